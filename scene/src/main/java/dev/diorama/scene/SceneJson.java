@@ -1,0 +1,338 @@
+package dev.diorama.scene;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and writes the scene's JSON form. Reading is strict: an unknown field, a wrong type or an
+ * impossible value is a {@link SceneException} naming the JSON pointer and what was expected.
+ * Fields the format documents as optional take the documented defaults.
+ */
+public final class SceneJson {
+    public static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final Pattern SIZE = Pattern.compile("(\\d{1,5})x(\\d{1,5})");
+    private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})");
+
+    private SceneJson() {}
+
+    public static Scene read(String json) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new SceneException("", "expected valid JSON (" + e.getOriginalMessage() + " at line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+        }
+        if (root == null || root.isMissingNode()) throw new SceneException("", "expected a JSON object, found nothing");
+        return read(root);
+    }
+
+    public static Scene read(JsonNode root) {
+        requireObject(root, "");
+        allowOnly(root, "", Set.of("seed", "seconds", "fps", "size", "physicsRate", "gravity", "time", "environment",
+                "camera", "objects"));
+        long seed = root.has("seed") ? longAt(root.get("seed"), "/seed") : 0;
+        double seconds = root.has("seconds") ? number(root.get("seconds"), "/seconds") : 4;
+        int fps = root.has("fps") ? intAt(root.get("fps"), "/fps") : 24;
+        int[] size = root.has("size") ? pictureSize(root.get("size"), "/size") : new int[] {1280, 720};
+        int physicsRate = root.has("physicsRate") ? intAt(root.get("physicsRate"), "/physicsRate") : 0;
+        double gravity = root.has("gravity") ? number(root.get("gravity"), "/gravity") : Scene.STANDARD_GRAVITY;
+        LocalTime time = root.has("time") ? time(root.get("time"), "/time") : LocalTime.of(12, 0);
+        Environment env = root.has("environment") ? environment(root.get("environment"))
+                : Environment.outdoor(Material.WOOD);
+        Camera cam = root.has("camera") && !root.get("camera").isNull() ? camera(root.get("camera")) : null;
+        JsonNode objs = root.get("objects");
+        if (objs == null) throw new SceneException("/objects", "expected an array of objects");
+        if (!objs.isArray()) throw new SceneException("/objects", "expected an array of objects, found " + kind(objs));
+        List<SceneObject> list = new ArrayList<>();
+        for (int i = 0; i < objs.size(); i++) {
+            String at = "/objects/" + i;
+            try {
+                list.add(object(objs.get(i), at));
+            } catch (SceneException e) {
+                throw e.pointer().startsWith(at) ? e : e.under(at);
+            }
+        }
+        return new Scene(seed, seconds, fps, size[0], size[1], physicsRate, gravity, time, env, cam, list);
+    }
+
+    private static SceneObject object(JsonNode n, String at) {
+        requireObject(n, at);
+        allowOnly(n, at, Set.of("id", "shape", "material", "color", "size", "position", "rotation", "velocity"));
+        String id = text(required(n, "id", at), at + "/id");
+        String shapeName = text(required(n, "shape", at), at + "/shape");
+        Shape shape = Shape.fromJson(shapeName);
+        if (shape == null) throw new SceneException(at + "/shape", "expected one of " + names(Shape.values()) + ", found \"" + shapeName + "\"");
+        Material material = material(required(n, "material", at), at + "/material");
+        Rgb color = n.has("color") ? color(n.get("color"), at + "/color") : null;
+        Vec3 size;
+        JsonNode s = required(n, "size", at);
+        if (s.isNumber()) {
+            double d = s.asDouble();
+            size = shape == Shape.PLANK ? new Vec3(d, d / 20, d / 5) : new Vec3(d, d, d);
+        } else {
+            size = vec3(s, at + "/size");
+        }
+        Vec3 position = vec3(required(n, "position", at), at + "/position");
+        Quat rotation = n.has("rotation") ? quat(n.get("rotation"), at + "/rotation") : null;
+        Vec3 velocity = n.has("velocity") ? vec3(n.get("velocity"), at + "/velocity") : null;
+        try {
+            return new SceneObject(id, shape, material, color, size, position, rotation, velocity);
+        } catch (SceneException e) {
+            throw e.under(at);
+        }
+    }
+
+    private static Environment environment(JsonNode n) {
+        String at = "/environment";
+        requireObject(n, at);
+        allowOnly(n, at, Set.of("kind", "floor", "room", "latitude", "longitude", "date", "utcOffset"));
+        String k = n.has("kind") ? text(n.get("kind"), at + "/kind") : "outdoor";
+        Environment.Kind kind = switch (k) {
+            case "indoor" -> Environment.Kind.INDOOR;
+            case "outdoor" -> Environment.Kind.OUTDOOR;
+            default -> throw new SceneException(at + "/kind", "expected \"indoor\" or \"outdoor\", found \"" + k + "\"");
+        };
+        Material floor = n.has("floor") ? material(n.get("floor"), at + "/floor") : Material.WOOD;
+        Room room = null;
+        if (n.has("room") && !n.get("room").isNull()) {
+            JsonNode r = n.get("room");
+            requireObject(r, at + "/room");
+            allowOnly(r, at + "/room", Set.of("size", "walls", "ceiling"));
+            Vec3 rs = r.has("size") ? vec3(r.get("size"), at + "/room/size") : new Vec3(6, 3, 6);
+            Material walls = r.has("walls") ? material(r.get("walls"), at + "/room/walls") : Material.STONE;
+            Material ceiling = r.has("ceiling") ? material(r.get("ceiling"), at + "/room/ceiling") : Material.STONE;
+            try {
+                room = new Room(rs, walls, ceiling);
+            } catch (SceneException e) {
+                throw e.under(at + "/room");
+            }
+        } else if (kind == Environment.Kind.INDOOR) {
+            room = new Room(new Vec3(6, 3, 6), Material.STONE, Material.STONE);
+        }
+        double lat = n.has("latitude") ? number(n.get("latitude"), at + "/latitude") : Environment.DEFAULT_LATITUDE;
+        double lon = n.has("longitude") ? number(n.get("longitude"), at + "/longitude") : Environment.DEFAULT_LONGITUDE;
+        LocalDate date = Environment.DEFAULT_DATE;
+        if (n.has("date")) {
+            String d = text(n.get("date"), at + "/date");
+            try {
+                date = LocalDate.parse(d);
+            } catch (DateTimeParseException e) {
+                throw new SceneException(at + "/date", "expected a date \"YYYY-MM-DD\", found \"" + d + "\"");
+            }
+        }
+        double off = n.has("utcOffset") ? number(n.get("utcOffset"), at + "/utcOffset") : Environment.DEFAULT_UTC_OFFSET;
+        try {
+            return new Environment(kind, floor, room, lat, lon, date, off);
+        } catch (SceneException e) {
+            throw e.under(at);
+        }
+    }
+
+    private static Camera camera(JsonNode n) {
+        String at = "/camera";
+        requireObject(n, at);
+        allowOnly(n, at, Set.of("position", "lookAt", "fov"));
+        Vec3 p = vec3(required(n, "position", at), at + "/position");
+        Vec3 l = vec3(required(n, "lookAt", at), at + "/lookAt");
+        double fov = n.has("fov") ? number(n.get("fov"), at + "/fov") : 50;
+        try {
+            return new Camera(p, l, fov);
+        } catch (SceneException e) {
+            throw e.under(at);
+        }
+    }
+
+    // ---- writing ----
+
+    public static String write(Scene s) {
+        try {
+            return MAPPER.writeValueAsString(toJson(s));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static ObjectNode toJson(Scene s) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("seed", s.seed());
+        o.put("seconds", s.seconds());
+        o.put("fps", s.fps());
+        o.put("size", s.width() + "x" + s.height());
+        o.put("physicsRate", s.physicsRate());
+        o.put("gravity", s.gravity());
+        o.put("time", String.format("%02d:%02d", s.time().getHour(), s.time().getMinute()));
+        Environment e = s.environment();
+        ObjectNode env = o.putObject("environment");
+        env.put("kind", e.kind().jsonName());
+        env.put("floor", e.floor().jsonName());
+        if (e.room() != null) {
+            ObjectNode r = env.putObject("room");
+            r.set("size", array(e.room().size()));
+            r.put("walls", e.room().walls().jsonName());
+            r.put("ceiling", e.room().ceiling().jsonName());
+        }
+        env.put("latitude", e.latitude());
+        env.put("longitude", e.longitude());
+        env.put("date", e.date().toString());
+        env.put("utcOffset", e.utcOffset());
+        ObjectNode cam = o.putObject("camera");
+        cam.set("position", array(s.camera().position()));
+        cam.set("lookAt", array(s.camera().lookAt()));
+        cam.put("fov", s.camera().fov());
+        ArrayNode objs = o.putArray("objects");
+        for (SceneObject so : s.objects()) {
+            ObjectNode j = objs.addObject();
+            j.put("id", so.id());
+            j.put("shape", so.shape().jsonName());
+            j.put("material", so.material().jsonName());
+            String name = Colors.nameOf(so.color());
+            if (name != null) j.put("color", name);
+            else j.set("color", MAPPER.createArrayNode().add(so.color().r()).add(so.color().g()).add(so.color().b()));
+            j.set("size", array(so.size()));
+            j.set("position", array(so.position()));
+            j.set("rotation", array(so.rotation()));
+            j.set("velocity", array(so.velocity()));
+        }
+        return o;
+    }
+
+    public static ArrayNode array(Vec3 v) {
+        return MAPPER.createArrayNode().add(v.x()).add(v.y()).add(v.z());
+    }
+
+    public static ArrayNode array(Quat q) {
+        return MAPPER.createArrayNode().add(q.x()).add(q.y()).add(q.z()).add(q.w());
+    }
+
+    // ---- typed readers with pointers ----
+
+    private static void requireObject(JsonNode n, String at) {
+        if (n == null || !n.isObject()) throw new SceneException(at, "expected a JSON object, found " + kind(n));
+    }
+
+    private static void allowOnly(JsonNode n, String at, Set<String> allowed) {
+        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!allowed.contains(f)) {
+                throw new SceneException(at + "/" + f, "unknown field; expected one of " + new java.util.TreeSet<>(allowed));
+            }
+        }
+    }
+
+    private static JsonNode required(JsonNode n, String field, String at) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) throw new SceneException(at + "/" + field, "required field is missing");
+        return v;
+    }
+
+    private static String text(JsonNode n, String at) {
+        if (!n.isTextual()) throw new SceneException(at, "expected a string, found " + kind(n));
+        return n.asText();
+    }
+
+    private static double number(JsonNode n, String at) {
+        if (!n.isNumber()) throw new SceneException(at, "expected a number, found " + kind(n));
+        return n.asDouble();
+    }
+
+    private static int intAt(JsonNode n, String at) {
+        if (!n.isIntegralNumber() || !n.canConvertToInt()) throw new SceneException(at, "expected a whole number, found " + kind(n));
+        return n.asInt();
+    }
+
+    private static long longAt(JsonNode n, String at) {
+        if (!n.isIntegralNumber() || !n.canConvertToLong()) throw new SceneException(at, "expected a whole number, found " + kind(n));
+        return n.asLong();
+    }
+
+    private static Vec3 vec3(JsonNode n, String at) {
+        if (!n.isArray() || n.size() != 3) throw new SceneException(at, "expected an array of three numbers, found " + kind(n));
+        double[] v = new double[3];
+        for (int i = 0; i < 3; i++) v[i] = number(n.get(i), at + "/" + i);
+        return new Vec3(v[0], v[1], v[2]);
+    }
+
+    private static Quat quat(JsonNode n, String at) {
+        if (!n.isArray() || n.size() != 4) throw new SceneException(at, "expected a quaternion [x, y, z, w], found " + kind(n));
+        double[] v = new double[4];
+        for (int i = 0; i < 4; i++) v[i] = number(n.get(i), at + "/" + i);
+        return new Quat(v[0], v[1], v[2], v[3]);
+    }
+
+    private static Material material(JsonNode n, String at) {
+        String s = text(n, at);
+        Material m = Material.fromJson(s);
+        if (m == null) throw new SceneException(at, "expected one of " + names(Material.values()) + ", found \"" + s + "\"");
+        return m;
+    }
+
+    private static Rgb color(JsonNode n, String at) {
+        if (n.isTextual()) {
+            Rgb c = Colors.named(n.asText());
+            if (c == null) throw new SceneException(at, "expected a colour name such as \"red\" or [r, g, b] in [0, 1], found \"" + n.asText() + "\"");
+            return c;
+        }
+        if (n.isArray() && n.size() == 3) {
+            double[] v = new double[3];
+            for (int i = 0; i < 3; i++) {
+                v[i] = number(n.get(i), at + "/" + i);
+                if (!(v[i] >= 0 && v[i] <= 1)) throw new SceneException(at + "/" + i, "expected a component in [0, 1]");
+            }
+            return new Rgb(v[0], v[1], v[2]);
+        }
+        throw new SceneException(at, "expected a colour name or [r, g, b], found " + kind(n));
+    }
+
+    private static int[] pictureSize(JsonNode n, String at) {
+        String s = text(n, at);
+        Matcher m = SIZE.matcher(s);
+        if (!m.matches()) throw new SceneException(at, "expected \"WIDTHxHEIGHT\" such as \"1280x720\", found \"" + s + "\"");
+        return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
+    }
+
+    /** Parses "WIDTHxHEIGHT"; null when the text is not of that form. */
+    public static int[] parseSize(String s) {
+        Matcher m = SIZE.matcher(s);
+        return m.matches() ? new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))} : null;
+    }
+
+    private static LocalTime time(JsonNode n, String at) {
+        String s = text(n, at);
+        Matcher m = TIME.matcher(s);
+        if (m.matches()) {
+            int h = Integer.parseInt(m.group(1)), mi = Integer.parseInt(m.group(2));
+            if (h < 24 && mi < 60) return LocalTime.of(h, mi);
+        }
+        throw new SceneException(at, "expected a local time \"HH:MM\" (00:00 to 23:59), found \"" + s + "\"");
+    }
+
+    private static String names(Enum<?>[] values) {
+        List<String> l = new ArrayList<>();
+        for (Enum<?> v : values) l.add("\"" + v.name().toLowerCase(java.util.Locale.ROOT) + "\"");
+        return String.join(", ", l);
+    }
+
+    private static String kind(JsonNode n) {
+        if (n == null || n.isNull() || n.isMissingNode()) return "nothing";
+        if (n.isObject()) return "an object";
+        if (n.isArray()) return "an array of " + n.size();
+        if (n.isTextual()) return "the string \"" + n.asText() + "\"";
+        if (n.isBoolean()) return "a boolean";
+        if (n.isNumber()) return "the number " + n.asText();
+        return n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.diorama.scene;
+
+import java.util.regex.Pattern;
+
+/**
+ * One rigid object of a scene, at the start of the film.
+ *
+ * @param id        a unique name, letters, digits, '-' and '_' (e.g. "ball-1"); events and poses refer to it
+ * @param shape     its shape; see {@link Shape} for how {@code size} is read
+ * @param material  what it is made of: mass, bounce, friction, look and sound all follow
+ * @param color     its display colour
+ * @param size      extents along the object's own x, y, z axes, metres, each in (0, 100]
+ * @param position  centre of the object at t = 0, metres
+ * @param rotation  orientation at t = 0 (unit quaternion)
+ * @param velocity  linear velocity at t = 0, m/s
+ */
+public record SceneObject(String id, Shape shape, Material material, Rgb color, Vec3 size, Vec3 position,
+                          Quat rotation, Vec3 velocity) {
+    public static final double MAX_SIZE = 100;
+    public static final double MAX_COORDINATE = 1000;
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    public SceneObject {
+        SceneException.check(id != null && ID.matcher(id).matches(), "/id",
+                "expected 1 to 64 letters, digits, '-' or '_'");
+        SceneException.check(!id.equals(Scene.FLOOR_ID) && !id.equals(Scene.WALL_ID), "/id",
+                "expected an id other than the reserved \"floor\" and \"wall\"");
+        SceneException.check(shape != null, "/shape", "expected a shape");
+        SceneException.check(material != null, "/material", "expected a material");
+        if (color == null) color = material.color;
+        SceneException.checkFinite(size, MAX_SIZE, "/size", "three extents in metres");
+        SceneException.check(size.x() > 0 && size.y() > 0 && size.z() > 0, "/size",
+                "expected three extents greater than 0 m");
+        if (shape == Shape.BALL) {
+            SceneException.check(size.x() == size.y() && size.y() == size.z(), "/size",
+                    "expected a ball's three extents to be equal (its diameter)");
+        }
+        if (shape == Shape.CYLINDER) {
+            SceneException.check(size.x() == size.z(), "/size",
+                    "expected a cylinder's x and z extents to be equal (its diameter)");
+        }
+        SceneException.checkFinite(position, MAX_COORDINATE, "/position", "a position [x, y, z] in metres");
+        rotation = rotation == null ? Quat.IDENTITY : rotation;
+        double n = Math.sqrt(rotation.x() * rotation.x() + rotation.y() * rotation.y()
+                + rotation.z() * rotation.z() + rotation.w() * rotation.w());
+        SceneException.check(Double.isFinite(n) && n > 1e-9, "/rotation", "expected a non-zero quaternion [x, y, z, w]");
+        rotation = rotation.normalized();
+        velocity = velocity == null ? Vec3.ZERO : velocity;
+        SceneException.checkFinite(velocity, 1000, "/velocity", "a velocity [x, y, z] in m/s");
+    }
+
+    /** Half the height: how far the centre sits above the floor when the object rests upright. */
+    public double halfHeight() { return size.y() / 2; }
+
+    /** Volume in m^3, from the shape. */
+    public double volume() {
+        return switch (shape) {
+            case BALL -> Math.PI / 6 * size.x() * size.x() * size.x();
+            case CYLINDER -> Math.PI / 4 * size.x() * size.x() * size.y();
+            case CUBE, PLANK -> size.x() * size.y() * size.z();
+        };
+    }
+
+    public double mass() { return volume() * material.density; }
+
+    /** Radius of the smallest sphere about the centre that holds the object. */
+    public double boundingRadius() {
+        return switch (shape) {
+            case BALL -> size.x() / 2;
+            case CYLINDER -> Math.hypot(size.x() / 2, size.y() / 2);
+            case CUBE, PLANK -> size.length() / 2;
+        };
+    }
+
+    public SceneObject withPosition(Vec3 p) {
+        return new SceneObject(id, shape, material, color, size, p, rotation, velocity);
+    }
+}
