@@ -27,5 +27,13 @@ public record Quat(double x, double y, double z, double w) {
                         v.z() + w * tz + (x * ty - y * tx));
     }
 
+    /** The rotation this ∘ o: first o, then this. */
+    public Quat times(Quat o) {
+        return new Quat(w * o.x + x * o.w + y * o.z - z * o.y,
+                        w * o.y - x * o.z + y * o.w + z * o.x,
+                        w * o.z + x * o.y - y * o.x + z * o.w,
+                        w * o.w - x * o.x - y * o.y - z * o.z);
+    }
+
     public Quat conjugate() { return new Quat(-x, -y, -z, w); }
 }

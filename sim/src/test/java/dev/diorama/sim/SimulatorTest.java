@@ -108,6 +108,24 @@ class SimulatorTest {
     }
 
     @Test
+    void theFrameContainingEachImpactShowsTheBallTouchingTheFloor() {
+        Scene s = drop(Material.RUBBER, Material.WOOD, 0.2, 1.5, 3, 24, 240);
+        Timeline tl = Simulator.run(s);
+        int checked = 0;
+        for (ContactEvent e : tl.events()) {
+            if (e.speed() < 0.5) continue;
+            Keyframe k = tl.frames().get((int) Math.floor(e.t() * s.fps()));
+            var pose = k.poses().getFirst();
+            assertEquals(e.t(), pose.sampledAt(), 1e-12);
+            assertEquals(0.1, pose.position().y(), 0.002, "ball bottom on the floor in frame " + k.index());
+            Keyframe before = tl.frames().get(k.index() - 1);
+            assertTrue(before.poses().getFirst().position().y() > 0.1 + 0.01, "in the air the frame before");
+            checked++;
+        }
+        assertTrue(checked >= 3, "bounces checked: " + checked);
+    }
+
+    @Test
     void theSameSceneGivesTheSameTimeline() {
         Scene s = drop(Material.RUBBER, Material.WOOD, 0.2, 1.0, 2, 24, 240);
         Timeline a = Simulator.run(s), b = Simulator.run(s);
