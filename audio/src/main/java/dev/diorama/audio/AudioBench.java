@@ -1,0 +1,81 @@
+package dev.diorama.audio;
+
+import dev.diorama.scene.Camera;
+import dev.diorama.scene.ContactEvent;
+import dev.diorama.scene.Environment;
+import dev.diorama.scene.Material;
+import dev.diorama.scene.Room;
+import dev.diorama.scene.Scene;
+import dev.diorama.scene.SceneObject;
+import dev.diorama.scene.Shape;
+import dev.diorama.scene.Vec3;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Benchmark: how long a minute of film with 200 impacts takes to sound, streamed one film frame
+ * per call as the engine does. Speed is measured here, not asserted in a test (the cores are
+ * shared and noisy). Run: {@code java -cp audio/target/classes:scene/target/classes:... dev.diorama.audio.AudioBench}.
+ */
+public final class AudioBench {
+    private AudioBench() {}
+
+
+    static Scene room() {
+        List<SceneObject> objects = new ArrayList<>();
+        Material[] m = {Material.RUBBER, Material.STEEL, Material.WOOD, Material.GLASS, Material.PLASTIC, Material.STONE};
+        for (int i = 0; i < 12; i++) {
+            Vec3 at = new Vec3(-2 + 0.35 * i, 1, 0);
+            Material mat = m[i % m.length];
+            SceneObject o = switch (i % 4) {
+                case 0 -> new SceneObject("o" + i, Shape.BALL, mat, null, new Vec3(0.1, 0.1, 0.1), at, null, null);
+                case 1 -> new SceneObject("o" + i, Shape.CUBE, mat, null, new Vec3(0.15, 0.15, 0.15), at, null, null);
+                case 2 -> new SceneObject("o" + i, Shape.PLANK, mat, null, new Vec3(0.6, 0.03, 0.1), at, null, null);
+                default -> new SceneObject("o" + i, Shape.CYLINDER, mat, null, new Vec3(0.06, 0.3, 0.06), at, null, null);
+            };
+            objects.add(o);
+        }
+        Environment env = Environment.indoor(Material.WOOD, new Room(new Vec3(6, 3, 6), Material.STONE, Material.STONE));
+        return new Scene(3, 60, 24, 1280, 720, 0, 9.81, LocalTime.NOON, env,
+                new Camera(new Vec3(0, 1.2, -2.8), new Vec3(0, 0.4, 0), 50), objects);
+    }
+
+    /** About 200 impacts over 60 s: on the floor, on the walls, between objects. */
+    static List<ContactEvent> events(Scene s, int count) {
+        Random rnd = new Random(11);
+        List<ContactEvent> e = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String a = s.objects().get(rnd.nextInt(s.objects().size())).id();
+            int kind = rnd.nextInt(10);
+            String b = kind < 7 ? Scene.FLOOR_ID : kind < 8 ? Scene.WALL_ID : s.objects().get(rnd.nextInt(s.objects().size())).id();
+            if (b.equals(a)) b = Scene.FLOOR_ID;
+            double v = 0.2 + 5 * rnd.nextDouble();
+            e.add(new ContactEvent(60 * rnd.nextDouble(), ContactEvent.IMPACT, a, b, v, s.object(a).mass() * v * 1.5,
+                    new Vec3(4 * rnd.nextDouble() - 2, 0, 4 * rnd.nextDouble() - 2)));
+        }
+        e.sort((x, y) -> Double.compare(x.t(), y.t()));
+        return e;
+    }
+
+    public static void main(String[] args) {
+        Scene s = room();
+        List<ContactEvent> events = events(s, 200);
+        int block = SoundTrack.SAMPLE_RATE / s.fps(); // one film frame per block, as the engine streams it
+        float[] l = new float[block], r = new float[block];
+        double best = Double.MAX_VALUE;
+        String what = "";
+        for (int run = 0; run < 3; run++) { // the first run includes JIT warm-up
+            long t0 = System.nanoTime();
+            SoundTrack track = new SoundTrack(s, events);
+            long total = 60L * SoundTrack.SAMPLE_RATE;
+            for (long k = 0; k < total; k += block) track.render(k, l, r, block);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            best = Math.min(best, seconds);
+            what = track.toString();
+            System.out.printf("60 s of sound, %d events (%s): %.3f s%n", events.size(), what, seconds);
+        }
+        System.out.printf("best: %.3f s for 60 s of sound%n", best);
+    }
+}

@@ -1,0 +1,128 @@
+package dev.diorama.prompt;
+
+import dev.diorama.scene.Scene;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Words to a scene: "a red rubber ball and a steel ball drop onto a wooden floor at sunset" becomes
+ * a validated {@link Scene}. Reading is kept apart from construction: {@link PromptReader} turns the
+ * words into a {@link Draft} (what was said, nothing more), {@link Staging} fills in the defaults,
+ * lays the objects out and frames the camera.
+ *
+ * <p>No word is dropped silently: every word either contributed to the scene, is a structural word
+ * attached to words that did ("a", "the", "onto" in "onto a wooden floor"), or is listed in
+ * {@link Parse#ignoredWords()}, with a note when one helps ("did you mean \"rubber\"?"). A prompt
+ * that cannot make a scene (no object, a count below one, a size, height or length out of range,
+ * contradictions such as two floors) is a {@link PromptException} that says what was expected.
+ *
+ * <p>The vocabulary, case-insensitive, punctuation ignored:
+ * <ul>
+ *   <li>shapes: ball, sphere; cube, box, block; cylinder, can; plank, board, beam (and plurals);
+ *       "one"/"ones" repeat the last shape ("a red ball and a blue one")</li>
+ *   <li>materials, before or after the noun ("a wooden block", "a block of wood", "made of steel"):
+ *       rubber; steel, metal, iron; chrome, chromed, mirror; wood, wooden, oak, pine, timber;
+ *       glass; plastic; stone, marble, concrete, granite, slate, tile(d), brick</li>
+ *   <li>colours: every name of {@link dev.diorama.scene.Colors}, with dark/deep, light, pale or
+ *       bright before it; without one an object has its material's colour</li>
+ *   <li>sizes: small, tiny, little (half the default), large, big, huge (twice), or a length
+ *       ("20 cm", "0.3 m", "30cm", "10 centimetres", "1 metre", "2 feet") before or after the noun:
+ *       a ball's diameter, a cube's edge, a plank's length, a cylinder's height (its diameter with
+ *       "wide", "across" or "in diameter")</li>
+ *   <li>counts: a/an, one to twenty, thirty ... ninety, digits, "a pair of", "a couple of", "a
+ *       dozen", "both", "a few" (3), "some" (3), "several" (4), "many" (12); a bare plural makes 3</li>
+ *   <li>drop heights (of the objects' bottoms): "from 2 metres", "from a height of 150 cm", "at a
+ *       height of 1 m", "2 m above the floor", "from the ceiling"; a height speaks of the objects
+ *       named before it, or else of those after it</li>
+ *   <li>floor: "onto/on a wooden floor", "on concrete", "on the ground"; place: "indoors", "inside",
+ *       "in a (small/large) room", "with wooden walls", "outdoors", "outside", "in a garden/park"</li>
+ *   <li>time: "at noon/midday/midnight", "in the morning/afternoon/evening", "at night", "at
+ *       sunset/dusk/sunrise/dawn", "at 6:30 pm", "at 18:30", "at 6 am", "at 7pm", "at 7 in the
+ *       evening"</li>
+ *   <li>length of the film: "for 8 seconds", "for 8 s", "8-second", "for a minute", "for half a
+ *       minute"</li>
+ *   <li>verbs of the one motion simulated so far: drop, fall, bounce, land, hit (any form)</li>
+ * </ul>
+ * The defaults are {@link Staging}'s; the README of the CLI lists them.
+ */
+public final class PromptParser {
+    public static final int MAX_PROMPT_CHARS = 2000;
+    /** The prompt the error messages hold up as an example. */
+    public static final String EXAMPLE = "a red rubber ball and a steel ball drop onto a wooden floor at sunset";
+
+    private PromptParser() {}
+
+    /**
+     * Parses a prompt into a scene; never silently drops a word.
+     *
+     * @throws PromptException when the prompt cannot describe a scene; the message says what was
+     *                         expected
+     */
+    public static Parse parse(String prompt, Options options) {
+        Objects.requireNonNull(options, "options");
+        if (prompt == null || prompt.isBlank()) {
+            throw new PromptException("found an empty prompt; expected a description of a scene, such as \""
+                    + EXAMPLE + "\"");
+        }
+        if (prompt.length() > MAX_PROMPT_CHARS) {
+            throw new PromptException("the prompt is " + prompt.length() + " characters long; expected at most "
+                    + MAX_PROMPT_CHARS + " characters");
+        }
+        PromptReader.Reading reading = PromptReader.read(Token.split(prompt));
+        if (reading.draft().groups.isEmpty()) {
+            List<String> hints = reading.notes().stream().limit(3).toList();
+            String shown = prompt.strip();
+            if (shown.length() > 80) shown = shown.substring(0, 77) + "...";
+            throw new PromptException("found no object in \"" + shown + "\"; expected at least one of ball, cube, "
+                    + "cylinder, plank, as in \"" + EXAMPLE + "\"" + (hints.isEmpty() ? "" : " (" + String.join("; ", hints) + ")"));
+        }
+        List<String> notes = new ArrayList<>(reading.notes());
+        Scene scene = Staging.build(reading.draft(), options, notes);
+        return new Parse(scene, reading.ignoredWords(), List.copyOf(new LinkedHashSet<>(notes)));
+    }
+
+    /**
+     * What the prompt does not say.
+     *
+     * @param seed             the scene's seed
+     * @param seconds          length of the film when the prompt gives none, s; with
+     *                         {@code secondsExplicit} it is the length whatever the prompt says
+     * @param fps              frames per second
+     * @param width            picture width, pixels
+     * @param height           picture height, pixels (the camera frames for width / height)
+     * @param secondsExplicit  true when the caller fixed the length (a CLI's {@code --seconds 6}):
+     *                         it then wins over the prompt's "for 8 seconds", and a note says so
+     */
+    public record Options(long seed, double seconds, int fps, int width, int height, boolean secondsExplicit) {
+        /** 4 s at 24 fps, 1280x720, seed 0: the scene JSON's defaults. */
+        public static final Options DEFAULTS = new Options(0, 4, 24, 1280, 720);
+
+        /** Options whose seconds are only a default: the prompt's "for 8 seconds" wins. */
+        public Options(long seed, double seconds, int fps, int width, int height) {
+            this(seed, seconds, fps, width, height, false);
+        }
+
+        /** The same options with the length fixed, whatever the prompt says. */
+        public Options withSecondsOverride(double s) {
+            return new Options(seed, s, fps, width, height, true);
+        }
+    }
+
+    /**
+     * A parsed prompt.
+     *
+     * @param scene         the scene, validated
+     * @param ignoredWords  the words that contributed nothing, as written, in prompt order
+     * @param notes         advice for the user: spelling suggestions, why a word could not be used,
+     *                      what a vague word was taken to mean ("at sunset" is 19:27 ...)
+     */
+    public record Parse(Scene scene, List<String> ignoredWords, List<String> notes) {
+        public Parse {
+            Objects.requireNonNull(scene, "scene");
+            ignoredWords = List.copyOf(ignoredWords);
+            notes = List.copyOf(notes);
+        }
+    }
+}

@@ -1,0 +1,912 @@
+package dev.diorama.prompt;
+
+import dev.diorama.prompt.Draft.HeightPhrase;
+import dev.diorama.prompt.Draft.ObjectGroup;
+import dev.diorama.prompt.Draft.Said;
+import dev.diorama.prompt.Draft.TimeOfDay;
+import dev.diorama.scene.Colors;
+import dev.diorama.scene.Environment;
+import dev.diorama.scene.Material;
+import dev.diorama.scene.Rgb;
+import dev.diorama.scene.Scene;
+import dev.diorama.scene.Shape;
+import dev.diorama.scene.Vec3;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Reads tokens into a {@link Draft}: text to spec, with no defaults and no layout (those are
+ * {@link Staging}'s). A left-to-right scan tries, at each word, the phrases it knows in a fixed
+ * order (a duration, a time of day, a drop height, a place word, a noun phrase, a verb); a phrase
+ * that matches consumes its words. Range errors are thrown here, where the words are at hand.
+ *
+ * <p>What happens to the words nobody consumed decides whether the parser "never silently drops a
+ * word": a structural word ({@link Vocabulary#FILLERS}) stays silent only when it attaches to
+ * understood words, that is, when the next non-structural word was consumed (or, at the end of the
+ * prompt, the previous one). So "onto a wooden floor" is silent, while "onto the table" is reported
+ * whole: "onto", "the", "table". Every other word left over goes to the ignored words, with a note
+ * when one helps (a spelling suggestion, or why a known word could not be used).
+ */
+final class PromptReader {
+    private static final Set<String> SURFACE_PREPOSITIONS = Set.of("onto", "on", "upon");
+    private static final Set<String> INNER_FILLERS = Set.of("very", "other", "more", "second", "third", "fourth",
+            "fifth", "same", "identical", "similar", "next", "first");
+    private static final Set<String> SIZE_QUALIFIERS = Set.of("long", "wide", "tall", "high", "across", "diameter",
+            "thick", "deep");
+    private static final Set<String> ACROSS_QUALIFIERS = Set.of("wide", "across", "diameter", "thick");
+    private static final Set<String> TIME_WORDS = Set.of("noon", "midday", "midnight", "night", "tonight",
+            "nighttime", "morning", "afternoon", "evening", "sunset", "dusk", "sundown", "sunrise", "dawn",
+            "daybreak");
+
+    /** The reader's result: the draft, and the words it left over with notes about them. */
+    record Reading(Draft draft, List<String> ignoredWords, List<String> notes) {}
+
+    private final List<Token> tokens;
+    private final boolean[] used;
+    /** Words inside an understood phrase, whether or not each applied ("red" in "a red stone floor"). */
+    private final boolean[] inPhrase;
+    private final Draft draft = new Draft();
+    /** Why a particular left-over word could not be used, by token index. */
+    private final Map<Integer, String> wordNotes = new TreeMap<>();
+    /** Notes about words that were used (e.g. a bare plural that was given a number). */
+    private final List<String> notes = new ArrayList<>();
+
+    private PromptReader(List<Token> tokens) {
+        this.tokens = tokens;
+        this.used = new boolean[tokens.size()];
+        this.inPhrase = new boolean[tokens.size()];
+    }
+
+    static Reading read(List<Token> tokens) {
+        PromptReader r = new PromptReader(tokens);
+        int i = 0;
+        while (i < tokens.size()) {
+            int next = r.used[i] ? i + 1 : r.match(i);
+            i = next > i ? next : i + 1;
+        }
+        return r.leftOvers();
+    }
+
+    private int match(int i) {
+        int e;
+        if ((e = duration(i)) > i) return e;
+        if ((e = timeOfDay(i)) > i) return e;
+        if ((e = height(i)) > i) return e;
+        if ((e = placeWord(i)) > i) return e;
+        if ((e = nounPhrase(i)) > i) return e;
+        if (Vocabulary.DROP_VERBS.contains(w(i))) {
+            use(i, i + 1);
+            return i + 1;
+        }
+        return i;
+    }
+
+    // ---- numbers and measures ----
+
+    /** A number as words or digits; {@code article} when it was "a"/"an"/"half" (weak evidence). */
+    private record Num(double value, int end, boolean article) {}
+
+    private Num number(int i) {
+        Token t = tok(i);
+        if (t == null) return null;
+        String a = t.norm();
+        double v;
+        int end;
+        boolean article = false;
+        if (t.isNumber()) {
+            v = t.number();
+            end = i + 1;
+        } else if (a.equals("a") || a.equals("an")) {
+            String b = w(i + 1);
+            if ((b.equals("pair") || b.equals("couple")) && w(i + 2).equals("of")) return new Num(2, i + 3, false);
+            if (b.equals("dozen")) return new Num(12, i + 2, false);
+            if (b.equals("hundred")) return new Num(100, i + 2, false);
+            v = 1;
+            end = i + 1;
+            article = true;
+        } else if (a.equals("half")) {
+            return new Num(0.5, w(i + 1).equals("a") || w(i + 1).equals("an") ? i + 2 : i + 1, true);
+        } else if ((a.equals("pair") || a.equals("couple")) && w(i + 1).equals("of")) {
+            return new Num(2, i + 2, false);
+        } else if (Vocabulary.NUMBER_WORDS.containsKey(a)) {
+            v = Vocabulary.NUMBER_WORDS.get(a);
+            end = i + 1;
+            Integer unit = Vocabulary.NUMBER_WORDS.get(w(end));
+            if (v >= 20 && v <= 90 && v % 10 == 0 && unit != null && unit >= 1 && unit <= 9) {
+                v += unit;
+                end++;
+            }
+        } else {
+            return null;
+        }
+        if (!article) {
+            if (w(end).equals("dozen")) {
+                v *= 12;
+                end++;
+            } else if (w(end).equals("hundred")) {
+                v *= 100;
+                end++;
+            }
+        }
+        if (w(end).equals("and") && (w(end + 1).equals("a") || w(end + 1).equals("an")) && w(end + 2).equals("half")) {
+            v += 0.5;
+            end += 3;
+        }
+        return new Num(v, end, article);
+    }
+
+    /** "minus three", "-3", "three": a number with an optional sign word. */
+    private Num signedNumber(int i) {
+        if (w(i).equals("minus") || w(i).equals("negative")) {
+            Num n = number(i + 1);
+            return n == null || n.article ? null : new Num(-n.value, n.end, false);
+        }
+        return number(i);
+    }
+
+    private record Len(double metres, int end) {}
+
+    /** "20 cm", "0.3 m", "a metre", "half a metre", "two feet". */
+    private Len length(int i) {
+        Num n = signedNumber(i);
+        if (n == null) return null;
+        Double unit = Vocabulary.LENGTH_UNITS.get(w(n.end));
+        if (unit == null) return null;
+        return new Len(n.value * unit, n.end + 1);
+    }
+
+    // ---- duration ----
+
+    /** "for 8 seconds", "8-second", "for a minute", "lasting half a minute", "for 2 min". */
+    private int duration(int i) {
+        int j = i;
+        boolean lead = Set.of("for", "lasting", "during", "lasts", "last").contains(w(j));
+        if (lead) j++;
+        Num n = signedNumber(j);
+        if (n == null) return i;
+        String unitWord = w(n.end);
+        Double unit = Vocabulary.TIME_UNITS.get(unitWord);
+        if (unit == null) return i;
+        // "a second ball" is not a duration: "a"/"half" count only after "for".
+        if (n.article && !lead) return i;
+        // "s" and "h" abbreviate units only right after digits ("8 s", not "a s").
+        if (unitWord.length() == 1 && !tok(j).isNumber()) return i;
+        int end = n.end + 1;
+        if (w(end).equals("long")) end++;
+        double seconds = n.value * unit;
+        String words = text(i, end);
+        if (draft.seconds != null && draft.seconds.value() != seconds) {
+            throw new PromptException(words, "the length of the film is given twice (also as \""
+                    + draft.seconds.words() + "\"); expected one length");
+        }
+        draft.seconds = new Said<>(seconds, words);
+        use(i, end);
+        return end;
+    }
+
+    // ---- time of day ----
+
+    private int timeOfDay(int i) {
+        int j = i;
+        if (Set.of("at", "around", "about", "by", "in", "during", "this").contains(w(j))) j++;
+        if (w(j).equals("the")) j++;
+        TimeOfDay time = switch (w(j)) {
+            case "noon", "midday" -> new TimeOfDay.Clock(LocalTime.NOON);
+            case "midnight" -> new TimeOfDay.Clock(LocalTime.MIDNIGHT);
+            case "night", "tonight", "nighttime" -> new TimeOfDay.Clock(LocalTime.of(23, 0));
+            case "morning" -> new TimeOfDay.Clock(LocalTime.of(9, 0));
+            case "afternoon" -> new TimeOfDay.Clock(LocalTime.of(15, 0));
+            case "evening" -> new TimeOfDay.Clock(LocalTime.of(19, 0));
+            case "sunset", "dusk", "sundown" -> new TimeOfDay.Sun(Staging.SUN_ELEVATION_AT_SUNSET, false);
+            case "sunrise", "dawn", "daybreak" -> new TimeOfDay.Sun(Staging.SUN_ELEVATION_AT_SUNSET, true);
+            default -> null;
+        };
+        int end = j + 1;
+        if (time == null) {
+            int k = j;
+            if (w(k).equals("the")) return i;
+            int[] endOut = new int[1];
+            LocalTime clock = clock(k, endOut);
+            if (clock == null) return i;
+            time = new TimeOfDay.Clock(clock);
+            end = endOut[0];
+        }
+        String words = text(i, end);
+        if (draft.time != null && !draft.time.value().equals(time)) {
+            throw new PromptException(words, "the time of day is given twice (also as \"" + draft.time.words()
+                    + "\"); expected one time");
+        }
+        draft.time = new Said<>(time, words);
+        use(i, end);
+        return end;
+    }
+
+    /**
+     * "6:30 pm", "18:30", "6 am", "7pm", "7 o'clock", "7 in the evening". A bare number ("at 7") is
+     * not a time: it could mean anything.
+     */
+    private LocalTime clock(int j, int[] endOut) {
+        Token t = tok(j);
+        if (t == null) return null;
+        int h, m, end;
+        boolean clockToken = t.isClock();
+        if (clockToken) {
+            h = t.clock() / 60;
+            m = t.clock() % 60;
+            end = j + 1;
+        } else {
+            Num n = number(j);
+            if (n == null || n.article) return null;
+            String s = w(n.end);
+            boolean suffix = s.equals("am") || s.equals("pm") || s.equals("oclock") || (s.equals("o") && w(n.end + 1).equals("clock"));
+            if (!suffix && qualifier(n.end) == null) return null;
+            if (n.value != Math.rint(n.value)) {
+                throw new PromptException(text(j, n.end + 1), "expected a time of day such as \"6:30 pm\" or \"18:30\"");
+            }
+            h = (int) n.value;
+            m = 0;
+            end = n.end;
+        }
+        String s = w(end);
+        Boolean pm = null;
+        if (s.equals("am") || s.equals("pm")) {
+            pm = s.equals("pm");
+            end++;
+        } else {
+            if (s.equals("oclock")) end++;
+            else if (s.equals("o") && w(end + 1).equals("clock")) end += 2;
+            int[] q = qualifier(end);
+            if (q != null) {
+                pm = q[0] == 1 ? Boolean.TRUE : q[0] == 0 ? Boolean.FALSE : (h >= 6 && h != 12);
+                end = q[1];
+            }
+        }
+        String words = text(j, end);
+        if (pm != null) {
+            if (h < 1 || h > 12 || m > 59) {
+                throw new PromptException(words, "expected an hour from 1 to 12 with am or pm, such as \"6:30 pm\", "
+                        + "or a 24-hour time such as \"18:30\"");
+            }
+            h = h % 12 + (pm ? 12 : 0);
+        } else if (h > 23 || m > 59) {
+            throw new PromptException(words, "expected a time of day from 00:00 to 23:59, such as \"18:30\" or \"6:30 pm\"");
+        }
+        endOut[0] = end;
+        return LocalTime.of(h, m);
+    }
+
+    /** "in the morning" (am: 0), "in the afternoon"/"in the evening" (pm: 1), "at night" (2): [kind, end]. */
+    private int[] qualifier(int k) {
+        if (w(k).equals("in") && w(k + 1).equals("the")) {
+            return switch (w(k + 2)) {
+                case "morning" -> new int[] {0, k + 3};
+                case "afternoon", "evening" -> new int[] {1, k + 3};
+                default -> null;
+            };
+        }
+        if (w(k).equals("at") && w(k + 1).equals("night")) return new int[] {2, k + 2};
+        return null;
+    }
+
+    // ---- drop height ----
+
+    /**
+     * "from 2 metres", "from a height of 150 cm", "at a height of 1 m", "2 m above the floor",
+     * "50 cm up", "from the ceiling". A bare length is a size, not a height.
+     */
+    private int height(int i) {
+        int j = i;
+        boolean lead = false;
+        if (w(j).equals("from")) {
+            j++;
+            lead = true;
+            int c = w(j).equals("the") ? j + 1 : j;
+            if (w(c).equals("ceiling")) {
+                String words = text(i, c + 1);
+                setKind(Environment.Kind.INDOOR, words);
+                draft.heights.add(new HeightPhrase(i, Double.POSITIVE_INFINITY, words));
+                use(i, c + 1);
+                return c + 1;
+            }
+        } else if (w(j).equals("at") && heightOf(j + 1) > j + 1) {
+            j++;
+        }
+        int k = heightOf(j);
+        if (k > j) lead = true;
+        else if (j > i && !lead) return i;
+        Len len = length(k);
+        if (len == null) return i;
+        int end = len.end;
+        int after = heightTrailer(end);
+        if (!lead && after == end) return i;
+        String words = text(i, after);
+        if (!(len.metres >= 0)) {
+            throw new PromptException(words, "found a height of " + metres(len.metres)
+                    + "; expected a height above the floor from 0 to " + metres(Staging.MAX_DROP_HEIGHT));
+        }
+        if (len.metres > Staging.MAX_DROP_HEIGHT) {
+            throw new PromptException(words, "found a height of " + metres(len.metres)
+                    + "; expected at most " + metres(Staging.MAX_DROP_HEIGHT) + " above the floor");
+        }
+        draft.heights.add(new HeightPhrase(i, len.metres, words));
+        use(i, after);
+        return after;
+    }
+
+    /** "a height of", "the height of", "height of": the index after it, or {@code j}. */
+    private int heightOf(int j) {
+        int k = j;
+        if (w(k).equals("a") || w(k).equals("an") || w(k).equals("the")) k++;
+        if (w(k).equals("height") && w(k + 1).equals("of")) return k + 2;
+        return j;
+    }
+
+    /** "high", "up", "above the floor", "off the ground", "in the air": the index after it. */
+    private int heightTrailer(int k) {
+        int start = k;
+        if (Set.of("high", "up", "above", "off", "aloft").contains(w(k))) k++;
+        if (w(k).equals("in") && w(k + 1).equals("the") && w(k + 2).equals("air")) return k + 3;
+        if (k == start) return k;
+        if ((w(k).equals("the") || w(k).equals("a")) && Vocabulary.FLOOR_NOUNS.contains(w(k + 1))) return k + 2;
+        if (Vocabulary.FLOOR_NOUNS.contains(w(k))) return k + 1;
+        return k;
+    }
+
+    private boolean isHeightTrailer(int k) {
+        return Set.of("high", "up", "above", "off", "aloft").contains(w(k))
+                || (w(k).equals("in") && w(k + 1).equals("the") && w(k + 2).equals("air"));
+    }
+
+    // ---- indoors / outdoors ----
+
+    private int placeWord(int i) {
+        String a = w(i);
+        Environment.Kind kind = Vocabulary.INDOOR_WORDS.contains(a) ? Environment.Kind.INDOOR
+                : Vocabulary.OUTDOOR_WORDS.contains(a) ? Environment.Kind.OUTDOOR : null;
+        if (kind == null) return i;
+        setKind(kind, text(i, i + 1));
+        use(i, i + 1);
+        return i + 1;
+    }
+
+    private void setKind(Environment.Kind kind, String words) {
+        if (draft.kind != null && draft.kind.value() != kind) {
+            throw new PromptException(words, "the scene is said to be both "
+                    + (kind == Environment.Kind.INDOOR ? "indoors" : "outdoors") + " and "
+                    + (kind == Environment.Kind.INDOOR ? "outdoors" : "indoors") + " (\"" + draft.kind.words()
+                    + "\"); expected one of them");
+        }
+        if (draft.kind == null) draft.kind = new Said<>(kind, words);
+    }
+
+    // ---- noun phrases ----
+
+    private enum Part { ARTICLE, COUNT, COLOR, MATERIAL, SIZE, LENGTH, INNER }
+
+    /** The words of a noun phrase before its head, by what they said. */
+    private static final class Modifiers {
+        final List<int[]> spans = new ArrayList<>();   // {part ordinal, from, to}
+        final List<Integer> skipped = new ArrayList<>();
+        Double count;
+        boolean determiner;  // anything before the adjectives
+        Material material;
+        int materialAt = -1;
+        Rgb color;
+        String colorName;
+        double scale = 1;
+        double length = Double.NaN;
+        boolean across;
+        /**
+         * A contradiction among the modifiers ("a steel wooden ball"), thrown only once the phrase is
+         * known to name something: a phrase that turns out to name nothing must not fail the prompt.
+         */
+        PromptException problem;
+
+        void check() {
+            if (problem != null) throw problem;
+        }
+
+        void add(Part p, int from, int to) { spans.add(new int[] {p.ordinal(), from, to}); }
+
+        boolean has(Part p) {
+            for (int[] s : spans) if (s[0] == p.ordinal()) return true;
+            return false;
+        }
+
+        boolean onlyArticlesAnd(Part... allowed) {
+            Set<Integer> ok = new java.util.HashSet<>();
+            ok.add(Part.ARTICLE.ordinal());
+            ok.add(Part.INNER.ordinal());
+            for (Part p : allowed) ok.add(p.ordinal());
+            for (int[] s : spans) if (!ok.contains(s[0])) return false;
+            return true;
+        }
+    }
+
+    /**
+     * [determiner] [modifiers] head [postfix]: "three small glass cubes", "a block of wood", "a red
+     * one", "a wooden floor", "a large room", "concrete walls", "a garden". Up to three words nobody
+     * knows may stand among the modifiers ("a shiny red ball"); they are left for ignoredWords.
+     */
+    private int nounPhrase(int i) {
+        int end = nounPhraseEnd(i);
+        for (int k = i; k < end; k++) inPhrase[k] = true;
+        return end;
+    }
+
+    private int nounPhraseEnd(int i) {
+        Modifiers mods = new Modifiers();
+        int j = determiner(i, mods);
+        j = modifiers(j, mods);
+        String h = w(j);
+        boolean described = mods.determiner || !mods.spans.isEmpty();
+        Shape shape = Vocabulary.SHAPES.get(h);
+        // "can" is a noun only after a determiner or an adjective: "a ball can bounce" has no can.
+        if ((h.equals("can") || h.equals("cans")) && !described) shape = null;
+        if (shape == null && (h.equals("one") || h.equals("ones")) && described && !draft.groups.isEmpty()) {
+            shape = draft.groups.getLast().shape();
+        }
+        if (shape != null) return objectPhrase(i, j, shape, mods);
+        if (Vocabulary.FLOOR_NOUNS.contains(h)) return floorPhrase(i, j, mods);
+        if (Vocabulary.ROOM_NOUNS.contains(h)) return roomPhrase(i, j, mods);
+        if (Vocabulary.OUTDOOR_NOUNS.contains(h) && (!h.equals("open") || mods.has(Part.ARTICLE))) {
+            return outdoorPhrase(i, j, mods);
+        }
+        if (h.equals("wall") || h.equals("walls") || h.equals("ceiling")) return wallPhrase(i, j, mods);
+        // "onto concrete", "on marble": a material alone after a surface preposition is the floor.
+        if (mods.material != null && mods.onlyArticlesAnd(Part.MATERIAL) && mods.skipped.isEmpty()
+                && surfacePreposition(i)) {
+            return floorPhrase(i, j - 1, mods);
+        }
+        return i;
+    }
+
+    private int determiner(int i, Modifiers mods) {
+        int j = i;
+        String a = w(j);
+        if (length(j) != null) return j; // "20 cm balls": the number is a size
+        if (a.equals("minus") || a.equals("negative") || (tok(j) != null && tok(j).isNumber())
+                || Vocabulary.NUMBER_WORDS.containsKey(a) || a.equals("pair") || a.equals("couple")) {
+            Num n = signedNumber(j);
+            if (n != null) {
+                mods.count = n.value;
+                mods.determiner = true;
+                mods.add(Part.COUNT, j, n.end);
+                return n.end;
+            }
+        }
+        if (a.equals("no")) {
+            mods.count = 0.0;
+            mods.determiner = true;
+            mods.add(Part.COUNT, j, j + 1);
+            return j + 1;
+        }
+        if ((a.equals("a") || a.equals("an")) && w(j + 1).equals("few")) {
+            mods.count = (double) Vocabulary.VAGUE_COUNTS.get("few");
+            mods.determiner = true;
+            mods.add(Part.COUNT, j, j + 2);
+            return j + 2;
+        }
+        if (Vocabulary.VAGUE_COUNTS.containsKey(a)) {
+            mods.count = (double) Vocabulary.VAGUE_COUNTS.get(a);
+            mods.determiner = true;
+            mods.add(Part.COUNT, j, j + 1);
+            return j + 1;
+        }
+        if (a.equals("a") || a.equals("an")) {
+            Num n = number(j);
+            mods.count = n.value;
+            mods.determiner = true;
+            mods.add(n.article ? Part.ARTICLE : Part.COUNT, j, n.end);
+            return n.end;
+        }
+        if (a.equals("another")) {
+            mods.count = 1.0;
+            mods.determiner = true;
+            mods.add(Part.ARTICLE, j, j + 1);
+            return j + 1;
+        }
+        if (a.equals("both")) {
+            mods.count = 2.0;
+            mods.determiner = true;
+            int end = w(j + 1).equals("the") ? j + 2 : j + 1;
+            mods.add(Part.COUNT, j, end);
+            return end;
+        }
+        if (Set.of("the", "these", "those", "its", "their", "this", "that").contains(a)) {
+            mods.determiner = true;
+            mods.add(Part.ARTICLE, j, j + 1);
+            int k = j + 1;
+            // "the three balls"
+            if (length(k) == null && tok(k) != null && (tok(k).isNumber() || Vocabulary.NUMBER_WORDS.containsKey(w(k)))) {
+                Num n = number(k);
+                if (n != null) {
+                    mods.count = n.value;
+                    mods.add(Part.COUNT, k, n.end);
+                    return n.end;
+                }
+            }
+            return k;
+        }
+        return j;
+    }
+
+    private int modifiers(int j, Modifiers mods) {
+        int unknown = 0;
+        while (j < tokens.size() && !used[j]) {
+            String x = w(j);
+            Rgb named = Colors.named(x);
+            if (Vocabulary.COLOR_MODIFIERS.contains(x) && Colors.named(w(j + 1)) != null) {
+                setColor(mods, Colors.named(w(j + 1)), x, x + "-" + w(j + 1), j, j + 2);
+                j += 2;
+            } else if (named != null) {
+                setColor(mods, named, null, x, j, j + 1);
+                j++;
+            } else if (Vocabulary.MATERIALS.containsKey(x)) {
+                setMaterial(mods, Vocabulary.MATERIALS.get(x), j, j + 1);
+                j++;
+            } else if (Vocabulary.SIZE_WORDS.containsKey(x)) {
+                mods.scale = Vocabulary.SIZE_WORDS.get(x);
+                mods.add(Part.SIZE, j, j + 1);
+                j++;
+            } else if (length(j) != null) {
+                Len len = length(j);
+                int end = len.end;
+                boolean across = false;
+                if (w(end).equals("in") && w(end + 1).equals("diameter")) {
+                    across = true;
+                    end += 2;
+                } else if (SIZE_QUALIFIERS.contains(w(end))) {
+                    across = ACROSS_QUALIFIERS.contains(w(end));
+                    end++;
+                }
+                setLength(mods, len.metres, across, j, end);
+                j = end;
+            } else if (INNER_FILLERS.contains(x)) {
+                mods.add(Part.INNER, j, j + 1);
+                j++;
+            } else if (isUnknown(j) && unknown < 3) {
+                mods.skipped.add(j);
+                unknown++;
+                j++;
+            } else {
+                break;
+            }
+        }
+        return j;
+    }
+
+    /** A word in no table at all: a typo, an adjective Diorama has no use for, a thing it cannot build. */
+    private boolean isUnknown(int j) {
+        Token t = tok(j);
+        if (t == null || t.isNumber() || t.isClock()) return false;
+        String x = t.norm();
+        if (Vocabulary.COLOR_MODIFIERS.contains(x)) return true; // "a light ball": not a colour here
+        return !Vocabulary.isFiller(x) && !Vocabulary.SHAPES.containsKey(x) && !Vocabulary.MATERIALS.containsKey(x)
+                && Colors.named(x) == null && !Vocabulary.SIZE_WORDS.containsKey(x)
+                && !Vocabulary.LENGTH_UNITS.containsKey(x) && !Vocabulary.TIME_UNITS.containsKey(x)
+                && !Vocabulary.NUMBER_WORDS.containsKey(x) && !Vocabulary.DROP_VERBS.contains(x)
+                && !Vocabulary.FLOOR_NOUNS.contains(x) && !Vocabulary.ROOM_NOUNS.contains(x)
+                && !Vocabulary.OUTDOOR_NOUNS.contains(x) && !Vocabulary.INDOOR_WORDS.contains(x)
+                && !Vocabulary.OUTDOOR_WORDS.contains(x) && !TIME_WORDS.contains(x)
+                && !Set.of("wall", "walls", "ceiling", "one", "ones", "from", "for", "minus", "negative", "no",
+                "am", "pm", "height", "painted", "coloured", "colored").contains(x);
+    }
+
+    private void setColor(Modifiers mods, Rgb base, String modifier, String name, int from, int to) {
+        mods.color = modifier == null ? base : ColorShades.apply(modifier, base);
+        mods.colorName = name;
+        mods.add(Part.COLOR, from, to);
+    }
+
+    private void setMaterial(Modifiers mods, Material m, int from, int to) {
+        if (mods.material != null && mods.material != m) {
+            boolean chromeSteel = Set.of(Material.STEEL, Material.CHROME).containsAll(Set.of(mods.material, m));
+            if (!chromeSteel) {
+                if (mods.problem == null) {
+                    mods.problem = new PromptException(text(mods.materialAt, to), "one thing is given two materials ("
+                            + mods.material.jsonName() + " and " + m.jsonName() + "); expected one material");
+                }
+                mods.add(Part.MATERIAL, from, to);
+                return;
+            }
+            m = Material.CHROME; // "chrome steel", "chromed metal": chrome-plated steel
+        }
+        mods.material = m;
+        if (mods.materialAt < 0) mods.materialAt = from;
+        mods.add(Part.MATERIAL, from, to);
+    }
+
+    private void setLength(Modifiers mods, double metres, boolean across, int from, int to) {
+        if (!(metres > 0) || metres > Staging.MAX_SIZE) {
+            if (mods.problem == null) {
+                mods.problem = new PromptException(text(from, to), "found a size of " + metres(metres)
+                        + "; expected a size greater than 0 and at most " + metres(Staging.MAX_SIZE));
+            }
+        }
+        mods.length = metres;
+        mods.across = across;
+        mods.add(Part.LENGTH, from, to);
+    }
+
+    private int objectPhrase(int i, int head, Shape shape, Modifiers mods) {
+        int end = postfix(head + 1, mods);
+        mods.check();
+        String words = text(i, end);
+        boolean plural = Vocabulary.PLURALS.contains(w(head)) || w(head).equals("ones");
+        double count;
+        if (mods.count != null) {
+            count = mods.count;
+        } else if (plural) {
+            count = Vocabulary.UNSPECIFIED_PLURAL;
+            notes.add("\"" + words + "\" gives no number; made " + Vocabulary.UNSPECIFIED_PLURAL
+                    + " (say \"two " + w(head) + "\" for another number)");
+        } else {
+            count = 1;
+        }
+        String expected = "expected a whole number of objects from 1 to " + Scene.MAX_OBJECTS
+                + ", such as \"three " + pluralOf(shape) + "\"";
+        if (count != Math.rint(count) || count < 1) {
+            throw new PromptException(words, "found a count of " + number(count) + "; " + expected);
+        }
+        if (count > Scene.MAX_OBJECTS) {
+            throw new PromptException(words, "asks for " + number(count) + " objects; expected at most "
+                    + Scene.MAX_OBJECTS + " in one scene");
+        }
+        if (mods.scale != 1 && !Double.isNaN(mods.length)) {
+            notes.add("\"" + words + "\": the explicit size wins over the size word");
+        }
+        boolean onSurface = surfacePreposition(i);
+        draft.groups.add(new ObjectGroup(i, words, shape, (int) count, mods.material, mods.color, mods.colorName,
+                mods.scale, mods.length, mods.across, onSurface));
+        useAll(mods);
+        use(head, end);
+        return end;
+    }
+
+    /** After an object's noun: "of wood", "made of steel", "20 cm across", "with a diameter of 20 cm", "painted red". */
+    private int postfix(int k, Modifiers mods) {
+        while (k < tokens.size()) {
+            String x = w(k);
+            if (Set.of("of", "from", "in").contains(x) && Vocabulary.MATERIALS.containsKey(w(k + 1))) {
+                setMaterial(mods, Vocabulary.MATERIALS.get(w(k + 1)), k, k + 2);
+                k += 2;
+            } else if (x.equals("made") && Set.of("of", "from").contains(w(k + 1))
+                    && Vocabulary.MATERIALS.containsKey(w(k + 2))) {
+                setMaterial(mods, Vocabulary.MATERIALS.get(w(k + 2)), k, k + 3);
+                k += 3;
+            } else if (Set.of("painted", "coloured", "colored", "in").contains(x) && colorAt(k + 1) > k + 1) {
+                int e = colorAt(k + 1);
+                if (e == k + 3) setColor(mods, Colors.named(w(k + 2)), w(k + 1), w(k + 1) + "-" + w(k + 2), k, e);
+                else setColor(mods, Colors.named(w(k + 1)), null, w(k + 1), k, e);
+                k = e;
+            } else if (Double.isNaN(mods.length) && sizeAfterNoun(k, mods) > k) {
+                k = sizeAfterNoun(k, mods);
+            } else {
+                return k;
+            }
+        }
+        return k;
+    }
+
+    /** "red" or "dark red" at k: the index after it, or k. */
+    private int colorAt(int k) {
+        if (Vocabulary.COLOR_MODIFIERS.contains(w(k)) && Colors.named(w(k + 1)) != null) return k + 2;
+        return Colors.named(w(k)) != null ? k + 1 : k;
+    }
+
+    /**
+     * "20 cm", "20 cm across", "20 cm in diameter", "each 20 cm", "of 20 cm", "with a diameter of
+     * 20 cm". A length followed by "high", "up" or "above" is a drop height, not a size.
+     */
+    private int sizeAfterNoun(int k, Modifiers mods) {
+        int j = k;
+        boolean across = false;
+        if (w(j).equals("each") || w(j).equals("of")) j++;
+        else if (w(j).equals("with") && (w(j + 1).equals("a") || w(j + 1).equals("an"))
+                && Set.of("diameter", "size", "edge", "side", "length", "height", "width").contains(w(j + 2))
+                && w(j + 3).equals("of")) {
+            across = Set.of("diameter", "width").contains(w(j + 2));
+            j += 4;
+        }
+        Len len = length(j);
+        // "2 m above the floor" is a height; "1 m apart" a spacing (not understood yet).
+        if (len == null || isHeightTrailer(len.end) || w(len.end).equals("apart")) return k;
+        int end = len.end;
+        if (w(end).equals("in") && w(end + 1).equals("diameter")) {
+            across = true;
+            end += 2;
+        } else if (Set.of("long", "wide", "tall", "across", "diameter", "thick").contains(w(end))) {
+            across = ACROSS_QUALIFIERS.contains(w(end));
+            end++;
+        }
+        setLength(mods, len.metres, across, k, end);
+        return end;
+    }
+
+    private int floorPhrase(int i, int head, Modifiers mods) {
+        int end = head + 1;
+        if (Set.of("of", "made").contains(w(end))) {
+            int k = w(end).equals("made") && Set.of("of", "from").contains(w(end + 1)) ? end + 2 : end + 1;
+            if (Vocabulary.MATERIALS.containsKey(w(k))) {
+                setMaterial(mods, Vocabulary.MATERIALS.get(w(k)), end, k + 1);
+                end = k + 1;
+            }
+        }
+        mods.check();
+        String words = text(i, end);
+        if (mods.material != null) {
+            if (draft.floor != null && draft.floor.value() != mods.material) {
+                throw new PromptException(words, "the floor is given two materials (also \"" + draft.floor.words()
+                        + "\"); expected one floor");
+            }
+            draft.floor = new Said<>(mods.material, words);
+        }
+        useOnly(mods, "the floor", Part.ARTICLE, Part.MATERIAL, Part.INNER);
+        use(head, end);
+        return end;
+    }
+
+    private int roomPhrase(int i, int head, Modifiers mods) {
+        mods.check();
+        String words = text(i, head + 1);
+        setKind(Environment.Kind.INDOOR, words);
+        if (mods.has(Part.SIZE)) {
+            draft.roomSize = new Said<>(Staging.roomOfScale(mods.scale), words);
+        }
+        if (mods.material != null) draft.walls = new Said<>(mods.material, words);
+        useOnly(mods, "the room", Part.ARTICLE, Part.MATERIAL, Part.SIZE, Part.INNER);
+        use(head, head + 1);
+        return head + 1;
+    }
+
+    private int outdoorPhrase(int i, int head, Modifiers mods) {
+        mods.check();
+        String words = text(i, head + 1);
+        setKind(Environment.Kind.OUTDOOR, words);
+        if (mods.material != null) {
+            if (draft.floor != null && draft.floor.value() != mods.material) {
+                throw new PromptException(words, "the ground is given two materials (also \"" + draft.floor.words()
+                        + "\"); expected one");
+            }
+            draft.floor = new Said<>(mods.material, words);
+        }
+        useOnly(mods, "the place", Part.ARTICLE, Part.MATERIAL, Part.INNER);
+        use(head, head + 1);
+        return head + 1;
+    }
+
+    private int wallPhrase(int i, int head, Modifiers mods) {
+        mods.check();
+        String words = text(i, head + 1);
+        setKind(Environment.Kind.INDOOR, words);
+        if (mods.material != null) {
+            if (w(head).equals("ceiling")) draft.ceiling = new Said<>(mods.material, words);
+            else draft.walls = new Said<>(mods.material, words);
+        }
+        useOnly(mods, w(head).equals("ceiling") ? "the ceiling" : "the walls", Part.ARTICLE, Part.MATERIAL, Part.INNER);
+        use(head, head + 1);
+        return head + 1;
+    }
+
+    /** "onto", "on", "upon", "on top of" right before index i. */
+    private boolean surfacePreposition(int i) {
+        if (SURFACE_PREPOSITIONS.contains(w(i - 1))) return true;
+        return w(i - 1).equals("of") && w(i - 2).equals("top");
+    }
+
+    private void useAll(Modifiers mods) {
+        for (int[] s : mods.spans) use(s[1], s[2]);
+    }
+
+    /** Uses the parts that apply to {@code what}; the others are left over, with a note saying why. */
+    private void useOnly(Modifiers mods, String what, Part... parts) {
+        Set<Integer> ok = new java.util.HashSet<>();
+        for (Part p : parts) ok.add(p.ordinal());
+        for (int[] s : mods.spans) {
+            if (ok.contains(s[0])) {
+                use(s[1], s[2]);
+            } else {
+                for (int k = s[1]; k < s[2]; k++) {
+                    wordNotes.put(k, "\"" + text(s[1], s[2]) + "\" does not apply to " + what
+                            + " and was ignored");
+                }
+            }
+        }
+    }
+
+    // ---- what was left over ----
+
+    private Reading leftOvers() {
+        List<String> ignored = new ArrayList<>();
+        Set<String> notesOut = new LinkedHashSet<>(notes);
+        for (int k = 0; k < tokens.size(); k++) {
+            if (used[k]) continue;
+            Token t = tokens.get(k);
+            if (Vocabulary.isFiller(t.norm()) && attached(k)) continue;
+            ignored.add(t.text());
+            String note = noteFor(k);
+            if (note != null) notesOut.add(note);
+        }
+        return new Reading(draft, List.copyOf(ignored), List.copyOf(notesOut));
+    }
+
+    /** A structural word attaches to the next non-structural word, or at the end to the previous one. */
+    private boolean attached(int k) {
+        for (int n = k + 1; n < tokens.size(); n++) {
+            if (!Vocabulary.isFiller(tokens.get(n).norm())) return used[n] || inPhrase[n];
+        }
+        for (int p = k - 1; p >= 0; p--) {
+            if (!Vocabulary.isFiller(tokens.get(p).norm())) return used[p] || inPhrase[p];
+        }
+        return false;
+    }
+
+    private String noteFor(int k) {
+        Token t = tokens.get(k);
+        String x = t.norm();
+        if (wordNotes.containsKey(k)) return wordNotes.get(k);
+        if (Vocabulary.NOT_YET.containsKey(x)) return "\"" + t.text() + "\" " + Vocabulary.NOT_YET.get(x);
+        if (Vocabulary.isFiller(x)) return null;
+        if (Vocabulary.COLOR_MODIFIERS.contains(x)) {
+            return "\"" + t.text() + "\" only shades a colour, as in \"" + x + " blue\"";
+        }
+        if (t.isNumber() || t.isClock()) {
+            String v = t.text();
+            return "\"" + v + "\" stands alone; expected a count (\"" + v + " balls\"), a size (\"" + v
+                    + " cm\"), a height (\"from " + v + " m\"), a time (\"at " + v + " pm\") or a length (\"for "
+                    + v + " seconds\")";
+        }
+        if (!isUnknown(k)) {
+            return "\"" + t.text() + "\" is a word Diorama knows, but here it attaches to nothing it can use";
+        }
+        List<String> near = Suggestions.near(x);
+        if (near.isEmpty()) return null;
+        return "\"" + t.text() + "\" is not understood; did you mean " + String.join(" or ",
+                near.stream().map(s -> "\"" + s + "\"").toList()) + "?";
+    }
+
+    // ---- helpers ----
+
+    private Token tok(int i) { return i >= 0 && i < tokens.size() ? tokens.get(i) : null; }
+
+    private String w(int i) { return i >= 0 && i < tokens.size() ? tokens.get(i).norm() : ""; }
+
+    private void use(int from, int to) {
+        for (int k = from; k < to && k < used.length; k++) used[k] = true;
+    }
+
+    private String text(int from, int to) {
+        StringBuilder b = new StringBuilder();
+        for (int k = Math.max(0, from); k < Math.min(to, tokens.size()); k++) {
+            if (!b.isEmpty()) b.append(' ');
+            b.append(tokens.get(k).text());
+        }
+        return b.toString();
+    }
+
+    private static String pluralOf(Shape s) {
+        return switch (s) {
+            case BALL -> "balls";
+            case CUBE -> "cubes";
+            case CYLINDER -> "cylinders";
+            case PLANK -> "planks";
+        };
+    }
+
+    static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%s", v);
+    }
+
+    static String metres(double m) {
+        if (m == Double.POSITIVE_INFINITY) return "the ceiling";
+        if (Math.abs(m) < 1 && m != 0) return number(Math.round(m * 1000) / 10.0) + " cm";
+        return number(Math.round(m * 1000) / 1000.0) + " m";
+    }
+}

@@ -1,0 +1,456 @@
+package dev.diorama.prompt;
+
+import dev.diorama.prompt.Draft.HeightPhrase;
+import dev.diorama.prompt.Draft.ObjectGroup;
+import dev.diorama.prompt.Draft.TimeOfDay;
+import dev.diorama.scene.Camera;
+import dev.diorama.scene.Environment;
+import dev.diorama.scene.Material;
+import dev.diorama.scene.Rgb;
+import dev.diorama.scene.Room;
+import dev.diorama.scene.Scene;
+import dev.diorama.scene.SceneException;
+import dev.diorama.scene.SceneObject;
+import dev.diorama.scene.Shape;
+import dev.diorama.scene.SolarPosition;
+import dev.diorama.scene.Vec3;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Draft to scene: fills in every default the prompt left open, lays the objects out, frames the
+ * camera and resolves the time of day. The defaults are named here, in one place.
+ *
+ * <p>Sizes: a ball's size is its diameter, a cube's its edge, a plank's its length (thickness and
+ * width follow at 1/20 and 1/5 of it, as in the scene JSON's one-number form), a cylinder's its
+ * height (diameter 0.6 of it) unless the words say "wide", "across" or "in diameter".
+ *
+ * <p>Layout: objects stand side by side along x in the order they were named, each gap about the
+ * size of its neighbours (the larger footprint, kept within [5 cm, 50 cm]), the row centred on x = 0;
+ * a row that grows wider than the room (indoors) or than about 1.8 times the square root of the
+ * objects' total footprint area (outdoors, at least 6 m) wraps into a new row further from the
+ * camera. Objects something lands on ("onto a plank") rest on the floor in a row of their own under
+ * the falling ones, which start above their tops.
+ */
+final class Staging {
+    /** Largest object extent a prompt may ask for, m. */
+    static final double MAX_SIZE = 10;
+    /** Highest drop a prompt may ask for, m. */
+    static final double MAX_DROP_HEIGHT = 100;
+    /** Where the bottoms of falling objects start when the prompt gives no height, m. */
+    static final double DEFAULT_DROP_HEIGHT = 1;
+    /** "At sunset" and "at sunrise": the sun this many degrees above the horizon, low and warm but still lighting. */
+    static final double SUN_ELEVATION_AT_SUNSET = 3;
+    /**
+     * The time when the prompt gives none: at the default place and date (Paris, 22 September) the
+     * sun stands 33 degrees high in the south-west, light enough to see by and low enough that
+     * shadows are long and show the objects' shapes (they are about 1.5 times the objects' height).
+     */
+    static final LocalTime DEFAULT_TIME = LocalTime.of(16, 0);
+    static final Vec3 DEFAULT_ROOM = new Vec3(6, 3, 6);
+    static final Vec3 SMALL_ROOM = new Vec3(4, 2.5, 4);
+    static final Vec3 LARGE_ROOM = new Vec3(10, 4, 10);
+    static final Material DEFAULT_INDOOR_FLOOR = Material.WOOD;
+    static final Material DEFAULT_OUTDOOR_FLOOR = Material.STONE;
+    static final Material DEFAULT_WALLS = Material.STONE;
+    static final Material DEFAULT_CEILING = Material.STONE;
+    /** Space kept between the objects and the walls or ceiling, m. */
+    private static final double ROOM_MARGIN = 0.05;
+    /** How far the camera stays from the walls and ceiling when it must stand inside a room, m. */
+    private static final double CAMERA_WALL_CLEARANCE = 0.2;
+    /** The widest view the camera may be given to fit a crowded room, degrees. */
+    private static final double MAX_FOV = 150;
+
+    private Staging() {}
+
+    /** A default size per shape, m: (x, y, z) as {@link SceneObject#size()} reads it. */
+    static Vec3 defaultSize(Shape s) {
+        return switch (s) {
+            case BALL -> new Vec3(0.2, 0.2, 0.2);
+            case CUBE -> new Vec3(0.2, 0.2, 0.2);
+            case CYLINDER -> new Vec3(0.15, 0.25, 0.15);
+            case PLANK -> new Vec3(1.0, 0.05, 0.2);
+        };
+    }
+
+    /** What an object is made of when the prompt does not say: a bouncy ball, a wooden block, a steel can, a wooden plank. */
+    static Material defaultMaterial(Shape s) {
+        return switch (s) {
+            case BALL -> Material.RUBBER;
+            case CUBE -> Material.WOOD;
+            case CYLINDER -> Material.STEEL;
+            case PLANK -> Material.WOOD;
+        };
+    }
+
+    static Vec3 roomOfScale(double scale) {
+        return scale < 1 ? SMALL_ROOM : scale > 1 ? LARGE_ROOM : DEFAULT_ROOM;
+    }
+
+    /** One object to place: its group, its size, where its bottom starts, and the words behind that height. */
+    private record Item(ObjectGroup group, Material material, Vec3 size, double bottom, String heightWords) {
+        double footprint() { return 2 * boundingRadius(size, group.shape()); }
+    }
+
+    static Scene build(Draft d, PromptParser.Options o, List<String> notes) {
+        try {
+            return buildChecked(d, o, notes);
+        } catch (SceneException e) {
+            throw explain(e);
+        }
+    }
+
+    private static Scene buildChecked(Draft d, PromptParser.Options o, List<String> notes) {
+        Environment env = environment(d);
+        Room room = env.room();
+        List<Item> falling = new ArrayList<>();
+        List<Item> resting = new ArrayList<>();
+        int total = 0;
+        for (ObjectGroup g : d.groups) total += g.count();
+        if (total > Scene.MAX_OBJECTS) {
+            throw new PromptException("the prompt asks for " + total + " objects; expected at most "
+                    + Scene.MAX_OBJECTS + " in one scene");
+        }
+        boolean anyFalling = d.groups.stream().anyMatch(g -> !g.onSurface());
+        for (ObjectGroup g : d.groups) {
+            Material m = g.material() != null ? g.material() : defaultMaterial(g.shape());
+            Vec3 size = size(g);
+            // Something a lone object lands "onto" only rests when something else falls onto it.
+            boolean rests = g.onSurface() && anyFalling;
+            HeightPhrase h = rests ? null : heightFor(g, d.heights);
+            double bottom = h == null ? (rests ? 0 : DEFAULT_DROP_HEIGHT) : h.metres();
+            for (int k = 0; k < g.count(); k++) {
+                Item it = new Item(g, m, size, bottom, h == null ? null : h.words());
+                (rests ? resting : falling).add(it);
+            }
+        }
+        for (HeightPhrase h : d.heights) {
+            if (falling.stream().noneMatch(it -> h.words().equals(it.heightWords()))) {
+                notes.add("\"" + h.words() + "\" applies to no falling object and was not used");
+            }
+        }
+        double maxRow = room != null ? room.size().x() - 2 * ROOM_MARGIN : outdoorRowWidth(falling, resting);
+        double[][] restXz = layout(resting, maxRow, room);
+        double[][] fallXz = layout(falling, maxRow, room);
+        double restTop = 0;
+        for (Item it : resting) restTop = Math.max(restTop, it.size().y());
+
+        List<SceneObject> objects = new ArrayList<>();
+        List<String> ids = ids(falling, resting);
+        int n = 0;
+        for (int k = 0; k < falling.size(); k++) {
+            Item it = falling.get(k);
+            double bottom = it.bottom();
+            if (bottom == Double.POSITIVE_INFINITY) {
+                bottom = room.size().y() - ROOM_MARGIN - it.size().y() / 2 - boundingRadius(it.size(), it.group().shape());
+            }
+            if (!resting.isEmpty() && bottom < restTop + 0.01) {
+                notes.add("\"" + it.group().words() + "\" starts " + PromptReader.metres(restTop + 0.01)
+                        + " up, just above what it falls onto");
+                bottom = restTop + 0.01;
+            }
+            objects.add(object(ids.get(n++), it, fallXz[k], bottom, room));
+        }
+        for (int k = 0; k < resting.size(); k++) {
+            objects.add(object(ids.get(n++), resting.get(k), restXz[k], 0, room));
+        }
+
+        double aspect = (double) o.width() / o.height();
+        List<SceneObject> framed = new ArrayList<>(objects);
+        for (SceneObject so : objects) {
+            Vec3 p = so.position();
+            framed.add(so.withPosition(new Vec3(p.x(), so.halfHeight(), p.z())));
+        }
+        Camera camera = Camera.framing(framed, aspect);
+        if (room != null) camera = insideRoom(camera, room);
+        camera = widenToFit(camera, framed, aspect);
+
+        LocalTime time = time(d, env, notes);
+        double seconds = seconds(d, o, notes);
+        return new Scene(o.seed(), seconds, o.fps(), o.width(), o.height(), 0, Scene.STANDARD_GRAVITY, time, env,
+                camera, objects);
+    }
+
+    private static Environment environment(Draft d) {
+        Environment.Kind kind = d.kind != null ? d.kind.value() : Environment.Kind.OUTDOOR;
+        boolean indoor = kind == Environment.Kind.INDOOR;
+        Material floor = d.floor != null ? d.floor.value() : indoor ? DEFAULT_INDOOR_FLOOR : DEFAULT_OUTDOOR_FLOOR;
+        if (!indoor) return Environment.outdoor(floor);
+        Room room = new Room(d.roomSize != null ? d.roomSize.value() : DEFAULT_ROOM,
+                d.walls != null ? d.walls.value() : DEFAULT_WALLS, d.ceiling != null ? d.ceiling.value() : DEFAULT_CEILING);
+        return Environment.indoor(floor, room);
+    }
+
+    /** See the class comment for what an explicit size measures. */
+    static Vec3 size(ObjectGroup g) {
+        Vec3 s;
+        double l = g.length();
+        if (Double.isNaN(l)) {
+            s = defaultSize(g.shape()).times(g.scale());
+        } else {
+            s = switch (g.shape()) {
+                case BALL, CUBE -> new Vec3(l, l, l);
+                case CYLINDER -> g.across() ? new Vec3(l, l / 0.6, l) : new Vec3(0.6 * l, l, 0.6 * l);
+                case PLANK -> new Vec3(l, l / 20, l / 5);
+            };
+        }
+        double largest = Math.max(s.x(), Math.max(s.y(), s.z()));
+        if (largest > MAX_SIZE) {
+            throw new PromptException(g.words(), "makes an object " + PromptReader.metres(largest)
+                    + " long; expected objects at most " + PromptReader.metres(MAX_SIZE) + " in every direction");
+        }
+        return s;
+    }
+
+    /**
+     * The height phrase that speaks of a group: the first one after it ("a ball from 2 m", "a ball
+     * and a cube drop from 2 m"), else the last one before it ("from 2 m, a ball and a cube").
+     */
+    private static HeightPhrase heightFor(ObjectGroup g, List<HeightPhrase> heights) {
+        HeightPhrase before = null;
+        for (HeightPhrase h : heights) {
+            if (h.at() > g.at()) return h;
+            before = h;
+        }
+        return before;
+    }
+
+    private static double outdoorRowWidth(List<Item> falling, List<Item> resting) {
+        double area = 0;
+        for (List<Item> l : List.of(falling, resting)) {
+            for (Item it : l) {
+                double pitch = it.footprint() + gap(it.footprint(), it.footprint());
+                area += pitch * pitch;
+            }
+        }
+        return Math.max(6, 1.8 * Math.sqrt(area));
+    }
+
+    /** The gap between neighbours: about their size. */
+    private static double gap(double a, double b) {
+        return Math.clamp(Math.max(a, b), 0.05, 0.5);
+    }
+
+    /** {x, z} of each item: rows along x, centred on x = 0, stacked along +z and centred on z = 0. */
+    private static double[][] layout(List<Item> items, double maxRow, Room room) {
+        double[][] xz = new double[items.size()][2];
+        if (items.isEmpty()) return xz;
+        List<List<Integer>> rows = new ArrayList<>();
+        List<Integer> row = new ArrayList<>();
+        double width = 0;
+        for (int k = 0; k < items.size(); k++) {
+            double f = items.get(k).footprint();
+            if (room != null && f > maxRow) {
+                throw new PromptException(items.get(k).group().words(), "makes an object " + PromptReader.metres(f)
+                        + " across, wider than the " + roomWords(room) + "; expected a smaller object, a large room"
+                        + " or outdoors");
+            }
+            double grown = row.isEmpty() ? f : width + gap(items.get(row.getLast()).footprint(), f) + f;
+            if (!row.isEmpty() && grown > maxRow) {
+                rows.add(row);
+                row = new ArrayList<>();
+                grown = f;
+            }
+            row.add(k);
+            width = grown;
+        }
+        rows.add(row);
+        double[] depth = new double[rows.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            List<Integer> rr = rows.get(r);
+            double x = 0, first = 0;
+            for (int q = 0; q < rr.size(); q++) {
+                double f = items.get(rr.get(q)).footprint();
+                if (q > 0) {
+                    double prev = items.get(rr.get(q - 1)).footprint();
+                    x += prev / 2 + gap(prev, f) + f / 2;
+                } else {
+                    first = -f / 2;
+                }
+                xz[rr.get(q)][0] = x;
+                depth[r] = Math.max(depth[r], f);
+            }
+            double last = x + items.get(rr.getLast()).footprint() / 2;
+            double centre = (first + last) / 2;
+            for (int idx : rr) xz[idx][0] -= centre;
+        }
+        double z = 0;
+        double[] rowZ = new double[rows.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            if (r > 0) z += depth[r - 1] / 2 + gap(depth[r - 1], depth[r]) + depth[r] / 2;
+            rowZ[r] = z;
+        }
+        double zCentre = (rowZ[rows.size() - 1] + depth[rows.size() - 1] / 2 - depth[0] / 2) / 2;
+        double totalDepth = rowZ[rows.size() - 1] + depth[rows.size() - 1] / 2 + depth[0] / 2;
+        if (room != null && totalDepth > room.size().z() - 2 * ROOM_MARGIN) {
+            throw new PromptException(items.size() + " objects do not fit side by side in the "
+                    + roomWords(room) + "; expected fewer or smaller objects, \"in a large room\" or \"outdoors\"");
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            for (int idx : rows.get(r)) xz[idx][1] = rowZ[r] - zCentre;
+        }
+        // To the micrometre: the scene JSON reads "0.4", not "0.39999999999999997" or "-5.6E-17".
+        for (double[] p : xz) {
+            p[0] = Math.round(p[0] * 1e6) / 1e6 + 0.0;
+            p[1] = Math.round(p[1] * 1e6) / 1e6 + 0.0;
+        }
+        return xz;
+    }
+
+    private static SceneObject object(String id, Item it, double[] xz, double bottom, Room room) {
+        Vec3 size = it.size();
+        Vec3 position = new Vec3(xz[0], bottom + size.y() / 2, xz[1]);
+        Rgb color = it.group().color() != null ? it.group().color() : it.material().color;
+        SceneObject so = new SceneObject(id, it.group().shape(), it.material(), color, size, position, null, null);
+        if (room != null && position.y() + so.boundingRadius() > room.size().y() + 1e-9) {
+            double highest = Math.floor((room.size().y() - ROOM_MARGIN - so.boundingRadius() - size.y() / 2) * 100) / 100;
+            String words = it.heightWords() != null ? it.heightWords() : it.group().words();
+            throw new PromptException(words, "would start the " + it.group().shape().jsonName() + " above the "
+                    + PromptReader.metres(room.size().y()) + " ceiling of the room; expected a height of at most "
+                    + PromptReader.metres(Math.max(0, highest)) + " indoors, \"in a large room\" or \"outdoors\"");
+        }
+        return so;
+    }
+
+    /**
+     * Readable unique ids: "[colour-]material-shape" ("red-rubber-ball", "steel-ball" is
+     * "steel-ball"), with "-1", "-2", ... in the order named when several objects would share one.
+     */
+    private static List<String> ids(List<Item> falling, List<Item> resting) {
+        List<String> bases = new ArrayList<>();
+        for (List<Item> l : List.of(falling, resting)) {
+            for (Item it : l) {
+                String colour = it.group().colorName() != null ? it.group().colorName() + "-" : "";
+                bases.add(colour + it.material().jsonName() + "-" + it.group().shape().jsonName());
+            }
+        }
+        Map<String, Integer> total = new HashMap<>();
+        for (String b : bases) total.merge(b, 1, Integer::sum);
+        Map<String, Integer> seen = new HashMap<>();
+        List<String> ids = new ArrayList<>();
+        for (String b : bases) {
+            if (total.get(b) == 1) {
+                ids.add(b);
+            } else {
+                ids.add(b + "-" + seen.merge(b, 1, Integer::sum));
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Camera.framing backs away as far as the picture needs; a room's wall may stand in the way.
+     * Then the eye stays inside the room ({@link #widenToFit} restores the framing).
+     */
+    static Camera insideRoom(Camera c, Room room) {
+        Vec3 e = c.position();
+        Vec3 r = room.size();
+        double ex = Math.clamp(e.x(), -r.x() / 2 + CAMERA_WALL_CLEARANCE, r.x() / 2 - CAMERA_WALL_CLEARANCE);
+        double ey = Math.clamp(e.y(), CAMERA_WALL_CLEARANCE, r.y() - CAMERA_WALL_CLEARANCE);
+        double ez = Math.clamp(e.z(), -r.z() / 2 + CAMERA_WALL_CLEARANCE, r.z() / 2 - CAMERA_WALL_CLEARANCE);
+        if (ex == e.x() && ey == e.y() && ez == e.z()) return c;
+        return new Camera(new Vec3(ex, ey, ez), c.lookAt(), c.fov());
+    }
+
+    /**
+     * Widens the field of view until every object's bounding box, at its start and at rest, lies in
+     * the picture (with 5 % to spare). Camera.framing sizes the view at the depth of the target, so
+     * objects nearer the eye (the front row, or everything once a wall pushed the eye forward) can
+     * fall outside it.
+     */
+    static Camera widenToFit(Camera c, List<SceneObject> framed, double aspect) {
+        Vec3 forward = c.lookAt().minus(c.position()).normalized();
+        Vec3 right = forward.cross(Vec3.UP).normalized();
+        Vec3 up = right.cross(forward);
+        double needed = Math.tan(Math.toRadians(c.fov() / 2));
+        for (SceneObject o : framed) {
+            double r = o.boundingRadius();
+            for (int corner = 0; corner < 8; corner++) {
+                Vec3 p = o.position().plus(new Vec3((corner & 1) == 0 ? -r : r, (corner & 2) == 0 ? -r : r,
+                        (corner & 4) == 0 ? -r : r));
+                Vec3 v = p.minus(c.position());
+                double depth = v.dot(forward);
+                if (depth < 0.05) continue; // behind the eye: no field of view can help
+                needed = Math.max(needed, 1.05 * Math.abs(v.dot(right)) / depth);
+                needed = Math.max(needed, 1.05 * Math.abs(v.dot(up)) / depth * aspect);
+            }
+        }
+        double fov = Math.min(2 * Math.toDegrees(Math.atan(needed)), MAX_FOV);
+        return fov > c.fov() + 1e-9 ? new Camera(c.position(), c.lookAt(), fov) : c;
+    }
+
+    private static LocalTime time(Draft d, Environment env, List<String> notes) {
+        if (d.time == null) return DEFAULT_TIME;
+        return switch (d.time.value()) {
+            case TimeOfDay.Clock c -> c.time();
+            case TimeOfDay.Sun s -> {
+                LocalTime t = s.rising()
+                        ? SolarPosition.risingAt(s.elevation(), env.latitude(), env.longitude(), env.date(), env.utcOffset())
+                        : SolarPosition.settingAt(s.elevation(), env.latitude(), env.longitude(), env.date(), env.utcOffset());
+                String place = String.format(java.util.Locale.ROOT, "latitude %.4f, longitude %.4f, %s, UTC%s%s",
+                        env.latitude(), env.longitude(), env.date(), env.utcOffset() < 0 ? "-" : "+",
+                        PromptReader.number(Math.abs(env.utcOffset())));
+                if (t == null) {
+                    t = s.rising() ? LocalTime.of(7, 0) : LocalTime.of(19, 0);
+                    notes.add("\"" + d.time.words() + "\": the sun never " + (s.rising() ? "rises" : "sets")
+                            + " through " + PromptReader.number(s.elevation()) + " degrees at " + place + "; used " + t);
+                } else {
+                    notes.add("\"" + d.time.words() + "\" is " + t + ", when the sun stands "
+                            + PromptReader.number(s.elevation()) + " degrees above the horizon at the scene's place and"
+                            + " date (" + place + ")");
+                }
+                yield t;
+            }
+        };
+    }
+
+    private static double seconds(Draft d, PromptParser.Options o, List<String> notes) {
+        if (o.secondsExplicit()) {
+            if (d.seconds != null && d.seconds.value() != o.seconds()) {
+                notes.add("\"" + d.seconds.words() + "\" is overridden by the requested "
+                        + PromptReader.number(o.seconds()) + " s");
+            }
+            return o.seconds();
+        }
+        if (d.seconds == null) return o.seconds();
+        double s = d.seconds.value();
+        if (!(s > 0) || s > Scene.MAX_SECONDS) {
+            throw new PromptException(d.seconds.words(), "asks for a film of " + PromptReader.number(s)
+                    + " seconds; expected a length greater than 0 and at most " + PromptReader.number(Scene.MAX_SECONDS)
+                    + " seconds (" + PromptReader.number(Scene.MAX_SECONDS / 60) + " minutes)");
+        }
+        return s;
+    }
+
+    private static double boundingRadius(Vec3 size, Shape shape) {
+        return switch (shape) {
+            case BALL -> size.x() / 2;
+            case CYLINDER -> Math.hypot(size.x() / 2, size.y() / 2);
+            case CUBE, PLANK -> size.length() / 2;
+        };
+    }
+
+    private static String roomWords(Room room) {
+        Vec3 r = room.size();
+        return PromptReader.number(r.x()) + " x " + PromptReader.number(r.y()) + " x " + PromptReader.number(r.z())
+                + " m room";
+    }
+
+    /** A scene the words described but the scene module refused: say so in the prompt's terms. */
+    private static PromptException explain(SceneException e) {
+        String p = e.pointer();
+        if (p.equals("/seconds")) {
+            return new PromptException("", "the film's length is not valid: " + e.expectation(), e);
+        }
+        if (p.equals("/fps") || p.equals("/size") || p.equals("/physicsRate")) {
+            return new PromptException("", "the film settings are not valid: " + e.expectation(), e);
+        }
+        if (p.startsWith("/objects/")) {
+            return new PromptException("", "an object cannot be built as described: " + e.expectation(), e);
+        }
+        return new PromptException("", "the scene described cannot be built: " + e.expectation(), e);
+    }
+}

@@ -1,0 +1,394 @@
+package dev.diorama.prompt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.diorama.scene.Camera;
+import dev.diorama.scene.Colors;
+import dev.diorama.scene.Environment;
+import dev.diorama.scene.Material;
+import dev.diorama.scene.Scene;
+import dev.diorama.scene.SceneJson;
+import dev.diorama.scene.SceneObject;
+import dev.diorama.scene.Shape;
+import dev.diorama.scene.SolarPosition;
+import dev.diorama.scene.Vec3;
+import java.time.LocalTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PromptParserTest {
+    private static final PromptParser.Options OPTIONS = PromptParser.Options.DEFAULTS;
+    private static final double EPS = 1e-9;
+
+    private static PromptParser.Parse parse(String prompt) {
+        return PromptParser.parse(prompt, OPTIONS);
+    }
+
+    private static PromptException rejected(String prompt) {
+        return assertThrows(PromptException.class, () -> parse(prompt));
+    }
+
+    private static double bottom(SceneObject o) {
+        return o.position().y() - o.halfHeight();
+    }
+
+    // ---- the foundation prompts ----
+
+    @Test
+    void theFoundationPromptMakesARedRubberBallAndASteelBallOverAWoodenFloorAtTheThreeDegreeSunset() {
+        PromptParser.Parse p = parse("a red rubber ball and a steel ball drop onto a wooden floor at sunset");
+        Scene s = p.scene();
+        assertEquals(2, s.objects().size());
+        SceneObject red = s.objects().get(0), steel = s.objects().get(1);
+        assertEquals(Shape.BALL, red.shape());
+        assertEquals(Material.RUBBER, red.material());
+        assertEquals(Colors.named("red"), red.color());
+        assertEquals(Shape.BALL, steel.shape());
+        assertEquals(Material.STEEL, steel.material());
+        assertEquals(Material.STEEL.color, steel.color());
+        assertEquals("red-rubber-ball", red.id());
+        assertEquals("steel-ball", steel.id());
+        assertEquals(Material.WOOD, s.environment().floor());
+        LocalTime sunset = SolarPosition.settingAt(3, Environment.DEFAULT_LATITUDE, Environment.DEFAULT_LONGITUDE,
+                Environment.DEFAULT_DATE, Environment.DEFAULT_UTC_OFFSET);
+        assertEquals(sunset, s.time());
+        assertEquals(List.of(), p.ignoredWords());
+        for (SceneObject o : s.objects()) assertEquals(Staging.DEFAULT_DROP_HEIGHT, bottom(o), EPS);
+    }
+
+    @Test
+    void threeSmallGlassCubesFromTwoMetresIndoorsAtHalfPastSixForEightSeconds() {
+        PromptParser.Parse p = parse("three small glass cubes from 2 metres indoors at 6:30 pm for 8 seconds");
+        Scene s = p.scene();
+        assertEquals(3, s.objects().size());
+        for (SceneObject o : s.objects()) {
+            assertEquals(Shape.CUBE, o.shape());
+            assertEquals(Material.GLASS, o.material());
+            assertEquals(new Vec3(0.1, 0.1, 0.1), o.size());
+            assertEquals(2.0, bottom(o), EPS);
+        }
+        assertEquals(List.of("glass-cube-1", "glass-cube-2", "glass-cube-3"),
+                s.objects().stream().map(SceneObject::id).toList());
+        assertEquals(Environment.Kind.INDOOR, s.environment().kind());
+        assertNotNull(s.environment().room());
+        assertEquals(LocalTime.of(18, 30), s.time());
+        assertEquals(8.0, s.seconds());
+        assertEquals(List.of(), p.ignoredWords());
+    }
+
+    // ---- sizes ----
+
+    @Test
+    void explicitSizesMeasureADiameterAnEdgeALengthOrAHeight() {
+        assertEquals(new Vec3(0.2, 0.2, 0.2), parse("a 20 cm steel ball").scene().objects().getFirst().size());
+        assertEquals(new Vec3(0.3, 0.3, 0.3), parse("a 30cm cube").scene().objects().getFirst().size());
+        assertEquals(0.3, parse("a ball of 0.3 m").scene().objects().getFirst().size().x(), EPS);
+        assertEquals(0.1, parse("a ball 10 centimetres across").scene().objects().getFirst().size().x(), EPS);
+        assertEquals(0.15, parse("a ball 15 cm in diameter").scene().objects().getFirst().size().x(), EPS);
+        Vec3 plank = parse("a plank 2 metres long").scene().objects().getFirst().size();
+        assertEquals(2.0, plank.x(), EPS);
+        assertEquals(0.1, plank.y(), EPS);
+        assertEquals(0.4, plank.z(), EPS);
+        Vec3 cylinder = parse("a 1 metre cylinder").scene().objects().getFirst().size();
+        assertEquals(1.0, cylinder.y(), EPS);
+        assertEquals(0.6, cylinder.x(), EPS);
+        assertEquals(0.1, parse("a can 10 cm wide").scene().objects().getFirst().size().x(), EPS);
+    }
+
+    @Test
+    void sizeWordsHalveOrDoubleTheDefaults() {
+        assertEquals(new Vec3(0.2, 0.2, 0.2), parse("a ball").scene().objects().getFirst().size());
+        assertEquals(new Vec3(0.1, 0.1, 0.1), parse("a tiny ball").scene().objects().getFirst().size());
+        assertEquals(new Vec3(0.4, 0.4, 0.4), parse("a huge cube").scene().objects().getFirst().size());
+        assertEquals(new Vec3(0.15, 0.25, 0.15), parse("a cylinder").scene().objects().getFirst().size());
+        assertEquals(new Vec3(1.0, 0.05, 0.2), parse("a plank").scene().objects().getFirst().size());
+    }
+
+    // ---- words ----
+
+    @Test
+    void materialsComeBeforeOrAfterTheNoun() {
+        assertEquals(Material.WOOD, parse("a wooden block").scene().objects().getFirst().material());
+        assertEquals(Material.WOOD, parse("a block of wood").scene().objects().getFirst().material());
+        assertEquals(Material.STEEL, parse("a ball made of iron").scene().objects().getFirst().material());
+        assertEquals(Material.CHROME, parse("a mirror sphere").scene().objects().getFirst().material());
+        assertEquals(Material.STONE, parse("a marble cube").scene().objects().getFirst().material());
+    }
+
+    @Test
+    void colourModifiersDarkenAndLighten() {
+        List<SceneObject> o = parse("a dark red ball, a light red ball and a red ball").scene().objects();
+        double dark = o.get(0).color().r(), light = o.get(1).color().g(), red = o.get(2).color().r();
+        assertTrue(dark < red);
+        assertTrue(light > o.get(2).color().g());
+        assertEquals("dark-red-rubber-ball", o.get(0).id());
+    }
+
+    @Test
+    void countsComeAsWordsDigitsPairsAndPronouns() {
+        assertEquals(2, parse("a pair of steel balls").scene().objects().size());
+        assertEquals(12, parse("a dozen balls").scene().objects().size());
+        assertEquals(4, parse("4 cubes").scene().objects().size());
+        assertEquals(25, parse("twenty five balls").scene().objects().size());
+        List<SceneObject> o = parse("a red ball and a blue one").scene().objects();
+        assertEquals(Shape.BALL, o.get(1).shape());
+        assertEquals(Colors.named("blue"), o.get(1).color());
+    }
+
+    @Test
+    void aDropHeightSpeaksOfTheObjectsBeforeIt() {
+        List<SceneObject> o = parse("a ball from 2 m and a cube from 50 cm").scene().objects();
+        assertEquals(2.0, bottom(o.get(0)), EPS);
+        assertEquals(0.5, bottom(o.get(1)), EPS);
+        List<SceneObject> both = parse("a ball and a cube drop from a height of 150 cm").scene().objects();
+        for (SceneObject x : both) assertEquals(1.5, bottom(x), EPS);
+    }
+
+    @Test
+    void anObjectSomethingFallsOntoRestsOnTheFloorUnderIt() {
+        List<SceneObject> o = parse("a steel ball drops onto a wooden plank").scene().objects();
+        SceneObject ball = o.get(0), plank = o.get(1);
+        assertEquals(Shape.PLANK, plank.shape());
+        assertEquals(0.0, bottom(plank), EPS);
+        assertEquals(1.0, bottom(ball), EPS);
+        assertEquals(plank.position().x(), ball.position().x(), EPS);
+    }
+
+    @Test
+    void placeFloorAndTimeWordsSetTheEnvironment() {
+        Scene outdoor = parse("a ball").scene();
+        assertEquals(Environment.Kind.OUTDOOR, outdoor.environment().kind());
+        assertEquals(Material.STONE, outdoor.environment().floor());
+        assertEquals(Staging.DEFAULT_TIME, outdoor.time());
+        Scene room = parse("a ball in a room").scene();
+        assertEquals(Material.WOOD, room.environment().floor());
+        assertEquals(new Vec3(6, 3, 6), room.environment().room().size());
+        assertEquals(new Vec3(10, 4, 10), parse("a ball in a large room").scene().environment().room().size());
+        assertEquals(Material.WOOD, parse("a ball in a room with wooden walls").scene().environment().room().walls());
+        assertEquals(Material.STONE, parse("a ball falls on concrete").scene().environment().floor());
+        assertEquals(LocalTime.NOON, parse("a ball at noon").scene().time());
+        assertEquals(LocalTime.of(9, 0), parse("a ball in the morning").scene().time());
+        assertEquals(LocalTime.of(19, 0), parse("a ball at 7pm").scene().time());
+        assertEquals(LocalTime.of(6, 0), parse("a ball at 6 am").scene().time());
+        assertEquals(LocalTime.of(19, 0), parse("a ball at 7 in the evening").scene().time());
+        assertEquals(LocalTime.MIDNIGHT, parse("a ball at midnight").scene().time());
+        assertEquals(SolarPosition.risingAt(3, Environment.DEFAULT_LATITUDE, Environment.DEFAULT_LONGITUDE,
+                Environment.DEFAULT_DATE, Environment.DEFAULT_UTC_OFFSET), parse("a ball at dawn").scene().time());
+    }
+
+    @Test
+    void durationsComeInSecondsAndMinutes() {
+        assertEquals(8.0, parse("a ball for 8 s").scene().seconds());
+        assertEquals(8.0, parse("an 8-second film of a ball").scene().seconds());
+        assertEquals(60.0, parse("a ball for a minute").scene().seconds());
+        assertEquals(OPTIONS.seconds(), parse("a ball").scene().seconds());
+    }
+
+    @Test
+    void theCallersExplicitSecondsWinOverThePrompts() {
+        PromptParser.Options forced = OPTIONS.withSecondsOverride(6);
+        PromptParser.Parse p = PromptParser.parse("a ball for 8 seconds", forced);
+        assertEquals(6.0, p.scene().seconds());
+        assertTrue(p.notes().stream().anyMatch(n -> n.contains("overridden")), p.notes().toString());
+        assertEquals(8.0, PromptParser.parse("a ball for 8 seconds", new PromptParser.Options(0, 6, 24, 1280, 720))
+                .scene().seconds());
+    }
+
+    // ---- ignored words ----
+
+    @Test
+    void aTypoIsIgnoredWithASuggestion() {
+        PromptParser.Parse p = parse("a ruber ball");
+        assertEquals(List.of("ruber"), p.ignoredWords());
+        assertTrue(p.notes().stream().anyMatch(n -> n.contains("did you mean \"rubber\"")), p.notes().toString());
+        assertEquals(Material.RUBBER, p.scene().objects().getFirst().material()); // the default, not the typo
+    }
+
+    @Test
+    void aPhraseNobodyUnderstandsIsReportedWhole() {
+        PromptParser.Parse p = parse("a ball drops onto the table");
+        assertEquals(List.of("onto", "the", "table"), p.ignoredWords());
+        assertEquals(List.of("on", "the", "grass"), parse("a ball on the grass").ignoredWords());
+        assertEquals(List.of("at", "7"), parse("a ball at 7").ignoredWords());
+    }
+
+    @Test
+    void aKnownWordThatAttachesToNothingIsStillReported() {
+        assertEquals(List.of("a", "red"), parse("a red and blue ball").ignoredWords());
+        PromptParser.Parse floor = parse("a ball on a red stone floor");
+        assertEquals(List.of("red"), floor.ignoredWords());
+        assertTrue(floor.notes().stream().anyMatch(n -> n.contains("does not apply to the floor")));
+    }
+
+    // ---- errors ----
+
+    @Test
+    void aNegativeOrZeroCountIsRejectedWithWhatWasExpected() {
+        PromptException e = rejected("minus three balls");
+        assertTrue(e.getMessage().contains("minus three balls"), e.getMessage());
+        assertTrue(e.getMessage().contains("expected a whole number of objects from 1 to " + Scene.MAX_OBJECTS), e.getMessage());
+        assertTrue(rejected("-3 balls").getMessage().contains("-3"));
+        assertTrue(rejected("0 balls").getMessage().contains("expected"));
+        assertTrue(rejected("no balls").getMessage().contains("expected"));
+    }
+
+    @Test
+    void anEmptyPromptAsksForADescription() {
+        for (String empty : new String[] {"", "   \n\t", null}) {
+            PromptException e = assertThrows(PromptException.class, () -> PromptParser.parse(empty, OPTIONS));
+            assertTrue(e.getMessage().contains("expected a description of a scene, such as"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aPromptLongerThanTheLimitIsRejected() {
+        String longPrompt = "a ball ".repeat(429).substring(0, 3000);
+        PromptException e = rejected(longPrompt);
+        assertTrue(e.getMessage().contains("3000 characters"), e.getMessage());
+        assertTrue(e.getMessage().contains("at most " + PromptParser.MAX_PROMPT_CHARS), e.getMessage());
+    }
+
+    @Test
+    void aFilmLongerThanTheLimitNamesTheLimit() {
+        PromptException e = rejected("a ball for 900 seconds");
+        assertTrue(e.getMessage().contains("at most 300 seconds"), e.getMessage());
+        assertTrue(e.getMessage().contains("for 900 seconds"), e.getMessage());
+        assertTrue(rejected("a ball for 0 seconds").getMessage().contains("greater than 0"));
+        assertTrue(rejected("a ball for an hour").getMessage().contains("at most 300 seconds"));
+    }
+
+    @Test
+    void aPromptWithoutAnObjectNamesTheShapes() {
+        PromptException e = rejected("a dog jumps over the fence");
+        assertTrue(e.getMessage().contains("found no object"), e.getMessage());
+        assertTrue(e.getMessage().contains("ball, cube, cylinder, plank"), e.getMessage());
+        assertTrue(rejected("a red bal").getMessage().contains("did you mean \"ball\""));
+    }
+
+    @Test
+    void outOfRangeSizesHeightsAndCountsAreRejected() {
+        assertTrue(rejected("201 balls").getMessage().contains("at most " + Scene.MAX_OBJECTS));
+        assertTrue(rejected("150 balls and 60 cubes").getMessage().contains("210 objects"));
+        assertTrue(rejected("a ball of 20 m").getMessage().contains("at most 10 m"));
+        assertTrue(rejected("a 0 cm ball").getMessage().contains("greater than 0"));
+        assertTrue(rejected("a ball from 200 m").getMessage().contains("at most 100 m"));
+        assertTrue(rejected("a ball at 25:00").getMessage().contains("expected a time of day"));
+    }
+
+    @Test
+    void contradictionsAreRejectedRatherThanGuessed() {
+        assertTrue(rejected("a ball inside, outdoors").getMessage().contains("both"));
+        assertTrue(rejected("a ball on a wooden floor on a stone floor").getMessage().contains("two materials"));
+        assertTrue(rejected("a steel wooden ball").getMessage().contains("one material"));
+        assertTrue(rejected("a ball for 8 seconds for 10 seconds").getMessage().contains("twice"));
+    }
+
+    @Test
+    void aSceneThatDoesNotFitTheRoomReadsNaturally() {
+        PromptException high = rejected("a ball from 5 m indoors");
+        assertTrue(high.getMessage().contains("ceiling"), high.getMessage());
+        assertTrue(high.getMessage().startsWith("\"from 5 m\""), high.getMessage());
+        assertTrue(rejected("a 10 m plank indoors").getMessage().contains("wider than the 6 x 3 x 6 m room"));
+        assertTrue(rejected("40 planks indoors").getMessage().contains("do not fit"));
+    }
+
+    @Test
+    void badFilmSettingsBecomeAPromptException() {
+        PromptException e = assertThrows(PromptException.class,
+                () -> PromptParser.parse("a ball", new PromptParser.Options(0, 4, 24, 1281, 720)));
+        assertTrue(e.getMessage().contains("even picture width"), e.getMessage());
+    }
+
+    // ---- the scene as a whole ----
+
+    @Test
+    void theParsedSceneSurvivesAJsonRoundTrip() {
+        for (String prompt : List.of("a red rubber ball and a steel ball drop onto a wooden floor at sunset",
+                "three small glass cubes from 2 metres indoors at 6:30 pm for 8 seconds",
+                "a dark red ball and a pale blue one fall onto a steel plank in a large room with wooden walls",
+                "twenty five chrome spheres and a 30 cm cylinder on concrete at dawn")) {
+            Scene s = parse(prompt).scene();
+            assertEquals(s, SceneJson.read(SceneJson.write(s)), prompt);
+        }
+    }
+
+    @Test
+    void objectsStandSideBySideWithoutTouchingCentredOnTheOrigin() {
+        for (String prompt : List.of("a ball", "three cubes and two planks", "a dozen cylinders and a huge ball",
+                "200 balls indoors", "40 planks")) {
+            List<SceneObject> o = parse(prompt).scene().objects();
+            double minX = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, minZ = Double.MAX_VALUE, maxZ = -Double.MAX_VALUE;
+            for (int a = 0; a < o.size(); a++) {
+                SceneObject p = o.get(a);
+                minX = Math.min(minX, p.position().x() - p.boundingRadius());
+                maxX = Math.max(maxX, p.position().x() + p.boundingRadius());
+                minZ = Math.min(minZ, p.position().z() - p.boundingRadius());
+                maxZ = Math.max(maxZ, p.position().z() + p.boundingRadius());
+                for (int b = a + 1; b < o.size(); b++) {
+                    SceneObject q = o.get(b);
+                    double d = p.position().minus(q.position()).length();
+                    assertTrue(d >= p.boundingRadius() + q.boundingRadius(), prompt + ": " + p.id() + " touches " + q.id());
+                }
+            }
+            assertEquals(0, (minX + maxX) / 2, 1e-6, prompt);
+            assertEquals(0, (minZ + maxZ) / 2, 1e-6, prompt);
+        }
+    }
+
+    @Test
+    void theCameraSeesEveryObjectAtItsStartAndAtRestOnTheFloor() {
+        for (String prompt : List.of("a ball", "a ball from 3 m", "three small glass cubes from 2 metres indoors",
+                "twelve balls indoors", "200 balls", "a ball from the ceiling in a large room", "12 planks indoors")) {
+            Scene s = parse(prompt).scene();
+            Camera c = s.camera();
+            double aspect = (double) s.width() / s.height();
+            for (SceneObject o : s.objects()) {
+                double r = o.boundingRadius();
+                for (double y : new double[] {o.position().y() + r, o.halfHeight() - r}) {
+                    for (double dx : new double[] {-r, r}) {
+                        Vec3 point = new Vec3(o.position().x() + dx, Math.max(0, y), o.position().z());
+                        assertTrue(inView(c, aspect, point), prompt + ": " + o.id() + " at " + point + " is out of the picture");
+                    }
+                }
+            }
+            if (s.environment().room() != null) {
+                Vec3 e = c.position(), room = s.environment().room().size();
+                assertTrue(Math.abs(e.x()) < room.x() / 2 && e.y() < room.y() && Math.abs(e.z()) < room.z() / 2,
+                        prompt + ": the camera stands outside the room at " + e);
+            }
+        }
+    }
+
+    private static boolean inView(Camera c, double aspect, Vec3 point) {
+        Vec3 forward = c.lookAt().minus(c.position()).normalized();
+        Vec3 right = forward.cross(Vec3.UP).normalized();
+        Vec3 up = right.cross(forward);
+        Vec3 v = point.minus(c.position());
+        double depth = v.dot(forward);
+        if (depth <= 0) return false;
+        double tanX = Math.tan(Math.toRadians(c.fov() / 2));
+        double tanY = tanX / aspect;
+        return Math.abs(v.dot(right) / depth) <= tanX + 1e-9 && Math.abs(v.dot(up) / depth) <= tanY + 1e-9;
+    }
+
+    @Test
+    void theSceneCarriesTheCallersSeedAndFilmSettings() {
+        Scene s = PromptParser.parse("a ball", new PromptParser.Options(42, 5, 30, 640, 480)).scene();
+        assertEquals(42, s.seed());
+        assertEquals(5.0, s.seconds());
+        assertEquals(30, s.fps());
+        assertEquals(640, s.width());
+        assertEquals(480, s.height());
+    }
+
+    @Test
+    void parsingIsDeterministic() {
+        String prompt = "a dozen small steel balls and a wooden plank at dusk indoors";
+        assertEquals(SceneJson.write(parse(prompt).scene()), SceneJson.write(parse(prompt).scene()));
+        assertFalse(parse(prompt).scene().objects().isEmpty());
+    }
+}
