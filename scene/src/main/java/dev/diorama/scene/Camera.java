@@ -40,7 +40,9 @@ public record Camera(Vec3 position, Vec3 lookAt, double fov) {
         double dist = Math.max(halfW / tanX, halfH / tanY) + (maxZ - minZ) / 2;
         dist = Math.max(dist, 1.5);
         Vec3 target = new Vec3((minX + maxX) / 2, (minY + maxY) / 2, (minZ + maxZ) / 2);
-        Vec3 eye = new Vec3(target.x(), target.y() + dist * 0.25, target.z() - dist);
+        // A low camera, a little above the action and tilted down about 8 degrees: the floor, the
+        // objects and, behind them, the horizon and the sky (which carries the time of day).
+        Vec3 eye = new Vec3(target.x(), target.y() + dist * 0.14, target.z() - dist);
         return new Camera(eye, target, fov);
     }
 }

@@ -1,0 +1,132 @@
+package dev.diorama.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.diorama.scene.SceneJson;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class CliTest {
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void explainPrintsTheSceneItUnderstoodAndRenderFilmsItBack() throws IOException {
+        Run r = run("explain", "a red rubber ball and a steel ball drop onto a wooden floor at sunset");
+        assertEquals(0, r.code(), r.err());
+        JsonNode scene = SceneJson.MAPPER.readTree(r.out());
+        assertEquals(2, scene.get("objects").size());
+        assertEquals("wood", scene.get("environment").get("floor").asText());
+        Path file = dir.resolve("scene.json");
+        Files.writeString(file, r.out());
+        Path png = dir.resolve("still.png");
+        Run render = run("render", file.toString(), "-o", png.toString(), "--size", "160x90", "--at", "0.5", "--quiet");
+        assertEquals(0, render.code(), render.err());
+        assertTrue(Files.size(png) > 1000);
+    }
+
+    @Test
+    void generateWritesTheFilmAndItsGroundTruth() throws IOException {
+        Path mp4 = dir.resolve("drop.mp4");
+        Run r = run("generate", "a red rubber ball drops onto a wooden floor", "-o", mp4.toString(),
+                "--size", "160x90", "--seconds", "1", "--seed", "42", "--quiet");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.size(mp4) > 1000);
+        JsonNode sidecar = SceneJson.MAPPER.readTree(dir.resolve("drop.json").toFile());
+        assertEquals(42, sidecar.get("seed").asLong());
+        assertEquals(24, sidecar.get("frames").size());
+        try (var files = Files.list(dir)) {
+            assertEquals(2, files.count(), "the film and its sidecar, no temporary files");
+        }
+    }
+
+    @Test
+    void anUnknownWordIsReportedAndStrictMakesItAnError() {
+        Run lenient = run("explain", "a red rubber ball flibbertigibbet");
+        assertEquals(0, lenient.code());
+        assertTrue(lenient.err().contains("flibbertigibbet"), lenient.err());
+        Run strict = run("explain", "--strict", "a red rubber ball flibbertigibbet");
+        assertEquals(2, strict.code());
+        assertTrue(strict.err().contains("flibbertigibbet"), strict.err());
+        assertEquals("", strict.out());
+    }
+
+    static List<List<String>> badInputs() {
+        String prompt = "a red rubber ball drops onto a wooden floor";
+        return List.of(
+                List.of("generate", prompt, "-o", "OUT/x.mp4", "--bogus"),
+                List.of("generate", prompt, "-o", "OUT/x.mp4", "--size", "0x0"),
+                List.of("generate", prompt, "-o", "OUT/x.mp4", "--size", "big"),
+                List.of("generate", prompt, "-o", "OUT/x.mp4", "--fps", "0"),
+                List.of("generate", prompt, "-o", "OUT/x.mp4", "--seconds", "100000"),
+                List.of("generate", prompt, "-o", "OUT/x.mp4", "--seconds", "-1"),
+                List.of("generate", "   ", "-o", "OUT/x.mp4"),
+                List.of("generate", "ball ".repeat(1000), "-o", "OUT/x.mp4"),
+                List.of("generate", prompt, "-o", "OUT/x.avi"),
+                List.of("generate", prompt, "-o", "OUT/missing-dir/x.mp4"),
+                List.of("generate", prompt, "-o", "OUT/x.png", "--at", "99"),
+                List.of("generate", prompt),
+                List.of("render", "OUT/nope.json", "-o", "OUT/x.mp4"),
+                List.of("frobnicate"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badInputs")
+    void badInputExitsTwoWithAClearMessageAndWritesNothing(List<String> args) throws IOException {
+        String[] a = args.stream().map(s -> s.replace("OUT", dir.toString())).toArray(String[]::new);
+        Run r = run(a);
+        assertEquals(2, r.code(), "exit code; stderr: " + r.err());
+        assertFalse(r.err().isBlank(), "a message");
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+        assertTrue(r.err().startsWith("diorama: "), r.err());
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(), files.toList(), "nothing written");
+        }
+    }
+
+    @Test
+    void anInvalidSceneFileNamesTheJsonPointerAndTheExpectation() throws IOException {
+        Path file = dir.resolve("bad.json");
+        Files.writeString(file, """
+                {"objects": [{"id": "b", "shape": "ball", "material": "rubber", "size": [0.2, 0.2, 0.2],
+                              "position": [0, "high", 0]}]}
+                """);
+        Run r = run("render", file.toString(), "-o", dir.resolve("x.mp4").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("/objects/0/position/1"), r.err());
+        assertTrue(r.err().contains("expected a number"), r.err());
+        Files.writeString(file, """
+                {"objects": [{"id": "b", "shape": "ball", "material": "unobtainium", "size": 0.2, "position": [0, 1, 0]}]}
+                """);
+        r = run("render", file.toString(), "-o", dir.resolve("x.mp4").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("/objects/0/material") && r.err().contains("\"rubber\""), r.err());
+        Files.writeString(file, "{\"objects\": [}");
+        r = run("render", file.toString(), "-o", dir.resolve("x.mp4").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("expected valid JSON"), r.err());
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(file), files.toList(), "nothing written beside the input");
+        }
+    }
+}

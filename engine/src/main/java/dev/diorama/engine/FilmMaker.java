@@ -1,0 +1,94 @@
+package dev.diorama.engine;
+
+import dev.diorama.audio.SoundTrack;
+import dev.diorama.media.Mp4Writer;
+import dev.diorama.media.PngWriter;
+import dev.diorama.render.Renderer;
+import dev.diorama.scene.Keyframe;
+import dev.diorama.scene.Scene;
+import dev.diorama.scene.Timeline;
+import dev.diorama.sim.Simulator;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The pipeline: scene → simulation (timeline) → pictures and sound → MP4 + sidecar.
+ *
+ * <p>Frames and sound are streamed: each frame is rendered, handed to the encoder with the audio
+ * samples of its interval, and forgotten, so memory does not grow with the film's length. The
+ * audio samples of frame i are [round(i·sr/fps), round((i+1)·sr/fps)), so the sound never drifts
+ * from the picture even where sr/fps is not whole.
+ */
+public final class FilmMaker {
+    private FilmMaker() {}
+
+    /**
+     * @param threads  render threads; 0 means all cores. The output does not depend on it.
+     */
+    public record Settings(int threads, Progress progress) {
+        public static Settings defaults() { return new Settings(0, Progress.NONE); }
+    }
+
+    /** What a film run produced. */
+    public record Result(Path video, Path sidecar, Timeline timeline, double wallSeconds) {}
+
+    /** The sidecar path for a film: FILE.mp4 → FILE.json. */
+    public static Path sidecarFor(Path video) {
+        String name = video.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return video.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".json");
+    }
+
+    public static Result film(Scene scene, Path video, Settings settings) throws IOException {
+        long start = System.nanoTime();
+        Progress progress = settings.progress();
+        Timeline timeline = Simulator.run(scene, f -> progress.update("simulating", f));
+        Path sidecar = sidecarFor(video);
+        try (AtomicOutput out = new AtomicOutput()) {
+            Path tmpJson = out.temp(sidecar);
+            Path tmpVideo = out.temp(video);
+            SidecarJson.write(tmpJson, scene, timeline, SoundTrack.SAMPLE_RATE);
+            SoundTrack sound = new SoundTrack(scene, timeline.events());
+            int w = scene.width(), h = scene.height(), fps = scene.fps();
+            byte[] bgr = new byte[w * h * 3];
+            int maxSamples = (int) Math.ceil((double) SoundTrack.SAMPLE_RATE / fps) + 1;
+            float[] left = new float[maxSamples], right = new float[maxSamples];
+            int frames = timeline.frames().size();
+            try (Renderer renderer = new Renderer(scene, settings.threads());
+                 Mp4Writer writer = new Mp4Writer(tmpVideo, w, h, fps, SoundTrack.SAMPLE_RATE)) {
+                for (int i = 0; i < frames; i++) {
+                    renderer.render(timeline.frames().get(i), bgr);
+                    writer.writeFrame(bgr);
+                    long s0 = samplesBefore(i, fps), s1 = samplesBefore(i + 1, fps);
+                    int n = (int) (s1 - s0);
+                    sound.render(s0, left, right, n);
+                    writer.writeAudio(left, right, n);
+                    progress.update("filming", (double) (i + 1) / frames);
+                }
+            }
+            out.commit();
+        }
+        return new Result(video, sidecar, timeline, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The first audio sample of frame {@code i}: round(i · sampleRate / fps). */
+    public static long samplesBefore(int frame, int fps) {
+        return Math.round((double) frame * SoundTrack.SAMPLE_RATE / fps);
+    }
+
+    /** Renders the picture at time {@code at} (rounded to the nearest frame) to a PNG. */
+    public static void still(Scene scene, double at, Path png, Settings settings) throws IOException {
+        Timeline timeline = Simulator.run(scene, f -> settings.progress().update("simulating", f));
+        int index = (int) Math.min(timeline.frames().size() - 1, Math.round(at * scene.fps()));
+        Keyframe k = timeline.frames().get(index);
+        byte[] bgr = new byte[scene.width() * scene.height() * 3];
+        try (Renderer renderer = new Renderer(scene, settings.threads())) {
+            renderer.render(k, bgr);
+        }
+        try (AtomicOutput out = new AtomicOutput()) {
+            Path tmp = out.temp(png);
+            PngWriter.write(tmp, bgr, scene.width(), scene.height());
+            out.commit();
+        }
+    }
+}

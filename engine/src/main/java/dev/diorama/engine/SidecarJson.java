@@ -1,0 +1,89 @@
+package dev.diorama.engine;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.diorama.scene.ContactEvent;
+import dev.diorama.scene.Keyframe;
+import dev.diorama.scene.Pose;
+import dev.diorama.scene.Scene;
+import dev.diorama.scene.SceneJson;
+import dev.diorama.scene.Timeline;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The one writer of the ground-truth sidecar ({@code FILE.json} beside {@code FILE.mp4}). Written
+ * as a stream, so a long film's sidecar never has to sit in memory as a tree.
+ *
+ * <pre>
+ * { "format": "diorama-sidecar/1",
+ *   "seed": 7, "fps": 24, "sampleRate": 48000, "frameCount": 96,
+ *   "scene":  { ...the scene exactly as rendered, readable by `diorama render`... },
+ *   "events": [ { "t": 0.4517, "frame": 10, "sample": 21682, "kind": "impact", "a": "red-rubber-ball",
+ *                 "b": "floor", "speed": 4.43, "impulse": 0.87, "point": [x, y, z] } ],
+ *   "frames": [ { "index": 0, "t": 0.0,
+ *                 "poses": { "red-rubber-ball": { "position": [x, y, z], "rotation": [x, y, z, w] } } } ] }
+ * </pre>
+ * A pose that shows an object at the instant of an impact inside the frame (a contact frame, see
+ * {@code dev.diorama.sim.Simulator}) also carries {@code "sampledAt"}: the time of that instant.
+ */
+public final class SidecarJson {
+    public static final String FORMAT = "diorama-sidecar/1";
+
+    private SidecarJson() {}
+
+    public static void write(Path file, Scene scene, Timeline timeline, int sampleRate)
+            throws IOException {
+        try (OutputStream out = Files.newOutputStream(file);
+             JsonGenerator g = SceneJson.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("format", FORMAT);
+            g.writeNumberField("seed", scene.seed());
+            g.writeNumberField("fps", scene.fps());
+            g.writeNumberField("sampleRate", sampleRate);
+            g.writeNumberField("frameCount", timeline.frames().size());
+            g.writeFieldName("scene");
+            g.writeTree(SceneJson.toJson(scene));
+            g.writeArrayFieldStart("events");
+            for (ContactEvent e : timeline.events()) {
+                g.writeStartObject();
+                g.writeNumberField("t", e.t());
+                g.writeNumberField("frame", (int) Math.floor(e.t() * scene.fps()));
+                g.writeNumberField("sample", Math.round(e.t() * sampleRate));
+                g.writeStringField("kind", e.kind());
+                g.writeStringField("a", e.a());
+                g.writeStringField("b", e.b());
+                g.writeNumberField("speed", e.speed());
+                g.writeNumberField("impulse", e.impulse());
+                g.writeFieldName("point");
+                g.writeArray(e.point().toArray(), 0, 3);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("frames");
+            for (Keyframe k : timeline.frames()) {
+                g.writeStartObject();
+                g.writeNumberField("index", k.index());
+                g.writeNumberField("t", k.t());
+                g.writeObjectFieldStart("poses");
+                for (int i = 0; i < scene.objects().size(); i++) {
+                    Pose p = k.poses().get(i);
+                    g.writeObjectFieldStart(scene.objects().get(i).id());
+                    g.writeFieldName("position");
+                    g.writeArray(p.position().toArray(), 0, 3);
+                    g.writeFieldName("rotation");
+                    g.writeArray(new double[] {p.rotation().x(), p.rotation().y(), p.rotation().z(), p.rotation().w()}, 0, 4);
+                    if (!Double.isNaN(p.sampledAt())) g.writeNumberField("sampledAt", p.sampledAt());
+                    g.writeEndObject();
+                }
+                g.writeEndObject();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+}

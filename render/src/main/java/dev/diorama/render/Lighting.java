@@ -1,0 +1,133 @@
+package dev.diorama.render;
+
+import dev.diorama.scene.Room;
+import dev.diorama.scene.Scene;
+import dev.diorama.scene.SolarPosition;
+import dev.diorama.scene.Vec3;
+
+/**
+ * Where the light of a scene comes from, worked out once from its time and place: one key light
+ * that casts shadows, the ambient light from everything else, and the camera's exposure.
+ *
+ * <p>Outdoors the key light is the sun, coloured by the {@link Atmosphere} at its elevation; once
+ * its disk has set, the moon, dim and bluish, from a fixed direction high in the south-east, so that
+ * a night scene stays readable. The ambient light is the sky (whose colour follows the sun, through
+ * twilight into night) and the ground reflecting sun and sky. Indoors no sun enters (there are no
+ * windows): the key light is a warm-white lamp hanging just under the middle of the ceiling, and the
+ * ambient light is what the room's surfaces reflect of it, by the classic integrating-sphere estimate
+ * L = rho Phi / (pi A (1 - rho)).
+ *
+ * <p>Exposure is set from the light, like a camera metering a grey card: a white horizontal surface
+ * in the scene's light maps to a fixed film level. Indoors the adaptation is full; outdoors it is
+ * partial (the exposure follows the illuminance to the power 0.85), so a sunset is a little darker
+ * than noon and a moonlit night about three stops darker, as a film shows them.
+ */
+final class Lighting {
+    /** Key-light kinds. */
+    static final int DIRECTIONAL = 0, POINT = 1;
+    /** Where the moon stands, degrees. */
+    static final double MOON_ELEVATION = 35, MOON_AZIMUTH = 135;
+    /** Lamp: how far below the ceiling it hangs, its radius (metres), its warm-white colour. */
+    static final double LAMP_DROP = 0.3, LAMP_RADIUS = 0.06;
+    static final double[] LAMP_COLOUR = {1.0, 0.80, 0.58};
+    /** Outdoor exposure follows the light to this power (1: full adaptation). */
+    static final double ADAPTATION = 0.85;
+    /** Film level of a white horizontal surface in the scene's key and ambient light. */
+    static final double WHITE_LEVEL = 0.8;
+
+    final boolean indoor;
+    final Sky sky;  // null indoors
+    final AmbientLight ambient;
+    /** Ambient irradiance on an upward-facing surface (the floor), per band. */
+    final double[] floorAmbient = new double[3];
+
+    final int keyKind;
+    /** Directional: unit vector toward the light. Point: the light's position. */
+    final double keyX, keyY, keyZ;
+    /** Directional: irradiance facing the light. Point: radiant intensity (irradiance at 1 m). */
+    final double[] keyPower = new double[3];
+    /** Directional: tangent of the angular radius. Point: radius in metres. */
+    final double keySize;
+    /** Radiance of the lamp's surface, seen directly or in a mirror. */
+    final double[] lampRadiance = new double[3];
+    /** What a ray sees indoors where it leaves the room (through a culled wall). */
+    final double[] background = new double[3];
+    /** Radiance of the uniform indoor ambient light (zero outdoors). */
+    final double[] ambientRadiance = new double[3];
+    /** Linear radiance to film scale. */
+    final double exposure;
+
+    Lighting(Scene scene) {
+        Room room = scene.environment().room();
+        indoor = room != null;
+        double[] floorAlbedo = scene.environment().floor().color.linear();
+        if (!indoor) {
+            SolarPosition sun = scene.sun();
+            Vec3 s = sun.direction();
+            sky = new Sky(sun.elevation(), s.x(), s.y(), s.z());
+            if (sun.elevation() > -Atmosphere.SUN_RADIUS_DEG) {
+                keyX = sky.sunX;
+                keyY = sky.sunY;
+                keyZ = sky.sunZ;
+                System.arraycopy(sky.sunIrradiance, 0, keyPower, 0, 3);
+            } else {
+                Vec3 m = new SolarPosition(MOON_ELEVATION, MOON_AZIMUTH).direction();
+                keyX = m.x();
+                keyY = m.y();
+                keyZ = m.z();
+                Atmosphere.moonIrradiance(keyPower);
+            }
+            keyKind = DIRECTIONAL;
+            keySize = Math.tan(Math.toRadians(Atmosphere.SUN_RADIUS_DEG));
+            // The ground under the sky: the floor's albedo times the light on it, seen from above as
+            // a Lambertian surface of radiance rho E / pi.
+            AmbientLight skyOnly = AmbientLight.project((x, y, z, out) -> {
+                if (y > 0) sky.radiance(x, y, z, out, 0);
+                else out[0] = out[1] = out[2] = 0;
+            });
+            double[] up = new double[3];
+            skyOnly.irradiance(0, 1, 0, up, 0);
+            System.arraycopy(up, 0, floorAmbient, 0, 3);
+            double[] ground = new double[3];
+            for (int c = 0; c < 3; c++) {
+                ground[c] = floorAlbedo[c] * (up[c] + keyPower[c] * Math.max(keyY, 0)) / Math.PI;
+            }
+            ambient = AmbientLight.project((x, y, z, out) -> {
+                if (y > 0) sky.radiance(x, y, z, out, 0);
+                else System.arraycopy(ground, 0, out, 0, 3);
+            });
+            double white = luminance(floorAmbient) + luminance(keyPower) * Math.max(keyY, 0);
+            double daylight = luminance(Atmosphere.horizontalDaylight(45));
+            exposure = WHITE_LEVEL * Math.PI / (Math.pow(white, ADAPTATION) * Math.pow(daylight, 1 - ADAPTATION));
+        } else {
+            sky = null;
+            keyKind = POINT;
+            double h = room.size().y();
+            keyX = 0;
+            keyY = h - Math.min(LAMP_DROP, 0.2 * h);
+            keyZ = 0;
+            System.arraycopy(LAMP_COLOUR, 0, keyPower, 0, 3);
+            keySize = LAMP_RADIUS;
+            for (int c = 0; c < 3; c++) lampRadiance[c] = keyPower[c] / (Math.PI * LAMP_RADIUS * LAMP_RADIUS);
+            // Interreflections in the room: total flux 4 pi I, area-weighted mean albedo rho.
+            double w = room.size().x(), d = room.size().z();
+            double floorArea = w * d, ceilingArea = w * d, wallArea = 2 * (w + d) * h;
+            double area = floorArea + ceilingArea + wallArea;
+            double rho = (floorArea * luminance(floorAlbedo) + ceilingArea * luminance(room.ceiling().color.linear())
+                    + wallArea * luminance(room.walls().color.linear())) / area;
+            rho = Math.min(rho, 0.85);
+            for (int c = 0; c < 3; c++) {
+                ambientRadiance[c] = rho * 4 * Math.PI * keyPower[c] / (Math.PI * area * (1 - rho));
+                background[c] = 0.05 * ambientRadiance[c];
+            }
+            ambient = AmbientLight.uniform(ambientRadiance[0], ambientRadiance[1], ambientRadiance[2]);
+            ambient.irradiance(0, 1, 0, floorAmbient, 0);
+            double white = luminance(floorAmbient) + luminance(keyPower) / (keyY * keyY);
+            exposure = WHITE_LEVEL * Math.PI / white;
+        }
+    }
+
+    static double luminance(double[] rgb) {
+        return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+    }
+}

@@ -1,0 +1,198 @@
+package dev.diorama.render;
+
+import dev.diorama.scene.Keyframe;
+import dev.diorama.scene.Scene;
+
+/**
+ * Draws the frames of a scene: a deterministic CPU ray tracer that turns a keyframe (one pose per
+ * object) into a BGR24 picture of the scene's size.
+ *
+ * <p>Everything that does not move is worked out once, here: the camera, the materials, the sun's
+ * colour and the sky for the scene's time and place ({@link Lighting}), the ambient light, the
+ * exposure. A frame then only moves the objects and draws, in two passes over 32 x 32 pixel tiles
+ * shared by a fixed crew of threads ({@link TileScheduler}):
+ * <ol>
+ * <li>a camera ray through the centre of every other pixel, the pixels between them interpolated
+ *     where their samples agree and traced where they do not; tone mapped, with the surface each
+ *     pixel shows;</li>
+ * <li>a pixel on an edge (a silhouette, a shadow's border, a reflection's outline) gets more rays at
+ *     fixed sub-pixel positions, averaged after the tone curve; then 8-bit sRGB.</li>
+ * </ol>
+ * ({@link TileSampler} has the details, {@link Shader} the shading.) Nothing is random: every sample
+ * position is fixed, so a pixel depends only on the scene, the keyframe and where the pixel is,
+ * never on which thread drew it or when, and any number of threads gives the same bytes. (The
+ * scene's seed is therefore not needed here.)
+ *
+ * <p>Still tiles: the camera does not move during a film, so a tile that no object can reach (none
+ * is seen, casts a shadow or occludes ambient light there, see {@link TileCandidates}) and whose rays
+ * did not bounce off anything looks the same in every frame, a function of the scene alone. Such a
+ * tile keeps its first pass from the frame before, and its finished pixels too when its four
+ * neighbours are still as well (the edge test looks one pixel across). The bytes are exactly those
+ * a full redraw would give; only the time differs ({@link RenderOptions#reuseStill}).
+ *
+ * <p>One frame at a time: render is synchronized, so calls from several threads queue. Close the
+ * renderer to stop its threads.
+ */
+public final class Renderer implements AutoCloseable {
+    /** Tile side, pixels (even, so the first pass's grid of spacing 2 lines up across tiles). */
+    static final int TILE = 32;
+
+    private final int width, height, tilesX, tilesY, tileCount;
+    private final RenderOptions options;
+    private final PinholeCamera camera;
+    private final Geometry geometry;
+    private final Bvh bvh;
+    private final Lighting lighting;
+    private final Shader[] shaders;
+    private final TileSampler[] samplers;
+    private final double[][] frustums;
+    private final FilmBuffer buffer;
+    private final TileScheduler scheduler;
+    /** Per tile: its first pass owes nothing to the objects; it was kept in this frame. */
+    private final boolean[] still, kept;
+    /** Per worker, this frame: tiles whose first pass was kept. */
+    private final int[] keptTiles;
+    private byte[] target;
+
+    /** A renderer with the default {@link RenderOptions}; {@code threads <= 0} uses every core. */
+    public Renderer(Scene scene, int threads) {
+        this(scene, threads, RenderOptions.DEFAULT);
+    }
+
+    public Renderer(Scene scene, int threads, RenderOptions options) {
+        this.options = options;
+        width = scene.width();
+        height = scene.height();
+        tilesX = (width + TILE - 1) / TILE;
+        tilesY = (height + TILE - 1) / TILE;
+        tileCount = tilesX * tilesY;
+        camera = new PinholeCamera(scene.camera(), width, height);
+        geometry = new Geometry(scene.objects());
+        bvh = new Bvh(geometry);
+        Surfaces surfaces = new Surfaces(scene);
+        lighting = new Lighting(scene);
+        ToneMap toneMap = new ToneMap(lighting.exposure);
+        Enclosure enclosure = new Enclosure(scene.environment().room(), scene.camera().position(), surfaces);
+        buffer = new FilmBuffer(width, height);
+        int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        shaders = new Shader[workers];
+        samplers = new TileSampler[workers];
+        frustums = new double[workers][12];
+        for (int i = 0; i < workers; i++) {
+            shaders[i] = new Shader(geometry, bvh, enclosure, surfaces, lighting, camera, options);
+            samplers[i] = new TileSampler(shaders[i], toneMap, buffer, options, TILE);
+        }
+        still = new boolean[tileCount];
+        kept = new boolean[tileCount];
+        keptTiles = new int[workers];
+        scheduler = new TileScheduler(workers);
+    }
+
+    /** Picture width and height in pixels (the scene's). */
+    public int width() { return width; }
+
+    public int height() { return height; }
+
+    /**
+     * Draws {@code frame} into {@code bgr}: width * height * 3 bytes, blue-green-red per pixel, rows
+     * from top to bottom.
+     */
+    public synchronized void render(Keyframe frame, byte[] bgr) {
+        if (bgr.length != width * height * 3) {
+            throw new IllegalArgumentException("expected a buffer of " + width * height * 3 + " bytes ("
+                    + width + " x " + height + " BGR24), found " + bgr.length);
+        }
+        geometry.update(frame.poses());
+        bvh.rebuild();
+        for (int i = 0; i < samplers.length; i++) {
+            samplers[i].edgePixels = 0;
+            keptTiles[i] = 0;
+        }
+        target = bgr;
+        try {
+            scheduler.run(tileCount, this::firstPass);
+            scheduler.run(tileCount, this::secondPass);
+        } finally {
+            target = null;
+        }
+    }
+
+    /** Pixels refined as edges in the last frame. */
+    int lastEdgePixels() {
+        int n = 0;
+        for (TileSampler s : samplers) n += s.edgePixels;
+        return n;
+    }
+
+    /** Tiles whose first pass was kept from the frame before, in the last frame. */
+    int lastKeptTiles() {
+        int n = 0;
+        for (int k : keptTiles) n += k;
+        return n;
+    }
+
+    int tileCount() { return tileCount; }
+
+    /** Surface id the camera ray through pixel (x, y)'s centre hit in the last frame (tests, tools). */
+    int surfaceAt(int x, int y) { return buffer.surface[y * width + x]; }
+
+    /** Where the world point p appears, in pixels (tests, tools). */
+    double[] project(double x, double y, double z) { return camera.project(x, y, z); }
+
+    /** The exposure of this scene (for tools and tests). */
+    double exposure() { return lighting.exposure; }
+
+    private void firstPass(int tile, int worker) {
+        Shader s = shaders[worker];
+        int x0 = tile % tilesX * TILE, y0 = tile / tilesX * TILE;
+        int x1 = Math.min(x0 + TILE, width), y1 = Math.min(y0 + TILE, height);
+        beginTile(s, worker, x0, y0, x1, y1);
+        boolean untouched = s.tileUntouched();
+        if (options.reuseStill() && untouched && still[tile]) {
+            kept[tile] = true;
+            keptTiles[worker]++;
+            return;
+        }
+        kept[tile] = false;
+        long bounced = s.bouncedRays;
+        samplers[worker].firstPass(x0, y0, x1, y1);
+        still[tile] = untouched && s.bouncedRays == bounced;
+    }
+
+    private void secondPass(int tile, int worker) {
+        int tx = tile % tilesX, ty = tile / tilesX;
+        int x0 = tx * TILE, y0 = ty * TILE;
+        int x1 = Math.min(x0 + TILE, width), y1 = Math.min(y0 + TILE, height);
+        // A kept tile among kept neighbours would be finished exactly as in the frame before.
+        if (!(kept[tile] && keptOrOutside(tx - 1, ty) && keptOrOutside(tx + 1, ty) && keptOrOutside(tx, ty - 1)
+                && keptOrOutside(tx, ty + 1))) {
+            beginTile(shaders[worker], worker, x0, y0, x1, y1);
+            samplers[worker].finish(x0, y0, x1, y1);
+        }
+        byte[] out = target;
+        for (int y = y0; y < y1; y++) {
+            int from = 3 * (y * width + x0);
+            System.arraycopy(buffer.picture, from, out, from, 3 * (x1 - x0));
+        }
+    }
+
+    /**
+     * Selects the objects that matter to the tile [x0, x1) x [y0, y1), whose first pass also samples
+     * the first column and row of the tiles to its right and below (a pixel more each way).
+     */
+    private void beginTile(Shader s, int worker, int x0, int y0, int x1, int y1) {
+        camera.tileFrustum(x0, y0, Math.min(x1 + 1, width), Math.min(y1 + 1, height), frustums[worker]);
+        s.beginTile(frustums[worker]);
+    }
+
+    /** True for a tile kept in this frame, or a place beyond the picture's edge. */
+    private boolean keptOrOutside(int tx, int ty) {
+        return tx < 0 || ty < 0 || tx >= tilesX || ty >= tilesY || kept[ty * tilesX + tx];
+    }
+
+    /** Stops the worker threads; the renderer cannot draw afterwards. */
+    @Override
+    public synchronized void close() {
+        scheduler.close();
+    }
+}

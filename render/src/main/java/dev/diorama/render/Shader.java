@@ -1,0 +1,463 @@
+package dev.diorama.render;
+
+/**
+ * Follows one ray into the scene and returns the light coming back along it: the recursive heart of
+ * the ray tracer, with the shading of each kind of surface. One Shader belongs to one worker thread;
+ * it keeps its scratch state (the hit record, small arrays) in fields so that tracing allocates
+ * nothing, and reads the scene's per-frame state, which does not change while a frame is drawn.
+ *
+ * <p>At a surface the light has three parts. The key light (sun, moon or lamp) is added directly,
+ * weighted by how much of it the point sees past the objects ({@link Geometry#visibility}): Lambert
+ * diffuse plus a GGX highlight. The ambient light is the irradiance from the sky or the room for the
+ * surface's normal ({@link AmbientLight}) times the ambient occlusion by nearby objects. The
+ * reflection depends on the material: mirrors and glass trace one ray per bounce (and those rays,
+ * like camera rays, may see the sun's disk or the lamp, since no highlight stands in for them);
+ * glossy surfaces trace a fixed stratified set of rays over their GGX lobe ({@link SamplePattern}),
+ * blind to the sun and the lamp because the highlight already accounts for them; rough surfaces
+ * reflect the environment filtered as widely as the irradiance, which costs no ray at all.
+ *
+ * <p>A ray whose share of the pixel falls below {@link #CUTOFF}, or that has bounced
+ * {@link RenderOptions#maxDepth} times, is not traced; the environment in its direction stands in.
+ */
+final class Shader {
+    /** Rays whose contribution to the pixel would be below this are not traced. */
+    static final double CUTOFF = 0.01;
+    /** Surfaces smoother than this reflect traced rays, rougher ones the filtered environment. */
+    static final double GLOSSY_LIMIT = 0.35;
+    /** Metals smoother than this are mirrors: one ray, which may see the sun's disk. */
+    static final double MIRROR_LIMIT = 0.02;
+    /** Secondary rays start this far off the surface, metres. */
+    static final double OFFSET = 1e-5;
+    /** Surfaces further than this are hazed by the air, metres (see {@link Sky#haze}). */
+    static final double HAZE_START = 30;
+
+    private final Geometry geometry;
+    private final Bvh bvh;
+    private final Enclosure enclosure;
+    private final Surfaces surfaces;
+    private final Lighting lighting;
+    private final PinholeCamera camera;
+    private final Sky sky;
+    private final int maxDepth, glossySamples;
+    /** glossy[n] holds the offsets of an n-sample glossy reflection. */
+    private final double[][] glossy;
+    /** Angle one pixel spans at the centre of the picture, radians (for the floor pattern's fading). */
+    private final double pixelAngle;
+
+    private final Hit hit = new Hit();
+    private final int[] stack;
+    private final double[] scratch = new double[3], scratch2 = new double[3], direction = new double[3];
+    /** Objects that matter to the camera rays of the current tile. */
+    private final TileCandidates tile;
+    private final double roomDiagonal;
+    /** Key light as seen from the current point: direction, distance, angular size, irradiance. */
+    private double keyDx, keyDy, keyDz, keyDistance, keyTan, keyR, keyG, keyB;
+
+    /** Radiance carried back by the last traced ray. */
+    double red, green, blue;
+    /** Surface id the last camera ray hit first ({@link Hit#NONE} for the sky). */
+    int firstSurface;
+    /** Rays traced after a bounce, ever: where none were, a tile's picture owes nothing to other surfaces. */
+    long bouncedRays;
+
+    Shader(Geometry geometry, Bvh bvh, Enclosure enclosure, Surfaces surfaces, Lighting lighting,
+           PinholeCamera camera, RenderOptions options) {
+        this.geometry = geometry;
+        this.bvh = bvh;
+        stack = new int[Bvh.stackSize(geometry.count)];
+        this.enclosure = enclosure;
+        this.surfaces = surfaces;
+        this.lighting = lighting;
+        this.camera = camera;
+        this.sky = lighting.sky;
+        this.maxDepth = options.maxDepth();
+        this.glossySamples = options.glossySamples();
+        glossy = new double[glossySamples + 1][];
+        for (int n = 1; n <= glossySamples; n++) glossy[n] = SamplePattern.glossyOffsets(n);
+        pixelAngle = 2 * camera.tanX / camera.width;
+        tile = new TileCandidates(geometry.count);
+        roomDiagonal = enclosure.diagonal();
+    }
+
+    /**
+     * Restricts the work of camera rays to the objects that matter to the tile whose frustum is
+     * {@code frustum} ({@link TileCandidates}); the objects' poses must be those of the frame.
+     */
+    void beginTile(double[] frustum) {
+        tile.select(geometry, lighting, camera, frustum, lighting.indoor, roomDiagonal);
+    }
+
+    /** True when no object matters to the camera rays of the current tile (see {@link TileCandidates}). */
+    boolean tileUntouched() {
+        return tile.none();
+    }
+
+    /** Traces the camera ray through image point (sx, sy) in pixels; the radiance lands in red, green, blue. */
+    void sample(double sx, double sy) {
+        camera.direction(sx, sy, direction);
+        trace(camera.eyeX, camera.eyeY, camera.eyeZ, direction[0], direction[1], direction[2], 0, 1, true, Hit.NONE);
+    }
+
+    /**
+     * Radiance arriving at o from unit direction -d, into red, green, blue. {@code weight} is the
+     * ray's share of the pixel, {@code seesLights} whether it may see the sun's disk and the lamp,
+     * {@code skip} an object it cannot hit (the convex one it leaves).
+     */
+    private void trace(double ox, double oy, double oz, double dx, double dy, double dz,
+                       int depth, double weight, boolean seesLights, int skip) {
+        Hit h = hit;
+        h.reset();
+        if (depth > 0) bouncedRays++;
+        if (depth == 0) geometry.intersect(ox, oy, oz, dx, dy, dz, tile.hits, 0, tile.hitCount, skip, h);
+        else bvh.intersect(ox, oy, oz, dx, dy, dz, skip, h, stack);
+        enclosure.intersect(ox, oy, oz, dx, dy, dz, depth == 0, h);
+        if (seesLights && lighting.indoor) lampHit(ox, oy, oz, dx, dy, dz, h);
+        if (depth == 0) firstSurface = h.id;
+        int id = h.id;
+        if (id == Hit.NONE) {
+            background(dx, dy, dz, seesLights);
+            return;
+        }
+        double t = h.t;
+        double px = ox + t * dx, py = oy + t * dy, pz = oz + t * dz;
+        if (id < geometry.count) geometry.normalAt(id, px, py, pz, h);
+        double nx = h.nx, ny = h.ny, nz = h.nz;
+        switch (surfaces.kind[id]) {
+            case Surfaces.EMITTER -> {
+                red = lighting.lampRadiance[0];
+                green = lighting.lampRadiance[1];
+                blue = lighting.lampRadiance[2];
+            }
+            case Surfaces.GLASS -> glass(px, py, pz, nx, ny, nz, dx, dy, dz, id, depth, weight, seesLights);
+            case Surfaces.METAL -> metal(px, py, pz, nx, ny, nz, dx, dy, dz, id, depth, weight, seesLights);
+            default -> dielectric(px, py, pz, nx, ny, nz, dx, dy, dz, id, depth, weight, t);
+        }
+        if (sky != null && t >= HAZE_START) {
+            double[] c = scratch2;
+            c[0] = red;
+            c[1] = green;
+            c[2] = blue;
+            sky.haze(t, dx, dy, dz, c, 0, scratch);
+            red = c[0];
+            green = c[1];
+            blue = c[2];
+        }
+    }
+
+    /** The lamp, a small sphere, seen by rays that may see lights. */
+    private void lampHit(double ox, double oy, double oz, double dx, double dy, double dz, Hit h) {
+        double ocx = lighting.keyX - ox, ocy = lighting.keyY - oy, ocz = lighting.keyZ - oz;
+        double b = ocx * dx + ocy * dy + ocz * dz;
+        double disc = b * b - (ocx * ocx + ocy * ocy + ocz * ocz) + lighting.keySize * lighting.keySize;
+        if (disc < 0) return;
+        double t = b - Math.sqrt(disc);
+        if (t > Geometry.T_MIN && t < h.t) {
+            h.t = t;
+            h.id = surfaces.lamp;
+        }
+    }
+
+    /** What a ray that hits nothing sees: the sky (with the sun's disk if it may see lights) or the dark outside a room. */
+    private void background(double dx, double dy, double dz, boolean seesLights) {
+        if (sky == null) {
+            red = lighting.background[0];
+            green = lighting.background[1];
+            blue = lighting.background[2];
+            return;
+        }
+        sky.radiance(dx, dy, dz, scratch, 0);
+        red = scratch[0];
+        green = scratch[1];
+        blue = scratch[2];
+        if (seesLights && sky.seesSun(dx, dy, dz)) {
+            red += sky.sunRadiance[0];
+            green += sky.sunRadiance[1];
+            blue += sky.sunRadiance[2];
+        }
+    }
+
+    /**
+     * The environment in direction d without tracing: the sky above the horizon, else the light the
+     * surroundings send on average from that side (the ambient irradiance over pi).
+     */
+    private void environment(double dx, double dy, double dz) {
+        if (sky != null && dy > 0) {
+            sky.radiance(dx, dy, dz, scratch, 0);
+        } else {
+            lighting.ambient.irradiance(dx, dy, dz, scratch, 0);
+            scratch[0] /= Math.PI;
+            scratch[1] /= Math.PI;
+            scratch[2] /= Math.PI;
+        }
+        red = scratch[0];
+        green = scratch[1];
+        blue = scratch[2];
+    }
+
+    /** Sets the key light's direction, distance, size and irradiance as seen from p. */
+    private void keyLight(double px, double py, double pz) {
+        if (lighting.keyKind == Lighting.DIRECTIONAL) {
+            keyDx = lighting.keyX;
+            keyDy = lighting.keyY;
+            keyDz = lighting.keyZ;
+            keyDistance = Double.POSITIVE_INFINITY;
+            keyTan = lighting.keySize;
+            keyR = lighting.keyPower[0];
+            keyG = lighting.keyPower[1];
+            keyB = lighting.keyPower[2];
+        } else {
+            double lx = lighting.keyX - px, ly = lighting.keyY - py, lz = lighting.keyZ - pz;
+            double d2 = lx * lx + ly * ly + lz * lz, d = Math.sqrt(d2);
+            keyDx = lx / d;
+            keyDy = ly / d;
+            keyDz = lz / d;
+            keyDistance = d - lighting.keySize;
+            keyTan = lighting.keySize / d;
+            double falloff = 1 / Math.max(d2, lighting.keySize * lighting.keySize);
+            keyR = lighting.keyPower[0] * falloff;
+            keyG = lighting.keyPower[1] * falloff;
+            keyB = lighting.keyPower[2] * falloff;
+        }
+    }
+
+    /**
+     * Visibility of the key light from p (normal n) past every object but {@code object}; at a
+     * camera ray's hit ({@code depth} 0) only the tile's shadow casters can matter.
+     */
+    private double keyVisibility(double px, double py, double pz, double nx, double ny, double nz, int object,
+                                 int depth) {
+        return depth == 0
+                ? geometry.visibility(px + nx * OFFSET, py + ny * OFFSET, pz + nz * OFFSET,
+                        keyDx, keyDy, keyDz, keyDistance, keyTan, tile.shadows, 0, tile.shadowCount, object)
+                : bvh.visibility(px + nx * OFFSET, py + ny * OFFSET, pz + nz * OFFSET,
+                        keyDx, keyDy, keyDz, keyDistance, keyTan, object, stack);
+    }
+
+    /** Ambient occlusion at p (normal n) by every object but {@code object}, as {@link #keyVisibility}. */
+    private double ambientVisibility(double px, double py, double pz, double nx, double ny, double nz, int object,
+                                     int depth) {
+        return depth == 0
+                ? geometry.ambientVisibility(px, py, pz, nx, ny, nz, tile.occluders, 0, tile.occluderCount, object)
+                : bvh.ambientVisibility(px, py, pz, nx, ny, nz, object, stack);
+    }
+
+    /** Rubber, plastic, wood, stone, walls: Lambert diffuse under a Fresnel-weighted clear coat. */
+    private void dielectric(double px, double py, double pz, double nx, double ny, double nz,
+                            double dx, double dy, double dz, int id, int depth, double weight, double t) {
+        double cosV = -(dx * nx + dy * ny + dz * nz);
+        if (cosV < 0) {  // seen from behind: shade the side that is seen
+            nx = -nx;
+            ny = -ny;
+            nz = -nz;
+            cosV = -cosV;
+        }
+        int object = id < geometry.count ? id : Hit.NONE;
+        double ar = surfaces.red[id], ag = surfaces.green[id], ab = surfaces.blue[id];
+        if (id == surfaces.floor && surfaces.pattern != Surfaces.PLAIN) {
+            double s = surfaces.floorShade(px, pz, t * pixelAngle / Math.max(cosV, 0.05));
+            ar *= s;
+            ag *= s;
+            ab *= s;
+        }
+        double rough = surfaces.roughness[id], f0 = surfaces.f0[id], alpha = surfaces.alpha[id];
+        double fEnv = Optics.schlickRough(cosV, f0, rough);
+        double r = 0, g = 0, b = 0;
+
+        keyLight(px, py, pz);
+        double nl = nx * keyDx + ny * keyDy + nz * keyDz;
+        if (nl > 0) {
+            double vis = keyVisibility(px, py, pz, nx, ny, nz, object, depth);
+            if (vis > 0) {
+                double hx = keyDx - dx, hy = keyDy - dy, hz = keyDz - dz;
+                double inv = 1 / Math.sqrt(hx * hx + hy * hy + hz * hz);
+                double nh = (nx * hx + ny * hy + nz * hz) * inv, lh = (keyDx * hx + keyDy * hy + keyDz * hz) * inv;
+                double spec = Optics.ggx(nh, nl, Math.max(cosV, 1e-4), alpha) * Optics.schlick(lh, f0);
+                double diffuse = (1 - f0) / Math.PI;
+                double s = nl * vis;
+                r += keyR * (ar * diffuse + spec) * s;
+                g += keyG * (ag * diffuse + spec) * s;
+                b += keyB * (ab * diffuse + spec) * s;
+            }
+        }
+
+        double ao = ambientVisibility(px, py, pz, nx, ny, nz, object, depth);
+        double er, eg, eb;
+        if (id == surfaces.floor) {
+            er = lighting.floorAmbient[0];
+            eg = lighting.floorAmbient[1];
+            eb = lighting.floorAmbient[2];
+        } else {
+            lighting.ambient.irradiance(nx, ny, nz, scratch, 0);
+            er = scratch[0];
+            eg = scratch[1];
+            eb = scratch[2];
+        }
+        double k = (1 - fEnv) * ao / Math.PI;
+        r += ar * er * k;
+        g += ag * eg * k;
+        b += ab * eb * k;
+
+        double rx = dx + 2 * cosV * nx, ry = dy + 2 * cosV * ny, rz = dz + 2 * cosV * nz;
+        if (rough < GLOSSY_LIMIT && depth < maxDepth && weight * fEnv > CUTOFF) {
+            glossyReflection(px, py, pz, nx, ny, nz, rx, ry, rz, alpha, fEnv, depth, weight * fEnv, object);
+            r += fEnv * red;
+            g += fEnv * green;
+            b += fEnv * blue;
+        } else {
+            lighting.ambient.irradiance(rx, ry, rz, scratch, 0);
+            double s = fEnv * ao / Math.PI;
+            r += scratch[0] * s;
+            g += scratch[1] * s;
+            b += scratch[2] * s;
+        }
+        red = r;
+        green = g;
+        blue = b;
+    }
+
+    /** Metals: no diffuse; reflect with their colour, which Fresnel lifts toward white at grazing angles. */
+    private void metal(double px, double py, double pz, double nx, double ny, double nz,
+                       double dx, double dy, double dz, int id, int depth, double weight, boolean seesLights) {
+        double cosV = -(dx * nx + dy * ny + dz * nz);
+        if (cosV < 0) {
+            nx = -nx;
+            ny = -ny;
+            nz = -nz;
+            cosV = -cosV;
+        }
+        int object = id < geometry.count ? id : Hit.NONE;
+        double rough = surfaces.roughness[id], alpha = surfaces.alpha[id];
+        double cr = Optics.schlickRough(cosV, surfaces.red[id], rough);
+        double cg = Optics.schlickRough(cosV, surfaces.green[id], rough);
+        double cb = Optics.schlickRough(cosV, surfaces.blue[id], rough);
+        double r = 0, g = 0, b = 0;
+        boolean mirror = rough < MIRROR_LIMIT;
+
+        if (!mirror) {
+            keyLight(px, py, pz);
+            double nl = nx * keyDx + ny * keyDy + nz * keyDz;
+            if (nl > 0) {
+                double vis = keyVisibility(px, py, pz, nx, ny, nz, object, depth);
+                if (vis > 0) {
+                    double hx = keyDx - dx, hy = keyDy - dy, hz = keyDz - dz;
+                    double inv = 1 / Math.sqrt(hx * hx + hy * hy + hz * hz);
+                    double nh = (nx * hx + ny * hy + nz * hz) * inv, lh = (keyDx * hx + keyDy * hy + keyDz * hz) * inv;
+                    double s = Optics.ggx(nh, nl, Math.max(cosV, 1e-4), alpha) * nl * vis;
+                    r += keyR * Optics.schlick(lh, surfaces.red[id]) * s;
+                    g += keyG * Optics.schlick(lh, surfaces.green[id]) * s;
+                    b += keyB * Optics.schlick(lh, surfaces.blue[id]) * s;
+                }
+            }
+        }
+
+        double rx = dx + 2 * cosV * nx, ry = dy + 2 * cosV * ny, rz = dz + 2 * cosV * nz;
+        double strength = Math.max(cr, Math.max(cg, cb));
+        if (depth < maxDepth && weight * strength > CUTOFF) {
+            if (mirror) {
+                trace(px + nx * OFFSET, py + ny * OFFSET, pz + nz * OFFSET, rx, ry, rz,
+                        depth + 1, weight * strength, seesLights, object);
+            } else {
+                glossyReflection(px, py, pz, nx, ny, nz, rx, ry, rz, alpha, strength, depth, weight * strength, object);
+            }
+        } else {
+            environment(rx, ry, rz);
+            if (!mirror || sky == null || ry <= 0) {
+                double ao = ambientVisibility(px, py, pz, nx, ny, nz, object, depth);
+                red *= ao;
+                green *= ao;
+                blue *= ao;
+            }
+        }
+        red = r + cr * red;
+        green = g + cg * green;
+        blue = b + cb * blue;
+    }
+
+    /**
+     * The mean radiance over a glossy lobe around the mirror direction r, from a fixed stratified set
+     * of rays (more at the first bounce where it shows, scaled by how strong the reflection is),
+     * into red, green, blue.
+     */
+    private void glossyReflection(double px, double py, double pz, double nx, double ny, double nz,
+                                  double rx, double ry, double rz, double alpha, double strength,
+                                  int depth, double weight, int object) {
+        int n = depth == 0 ? Math.min(glossySamples, Math.max(1, (int) Math.ceil(glossySamples * strength * 2))) : 1;
+        double ox = px + nx * OFFSET, oy = py + ny * OFFSET, oz = pz + nz * OFFSET;
+        if (n == 1) {
+            trace(ox, oy, oz, rx, ry, rz, depth + 1, weight, false, object);
+            return;
+        }
+        // An orthonormal frame (t, b) around r without branches (Duff et al. 2017).
+        double sign = Math.copySign(1, rz), a = -1 / (sign + rz), c = rx * ry * a;
+        double tx = 1 + sign * rx * rx * a, ty = sign * c, tz = -sign * rx;
+        double bx = c, by = sign + ry * ry * a, bz = -ry;
+        double[] offsets = glossy[n];
+        double sr = 0, sg = 0, sb = 0, w = weight / n;
+        for (int k = 0; k < n; k++) {
+            double u = alpha * offsets[2 * k], v = alpha * offsets[2 * k + 1];
+            double sx = rx + u * tx + v * bx, sy = ry + u * ty + v * by, sz = rz + u * tz + v * bz;
+            double inv = 1 / Math.sqrt(sx * sx + sy * sy + sz * sz);
+            sx *= inv;
+            sy *= inv;
+            sz *= inv;
+            if (sx * nx + sy * ny + sz * nz < 0.01) {  // the lobe's tail dips under the surface
+                sx = rx;
+                sy = ry;
+                sz = rz;
+            }
+            trace(ox, oy, oz, sx, sy, sz, depth + 1, w, false, object);
+            sr += red;
+            sg += green;
+            sb += blue;
+        }
+        red = sr / n;
+        green = sg / n;
+        blue = sb / n;
+    }
+
+    /** Glass: Fresnel splits the ray into a reflected and a refracted one (or reflects it all). */
+    private void glass(double px, double py, double pz, double nx, double ny, double nz,
+                       double dx, double dy, double dz, int id, int depth, double weight, boolean seesLights) {
+        double dn = dx * nx + dy * ny + dz * nz;
+        boolean entering = dn < 0;
+        double mx = entering ? nx : -nx, my = entering ? ny : -ny, mz = entering ? nz : -nz;
+        double cosI = entering ? -dn : dn;
+        double ior = surfaces.ior[id];
+        double cosT = Optics.refract(dx, dy, dz, mx, my, mz, entering ? 1 / ior : ior, direction);
+        double tdx = direction[0], tdy = direction[1], tdz = direction[2];
+        double f = cosT < 0 ? 1 : Optics.schlick(entering ? cosI : cosT, surfaces.f0[id]);
+        int object = id < geometry.count ? id : Hit.NONE;
+        double r = 0, g = 0, b = 0;
+
+        double rx = dx + 2 * cosI * mx, ry = dy + 2 * cosI * my, rz = dz + 2 * cosI * mz;
+        if (depth < maxDepth && weight * f > CUTOFF) {
+            // Reflected outside, the ray leaves the convex object; inside, it stays in it.
+            trace(px + mx * OFFSET, py + my * OFFSET, pz + mz * OFFSET, rx, ry, rz,
+                    depth + 1, weight * f, seesLights, entering ? object : Hit.NONE);
+        } else {
+            environment(rx, ry, rz);
+        }
+        r += f * red;
+        g += f * green;
+        b += f * blue;
+
+        if (cosT >= 0) {
+            // The tint is the colour of one pass through the glass, applied on the way in.
+            double kr = entering ? surfaces.red[id] : 1, kg = entering ? surfaces.green[id] : 1;
+            double kb = entering ? surfaces.blue[id] : 1;
+            double share = (1 - f) * Math.max(kr, Math.max(kg, kb));
+            if (depth < maxDepth && weight * share > CUTOFF) {
+                trace(px - mx * OFFSET, py - my * OFFSET, pz - mz * OFFSET, tdx, tdy, tdz,
+                        depth + 1, weight * share, seesLights, entering ? Hit.NONE : object);
+            } else {
+                environment(tdx, tdy, tdz);
+            }
+            r += (1 - f) * kr * red;
+            g += (1 - f) * kg * green;
+            b += (1 - f) * kb * blue;
+        }
+        red = r;
+        green = g;
+        blue = b;
+    }
+}

@@ -1,0 +1,120 @@
+package dev.diorama.render;
+
+import dev.diorama.scene.Environment;
+import dev.diorama.scene.Material;
+import dev.diorama.scene.Room;
+import dev.diorama.scene.Scene;
+import dev.diorama.scene.SceneObject;
+import java.util.List;
+
+/**
+ * What every surface is made of, as the shader reads it: one row per surface id in dense arrays.
+ * Ids 0 to n-1 are the scene's objects in order; then come the floor, the ceiling, the walls and
+ * the ceiling lamp ({@link #floor} and so on).
+ *
+ * <p>A surface is one of three optical kinds, from the scene's {@link Material}: a dielectric
+ * (rubber, plastic, wood, stone: Lambert diffuse under a clear coat whose Fresnel reflection grows
+ * at grazing angles), a metal (no diffuse; reflects with its own colour, a mirror at roughness 0) or
+ * glass (reflects and refracts by Fresnel's law). Colours are sRGB in the scene and linear here.
+ *
+ * <p>The floor carries a faint pattern so that the ground reads as a surface in perspective: stone
+ * is laid in 1 m flags, wood in 18 cm planks, each piece a few percent lighter or darker (a hash of
+ * its index, so it never changes between frames). The pattern fades out where a pixel covers more
+ * than a piece, a poor man's mip-map that keeps the distance from shimmering.
+ */
+final class Surfaces {
+    static final int DIELECTRIC = 0, METAL = 1, GLASS = 2, EMITTER = 3;
+    static final int PLAIN = 0, FLAGSTONES = 1, PLANKS = 2;
+
+    final int floor, ceiling, wall, lamp, count;
+    final int[] kind;
+    /** Linear albedo (dielectric), specular colour (metal) or tint (glass). */
+    final double[] red, green, blue;
+    /** Perceptual roughness in [0, 1], the GGX alpha (roughness squared, floored) and index of refraction. */
+    final double[] roughness, alpha, ior, f0;
+    /** Floor pattern. */
+    final int pattern;
+
+    Surfaces(Scene scene) {
+        List<SceneObject> objects = scene.objects();
+        int n = objects.size();
+        floor = n;
+        ceiling = n + 1;
+        wall = n + 2;
+        lamp = n + 3;
+        count = n + 4;
+        kind = new int[count];
+        red = new double[count];
+        green = new double[count];
+        blue = new double[count];
+        roughness = new double[count];
+        alpha = new double[count];
+        ior = new double[count];
+        f0 = new double[count];
+        for (int i = 0; i < n; i++) set(i, objects.get(i).material(), objects.get(i).color().linear());
+        Environment env = scene.environment();
+        set(floor, env.floor(), env.floor().color.linear());
+        Room room = env.room();
+        Material walls = room == null ? Material.PLASTIC : room.walls();
+        Material ceil = room == null ? Material.PLASTIC : room.ceiling();
+        set(wall, walls, walls.color.linear());
+        set(ceiling, ceil, ceil.color.linear());
+        kind[lamp] = EMITTER;
+        pattern = switch (env.floor()) {
+            case STONE -> FLAGSTONES;
+            case WOOD -> PLANKS;
+            default -> PLAIN;
+        };
+    }
+
+    private void set(int id, Material m, double[] linear) {
+        kind[id] = m.transparent ? GLASS : m.metallic ? METAL : DIELECTRIC;
+        red[id] = linear[0];
+        green[id] = linear[1];
+        blue[id] = linear[2];
+        roughness[id] = m.roughness;
+        // A lower bound keeps highlights finite (and about as wide as the sun) on mirror-like surfaces.
+        alpha[id] = Math.max(m.roughness * m.roughness, 0.005);
+        ior[id] = m.ior;
+        f0[id] = Optics.f0(m.ior);
+    }
+
+    /**
+     * The floor pattern's brightness factor at floor point (x, z), for a pixel footprint of
+     * {@code footprint} metres there: 1 on average, within a few percent.
+     */
+    double floorShade(double x, double z, double footprint) {
+        double size, amplitude;
+        long cell;
+        switch (pattern) {
+            case FLAGSTONES -> {
+                size = 1;
+                amplitude = 0.16;
+                cell = pack((long) Math.floor(x), (long) Math.floor(z));
+            }
+            case PLANKS -> {
+                size = 0.18;
+                amplitude = 0.30;
+                long row = (long) Math.floor(x / size);
+                // Planks 2.4 m long, their joints staggered row by row.
+                double offset = unit(pack(row, 7919)) * 2.4;
+                cell = pack(row, (long) Math.floor((z + offset) / 2.4));
+            }
+            default -> { return 1; }
+        }
+        double fade = 1 - footprint / size;
+        if (fade <= 0) return 1;
+        return 1 + amplitude * (unit(cell) - 0.5) * fade;
+    }
+
+    private static long pack(long a, long b) { return a * 0x9E3779B97F4A7C15L + b; }
+
+    /** A well-mixed hash of {@code v} in [0, 1) (the finaliser of SplitMix64). */
+    static double unit(long v) {
+        long z = v + 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z ^= z >>> 31;
+        return (z >>> 11) * 0x1.0p-53;
+    }
+}
