@@ -50,6 +50,8 @@ final class BulletNatives {
                 Files.move(tmp, lib, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
             System.load(lib.toAbsolutePath().toString());
+            // Bullet greets on stdout when the first physics space is made; stdout is for results.
+            com.jme3.bullet.util.NativeLibrary.setStartupMessageEnabled(false);
             loaded = true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot unpack Bullet's native library", e);
