@@ -51,8 +51,12 @@ import java.util.SplittableRandom;
  * A mode's amplitude decays as exp(-pi eta f t) (REFERENCE.md; {@code ModalModel}); a voice stops
  * once all its modes are below -90 dBFS, and only voices sounding in a block are evaluated.
  *
- * <p>The mix passes through {@code SoftLimiter}, transparent below -3 dBFS, so the output never
- * leaves [-1, 1].
+ * <p>Headroom: the whole film's events are known before its sound is streamed, so the constructor
+ * measures the mix's peak in one quick pass (about 0.06 s per minute of film) and, where the
+ * loudest moment would pass the limiter's knee (-3 dBFS), turns the whole film down just enough
+ * ({@link #filmGain()}). Relative loudness between events stays as the physics made it; quiet
+ * films are never turned up. The mix then passes through {@code SoftLimiter}, so the output never
+ * leaves [-1, 1] even for a caller who renders with other events.
  *
  * <p>Instances are immutable after construction and {@link #render} may be called from several
  * threads at once.
@@ -81,6 +85,8 @@ public final class SoundTrack {
     private final Voice[] voices;
     /** maxEnd[i] = the latest end among voices[0..i]: non-decreasing, so it can be searched. */
     private final long[] maxEnd;
+    /** The film-wide gain in (0, 1] that keeps the loudest moment at or below the limiter's knee. */
+    private final double filmGain;
 
     /**
      * @param scene   the scene: its objects, floor, walls, camera and seed
@@ -110,7 +116,25 @@ public final class SoundTrack {
         maxEnd = new long[voices.length];
         long m = Long.MIN_VALUE;
         for (int i = 0; i < voices.length; i++) maxEnd[i] = m = Math.max(m, voices[i].end());
+        filmGain = Math.min(1, SoftLimiter.KNEE / peak());
     }
+
+    /** The largest absolute sample of the mix before any gain or limiting, over the whole film. */
+    private double peak() {
+        int block = 4800;
+        double[] l = new double[block], r = new double[block];
+        double peak = 0;
+        for (long s = 0; s < endSample(); s += block) {
+            Arrays.fill(l, 0);
+            Arrays.fill(r, 0);
+            mix(s, l, r, block);
+            for (int i = 0; i < block; i++) peak = Math.max(peak, Math.max(Math.abs(l[i]), Math.abs(r[i])));
+        }
+        return peak;
+    }
+
+    /** The gain the whole film is turned down by so its loudest moment stays clean (1 = none). */
+    public double filmGain() { return filmGain; }
 
     /** Sample index at which the sound of an event at time t starts: Math.round(t * SAMPLE_RATE). */
     public static long onsetSample(double t) { return Math.round(t * SAMPLE_RATE); }
@@ -124,14 +148,19 @@ public final class SoundTrack {
             throw new IllegalArgumentException("expected 0 <= n <= the buffers' length, got n = " + n);
         }
         double[] l = new double[n], r = new double[n];
+        mix(startSample, l, r, n);
+        for (int i = 0; i < n; i++) {
+            left[i] = (float) SoftLimiter.apply(l[i] * filmGain);
+            right[i] = (float) SoftLimiter.apply(r[i] * filmGain);
+        }
+    }
+
+    /** Adds every voice sounding in [startSample, startSample + n) into l and r. */
+    private void mix(long startSample, double[] l, double[] r, int n) {
         long stop = startSample + n;
         // The first voice that may still sound at startSample, then every voice that started before stop.
         for (int i = firstSounding(startSample); i < voices.length && voices[i].onset() < stop; i++) {
             if (voices[i].end() > startSample) voices[i].addTo(startSample, l, r, n);
-        }
-        for (int i = 0; i < n; i++) {
-            left[i] = (float) SoftLimiter.apply(l[i]);
-            right[i] = (float) SoftLimiter.apply(r[i]);
         }
     }
 
