@@ -1,0 +1,88 @@
+package dev.diorama.scene;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class SceneJsonTest {
+    static final String BALL = """
+            {"id": "b", "shape": "ball", "material": "rubber", "size": 0.2, "position": [0, 1, 0]}""";
+
+    @Test
+    void aSceneWrittenAndReadBackIsEqual() {
+        SceneObject ball = new SceneObject("red-ball", Shape.BALL, Material.RUBBER, Colors.named("red"),
+                new Vec3(0.2, 0.2, 0.2), new Vec3(0, 1, 0), null, new Vec3(0.5, 0, 0));
+        SceneObject plank = new SceneObject("plank", Shape.PLANK, Material.WOOD, new Rgb(0.1, 0.2, 0.3),
+                new Vec3(1, 0.05, 0.2), new Vec3(1, 0.5, 0.5), Quat.axisAngle(Vec3.UP, 0.3), null);
+        Environment env = new Environment(Environment.Kind.INDOOR, Material.STONE,
+                new Room(new Vec3(5, 3, 5), Material.WOOD, Material.GLASS), 59.91, 10.75, LocalDate.of(2026, 12, 1), 1);
+        Scene s = new Scene(42, 8, 30, 720, 1280, 0, 9.81, LocalTime.of(15, 0), env, null, List.of(ball, plank));
+        Scene back = SceneJson.read(SceneJson.write(s));
+        assertEquals(s, back);
+        assertEquals(240, back.physicsRate());
+        assertEquals(8, back.stepsPerFrame());
+    }
+
+    @Test
+    void theDocumentedDefaultsFillWhatAFileLeavesOut() {
+        Scene s = SceneJson.read("{\"objects\": [" + BALL + "]}");
+        assertEquals(1280, s.width());
+        assertEquals(720, s.height());
+        assertEquals(24, s.fps());
+        assertEquals(4, s.seconds());
+        assertEquals(240, s.physicsRate());
+        assertEquals(Environment.Kind.OUTDOOR, s.environment().kind());
+        assertEquals(new Vec3(0.2, 0.2, 0.2), s.objects().getFirst().size());
+        assertEquals(Material.RUBBER.color, s.objects().getFirst().color());
+        assertTrue(s.camera() != null, "a camera that frames the objects");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "{\"objects\": [], \"fps\": 0}|/fps|frames per second",
+        "{\"objects\": [], \"seconds\": 0}|/seconds|greater than 0",
+        "{\"objects\": [], \"seconds\": 301}|/seconds|at most 300",
+        "{\"objects\": [], \"size\": \"0x0\"}|/size|even picture width",
+        "{\"objects\": [], \"size\": \"big\"}|/size|WIDTHxHEIGHT",
+        "{\"objects\": [], \"fps\": 24, \"physicsRate\": 250}|/physicsRate|whole multiple of fps",
+        "{\"objects\": [], \"time\": \"25:00\"}|/time|HH:MM",
+        "{\"objects\": [], \"colour\": 1}|/colour|unknown field",
+        "{\"objects\": {}}|/objects|array of objects",
+        "{}|/objects|array of objects",
+        "[1, 2]||a JSON object",
+        "{\"objects\": [{\"id\": \"b\", \"shape\": \"ball\", \"material\": \"rubber\", \"size\": [0.2, 0.3, 0.2], \"position\": [0, 1, 0]}]}|/objects/0/size|three extents to be equal",
+        "{\"objects\": [{\"id\": \"b\", \"shape\": \"cone\", \"material\": \"rubber\", \"size\": 0.2, \"position\": [0, 1, 0]}]}|/objects/0/shape|\"ball\", \"cube\"",
+        "{\"objects\": [{\"id\": \"b\", \"shape\": \"ball\", \"material\": \"rubber\", \"size\": 0, \"position\": [0, 1, 0]}]}|/objects/0/size|greater than 0 m",
+        "{\"objects\": [{\"id\": \"b\", \"shape\": \"ball\", \"material\": \"rubber\", \"size\": 0.2, \"position\": [0, -1, 0]}]}|/objects/0/position|above the floor",
+        "{\"objects\": [{\"id\": \"b\", \"shape\": \"ball\", \"material\": \"rubber\", \"size\": 0.2}]}|/objects/0/position|required field is missing",
+        "{\"objects\": [{\"id\": \"b\", \"shape\": \"ball\", \"material\": \"rubber\", \"size\": 0.2, \"position\": [0, 1, 0], \"color\": \"blurple\"}]}|/objects/0/color|colour name",
+        "{\"objects\": [{\"id\": \"floor\", \"shape\": \"ball\", \"material\": \"rubber\", \"size\": 0.2, \"position\": [0, 1, 0]}]}|/objects/0/id|reserved",
+        "{\"environment\": {\"kind\": \"indoor\", \"room\": {\"size\": [2, 2, 2]}}, \"objects\": [{\"id\": \"b\", \"shape\": \"ball\", \"material\": \"rubber\", \"size\": 0.2, \"position\": [5, 1, 0]}]}|/objects/0/position|inside the room",
+        "{\"environment\": {\"latitude\": 95}, \"objects\": []}|/environment/latitude|[-90, 90]",
+        "{\"camera\": {\"position\": [0, 1, 0], \"lookAt\": [0, 1, 0]}, \"objects\": []}|/camera/lookAt|different from the eye",
+    })
+    void anInvalidSceneNamesTheJsonPointerAndWhatWasExpected(String json, String pointer, String expectation) {
+        SceneException e = assertThrows(SceneException.class, () -> SceneJson.read(json));
+        assertEquals(pointer == null ? "" : pointer, e.pointer(), e.getMessage());
+        assertTrue(e.getMessage().contains(expectation), e.getMessage());
+    }
+
+    @Test
+    void twoObjectsMayNotShareAnId() {
+        SceneException e = assertThrows(SceneException.class, () -> SceneJson.read("{\"objects\": [" + BALL + ", " + BALL + "]}"));
+        assertEquals("/objects/1/id", e.pointer());
+    }
+
+    @Test
+    void invalidJsonSaysWhere() {
+        SceneException e = assertThrows(SceneException.class, () -> SceneJson.read("{\"objects\": [}"));
+        assertTrue(e.getMessage().contains("expected valid JSON") && e.getMessage().contains("line 1"), e.getMessage());
+    }
+}
