@@ -21,14 +21,18 @@ import java.util.logging.Logger;
 final class BulletNatives {
     private static final String RESOURCE = "/native/linux/x86_64/libbulletjme.so";
     private static volatile boolean loaded;
+    /**
+     * Libbulletjme reports every native object's life on java.util.logging; users need none of it.
+     * The loggers are held here: java.util.logging keeps only weak references, and a logger
+     * collected by the GC comes back at the default level.
+     */
+    private static final Logger[] QUIET = {Logger.getLogger("com.jme3"), Logger.getLogger("jme3utilities")};
 
     private BulletNatives() {}
 
     static synchronized void load() {
         if (loaded) return;
-        // Libbulletjme reports every native object's life on java.util.logging; users need none of it.
-        Logger.getLogger("com.jme3").setLevel(Level.WARNING);
-        Logger.getLogger("jme3utilities").setLevel(Level.WARNING);
+        for (Logger l : QUIET) l.setLevel(Level.WARNING);
         byte[] bytes;
         try (InputStream in = BulletNatives.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
