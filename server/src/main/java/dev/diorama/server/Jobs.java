@@ -1,0 +1,334 @@
+package dev.diorama.server;
+
+import dev.diorama.engine.FilmMaker;
+import dev.diorama.scene.Scene;
+import dev.diorama.scene.SceneJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The generations: a bounded queue of accepted jobs and a pool of workers that film them.
+ *
+ * <p>The store is the queue's memory: a job is a committed row before {@link #submit} returns, and
+ * {@link #start()} puts every job that was queued or in progress when the server last stopped
+ * (or crashed) back in line, oldest first. A job interrupted {@value #MAX_ATTEMPTS} times is failed
+ * instead, so a film that crashes the server cannot crash it forever. A job's files live in
+ * {@code videos/ID/} ({@code video.mp4}, its sidecar {@code video.json}, {@code thumbnail.png},
+ * {@code spritesheet.jpg}); each appears only when complete, and a retried job starts from an
+ * empty directory, so nothing is ever filmed into the same place twice.
+ *
+ * <p>Progress (0..100) is kept in memory while a job runs (it is not worth a disk write per
+ * percent); listeners (the server-sent events) are told of every change on a thread of their own,
+ * so a slow client never slows a film down.
+ */
+public final class Jobs implements AutoCloseable {
+    public static final int MAX_ATTEMPTS = 3;
+    static final String VIDEO = "video.mp4", SIDECAR = "video.json", THUMBNAIL = "thumbnail.png", SPRITESHEET = "spritesheet.jpg";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Store store;
+    private final Path videos;
+    private final int workers;
+    private final int capacity;
+    private final Duration ttl;
+    private final Clock clock;
+    private final Log log;
+    private final int threadsPerJob;
+    private final LinkedBlockingDeque<String> queue = new LinkedBlockingDeque<>();
+    private final Map<String, Integer> live = new ConcurrentHashMap<>();
+    private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
+    private final Map<String, List<Runnable>> listeners = new ConcurrentHashMap<>();
+    private final ExecutorService notifier = Executors.newSingleThreadExecutor(r -> daemon(r, "diorama-notifier"));
+    private final List<Thread> threads = new ArrayList<>();
+    private final Object admission = new Object();
+    private volatile boolean closing;
+    private final Object pauseLock = new Object();
+    private boolean paused;
+    /** A running mean of a job's wall time, for the Retry-After of a full queue. */
+    private volatile double meanJobSeconds = 10;
+
+    /**
+     * @param workers   films made at once
+     * @param capacity  jobs that may wait in the queue; one more is a 429
+     * @param ttl       how long a finished video is kept
+     */
+    public Jobs(Store store, Path videos, int workers, int capacity, Duration ttl, Clock clock, Log log) {
+        if (workers < 1) throw new IllegalArgumentException("workers must be at least 1, got " + workers);
+        if (capacity < 1) throw new IllegalArgumentException("the queue must hold at least 1 job, got " + capacity);
+        this.store = store;
+        this.videos = videos;
+        this.workers = workers;
+        this.capacity = capacity;
+        this.ttl = ttl;
+        this.clock = clock;
+        this.log = log;
+        this.threadsPerJob = Math.max(1, Runtime.getRuntime().availableProcessors() / workers);
+    }
+
+    /** Re-queues what a previous run left unfinished, removes its half-written files, starts the workers. */
+    public void start() throws IOException {
+        Files.createDirectories(videos);
+        try (Stream<Path> s = Files.walk(videos)) {
+            for (Path p : s.filter(p -> p.getFileName().toString().startsWith(".")
+                    && p.getFileName().toString().contains(".part")).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+        for (Store.Row row : store.recover()) {
+            if (row.attempts() >= MAX_ATTEMPTS) {
+                long now = now();
+                store.fail(row.id(), now, now + ttl.toSeconds(), "generation_interrupted",
+                        "The generation was interrupted " + row.attempts() + " times (the server stopped while filming it); it was given up.");
+                deleteTree(videos.resolve(row.id()));
+                log.line("job", "id", row.id(), "from", "queued", "to", "failed", "reason", "interrupted", "attempts", row.attempts());
+            } else {
+                enqueue(row.id());
+                log.line("job", "id", row.id(), "from", row.attempts() > 0 ? "in_progress" : "queued", "to", "queued",
+                        "reason", "recovered at start-up", "attempts", row.attempts());
+            }
+        }
+        for (int i = 0; i < workers; i++) {
+            Thread t = new Thread(this::work, "diorama-worker-" + i);
+            threads.add(t);
+            t.start();
+        }
+    }
+
+    /** Accepts a job, or refuses it with a 429 when the queue is full; the row is committed on return. */
+    public Store.Row submit(String owner, VideoRequest.Understood u, String remixedFrom) {
+        Store.Row row;
+        synchronized (admission) {
+            if (queue.size() >= capacity) {
+                long wait = Math.max(1, (long) Math.ceil(meanJobSeconds * (queue.size() + 1) / workers));
+                throw ApiError.busy(wait, "The queue is full (" + capacity + " jobs waiting); retry after " + wait + " s.");
+            }
+            byte[] bits = new byte[16];
+            RANDOM.nextBytes(bits);
+            String id = "video_" + HexFormat.of().formatHex(bits);
+            VideoRequest r = u.request();
+            row = store.insertVideo(id, owner, now(), r.model(), r.prompt(), u.secondsText(), u.sizeText(), r.seed(),
+                    u.sceneJson(), remixedFrom);
+            // Logged before a worker can see it, so the log tells the transitions in their order.
+            log.line("job", "id", row.id(), "to", "queued", "owner", owner, "seconds", row.seconds(), "size", row.size(),
+                    "remixed_from", remixedFrom);
+            enqueue(id);
+        }
+        return row;
+    }
+
+    /** The progress to show: live while the job runs, else the stored one. */
+    public int progress(Store.Row row) {
+        return row.status().equals("in_progress") ? live.getOrDefault(row.id(), 0) : row.progress();
+    }
+
+    /** Deletes a video: its row at once, its files now or, while it is being filmed, when the worker stops. */
+    public void delete(Store.Row row) {
+        if (row.status().equals("in_progress")) cancelled.add(row.id());
+        queue.remove(row.id());
+        store.delete(row.id());
+        if (!row.status().equals("in_progress")) deleteTree(videos.resolve(row.id()));
+        log.line("job", "id", row.id(), "from", row.status(), "to", "deleted");
+        changed(row.id());
+    }
+
+    /** Deletes the videos whose expiry has passed; returns how many. */
+    public int sweepExpired() {
+        int n = 0;
+        for (Store.Row row : store.expired(now())) {
+            if (store.delete(row.id())) {
+                deleteTree(videos.resolve(row.id()));
+                log.line("job", "id", row.id(), "from", row.status(), "to", "expired");
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Where a finished video's files are. */
+    public Path directory(String id) {
+        return videos.resolve(id);
+    }
+
+    /** Calls {@code listener} (on the notifier thread) after every change of the job; close to stop. */
+    public AutoCloseable subscribe(String id, Runnable listener) {
+        listeners.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(listener);
+        return () -> listeners.computeIfPresent(id, (k, list) -> {
+            list.remove(listener);
+            return list.isEmpty() ? null : list;
+        });
+    }
+
+    public int queued() {
+        return queue.size();
+    }
+
+    private void changed(String id) {
+        List<Runnable> ls = listeners.get(id);
+        if (ls == null || ls.isEmpty()) return;
+        notifier.execute(() -> {
+            for (Runnable l : ls) {
+                try {
+                    l.run();
+                } catch (RuntimeException e) {
+                    log.line("listener_failed", "id", id, "error", e.toString());
+                }
+            }
+        });
+    }
+
+    /**
+     * Holds the workers before their next job (a job being filmed goes on): jobs are still accepted
+     * and wait in the queue. For maintenance, and for tests that must see a job while it waits.
+     */
+    void pause() {
+        synchronized (pauseLock) {
+            paused = true;
+        }
+    }
+
+    void resume() {
+        synchronized (pauseLock) {
+            paused = false;
+            pauseLock.notifyAll();
+        }
+    }
+
+    private void work() {
+        while (!closing) {
+            String id;
+            try {
+                id = next();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (id != null) film(id);
+        }
+    }
+
+    /** The next job to film, taken under the same lock as {@link #pause()}; null when closing. */
+    private String next() throws InterruptedException {
+        synchronized (pauseLock) {
+            while (!closing && (paused || queue.isEmpty())) pauseLock.wait(1000);
+            return closing ? null : queue.pollFirst();
+        }
+    }
+
+    /** Puts a job in line and wakes a worker. */
+    private void enqueue(String id) {
+        synchronized (pauseLock) {
+            queue.addLast(id);
+            pauseLock.notifyAll();
+        }
+    }
+
+    private void film(String id) {
+        Store.Row row = store.start(id);
+        if (row == null) return;                      // deleted while it waited
+        log.line("job", "id", id, "from", "queued", "to", "in_progress", "attempt", row.attempts());
+        live.put(id, 0);
+        changed(id);
+        Path dir = videos.resolve(id);
+        long t0 = System.nanoTime();
+        try {
+            deleteTree(dir);
+            Files.createDirectories(dir);
+            Scene scene = SceneJson.read(row.scene());
+            FilmMaker.Result r = FilmMaker.film(scene, dir.resolve(VIDEO), new FilmMaker.Settings(threadsPerJob,
+                    (stage, f) -> report(id, stage.equals("simulating") ? 10 * f : 10 + 85 * f)));
+            report(id, 96);
+            Thumbnails.write(r.video(), r.timeline().frames().size(), dir.resolve(THUMBNAIL), dir.resolve(SPRITESHEET));
+            report(id, 99);
+            long now = now();
+            if (store.complete(id, now, now + ttl.toSeconds())) {
+                double wall = (System.nanoTime() - t0) / 1e9;
+                meanJobSeconds = 0.8 * meanJobSeconds + 0.2 * wall;
+                log.line("job", "id", id, "from", "in_progress", "to", "completed", "wall_s", wall,
+                        "frames", r.timeline().frames().size(), "events", r.timeline().events().size());
+            } else {
+                deleteTree(dir);                      // deleted while it was being filmed
+            }
+        } catch (CancellationException e) {
+            deleteTree(dir);
+            if (closing) store.requeue(id);           // not the job's fault: no attempt is counted
+            log.line("job", "id", id, "from", "in_progress", "to", closing ? "queued" : "stopped",
+                    "reason", closing ? "server stopping; re-queued at the next start" : "deleted while filming");
+        } catch (Exception | Error e) {
+            deleteTree(dir);
+            long now = now();
+            String message = "The generation failed: " + (e.getMessage() == null ? e.toString() : e.getMessage());
+            store.fail(id, now, now + ttl.toSeconds(), "generation_failed", message);
+            log.line("job", "id", id, "from", "in_progress", "to", "failed", "error", e.toString());
+            if (e instanceof Error err && !(e instanceof OutOfMemoryError || e instanceof StackOverflowError)) throw err;
+        } finally {
+            live.remove(id);
+            cancelled.remove(id);
+            changed(id);
+        }
+    }
+
+    /** Called from the film's own thread; also where a deleted job or a stopping server stops it. */
+    private void report(String id, double percent) {
+        if (closing || cancelled.contains(id)) throw new CancellationException();
+        int p = (int) Math.min(99, Math.max(0, Math.floor(percent)));
+        Integer old = live.put(id, p);
+        if (old == null || old != p) changed(id);
+    }
+
+    private long now() {
+        return clock.instant().getEpochSecond();
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // best effort: a later sweep or delete tries again; the row is what the API shows
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /**
+     * Stops taking jobs; a job being filmed stops at its next frame and stays in progress in the
+     * store, to be re-queued by the next {@link #start()}.
+     */
+    @Override
+    public void close() {
+        closing = true;
+        synchronized (pauseLock) {
+            pauseLock.notifyAll();
+        }
+        for (Thread t : threads) {
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        notifier.shutdown();
+    }
+}

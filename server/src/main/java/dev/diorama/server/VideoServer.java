@@ -1,0 +1,514 @@
+package dev.diorama.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.diorama.scene.SceneJson;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.sse.SseClient;
+import io.javalin.http.sse.SseHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * Diorama as a service: OpenAI's Videos API ({@code /v1/videos...}) over Diorama's engine, with a
+ * SQLite job store and a pool of workers ({@link Jobs}). Code written for OpenAI's Videos API keeps
+ * working when its base URL points here; Diorama's own additions live under their own names
+ * ({@code ground_truth}, {@code events}, {@code /v1/explain}). server/README.md lists what is
+ * supported and what is not.
+ *
+ * <p>Every error is OpenAI's shape, {@code {"error": {"message", "type", "param", "code"}}}, written
+ * in one place ({@link #writeError}); handlers throw {@link ApiError}.
+ */
+public final class VideoServer implements AutoCloseable {
+    /** The owner of every video when the server runs without authentication (loopback only). */
+    public static final String LOCAL_OWNER = "local";
+    private static final Pattern VIDEO_ID = Pattern.compile("video_[0-9a-f]{32}");
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    /**
+     * How the server runs.
+     *
+     * @param host          address to bind; anything but loopback requires authentication
+     * @param port          TCP port; 0 picks a free one ({@link #port()} tells which)
+     * @param data          the data directory: {@code diorama.db} and {@code videos/}
+     * @param workers       films made at once
+     * @param queue         jobs that may wait; one more is a 429 with Retry-After
+     * @param noAuth        serve without API keys (every video belongs to {@value #LOCAL_OWNER})
+     * @param ttl           how long a finished video is kept before it expires
+     * @param sweepEvery    how often expired videos are deleted
+     * @param maxBodyBytes  the largest request body accepted; more is a 413
+     * @param log           where the structured log lines go
+     */
+    public record Config(String host, int port, Path data, int workers, int queue, boolean noAuth, Duration ttl,
+                         Duration sweepEvery, long maxBodyBytes, PrintStream log, Clock clock) {
+        public static final long DEFAULT_MAX_BODY = 1 << 20;
+
+        public static Config defaults(Path data) {
+            return new Config("127.0.0.1", 8080, data, 1, 16, false, Duration.ofHours(24), Duration.ofMinutes(1),
+                    DEFAULT_MAX_BODY, System.out, Clock.systemUTC());
+        }
+
+        public Config withPort(int p) {
+            return new Config(host, p, data, workers, queue, noAuth, ttl, sweepEvery, maxBodyBytes, log, clock);
+        }
+
+        public Config withHost(String h) {
+            return new Config(h, port, data, workers, queue, noAuth, ttl, sweepEvery, maxBodyBytes, log, clock);
+        }
+
+        public Config withWorkers(int w, int q) {
+            return new Config(host, port, data, w, q, noAuth, ttl, sweepEvery, maxBodyBytes, log, clock);
+        }
+
+        public Config withNoAuth(boolean n) {
+            return new Config(host, port, data, workers, queue, n, ttl, sweepEvery, maxBodyBytes, log, clock);
+        }
+
+        public Config withTtl(Duration t) {
+            return new Config(host, port, data, workers, queue, noAuth, t, sweepEvery, maxBodyBytes, log, clock);
+        }
+
+        public Config withLog(PrintStream l) {
+            return new Config(host, port, data, workers, queue, noAuth, ttl, sweepEvery, maxBodyBytes, l, clock);
+        }
+
+        public Config withClock(Clock c) {
+            return new Config(host, port, data, workers, queue, noAuth, ttl, sweepEvery, maxBodyBytes, log, c);
+        }
+    }
+
+    private final Config config;
+    private final Store store;
+    private final Jobs jobs;
+    private final Log log;
+    private final Javalin app;
+    private final ScheduledExecutorService sweeper;
+
+    private VideoServer(Config config, Store store, Jobs jobs, Log log, Javalin app, ScheduledExecutorService sweeper) {
+        this.config = config;
+        this.store = store;
+        this.jobs = jobs;
+        this.log = log;
+        this.app = app;
+        this.sweeper = sweeper;
+    }
+
+    /**
+     * Opens the store, re-queues unfinished jobs, starts the workers, the expiry sweep and the HTTP
+     * server.
+     *
+     * @throws IllegalArgumentException for a configuration that must not run (no authentication
+     *                                  on a non-loopback address, a bad count)
+     */
+    public static VideoServer start(Config config) throws IOException {
+        if (config.noAuth() && !isLoopback(config.host())) {
+            throw new IllegalArgumentException("--no-auth is allowed only on a loopback address (127.0.0.1, ::1, localhost); "
+                    + "found " + config.host());
+        }
+        if (config.workers() < 1) throw new IllegalArgumentException("--workers: expected at least 1, found " + config.workers());
+        if (config.queue() < 1) throw new IllegalArgumentException("--queue: expected at least 1, found " + config.queue());
+        Log log = new Log(config.log(), config.clock());
+        Store store = new Store(config.data());
+        Jobs jobs = new Jobs(store, config.data().resolve("videos"), config.workers(), config.queue(), config.ttl(),
+                config.clock(), log);
+        try {
+            jobs.start();
+        } catch (IOException | RuntimeException e) {
+            jobs.close();
+            store.close();
+            throw e;
+        }
+        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "diorama-expiry");
+            t.setDaemon(true);
+            return t;
+        });
+        VideoServer[] self = new VideoServer[1];
+        Javalin app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.http.maxRequestSize = config.maxBodyBytes();
+            cfg.http.prefer405over404 = true;
+            cfg.jetty.host = config.host();
+            cfg.jetty.port = config.port();
+            cfg.requestLogger.http((ctx, ms) -> log.line("request", "method", ctx.method().name(), "path", ctx.path(),
+                    "status", ctx.statusCode(), "ms", (double) ms, "key", ctx.attribute("owner")));
+            cfg.routes.before(ctx -> self[0].authenticate(ctx));
+            cfg.routes.post("/v1/videos", ctx -> self[0].create(ctx));
+            cfg.routes.get("/v1/videos", ctx -> self[0].list(ctx));
+            cfg.routes.post("/v1/videos/edits", ctx -> self[0].edit(ctx));
+            cfg.routes.post("/v1/videos/extensions", ctx -> unsupported("POST /v1/videos/extensions",
+                    "Extending a video (continuing its world from its last state) is not supported by this Diorama server yet."));
+            cfg.routes.post("/v1/videos/characters", ctx -> unsupported("POST /v1/videos/characters",
+                    "Characters from uploaded videos are not supported: Diorama builds every scene from the prompt's words."));
+            cfg.routes.get("/v1/videos/characters/{id}", ctx -> unsupported("GET /v1/videos/characters/{id}",
+                    "Characters from uploaded videos are not supported: Diorama builds every scene from the prompt's words."));
+            cfg.routes.get("/v1/videos/{id}", ctx -> self[0].retrieve(ctx));
+            cfg.routes.delete("/v1/videos/{id}", ctx -> self[0].delete(ctx));
+            cfg.routes.get("/v1/videos/{id}/content", ctx -> self[0].content(ctx, ctx.queryParam("variant")));
+            cfg.routes.get("/v1/videos/{id}/ground_truth", ctx -> self[0].content(ctx, "ground_truth"));
+            cfg.routes.get("/v1/videos/{id}/events", ctx -> self[0].events(ctx));
+            cfg.routes.post("/v1/videos/{id}/remix", ctx -> self[0].remix(ctx));
+            cfg.routes.post("/v1/explain", ctx -> self[0].explain(ctx));
+            cfg.routes.exception(ApiError.class, (e, ctx) -> writeError(ctx, e));
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> writeError(ctx, fromJavalin(ctx, e)));
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                log.line("internal_error", "method", ctx.method().name(), "path", ctx.path(), "error", e.toString());
+                writeError(ctx, ApiError.internal("The server failed to handle the request; the log has the details."));
+            });
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            // Jetty caps form fields (multipart included) at 200 kB by default; the body limit is ours to set.
+            cfg.jetty.modifyServletContextHandler(h -> h.setMaxFormContentSize((int) Math.min(Integer.MAX_VALUE, config.maxBodyBytes())));
+        });
+        VideoServer server = new VideoServer(config, store, jobs, log, app, sweeper);
+        self[0] = server;
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        long every = Math.max(1, config.sweepEvery().toSeconds());
+        sweeper.scheduleWithFixedDelay(() -> {
+            try {
+                jobs.sweepExpired();
+            } catch (RuntimeException e) {
+                log.line("sweep_failed", "error", e.toString());
+            }
+        }, every, every, TimeUnit.SECONDS);
+        log.line("started", "host", config.host(), "port", server.port(), "data", config.data().toAbsolutePath(),
+                "workers", config.workers(), "queue", config.queue(), "auth", !config.noAuth());
+        return server;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public Jobs jobs() {
+        return jobs;
+    }
+
+    /** True when every address the name resolves to is a loopback address. */
+    public static boolean isLoopback(String host) {
+        try {
+            for (InetAddress a : InetAddress.getAllByName(host)) if (!a.isLoopbackAddress()) return false;
+            return true;
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    // ---- authentication ----
+
+    private void authenticate(Context ctx) {
+        if (!ctx.path().startsWith("/v1/") && !ctx.path().equals("/v1")) return;
+        if (config.noAuth()) {
+            ctx.attribute("owner", LOCAL_OWNER);
+            return;
+        }
+        String header = ctx.header("Authorization");
+        if (header == null || header.isBlank()) {
+            throw ApiError.unauthorized("You didn't provide an API key. Provide it in an Authorization header using "
+                    + "Bearer auth (Authorization: Bearer YOUR_KEY); `diorama keys create` makes one.");
+        }
+        String[] parts = header.strip().split("\\s+", 2);
+        if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer")) {
+            throw ApiError.unauthorized("Expected an Authorization header of the form 'Bearer YOUR_KEY'.");
+        }
+        String owner = store.keyOwner(ApiKeys.hash(parts[1].strip()));
+        if (owner == null) throw ApiError.unauthorized("Incorrect API key provided.");
+        ctx.attribute("owner", owner);
+    }
+
+    private static String owner(Context ctx) {
+        return ctx.attribute("owner");
+    }
+
+    /** The caller's video with this id; another key's video is a 404, exactly as a missing one. */
+    private Store.Row owned(Context ctx, String id, String param) {
+        if (id == null || !VIDEO_ID.matcher(id).matches()) {
+            throw ApiError.badRequest(param, "invalid_video_id", "Invalid video id " + quote(id)
+                    + "; expected 'video_' followed by 32 hexadecimal digits.");
+        }
+        Store.Row row = store.video(id);
+        if (row == null || !row.owner().equals(owner(ctx)) || expired(row)) {
+            throw ApiError.notFound(param, "No video found with id '" + id + "'.");
+        }
+        return row;
+    }
+
+    private boolean expired(Store.Row row) {
+        return row.expiresAt() != null && row.expiresAt() <= config.clock().instant().getEpochSecond();
+    }
+
+    // ---- the Videos API ----
+
+    private void create(Context ctx) {
+        ObjectNode body = RequestBody.read(ctx, config.maxBodyBytes());
+        rejectInputReference(body);
+        VideoRequest request = VideoRequest.read(body);
+        Store.Row row = jobs.submit(owner(ctx), request.understand(), null);
+        send(ctx, 200, video(row));
+    }
+
+    private static void rejectInputReference(JsonNode body) {
+        if (body.has("input_reference")) {
+            throw ApiError.badRequest("input_reference", "unsupported_parameter", "'input_reference' is not supported: "
+                    + "Diorama builds every scene, backdrop included, from the prompt's words.");
+        }
+    }
+
+    private void list(Context ctx) {
+        int limit = 20;
+        String l = ctx.queryParam("limit");
+        if (l != null) {
+            if (!l.matches("[0-9]{1,3}") || Integer.parseInt(l) < 1 || Integer.parseInt(l) > 100) {
+                throw ApiError.badRequest("limit", "invalid_value", "Invalid 'limit': expected a whole number from 1 to 100, found " + quote(l) + ".");
+            }
+            limit = Integer.parseInt(l);
+        }
+        String order = ctx.queryParam("order") == null ? "desc" : ctx.queryParam("order");
+        if (!order.equals("asc") && !order.equals("desc")) {
+            throw ApiError.badRequest("order", "invalid_value", "Invalid 'order': expected 'asc' or 'desc', found " + quote(order) + ".");
+        }
+        long afterSeq = 0;
+        String after = ctx.queryParam("after");
+        if (after != null) afterSeq = owned(ctx, after, "after").seq();
+        List<Store.Row> rows = store.page(owner(ctx), afterSeq, limit, order.equals("desc"), config.clock().instant().getEpochSecond());
+        boolean more = rows.size() > limit;
+        if (more) rows = rows.subList(0, limit);
+        ObjectNode page = NODES.objectNode().put("object", "list");
+        ArrayNode data = page.putArray("data");
+        for (Store.Row r : rows) data.add(video(r));
+        page.put("first_id", rows.isEmpty() ? null : rows.getFirst().id());
+        page.put("last_id", rows.isEmpty() ? null : rows.getLast().id());
+        page.put("has_more", more);
+        send(ctx, 200, page);
+    }
+
+    private void retrieve(Context ctx) {
+        send(ctx, 200, video(owned(ctx, ctx.pathParam("id"), "video_id")));
+    }
+
+    private void delete(Context ctx) {
+        Store.Row row = owned(ctx, ctx.pathParam("id"), "video_id");
+        jobs.delete(row);
+        send(ctx, 200, NODES.objectNode().put("id", row.id()).put("object", "video.deleted").put("deleted", true));
+    }
+
+    private void content(Context ctx, String requested) throws IOException {
+        Store.Row row = owned(ctx, ctx.pathParam("id"), "video_id");
+        String variant = requested == null ? "video" : requested;
+        String file, type;
+        switch (variant) {
+            case "video" -> { file = Jobs.VIDEO; type = "video/mp4"; }
+            case "thumbnail" -> { file = Jobs.THUMBNAIL; type = "image/png"; }
+            case "spritesheet" -> { file = Jobs.SPRITESHEET; type = "image/jpeg"; }
+            case "ground_truth" -> { file = Jobs.SIDECAR; type = "application/json"; }
+            default -> throw ApiError.badRequest("variant", "invalid_value", "Invalid 'variant': expected video, thumbnail, "
+                    + "spritesheet or ground_truth, found " + quote(variant) + ".");
+        }
+        if (!row.status().equals("completed")) {
+            throw ApiError.conflict("video_not_ready", "Video " + row.id() + " is " + row.status()
+                    + (row.status().equals("failed") ? "; it has no content." : "; its content is ready when its status is 'completed'."));
+        }
+        Path path = jobs.directory(row.id()).resolve(file);
+        InputStream in;
+        long size;
+        try {
+            size = Files.size(path);
+            in = Files.newInputStream(path);
+        } catch (NoSuchFileException e) {
+            throw ApiError.internal("The " + variant + " of video " + row.id() + " is missing from the data directory.");
+        }
+        if (variant.equals("video")) {
+            ctx.writeSeekableStream(in, type, size);
+        } else {
+            ctx.contentType(type).header("Content-Length", Long.toString(size)).result(in);
+        }
+    }
+
+    private void remix(Context ctx) {
+        Store.Row original = owned(ctx, ctx.pathParam("id"), "video_id");
+        ObjectNode body = RequestBody.read(ctx, config.maxBodyBytes());
+        send(ctx, 200, video(remixOf(ctx, original, body)));
+    }
+
+    /** {@code POST /v1/videos/edits {prompt, video: {id}}}: as a remix of that video. */
+    private void edit(Context ctx) {
+        ObjectNode body = RequestBody.read(ctx, config.maxBodyBytes());
+        JsonNode ref = body.get("video");
+        if (ref == null || !ref.isObject() || !ref.path("id").isTextual()) {
+            throw ApiError.badRequest("video", "missing_required_parameter", "Missing required parameter: 'video' "
+                    + "(expected {\"id\": \"video_...\"}, the video to edit; an uploaded video is not supported).");
+        }
+        Store.Row original = owned(ctx, ref.get("id").asText(), "video");
+        send(ctx, 200, video(remixOf(ctx, original, body)));
+    }
+
+    /**
+     * A new job from a new prompt with the original's seed, length and size, recording
+     * {@code remixed_from_video_id}. The prompt is filmed as a new scene (the prompt's own "for 8
+     * seconds" wins over the original's length).
+     */
+    private Store.Row remixOf(Context ctx, Store.Row original, JsonNode body) {
+        if (!original.status().equals("completed")) {
+            throw ApiError.conflict("video_not_ready", "Video " + original.id() + " is " + original.status()
+                    + "; only a completed video can be remixed.");
+        }
+        String prompt = VideoRequest.prompt(body);
+        String[] wh = original.size().split("x");
+        VideoRequest request = new VideoRequest(original.model(), prompt, Double.parseDouble(original.seconds()), false,
+                Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), original.seed());
+        return jobs.submit(owner(ctx), request.understand(), original.id());
+    }
+
+    private void explain(Context ctx) {
+        ObjectNode body = RequestBody.read(ctx, config.maxBodyBytes());
+        VideoRequest.Understood u = VideoRequest.read(body).understand();
+        ObjectNode out = NODES.objectNode().put("object", "diorama.explanation").put("prompt", u.request().prompt());
+        out.set("scene", SceneJson.toJson(u.scene()));
+        ArrayNode ignored = out.putArray("ignored_words");
+        u.ignoredWords().forEach(ignored::add);
+        ArrayNode notes = out.putArray("notes");
+        u.notes().forEach(notes::add);
+        send(ctx, 200, out);
+    }
+
+    /** {@code GET /v1/videos/{id}/events}: the video object after every change, as server-sent events. */
+    private void events(Context ctx) throws Exception {
+        Store.Row row = owned(ctx, ctx.pathParam("id"), "video_id");
+        String accept = ctx.header("Accept");
+        if (accept == null || !accept.toLowerCase(Locale.ROOT).contains("text/event-stream")) {
+            throw new ApiError(406, ApiError.INVALID_REQUEST, "Accept", "not_acceptable",
+                    "This endpoint streams server-sent events; send 'Accept: text/event-stream'.", 0);
+        }
+        String id = row.id();
+        new SseHandler(0, client -> {
+            client.keepAlive();
+            try {
+                AutoCloseable subscription = jobs.subscribe(id, () -> push(client, id));
+                client.onClose(() -> {
+                    try {
+                        subscription.close();
+                    } catch (Exception ignored) {
+                        // unsubscribing cannot fail
+                    }
+                });
+            } catch (RuntimeException e) {
+                client.close();
+                throw e;
+            }
+            push(client, id);
+        }).handle(ctx);
+    }
+
+    /** Sends the video's state as an event named after its status; closes the stream when it is final. */
+    private void push(SseClient client, String id) {
+        synchronized (client) {
+            if (client.terminated()) return;
+            Store.Row row = store.video(id);
+            if (row == null) {
+                client.sendEvent("deleted", NODES.objectNode().put("id", id).put("object", "video.deleted").put("deleted", true).toString());
+                client.close();
+                return;
+            }
+            client.sendEvent(row.status(), video(row).toString(), id + ":" + row.status() + ":" + jobs.progress(row));
+            if (row.terminal()) client.close();
+        }
+    }
+
+    private static void unsupported(String endpoint, String message) {
+        throw ApiError.badRequest(null, "unsupported_endpoint", endpoint + ": " + message);
+    }
+
+    // ---- JSON ----
+
+    /** The Video object, field for field as OpenAI's. */
+    ObjectNode video(Store.Row r) {
+        ObjectNode v = NODES.objectNode();
+        v.put("id", r.id());
+        v.put("object", "video");
+        v.put("created_at", r.createdAt());
+        v.put("status", r.status());
+        v.put("progress", jobs.progress(r));
+        v.put("model", r.model());
+        v.put("prompt", r.prompt());
+        v.put("seconds", r.seconds());
+        v.put("size", r.size());
+        v.put("completed_at", r.completedAt());
+        v.put("expires_at", r.expiresAt());
+        if (r.errorCode() == null) {
+            v.putNull("error");
+        } else {
+            v.putObject("error").put("code", r.errorCode()).put("message", r.errorMessage());
+        }
+        v.put("remixed_from_video_id", r.remixedFrom());
+        return v;
+    }
+
+    private static void send(Context ctx, int status, JsonNode body) {
+        ctx.status(status).contentType("application/json").result(body.toString());
+    }
+
+    static void writeError(Context ctx, ApiError e) {
+        ObjectNode error = NODES.objectNode();
+        error.putObject("error").put("message", e.getMessage()).put("type", e.type()).put("param", e.param()).put("code", e.code());
+        if (e.retryAfterSeconds() > 0) ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+        // A refused body may be left unread (or half parsed): the connection cannot carry another
+        // request, and the client must know before it tries to reuse it.
+        if (ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null) ctx.header("Connection", "close");
+        send(ctx, e.status(), error);
+    }
+
+    /** Javalin's own refusals (no such endpoint, wrong method, body too large) in OpenAI's shape. */
+    private static ApiError fromJavalin(Context ctx, HttpResponseException e) {
+        String what = ctx.method().name() + " " + ctx.path();
+        return switch (e.getStatus()) {
+            case 404 -> ApiError.notFound(null, "Unknown endpoint: " + what + " (server/README.md lists the endpoints).");
+            case 405 -> new ApiError(405, ApiError.INVALID_REQUEST, null, "method_not_allowed", "Method not allowed: " + what + ".", 0);
+            case 413 -> ApiError.tooLarge("The request body is too large.");
+            default -> new ApiError(e.getStatus(), e.getStatus() >= 500 ? "server_error" : ApiError.INVALID_REQUEST, null,
+                    null, e.getMessage(), 0);
+        };
+    }
+
+    private static String quote(String s) {
+        return s == null ? "(none)" : "'" + (s.length() > 80 ? s.substring(0, 77) + "..." : s) + "'";
+    }
+
+    /** Stops the HTTP server, the sweep and the workers (a film in progress is re-queued at the next start). */
+    @Override
+    public void close() {
+        try {
+            app.stop();
+        } finally {
+            sweeper.shutdownNow();
+            jobs.close();
+            store.close();
+            log.line("stopped");
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package dev.diorama.server;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.http.HttpResponse;
+import com.openai.errors.BadRequestException;
+import com.openai.errors.NotFoundException;
+import com.openai.errors.UnauthorizedException;
+import com.openai.models.videos.Video;
+import com.openai.models.videos.VideoCreateParams;
+import com.openai.models.videos.VideoDeleteResponse;
+import com.openai.models.videos.VideoDownloadContentParams;
+import com.openai.models.videos.VideoEditParams;
+import com.openai.models.videos.VideoListParams;
+import com.openai.models.videos.VideoModel;
+import com.openai.models.videos.VideoRemixParams;
+import com.openai.models.videos.VideoSeconds;
+import com.openai.models.videos.VideoSize;
+import dev.diorama.media.MediaInfo;
+import dev.diorama.media.MediaReader;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The official OpenAI Java SDK, unchanged but for its base URL and key, against a real Diorama
+ * server on a loopback port: code written for OpenAI's Videos API works here. (The SDK marks its
+ * Videos API deprecated since OpenAI shut the service down; that is the code this server keeps alive.)
+ */
+@SuppressWarnings("deprecation")
+class OpenAiSdkTest {
+    @TempDir
+    static Path data;
+    @TempDir
+    static Path downloads;
+    static TestServer server;
+    static OpenAIClient client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new TestServer(data);
+        client = OpenAIOkHttpClient.builder().baseUrl(server.base() + "/v1").apiKey(server.key).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (client != null) client.close();
+        if (server != null) server.close();
+    }
+
+    static Video poll(String id) throws InterruptedException {
+        Instant deadline = Instant.now().plus(TestServer.PATIENCE);
+        Video v = client.videos().retrieve(id);
+        while (v.status().equals(Video.Status.QUEUED) || v.status().equals(Video.Status.IN_PROGRESS)) {
+            assertTrue(v.progress() >= 0 && v.progress() <= 100, "progress is a percentage: " + v.progress());
+            assertTrue(Instant.now().isBefore(deadline), "gave up waiting on " + id);
+            Thread.sleep(100);   // pacing of the poll, not an assertion
+            v = client.videos().retrieve(id);
+        }
+        return v;
+    }
+
+    static byte[] download(String id, VideoDownloadContentParams.Variant variant) throws Exception {
+        try (HttpResponse r = client.videos().downloadContent(id, VideoDownloadContentParams.builder().variant(variant).build());
+             InputStream in = r.body()) {
+            assertEquals(200, r.statusCode());
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void aVideoIsCreatedPolledDownloadedRemixedEditedListedAndDeleted() throws Exception {
+        Video created = client.videos().create(VideoCreateParams.builder()
+                .prompt("a red rubber ball drops onto a wooden floor")
+                .model(VideoModel.SORA_2).seconds(VideoSeconds._4).size(VideoSize.of("320x180")).build());
+        assertTrue(created.id().matches("video_[0-9a-f]{32}"), created.id());
+        assertEquals("video", created._object_().asStringOrThrow());
+        assertEquals(Video.Status.QUEUED, created.status());
+        assertEquals(VideoSeconds._4, created.seconds());
+        assertEquals("320x180", created.size().asString());
+        assertEquals(VideoModel.SORA_2, created.model());
+        assertTrue(created.createdAt() > 0);
+        assertTrue(created.completedAt().isEmpty() && created.error().isEmpty() && created.remixedFromVideoId().isEmpty());
+
+        Video done = poll(created.id());
+        assertEquals(Video.Status.COMPLETED, done.status());
+        assertEquals(100, done.progress());
+        assertTrue(done.completedAt().orElseThrow() >= done.createdAt());
+        assertTrue(done.expiresAt().orElseThrow() > done.completedAt().orElseThrow());
+
+        byte[] mp4 = download(done.id(), VideoDownloadContentParams.Variant.VIDEO);
+        Path file = downloads.resolve("film.mp4");
+        Files.write(file, mp4);
+        try (MediaReader reader = new MediaReader(file)) {
+            MediaInfo info = reader.info();
+            assertEquals("h264", info.videoCodec());
+            assertEquals("aac", info.audioCodec());
+            assertEquals(320, info.width());
+            assertEquals(180, info.height());
+            int frames = 0;
+            while (reader.nextFrame() != null) frames++;
+            assertEquals(96, frames, "4 s at 24 fps");
+        }
+        byte[] png = download(done.id(), VideoDownloadContentParams.Variant.THUMBNAIL);
+        assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png, 4), "the thumbnail is a PNG");
+        byte[] jpeg = download(done.id(), VideoDownloadContentParams.Variant.SPRITESHEET);
+        assertArrayEquals(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, Arrays.copyOf(jpeg, 3), "the spritesheet is a JPEG");
+
+        Video remix = client.videos().remix(done.id(), VideoRemixParams.builder()
+                .prompt("a steel ball drops onto a stone floor").build());
+        assertEquals(done.id(), remix.remixedFromVideoId().orElseThrow());
+        assertEquals("a steel ball drops onto a stone floor", remix.prompt().orElseThrow());
+        assertEquals("320x180", remix.size().asString(), "a remix keeps the original's size");
+        assertEquals(VideoSeconds._4, remix.seconds(), "and its length");
+        assertEquals(Video.Status.COMPLETED, poll(remix.id()).status());
+
+        Video edit = client.videos().edit(VideoEditParams.builder().prompt("a glass cube drops onto a wooden floor")
+                .video(VideoEditParams.Video.VideoReferenceInputParam.builder().id(done.id()).build()).build());
+        assertEquals(done.id(), edit.remixedFromVideoId().orElseThrow());
+        assertEquals(Video.Status.COMPLETED, poll(edit.id()).status());
+
+        // Pages of one: the SDK follows the cursor (after = last_id) through every video, newest first.
+        List<String> listed = new ArrayList<>();
+        client.videos().list(VideoListParams.builder().limit(1L).build()).autoPager().forEach(v -> listed.add(v.id()));
+        assertEquals(List.of(edit.id(), remix.id(), done.id()), listed);
+        List<String> ascending = client.videos().list(VideoListParams.builder().order(VideoListParams.Order.ASC).build())
+                .data().stream().map(Video::id).toList();
+        assertEquals(List.of(done.id(), remix.id(), edit.id()), ascending);
+
+        for (String id : listed) {
+            VideoDeleteResponse deleted = client.videos().delete(id);
+            assertTrue(deleted.deleted());
+            assertEquals(id, deleted.id());
+            assertEquals("video.deleted", deleted._object_().asStringOrThrow());
+            assertFalse(Files.exists(server.server.jobs().directory(id)), "deleting removes the files");
+        }
+        assertTrue(client.videos().list().data().isEmpty());
+        NotFoundException gone = assertThrows(NotFoundException.class, () -> client.videos().retrieve(done.id()));
+        assertEquals(404, gone.statusCode());
+    }
+
+    @Test
+    void openAisOwnSizesAndSecondsAreFilmedAsAsked() throws Exception {
+        Video v = poll(client.videos().create(VideoCreateParams.builder().prompt("a steel ball drops onto a wooden floor")
+                .seconds(VideoSeconds._4).size(VideoSize._1280X720).build()).id());
+        assertEquals(Video.Status.COMPLETED, v.status());
+        assertEquals(VideoSize._1280X720, v.size());
+        Path file = downloads.resolve("openai-size.mp4");
+        Files.write(file, download(v.id(), VideoDownloadContentParams.Variant.VIDEO));
+        try (MediaReader reader = new MediaReader(file)) {
+            assertEquals(1280, reader.info().width());
+            assertEquals(720, reader.info().height());
+            assertEquals(4.0, reader.info().durationSeconds(), 0.1);
+        }
+        client.videos().delete(v.id());
+    }
+
+    @Test
+    void badRequestsAreOpenAiErrorsNamingTheParameter() {
+        BadRequestException seconds = assertThrows(BadRequestException.class, () -> client.videos().create(
+                VideoCreateParams.builder().prompt("a ball drops").seconds(VideoSeconds.of("7.5")).build()));
+        assertEquals(400, seconds.statusCode());
+        assertEquals("seconds", seconds.param().orElseThrow());
+        assertEquals("invalid_request_error", seconds.type().orElseThrow());
+
+        BadRequestException size = assertThrows(BadRequestException.class, () -> client.videos().create(
+                VideoCreateParams.builder().prompt("a ball drops").size(VideoSize.of("0x0")).build()));
+        assertEquals("size", size.param().orElseThrow());
+
+        BadRequestException prompt = assertThrows(BadRequestException.class, () -> client.videos().create(
+                VideoCreateParams.builder().prompt("nothing at all happens here").build()));
+        assertEquals("prompt", prompt.param().orElseThrow());
+        assertTrue(prompt.getMessage().contains("found no object"), prompt.getMessage());
+
+        NotFoundException missing = assertThrows(NotFoundException.class,
+                () -> client.videos().retrieve("video_0123456789abcdef0123456789abcdef"));
+        assertEquals(404, missing.statusCode());
+
+        OpenAIClient stranger = OpenAIOkHttpClient.builder().baseUrl(server.base() + "/v1").apiKey("dio_not-a-key").build();
+        try {
+            UnauthorizedException e = assertThrows(UnauthorizedException.class, () -> stranger.videos().list());
+            assertEquals(401, e.statusCode());
+            assertEquals("invalid_api_key", e.code().orElseThrow());
+        } finally {
+            stranger.close();
+        }
+    }
+}
