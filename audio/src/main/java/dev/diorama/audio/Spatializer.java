@@ -55,6 +55,9 @@ final class Spatializer {
      */
     record Placement(double gainLeft, double gainRight, double delayLeft, double delayRight) {}
 
+    /** Where the listener is: the camera's position. */
+    Vec3 eye() { return eye; }
+
     Placement place(Vec3 point) {
         Vec3 d = point.minus(eye);
         double r = d.length();

@@ -1,89 +1,156 @@
 package dev.diorama.audio;
 
 import dev.diorama.scene.Scene;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * The sound of one contact: a bank of exponentially damped cosines that starts at the event's
- * sample and stops when every mode has decayed below {@link #THRESHOLD}.
+ * sample and stops when every mode has decayed below {@link #THRESHOLD}, heard in up to three
+ * channels (left ear, right ear, and the send that feeds the room's reverberation).
  *
- * <p>Ear e hears, from its own first sample on,
- * <pre>  y_e(k) = g_e * sum_n a_n exp(-d_n (k - k0 - D_e) / fs) cos(w_n (k - k0 - D_e))</pre>
- * with k0 the onset sample, D_e the ear's delay in (fractional) samples, g_e its gain and
- * w_n = 2 pi f_n / fs. The cosine phase makes the first sample the peak of every mode, as a struck
- * body's surface velocity is: the strike is heard at full force on its own sample.
+ * <p>A channel hears the strike through one or more <em>taps</em>, each a copy delayed by D samples
+ * (fractional) and scaled by a gain per mode: the direct sound, and the reflection off the floor or
+ * the ground. Channel e hears, from its first tap's first sample on,
+ * <pre>  y_e(k) = sum_taps sum_n g_tn a_n exp(-d_n (k - k0 - D_t) / fs) cos(w_n (k - k0 - D_t))   for k - k0 >= D_t</pre>
+ * with k0 the onset sample, a_n the mode's amplitude, g_tn the tap's gain for mode n (pan, distance,
+ * reflection, air) and w_n = 2 pi f_n / fs. The cosine phase makes the first sample the peak of
+ * every mode, as a struck body's surface velocity is: the strike is heard at full force on its own
+ * sample.
  *
  * <p><b>Exactness and speed.</b> Each mode is a complex phasor {@code p(j) = z^j} with
- * {@code z = exp(-d/fs + i w)} and {@code j = k - k0}, and each ear reads {@code Re(c_e p(j))} with
- * the constant {@code c_e = g_e a exp(d D_e / fs) exp(-i w D_e)}: that is the delayed cosine,
- * exactly, so the interaural delay costs nothing and needs no interpolation filter. Stepping the
- * phasor by one complex multiplication per sample is fast but, done from wherever a block happens to
- * start, would round differently for different block splits. So the phasor is evaluated exactly
- * (exp, cos, sin) at every multiple of {@link #CHUNK} samples after the onset and stepped from
- * there: the value at sample k is always "exact value at the chunk start, then the same number of
- * steps", whatever block contains k. StrictMath keeps those anchors identical between interpreted
- * and compiled code, and Java forbids fusing or reordering the double arithmetic, so a sample is a
- * pure function of its absolute index.
+ * {@code z = exp(-d/fs + i w)} and {@code j = k - k0}, and each tap reads {@code Re(c_t p(j))} with
+ * the constant {@code c_t = g_t a exp(d D_t / fs) exp(-i w D_t)}: that is the delayed cosine,
+ * exactly, so delays cost nothing and need no interpolation filter, and a channel with several taps
+ * reads {@code Re(C(j) p(j))} with C(j) the sum of the c_t of the taps already arrived. Once every
+ * tap has arrived C is constant and a sample costs what a single tap costs. (A tap whose
+ * {@code d D_t} exceeds {@link #MAX_GROWTH} is dropped for that mode: its constant would overflow, and
+ * such a mode has died within a sample or two of its own onset anyway.) Stepping the phasor by one
+ * complex multiplication per sample is fast but, done from wherever a block happens to start,
+ * would round differently for different block splits. So the phasor is evaluated exactly (exp,
+ * cos, sin) at every multiple of {@link #CHUNK} samples after the onset and stepped from there: the
+ * value at sample k is always "exact value at the chunk start, then the same number of steps",
+ * whatever block contains k. StrictMath keeps those anchors identical between interpreted and
+ * compiled code, and Java forbids fusing or reordering the double arithmetic, so a sample is a pure
+ * function of its absolute index.
  *
  * <p>Hot data is kept as parallel primitive arrays, one entry per mode.
  */
 final class Voice {
-    /** Modes whose envelope in both ears is below this (-90 dBFS) are silent and stop. */
+    /** Modes whose envelope in every channel is below this (-90 dBFS) are silent and stop. */
     static final double THRESHOLD = 3.1622776601683795e-5;
     /** Samples between exact re-evaluations of the phasors. */
     static final int CHUNK = 512;
     /** No mode rings longer than the longest film, samples (a guard against a loss factor of 0). */
     static final long MAX_RING = (long) (Scene.MAX_SECONDS * SoundTrack.SAMPLE_RATE);
+    /** The largest d D (decay per sample times delay) a tap may carry: exp(600) is ~1e260. */
+    static final double MAX_GROWTH = 600;
+    static final int LEFT = 0, RIGHT = 1, SEND = 2;
+
+    /**
+     * One path of the sound to one channel.
+     *
+     * @param channel     LEFT, RIGHT or SEND
+     * @param delay       samples after the onset, >= 0, fractional
+     * @param gain        per mode, the factor on the mode's amplitude (pan, distance, reflection, air)
+     * @param audibility  how loud this channel's output ends up per unit of it: 1 for the ears, the
+     *                    reverberation's gain for the send; only decides when a mode is inaudible
+     */
+    record Tap(int channel, double delay, double[] gain, double audibility) {}
 
     private final long onset;
-    private final long startLeft;
-    private final long startRight;
     private final long end;
+    private final int channels;
+    /** From this sample on every tap of every channel has arrived. */
+    private final long late;
     private final double[] omega;
     private final double[] decay;
     private final double[] stepRe;
     private final double[] stepIm;
-    private final double[] leftRe;
-    private final double[] leftIm;
-    private final double[] rightRe;
-    private final double[] rightIm;
     private final long[] modeEnd;
+    /** Per channel, per mode: the coefficient once every tap has arrived. */
+    private final double[][] finalRe, finalIm;
+    /** Per channel: the taps' first samples, ascending; and per tap (cumulative), per mode, the coefficient from there on. */
+    private final long[][] tapStart;
+    private final double[][][] cumRe, cumIm;
 
     /**
-     * A voice starting at sample {@code onset}, or null when nothing of it would be heard.
+     * The dry voice of a strike heard by two ears: one tap per ear with the placement's gains and
+     * interaural delays. Null when nothing of it would be heard.
      *
      * @param frequency  mode frequencies, Hz
      * @param decayRate  mode amplitude decay rates, 1/s
      * @param amplitude  mode amplitudes (full scale 1) at unit ear gain
      */
     static Voice of(long onset, Spatializer.Placement ears, double[] frequency, double[] decayRate, double[] amplitude) {
-        double gain = Math.max(ears.gainLeft(), ears.gainRight());
-        int kept = 0;
-        for (int n = 0; n < frequency.length; n++) if (amplitude[n] * gain > THRESHOLD) kept++;
-        return kept == 0 ? null : new Voice(onset, ears, frequency, decayRate, amplitude, kept);
+        int n = frequency.length;
+        double[] gl = new double[n], gr = new double[n];
+        java.util.Arrays.fill(gl, ears.gainLeft());
+        java.util.Arrays.fill(gr, ears.gainRight());
+        return of(onset, frequency, decayRate, amplitude,
+                List.of(new Tap(LEFT, ears.delayLeft(), gl, 1), new Tap(RIGHT, ears.delayRight(), gr, 1)));
     }
 
-    private Voice(long onset, Spatializer.Placement ears, double[] frequency, double[] decayRate, double[] amplitude,
-                  int kept) {
+    /** A voice heard through the given taps (at least one for each ear); null when nothing of it would be heard. */
+    static Voice of(long onset, double[] frequency, double[] decayRate, double[] amplitude, List<Tap> taps) {
+        int kept = 0;
+        for (int n = 0; n < frequency.length; n++) if (amplitude[n] * loudestGain(taps, n) > THRESHOLD) kept++;
+        return kept == 0 ? null : new Voice(onset, frequency, decayRate, amplitude, taps, kept);
+    }
+
+    private static double loudestGain(List<Tap> taps, int mode) {
+        double g = 0;
+        for (Tap t : taps) g = Math.max(g, t.gain()[mode] * t.audibility());
+        return g;
+    }
+
+    private Voice(long onset, double[] frequency, double[] decayRate, double[] amplitude, List<Tap> taps, int kept) {
         double fs = SoundTrack.SAMPLE_RATE;
-        double gain = Math.max(ears.gainLeft(), ears.gainRight());
-        double lateDelay = Math.max(ears.delayLeft(), ears.delayRight());
+        int nch = 2;
+        for (Tap t : taps) {
+            if (t.channel() == SEND) {
+                if (t.delay() != 0) throw new IllegalArgumentException("the send is heard without delay");
+                nch = 3;
+            }
+        }
+        channels = nch;
         this.onset = onset;
-        startLeft = onset + (long) Math.ceil(ears.delayLeft());
-        startRight = onset + (long) Math.ceil(ears.delayRight());
+        // Per channel, the taps in order of arrival (stable: equal starts keep their given order).
+        List<List<Tap>> byChannel = new ArrayList<>();
+        for (int c = 0; c < nch; c++) byChannel.add(new ArrayList<>());
+        for (Tap t : taps) byChannel.get(t.channel()).add(t);
+        tapStart = new long[nch][];
+        long lastStart = onset;
+        for (int c = 0; c < nch; c++) {
+            List<Tap> list = byChannel.get(c);
+            list.sort(Comparator.comparingDouble(Tap::delay));
+            tapStart[c] = new long[list.size()];
+            for (int t = 0; t < list.size(); t++) {
+                tapStart[c][t] = onset + (long) Math.ceil(list.get(t).delay());
+                lastStart = Math.max(lastStart, tapStart[c][t]);
+            }
+        }
+        late = lastStart;
         omega = new double[kept];
         decay = new double[kept];
         stepRe = new double[kept];
         stepIm = new double[kept];
-        leftRe = new double[kept];
-        leftIm = new double[kept];
-        rightRe = new double[kept];
-        rightIm = new double[kept];
         modeEnd = new long[kept];
+        finalRe = new double[nch][kept];
+        finalIm = new double[nch][kept];
+        cumRe = new double[nch][][];
+        cumIm = new double[nch][][];
+        for (int c = 0; c < nch; c++) {
+            cumRe[c] = new double[tapStart[c].length][kept];
+            cumIm[c] = new double[tapStart[c].length][kept];
+        }
         long last = onset;
         int m = 0;
         for (int n = 0; n < frequency.length; n++) {
             double a = amplitude[n];
-            if (!(a * gain > THRESHOLD)) continue;
+            double loudest = loudestGain(taps, n);
+            if (!(a * loudest > THRESHOLD)) continue;
             double w = 2 * Math.PI * frequency[n] / fs;
             double d = decayRate[n] / fs;
             omega[m] = w;
@@ -91,14 +158,31 @@ final class Voice {
             double r = StrictMath.exp(-d);
             stepRe[m] = r * StrictMath.cos(w);
             stepIm[m] = r * StrictMath.sin(w);
-            double gl = ears.gainLeft() * a * StrictMath.exp(d * ears.delayLeft());
-            leftRe[m] = gl * StrictMath.cos(w * ears.delayLeft());
-            leftIm[m] = -gl * StrictMath.sin(w * ears.delayLeft());
-            double gr = ears.gainRight() * a * StrictMath.exp(d * ears.delayRight());
-            rightRe[m] = gr * StrictMath.cos(w * ears.delayRight());
-            rightIm[m] = -gr * StrictMath.sin(w * ears.delayRight());
-            // The louder ear's envelope reaches the threshold ln(g a / T) / d samples after that ear starts.
-            double ring = Math.ceil(lateDelay + Math.log(a * gain / THRESHOLD) / d) + 1;
+            double latestDelay = 0;
+            for (int c = 0; c < nch; c++) {
+                List<Tap> list = byChannel.get(c);
+                double sumRe = 0, sumIm = 0;
+                boolean any = false;
+                for (int t = 0; t < list.size(); t++) {
+                    Tap tap = list.get(t);
+                    double delay = tap.delay();
+                    if (d * delay <= MAX_GROWTH) {
+                        double g = tap.gain()[n] * a * StrictMath.exp(d * delay);
+                        double re = g * StrictMath.cos(w * delay), im = -g * StrictMath.sin(w * delay);
+                        // The first tap's coefficient is taken as it is (not added to 0), bit for bit.
+                        sumRe = any ? sumRe + re : re;
+                        sumIm = any ? sumIm + im : im;
+                        any = true;
+                        latestDelay = Math.max(latestDelay, delay);
+                    }
+                    cumRe[c][t][m] = sumRe;
+                    cumIm[c][t][m] = sumIm;
+                }
+                finalRe[c][m] = sumRe;
+                finalIm[c][m] = sumIm;
+            }
+            // The loudest tap's envelope reaches the threshold ln(g a / T) / d samples after it starts.
+            double ring = Math.ceil(latestDelay + Math.log(a * loudest / THRESHOLD) / d) + 1;
             modeEnd[m] = onset + (long) Math.min(ring, MAX_RING);
             last = Math.max(last, modeEnd[m]);
             m++;
@@ -115,17 +199,21 @@ final class Voice {
     int modeCount() { return omega.length; }
 
     /**
-     * Adds this voice's samples {@code start .. start+n-1} into {@code left[0..n)} and
-     * {@code right[0..n)}. Adds nothing outside [onset, end), and nothing to an ear before its start.
+     * Adds this voice's samples {@code start .. start+n-1} into {@code left[0..n)}, {@code right[0..n)}
+     * and, when both it has a send and {@code send} is not null, {@code send[0..n)}. Adds nothing
+     * outside [onset, end), and nothing to a channel before its first tap arrives.
      */
-    void addTo(long start, double[] left, double[] right, int n) {
+    void addTo(long start, double[] left, double[] right, double[] send, int n) {
         long stop = start + n;
-        long late = Math.max(startLeft, startRight);
+        boolean withSend = channels == 3 && send != null;
+        double[][] out = {left, right, send};
+        int outs = withSend ? 3 : 2;
         for (int m = 0; m < omega.length; m++) {
             long lo = Math.max(start, onset), hi = Math.min(stop, modeEnd[m]);
             if (lo >= hi) continue;
             double zr = stepRe[m], zi = stepIm[m];
-            double lr = leftRe[m], li = leftIm[m], rr = rightRe[m], ri = rightIm[m];
+            double lr = finalRe[LEFT][m], li = finalIm[LEFT][m], rr = finalRe[RIGHT][m], ri = finalIm[RIGHT][m];
+            double sr = withSend ? finalRe[SEND][m] : 0;
             // The phasor at lo: exact at its chunk's start, then stepped, as for any other block split.
             long j = lo - onset;
             long anchor = j - j % CHUNK;
@@ -140,7 +228,16 @@ final class Voice {
             while (k < hi) {
                 long runEnd = Math.min(hi, onset + ((k - onset) / CHUNK + 1) * CHUNK);
                 int i0 = (int) (k - start), i1 = (int) (runEnd - start);
-                if (k >= late) {
+                if (k >= late && withSend) {
+                    for (int i = i0; i < i1; i++) {
+                        left[i] += lr * pr - li * pi;
+                        right[i] += rr * pr - ri * pi;
+                        send[i] += sr * pr; // the send has no delay: its coefficient is real
+                        double t = pr * zr - pi * zi;
+                        pi = pr * zi + pi * zr;
+                        pr = t;
+                    }
+                } else if (k >= late) {
                     for (int i = i0; i < i1; i++) {
                         left[i] += lr * pr - li * pi;
                         right[i] += rr * pr - ri * pi;
@@ -149,11 +246,16 @@ final class Voice {
                         pr = t;
                     }
                 } else {
-                    // Only the first samples of a voice: one ear may not have started yet.
+                    // Only the first samples of a voice: some taps have not arrived yet.
                     for (int i = i0; i < i1; i++) {
                         long at = start + i;
-                        if (at >= startLeft) left[i] += lr * pr - li * pi;
-                        if (at >= startRight) right[i] += rr * pr - ri * pi;
+                        for (int c = 0; c < outs; c++) {
+                            long[] starts = tapStart[c];
+                            int t = starts.length - 1;
+                            while (t >= 0 && starts[t] > at) t--;
+                            if (t < 0) continue;
+                            out[c][i] += cumRe[c][t][m] * pr - cumIm[c][t][m] * pi;
+                        }
                         double t = pr * zr - pi * zi;
                         pi = pr * zi + pi * zr;
                         pr = t;

@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "diorama", mixinStandardHelpOptions = true, version = "diorama 0.1.0",
         description = "Words in, a physically simulated film with synchronized sound out.",
-        subcommands = {Main.Generate.class, Main.Explain.class, Main.Render.class, ServeCommand.class, KeysCommand.class})
+        subcommands = {Main.Generate.class, Main.Explain.class, Main.Render.class, ServeCommand.class, KeysCommand.class, AcousticsCommand.class})
 public final class Main implements Runnable {
     static final int OK = 0, INTERNAL = 1, BAD_INPUT = 2;
 
@@ -74,7 +74,7 @@ public final class Main implements Runnable {
     /** Options shared by the commands that make a film. */
     static final class FilmOptions {
         @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
-                description = "FILE.mp4 (film + FILE.json ground truth) or FILE.png (one still frame)")
+                description = "FILE.mp4 (film + FILE.json ground truth), FILE.png (one still frame) or FILE.wav (the sound alone: 48 kHz stereo 16-bit)")
         Path output;
         @Option(names = "--seconds", paramLabel = "S", description = "length in seconds, up to 300 (default: the prompt's, else 4)")
         Double seconds;
@@ -121,13 +121,14 @@ public final class Main implements Runnable {
             if (at != null && kind() != Kind.PNG) throw new BadInput("--at: only with a .png output");
         }
 
-        enum Kind { MP4, PNG }
+        enum Kind { MP4, PNG, WAV }
 
         Kind kind() {
             String n = output.getFileName().toString().toLowerCase(Locale.ROOT);
             if (n.endsWith(".mp4")) return Kind.MP4;
             if (n.endsWith(".png")) return Kind.PNG;
-            throw new BadInput("-o: expected a file name ending in .mp4 or .png, found '" + output + "'");
+            if (n.endsWith(".wav")) return Kind.WAV;
+            throw new BadInput("-o: expected a file name ending in .mp4, .png or .wav, found '" + output + "'");
         }
 
         /** Applies the command line's explicit settings over a scene's own. */
@@ -151,6 +152,13 @@ public final class Main implements Runnable {
                     FilmMaker.still(scene, t, output, settings);
                     bar.finish();
                     if (!quiet) err.println("diorama: wrote " + output);
+                } else if (kind() == Kind.WAV) {
+                    FilmMaker.Result r = FilmMaker.sound(scene, output, settings);
+                    bar.finish();
+                    if (!quiet) {
+                        err.printf(Locale.ROOT, "diorama: wrote %s (%.1f s of sound, %d events, seed %d) in %.1f s%n",
+                                r.video(), scene.seconds(), r.timeline().events().size(), scene.seed(), r.wallSeconds());
+                    }
                 } else {
                     FilmMaker.Result r = FilmMaker.film(scene, output, settings);
                     bar.finish();

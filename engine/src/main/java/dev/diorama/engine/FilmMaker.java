@@ -1,6 +1,7 @@
 package dev.diorama.engine;
 
 import dev.diorama.audio.SoundTrack;
+import dev.diorama.audio.WavWriter;
 import dev.diorama.media.Mp4Writer;
 import dev.diorama.media.PngWriter;
 import dev.diorama.render.Renderer;
@@ -48,7 +49,7 @@ public final class FilmMaker {
             Path tmpJson = out.temp(sidecar);
             Path tmpVideo = out.temp(video);
             SidecarJson.write(tmpJson, scene, timeline, SoundTrack.SAMPLE_RATE);
-            SoundTrack sound = new SoundTrack(scene, timeline.events());
+            SoundTrack sound = new SoundTrack(scene, timeline.events(), SoundTrack.Options.FILM);
             int w = scene.width(), h = scene.height(), fps = scene.fps();
             byte[] bgr = new byte[w * h * 3];
             int maxSamples = (int) Math.ceil((double) SoundTrack.SAMPLE_RATE / fps) + 1;
@@ -69,6 +70,35 @@ public final class FilmMaker {
             out.commit();
         }
         return new Result(video, sidecar, timeline, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * The film's sound alone, as a WAV file: 48 kHz, stereo, 16-bit PCM, the same samples the film
+     * would carry (the room, the loudness normalisation), for the film's length. Simulates, then
+     * streams the sound to a hidden temporary file moved into place when complete. The result's
+     * {@code video} is the WAV file and its {@code sidecar} is null.
+     */
+    public static Result sound(Scene scene, Path wav, Settings settings) throws IOException {
+        long start = System.nanoTime();
+        Progress progress = settings.progress();
+        Timeline timeline = Simulator.run(scene, f -> progress.update("simulating", f));
+        try (AtomicOutput out = new AtomicOutput()) {
+            Path tmp = out.temp(wav);
+            SoundTrack sound = new SoundTrack(scene, timeline.events(), SoundTrack.Options.FILM);
+            long total = samplesBefore(timeline.frames().size(), scene.fps());
+            int block = SoundTrack.SAMPLE_RATE / 10;
+            float[] left = new float[block], right = new float[block];
+            try (WavWriter writer = WavWriter.open(tmp, SoundTrack.SAMPLE_RATE, 2, WavWriter.Format.PCM16)) {
+                for (long k = 0; k < total; k += block) {
+                    int n = (int) Math.min(block, total - k);
+                    sound.render(k, left, right, n);
+                    writer.write(left, right, n);
+                    progress.update("sounding", (double) (k + n) / total);
+                }
+            }
+            out.commit();
+        }
+        return new Result(wav, null, timeline, (System.nanoTime() - start) / 1e9);
     }
 
     /** The first audio sample of frame {@code i}: round(i · sampleRate / fps). */
