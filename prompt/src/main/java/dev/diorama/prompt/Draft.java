@@ -2,9 +2,11 @@ package dev.diorama.prompt;
 
 import dev.diorama.scene.Environment;
 import dev.diorama.scene.Material;
+import dev.diorama.scene.Places;
 import dev.diorama.scene.Rgb;
 import dev.diorama.scene.Shape;
 import dev.diorama.scene.Vec3;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +26,17 @@ final class Draft {
     Said<Material> ceiling;
     Said<TimeOfDay> time;
     Said<Double> seconds;
+    /** Where on Earth: a city of {@link Places}, or coordinates {latitude, longitude}; and "UTC+2". */
+    Said<Places.Place> city;
+    Said<double[]> coordinates;
+    Said<Double> utcOffset;
+    Said<DateSpec> date;
+    /** Camera language: shot size, angle, field of view (degrees), move. */
+    Said<Shot> shot;
+    Said<Angle> angle;
+    Said<Double> fov;
+    Said<Move> move;
+    Said<Lapse> lapse;
 
     /** A value and the prompt words that gave it. */
     record Said<T>(T value, String words) {}
@@ -54,6 +67,55 @@ final class Draft {
      * @param words   the phrase as written
      */
     record HeightPhrase(int at, double metres, String words) {}
+
+    /** A date as said; seasons and months are resolved at the place (the south has summer in December). */
+    sealed interface DateSpec {
+        /** A day: "on 21 June", "on 2027-03-20". */
+        record Day(LocalDate date) implements DateSpec {}
+
+        /** A month: "in December" (its 15th). */
+        record Month(int year, int month) implements DateSpec {}
+
+        /** A season or its solstice or equinox: "in winter", "at midsummer", "at the spring equinox". */
+        record Season(Seasons season, int year) implements DateSpec {}
+    }
+
+    enum Seasons { SPRING, SUMMER, AUTUMN, WINTER }
+
+    /** Shot sizes: how much of the scene the picture holds. */
+    enum Shot { WIDE, MEDIUM, CLOSE }
+
+    /** Camera angles: how high the camera stands and how it looks at the action. */
+    enum Angle { EYE_LEVEL, LOW, HIGH, TOP }
+
+    /**
+     * A camera move as said. Amounts the words did not give are null or NaN and take the defaults of
+     * {@link Framing}; {@code scale} is 0.5 for "slowly", else 1.
+     */
+    sealed interface Move {
+        record Still() implements Move {}
+
+        /** degrees positive to the right (pan), up (tilt), to the camera's right (orbit). */
+        record Turn(String kind, double degrees, boolean amountSaid) implements Move {}
+
+        /** metres toward the subject (negative: away), NaN when only "in" or "out" was said. */
+        record Dolly(boolean in, double metres) implements Move {}
+
+        record Zoom(boolean in) implements Move {}
+
+        record Track(Target target) implements Move {}
+    }
+
+    /**
+     * An object the words point at: "the red ball", "the third plank" ({@code ordinal} 3; 0 when
+     * not said, -1 for "the last").
+     */
+    record Target(Shape shape, Material material, String colorName, int ordinal, String words) {}
+
+    /**
+     * A time-lapse: from {@code start} to {@code end}, or {@code hours} long, each null when not said.
+     */
+    record Lapse(TimeOfDay start, TimeOfDay end, Double hours) {}
 
     /** The time of day as said: a clock time, or a moment of the sun resolved at the scene's place. */
     sealed interface TimeOfDay {

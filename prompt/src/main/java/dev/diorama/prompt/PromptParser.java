@@ -43,6 +43,12 @@ import java.util.Objects;
  *       evening"</li>
  *   <li>length of the film: "for 8 seconds", "for 8 s", "8-second", "for a minute", "for half a
  *       minute"</li>
+ *   <li>place and date ({@link SettingWords}): "in Oslo", "latitude 60 N, longitude 10 E", "UTC+2",
+ *       "on 21 June", "on 2027-03-20", "in December", "in winter", "at midsummer"; and time-lapses:
+ *       "time-lapse", "a day passing", "6 hours passing", "from 6 am to 9 pm"</li>
+ *   <li>camera language ({@link CameraWords}): "wide shot", "close-up", "at eye level", "low
+ *       angle", "bird's-eye view", "wide-angle", "telephoto", "fov 35", "pans left", "tilts up",
+ *       "dolly in", "zooms in", "orbits", "tracking the red ball"</li>
  *   <li>verbs of the one motion simulated so far: drop, fall, bounce, land, hit (any form)</li>
  * </ul>
  * The defaults are {@link Staging}'s; the README of the CLI lists them.

@@ -42,20 +42,23 @@ final class PromptReader {
     private static final Set<String> ACROSS_QUALIFIERS = Set.of("wide", "across", "diameter", "thick");
     private static final Set<String> TIME_WORDS = Set.of("noon", "midday", "midnight", "night", "tonight",
             "nighttime", "morning", "afternoon", "evening", "sunset", "dusk", "sundown", "sunrise", "dawn",
-            "daybreak");
+            "daybreak", "twilight", "golden", "hour");
 
     /** The reader's result: the draft, and the words it left over with notes about them. */
     record Reading(Draft draft, List<String> ignoredWords, List<String> notes) {}
 
-    private final List<Token> tokens;
+    final List<Token> tokens;
     private final boolean[] used;
     /** Words inside an understood phrase, whether or not each applied ("red" in "a red stone floor"). */
     private final boolean[] inPhrase;
-    private final Draft draft = new Draft();
+    final Draft draft = new Draft();
     /** Why a particular left-over word could not be used, by token index. */
     private final Map<Integer, String> wordNotes = new TreeMap<>();
     /** Notes about words that were used (e.g. a bare plural that was given a number). */
-    private final List<String> notes = new ArrayList<>();
+    final List<String> notes = new ArrayList<>();
+
+    private final SettingWords settings = new SettingWords(this);
+    private final CameraWords camera = new CameraWords(this);
 
     private PromptReader(List<Token> tokens) {
         this.tokens = tokens;
@@ -75,6 +78,8 @@ final class PromptReader {
 
     private int match(int i) {
         int e;
+        if ((e = settings.match(i)) > i) return e;
+        if ((e = camera.match(i)) > i) return e;
         if ((e = duration(i)) > i) return e;
         if ((e = timeOfDay(i)) > i) return e;
         if ((e = height(i)) > i) return e;
@@ -90,9 +95,9 @@ final class PromptReader {
     // ---- numbers and measures ----
 
     /** A number as words or digits; {@code article} when it was "a"/"an"/"half" (weak evidence). */
-    private record Num(double value, int end, boolean article) {}
+    record Num(double value, int end, boolean article) {}
 
-    private Num number(int i) {
+    Num number(int i) {
         Token t = tok(i);
         if (t == null) return null;
         String a = t.norm();
@@ -142,7 +147,7 @@ final class PromptReader {
     }
 
     /** "minus three", "-3", "three": a number with an optional sign word. */
-    private Num signedNumber(int i) {
+    Num signedNumber(int i) {
         if (w(i).equals("minus") || w(i).equals("negative")) {
             Num n = number(i + 1);
             return n == null || n.article ? null : new Num(-n.value, n.end, false);
@@ -150,10 +155,10 @@ final class PromptReader {
         return number(i);
     }
 
-    private record Len(double metres, int end) {}
+    record Len(double metres, int end) {}
 
     /** "20 cm", "0.3 m", "a metre", "half a metre", "two feet". */
-    private Len length(int i) {
+    Len length(int i) {
         Num n = signedNumber(i);
         if (n == null) return null;
         Double unit = Vocabulary.LENGTH_UNITS.get(w(n.end));
@@ -205,9 +210,12 @@ final class PromptReader {
             case "evening" -> new TimeOfDay.Clock(LocalTime.of(19, 0));
             case "sunset", "dusk", "sundown" -> new TimeOfDay.Sun(Staging.SUN_ELEVATION_AT_SUNSET, false);
             case "sunrise", "dawn", "daybreak" -> new TimeOfDay.Sun(Staging.SUN_ELEVATION_AT_SUNSET, true);
+            case "twilight" -> new TimeOfDay.Sun(Staging.SUN_ELEVATION_AT_TWILIGHT, false);
+            case "golden", "blue" -> w(j + 1).equals("hour") ? new TimeOfDay.Sun(w(j).equals("golden")
+                    ? Staging.SUN_ELEVATION_AT_GOLDEN_HOUR : Staging.SUN_ELEVATION_AT_TWILIGHT, false) : null;
             default -> null;
         };
-        int end = j + 1;
+        int end = w(j + 1).equals("hour") && (w(j).equals("golden") || w(j).equals("blue")) ? j + 2 : j + 1;
         if (time == null) {
             int k = j;
             if (w(k).equals("the")) return i;
@@ -231,7 +239,7 @@ final class PromptReader {
      * "6:30 pm", "18:30", "6 am", "7pm", "7 o'clock", "7 in the evening". A bare number ("at 7") is
      * not a time: it could mean anything.
      */
-    private LocalTime clock(int j, int[] endOut) {
+    LocalTime clock(int j, int[] endOut) {
         Token t = tok(j);
         if (t == null) return null;
         int h, m, end;
@@ -874,15 +882,15 @@ final class PromptReader {
 
     // ---- helpers ----
 
-    private Token tok(int i) { return i >= 0 && i < tokens.size() ? tokens.get(i) : null; }
+    Token tok(int i) { return i >= 0 && i < tokens.size() ? tokens.get(i) : null; }
 
-    private String w(int i) { return i >= 0 && i < tokens.size() ? tokens.get(i).norm() : ""; }
+    String w(int i) { return i >= 0 && i < tokens.size() ? tokens.get(i).norm() : ""; }
 
-    private void use(int from, int to) {
+    void use(int from, int to) {
         for (int k = from; k < to && k < used.length; k++) used[k] = true;
     }
 
-    private String text(int from, int to) {
+    String text(int from, int to) {
         StringBuilder b = new StringBuilder();
         for (int k = Math.max(0, from); k < Math.min(to, tokens.size()); k++) {
             if (!b.isEmpty()) b.append(' ');

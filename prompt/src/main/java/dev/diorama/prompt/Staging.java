@@ -4,8 +4,10 @@ import dev.diorama.prompt.Draft.HeightPhrase;
 import dev.diorama.prompt.Draft.ObjectGroup;
 import dev.diorama.prompt.Draft.TimeOfDay;
 import dev.diorama.scene.Camera;
+import dev.diorama.scene.CameraMove;
 import dev.diorama.scene.Environment;
 import dev.diorama.scene.Material;
+import dev.diorama.scene.Places;
 import dev.diorama.scene.Rgb;
 import dev.diorama.scene.Room;
 import dev.diorama.scene.Scene;
@@ -13,7 +15,9 @@ import dev.diorama.scene.SceneException;
 import dev.diorama.scene.SceneObject;
 import dev.diorama.scene.Shape;
 import dev.diorama.scene.SolarPosition;
+import dev.diorama.scene.TimeLapse;
 import dev.diorama.scene.Vec3;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,6 +48,12 @@ final class Staging {
     static final double DEFAULT_DROP_HEIGHT = 1;
     /** "At sunset" and "at sunrise": the sun this many degrees above the horizon, low and warm but still lighting. */
     static final double SUN_ELEVATION_AT_SUNSET = 3;
+    /** "At golden hour": the setting sun this many degrees high, its light long and warm. */
+    static final double SUN_ELEVATION_AT_GOLDEN_HOUR = 6;
+    /** "At twilight", "at the blue hour": the sun this far below the horizon after sunset (civil twilight). */
+    static final double SUN_ELEVATION_AT_TWILIGHT = -4;
+    /** A time-lapse's film length when neither the prompt nor the caller gives one, s. */
+    static final double DEFAULT_TIME_LAPSE_SECONDS = 10;
     /**
      * The time when the prompt gives none: at the default place and date (Paris, 22 September) the
      * sun stands 33 degrees high in the south-west, light enough to see by and low enough that
@@ -104,7 +114,7 @@ final class Staging {
     }
 
     private static Scene buildChecked(Draft d, PromptParser.Options o, List<String> notes) {
-        Environment env = environment(d);
+        Environment env = environment(d, notes);
         Room room = env.room();
         List<Item> falling = new ArrayList<>();
         List<Item> resting = new ArrayList<>();
@@ -140,6 +150,8 @@ final class Staging {
 
         List<SceneObject> objects = new ArrayList<>();
         List<String> ids = ids(falling, resting);
+        List<Item> items = new ArrayList<>(falling);
+        items.addAll(resting);
         int n = 0;
         for (int k = 0; k < falling.size(); k++) {
             Item it = falling.get(k);
@@ -164,24 +176,218 @@ final class Staging {
             Vec3 p = so.position();
             framed.add(so.withPosition(new Vec3(p.x(), so.halfHeight(), p.z())));
         }
-        Camera camera = Camera.framing(framed, aspect);
-        if (room != null) camera = insideRoom(camera, room);
-        camera = widenToFit(camera, framed, aspect);
+        int target = d.move != null && d.move.value() instanceof Draft.Move.Track t ? target(t, d.move.words(), items, ids) : -1;
+        Camera camera;
+        if (d.shot == null && d.angle == null && d.fov == null) {
+            camera = Camera.framing(framed, aspect);
+            if (room != null) camera = insideRoom(camera, room);
+            camera = widenToFit(camera, framed, aspect);
+        } else {
+            SceneObject subject = objects.get(Math.max(target, 0));
+            Draft.Shot shot = d.shot == null ? null : d.shot.value();
+            camera = Framing.frame(framed, subject, aspect, shot, d.angle == null ? null : d.angle.value(),
+                    d.fov == null ? Double.NaN : d.fov.value());
+            if (room != null) camera = insideRoom(camera, room);
+            // A lens the words chose is kept; a close-up leaves the others out on purpose.
+            if (d.fov == null && shot != Draft.Shot.CLOSE) {
+                camera = widenToFit(camera, framed, aspect);
+            } else if (room != null && d.fov != null && shot != Draft.Shot.CLOSE
+                    && widenToFit(camera, framed, aspect) != camera) {
+                notes.add("\"" + d.fov.words() + "\": from inside the " + roomWords(room) + " this lens cannot hold"
+                        + " every object in the picture; a wider lens or outdoors would");
+            }
+        }
+        if (d.move != null) {
+            Draft.Move m = d.move.value();
+            if (m instanceof Draft.Move.Track) {
+                // Aim at the tracked object: the move then keeps it in the middle of the picture.
+                camera = new Camera(camera.position(), objects.get(target).position(), camera.fov());
+            } else if (m instanceof Draft.Move.Dolly dl && dl.in() || m instanceof Draft.Move.Zoom z && z.in()) {
+                // Moving in on the action: aim where it ends, the objects at rest, so they stay in the picture.
+                double y = 0;
+                for (SceneObject so : objects) y += so.halfHeight() / objects.size();
+                Camera aimed = Framing.reaim(camera, framed, new Vec3(camera.lookAt().x(), y, camera.lookAt().z()), aspect);
+                if (room != null) aimed = insideRoom(aimed, room);
+                if (d.fov == null) aimed = widenToFit(aimed, framed, aspect);
+                // In a room the walls may not let it back off: then the lens would have to widen.
+                if (aimed.fov() <= camera.fov() + 1e-9) camera = aimed;
+            }
+        }
+        CameraMove move = d.move == null ? null : move(d.move.value(), camera, target < 0 ? null : ids.get(target));
 
         LocalTime time = time(d, env, notes);
-        double seconds = seconds(d, o, notes);
+        TimeLapse lapse = null;
+        if (d.lapse != null) {
+            LocalTime[] start = {time};
+            lapse = lapse(d, env, start, notes);
+            time = start[0];
+        }
+        double seconds = seconds(d, o, notes, lapse != null);
         return new Scene(o.seed(), seconds, o.fps(), o.width(), o.height(), 0, Scene.STANDARD_GRAVITY, time, env,
-                camera, objects);
+                camera, objects, move, lapse);
     }
 
-    private static Environment environment(Draft d) {
+    /** The object a tracking move names: the first whose shape, material and colour match the words. */
+    private static int target(Draft.Move.Track t, String words, List<Item> items, List<String> ids) {
+        Draft.Target want = t.target();
+        if (want == null) return 0;
+        List<Integer> matches = new ArrayList<>();
+        for (int k = 0; k < items.size(); k++) {
+            Item it = items.get(k);
+            if (it.group().shape() == want.shape() && (want.material() == null || it.material() == want.material())
+                    && (want.colorName() == null || want.colorName().equals(it.group().colorName()))) {
+                matches.add(k);
+            }
+        }
+        int n = want.ordinal() == -1 ? matches.size() : Math.max(want.ordinal(), 1);
+        if (n >= 1 && n <= matches.size()) return matches.get(n - 1);
+        throw new PromptException(words, "names no object of the scene; expected one of " + String.join(", ", ids));
+    }
+
+    /** The scene's camera move from the words, with the default amounts of {@link Framing}. */
+    private static CameraMove move(Draft.Move m, Camera camera, String targetId) {
+        double reach = camera.lookAt().minus(camera.position()).length();
+        return switch (m) {
+            case Draft.Move.Still s -> null;
+            case Draft.Move.Turn t -> switch (t.kind()) {
+                case "pan" -> new CameraMove.Pan(t.degrees());
+                case "tilt" -> new CameraMove.Tilt(t.degrees());
+                default -> new CameraMove.Orbit(t.degrees());
+            };
+            case Draft.Move.Dolly dl -> new CameraMove.Dolly(Double.isNaN(dl.metres())
+                    ? Math.round((dl.in() ? 0.4 : -0.6) * reach * 100) / 100.0 : dl.metres());
+            case Draft.Move.Zoom z -> {
+                double tan = Math.tan(Math.toRadians(camera.fov() / 2)) * (z.in() ? 1 / 2.5 : 1.8);
+                yield new CameraMove.Zoom(Math.min(150, Math.round(2 * Math.toDegrees(Math.atan(tan)) * 10) / 10.0));
+            }
+            case Draft.Move.Track k -> new CameraMove.Track(targetId);
+        };
+    }
+
+    /**
+     * A time-lapse from the words: a span ("from 6 am to 9 pm") as said; a length ("6 hours passing")
+     * from the time of day said, else centred on noon (a whole day from midnight); a bare
+     * "time-lapse" two hours around the time said, else from dawn to dusk (the sun 6 degrees below
+     * the horizon, civil twilight), or a whole day where the sun never gets there. The start goes
+     * into start[0].
+     */
+    private static TimeLapse lapse(Draft d, Environment env, LocalTime[] start, List<String> notes) {
+        Draft.Lapse l = d.lapse.value();
+        TimeLapse lapse;
+        if (l.start() != null) {
+            if (d.time != null) {
+                throw new PromptException(d.time.words(), "the time of day is given twice (also as the time-lapse \""
+                        + d.lapse.words() + "\"); expected one");
+            }
+            start[0] = resolve(l.start(), d.lapse.words(), env, notes);
+            lapse = TimeLapse.between(start[0], resolve(l.end(), d.lapse.words(), env, notes));
+        } else if (l.hours() != null) {
+            double h = l.hours();
+            if (d.time == null) start[0] = h >= 24 ? LocalTime.MIDNIGHT : LocalTime.NOON.minusMinutes(Math.round(h * 30));
+            lapse = new TimeLapse(h);
+        } else if (d.time != null) {
+            start[0] = start[0].minusHours(1);
+            lapse = new TimeLapse(2);
+        } else {
+            LocalTime dawn = SolarPosition.risingAt(-6, env.latitude(), env.longitude(), env.date(), env.utcOffset());
+            LocalTime dusk = SolarPosition.settingAt(-6, env.latitude(), env.longitude(), env.date(), env.utcOffset());
+            if (dawn == null || dusk == null) {
+                start[0] = LocalTime.MIDNIGHT;
+                lapse = new TimeLapse(24);
+            } else {
+                start[0] = dawn;
+                lapse = TimeLapse.between(dawn, dusk);
+            }
+        }
+        notes.add("\"" + d.lapse.words() + "\": the clock runs from " + start[0] + " to " + lapse.end(start[0]) + " ("
+                + PromptReader.number(Math.round(lapse.hours() * 100) / 100.0) + " hours) over the film");
+        return lapse;
+    }
+
+    private static Environment environment(Draft d, List<String> notes) {
         Environment.Kind kind = d.kind != null ? d.kind.value() : Environment.Kind.OUTDOOR;
         boolean indoor = kind == Environment.Kind.INDOOR;
         Material floor = d.floor != null ? d.floor.value() : indoor ? DEFAULT_INDOOR_FLOOR : DEFAULT_OUTDOOR_FLOOR;
-        if (!indoor) return Environment.outdoor(floor);
-        Room room = new Room(d.roomSize != null ? d.roomSize.value() : DEFAULT_ROOM,
-                d.walls != null ? d.walls.value() : DEFAULT_WALLS, d.ceiling != null ? d.ceiling.value() : DEFAULT_CEILING);
-        return Environment.indoor(floor, room);
+        Environment base;
+        if (!indoor) {
+            base = Environment.outdoor(floor);
+        } else {
+            Room room = new Room(d.roomSize != null ? d.roomSize.value() : DEFAULT_ROOM,
+                    d.walls != null ? d.walls.value() : DEFAULT_WALLS, d.ceiling != null ? d.ceiling.value() : DEFAULT_CEILING);
+            base = Environment.indoor(floor, room);
+        }
+        if (d.city == null && d.coordinates == null && d.date == null && d.utcOffset == null) return base;
+        double lat = base.latitude(), lon = base.longitude();
+        String place = base.place(), zone = base.zone();
+        if (d.city != null) {
+            Places.Place p = d.city.value();
+            lat = p.latitude();
+            lon = p.longitude();
+            place = p.name();
+            zone = p.zone();
+        } else if (d.coordinates != null) {
+            lat = d.coordinates.value()[0];
+            lon = d.coordinates.value()[1];
+            place = null;
+            zone = null;
+        }
+        LocalDate date = d.date == null ? base.date() : date(d.date.value(), lat, d.date.words(), notes);
+        double offset;
+        if (d.utcOffset != null) {
+            offset = d.utcOffset.value();
+            if (zone != null && Places.utcOffset(zone, date) != offset) {
+                notes.add("\"" + d.utcOffset.words() + "\" is used as the clock's offset rather than " + zone + "'s");
+            }
+            zone = null;
+        } else if (zone != null) {
+            offset = Places.utcOffset(zone, date);
+        } else {
+            offset = Math.round(lon / 15);
+            notes.add("\"" + d.coordinates.words() + "\" gives no time zone: the clock is UTC"
+                    + (offset < 0 ? "-" : "+") + PromptReader.number(Math.abs(offset))
+                    + " (the longitude over 15 degrees); say \"UTC+2\" for another");
+        }
+        Environment env = base.at(lat, lon, date, offset, place, zone);
+        if (d.city != null) {
+            notes.add(String.format(java.util.Locale.ROOT, "\"%s\" is %.4f %s, %.4f %s, %s: %s on %s", d.city.words(),
+                    Math.abs(lat), lat < 0 ? "S" : "N", Math.abs(lon), lon < 0 ? "W" : "E", zone != null ? zone : place,
+                    env.utcOffsetText(), date));
+        }
+        return env;
+    }
+
+    /**
+     * A date from the words at latitude {@code lat}: a month is its 15th; a season its solstice or
+     * equinox (2026's dates: 20 March, 21 June, 23 September, 21 December), the southern hemisphere's
+     * six months from the northern's.
+     */
+    static LocalDate date(Draft.DateSpec spec, double lat, String words, List<String> notes) {
+        return switch (spec) {
+            case Draft.DateSpec.Day day -> day.date();
+            case Draft.DateSpec.Month m -> LocalDate.of(m.year(), m.month(), 15);
+            case Draft.DateSpec.Season z -> {
+                boolean south = lat < 0;
+                Draft.Seasons s = z.season();
+                if (south) {
+                    s = switch (s) {
+                        case SPRING -> Draft.Seasons.AUTUMN;
+                        case AUTUMN -> Draft.Seasons.SPRING;
+                        case SUMMER -> Draft.Seasons.WINTER;
+                        case WINTER -> Draft.Seasons.SUMMER;
+                    };
+                }
+                LocalDate date = switch (s) {
+                    case SPRING -> LocalDate.of(z.year(), 3, 20);
+                    case SUMMER -> LocalDate.of(z.year(), 6, 21);
+                    case AUTUMN -> LocalDate.of(z.year(), 9, 23);
+                    case WINTER -> LocalDate.of(z.year(), 12, 21);
+                };
+                String what = z.season() == Draft.Seasons.SUMMER || z.season() == Draft.Seasons.WINTER ? "solstice" : "equinox";
+                notes.add("\"" + words + "\" is " + date + ", the " + z.season().name().toLowerCase(java.util.Locale.ROOT)
+                        + " " + what + (south ? " of the southern hemisphere" : ""));
+                yield date;
+            }
+        };
     }
 
     /** See the class comment for what an explicit size measures. */
@@ -384,7 +590,12 @@ final class Staging {
 
     private static LocalTime time(Draft d, Environment env, List<String> notes) {
         if (d.time == null) return DEFAULT_TIME;
-        return switch (d.time.value()) {
+        return resolve(d.time.value(), d.time.words(), env, notes);
+    }
+
+    /** A time of day at the scene's place and date: a clock time, or when the sun passes an elevation. */
+    private static LocalTime resolve(TimeOfDay time, String words, Environment env, List<String> notes) {
+        return switch (time) {
             case TimeOfDay.Clock c -> c.time();
             case TimeOfDay.Sun s -> {
                 LocalTime t = s.rising()
@@ -395,19 +606,24 @@ final class Staging {
                         PromptReader.number(Math.abs(env.utcOffset())));
                 if (t == null) {
                     t = s.rising() ? LocalTime.of(7, 0) : LocalTime.of(19, 0);
-                    notes.add("\"" + d.time.words() + "\": the sun never " + (s.rising() ? "rises" : "sets")
+                    notes.add("\"" + words + "\": the sun never " + (s.rising() ? "rises" : "sets")
                             + " through " + PromptReader.number(s.elevation()) + " degrees at " + place + "; used " + t);
                 } else {
-                    notes.add("\"" + d.time.words() + "\" is " + t + ", when the sun stands "
-                            + PromptReader.number(s.elevation()) + " degrees above the horizon at the scene's place and"
-                            + " date (" + place + ")");
+                    notes.add("\"" + words + "\" is " + t + ", when the sun stands "
+                            + PromptReader.number(Math.abs(s.elevation())) + " degrees " + (s.elevation() < 0 ? "below" : "above")
+                            + " the horizon at the scene's place and date (" + place + ")");
                 }
                 yield t;
             }
         };
     }
 
-    private static double seconds(Draft d, PromptParser.Options o, List<String> notes) {
+    private static double seconds(Draft d, PromptParser.Options o, List<String> notes, boolean lapse) {
+        if (lapse && d.seconds == null && !o.secondsExplicit()) {
+            notes.add("a time-lapse without a length lasts " + PromptReader.number(DEFAULT_TIME_LAPSE_SECONDS)
+                    + " s (say \"in 20 seconds\" for another)");
+            return DEFAULT_TIME_LAPSE_SECONDS;
+        }
         if (o.secondsExplicit()) {
             if (d.seconds != null && d.seconds.value() != o.seconds()) {
                 notes.add("\"" + d.seconds.words() + "\" is overridden by the requested "
@@ -447,6 +663,9 @@ final class Staging {
         }
         if (p.equals("/fps") || p.equals("/size") || p.equals("/physicsRate")) {
             return new PromptException("", "the film settings are not valid: " + e.expectation(), e);
+        }
+        if (p.startsWith("/camera/move")) {
+            return new PromptException("", "the camera move cannot be made: " + e.expectation(), e);
         }
         if (p.startsWith("/objects/")) {
             return new PromptException("", "an object cannot be built as described: " + e.expectation(), e);

@@ -15,6 +15,9 @@ import java.util.Locale;
  * @param clock   for "H:MM" tokens, minutes since midnight as written (not range-checked), else -1
  */
 record Token(String text, String norm, double number, int clock) {
+    private static final java.util.regex.Pattern UTC =
+            java.util.regex.Pattern.compile("(?i)\\b(utc|gmt)\\s*([+\\-\u2212])\\s*(\\d{1,2})(?::?(\\d{2}))?\\b");
+    private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}(?![\\w-])");
 
     boolean isNumber() { return !Double.isNaN(number); }
 
@@ -26,11 +29,26 @@ record Token(String text, String norm, double number, int clock) {
     static List<Token> split(String prompt) {
         // "a.m." and "p.m." lose their dots before the dots become word breaks.
         String s = prompt.replaceAll("(?i)\\b([ap])\\.\\s?m\\b\\.?", "$1m");
+        // "UTC+2", "GMT-5", "UTC+5:30": the sign is a word ("utc plus 5.5"), since "-" between a letter
+        // and a digit is otherwise a word break and "+" always is.
+        s = UTC.matcher(s).replaceAll(m -> {
+            double h = Integer.parseInt(m.group(3)) + (m.group(4) == null ? 0 : Integer.parseInt(m.group(4)) / 60.0);
+            return m.group(1) + (m.group(2).equals("+") ? " plus " : " minus ")
+                    + (h == Math.rint(h) ? Integer.toString((int) h) : Double.toString(h));
+        });
         List<Token> out = new ArrayList<>();
         int n = s.length();
         int i = 0;
+        java.util.regex.Matcher iso = ISO_DATE.matcher(s);
         while (i < n) {
             char c = s.charAt(i);
+            // "2027-03-20" stays one word: its dashes are not minus signs
+            if (Character.isDigit(c) && (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1)))
+                    && iso.region(i, n).lookingAt()) {
+                out.add(new Token(iso.group(), iso.group(), Double.NaN, -1));
+                i = iso.end();
+                continue;
+            }
             boolean negative = (c == '-' || c == '\u2212') && i + 1 < n && Character.isDigit(s.charAt(i + 1))
                     && (i == 0 || Character.isWhitespace(s.charAt(i - 1)));
             if (!Character.isLetterOrDigit(c) && !negative) {

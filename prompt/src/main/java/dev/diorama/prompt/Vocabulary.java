@@ -61,7 +61,8 @@ final class Vocabulary {
             "show", "made", "long", "over", "same", "time", "once", "simultaneously",
             "first", "second", "third", "fourth", "fifth", "next", "also", "where", "here", "gets", "get", "s",
             "for", "more", "identical", "similar", "around", "about", "can", "could", "will", "would", "should",
-            "may", "might", "does", "do");
+            "may", "might", "does", "do", "camera", "cameras", "lens", "view", "city",
+            "through", "using", "seen", "filmed", "viewed", "looking");
 
     /**
      * Words people use that Diorama cannot act on yet, with what it does instead: they go to
@@ -174,7 +175,12 @@ final class Vocabulary {
         all.addAll(List.of("noon", "midday", "midnight", "morning", "afternoon", "evening", "night", "sunset",
                 "sunrise", "dusk", "dawn", "sundown", "daybreak", "pair", "couple", "walls", "wall", "ceiling",
                 "minus", "negative", "height", "high", "diameter", "across", "wide", "tall", "above",
-                "lasting", "pm", "am", "oclock", "painted", "coloured", "colored", "several", "few", "many"));
+                "lasting", "pm", "am", "oclock", "painted", "coloured", "colored", "several", "few", "many",
+                "twilight", "golden", "hour"));
+        all.addAll(SettingWords.WORDS);
+        all.addAll(SettingWords.MONTHS.keySet());
+        all.addAll(SettingWords.SEASONS.keySet());
+        all.addAll(CameraWords.WORDS);
         return new ArrayList<>(all);
     }
 }

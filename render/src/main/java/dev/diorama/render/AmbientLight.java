@@ -8,8 +8,9 @@ package dev.diorama.render;
  * strong that nine spherical-harmonic coefficients per band reproduce it to a few percent
  * (Ramamoorthi and Hanrahan 2001): project the radiance on the harmonics up to order 2 once, then
  * E(n) = sum over l, m of A_l L_lm Y_lm(n), with A_0 = pi, A_1 = 2 pi / 3, A_2 = pi / 4. The
- * projection is done once per scene (the sun does not move during a film), the evaluation is a
- * quadratic polynomial in the normal, cheap enough for every shading point.
+ * projection is done once per scene, or once per frame when the sun moves (a time-lapse: see
+ * {@link #projectOverGround}); the evaluation is a quadratic polynomial in the normal, cheap enough
+ * for every shading point.
  */
 final class AmbientLight {
     /** Radiance of the environment in a unit direction, into out[0..2]. */
@@ -61,6 +62,72 @@ final class AmbientLight {
             for (int j = 0; j < 9; j++) result.coefficients[c * 9 + j] = lm[c * 9 + j] * a[j] * k[j];
         }
         return result;
+    }
+
+    /**
+     * Two projections in one: of {@code sky} above the horizon with nothing below ({@code [0]}), and
+     * of the same sky above a uniform ground below ({@code [1]}) whose radiance {@code ground} computes
+     * from the first (the ground reflects the sky). The quadrature visits the upper rows first, so
+     * both share that part of the sum, and the sky is looked up once per direction instead of twice:
+     * the numbers are those of two calls of {@link #project}, at half the cost (every frame of a
+     * time-lapse pays it).
+     */
+    static AmbientLight[] projectOverGround(Environment sky, java.util.function.Function<AmbientLight, double[]> ground) {
+        int nZ = 64, nPhi = 128;
+        double cell = 4 * Math.PI / (nZ * nPhi);
+        double[] l = new double[3], lm = new double[27], basis = new double[9];
+        int i = 0;
+        for (; i < nZ; i++) {
+            double y = 1 - 2 * (i + 0.5) / nZ, s = Math.sqrt(1 - y * y);
+            if (!(y > 0)) break;
+            for (int j = 0; j < nPhi; j++) {
+                double phi = (j + 0.5) * 2 * Math.PI / nPhi;
+                double x = s * Math.cos(phi), z = s * Math.sin(phi);
+                sky.radiance(x, y, z, l);
+                basis(x, y, z, basis);
+                for (int c = 0; c < 3; c++) {
+                    for (int k = 0; k < 9; k++) lm[c * 9 + k] += l[c] * basis[k] * cell;
+                }
+            }
+        }
+        AmbientLight above = finish(lm.clone());
+        double[] g = ground.apply(above);
+        for (; i < nZ; i++) {
+            double y = 1 - 2 * (i + 0.5) / nZ, s = Math.sqrt(1 - y * y);
+            for (int j = 0; j < nPhi; j++) {
+                double phi = (j + 0.5) * 2 * Math.PI / nPhi;
+                basis(s * Math.cos(phi), y, s * Math.sin(phi), basis);
+                for (int c = 0; c < 3; c++) {
+                    for (int k = 0; k < 9; k++) lm[c * 9 + k] += g[c] * basis[k] * cell;
+                }
+            }
+        }
+        return new AmbientLight[] {above, finish(lm)};
+    }
+
+    /** Folds A_l and the basis constants into the polynomial's coefficients. */
+    private static AmbientLight finish(double[] lm) {
+        double[] a = {Math.PI, 2 * Math.PI / 3, 2 * Math.PI / 3, 2 * Math.PI / 3,
+                      Math.PI / 4, Math.PI / 4, Math.PI / 4, Math.PI / 4, Math.PI / 4};
+        double[] k = {0.282095, 0.488603, 0.488603, 0.488603, 1.092548, 1.092548, 0.315392, 1.092548, 0.546274};
+        AmbientLight result = new AmbientLight();
+        for (int c = 0; c < 3; c++) {
+            for (int j = 0; j < 9; j++) result.coefficients[c * 9 + j] = lm[c * 9 + j] * a[j] * k[j];
+        }
+        return result;
+    }
+
+    /** {@link #basis(double, double, double)} into {@code out}. */
+    static void basis(double x, double y, double z, double[] out) {
+        out[0] = 0.282095;
+        out[1] = 0.488603 * y;
+        out[2] = 0.488603 * z;
+        out[3] = 0.488603 * x;
+        out[4] = 1.092548 * x * y;
+        out[5] = 1.092548 * y * z;
+        out[6] = 0.315392 * (3 * z * z - 1);
+        out[7] = 1.092548 * x * z;
+        out[8] = 0.546274 * (x * x - y * y);
     }
 
     /**

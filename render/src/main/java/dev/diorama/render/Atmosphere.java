@@ -164,6 +164,40 @@ final class Atmosphere {
         }
     }
 
+    /**
+     * {@link #skyRadiance} along one row of directions at the same height ({@code viewY}) and the
+     * angles from the sun whose cosines are {@code cosGammas}, as floats into
+     * {@code out[offset + 3 j + c]}: the same numbers, with everything that depends only on the row
+     * (the air masses, the path's extinction, the ozone, the twilight) worked out once instead of
+     * for every direction. Building a sky table per frame (a time-lapse) costs a tenth as much.
+     */
+    static void skyRadianceRow(double viewY, double[] cosGammas, double sunElevation, float[] out, int offset) {
+        double y = Math.min(Math.max(viewY, 0), 1);
+        double mv = airMass(Math.toDegrees(Math.asin(y)));
+        double ms = airMass(Math.max(sunElevation, 0));
+        double ozone = ozoneAirMass(Math.max(sunElevation, 0));
+        double fade = sunElevation >= 0 ? 1 : Math.exp(sunElevation * TWILIGHT_RATE);
+        double horizonGlow = 1 + (1 - y) * (1 - y) * (1 - y);
+        double[] path = new double[3], night = new double[3], aboveOzone = new double[3];
+        for (int c = 0; c < 3; c++) {
+            double tau = EXTINCTION[c];
+            path[c] = Math.abs(mv - ms) < 1e-9
+                    ? mv * Math.exp(-tau * mv)
+                    : mv * (Math.exp(-tau * ms) - Math.exp(-tau * mv)) / (tau * (mv - ms));
+            night[c] = MOON_IRRADIANCE * NIGHT_SKY * NIGHT_TINT[c] * horizonGlow;
+            aboveOzone[c] = Math.exp(-OZONE_DEPTH[c] * ozone);
+        }
+        for (int j = 0; j < cosGammas.length; j++) {
+            double cosGamma = cosGammas[j];
+            double pr = rayleighPhase(cosGamma), pa = henyeyGreenstein(cosGamma, AEROSOL_ASYMMETRY);
+            for (int c = 0; c < 3; c++) {
+                double scatter = RAYLEIGH[c] * pr + AEROSOL_ALBEDO * AEROSOL[c] * pa
+                        + MULTIPLE_SCATTERING * (RAYLEIGH[c] + AEROSOL_ALBEDO * AEROSOL[c]) / (4 * Math.PI);
+                out[offset + 3 * j + c] = (float) (SOLAR[c] * scatter * path[c] * aboveOzone[c] * fade + night[c]);
+            }
+        }
+    }
+
     /** Moonlight irradiance per band (the moon stands still in this model), into {@code out}. */
     static void moonIrradiance(double[] out) {
         for (int c = 0; c < 3; c++) out[c] = MOON_IRRADIANCE * MOON_TINT[c];

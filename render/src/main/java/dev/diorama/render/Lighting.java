@@ -6,8 +6,9 @@ import dev.diorama.scene.SolarPosition;
 import dev.diorama.scene.Vec3;
 
 /**
- * Where the light of a scene comes from, worked out once from its time and place: one key light
- * that casts shadows, the ambient light from everything else, and the camera's exposure.
+ * Where the light of a scene comes from, worked out from its place and the sun's position (once
+ * per film, or once per frame in a time-lapse): one key light that casts shadows, the ambient light
+ * from everything else, and the camera's exposure.
  *
  * <p>Outdoors the key light is the sun, coloured by the {@link Atmosphere} at its elevation; once
  * its disk has set, the moon, dim and bluish, from a fixed direction high in the south-east, so that
@@ -20,7 +21,8 @@ import dev.diorama.scene.Vec3;
  * <p>Exposure is set from the light, like a camera metering a grey card: a white horizontal surface
  * in the scene's light maps to a fixed film level. Indoors the adaptation is full; outdoors it is
  * partial (the exposure follows the illuminance to the power 0.85), so a sunset is a little darker
- * than noon and a moonlit night about three stops darker, as a film shows them.
+ * than noon and a moonlit night about three stops darker, as a film shows them. A time-lapse passes
+ * in an exposure adapted over a window of film time instead ({@link AdaptedExposure}).
  */
 final class Lighting {
     /** Key-light kinds. */
@@ -57,12 +59,23 @@ final class Lighting {
     /** Linear radiance to film scale. */
     final double exposure;
 
+    /** Luminance of daylight on a horizontal surface with the sun 45 degrees high (1 by calibration, computed). */
+    private static final double DAYLIGHT_45 = luminance(Atmosphere.horizontalDaylight(45));
+
+    /** The light at the start of the film, metered for itself. */
     Lighting(Scene scene) {
+        this(scene, scene.sun(), Double.NaN);
+    }
+
+    /**
+     * The light of {@code scene} under the sun at {@code sun} (outdoors; indoors the lamp ignores
+     * it); {@code exposure} as given, or metered from this light when NaN.
+     */
+    Lighting(Scene scene, SolarPosition sun, double exposure) {
         Room room = scene.environment().room();
         indoor = room != null;
         double[] floorAlbedo = scene.environment().floor().color.linear();
         if (!indoor) {
-            SolarPosition sun = scene.sun();
             Vec3 s = sun.direction();
             sky = new Sky(sun.elevation(), s.x(), s.y(), s.z());
             if (sun.elevation() > -Atmosphere.SUN_RADIUS_DEG) {
@@ -81,24 +94,21 @@ final class Lighting {
             keySize = Math.tan(Math.toRadians(Atmosphere.SUN_RADIUS_DEG));
             // The ground under the sky: the floor's albedo times the light on it, seen from above as
             // a Lambertian surface of radiance rho E / pi.
-            AmbientLight skyOnly = AmbientLight.project((x, y, z, out) -> {
-                if (y > 0) sky.radiance(x, y, z, out, 0);
-                else out[0] = out[1] = out[2] = 0;
-            });
-            double[] up = new double[3];
-            skyOnly.irradiance(0, 1, 0, up, 0);
-            System.arraycopy(up, 0, floorAmbient, 0, 3);
-            double[] ground = new double[3];
-            for (int c = 0; c < 3; c++) {
-                ground[c] = floorAlbedo[c] * (up[c] + keyPower[c] * Math.max(keyY, 0)) / Math.PI;
-            }
-            ambient = AmbientLight.project((x, y, z, out) -> {
-                if (y > 0) sky.radiance(x, y, z, out, 0);
-                else System.arraycopy(ground, 0, out, 0, 3);
-            });
+            double[] key = {keyPower[0], keyPower[1], keyPower[2], keyY};
+            AmbientLight[] projected = AmbientLight.projectOverGround((x, y, z, out) -> sky.radiance(x, y, z, out, 0),
+                    skyOnly -> {
+                        double[] up = new double[3];
+                        skyOnly.irradiance(0, 1, 0, up, 0);
+                        System.arraycopy(up, 0, floorAmbient, 0, 3);
+                        double[] ground = new double[3];
+                        for (int c = 0; c < 3; c++) {
+                            ground[c] = floorAlbedo[c] * (up[c] + key[c] * Math.max(key[3], 0)) / Math.PI;
+                        }
+                        return ground;
+                    });
+            ambient = projected[1];
             double white = luminance(floorAmbient) + luminance(keyPower) * Math.max(keyY, 0);
-            double daylight = luminance(Atmosphere.horizontalDaylight(45));
-            exposure = WHITE_LEVEL * Math.PI / (Math.pow(white, ADAPTATION) * Math.pow(daylight, 1 - ADAPTATION));
+            this.exposure = Double.isNaN(exposure) ? exposureFor(white) : exposure;
         } else {
             sky = null;
             keyKind = POINT;
@@ -123,8 +133,16 @@ final class Lighting {
             ambient = AmbientLight.uniform(ambientRadiance[0], ambientRadiance[1], ambientRadiance[2]);
             ambient.irradiance(0, 1, 0, floorAmbient, 0);
             double white = luminance(floorAmbient) + luminance(keyPower) / (keyY * keyY);
-            exposure = WHITE_LEVEL * Math.PI / white;
+            this.exposure = WHITE_LEVEL * Math.PI / white;
         }
+    }
+
+    /**
+     * Outdoor exposure for a white horizontal surface of luminance {@code white} in the scene's
+     * light: partial adaptation, see the class comment.
+     */
+    static double exposureFor(double white) {
+        return WHITE_LEVEL * Math.PI / (Math.pow(white, ADAPTATION) * Math.pow(DAYLIGHT_45, 1 - ADAPTATION));
     }
 
     static double luminance(double[] rgb) {

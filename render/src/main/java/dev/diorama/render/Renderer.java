@@ -1,5 +1,6 @@
 package dev.diorama.render;
 
+import dev.diorama.scene.Camera;
 import dev.diorama.scene.Keyframe;
 import dev.diorama.scene.Scene;
 
@@ -9,7 +10,7 @@ import dev.diorama.scene.Scene;
  *
  * <p>Everything that does not move is worked out once, here: the camera, the materials, the sun's
  * colour and the sky for the scene's time and place ({@link Lighting}), the ambient light, the
- * exposure. A frame then only moves the objects and draws, in two passes over 32 x 32 pixel tiles
+ * exposure (see below for a camera or a sun that moves). A frame then only moves the objects and draws, in two passes over 32 x 32 pixel tiles
  * shared by a fixed crew of threads ({@link TileScheduler}):
  * <ol>
  * <li>a camera ray through the centre of every other pixel, the pixels between them interpolated
@@ -23,12 +24,19 @@ import dev.diorama.scene.Scene;
  * never on which thread drew it or when, and any number of threads gives the same bytes. (The
  * scene's seed is therefore not needed here.)
  *
- * <p>Still tiles: the camera does not move during a film, so a tile that no object can reach (none
+ * <p>The view and the light follow the film's time ({@link Keyframe#t()}): a moving camera
+ * ({@link Scene#cameraAt(Keyframe)}) is set up again for each frame, and in a time-lapse so are the
+ * sun, the sky table, the ambient light and the exposure ({@link AdaptedExposure}: it follows the
+ * light smoothly, without flicker). A frame depends only on the scene and its keyframe, never on
+ * the frames drawn before it: a still at time t is the film's frame at t.
+ *
+ * <p>Still tiles: while neither the camera nor the sun moves, a tile that no object can reach (none
  * is seen, casts a shadow or occludes ambient light there, see {@link TileCandidates}) and whose rays
  * did not bounce off anything looks the same in every frame, a function of the scene alone. Such a
  * tile keeps its first pass from the frame before, and its finished pixels too when its four
- * neighbours are still as well (the edge test looks one pixel across). The bytes are exactly those
- * a full redraw would give; only the time differs ({@link RenderOptions#reuseStill}).
+ * neighbours are still as well (the edge test looks one pixel across). A frame whose camera or light
+ * differs from the frame before keeps nothing. The bytes are exactly those a full redraw would give;
+ * only the time differs ({@link RenderOptions#reuseStill}).
  *
  * <p>One frame at a time: render is synchronized, so calls from several threads queue. Close the
  * renderer to stop its threads.
@@ -39,10 +47,18 @@ public final class Renderer implements AutoCloseable {
 
     private final int width, height, tilesX, tilesY, tileCount;
     private final RenderOptions options;
-    private final PinholeCamera camera;
+    private final Scene scene;
     private final Geometry geometry;
     private final Bvh bvh;
-    private final Lighting lighting;
+    private final Surfaces surfaces;
+    private final AdaptedExposure adaptedExposure;
+    /** The view and the light of the last frame, and the camera and clock they were made for. */
+    private PinholeCamera camera;
+    private Lighting lighting;
+    private Camera frameCamera;
+    private double frameClock;
+    /** Time spent setting up views and lights for moving cameras and time-lapses, ns (for the bench). */
+    long setupNanos;
     private final Shader[] shaders;
     private final TileSampler[] samplers;
     private final double[][] frustums;
@@ -66,13 +82,18 @@ public final class Renderer implements AutoCloseable {
         tilesX = (width + TILE - 1) / TILE;
         tilesY = (height + TILE - 1) / TILE;
         tileCount = tilesX * tilesY;
-        camera = new PinholeCamera(scene.camera(), width, height);
+        this.scene = scene;
+        frameCamera = scene.cameraAt(0);
+        frameClock = scene.clockAt(0);
+        camera = new PinholeCamera(frameCamera, width, height);
         geometry = new Geometry(scene.objects());
         bvh = new Bvh(geometry);
-        Surfaces surfaces = new Surfaces(scene);
-        lighting = new Lighting(scene);
+        surfaces = new Surfaces(scene);
+        boolean lapse = scene.timeLapse() != null && scene.environment().room() == null;
+        adaptedExposure = lapse ? new AdaptedExposure(scene) : null;
+        lighting = lapse ? new Lighting(scene, scene.sunAt(0), adaptedExposure.at(0)) : new Lighting(scene);
         ToneMap toneMap = new ToneMap(lighting.exposure);
-        Enclosure enclosure = new Enclosure(scene.environment().room(), scene.camera().position(), surfaces);
+        Enclosure enclosure = new Enclosure(scene.environment().room(), frameCamera.position(), surfaces);
         buffer = new FilmBuffer(width, height);
         int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         shaders = new Shader[workers];
@@ -104,6 +125,7 @@ public final class Renderer implements AutoCloseable {
         }
         geometry.update(frame.poses());
         bvh.rebuild();
+        if (!scene.stillCameraAndLight()) followTime(frame);
         for (int i = 0; i < samplers.length; i++) {
             samplers[i].edgePixels = 0;
             keptTiles[i] = 0;
@@ -115,6 +137,33 @@ public final class Renderer implements AutoCloseable {
         } finally {
             target = null;
         }
+    }
+
+    /**
+     * Sets up the view and the light for the frame's time when they differ from the last frame's:
+     * the camera along its move, and in a time-lapse outdoors the sun, sky, ambient light and
+     * exposure. Either change makes every tile be drawn again.
+     */
+    private void followTime(Keyframe frame) {
+        long t0 = System.nanoTime();
+        Camera c = scene.cameraAt(frame);
+        double clock = scene.clockAt(frame.t());
+        boolean view = !c.equals(frameCamera), light = adaptedExposure != null && clock != frameClock;
+        if (!view && !light) return;
+        if (view) {
+            frameCamera = c;
+            camera = new PinholeCamera(c, width, height);
+        }
+        if (light) {
+            frameClock = clock;
+            lighting = new Lighting(scene, scene.sunAt(frame.t()), adaptedExposure.at(frame.t()));
+            ToneMap toneMap = new ToneMap(lighting.exposure);
+            for (TileSampler sampler : samplers) sampler.setToneMap(toneMap);
+        }
+        Enclosure enclosure = new Enclosure(scene.environment().room(), frameCamera.position(), surfaces);
+        for (Shader shader : shaders) shader.setFrame(camera, lighting, enclosure);
+        java.util.Arrays.fill(still, false);
+        setupNanos += System.nanoTime() - t0;
     }
 
     /** Pixels refined as edges in the last frame. */

@@ -33,16 +33,18 @@ final class Shader {
 
     private final Geometry geometry;
     private final Bvh bvh;
-    private final Enclosure enclosure;
     private final Surfaces surfaces;
-    private final Lighting lighting;
-    private final PinholeCamera camera;
-    private final Sky sky;
     private final int maxDepth, glossySamples;
     /** glossy[n] holds the offsets of an n-sample glossy reflection. */
     private final double[][] glossy;
+    // The frame's view and light: the same for every frame of a still camera under a still sun,
+    // set again by the renderer when the camera moves or the clock runs (see setFrame).
+    private Enclosure enclosure;
+    private Lighting lighting;
+    private PinholeCamera camera;
+    private Sky sky;
     /** Angle one pixel spans at the centre of the picture, radians (for the floor pattern's fading). */
-    private final double pixelAngle;
+    private double pixelAngle;
 
     private final Hit hit = new Hit();
     private final int[] stack;
@@ -65,18 +67,23 @@ final class Shader {
         this.geometry = geometry;
         this.bvh = bvh;
         stack = new int[Bvh.stackSize(geometry.count)];
-        this.enclosure = enclosure;
         this.surfaces = surfaces;
-        this.lighting = lighting;
-        this.camera = camera;
-        this.sky = lighting.sky;
         this.maxDepth = options.maxDepth();
         this.glossySamples = options.glossySamples();
         glossy = new double[glossySamples + 1][];
         for (int n = 1; n <= glossySamples; n++) glossy[n] = SamplePattern.glossyOffsets(n);
-        pixelAngle = 2 * camera.tanX / camera.width;
         tile = new TileCandidates(geometry.count);
+        setFrame(camera, lighting, enclosure);
         roomDiagonal = enclosure.diagonal();
+    }
+
+    /** The view and the light of the frames to come (not while a frame is being drawn). */
+    void setFrame(PinholeCamera camera, Lighting lighting, Enclosure enclosure) {
+        this.camera = camera;
+        this.lighting = lighting;
+        this.sky = lighting.sky;
+        this.enclosure = enclosure;
+        pixelAngle = 2 * camera.tanX / camera.width;
     }
 
     /**

@@ -41,17 +41,14 @@ final class Sky {
         hazeR = Atmosphere.GROUND_EXTINCTION[0];
         hazeG = Atmosphere.GROUND_EXTINCTION[1];
         hazeB = Atmosphere.GROUND_EXTINCTION[2];
-        double[] l = new double[3];
+        double[] cosGammas = new double[COLUMNS];
+        for (int j = 0; j < COLUMNS; j++) {
+            double w = (double) j / (COLUMNS - 1);
+            cosGammas[j] = 1 - 2 * w * w;
+        }
         for (int i = 0; i < ROWS; i++) {
             double u = (double) i / (ROWS - 1);
-            for (int j = 0; j < COLUMNS; j++) {
-                double w = (double) j / (COLUMNS - 1);
-                Atmosphere.skyRadiance(u * u, 1 - 2 * w * w, sunElevation, l);
-                int k = (i * COLUMNS + j) * 3;
-                table[k] = (float) l[0];
-                table[k + 1] = (float) l[1];
-                table[k + 2] = (float) l[2];
-            }
+            Atmosphere.skyRadianceRow(u * u, cosGammas, sunElevation, table, i * COLUMNS * 3);
         }
     }
 

@@ -22,7 +22,8 @@ final class TileSampler {
     static final int STRIDE = 2;
 
     private final Shader shader;
-    private final ToneMap toneMap;
+    /** The frame's exposure: set again when it changes (a time-lapse). */
+    private ToneMap toneMap;
     private final FilmBuffer buffer;
     private final int edgeSamples;
     private final double contrast, smooth;
@@ -48,6 +49,10 @@ final class TileSampler {
         gridB = new float[gridSize * gridSize];
         gridL = new float[gridSize * gridSize];
         gridId = new int[gridSize * gridSize];
+    }
+
+    void setToneMap(ToneMap t) {
+        toneMap = t;
     }
 
     /** First pass over the tile [x0, x1) x [y0, y1) (even corners and sizes). */

@@ -3,7 +3,9 @@ package dev.diorama.scene;
 import java.util.List;
 
 /**
- * A pinhole camera; it is also the listener.
+ * A pinhole camera at one moment: the scene's camera is the one at t = 0, and the same camera is
+ * the listener of the sound (for now, even when the camera moves: see {@link CameraMove} and
+ * {@link Scene#cameraAt(double)} for the camera at other times).
  *
  * @param position  eye position, metres
  * @param lookAt    the point at the centre of the picture, metres

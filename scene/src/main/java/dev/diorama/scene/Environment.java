@@ -1,10 +1,13 @@
 package dev.diorama.scene;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 
 /**
  * Where the scene happens: indoors or out, what the floor is, and the place on Earth and the date
- * that put the sun in the sky. Defaults: Paris (48.8566 N, 2.3522 E), 22 September 2026, UTC+2.
+ * that put the sun in the sky. Defaults: Paris (48.8566 N, 2.3522 E, zone Europe/Paris), 22
+ * September 2026 (two days before the equinox), so UTC+2 (summer time).
  *
  * @param kind       indoor or outdoor
  * @param floor      the floor's (or the ground's) material
@@ -12,14 +15,20 @@ import java.time.LocalDate;
  * @param latitude   degrees north, [-90, 90]
  * @param longitude  degrees east, [-180, 180]
  * @param date       the local calendar date
- * @param utcOffset  hours ahead of UTC of the local clock, [-14, 14]
+ * @param utcOffset  hours ahead of UTC of the local clock, [-14, 14]; with a zone it must be the
+ *                   zone's offset on that date (DST included)
+ * @param place      a name for the place, for people ("Oslo"), or null; it places nothing by itself
+ * @param zone       the IANA time zone of the place ("Europe/Oslo"), or null when only the offset
+ *                   is known
  */
 public record Environment(Kind kind, Material floor, Room room, double latitude, double longitude,
-                          LocalDate date, double utcOffset) {
+                          LocalDate date, double utcOffset, String place, String zone) {
     public static final double DEFAULT_LATITUDE = 48.8566;
     public static final double DEFAULT_LONGITUDE = 2.3522;
     public static final LocalDate DEFAULT_DATE = LocalDate.of(2026, 9, 22);
     public static final double DEFAULT_UTC_OFFSET = 2;
+    public static final String DEFAULT_PLACE = "Paris";
+    public static final String DEFAULT_ZONE = "Europe/Paris";
 
     public enum Kind {
         INDOOR, OUTDOOR;
@@ -35,20 +44,66 @@ public record Environment(Kind kind, Material floor, Room room, double latitude,
         SceneException.check(latitude >= -90 && latitude <= 90, "/latitude", "expected degrees in [-90, 90]");
         SceneException.check(longitude >= -180 && longitude <= 180, "/longitude", "expected degrees in [-180, 180]");
         if (date == null) date = DEFAULT_DATE;
-        SceneException.check(utcOffset >= -14 && utcOffset <= 14, "/utcOffset", "expected hours in [-14, 14]");
+        SceneException.check(Double.isFinite(utcOffset) && utcOffset >= -14 && utcOffset <= 14, "/utcOffset",
+                "expected hours in [-14, 14]");
+        SceneException.check(place == null || (!place.isBlank() && place.length() <= 100), "/place",
+                "expected a name of 1 to 100 characters");
+        if (zone != null) {
+            try {
+                ZoneId.of(zone);
+            } catch (DateTimeException e) {
+                throw new SceneException("/zone", "expected an IANA time zone such as \"Europe/Oslo\", found \""
+                        + zone + "\"");
+            }
+            double expected = Places.utcOffset(zone, date);
+            SceneException.check(Math.abs(utcOffset - expected) < 1e-9, "/utcOffset",
+                    "expected " + hours(expected) + " hours, the offset of " + zone + " on " + date
+                            + " (leave utcOffset out to have it from the zone)");
+        }
+    }
+
+    /** Without a place name or zone: the offset alone sets the clock. */
+    public Environment(Kind kind, Material floor, Room room, double latitude, double longitude, LocalDate date,
+                       double utcOffset) {
+        this(kind, floor, room, latitude, longitude, date, utcOffset, null, null);
     }
 
     public static Environment outdoor(Material floor) {
         return new Environment(Kind.OUTDOOR, floor, null, DEFAULT_LATITUDE, DEFAULT_LONGITUDE, DEFAULT_DATE,
-                DEFAULT_UTC_OFFSET);
+                DEFAULT_UTC_OFFSET, DEFAULT_PLACE, DEFAULT_ZONE);
     }
 
     public static Environment indoor(Material floor, Room room) {
         return new Environment(Kind.INDOOR, floor, room, DEFAULT_LATITUDE, DEFAULT_LONGITUDE, DEFAULT_DATE,
-                DEFAULT_UTC_OFFSET);
+                DEFAULT_UTC_OFFSET, DEFAULT_PLACE, DEFAULT_ZONE);
     }
 
     public Environment withFloor(Material m) {
-        return new Environment(kind, m, room, latitude, longitude, date, utcOffset);
+        return new Environment(kind, m, room, latitude, longitude, date, utcOffset, place, zone);
+    }
+
+    /**
+     * The same floor and room at another place and date: a city of {@link Places} (its zone gives
+     * the offset for the date), or coordinates with an offset and no zone.
+     */
+    public Environment at(double lat, double lon, LocalDate day, double offset, String placeName, String zoneId) {
+        return new Environment(kind, floor, room, lat, lon, day, offset, placeName, zoneId);
+    }
+
+    /** The same place on another date; a zone's offset follows the date (summer time). */
+    public Environment on(LocalDate day) {
+        return new Environment(kind, floor, room, latitude, longitude, day,
+                zone != null ? Places.utcOffset(zone, day) : utcOffset, place, zone);
+    }
+
+    /** "UTC+2", "UTC-3:30". */
+    public String utcOffsetText() {
+        return "UTC" + (utcOffset < 0 ? "-" : "+") + hours(Math.abs(utcOffset));
+    }
+
+    private static String hours(double h) {
+        long minutes = Math.round(Math.abs(h) * 60);
+        String s = (h < 0 ? "-" : "") + minutes / 60;
+        return minutes % 60 == 0 ? s : s + ":" + String.format("%02d", minutes % 60);
     }
 }

@@ -19,11 +19,16 @@ import java.util.Set;
  * @param gravity      downward acceleration, m/s^2, [0, 100]
  * @param time         local clock time of the scene (places the sun)
  * @param environment  floor, room or outdoors, place and date
- * @param camera       the camera (and listener)
+ * @param camera       the camera at t = 0 (and, for now, the listener); null frames the objects
  * @param objects      the rigid objects, at most {@value #MAX_OBJECTS}, ids unique
+ * @param cameraMove   how the camera moves during the film, or null for a still camera; see
+ *                     {@link #cameraAt(double)}
+ * @param timeLapse    how many hours of clock time the film spans, or null: the clock then stands
+ *                     at {@code time} for the whole film (the physics runs in real time either way)
  */
 public record Scene(long seed, double seconds, int fps, int width, int height, int physicsRate, double gravity,
-                    LocalTime time, Environment environment, Camera camera, List<SceneObject> objects) {
+                    LocalTime time, Environment environment, Camera camera, List<SceneObject> objects,
+                    CameraMove cameraMove, TimeLapse timeLapse) {
     public static final double MAX_SECONDS = 300;
     public static final int MAX_OBJECTS = 200;
     public static final int MAX_PIXELS_SIDE = 3840;
@@ -64,6 +69,35 @@ public record Scene(long seed, double seconds, int fps, int width, int height, i
             }
         }
         if (camera == null) camera = Camera.framing(objects, (double) width / height);
+        checkMove(cameraMove, camera, objects);
+    }
+
+    /** A still camera and a clock that stands still: the scene as it was before moves and time-lapses. */
+    public Scene(long seed, double seconds, int fps, int width, int height, int physicsRate, double gravity,
+                 LocalTime time, Environment environment, Camera camera, List<SceneObject> objects) {
+        this(seed, seconds, fps, width, height, physicsRate, gravity, time, environment, camera, objects, null, null);
+    }
+
+    private static void checkMove(CameraMove move, Camera camera, List<SceneObject> objects) {
+        String at = "/camera/move";
+        switch (move) {
+            case null -> { }
+            case CameraMove.Track k -> SceneException.check(objects.stream().anyMatch(o -> o.id().equals(k.target())),
+                    at + "/target", "expected the id of one of the objects, found \"" + k.target() + "\"");
+            case CameraMove.Dolly d -> {
+                double reach = camera.lookAt().minus(camera.position()).length();
+                SceneException.check(d.distance() < reach - 0.05, at + "/distance",
+                        "expected a dolly in of less than " + Math.floor((reach - 0.05) * 100) / 100
+                                + " m, the distance from the eye to the point it looks at");
+            }
+            case CameraMove.Tilt t -> {
+                double end = CameraPath.pitch(camera.lookAt().minus(camera.position())) + t.degrees();
+                SceneException.check(Math.abs(end) < 89.9, at + "/degrees",
+                        "expected a tilt that ends short of straight up or down (the camera would end "
+                                + Math.round(end) + " degrees above the horizon)");
+            }
+            default -> { }
+        }
     }
 
     private static void checkSide(int px, String what) {
@@ -90,24 +124,67 @@ public record Scene(long seed, double seconds, int fps, int width, int height, i
         return -1;
     }
 
-    /** The sun as seen from the scene's place, date and time. */
+    /** The sun as seen from the scene's place, date and time, at the start of the film. */
     public SolarPosition sun() {
-        return SolarPosition.at(environment.latitude(), environment.longitude(), environment.date(), time,
+        return sunAt(0);
+    }
+
+    /** The sun at film time {@code t} seconds: it moves only in a time-lapse. */
+    public SolarPosition sunAt(double t) {
+        return SolarPosition.at(environment.latitude(), environment.longitude(), environment.date(), clockAt(t),
                 environment.utcOffset());
     }
 
+    /**
+     * The local clock at film time {@code t}, in minutes after midnight of the scene's date (1440 and
+     * more on the next day): {@code time}, advanced evenly over the film in a time-lapse.
+     */
+    public double clockAt(double t) {
+        double start = time.toSecondOfDay() / 60.0;
+        return timeLapse == null ? start : start + timeLapse.hours() * 60 * t / seconds;
+    }
+
+    /** The camera at film time {@code t}; a tracking camera as if its target had not moved (see {@link #cameraAt(Keyframe)}). */
+    public Camera cameraAt(double t) {
+        return CameraPath.at(camera, cameraMove, t / seconds, Vec3.ZERO);
+    }
+
+    /** The camera at a keyframe's time, following a tracked object to where the keyframe has it. */
+    public Camera cameraAt(Keyframe k) {
+        Vec3 shift = Vec3.ZERO;
+        if (cameraMove instanceof CameraMove.Track track) {
+            int i = indexOf(track.target());
+            if (i >= 0 && i < k.poses().size()) shift = k.poses().get(i).position().minus(objects.get(i).position());
+        }
+        return CameraPath.at(camera, cameraMove, k.t() / seconds, shift);
+    }
+
+    /** True when every frame is seen from the same camera under the same sun. */
+    public boolean stillCameraAndLight() {
+        return cameraMove == null && timeLapse == null;
+    }
+
     public Scene withSeed(long s) {
-        return new Scene(s, seconds, fps, width, height, physicsRate, gravity, time, environment, camera, objects);
+        return new Scene(s, seconds, fps, width, height, physicsRate, gravity, time, environment, camera, objects,
+                cameraMove, timeLapse);
     }
 
     public Scene withTiming(double secs, int framesPerSecond, int w, int h) {
         boolean keepRate = physicsRate % framesPerSecond == 0;
         Camera cam = (w == width && h == height) ? camera : null;
         return new Scene(seed, secs, framesPerSecond, w, h, keepRate ? physicsRate : 0, gravity, time, environment,
-                cam, objects);
+                cam, objects, cameraMove, timeLapse);
     }
 
     public Scene withObjects(List<SceneObject> objs) {
-        return new Scene(seed, seconds, fps, width, height, physicsRate, gravity, time, environment, null, objs);
+        return new Scene(seed, seconds, fps, width, height, physicsRate, gravity, time, environment, null, objs,
+                cameraMove instanceof CameraMove.Track k && objs.stream().noneMatch(o -> o.id().equals(k.target()))
+                        ? null : cameraMove, timeLapse);
+    }
+
+    /** The same scene with another camera move (null: still) and time-lapse (null: none). */
+    public Scene withDirection(Camera cam, CameraMove move, TimeLapse lapse) {
+        return new Scene(seed, seconds, fps, width, height, physicsRate, gravity, time, environment, cam, objects,
+                move, lapse);
     }
 }

@@ -43,7 +43,7 @@ public final class SceneJson {
     public static Scene read(JsonNode root) {
         requireObject(root, "");
         allowOnly(root, "", Set.of("seed", "seconds", "fps", "size", "physicsRate", "gravity", "time", "environment",
-                "camera", "objects"));
+                "camera", "objects", "timeLapse"));
         long seed = root.has("seed") ? longAt(root.get("seed"), "/seed") : 0;
         double seconds = root.has("seconds") ? number(root.get("seconds"), "/seconds") : 4;
         int fps = root.has("fps") ? intAt(root.get("fps"), "/fps") : 24;
@@ -53,7 +53,12 @@ public final class SceneJson {
         LocalTime time = root.has("time") ? time(root.get("time"), "/time") : LocalTime.of(12, 0);
         Environment env = root.has("environment") ? environment(root.get("environment"))
                 : Environment.outdoor(Material.WOOD);
-        Camera cam = root.has("camera") && !root.get("camera").isNull() ? camera(root.get("camera")) : null;
+        JsonNode camNode = root.has("camera") && !root.get("camera").isNull() ? root.get("camera") : null;
+        Camera cam = camNode != null ? camera(camNode) : null;
+        CameraMove move = camNode != null && camNode.has("move") && !camNode.get("move").isNull()
+                ? move(camNode.get("move"), "/camera/move") : null;
+        TimeLapse lapse = root.has("timeLapse") && !root.get("timeLapse").isNull()
+                ? timeLapse(root.get("timeLapse"), time) : null;
         JsonNode objs = root.get("objects");
         if (objs == null) throw new SceneException("/objects", "expected an array of objects");
         if (!objs.isArray()) throw new SceneException("/objects", "expected an array of objects, found " + kind(objs));
@@ -66,7 +71,7 @@ public final class SceneJson {
                 throw e.pointer().startsWith(at) ? e : e.under(at);
             }
         }
-        return new Scene(seed, seconds, fps, size[0], size[1], physicsRate, gravity, time, env, cam, list);
+        return new Scene(seed, seconds, fps, size[0], size[1], physicsRate, gravity, time, env, cam, list, move, lapse);
     }
 
     private static SceneObject object(JsonNode n, String at) {
@@ -99,7 +104,7 @@ public final class SceneJson {
     private static Environment environment(JsonNode n) {
         String at = "/environment";
         requireObject(n, at);
-        allowOnly(n, at, Set.of("kind", "floor", "room", "latitude", "longitude", "date", "utcOffset"));
+        allowOnly(n, at, Set.of("kind", "floor", "room", "latitude", "longitude", "date", "utcOffset", "place", "zone"));
         String k = n.has("kind") ? text(n.get("kind"), at + "/kind") : "outdoor";
         Environment.Kind kind = switch (k) {
             case "indoor" -> Environment.Kind.INDOOR;
@@ -123,8 +128,24 @@ public final class SceneJson {
         } else if (kind == Environment.Kind.INDOOR) {
             room = new Room(new Vec3(6, 3, 6), Material.STONE, Material.STONE);
         }
-        double lat = n.has("latitude") ? number(n.get("latitude"), at + "/latitude") : Environment.DEFAULT_LATITUDE;
-        double lon = n.has("longitude") ? number(n.get("longitude"), at + "/longitude") : Environment.DEFAULT_LONGITUDE;
+        // Where: coordinates win; else a city of the table by name; else the default, Paris.
+        String place = n.has("place") && !n.get("place").isNull() ? text(n.get("place"), at + "/place") : null;
+        boolean coordinates = n.has("latitude") || n.has("longitude");
+        Places.Place city = place != null && !coordinates ? Places.find(place) : null;
+        if (place != null && !coordinates && city == null) {
+            throw new SceneException(at + "/place", "expected a city Diorama knows (such as \"Oslo\", \"Tokyo\", "
+                    + "\"Cape Town\"; " + Places.all().size() + " in all) or \"latitude\" and \"longitude\", found \""
+                    + place + "\"");
+        }
+        boolean defaultPlace = place == null && !coordinates;
+        double lat = n.has("latitude") ? number(n.get("latitude"), at + "/latitude")
+                : city != null ? city.latitude() : Environment.DEFAULT_LATITUDE;
+        double lon = n.has("longitude") ? number(n.get("longitude"), at + "/longitude")
+                : city != null ? city.longitude() : Environment.DEFAULT_LONGITUDE;
+        if (city != null) place = city.name();
+        if (defaultPlace) place = Environment.DEFAULT_PLACE;
+        String zone = n.has("zone") && !n.get("zone").isNull() ? text(n.get("zone"), at + "/zone")
+                : city != null ? city.zone() : defaultPlace ? Environment.DEFAULT_ZONE : null;
         LocalDate date = Environment.DEFAULT_DATE;
         if (n.has("date")) {
             String d = text(n.get("date"), at + "/date");
@@ -134,9 +155,23 @@ public final class SceneJson {
                 throw new SceneException(at + "/date", "expected a date \"YYYY-MM-DD\", found \"" + d + "\"");
             }
         }
-        double off = n.has("utcOffset") ? number(n.get("utcOffset"), at + "/utcOffset") : Environment.DEFAULT_UTC_OFFSET;
+        double off;
+        if (n.has("utcOffset")) {
+            off = number(n.get("utcOffset"), at + "/utcOffset");
+            // A file from before zones (offset only) keeps its offset: the default zone is not imposed on it.
+            if (defaultPlace && !n.has("zone")) zone = null;
+        } else if (zone != null) {
+            try {
+                off = Places.utcOffset(zone, date);
+            } catch (java.time.DateTimeException e) {
+                throw new SceneException(at + "/zone", "expected an IANA time zone such as \"Europe/Oslo\", found \""
+                        + zone + "\"");
+            }
+        } else {
+            off = Math.round(lon / 15);  // nautical time: the sun near its highest at 12:00
+        }
         try {
-            return new Environment(kind, floor, room, lat, lon, date, off);
+            return new Environment(kind, floor, room, lat, lon, date, off, place, zone);
         } catch (SceneException e) {
             throw e.under(at);
         }
@@ -145,7 +180,8 @@ public final class SceneJson {
     private static Camera camera(JsonNode n) {
         String at = "/camera";
         requireObject(n, at);
-        allowOnly(n, at, Set.of("position", "lookAt", "fov"));
+        allowOnly(n, at, Set.of("position", "lookAt", "fov", "move"));
+        if (!n.has("position") && !n.has("lookAt") && !n.has("fov")) return null;  // framed, perhaps with a move
         Vec3 p = vec3(required(n, "position", at), at + "/position");
         Vec3 l = vec3(required(n, "lookAt", at), at + "/lookAt");
         double fov = n.has("fov") ? number(n.get("fov"), at + "/fov") : 50;
@@ -154,6 +190,57 @@ public final class SceneJson {
         } catch (SceneException e) {
             throw e.under(at);
         }
+    }
+
+    private static CameraMove move(JsonNode n, String at) {
+        requireObject(n, at);
+        String kind = text(required(n, "kind", at), at + "/kind");
+        String field = switch (kind) {
+            case "static" -> null;
+            case "pan", "tilt", "orbit" -> "degrees";
+            case "dolly" -> "distance";
+            case "zoom" -> "fov";
+            case "track" -> "target";
+            default -> throw new SceneException(at + "/kind", "expected one of \"static\", \"pan\", \"tilt\", "
+                    + "\"orbit\", \"dolly\", \"zoom\", \"track\", found \"" + kind + "\"");
+        };
+        allowOnly(n, at, field == null ? Set.of("kind") : Set.of("kind", field));
+        if (field == null) return null;
+        JsonNode v = required(n, field, at);
+        try {
+            return switch (kind) {
+                case "pan" -> new CameraMove.Pan(number(v, at + "/degrees"));
+                case "tilt" -> new CameraMove.Tilt(number(v, at + "/degrees"));
+                case "orbit" -> new CameraMove.Orbit(number(v, at + "/degrees"));
+                case "dolly" -> new CameraMove.Dolly(number(v, at + "/distance"));
+                case "zoom" -> new CameraMove.Zoom(number(v, at + "/fov"));
+                default -> new CameraMove.Track(text(v, at + "/target"));
+            };
+        } catch (SceneException e) {
+            throw e.pointer().startsWith(at) ? e : e.under(at);
+        }
+    }
+
+    private static TimeLapse timeLapse(JsonNode n, LocalTime start) {
+        String at = "/timeLapse";
+        requireObject(n, at);
+        allowOnly(n, at, Set.of("hours", "end"));
+        if (!n.has("hours") && !n.has("end")) {
+            throw new SceneException(at, "expected \"hours\" (the clock time the film spans) or \"end\" (\"HH:MM\")");
+        }
+        TimeLapse byEnd = n.has("end") ? TimeLapse.between(start, time(n.get("end"), at + "/end")) : null;
+        if (!n.has("hours")) return byEnd;
+        TimeLapse lapse;
+        try {
+            lapse = new TimeLapse(number(n.get("hours"), at + "/hours"));
+        } catch (SceneException e) {
+            throw e.pointer().startsWith(at) ? e : e.under(at);
+        }
+        if (byEnd != null && !lapse.end(start).equals(byEnd.end(start))) {
+            throw new SceneException(at + "/end", "expected " + hhmm(lapse.end(start)) + ", the time " + lapse.hours()
+                    + " hours after " + hhmm(start) + " (or give only one of \"hours\" and \"end\")");
+        }
+        return lapse;
     }
 
     // ---- writing ----
@@ -174,7 +261,12 @@ public final class SceneJson {
         o.put("size", s.width() + "x" + s.height());
         o.put("physicsRate", s.physicsRate());
         o.put("gravity", s.gravity());
-        o.put("time", String.format("%02d:%02d", s.time().getHour(), s.time().getMinute()));
+        o.put("time", hhmm(s.time()));
+        if (s.timeLapse() != null) {
+            ObjectNode lapse = o.putObject("timeLapse");
+            lapse.put("hours", s.timeLapse().hours());
+            lapse.put("end", hhmm(s.timeLapse().end(s.time())));
+        }
         Environment e = s.environment();
         ObjectNode env = o.putObject("environment");
         env.put("kind", e.kind().jsonName());
@@ -189,10 +281,24 @@ public final class SceneJson {
         env.put("longitude", e.longitude());
         env.put("date", e.date().toString());
         env.put("utcOffset", e.utcOffset());
+        if (e.place() != null) env.put("place", e.place());
+        if (e.zone() != null) env.put("zone", e.zone());
         ObjectNode cam = o.putObject("camera");
         cam.set("position", array(s.camera().position()));
         cam.set("lookAt", array(s.camera().lookAt()));
         cam.put("fov", s.camera().fov());
+        if (s.cameraMove() != null) {
+            ObjectNode m = cam.putObject("move");
+            m.put("kind", s.cameraMove().kind());
+            switch (s.cameraMove()) {
+                case CameraMove.Pan p -> m.put("degrees", p.degrees());
+                case CameraMove.Tilt t -> m.put("degrees", t.degrees());
+                case CameraMove.Orbit r -> m.put("degrees", r.degrees());
+                case CameraMove.Dolly d -> m.put("distance", d.distance());
+                case CameraMove.Zoom z -> m.put("fov", z.fov());
+                case CameraMove.Track k -> m.put("target", k.target());
+            }
+        }
         ArrayNode objs = o.putArray("objects");
         for (SceneObject so : s.objects()) {
             ObjectNode j = objs.addObject();
@@ -318,6 +424,10 @@ public final class SceneJson {
             if (h < 24 && mi < 60) return LocalTime.of(h, mi);
         }
         throw new SceneException(at, "expected a local time \"HH:MM\" (00:00 to 23:59), found \"" + s + "\"");
+    }
+
+    private static String hhmm(LocalTime t) {
+        return String.format("%02d:%02d", t.getHour(), t.getMinute());
     }
 
     private static String names(Enum<?>[] values) {

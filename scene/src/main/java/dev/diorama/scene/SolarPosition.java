@@ -14,7 +14,15 @@ public record SolarPosition(double elevation, double azimuth) {
 
     public static SolarPosition at(double latitude, double longitude, LocalDate date, LocalTime localTime,
                                    double utcOffsetHours) {
-        double minutes = localTime.toSecondOfDay() / 60.0;
+        return at(latitude, longitude, date, localTime.toSecondOfDay() / 60.0, utcOffsetHours);
+    }
+
+    /**
+     * As {@link #at(double, double, LocalDate, LocalTime, double)} for a local clock given in minutes
+     * after midnight of {@code date}: fractions of a minute count, and 1440 or more is on a later day.
+     */
+    public static SolarPosition at(double latitude, double longitude, LocalDate date, double minutes,
+                                   double utcOffsetHours) {
         double jd = date.toEpochDay() + 2440587.5 + (minutes / 1440.0) - utcOffsetHours / 24.0;
         double jc = (jd - 2451545.0) / 36525.0;
         double geomMeanLong = mod360(280.46646 + jc * (36000.76983 + jc * 0.0003032));

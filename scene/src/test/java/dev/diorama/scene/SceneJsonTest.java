@@ -67,11 +67,61 @@ class SceneJsonTest {
         "{\"environment\": {\"kind\": \"indoor\", \"room\": {\"size\": [2, 2, 2]}}, \"objects\": [{\"id\": \"b\", \"shape\": \"ball\", \"material\": \"rubber\", \"size\": 0.2, \"position\": [5, 1, 0]}]}|/objects/0/position|inside the room",
         "{\"environment\": {\"latitude\": 95}, \"objects\": []}|/environment/latitude|[-90, 90]",
         "{\"camera\": {\"position\": [0, 1, 0], \"lookAt\": [0, 1, 0]}, \"objects\": []}|/camera/lookAt|different from the eye",
+        "{\"camera\": {\"move\": {\"kind\": \"spin\"}}, \"objects\": []}|/camera/move/kind|\"orbit\"",
+        "{\"camera\": {\"move\": {\"kind\": \"orbit\"}}, \"objects\": []}|/camera/move/degrees|required field",
+        "{\"camera\": {\"move\": {\"kind\": \"orbit\", \"distance\": 2}}, \"objects\": []}|/camera/move/distance|unknown field",
+        "{\"camera\": {\"move\": {\"kind\": \"pan\", \"degrees\": \"left\"}}, \"objects\": []}|/camera/move/degrees|a number",
+        "{\"camera\": {\"move\": {\"kind\": \"zoom\", \"fov\": 200}}, \"objects\": []}|/camera/move/fov|(1, 170)",
+        "{\"camera\": {\"move\": {\"kind\": \"track\", \"target\": \"x\"}}, \"objects\": [" + BALL + "]}|/camera/move/target|one of the objects",
+        "{\"camera\": {\"position\": [0, 1, -2], \"lookAt\": [0, 1, 0], \"move\": {\"kind\": \"dolly\", \"distance\": 3}}, \"objects\": []}|/camera/move/distance|less than 1.95 m",
+        "{\"timeLapse\": {\"hours\": 49}, \"objects\": []}|/timeLapse/hours|at most 48",
+        "{\"timeLapse\": {}, \"objects\": []}|/timeLapse|\"hours\"",
+        "{\"time\": \"06:00\", \"timeLapse\": {\"hours\": 2, \"end\": \"09:00\"}, \"objects\": []}|/timeLapse/end|08:00",
+        "{\"environment\": {\"place\": \"Atlantis\"}, \"objects\": []}|/environment/place|a city Diorama knows",
+        "{\"environment\": {\"place\": \"Oslo\", \"zone\": \"Mars/Olympus\"}, \"objects\": []}|/environment/zone|IANA time zone",
+        "{\"environment\": {\"place\": \"Oslo\", \"date\": \"2026-12-21\", \"utcOffset\": 2}, \"objects\": []}|/environment/utcOffset|expected 1 hours, the offset of Europe/Oslo on 2026-12-21",
     })
     void anInvalidSceneNamesTheJsonPointerAndWhatWasExpected(String json, String pointer, String expectation) {
         SceneException e = assertThrows(SceneException.class, () -> SceneJson.read(json));
         assertEquals(pointer == null ? "" : pointer, e.pointer(), e.getMessage());
         assertTrue(e.getMessage().contains(expectation), e.getMessage());
+    }
+
+    @Test
+    void aCameraMoveATimeLapseAndAPlaceAreWrittenAndReadBack() {
+        Scene base = SceneJson.read("""
+                {"time": "06:00", "timeLapse": {"end": "21:00"},
+                 "environment": {"place": "Tokyo", "date": "2026-06-21"},
+                 "camera": {"position": [0, 1, -4], "lookAt": [0, 0.5, 0], "fov": 40,
+                            "move": {"kind": "orbit", "degrees": 90}},
+                 "objects": [%s]}""".formatted(BALL));
+        assertEquals(15, base.timeLapse().hours());
+        assertEquals(new CameraMove.Orbit(90), base.cameraMove());
+        Environment e = base.environment();
+        assertEquals("Tokyo", e.place());
+        assertEquals("Asia/Tokyo", e.zone());
+        assertEquals(9, e.utcOffset());
+        assertEquals(35.6762, e.latitude());
+        assertEquals(base, SceneJson.read(SceneJson.write(base)));
+        for (CameraMove m : List.of(new CameraMove.Pan(-30), new CameraMove.Tilt(10), new CameraMove.Dolly(-1),
+                new CameraMove.Zoom(25), new CameraMove.Track("b"))) {
+            Scene s = base.withDirection(base.camera(), m, null);
+            assertEquals(s, SceneJson.read(SceneJson.write(s)), m.kind());
+        }
+    }
+
+    @Test
+    void theDefaultPlaceIsParisWhoseOffsetFollowsTheDate() {
+        Scene s = SceneJson.read("{\"objects\": [" + BALL + "]}");
+        assertEquals("Paris", s.environment().place());
+        assertEquals(2, s.environment().utcOffset(), "summer time on 22 September 2026");
+        Scene winter = SceneJson.read("{\"environment\": {\"date\": \"2026-12-21\"}, \"objects\": [" + BALL + "]}");
+        assertEquals(1, winter.environment().utcOffset());
+        assertEquals(Environment.DEFAULT_LATITUDE, winter.environment().latitude());
+        // Coordinates without an offset or zone keep the sun's time: noon near the sun's highest.
+        Scene far = SceneJson.read("{\"environment\": {\"latitude\": 35, \"longitude\": 139}, \"objects\": [" + BALL + "]}");
+        assertEquals(9, far.environment().utcOffset());
+        assertEquals(null, far.environment().zone());
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SolarPositionTest {
     /**
@@ -18,6 +20,58 @@ class SolarPositionTest {
         SolarPosition p = SolarPosition.at(39.742476, -105.1786, LocalDate.of(2003, 10, 17), LocalTime.of(12, 30, 30), -7);
         assertEquals(90 - 50.11162, p.elevation(), 0.05);
         assertEquals(194.34024, p.azimuth(), 0.05);
+    }
+
+    /**
+     * The same place a day later, from the same algorithm: pvlib-python's fixture
+     * {@code expected_solpos_multi} (pvlib/tests/test_solarposition.py, github.com/pvlib/pvlib-python),
+     * NREL SPA at 820 mbar and 11 C: 2003-10-18 12:30:30 MST (UTC-7), apparent zenith 50.478260 deg,
+     * azimuth 194.311132 deg. (SPA's refraction at that pressure differs from NOAA's standard one by
+     * about 0.003 deg here.)
+     */
+    @Test
+    void agreesWithNrelsSpaADayLater() {
+        SolarPosition p = SolarPosition.at(39.742476, -105.1786, LocalDate.of(2003, 10, 18), LocalTime.of(12, 30, 30), -7);
+        assertEquals(90 - 50.478260, p.elevation(), 0.05);
+        assertEquals(194.311132, p.azimuth(), 0.05);
+    }
+
+    /**
+     * NOAA's solar calculator (gml.noaa.gov/grad/solcalc) on 2012-12-22 at 12:00 UTC on the Greenwich
+     * meridian, at latitudes 41 S, 3 S, 3 N and 41 N, as quoted with its inputs in Josh O'Brien's
+     * answer to "Position of the sun given time of day, latitude and longitude"
+     * (stackoverflow.com/questions/8708048): elevations 72.44, 69.57, 63.57, 25.6 deg, azimuths
+     * 359.09, 180.79, 180.62, 180.3 deg. Two hemispheres at the December solstice: south of the
+     * tropic the noon sun stands in the north.
+     */
+    @ParameterizedTest(name = "latitude {0}")
+    @CsvSource({"-41, 72.44, 359.09", "-3, 69.57, 180.79", "3, 63.57, 180.62", "41, 25.6, 180.3"})
+    void agreesWithNoaasCalculatorAtTheDecemberSolstice(double latitude, double elevation, double azimuth) {
+        SolarPosition p = SolarPosition.at(latitude, 0, LocalDate.of(2012, 12, 22), LocalTime.NOON, 0);
+        assertEquals(elevation, p.elevation(), 0.05);
+        assertEquals(azimuth, p.azimuth(), 0.05);
+    }
+
+    /**
+     * NOAA's solar calculator for Helsinki (60.17 N, 24.94 E) on 2022-09-04 at its solar noon,
+     * 13:19:29 local time (UTC+3), as quoted with its inputs in "Testing solar calculator in Elm"
+     * (discourse.elm-lang.org/t/testing-solar-calculator-in-elm/8628): refraction-corrected
+     * elevation 36.96 deg, azimuth 180.05 deg. High latitude, a date near the equinox.
+     */
+    @Test
+    void agreesWithNoaasCalculatorInHelsinki() {
+        SolarPosition p = SolarPosition.at(60.17, 24.94, LocalDate.of(2022, 9, 4), LocalTime.of(13, 19, 29), 3);
+        assertEquals(36.96, p.elevation(), 0.05);
+        assertEquals(180.05, p.azimuth(), 0.05);
+    }
+
+    @Test
+    void aClockPastMidnightIsTheNextDay() {
+        LocalDate d = LocalDate.of(2026, 6, 21);
+        SolarPosition tomorrow = SolarPosition.at(59.9, 10.75, d.plusDays(1), LocalTime.of(9, 30), 2);
+        SolarPosition late = SolarPosition.at(59.9, 10.75, d, (24 + 9.5) * 60, 2);
+        assertEquals(tomorrow.elevation(), late.elevation(), 1e-9);
+        assertEquals(tomorrow.azimuth(), late.azimuth(), 1e-9);
     }
 
     @Test
