@@ -17,9 +17,9 @@ import java.util.Random;
 /**
  * Benchmark: how long a minute of film with 200 impacts (or the count given as the first argument;
  * the issue's busy scene is 6000, 100 per second) takes to sound in the 6 x 3 x 6 m stone room,
- * anechoic and as a film (the room's reverberation and the loudness pre-pass), streamed one film
- * frame per call as the engine does. Speed is measured here, not asserted in a test (the cores are
- * shared and noisy). Run: {@code java -cp audio/target/classes:scene/target/classes:... dev.diorama.audio.AudioBench}.
+ * anechoic and as a film (the room's reverberation, the loudness pre-pass with its limiter passes,
+ * and the limiter while streaming), streamed one film frame per call as the engine does. Speed is
+ * measured here, not asserted in a test (the cores are shared and noisy). Run: {@code java -cp audio/target/classes:scene/target/classes:... dev.diorama.audio.AudioBench}.
  */
 public final class AudioBench {
     private AudioBench() {}
@@ -82,6 +82,13 @@ public final class AudioBench {
                 }
                 System.out.printf("%s: 60 s of sound, %d events (%s): %.3f s (construction and pre-pass %.3f s)%n",
                         options, events.size(), track, seconds, setup);
+                SoundTrack.Mastering m = track.mastering();
+                if (m != null && run == 0) {
+                    System.out.printf("  mastering: %.2f LUFS / %.2f dBTP before, gain %+.2f dB, limiter %.2f dB deepest "
+                                    + "(%.3f dB mean, %.1f %% of the samples, %.2f LU taken), %d passes: %.2f LUFS / %.2f dBTP%n",
+                            m.loudness(), m.truePeak(), 20 * Math.log10(m.gain()), m.maxReduction(), m.meanReduction(),
+                            100 * m.limitedShare(), m.loudnessTaken(), m.passes(), m.finalLoudness(), m.finalTruePeak());
+                }
             }
             System.out.printf("%s best: %.3f s for 60 s of sound (%.0fx real time; construction %.3f s)%n", options, best,
                     60 / best, bestSetup);

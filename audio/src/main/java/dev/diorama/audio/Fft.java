@@ -15,8 +15,8 @@ package dev.diorama.audio;
 final class Fft {
     private final int size;
     private final int[] bitReverse;
-    /** cos and sin of 2 pi k / N for k in [0, N/2). */
-    private final double[] cos, sin;
+    /** Per stage (butterflies of length 2, 4, .. N), its twiddles side by side: cos and sin of 2 pi k / len, k < len/2. */
+    private final double[][] stageCos, stageSin;
 
     Fft(int size) {
         if (size < 2 || Integer.bitCount(size) != 1) throw new IllegalArgumentException("FFT size must be a power of 2 >= 2, got " + size);
@@ -24,12 +24,23 @@ final class Fft {
         int bits = Integer.numberOfTrailingZeros(size);
         bitReverse = new int[size];
         for (int i = 0; i < size; i++) bitReverse[i] = Integer.reverse(i) >>> (32 - bits);
-        cos = new double[size / 2];
-        sin = new double[size / 2];
+        double[] cos = new double[size / 2], sin = new double[size / 2];
         for (int k = 0; k < size / 2; k++) {
             double a = 2 * Math.PI * k / size;
             cos[k] = StrictMath.cos(a);
             sin[k] = StrictMath.sin(a);
+        }
+        // The twiddle of butterfly k at length len is that of k N / len: the same numbers, read in order.
+        stageCos = new double[bits][];
+        stageSin = new double[bits][];
+        for (int stage = 0; stage < bits; stage++) {
+            int len = 2 << stage, stride = size / len;
+            stageCos[stage] = new double[len / 2];
+            stageSin[stage] = new double[len / 2];
+            for (int k = 0; k < len / 2; k++) {
+                stageCos[stage][k] = cos[k * stride];
+                stageSin[stage][k] = sin[k * stride];
+            }
         }
     }
 
@@ -57,17 +68,34 @@ final class Fft {
                 t = im[i]; im[i] = im[j]; im[j] = t;
             }
         }
-        for (int len = 2; len <= n; len <<= 1) {
-            int half = len >>> 1, stride = n / len;
-            for (int i = 0; i < n; i += len) {
+        for (int stage = 0, len = 2; len <= n; len <<= 1, stage++) {
+            int half = len >>> 1;
+            double[] c = stageCos[stage], s = stageSin[stage];
+            // The same butterflies with the same twiddles either way; a stage's butterflies touch
+            // disjoint elements, so their order changes no bit. Short stages run twiddle by twiddle.
+            if (half < 16) {
                 for (int k = 0; k < half; k++) {
-                    double wr = cos[k * stride], wi = sign * sin[k * stride];
-                    int a = i + k, b = a + half;
-                    double xr = re[b] * wr - im[b] * wi, xi = re[b] * wi + im[b] * wr;
-                    re[b] = re[a] - xr;
-                    im[b] = im[a] - xi;
-                    re[a] += xr;
-                    im[a] += xi;
+                    double wr = c[k], wi = sign * s[k];
+                    for (int a = k; a < n; a += len) {
+                        int b = a + half;
+                        double xr = re[b] * wr - im[b] * wi, xi = re[b] * wi + im[b] * wr;
+                        re[b] = re[a] - xr;
+                        im[b] = im[a] - xi;
+                        re[a] += xr;
+                        im[a] += xi;
+                    }
+                }
+            } else {
+                for (int i = 0; i < n; i += len) {
+                    for (int k = 0; k < half; k++) {
+                        double wr = c[k], wi = sign * s[k];
+                        int a = i + k, b = a + half;
+                        double xr = re[b] * wr - im[b] * wi, xi = re[b] * wi + im[b] * wr;
+                        re[b] = re[a] - xr;
+                        im[b] = im[a] - xi;
+                        re[a] += xr;
+                        im[a] += xi;
+                    }
                 }
             }
         }

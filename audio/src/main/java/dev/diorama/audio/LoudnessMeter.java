@@ -48,13 +48,21 @@ public final class LoudnessMeter {
     private int stepCount;
     private double current;
     private int inCurrent;
+    /** Scratch: the K-weighted samples of the block being added. */
+    private double[][] weighted = new double[2][0];
+    /** Samples per call of the true-peak meter. */
+    private static final int PEAK_RUN = 256;
 
     /** Adds n samples of each channel. */
     public void add(double[] left, double[] right, int n) {
-        truePeak.add(left, right, n);
+        // The true peak in short runs, so that its meter can pass over the quiet ones (exactly: see TruePeakMeter.add).
+        for (int at = 0; at < n; at += PEAK_RUN) truePeak.add(left, right, at, Math.min(n, at + PEAK_RUN));
+        if (weighted.length < n) weighted = new double[2][n];
+        double[] l = weighted[0], r = weighted[1];
+        kWeight(state[0], left, l, n);
+        kWeight(state[1], right, r, n);
         for (int i = 0; i < n; i++) {
-            double l = kWeight(state[0], left[i]), r = kWeight(state[1], right[i]);
-            current += l * l + r * r;
+            current += l[i] * l[i] + r[i] * r[i];
             if (++inCurrent == STEP) {
                 if (stepCount == steps.length) steps = Arrays.copyOf(steps, 2 * steps.length);
                 steps[stepCount++] = current;
@@ -74,19 +82,36 @@ public final class LoudnessMeter {
         add(l, r, n);
     }
 
-    /** One sample through the shelf and the RLB high-pass (direct form I). */
-    private static double kWeight(double[] s, double x) {
-        double y = SHELF_B[0] * x + SHELF_B[1] * s[0] + SHELF_B[2] * s[1] - SHELF_A[1] * s[2] - SHELF_A[2] * s[3];
-        s[1] = s[0];
-        s[0] = x;
-        s[3] = s[2];
-        s[2] = y;
-        double z = RLB_B[0] * y + RLB_B[1] * s[4] + RLB_B[2] * s[5] - RLB_A[1] * s[6] - RLB_A[2] * s[7];
-        s[5] = s[4];
-        s[4] = y;
-        s[7] = s[6];
-        s[6] = z;
-        return z;
+    /**
+     * n samples of one channel through the shelf and the RLB high-pass (direct form I), the state
+     * s (x1, x2, y1, y2 of each) kept in locals on the way.
+     */
+    private static void kWeight(double[] s, double[] in, double[] out, int n) {
+        double x1 = s[0], x2 = s[1], y1 = s[2], y2 = s[3], u1 = s[4], u2 = s[5], z1 = s[6], z2 = s[7];
+        double b0 = SHELF_B[0], b1 = SHELF_B[1], b2 = SHELF_B[2], a1 = SHELF_A[1], a2 = SHELF_A[2];
+        double c0 = RLB_B[0], c1 = RLB_B[1], c2 = RLB_B[2], d1 = RLB_A[1], d2 = RLB_A[2];
+        for (int i = 0; i < n; i++) {
+            double x = in[i];
+            double y = b0 * x + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
+            x2 = x1;
+            x1 = x;
+            y2 = y1;
+            y1 = y;
+            double z = c0 * y + c1 * u1 + c2 * u2 - d1 * z1 - d2 * z2;
+            u2 = u1;
+            u1 = y;
+            z2 = z1;
+            z1 = z;
+            out[i] = z;
+        }
+        s[0] = x1;
+        s[1] = x2;
+        s[2] = y1;
+        s[3] = y2;
+        s[4] = u1;
+        s[5] = u2;
+        s[6] = z1;
+        s[7] = z2;
     }
 
     /** Integrated loudness so far, LUFS; -infinity when no block passes the absolute gate. */

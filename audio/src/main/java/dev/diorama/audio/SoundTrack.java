@@ -83,20 +83,28 @@ import java.util.SplittableRandom;
  *       rendered in fixed internal blocks of {@link #ROOM_BLOCK} samples aligned on sample 0, so
  *       the output still depends on the sample index alone (see {@link Convolver}).</li>
  *   <li><b>Loudness</b>: the whole film's mix is measured in a pre-pass ({@link LoudnessMeter}, ITU-R
- *       BS.1770-4) and one film-wide gain brings it to {@link #TARGET_LUFS} integrated, unless
- *       that would put its true peak above {@link #CEILING_DBTP}: then the gain stops at the
- *       ceiling. Impacts are peaky: every mode peaks on the strike's first sample, so a film's true
- *       peak stands 25-35 dB above its integrated loudness (60 drops in a stone room: 31 dB;
- *       three steel knocks outdoors: 36 dB) and such films end at the ceiling, around -30 LUFS
- *       ({@link Mastering#peakLimited()} says so); bodies that ring in a reverberant room stand
- *       near 15 dB and reach -16 (FilmMixTest). No limiter, no compression: the relative loudness
- *       of the events stays what the physics made it, and the output never clips.</li>
+ *       BS.1770-4) and one film-wide gain brings it to {@link #TARGET_LUFS} integrated. Where that
+ *       gain would put the true peak above {@link #CEILING_DBTP}, the mix goes through a look-ahead
+ *       true-peak limiter ({@link TruePeakLimiter}), and the gain is solved for with the limiter in
+ *       the loop, each pass rendering and measuring the whole film ({@link #measure}). Impacts are
+ *       peaky: every mode peaks on the strike's first sample, so a film's true peak stands 25-36 dB
+ *       above its integrated loudness, where -16 LUFS under -1 dBTP leaves 15 dB. The limiter takes
+ *       the strikes' first milliseconds down (2 ms look-ahead, 10 ms hold, 1 dB/ms release) and
+ *       leaves the rest: 60 drops in the stone room reach -16 LUFS with 17 dB off their loudest
+ *       strike and 1.3 LU taken from the film's loudness (FilmMixTest). It stops short of the
+ *       target where it would take more than {@link #MAX_LOUDNESS_TAKEN_LU} from the film or reduce
+ *       a peak by more than {@link #MAX_REDUCTION_DB}: dry knocks outdoors are all transient, and
+ *       turning their peaks down turns the knocks down; such films stay quieter and say so
+ *       ({@link Mastering#peakLimited()}). Bodies ringing in a reverberant room (peaks near 15 dB
+ *       over the loudness) need no limiter. The limiter's gain is a pure function of a bounded
+ *       window of the mix around each sample, so the output still depends on the sample index
+ *       alone, and nothing moves: a strike still starts on its own sample, at full force.</li>
  * </ul>
  * Sync is unchanged: the event time is the reference, the nearer ear's direct sound starts on
  * sample round(t * 48000) and everything the room adds comes after it.
  *
- * <p>Instances are immutable after construction, except the film mix's reverberation cache, which
- * {@link #render} guards; it may be called from several threads at once.
+ * <p>Instances are immutable after construction, except the film mix's reverberation cache and
+ * its limiter's state, which {@link #render} guards; it may be called from several threads at once.
  */
 public final class SoundTrack {
     /** Samples per second per channel. */
@@ -119,6 +127,30 @@ public final class SoundTrack {
     public static final double CEILING_DBTP = -1;
     /** The gain aims 0.01 dB under the ceiling, so float rounding and 16-bit quantisation stay under it. */
     static final double CEILING_MARGIN_DB = 0.01;
+    /**
+     * The most gain reduction the limiter may apply to any peak, dB. Strikes peak 25-36 dB above a
+     * film's loudness (every mode peaks on the strike's first sample) where -16 LUFS under -1 dBTP
+     * leaves 15 dB; in a room the loudest strikes of a busy film need about 17 dB off their first
+     * milliseconds.
+     */
+    public static final double MAX_REDUCTION_DB = 24;
+    /**
+     * The most loudness the limiter may take from a film, LU: how much quieter the limited film is
+     * than the same gain without the limiter. Shaving the first milliseconds off strikes in a room
+     * takes about 1 LU; a film that needs more is mostly transient (dry knocks outdoors), and
+     * turning its peaks down further would squash the strikes themselves and the differences
+     * between them, for little loudness. Such a film stays below the target and says so
+     * ({@link Mastering#peakLimited()}).
+     */
+    public static final double MAX_LOUDNESS_TAKEN_LU = 3;
+    /** The limiter aims this much under the ceiling: room for the gain's change between samples. */
+    static final double LIMITER_MARGIN_DB = 0.02;
+    /** The pre-pass stops within this of the target, LU. */
+    static final double LOUDNESS_TOLERANCE_LU = 0.05;
+    /** ... or this far under the cap on what the limiter takes, LU, when that cap is what stops the gain. */
+    static final double CAP_TOLERANCE_LU = 0.3;
+    /** The most times the pre-pass renders the film (the first, un-gained, included). */
+    static final int MAX_PASSES = 5;
     /** Samples per internal block of a film mix with a room (the reverberation's partition size). */
     static final int ROOM_BLOCK = 8192;
 
@@ -126,7 +158,8 @@ public final class SoundTrack {
      * Which mix a sound track renders.
      *
      * @param acoustics  the space: air absorption, the floor or ground reflection, and indoors the room's reverberation
-     * @param normalise  loudness-normalise to -16 LUFS with the true peak at most -1 dBTP (else: the
+     * @param normalise  loudness-normalise to -16 LUFS with the true peak at most -1 dBTP, through the
+     *                   true-peak limiter where the gain alone cannot (else: the
      *                   calibrated level, loud films turned down to the limiter's knee, then the soft limiter)
      */
     public record Options(boolean acoustics, boolean normalise) {
@@ -139,17 +172,27 @@ public final class SoundTrack {
     /**
      * What the loudness pre-pass found and did.
      *
-     * @param loudness     integrated loudness of the mix before the gain, LUFS (-infinity for silence)
-     * @param truePeak     its true peak before the gain, dBTP
-     * @param gain         the film-wide gain applied, linear
-     * @param peakLimited  whether the true-peak ceiling, not the loudness target, set the gain
+     * @param loudness          integrated loudness of the mix before the gain, LUFS (-infinity for silence)
+     * @param truePeak          its true peak before the gain, dBTP
+     * @param gain              the film-wide (make-up) gain applied before the limiter, linear
+     * @param finalLoudness     integrated loudness of the film as rendered, LUFS: measured on the
+     *                          limited film, or (no limiter) the loudness plus the gain
+     * @param finalTruePeak     true peak of the film as rendered, dBTP (measured, or predicted likewise)
+     * @param maxReduction      the limiter's deepest gain reduction over the film, dB (0: no limiting)
+     * @param meanReduction     its gain reduction averaged over every sample of the film, dB
+     * @param limitedShare      the share of the film's samples the limiter turned down, 0..1
+     * @param loudnessTaken     how much quieter the limiter made the film than the gain alone would, LU
+     * @param peakLimited       whether the film stays below the target because reaching it would have the
+     *                          limiter take more than {@link #MAX_LOUDNESS_TAKEN_LU} from the film or
+     *                          reduce a peak by more than {@link #MAX_REDUCTION_DB}
+     * @param passes            how many times the pre-pass rendered the film (1: no limiter was needed)
+     * @param limiterThreshold  the limiter's threshold, dBTP; NaN when there is no limiter
      */
-    public record Mastering(double loudness, double truePeak, double gain, boolean peakLimited) {
-        /** Loudness after the gain, LUFS. */
-        public double finalLoudness() { return loudness + 20 * Math.log10(gain); }
-
-        /** True peak after the gain, dBTP. */
-        public double finalTruePeak() { return truePeak + 20 * Math.log10(gain); }
+    public record Mastering(double loudness, double truePeak, double gain, double finalLoudness, double finalTruePeak,
+                            double maxReduction, double meanReduction, double limitedShare, double loudnessTaken,
+                            boolean peakLimited, int passes, double limiterThreshold) {
+        /** Whether the film goes through the limiter. */
+        public boolean limited() { return !Double.isNaN(limiterThreshold); }
     }
 
     private final Scene scene;
@@ -170,6 +213,8 @@ public final class SoundTrack {
     private long cachedBlock = Long.MIN_VALUE;
     private final double[] cachedLeft, cachedRight;
     private final Mastering mastering;
+    /** The film mix's limiter (guarded by this), or null where the gain alone keeps the true peak under the ceiling. */
+    private final TruePeakLimiter limiter;
 
     /**
      * The calibrated anechoic sound ({@link Options#ANECHOIC}).
@@ -235,7 +280,10 @@ public final class SoundTrack {
         if (options.normalise()) {
             mastering = measure();
             filmGain = mastering.gain();
+            limiter = Double.isNaN(mastering.limiterThreshold()) ? null
+                    : new TruePeakLimiter(filmGain, Math.pow(10, mastering.limiterThreshold() / 20), MAX_REDUCTION_DB + 1);
         } else {
+            limiter = null;
             filmGain = Math.min(1, SoftLimiter.KNEE / peak());
             mastering = null;
         }
@@ -304,43 +352,249 @@ public final class SoundTrack {
     }
 
     /**
-     * The loudness pre-pass: the un-gained mix over the film's length for the loudness, and to the
-     * last sound for the true peak; then the gain.
+     * The loudness pre-pass. The un-gained mix is measured first: its integrated loudness over the
+     * film's length and its true peak to the last sound. If the gain that brings it to the target
+     * keeps the true peak under the ceiling, that gain is all and there is no limiter.
+     *
+     * <p>Otherwise the gain x (dB) is solved for with the limiter in the loop. The loudness after
+     * limiting, L(x), is smooth and rising, with slope 1 where the limiter is idle and less the more
+     * it works; x is the highest gain at which L(x) has not passed the target and the limiter has
+     * not taken more than {@link #MAX_LOUDNESS_TAKEN_LU} (raw + x - L(x)), nor reduced any peak by
+     * more than {@link #MAX_REDUCTION_DB}. Each pass renders the film once and measures several
+     * candidate gains on it (the limiters and meters run beside the mix, on a thread of their own).
+     * The first pass's candidates are guessed from the loudest strike's amplitude (before the room);
+     * the next ones surround the root of a piecewise-linear model of L through every point measured
+     * so far, and the gain chosen is one that was measured: the report is the film's own numbers.
+     * Two passes are the rule: one render for the loudness and the first guesses, one to land.
      */
     private Mastering measure() {
+        double ceilingDb = CEILING_DBTP - CEILING_MARGIN_DB;
+        double thresholdDb = ceilingDb - LIMITER_MARGIN_DB;
+        // The first pass measures the raw mix and, on the same render, the first candidates: gains
+        // that would take the loudest strike (its bound, before the room) 4, 9 and 15 dB over the
+        // threshold. Most films need limiting; those that do not lose nothing but the metering.
+        double bound = 0;
+        for (Voice v : voices) bound = Math.max(bound, v.peakBound());
+        double[] guesses = bound > 0 ? new double[] {4, 9, 15} : new double[0];
+        double[] gains = new double[1 + guesses.length];
+        TruePeakLimiter[] limiters = new TruePeakLimiter[gains.length];
+        gains[0] = 1;
+        for (int i = 0; i < guesses.length; i++) {
+            gains[i + 1] = Math.pow(10, (thresholdDb + guesses[i]) / 20) / bound;
+            limiters[i + 1] = new TruePeakLimiter(gains[i + 1], Math.pow(10, thresholdDb / 20), MAX_REDUCTION_DB + 1);
+        }
+        Pass[] first = pass(gains, limiters);
+        double loudness = first[0].loudness(), peak = first[0].truePeak();
+        double byLoudnessDb = Double.isFinite(loudness) ? TARGET_LUFS - loudness : 0;
+        double peakDb = 20 * Math.log10(peak);
+        if (!(peak > 0) || peakDb + byLoudnessDb <= ceilingDb) {
+            double gain = Math.pow(10, byLoudnessDb / 20);
+            return new Mastering(loudness, peakDb, gain, loudness + byLoudnessDb, peakDb + byLoudnessDb,
+                    0, 0, 0, 0, false, 1, Double.NaN);
+        }
+        double idle = thresholdDb - peakDb; // up to this gain the limiter does nothing
+        double most = idle + MAX_REDUCTION_DB;
+        List<double[]> points = new ArrayList<>(List.of(new double[] {idle, loudness + idle}));
+        int passes = 1;
+        Mastering best = null;
+        boolean done = false;
+        // Measured candidates: their gains (dB) and what they measured. The first pass's are kept
+        // where the limiter had the depth they needed.
+        double[] candidates = new double[0];
+        Pass[] measured = new Pass[0];
+        for (int i = 1; i < gains.length; i++) {
+            double x = 20 * Math.log10(gains[i]);
+            if (x <= most) {
+                candidates = Arrays.copyOf(candidates, candidates.length + 1);
+                candidates[candidates.length - 1] = x;
+                measured = Arrays.copyOf(measured, measured.length + 1);
+                measured[measured.length - 1] = first[i];
+            }
+        }
+        while (true) {
+            double worst = Double.NEGATIVE_INFINITY;
+            for (Pass p : measured) worst = Math.max(worst, 20 * Math.log10(p.truePeak()));
+            if (worst > ceilingDb) {
+                // The gain's change within the interpolator's window let a point between samples
+                // through: aim lower by what passed and measure again.
+                thresholdDb -= worst - ceilingDb + 0.01;
+                idle = thresholdDb - peakDb;
+                most = idle + MAX_REDUCTION_DB;
+                points = new ArrayList<>(List.of(new double[] {idle, loudness + idle}));
+                best = null;
+                candidates = new double[] {Math.min(TARGET_LUFS - loudness, most)};
+            } else {
+                for (int i = 0; i < candidates.length; i++) {
+                    double x = candidates[i], l = measured[i].loudness(), taken = loudness + x - l;
+                    points.add(new double[] {x, l});
+                    double overTarget = l - TARGET_LUFS, overCap = taken - MAX_LOUDNESS_TAKEN_LU;
+                    double h = Math.max(overTarget, overCap);
+                    if (h <= LOUDNESS_TOLERANCE_LU && (best == null || x > 20 * Math.log10(best.gain()))) {
+                        Pass p = measured[i];
+                        best = new Mastering(loudness, peakDb, Math.pow(10, x / 20), l, 20 * Math.log10(p.truePeak()),
+                                p.deepestDb(), p.meanReductionDb(), p.limitedShare(), taken,
+                                overTarget < -LOUDNESS_TOLERANCE_LU, 0, thresholdDb);
+                    }
+                    // Close enough: at the target, just under the cap on what the limiter takes, or at the most gain.
+                    done |= Math.abs(h) <= LOUDNESS_TOLERANCE_LU || (overCap > overTarget && h <= 0 && h >= -CAP_TOLERANCE_LU)
+                            || (h < 0 && x >= most - 1e-9);
+                }
+                if (done || passes >= MAX_PASSES) break;
+                candidates = around(points, loudness, most);
+            }
+            candidates = distinct(candidates, idle + 0.01, most);
+            gains = new double[candidates.length];
+            limiters = new TruePeakLimiter[candidates.length];
+            for (int i = 0; i < candidates.length; i++) {
+                gains[i] = Math.pow(10, candidates[i] / 20);
+                limiters[i] = new TruePeakLimiter(gains[i], Math.pow(10, thresholdDb / 20), MAX_REDUCTION_DB + 1);
+            }
+            measured = pass(gains, limiters);
+            passes++;
+        }
+        if (best == null) {
+            // No gain measured was within the tolerance: the gain that keeps the true peak at the ceiling, no limiter.
+            double gain = Math.pow(10, (ceilingDb - peakDb) / 20);
+            return new Mastering(loudness, peakDb, gain, loudness + ceilingDb - peakDb, ceilingDb, 0, 0, 0, 0,
+                    true, passes, Double.NaN);
+        }
+        return new Mastering(best.loudness(), best.truePeak(), best.gain(), best.finalLoudness(), best.finalTruePeak(),
+                best.maxReduction(), best.meanReduction(), best.limitedShare(), best.loudnessTaken(), best.peakLimited(),
+                passes, best.limiterThreshold());
+    }
+
+    /** The candidates clamped to [low, high], sorted, those within 0.01 dB of another dropped. */
+    private static double[] distinct(double[] candidates, double low, double high) {
+        double[] c = candidates.clone();
+        for (int i = 0; i < c.length; i++) c[i] = Math.max(low, Math.min(high, c[i]));
+        Arrays.sort(c);
+        int n = 0;
+        for (double v : c) if (n == 0 || v - c[n - 1] > 0.01) c[n++] = v;
+        return Arrays.copyOf(c, n);
+    }
+
+    /**
+     * The next candidates: the root x of h = max(L - target, raw + x - L - cap) on the line through
+     * the measured points (x, L) (sorted; beyond the last one, the last segment extended), and one
+     * tolerance either side of it.
+     */
+    private static double[] around(List<double[]> points, double raw, double most) {
+        double[][] p = points.toArray(new double[0][]);
+        Arrays.sort(p, Comparator.comparingDouble(q -> q[0]));
+        for (int i = 0; i + 1 < p.length; i++) {
+            double x0 = p[i][0], x1 = p[i + 1][0];
+            double slope = Math.max(0.02, Math.min(1, (p[i + 1][1] - p[i][1]) / (x1 - x0)));
+            boolean last = i + 2 == p.length;
+            // On this segment L(x) = L0 + slope (x - x0): where each condition is met exactly.
+            double l0 = p[i][1];
+            double byTarget = x0 + (TARGET_LUFS - l0) / slope;
+            double byCap = slope < 1 ? x0 + (MAX_LOUDNESS_TAKEN_LU - (raw + x0 - l0)) / (1 - slope) : Double.POSITIVE_INFINITY;
+            double x = Math.min(byTarget, byCap);
+            if (x <= x1 || last) {
+                x = Math.min(most, Math.max(x0, x));
+                double d = LOUDNESS_TOLERANCE_LU / slope;
+                return new double[] {x - d, x, x + d};
+            }
+        }
+        throw new IllegalStateException("no points");
+    }
+
+    /** What one pass of the pre-pass measured on one candidate's film. */
+    private record Pass(double loudness, double truePeak, double deepestDb, double meanReductionDb, double limitedShare) {}
+
+    /**
+     * Renders the whole film once and measures it for each candidate: gained by {@code gains[i]}
+     * and through {@code limiters[i]}, or, where that is null, raw (un-gained). Measured are the
+     * integrated loudness over the film's length and the true peak to the last sound; through a
+     * limiter, on the very floats that {@link #render} will give.
+     *
+     * <p>The voices of a batch of blocks are rendered in parallel (each block is a pure function of
+     * its index, so the threads change nothing), then the reverberation takes the blocks in order;
+     * meanwhile a second thread takes the blocks before them, in order, through the limiters and
+     * the meters.
+     */
+    private Pass[] pass(double[] gains, TruePeakLimiter[] limiters) {
         long film = Math.round((double) scene.frameCount() * SAMPLE_RATE / scene.fps());
         long last = Math.max(film, endSample());
-        LoudnessMeter meter = new LoudnessMeter();
-        TruePeakMeter after = new TruePeakMeter(2);
+        int k = gains.length;
+        LoudnessMeter[] meters = new LoudnessMeter[k];
+        TruePeakMeter[] after = new TruePeakMeter[k];
+        int ahead = 0;
+        for (int c = 0; c < k; c++) {
+            meters[c] = new LoudnessMeter();
+            after[c] = new TruePeakMeter(2);
+            if (limiters[c] != null) {
+                limiters[c].reset(0); // the mix is silence before sample 0, as the limiter assumes
+                limiters[c].countBetween(0, film);
+                ahead = TruePeakLimiter.LOOK_AHEAD;
+            }
+        }
         int block = reverb != null ? ROOM_BLOCK : 4800;
-        // The voices of a batch of blocks are rendered in parallel (each block is a pure function of
-        // its index, so the threads change nothing); the reverberation and the meters then take the
-        // blocks in order.
         int batch = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
-        long blocks = (last + block - 1) / block;
+        long blocks = (last + ahead + block - 1) / block;
         double[] wetL = new double[block], wetR = new double[block];
-        for (long b0 = 0; b0 < blocks; b0 += batch) {
-            int count = (int) Math.min(batch, blocks - b0);
-            double[][][] dry = new double[count][3][block];
-            long first = b0;
-            java.util.stream.IntStream.range(0, count).parallel().forEach(i ->
-                    mix((first + i) * block, dry[i][0], dry[i][1], reverb != null ? dry[i][2] : null, block));
-            for (int i = 0; i < count; i++) {
-                long b = b0 + i, s = b * block;
-                double[] l = dry[i][0], r = dry[i][1];
+        double[][] outL = new double[k][block], outR = new double[k][block];
+        java.util.concurrent.ExecutorService metering = java.util.concurrent.Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().daemon().name("diorama-loudness").factory());
+        java.util.concurrent.Future<?>[] pending = new java.util.concurrent.Future<?>[2];
+        try {
+            for (long b0 = 0, round = 0; b0 < blocks; b0 += batch, round++) {
+                int count = (int) Math.min(batch, blocks - b0);
+                double[][][] dry = new double[count][3][block];
+                long first = b0;
+                java.util.stream.IntStream.range(0, count).parallel().forEach(i ->
+                        mix((first + i) * block, dry[i][0], dry[i][1], reverb != null ? dry[i][2] : null, block));
                 if (reverb != null) {
-                    synchronized (this) {
-                        reverb.process(b, dry[i][2], this::sendBlock, wetL, wetR);
-                    }
-                    for (int k = 0; k < block; k++) {
-                        l[k] += wetL[k];
-                        r[k] += wetR[k];
+                    for (int i = 0; i < count; i++) {
+                        synchronized (this) {
+                            reverb.process(first + i, dry[i][2], this::sendBlock, wetL, wetR);
+                        }
+                        double[] l = dry[i][0], r = dry[i][1];
+                        for (int j = 0; j < block; j++) {
+                            l[j] += wetL[j];
+                            r[j] += wetR[j];
+                        }
                     }
                 }
-                int inFilm = (int) Math.max(0, Math.min(block, film - s));
-                if (inFilm > 0) meter.add(l, r, inFilm);
-                if (inFilm < block) after.add(Arrays.copyOfRange(l, inFilm, block), Arrays.copyOfRange(r, inFilm, block), block - inFilm);
+                int slot = (int) (round % pending.length);
+                if (pending[slot] != null) pending[slot].get(); // at most two batches wait for the meters
+                pending[slot] = metering.submit(() -> {
+                    for (int i = 0; i < count; i++) {
+                        for (int c = 0; c < k; c++) {
+                            double[] l = dry[i][0], r = dry[i][1];
+                            long s = (first + i) * block;
+                            if (limiters[c] != null) {
+                                s = limiters[c].nextOutput();
+                                limiters[c].process(l, r, block, outL[c], outR[c]);
+                                l = outL[c];
+                                r = outR[c];
+                                for (int j = 0; j < block; j++) {
+                                    l[j] = (float) Math.max(-1, Math.min(1, l[j]));
+                                    r[j] = (float) Math.max(-1, Math.min(1, r[j]));
+                                }
+                            }
+                            // Samples s .. s + block - 1: those in [0, film) for the loudness, the rest to the last sound for the peak.
+                            int skip = (int) Math.max(0, Math.min(block, -s));
+                            int inFilm = (int) Math.max(skip, Math.min(block, film - s));
+                            if (inFilm > skip) {
+                                meters[c].add(Arrays.copyOfRange(l, skip, inFilm), Arrays.copyOfRange(r, skip, inFilm), inFilm - skip);
+                            }
+                            int end = (int) Math.max(inFilm, Math.min(block, last - s));
+                            if (end > inFilm) after[c].add(l, r, inFilm, end);
+                        }
+                    }
+                });
             }
+            for (java.util.concurrent.Future<?> f : pending) if (f != null) f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while measuring the film's loudness", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            metering.shutdownNow();
         }
         if (reverb != null) {
             synchronized (this) {
@@ -348,13 +602,14 @@ public final class SoundTrack {
                 cachedBlock = Long.MIN_VALUE;
             }
         }
-        double loudness = meter.integrated();
-        double peak = Math.max(meter.truePeak(), after.peak());
-        double ceiling = Math.pow(10, (CEILING_DBTP - CEILING_MARGIN_DB) / 20);
-        double byPeak = peak > 0 ? ceiling / peak : Double.POSITIVE_INFINITY;
-        double byLoudness = Double.isFinite(loudness) ? Math.pow(10, (TARGET_LUFS - loudness) / 20) : 1;
-        double gain = Math.min(byLoudness, byPeak);
-        return new Mastering(loudness, 20 * Math.log10(peak), gain, byPeak < byLoudness);
+        Pass[] result = new Pass[k];
+        for (int c = 0; c < k; c++) {
+            double peak = Math.max(meters[c].truePeak(), after[c].peak());
+            TruePeakLimiter lim = limiters[c];
+            result[c] = lim == null ? new Pass(meters[c].integrated(), peak, 0, 0, 0)
+                    : new Pass(meters[c].integrated(), peak, lim.deepestDb(), lim.meanReductionDb(), lim.limitedShare());
+        }
+        return result;
     }
 
     /** The un-gained mix (voices, and the room where there is one) of samples [start, start + n). */
@@ -440,6 +695,15 @@ public final class SoundTrack {
             throw new IllegalArgumentException("expected 0 <= n <= the buffers' length, got n = " + n);
         }
         double[] l = new double[n], r = new double[n];
+        if (limiter != null) {
+            limited(startSample, l, r, n);
+            // The limiter keeps the true peak under -1 dBTP (the pre-pass measured it); the clamp is a guard that never acts.
+            for (int i = 0; i < n; i++) {
+                left[i] = (float) Math.max(-1, Math.min(1, l[i]));
+                right[i] = (float) Math.max(-1, Math.min(1, r[i]));
+            }
+            return;
+        }
         mixBlock(startSample, l, r, n);
         if (options.normalise()) {
             // The gain keeps the true peak 0.01 dB under -1 dBTP; the clamp is a guard that never acts.
@@ -453,6 +717,25 @@ public final class SoundTrack {
                 right[i] = (float) SoftLimiter.apply(r[i] * filmGain);
             }
         }
+    }
+
+    /**
+     * The limited film, samples [start, start + n): the mix fed to the limiter
+     * {@link TruePeakLimiter#LOOK_AHEAD} samples ahead. Calls in sequence continue the limiter; any
+     * other restarts it {@link TruePeakLimiter#warmUp()} samples earlier, from where its output is
+     * exact, so every call gives the same samples for the same indices.
+     */
+    private synchronized void limited(long start, double[] l, double[] r, int n) {
+        int ahead = TruePeakLimiter.LOOK_AHEAD;
+        if (limiter.nextOutput() != start) {
+            int warm = limiter.warmUp();
+            limiter.reset(start - warm);
+            double[] wl = new double[warm + ahead], wr = new double[warm + ahead];
+            mixBlock(start - warm, wl, wr, warm + ahead);
+            limiter.process(wl, wr, warm + ahead, wl, wr);
+        }
+        mixBlock(start + ahead, l, r, n);
+        limiter.process(l, r, n, l, r);
     }
 
     /** Adds every voice sounding in [startSample, startSample + n) into l and r (and the room's send into s, if not null). */

@@ -28,14 +28,30 @@ public final class TruePeakMeter {
     /** The largest sum of |taps| of a phase (2.02), rounded up: no interpolated value exceeds it times its window's peak. */
     static final double BOUND;
 
+    /**
+     * Per tap, the largest |tap| of the four phases, rounded up: no interpolated value from a window
+     * exceeds the sum of these times the window's |samples| (a quick bound, 12 products for 48).
+     */
+    static final double[] ENVELOPE = new double[TAPS_PER_PHASE];
+
     static {
         double b = 0;
         for (double[] phase : TAPS) {
             double sum = 0;
-            for (double t : phase) sum += Math.abs(t);
+            for (int t = 0; t < TAPS_PER_PHASE; t++) {
+                sum += Math.abs(phase[t]);
+                ENVELOPE[t] = Math.max(ENVELOPE[t], Math.abs(phase[t]) * 1.001);
+            }
             b = Math.max(b, sum);
         }
         BOUND = b * 1.001;
+    }
+
+    /** The quick bound of every interpolated value from the window h[from .. from + 12). */
+    static double envelope(double[] h, int from) {
+        double m = 0;
+        for (int k = 0; k < TAPS_PER_PHASE; k++) m += ENVELOPE[k] * Math.abs(h[from + k]);
+        return m;
     }
 
     /**
@@ -52,12 +68,17 @@ public final class TruePeakMeter {
     }
 
     void add(double[] left, double[] right, int n) {
+        add(left, right, 0, n);
+    }
+
+    /** Adds samples [from, to) of each channel. */
+    void add(double[] left, double[] right, int from, int to) {
         // An interpolated value is at most BOUND times the largest sample of its window: where no
         // sample of this block or the 11 before it could reach the peak so far, only keep the history.
         double m = Math.max(recent(0), history.length > 1 ? recent(1) : 0);
-        for (int i = 0; i < n; i++) m = Math.max(m, Math.max(Math.abs(left[i]), history.length > 1 ? Math.abs(right[i]) : 0));
+        for (int i = from; i < to; i++) m = Math.max(m, Math.max(Math.abs(left[i]), history.length > 1 ? Math.abs(right[i]) : 0));
         boolean skip = m * BOUND < peak;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             push(0, left[i], skip);
             if (history.length > 1) push(1, right[i], skip);
         }
@@ -80,7 +101,8 @@ public final class TruePeakMeter {
         int i = at[c] = (at[c] + TAPS_PER_PHASE - 1) % TAPS_PER_PHASE;
         h[i] = x;
         h[i + TAPS_PER_PHASE] = x;
-        if (!skip) peak = Math.max(peak, Math.max(Math.abs(x), interpolated(h, i)));
+        // The four phases only where the quick bound says they might pass the peak: the same peak, sooner.
+        if (!skip) peak = Math.max(peak, Math.max(Math.abs(x), envelope(h, i) <= peak ? 0 : interpolated(h, i)));
     }
 
     /** The largest |value| of the four phases interpolated from the window h[from .. from + 12). */

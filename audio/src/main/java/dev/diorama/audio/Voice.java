@@ -199,6 +199,22 @@ final class Voice {
     int modeCount() { return omega.length; }
 
     /**
+     * An upper bound of this voice's samples in either ear: the sum over modes of the magnitude of
+     * each ear's coefficient once every tap has arrived (a mode's phasor never exceeds 1). Taps that
+     * have not all arrived sum fewer coefficients, but not always fewer in magnitude: the bound is
+     * a guide (for where to look for the loudness gain), not a guarantee.
+     */
+    double peakBound() {
+        double peak = 0;
+        for (int c = 0; c < 2; c++) {
+            double sum = 0;
+            for (int m = 0; m < omega.length; m++) sum += Math.hypot(finalRe[c][m], finalIm[c][m]);
+            peak = Math.max(peak, sum);
+        }
+        return peak;
+    }
+
+    /**
      * Adds this voice's samples {@code start .. start+n-1} into {@code left[0..n)}, {@code right[0..n)}
      * and, when both it has a send and {@code send} is not null, {@code send[0..n)}. Adds nothing
      * outside [onset, end), and nothing to a channel before its first tap arrives.
