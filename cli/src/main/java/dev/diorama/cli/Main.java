@@ -38,7 +38,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "expected a command: generate, explain or render");
+        throw new CommandLine.ParameterException(spec.commandLine(), "expected a command: generate, explain, render, acoustics, serve or keys");
     }
 
     public static void main(String[] args) {

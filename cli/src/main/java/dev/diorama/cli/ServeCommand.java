@@ -31,6 +31,11 @@ final class ServeCommand implements Callable<Integer> {
     double ttlHours = 24;
     @Option(names = "--no-auth", description = "no API keys (loopback addresses only): every caller shares the videos")
     boolean noAuth;
+    @Option(names = "--max-body", paramLabel = "BYTES", description = "largest request body, e.g. 1048576, 512k, 4m (default 1m); more is a 413")
+    String maxBody = "1m";
+    @Option(names = "--rate-limit", paramLabel = "N", description = "videos one key may create per minute (default "
+            + VideoServer.Config.DEFAULT_RATE_PER_MINUTE + "; 0: no limit); more is a 429")
+    int rateLimit = VideoServer.Config.DEFAULT_RATE_PER_MINUTE;
     @ParentCommand
     Main main;
 
@@ -40,11 +45,22 @@ final class ServeCommand implements Callable<Integer> {
         if (workers < 1) throw new BadInput("--workers: expected at least 1, found " + workers);
         if (queue < 1) throw new BadInput("--queue: expected at least 1, found " + queue);
         if (!(ttlHours > 0)) throw new BadInput("--ttl-hours: expected more than 0 hours, found " + ttlHours);
+        if (rateLimit < 0) throw new BadInput("--rate-limit: expected 0 (no limit) or more, found " + rateLimit);
+        long maxBodyBytes;
+        try {
+            maxBodyBytes = VideoServer.Config.parseBytes(maxBody);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput("--max-body: " + e.getMessage());
+        }
+        if (maxBodyBytes < VideoServer.Config.MIN_MAX_BODY) {
+            throw new BadInput("--max-body: expected at least 16k (a prompt and its parameters must fit), found " + maxBody);
+        }
         if (noAuth && !VideoServer.isLoopback(host)) {
             throw new BadInput("--no-auth: allowed only on a loopback address (127.0.0.1, ::1, localhost); found --host " + host);
         }
         VideoServer.Config config = VideoServer.Config.defaults(data).withHost(host).withPort(port).withWorkers(workers, queue)
-                .withNoAuth(noAuth).withTtl(Duration.ofMillis((long) (ttlHours * 3_600_000)));
+                .withNoAuth(noAuth).withTtl(Duration.ofMillis((long) (ttlHours * 3_600_000))).withMaxBody(maxBodyBytes)
+                .withRateLimit(rateLimit);
         VideoServer server;
         try {
             server = VideoServer.start(config);
@@ -62,9 +78,10 @@ final class ServeCommand implements Callable<Integer> {
                 }
             }
         }
-        main.err.println("diorama: listening on http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port()
-                + "/v1 (data in " + data.toAbsolutePath() + ", " + workers + " worker" + (workers == 1 ? "" : "s")
-                + (noAuth ? ", no authentication" : "") + ")");
+        String origin = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port();
+        main.err.println("diorama: listening on " + origin + "/v1 (data in " + data.toAbsolutePath() + ", " + workers + " worker"
+                + (workers == 1 ? "" : "s") + (noAuth ? ", no authentication" : "") + ")");
+        main.err.println("diorama: the studio is at " + origin + "/");
         main.err.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

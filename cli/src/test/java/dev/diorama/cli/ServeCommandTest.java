@@ -202,4 +202,13 @@ class ServeCommandTest {
         assertTrue(r.err().contains("--no-auth"), r.err());
         assertEquals(2, CliTest.run("serve", "--workers", "0", "--data", dir.toString()).code());
     }
+
+    @Test
+    void serveRefusesImpossibleLimits(@TempDir Path dir) {
+        for (String[] bad : new String[][] {{"--max-body", "1k"}, {"--max-body", "lots"}, {"--max-body", "1g"}, {"--rate-limit", "-1"}}) {
+            CliTest.Run r = CliTest.run("serve", bad[0], bad[1], "--port", "0", "--data", dir.toString());
+            assertEquals(2, r.code(), String.join(" ", bad));
+            assertTrue(r.err().contains(bad[0]) && !r.err().contains("\tat "), r.err());
+        }
+    }
 }

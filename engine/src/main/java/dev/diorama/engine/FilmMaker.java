@@ -49,7 +49,7 @@ public final class FilmMaker {
             Path tmpJson = out.temp(sidecar);
             Path tmpVideo = out.temp(video);
             SidecarJson.write(tmpJson, scene, timeline, SoundTrack.SAMPLE_RATE);
-            SoundTrack sound = new SoundTrack(scene, timeline.events(), SoundTrack.Options.FILM);
+            SoundTrack sound = master(scene, timeline, progress);
             int w = scene.width(), h = scene.height(), fps = scene.fps();
             byte[] bgr = new byte[w * h * 3];
             int maxSamples = (int) Math.ceil((double) SoundTrack.SAMPLE_RATE / fps) + 1;
@@ -84,7 +84,7 @@ public final class FilmMaker {
         Timeline timeline = Simulator.run(scene, f -> progress.update("simulating", f));
         try (AtomicOutput out = new AtomicOutput()) {
             Path tmp = out.temp(wav);
-            SoundTrack sound = new SoundTrack(scene, timeline.events(), SoundTrack.Options.FILM);
+            SoundTrack sound = master(scene, timeline, progress);
             long total = samplesBefore(timeline.frames().size(), scene.fps());
             int block = SoundTrack.SAMPLE_RATE / 10;
             float[] left = new float[block], right = new float[block];
@@ -99,6 +99,17 @@ public final class FilmMaker {
             out.commit();
         }
         return new Result(wav, null, timeline, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * The film's sound, mastered: building it measures the whole mix (loudness, true peak) before
+     * anything is streamed, which takes a while for a long film, so it is a stage of its own.
+     */
+    private static SoundTrack master(Scene scene, Timeline timeline, Progress progress) {
+        progress.update("mastering", 0);
+        SoundTrack sound = new SoundTrack(scene, timeline.events(), SoundTrack.Options.FILM);
+        progress.update("mastering", 1);
+        return sound;
     }
 
     /** The first audio sample of frame {@code i}: round(i · sampleRate / fps). */

@@ -4,6 +4,11 @@ import dev.diorama.engine.FilmMaker;
 import dev.diorama.scene.Scene;
 import dev.diorama.scene.SceneJson;
 import java.io.IOException;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -41,6 +46,8 @@ import java.util.stream.Stream;
  */
 public final class Jobs implements AutoCloseable {
     public static final int MAX_ATTEMPTS = 3;
+    /** The niceness of the threads that film (see {@link #backgroundPriority()}). */
+    static final int FILM_NICENESS = 10;
     static final String VIDEO = "video.mp4", SIDECAR = "video.json", THUMBNAIL = "thumbnail.png", SPRITESHEET = "spritesheet.jpg";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -212,6 +219,8 @@ public final class Jobs implements AutoCloseable {
     }
 
     private void work() {
+        boolean niced = backgroundPriority();
+        log.line("worker", "thread", Thread.currentThread().getName(), "nice", niced ? FILM_NICENESS : 0);
         while (!closing) {
             String id;
             try {
@@ -252,7 +261,7 @@ public final class Jobs implements AutoCloseable {
             Files.createDirectories(dir);
             Scene scene = SceneJson.read(row.scene());
             FilmMaker.Result r = FilmMaker.film(scene, dir.resolve(VIDEO), new FilmMaker.Settings(threadsPerJob,
-                    (stage, f) -> report(id, stage.equals("simulating") ? 10 * f : 10 + 85 * f)));
+                    (stage, f) -> report(id, percentOf(stage, f))));
             report(id, 96);
             Thumbnails.write(r.video(), r.timeline().frames().size(), dir.resolve(THUMBNAIL), dir.resolve(SPRITESHEET));
             report(id, 99);
@@ -285,6 +294,15 @@ public final class Jobs implements AutoCloseable {
     }
 
     /** Called from the film's own thread; also where a deleted job or a stopping server stops it. */
+    /** A film's stages as shares of its progress: simulating 0–5 %, mastering the sound 5–10 %, filming 10–95 %. */
+    static double percentOf(String stage, double fraction) {
+        return switch (stage) {
+            case "simulating" -> 5 * fraction;
+            case "mastering" -> 5 + 5 * fraction;
+            default -> 10 + 85 * fraction;
+        };
+    }
+
     private void report(String id, double percent) {
         if (closing || cancelled.contains(id)) throw new CancellationException();
         int p = (int) Math.min(99, Math.max(0, Math.floor(percent)));
@@ -302,6 +320,31 @@ public final class Jobs implements AutoCloseable {
             for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         } catch (IOException e) {
             // best effort: a later sweep or delete tries again; the row is what the API shows
+        }
+    }
+
+    /**
+     * Films are batch work and requests are interactive: on Linux a worker thread lowers its own
+     * scheduling priority to nice {@value #FILM_NICENESS}, and the threads a film starts (render
+     * helpers, the encoder's) inherit it. When the CPU is short, answering a poll goes first; when
+     * it is not, films use all of it as before. A thread may always lower its own priority (no
+     * privilege needed); where that fails, or off Linux, nothing changes. Returns whether it did.
+     */
+    @SuppressWarnings("restricted")   // a native call into libc: the launcher and the tests allow native access
+    static boolean backgroundPriority() {
+        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) return false;
+        try {
+            Linker linker = Linker.nativeLinker();
+            SymbolLookup libc = linker.defaultLookup();
+            MethodHandle gettid = linker.downcallHandle(libc.find("gettid").orElseThrow(),
+                    FunctionDescriptor.of(ValueLayout.JAVA_INT));
+            MethodHandle setpriority = linker.downcallHandle(libc.find("setpriority").orElseThrow(),
+                    FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+            int tid = (int) gettid.invokeExact();
+            // PRIO_PROCESS (0) with a thread id: on Linux the niceness is a thread's own.
+            return (int) setpriority.invokeExact(0, tid, FILM_NICENESS) == 0;
+        } catch (Throwable e) {
+            return false;
         }
     }
 

@@ -51,7 +51,7 @@ final class RequestBody {
     }
 
     private static ApiError tooLarge(long limit) {
-        return ApiError.tooLarge("The request body is larger than " + limit + " bytes, the most this server accepts.");
+        return ApiError.tooLarge("The request body is larger than " + limit + " bytes, the most this server accepts (see --max-body).");
     }
 
     private static ObjectNode json(Context ctx, long limit) {

@@ -11,19 +11,27 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 /**
  * The job store: one SQLite file ({@code diorama.db}) in the data directory, holding the API keys
  * (hashed) and the videos. Every change is a committed transaction before the method returns
  * (WAL journal, {@code synchronous=FULL}), so an accepted job survives a crash of the server.
  *
- * <p>One connection, used under this object's lock: SQLite serializes writers anyway, and a read
- * here takes microseconds. The CLI's {@code keys} command opens the same file from another process;
- * SQLite's file locks and the busy timeout keep the two apart.
+ * <p>One connection for the changes, used under this object's lock: SQLite serializes writers
+ * anyway. The reads that every request makes (its key, its video, a page of the list) go through a
+ * few read-only connections of their own instead, so that two hundred clients polling at once do
+ * not queue on one lock (WAL lets readers run beside the writer and see every committed change).
+ * The CLI's {@code keys} command opens the same file from another process; SQLite's file locks and
+ * the busy timeout keep the two apart.
  */
 public final class Store implements AutoCloseable {
     public static final String FILE = "diorama.db";
+    private static final int READERS = 4;
     private final Connection db;
+    private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+    private final List<Connection> allReaders = new ArrayList<>();
 
     /** A video as stored. Times are Unix seconds; {@code completedAt}, {@code expiresAt} may be null. */
     public record Row(long seq, String id, String owner, String status, int progress, long createdAt,
@@ -57,6 +65,15 @@ public final class Store implements AutoCloseable {
                 s.execute("CREATE INDEX IF NOT EXISTS videos_by_owner ON videos (owner, seq)");
                 s.execute("CREATE INDEX IF NOT EXISTS videos_by_status ON videos (status, seq)");
             }
+            for (int i = 0; i < READERS; i++) {
+                Connection reader = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(FILE).toAbsolutePath());
+                allReaders.add(reader);
+                try (Statement s = reader.createStatement()) {
+                    s.execute("PRAGMA busy_timeout = 10000");
+                    s.execute("PRAGMA query_only = 1");
+                }
+                readers.add(reader);
+            }
         } catch (Exception e) {
             throw new IllegalStateException("cannot open the job store in " + dataDir + ": " + e.getMessage(), e);
         }
@@ -69,9 +86,14 @@ public final class Store implements AutoCloseable {
     }
 
     /** The id of the live key with this hash, or null. */
-    public synchronized String keyOwner(String hash) {
-        return query("SELECT id FROM api_keys WHERE hash = ? AND revoked_at IS NULL", rs -> rs.getString(1), hash)
+    public String keyOwner(String hash) {
+        return read("SELECT id FROM api_keys WHERE hash = ? AND revoked_at IS NULL", rs -> rs.getString(1), hash)
                 .stream().findFirst().orElse(null);
+    }
+
+    /** True when a key with this id exists and is not revoked. */
+    public boolean keyLive(String id) {
+        return !read("SELECT 1 FROM api_keys WHERE id = ? AND revoked_at IS NULL", rs -> rs.getInt(1), id).isEmpty();
     }
 
     public synchronized List<Key> keys() {
@@ -95,8 +117,8 @@ public final class Store implements AutoCloseable {
         return video(id);
     }
 
-    public synchronized Row video(String id) {
-        return query("SELECT * FROM videos WHERE id = ?", Store::row, id).stream().findFirst().orElse(null);
+    public Row video(String id) {
+        return read("SELECT * FROM videos WHERE id = ?", Store::row, id).stream().findFirst().orElse(null);
     }
 
     /**
@@ -104,9 +126,9 @@ public final class Store implements AutoCloseable {
      * the video {@code afterSeq} (0: from the start); {@code limit + 1} rows so the caller knows
      * whether there are more.
      */
-    public synchronized List<Row> page(String owner, long afterSeq, int limit, boolean descending, long now) {
+    public List<Row> page(String owner, long afterSeq, int limit, boolean descending, long now) {
         String cmp = afterSeq == 0 ? "" : descending ? " AND seq < " + afterSeq : " AND seq > " + afterSeq;
-        return query("SELECT * FROM videos WHERE owner = ? AND (expires_at IS NULL OR expires_at > ?)" + cmp
+        return read("SELECT * FROM videos WHERE owner = ? AND (expires_at IS NULL OR expires_at > ?)" + cmp
                 + " ORDER BY seq " + (descending ? "DESC" : "ASC") + " LIMIT ?", Store::row, owner, now, limit + 1);
     }
 
@@ -157,10 +179,14 @@ public final class Store implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        try {
-            db.close();
-        } catch (SQLException ignored) {
-            // closing: nothing more to do
+        List<Connection> all = new ArrayList<>(allReaders);
+        all.add(db);
+        for (Connection c : all) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // closing: nothing more to do
+            }
         }
     }
 
@@ -186,8 +212,8 @@ public final class Store implements AutoCloseable {
         return rs.wasNull() ? null : v;
     }
 
-    private PreparedStatement prepare(String sql, Object... args) throws SQLException {
-        PreparedStatement ps = db.prepareStatement(sql);
+    private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
         for (int i = 0; i < args.length; i++) {
             if (args[i] == null) ps.setNull(i + 1, Types.NULL);
             else ps.setObject(i + 1, args[i]);
@@ -196,15 +222,36 @@ public final class Store implements AutoCloseable {
     }
 
     private int update(String sql, Object... args) {
-        try (PreparedStatement ps = prepare(sql, args)) {
+        try (PreparedStatement ps = prepare(db, sql, args)) {
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("job store: " + e.getMessage(), e);
         }
     }
 
+    /** A query on the write connection; the caller holds this object's lock. */
     private <T> List<T> query(String sql, Mapper<T> mapper, Object... args) {
-        try (PreparedStatement ps = prepare(sql, args); ResultSet rs = ps.executeQuery()) {
+        return query(db, sql, mapper, args);
+    }
+
+    /** A query on one of the read-only connections, without this object's lock. */
+    private <T> List<T> read(String sql, Mapper<T> mapper, Object... args) {
+        Connection c;
+        try {
+            c = readers.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("job store: interrupted while waiting for a connection", e);
+        }
+        try {
+            return query(c, sql, mapper, args);
+        } finally {
+            readers.add(c);
+        }
+    }
+
+    private static <T> List<T> query(Connection c, String sql, Mapper<T> mapper, Object... args) {
+        try (PreparedStatement ps = prepare(c, sql, args); ResultSet rs = ps.executeQuery()) {
             List<T> out = new ArrayList<>();
             while (rs.next()) out.add(mapper.map(rs));
             return out;

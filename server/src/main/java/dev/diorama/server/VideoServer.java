@@ -10,6 +10,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
+import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -22,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +44,20 @@ public final class VideoServer implements AutoCloseable {
     public static final String LOCAL_OWNER = "local";
     private static final Pattern VIDEO_ID = Pattern.compile("video_[0-9a-f]{32}");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** The media routes a studio cookie may read (GET only): content, ground truth, events. */
+    private static final Pattern MEDIA_PATH = Pattern.compile("/v1/videos/video_[0-9a-f]{32}/(content|ground_truth|events)");
+    /**
+     * Headers of the studio's files: revalidated on every load (a new server version shows at once);
+     * scripts, styles, images, media and connections only from this server; never framed.
+     */
+    private static final Map<String, String> STUDIO_HEADERS = Map.of(
+            "Cache-Control", "no-cache",
+            "Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                    + "media-src 'self'; connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; "
+                    + "frame-ancestors 'none'",
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "no-referrer",
+            "X-Frame-Options", "DENY");
 
     /**
      * How the server runs.
@@ -55,43 +71,71 @@ public final class VideoServer implements AutoCloseable {
      * @param ttl           how long a finished video is kept before it expires
      * @param sweepEvery    how often expired videos are deleted
      * @param maxBodyBytes  the largest request body accepted; more is a 413
+     * @param ratePerMinute videos a key may create per minute (and in a burst); 0: no limit
      * @param log           where the structured log lines go
      */
     public record Config(String host, int port, Path data, int workers, int queue, boolean noAuth, Duration ttl,
-                         Duration sweepEvery, long maxBodyBytes, PrintStream log, Clock clock) {
+                         Duration sweepEvery, long maxBodyBytes, int ratePerMinute, PrintStream log, Clock clock) {
         public static final long DEFAULT_MAX_BODY = 1 << 20;
+        /** The smallest body limit: a request must still fit its prompt and parameters. */
+        public static final long MIN_MAX_BODY = 16 << 10;
+        public static final int DEFAULT_RATE_PER_MINUTE = 20;
+
+        /**
+         * A byte count as the command line gives it: {@code 1048576}, {@code 512k}, {@code 4m}
+         * (k and m are 1024 and 1024²; case-insensitive).
+         *
+         * @throws IllegalArgumentException for anything else, or a count that does not fit a long
+         */
+        public static long parseBytes(String text) {
+            String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+            long unit = t.endsWith("k") ? 1L << 10 : t.endsWith("m") ? 1L << 20 : 1;
+            String digits = unit == 1 ? t : t.substring(0, t.length() - 1);
+            if (!digits.matches("[0-9]{1,12}")) {
+                throw new IllegalArgumentException("expected a number of bytes such as 1048576, 512k or 4m, found '" + text + "'");
+            }
+            return Long.parseLong(digits) * unit;
+        }
 
         public static Config defaults(Path data) {
             return new Config("127.0.0.1", 8080, data, 1, 16, false, Duration.ofHours(24), Duration.ofMinutes(1),
-                    DEFAULT_MAX_BODY, System.out, Clock.systemUTC());
+                    DEFAULT_MAX_BODY, DEFAULT_RATE_PER_MINUTE, System.out, Clock.systemUTC());
         }
 
         public Config withPort(int p) {
-            return new Config(host, p, data, workers, queue, noAuth, ttl, sweepEvery, maxBodyBytes, log, clock);
+            return new Config(host, p, data, workers, queue, noAuth, ttl, sweepEvery, maxBodyBytes, ratePerMinute, log, clock);
         }
 
         public Config withHost(String h) {
-            return new Config(h, port, data, workers, queue, noAuth, ttl, sweepEvery, maxBodyBytes, log, clock);
+            return new Config(h, port, data, workers, queue, noAuth, ttl, sweepEvery, maxBodyBytes, ratePerMinute, log, clock);
         }
 
         public Config withWorkers(int w, int q) {
-            return new Config(host, port, data, w, q, noAuth, ttl, sweepEvery, maxBodyBytes, log, clock);
+            return new Config(host, port, data, w, q, noAuth, ttl, sweepEvery, maxBodyBytes, ratePerMinute, log, clock);
         }
 
         public Config withNoAuth(boolean n) {
-            return new Config(host, port, data, workers, queue, n, ttl, sweepEvery, maxBodyBytes, log, clock);
+            return new Config(host, port, data, workers, queue, n, ttl, sweepEvery, maxBodyBytes, ratePerMinute, log, clock);
         }
 
         public Config withTtl(Duration t) {
-            return new Config(host, port, data, workers, queue, noAuth, t, sweepEvery, maxBodyBytes, log, clock);
+            return new Config(host, port, data, workers, queue, noAuth, t, sweepEvery, maxBodyBytes, ratePerMinute, log, clock);
+        }
+
+        public Config withMaxBody(long bytes) {
+            return new Config(host, port, data, workers, queue, noAuth, ttl, sweepEvery, bytes, ratePerMinute, log, clock);
+        }
+
+        public Config withRateLimit(int perMinute) {
+            return new Config(host, port, data, workers, queue, noAuth, ttl, sweepEvery, maxBodyBytes, perMinute, log, clock);
         }
 
         public Config withLog(PrintStream l) {
-            return new Config(host, port, data, workers, queue, noAuth, ttl, sweepEvery, maxBodyBytes, l, clock);
+            return new Config(host, port, data, workers, queue, noAuth, ttl, sweepEvery, maxBodyBytes, ratePerMinute, l, clock);
         }
 
         public Config withClock(Clock c) {
-            return new Config(host, port, data, workers, queue, noAuth, ttl, sweepEvery, maxBodyBytes, log, c);
+            return new Config(host, port, data, workers, queue, noAuth, ttl, sweepEvery, maxBodyBytes, ratePerMinute, log, c);
         }
     }
 
@@ -101,6 +145,8 @@ public final class VideoServer implements AutoCloseable {
     private final Log log;
     private final Javalin app;
     private final ScheduledExecutorService sweeper;
+    private final RateLimits rateLimits;
+    private final StudioSessions sessions;
 
     private VideoServer(Config config, Store store, Jobs jobs, Log log, Javalin app, ScheduledExecutorService sweeper) {
         this.config = config;
@@ -109,6 +155,8 @@ public final class VideoServer implements AutoCloseable {
         this.log = log;
         this.app = app;
         this.sweeper = sweeper;
+        this.rateLimits = new RateLimits(config.ratePerMinute(), config.clock());
+        this.sessions = new StudioSessions(config.clock());
     }
 
     /**
@@ -125,6 +173,13 @@ public final class VideoServer implements AutoCloseable {
         }
         if (config.workers() < 1) throw new IllegalArgumentException("--workers: expected at least 1, found " + config.workers());
         if (config.queue() < 1) throw new IllegalArgumentException("--queue: expected at least 1, found " + config.queue());
+        if (config.maxBodyBytes() < Config.MIN_MAX_BODY) {
+            throw new IllegalArgumentException("--max-body: expected at least " + Config.MIN_MAX_BODY + " bytes (16k), found "
+                    + config.maxBodyBytes());
+        }
+        if (config.ratePerMinute() < 0) {
+            throw new IllegalArgumentException("--rate-limit: expected 0 (no limit) or more, found " + config.ratePerMinute());
+        }
         Log log = new Log(config.log(), config.clock());
         Store store = new Store(config.data());
         Jobs jobs = new Jobs(store, config.data().resolve("videos"), config.workers(), config.queue(), config.ttl(),
@@ -167,8 +222,17 @@ public final class VideoServer implements AutoCloseable {
             cfg.routes.get("/v1/videos/{id}/events", ctx -> self[0].events(ctx));
             cfg.routes.post("/v1/videos/{id}/remix", ctx -> self[0].remix(ctx));
             cfg.routes.post("/v1/explain", ctx -> self[0].explain(ctx));
+            cfg.routes.post("/v1/studio/session", ctx -> self[0].openSession(ctx));
+            cfg.routes.delete("/v1/studio/session", ctx -> self[0].closeSession(ctx));
+            // The web studio: static files, no build step, nothing fetched from elsewhere (the CSP says so to the browser).
+            cfg.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/studio";
+                files.location = Location.CLASSPATH;
+                files.headers = STUDIO_HEADERS;
+            });
             cfg.routes.exception(ApiError.class, (e, ctx) -> writeError(ctx, e));
-            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> writeError(ctx, fromJavalin(ctx, e)));
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> writeError(ctx, fromJavalin(ctx, e, config.maxBodyBytes())));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 log.line("internal_error", "method", ctx.method().name(), "path", ctx.path(), "error", e.toString());
                 writeError(ctx, ApiError.internal("The server failed to handle the request; the log has the details."));
@@ -225,10 +289,18 @@ public final class VideoServer implements AutoCloseable {
     private void authenticate(Context ctx) {
         if (!ctx.path().startsWith("/v1/") && !ctx.path().equals("/v1")) return;
         if (config.noAuth()) {
+            guardLocalMode(ctx);
             ctx.attribute("owner", LOCAL_OWNER);
             return;
         }
         String header = ctx.header("Authorization");
+        if ((header == null || header.isBlank()) && ctx.method().name().equals("GET") && MEDIA_PATH.matcher(ctx.path()).matches()) {
+            String keyId = sessions.verify(ctx.cookie(StudioSessions.COOKIE));
+            if (keyId != null && store.keyLive(keyId)) {
+                ctx.attribute("owner", keyId);
+                return;
+            }
+        }
         if (header == null || header.isBlank()) {
             throw ApiError.unauthorized("You didn't provide an API key. Provide it in an Authorization header using "
                     + "Bearer auth (Authorization: Bearer YOUR_KEY); `diorama keys create` makes one.");
@@ -240,6 +312,30 @@ public final class VideoServer implements AutoCloseable {
         String owner = store.keyOwner(ApiKeys.hash(parts[1].strip()));
         if (owner == null) throw ApiError.unauthorized("Incorrect API key provided.");
         ctx.attribute("owner", owner);
+    }
+
+    private static final Pattern LOOPBACK_HOST = Pattern.compile("(localhost|127(\\.[0-9]{1,3}){3}|\\[::1\\])(:[0-9]{1,5})?",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Without keys, anything that can reach the port can use the API; loopback keeps other
+     * machines out, but a web page in the user's own browser could still reach it: through DNS
+     * rebinding (its own name made to resolve to 127.0.0.1: the Host header is then that name) or
+     * by posting a form to 127.0.0.1 (a cross-origin request: its Origin header is the page's). So
+     * a request must name a loopback host, and a request that changes something must come from a
+     * page of this server, or from no page at all (curl, the SDKs).
+     */
+    private static void guardLocalMode(Context ctx) {
+        String host = ctx.header("Host");
+        if (host == null || !LOOPBACK_HOST.matcher(host.strip()).matches()) {
+            throw new ApiError(403, ApiError.INVALID_REQUEST, "Host", "forbidden_host", "Without authentication this server "
+                    + "answers only requests addressed to a loopback name (localhost, 127.0.0.1, [::1]), found " + quote(host) + ".", 0);
+        }
+        String origin = ctx.header("Origin");
+        if (origin != null && !ctx.method().name().equals("GET") && !origin.equalsIgnoreCase("http://" + host.strip())) {
+            throw new ApiError(403, ApiError.INVALID_REQUEST, "Origin", "forbidden_origin", "Without authentication this server "
+                    + "takes changes only from its own pages (or from clients that are not browsers), not from " + quote(origin) + ".", 0);
+        }
     }
 
     private static String owner(Context ctx) {
@@ -268,9 +364,8 @@ public final class VideoServer implements AutoCloseable {
     private void create(Context ctx) {
         ObjectNode body = RequestBody.read(ctx, config.maxBodyBytes());
         rejectInputReference(body);
-        VideoRequest request = VideoRequest.read(body);
-        Store.Row row = jobs.submit(owner(ctx), request.understand(), null);
-        send(ctx, 200, video(row));
+        VideoRequest.Understood u = VideoRequest.read(body).understand();
+        send(ctx, 200, video(submit(ctx, u, null)));
     }
 
     private static void rejectInputReference(JsonNode body) {
@@ -345,6 +440,10 @@ public final class VideoServer implements AutoCloseable {
         }
         if (variant.equals("video")) {
             ctx.writeSeekableStream(in, type, size);
+        } else if (variant.equals("ground_truth")) {
+            // No Content-Length: JSON is gzipped on the way to a client that accepts it (browsers do),
+            // and the compressed length is not the file's.
+            ctx.contentType(type).result(in);
         } else {
             ctx.contentType(type).header("Content-Length", Long.toString(size)).result(in);
         }
@@ -382,7 +481,19 @@ public final class VideoServer implements AutoCloseable {
         String[] wh = original.size().split("x");
         VideoRequest request = new VideoRequest(original.model(), prompt, Double.parseDouble(original.seconds()), false,
                 Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), original.seed());
-        return jobs.submit(owner(ctx), request.understand(), original.id());
+        return submit(ctx, request.understand(), original.id());
+    }
+
+    /** A job for a checked request, within the key's rate limit (a request refused by the full queue costs nothing). */
+    private Store.Row submit(Context ctx, VideoRequest.Understood u, String remixedFrom) {
+        String owner = owner(ctx);
+        rateLimits.acquire(owner);
+        try {
+            return jobs.submit(owner, u, remixedFrom);
+        } catch (RuntimeException e) {
+            rateLimits.refund(owner);
+            throw e;
+        }
     }
 
     private void explain(Context ctx) {
@@ -440,6 +551,30 @@ public final class VideoServer implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code POST /v1/studio/session}: trades the caller's key for the studio's media cookie
+     * ({@link StudioSessions}). Without authentication no cookie is needed, and none is set.
+     */
+    private void openSession(Context ctx) {
+        ObjectNode out = NODES.objectNode().put("object", "diorama.studio_session").put("auth", !config.noAuth());
+        if (config.noAuth()) {
+            out.putNull("expires_at");
+        } else {
+            long maxAge = StudioSessions.LIFETIME.toSeconds();
+            ctx.header("Set-Cookie", StudioSessions.COOKIE + "=" + sessions.issue(owner(ctx)) + "; Path=/v1/videos; Max-Age="
+                    + maxAge + "; HttpOnly; SameSite=Strict" + (ctx.req().isSecure() ? "; Secure" : ""));
+            out.put("expires_at", config.clock().instant().getEpochSecond() + maxAge);
+        }
+        ctx.header("Cache-Control", "no-store");
+        send(ctx, 200, out);
+    }
+
+    /** {@code DELETE /v1/studio/session}: the studio forgets its key; the browser drops the cookie. */
+    private void closeSession(Context ctx) {
+        ctx.header("Set-Cookie", StudioSessions.COOKIE + "=; Path=/v1/videos; Max-Age=0; HttpOnly; SameSite=Strict");
+        send(ctx, 200, NODES.objectNode().put("object", "diorama.studio_session").put("deleted", true));
+    }
+
     private static void unsupported(String endpoint, String message) {
         throw ApiError.badRequest(null, "unsupported_endpoint", endpoint + ": " + message);
     }
@@ -484,12 +619,13 @@ public final class VideoServer implements AutoCloseable {
     }
 
     /** Javalin's own refusals (no such endpoint, wrong method, body too large) in OpenAI's shape. */
-    private static ApiError fromJavalin(Context ctx, HttpResponseException e) {
+    private static ApiError fromJavalin(Context ctx, HttpResponseException e, long maxBody) {
         String what = ctx.method().name() + " " + ctx.path();
         return switch (e.getStatus()) {
             case 404 -> ApiError.notFound(null, "Unknown endpoint: " + what + " (server/README.md lists the endpoints).");
             case 405 -> new ApiError(405, ApiError.INVALID_REQUEST, null, "method_not_allowed", "Method not allowed: " + what + ".", 0);
-            case 413 -> ApiError.tooLarge("The request body is too large.");
+            case 413 -> ApiError.tooLarge("The request body is too large (this server takes at most "
+                    + maxBody + " bytes; see --max-body).");
             default -> new ApiError(e.getStatus(), e.getStatus() >= 500 ? "server_error" : ApiError.INVALID_REQUEST, null,
                     null, e.getMessage(), 0);
         };
