@@ -38,34 +38,14 @@ class BlockIndependenceTest {
         return e;
     }
 
-    private static float[][] renderInBlocks(SoundTrack track, long from, int total, int[] sizes) {
-        float[] l = new float[total], r = new float[total];
-        int done = 0, k = 0;
-        while (done < total) {
-            int n = Math.min(sizes[k++ % sizes.length], total - done);
-            float[] bl = new float[n], br = new float[n];
-            track.render(from + done, bl, br, n);
-            System.arraycopy(bl, 0, l, done, n);
-            System.arraycopy(br, 0, r, done, n);
-            done += n;
-        }
-        return new float[][] {l, r};
-    }
-
-    private static int[] bits(float[] x) {
-        int[] b = new int[x.length];
-        for (int i = 0; i < x.length; i++) b[i] = Float.floatToRawIntBits(x[i]);
-        return b;
-    }
-
     @Test
     void oneBlockOf4800EqualsTwoBlocksOf2400BitForBit() {
         Scene s = scene();
         SoundTrack track = new SoundTrack(s, events(s));
         float[][] whole = Signals.render(track, 0, 4800);
-        float[][] halves = renderInBlocks(track, 0, 4800, new int[] {2400});
-        assertArrayEquals(bits(whole[0]), bits(halves[0]));
-        assertArrayEquals(bits(whole[1]), bits(halves[1]));
+        float[][] halves = Signals.renderInBlocks(track, 0, 4800, new int[] {2400});
+        assertArrayEquals(Signals.bits(whole[0]), Signals.bits(halves[0]));
+        assertArrayEquals(Signals.bits(whole[1]), Signals.bits(halves[1]));
         assertFalse(Arrays.equals(whole[0], new float[4800]), "the test must hear something");
     }
 
@@ -76,13 +56,13 @@ class BlockIndependenceTest {
         int total = 3 * SoundTrack.SAMPLE_RATE;
         float[][] reference = Signals.render(track, 0, total);
         for (int[] sizes : new int[][] {{2000}, {1}, {511, 513, 7, 1024, 3}, {48000}, {1600, 37}}) {
-            float[][] y = renderInBlocks(track, 0, total, sizes);
-            assertArrayEquals(bits(reference[0]), bits(y[0]), "left, blocks " + Arrays.toString(sizes));
-            assertArrayEquals(bits(reference[1]), bits(y[1]), "right, blocks " + Arrays.toString(sizes));
+            float[][] y = Signals.renderInBlocks(track, 0, total, sizes);
+            assertArrayEquals(Signals.bits(reference[0]), Signals.bits(y[0]), "left, blocks " + Arrays.toString(sizes));
+            assertArrayEquals(Signals.bits(reference[1]), Signals.bits(y[1]), "right, blocks " + Arrays.toString(sizes));
         }
         // Starting in the middle of a voice, away from the start, also agrees.
         float[][] tail = Signals.render(track, 30_001, 50_000);
-        assertArrayEquals(bits(Arrays.copyOfRange(reference[0], 30_001, 80_001)), bits(tail[0]));
+        assertArrayEquals(Signals.bits(Arrays.copyOfRange(reference[0], 30_001, 80_001)), Signals.bits(tail[0]));
     }
 
     @Test
@@ -91,8 +71,8 @@ class BlockIndependenceTest {
         float[][] a = Signals.render(new SoundTrack(s, events(s)), 0, 9600);
         float[][] b = Signals.render(new SoundTrack(s, events(s)), 0, 9600);
         float[][] c = Signals.render(new SoundTrack(s.withSeed(s.seed() + 1), events(s)), 0, 9600);
-        assertArrayEquals(bits(a[0]), bits(b[0]));
-        assertArrayEquals(bits(a[1]), bits(b[1]));
+        assertArrayEquals(Signals.bits(a[0]), Signals.bits(b[0]));
+        assertArrayEquals(Signals.bits(a[1]), Signals.bits(b[1]));
         assertFalse(Arrays.equals(a[0], c[0]), "the strike draws come from the seed");
     }
 

@@ -40,27 +40,6 @@ class FilmMixTest {
                 CAMERA, List.of(objects));
     }
 
-    /** Samples [from, from + total) rendered in blocks of the given sizes, in turn. */
-    static float[][] renderInBlocks(SoundTrack track, long from, int total, int[] sizes) {
-        float[] l = new float[total], r = new float[total];
-        int done = 0, k = 0;
-        while (done < total) {
-            int n = Math.min(sizes[k++ % sizes.length], total - done);
-            float[] bl = new float[n], br = new float[n];
-            track.render(from + done, bl, br, n);
-            System.arraycopy(bl, 0, l, done, n);
-            System.arraycopy(br, 0, r, done, n);
-            done += n;
-        }
-        return new float[][] {l, r};
-    }
-
-    static int[] bits(float[] x) {
-        int[] b = new int[x.length];
-        for (int i = 0; i < x.length; i++) b[i] = Float.floatToRawIntBits(x[i]);
-        return b;
-    }
-
     static float[][] render(Scene s, List<ContactEvent> events, long from, int n) {
         return Signals.render(new SoundTrack(s, events, SoundTrack.Options.FILM), from, n);
     }
@@ -116,18 +95,18 @@ class FilmMixTest {
         int total = 3 * SoundTrack.SAMPLE_RATE;
         float[][] reference = Signals.render(track, 0, total);
         for (int[] sizes : new int[][] {{2000}, {1}, {511, 513, 7, 1024, 3}, {48000}, {8192}, {1600, 37}}) {
-            float[][] y = renderInBlocks(track, 0, total, sizes);
-            assertArrayEquals(bits(reference[0]), bits(y[0]), "left, " + Arrays.toString(sizes));
-            assertArrayEquals(bits(reference[1]), bits(y[1]), "right, " + Arrays.toString(sizes));
+            float[][] y = Signals.renderInBlocks(track, 0, total, sizes);
+            assertArrayEquals(Signals.bits(reference[0]), Signals.bits(y[0]), "left, " + Arrays.toString(sizes));
+            assertArrayEquals(Signals.bits(reference[1]), Signals.bits(y[1]), "right, " + Arrays.toString(sizes));
         }
         // Jumping into the middle (the reverberation's state is rebuilt) and back again.
         float[][] middle = Signals.render(track, 70_001, 50_000);
-        assertArrayEquals(bits(Arrays.copyOfRange(reference[0], 70_001, 120_001)), bits(middle[0]));
+        assertArrayEquals(Signals.bits(Arrays.copyOfRange(reference[0], 70_001, 120_001)), Signals.bits(middle[0]));
         float[][] again = Signals.render(track, 0, 20_000);
-        assertArrayEquals(bits(Arrays.copyOfRange(reference[1], 0, 20_000)), bits(again[1]));
+        assertArrayEquals(Signals.bits(Arrays.copyOfRange(reference[1], 0, 20_000)), Signals.bits(again[1]));
         // A new sound track of the same scene and seed: the same bits; another seed: another room tail.
         float[][] same = render(s, events, 0, total);
-        assertArrayEquals(bits(reference[0]), bits(same[0]));
+        assertArrayEquals(Signals.bits(reference[0]), Signals.bits(same[0]));
         float[][] other = render(s.withSeed(6), events, 0, total);
         assertFalse(Arrays.equals(reference[0], other[0]), "the reverberation's noise and the strikes come from the seed");
     }
@@ -210,15 +189,15 @@ class FilmMixTest {
         int total = 3 * SoundTrack.SAMPLE_RATE;
         float[][] reference = Signals.render(track, 0, total);
         for (int[] sizes : new int[][] {{2000}, {1}, {511, 513, 7, 1024, 3}, {48000}, {1600, 37}}) {
-            float[][] y = renderInBlocks(track, 0, total, sizes);
-            assertArrayEquals(bits(reference[0]), bits(y[0]), "left, " + Arrays.toString(sizes));
-            assertArrayEquals(bits(reference[1]), bits(y[1]), "right, " + Arrays.toString(sizes));
+            float[][] y = Signals.renderInBlocks(track, 0, total, sizes);
+            assertArrayEquals(Signals.bits(reference[0]), Signals.bits(y[0]), "left, " + Arrays.toString(sizes));
+            assertArrayEquals(Signals.bits(reference[1]), Signals.bits(y[1]), "right, " + Arrays.toString(sizes));
         }
         // Jumping into the middle of a knock (the limiter starts again from earlier) and back.
         float[][] middle = Signals.render(track, 24_010, 30_000);
-        assertArrayEquals(bits(Arrays.copyOfRange(reference[0], 24_010, 54_010)), bits(middle[0]));
+        assertArrayEquals(Signals.bits(Arrays.copyOfRange(reference[0], 24_010, 54_010)), Signals.bits(middle[0]));
         float[][] again = Signals.render(track, 0, 30_000);
-        assertArrayEquals(bits(Arrays.copyOfRange(reference[1], 0, 30_000)), bits(again[1]));
+        assertArrayEquals(Signals.bits(Arrays.copyOfRange(reference[1], 0, 30_000)), Signals.bits(again[1]));
     }
 
     static SoundTrack steelKnocks() {

@@ -119,4 +119,25 @@ final class Signals {
             }
         }
     }
+
+    /** Samples [from, from + total) rendered in blocks of the given sizes, in turn. */
+    static float[][] renderInBlocks(SoundTrack track, long from, int total, int[] sizes) {
+        float[] l = new float[total], r = new float[total];
+        int done = 0, k = 0;
+        while (done < total) {
+            int n = Math.min(sizes[k++ % sizes.length], total - done);
+            float[] bl = new float[n], br = new float[n];
+            track.render(from + done, bl, br, n);
+            System.arraycopy(bl, 0, l, done, n);
+            System.arraycopy(br, 0, r, done, n);
+            done += n;
+        }
+        return new float[][] {l, r};
+    }
+
+    static int[] bits(float[] x) {
+        int[] b = new int[x.length];
+        for (int i = 0; i < x.length; i++) b[i] = Float.floatToRawIntBits(x[i]);
+        return b;
+    }
 }

@@ -53,15 +53,7 @@ final class AmbientLight {
                 }
             }
         }
-        // Fold A_l and the basis constants into the polynomial's coefficients.
-        double[] a = {Math.PI, 2 * Math.PI / 3, 2 * Math.PI / 3, 2 * Math.PI / 3,
-                      Math.PI / 4, Math.PI / 4, Math.PI / 4, Math.PI / 4, Math.PI / 4};
-        double[] k = {0.282095, 0.488603, 0.488603, 0.488603, 1.092548, 1.092548, 0.315392, 1.092548, 0.546274};
-        AmbientLight result = new AmbientLight();
-        for (int c = 0; c < 3; c++) {
-            for (int j = 0; j < 9; j++) result.coefficients[c * 9 + j] = lm[c * 9 + j] * a[j] * k[j];
-        }
-        return result;
+        return finish(lm);
     }
 
     /**
