@@ -169,11 +169,15 @@ public record Scene(long seed, double seconds, int fps, int width, int height, i
                 cameraMove, timeLapse);
     }
 
+    /**
+     * The same world filmed for another length, frame rate or picture size. The camera is kept as
+     * the scene has it (a camera someone chose is not re-framed); its field of view is horizontal,
+     * so a narrower picture shows more above and below.
+     */
     public Scene withTiming(double secs, int framesPerSecond, int w, int h) {
         boolean keepRate = physicsRate % framesPerSecond == 0;
-        Camera cam = (w == width && h == height) ? camera : null;
         return new Scene(seed, secs, framesPerSecond, w, h, keepRate ? physicsRate : 0, gravity, time, environment,
-                cam, objects, cameraMove, timeLapse);
+                camera, objects, cameraMove, timeLapse);
     }
 
     public Scene withObjects(List<SceneObject> objs) {
