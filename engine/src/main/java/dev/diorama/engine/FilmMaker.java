@@ -51,25 +51,36 @@ public final class FilmMaker {
             SidecarJson.write(tmpJson, scene, timeline, SoundTrack.SAMPLE_RATE);
             SoundTrack sound = master(scene, timeline, progress);
             int w = scene.width(), h = scene.height(), fps = scene.fps();
-            byte[] bgr = new byte[w * h * 3];
-            int maxSamples = (int) Math.ceil((double) SoundTrack.SAMPLE_RATE / fps) + 1;
-            float[] left = new float[maxSamples], right = new float[maxSamples];
-            int frames = timeline.frames().size();
             try (Renderer renderer = new Renderer(scene, settings.threads());
                  Mp4Writer writer = new Mp4Writer(tmpVideo, w, h, fps, SoundTrack.SAMPLE_RATE)) {
-                for (int i = 0; i < frames; i++) {
-                    renderer.render(timeline.frames().get(i), bgr);
-                    writer.writeFrame(bgr);
-                    long s0 = samplesBefore(i, fps), s1 = samplesBefore(i + 1, fps);
-                    int n = (int) (s1 - s0);
-                    sound.render(s0, left, right, n);
-                    writer.writeAudio(left, right, n);
-                    progress.update("filming", (double) (i + 1) / frames);
-                }
+                stream(scene, timeline, sound, 0, renderer, writer, f -> progress.update("filming", f));
             }
             out.commit();
         }
         return new Result(video, sidecar, timeline, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * The per-frame loop: renders frames {@code from} .. the timeline's last, each handed to the
+     * encoder with the audio samples of its interval, [samplesBefore(i), samplesBefore(i + 1)) of
+     * {@code sound}; {@code done} gets the fraction of these frames written.
+     */
+    static void stream(Scene scene, Timeline timeline, SoundTrack sound, int from, Renderer renderer, Mp4Writer writer,
+                       java.util.function.DoubleConsumer done) {
+        int w = scene.width(), h = scene.height(), fps = scene.fps();
+        byte[] bgr = new byte[w * h * 3];
+        int maxSamples = (int) Math.ceil((double) SoundTrack.SAMPLE_RATE / fps) + 1;
+        float[] left = new float[maxSamples], right = new float[maxSamples];
+        int frames = timeline.frames().size();
+        for (int i = from; i < frames; i++) {
+            renderer.render(timeline.frames().get(i), bgr);
+            writer.writeFrame(bgr);
+            long s0 = samplesBefore(i, fps), s1 = samplesBefore(i + 1, fps);
+            int n = (int) (s1 - s0);
+            sound.render(s0, left, right, n);
+            writer.writeAudio(left, right, n);
+            done.accept((double) (i + 1 - from) / Math.max(1, frames - from));
+        }
     }
 
     /**
@@ -105,7 +116,7 @@ public final class FilmMaker {
      * The film's sound, mastered: building it measures the whole mix (loudness, true peak) before
      * anything is streamed, which takes a while for a long film, so it is a stage of its own.
      */
-    private static SoundTrack master(Scene scene, Timeline timeline, Progress progress) {
+    static SoundTrack master(Scene scene, Timeline timeline, Progress progress) {
         progress.update("mastering", 0);
         SoundTrack sound = new SoundTrack(scene, timeline.events(), SoundTrack.Options.FILM);
         progress.update("mastering", 1);

@@ -86,4 +86,79 @@ public final class SidecarJson {
             g.writeEndObject();
         }
     }
+
+    /**
+     * The sidecar of an extended film ({@link Continuation}): {@code scene} is the original's, and
+     * {@code extension} says what follows it: {@code {"scene": the continuation's scene, "offset":
+     * its t = 0 on the stitched clock, "firstFrame": the stitched index of its frame 1}}. The events
+     * and frames are the stitched timeline's (times on the stitched clock, indices continuing); the
+     * frames after the seam carry the poses of the continuation's objects.
+     */
+    public static void writeExtended(Path file, Continuation.Plan plan, Timeline stitched, int sampleRate)
+            throws IOException {
+        Scene scene = plan.original();
+        Scene cont = plan.continuation();
+        try (OutputStream out = Files.newOutputStream(file);
+             JsonGenerator g = SceneJson.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("format", FORMAT);
+            g.writeNumberField("seed", scene.seed());
+            g.writeNumberField("fps", scene.fps());
+            g.writeNumberField("sampleRate", sampleRate);
+            g.writeNumberField("frameCount", stitched.frames().size());
+            g.writeFieldName("scene");
+            g.writeTree(SceneJson.toJson(scene));
+            g.writeObjectFieldStart("extension");
+            g.writeFieldName("scene");
+            g.writeTree(SceneJson.toJson(cont));
+            g.writeNumberField("offset", plan.offset());
+            g.writeNumberField("firstFrame", plan.originalFrames());
+            g.writeEndObject();
+            writeEventsAndFrames(g, stitched, scene.fps(), sampleRate, plan.originalFrames(), scene, cont);
+            g.writeEndObject();
+        }
+    }
+
+    private static void writeEventsAndFrames(JsonGenerator g, Timeline timeline, int fps, int sampleRate, int split,
+                                             Scene first, Scene second) throws IOException {
+        g.writeArrayFieldStart("events");
+        for (ContactEvent e : timeline.events()) {
+            g.writeStartObject();
+            g.writeNumberField("t", e.t());
+            g.writeNumberField("frame", (int) Math.floor(e.t() * fps));
+            g.writeNumberField("sample", Math.round(e.t() * sampleRate));
+            g.writeStringField("kind", e.kind());
+            g.writeStringField("a", e.a());
+            g.writeStringField("b", e.b());
+            g.writeNumberField("speed", e.speed());
+            g.writeNumberField("impulse", e.impulse());
+            g.writeFieldName("point");
+            g.writeArray(e.point().toArray(), 0, 3);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("frames");
+        for (int f = 0; f < timeline.frames().size(); f++) {
+            Keyframe k = timeline.frames().get(f);
+            Scene scene = f < split ? first : second;
+            g.writeStartObject();
+            g.writeNumberField("index", k.index());
+            g.writeNumberField("t", k.t());
+            g.writeObjectFieldStart("poses");
+            for (int i = 0; i < scene.objects().size(); i++) {
+                Pose p = k.poses().get(i);
+                g.writeObjectFieldStart(scene.objects().get(i).id());
+                g.writeFieldName("position");
+                g.writeArray(p.position().toArray(), 0, 3);
+                g.writeFieldName("rotation");
+                g.writeArray(new double[] {p.rotation().x(), p.rotation().y(), p.rotation().z(), p.rotation().w()}, 0, 4);
+                if (!Double.isNaN(p.sampledAt())) g.writeNumberField("sampledAt", p.sampledAt());
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
 }

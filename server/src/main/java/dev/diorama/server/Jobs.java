@@ -1,5 +1,6 @@
 package dev.diorama.server;
 
+import dev.diorama.engine.Continuation;
 import dev.diorama.engine.FilmMaker;
 import dev.diorama.scene.Scene;
 import dev.diorama.scene.SceneJson;
@@ -121,6 +122,21 @@ public final class Jobs implements AutoCloseable {
 
     /** Accepts a job, or refuses it with a 429 when the queue is full; the row is committed on return. */
     public Store.Row submit(String owner, VideoRequest.Understood u, String remixedFrom) {
+        return submit(owner, u, u.secondsText(), remixedFrom, null);
+    }
+
+    /**
+     * Accepts a job that extends the completed video {@code from} by {@code seconds} with the
+     * request's prompt; {@code u.scene()} is the original's scene. The row holds all the job needs.
+     */
+    public Store.Row submitExtension(String owner, VideoRequest.Understood u, String from, int seconds) {
+        String total = VideoRequest.formatSeconds(u.scene().seconds() + seconds);
+        String extension = SceneJson.MAPPER.createObjectNode().put("video_id", from).put("seconds", seconds).toString();
+        return submit(owner, u, total, null, extension);
+    }
+
+    private Store.Row submit(String owner, VideoRequest.Understood u, String secondsText, String remixedFrom,
+                             String extension) {
         Store.Row row;
         synchronized (admission) {
             if (queue.size() >= capacity) {
@@ -131,14 +147,24 @@ public final class Jobs implements AutoCloseable {
             RANDOM.nextBytes(bits);
             String id = "video_" + HexFormat.of().formatHex(bits);
             VideoRequest r = u.request();
-            row = store.insertVideo(id, owner, now(), r.model(), r.prompt(), u.secondsText(), u.sizeText(), r.seed(),
-                    u.sceneJson(), remixedFrom);
+            row = store.insertVideo(id, owner, now(), r.model(), r.prompt(), secondsText, u.sizeText(), r.seed(),
+                    u.sceneJson(), remixedFrom, extension);
             // Logged before a worker can see it, so the log tells the transitions in their order.
             log.line("job", "id", row.id(), "to", "queued", "owner", owner, "seconds", row.seconds(), "size", row.size(),
-                    "remixed_from", remixedFrom);
+                    "remixed_from", remixedFrom, "extended_from", extendedFrom(row));
             enqueue(id);
         }
         return row;
+    }
+
+    /** The id of the video a row extends, or null. */
+    static String extendedFrom(Store.Row row) {
+        if (row.extension() == null) return null;
+        try {
+            return SceneJson.MAPPER.readTree(row.extension()).path("video_id").asText(null);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** The progress to show: live while the job runs, else the stored one. */
@@ -260,8 +286,19 @@ public final class Jobs implements AutoCloseable {
             deleteTree(dir);
             Files.createDirectories(dir);
             Scene scene = SceneJson.read(row.scene());
-            FilmMaker.Result r = FilmMaker.film(scene, dir.resolve(VIDEO), new FilmMaker.Settings(threadsPerJob,
-                    (stage, f) -> report(id, percentOf(stage, f))));
+            FilmMaker.Settings settings = new FilmMaker.Settings(threadsPerJob, (stage, f) -> report(id, percentOf(stage, f)));
+            FilmMaker.Result r;
+            if (row.extension() == null) {
+                r = FilmMaker.film(scene, dir.resolve(VIDEO), settings);
+            } else {
+                var ext = SceneJson.MAPPER.readTree(row.extension());
+                String from = ext.get("video_id").asText();
+                Path source = videos.resolve(from).resolve(VIDEO);
+                if (!from.matches("video_[0-9a-f]{32}") || !Files.isRegularFile(source)) {
+                    throw new IOException("the video to extend, " + from + ", is no longer there (deleted or expired)");
+                }
+                r = Continuation.extend(scene, source, row.prompt(), ext.get("seconds").asInt(), dir.resolve(VIDEO), settings);
+            }
             report(id, 96);
             Thumbnails.write(r.video(), r.timeline().frames().size(), dir.resolve(THUMBNAIL), dir.resolve(SPRITESHEET));
             report(id, 99);

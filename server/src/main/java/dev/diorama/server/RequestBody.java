@@ -38,7 +38,10 @@ final class RequestBody {
 
     static ObjectNode read(Context ctx, long limit) {
         long declared = ctx.req().getContentLengthLong();
-        if (declared > limit) throw tooLarge(limit);
+        if (declared > limit) {
+            drain(ctx, declared, limit);
+            throw tooLarge(limit);
+        }
         String type = ctx.header("Content-Type");
         String base = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         return switch (base) {
@@ -48,6 +51,22 @@ final class RequestBody {
                     "Unsupported Content-Type " + (type == null ? "(none)" : "'" + type + "'")
                             + "; expected application/json or multipart/form-data.");
         };
+    }
+
+    /**
+     * Reads and drops a moderately oversized body before the 413 is sent. Answering while the
+     * client is still sending makes the server close a connection with unread bytes, which the
+     * client's TCP stack may turn into a reset that destroys the 413 before it is read; a client
+     * then sees "connection reset" instead of the error. A body far above the limit (over four
+     * times it, and over 8 MiB) is refused without reading: protecting the server comes first.
+     */
+    private static void drain(Context ctx, long declared, long limit) {
+        if (declared > Math.max(4 * limit, 8L << 20)) return;
+        try {
+            ctx.req().getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            // the client went away: nothing to answer anyway
+        }
     }
 
     private static ApiError tooLarge(long limit) {

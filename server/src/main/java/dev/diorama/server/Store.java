@@ -36,7 +36,8 @@ public final class Store implements AutoCloseable {
     /** A video as stored. Times are Unix seconds; {@code completedAt}, {@code expiresAt} may be null. */
     public record Row(long seq, String id, String owner, String status, int progress, long createdAt,
                       Long completedAt, Long expiresAt, String model, String prompt, String seconds, String size,
-                      long seed, String scene, String remixedFrom, String errorCode, String errorMessage, int attempts) {
+                      long seed, String scene, String remixedFrom, String errorCode, String errorMessage, int attempts,
+                      String extension) {
         public boolean terminal() { return status.equals("completed") || status.equals("failed"); }
     }
 
@@ -62,6 +63,13 @@ public final class Store implements AutoCloseable {
                           completed_at INTEGER, expires_at INTEGER, model TEXT NOT NULL, prompt TEXT NOT NULL,
                           seconds TEXT NOT NULL, size TEXT NOT NULL, seed INTEGER NOT NULL, scene TEXT NOT NULL,
                           remixed_from TEXT, error_code TEXT, error_message TEXT, attempts INTEGER NOT NULL DEFAULT 0)""");
+                // Added with extensions: {"video_id": the video extended, "seconds": the continuation's length}
+                // for a job that extends a video (its scene column holds the original's scene), else null.
+                boolean hasExtension = false;
+                try (ResultSet rs = s.executeQuery("PRAGMA table_info(videos)")) {
+                    while (rs.next()) hasExtension |= rs.getString("name").equals("extension");
+                }
+                if (!hasExtension) s.execute("ALTER TABLE videos ADD COLUMN extension TEXT");
                 s.execute("CREATE INDEX IF NOT EXISTS videos_by_owner ON videos (owner, seq)");
                 s.execute("CREATE INDEX IF NOT EXISTS videos_by_status ON videos (status, seq)");
             }
@@ -110,10 +118,17 @@ public final class Store implements AutoCloseable {
 
     public synchronized Row insertVideo(String id, String owner, long now, String model, String prompt, String seconds,
                                         String size, long seed, String scene, String remixedFrom) {
+        return insertVideo(id, owner, now, model, prompt, seconds, size, seed, scene, remixedFrom, null);
+    }
+
+    /** As above, with the extension's description (see the {@code extension} column), or null. */
+    public synchronized Row insertVideo(String id, String owner, long now, String model, String prompt, String seconds,
+                                        String size, long seed, String scene, String remixedFrom, String extension) {
         update("""
-                INSERT INTO videos (id, owner, status, created_at, model, prompt, seconds, size, seed, scene, remixed_from)
-                VALUES (?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?)""",
-                id, owner, now, model, prompt, seconds, size, seed, scene, remixedFrom);
+                INSERT INTO videos (id, owner, status, created_at, model, prompt, seconds, size, seed, scene, remixed_from,
+                                    extension)
+                VALUES (?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                id, owner, now, model, prompt, seconds, size, seed, scene, remixedFrom, extension);
         return video(id);
     }
 
@@ -199,7 +214,8 @@ public final class Store implements AutoCloseable {
                 rs.getInt("progress"), rs.getLong("created_at"), nullableLong(rs, "completed_at"),
                 nullableLong(rs, "expires_at"), rs.getString("model"), rs.getString("prompt"), rs.getString("seconds"),
                 rs.getString("size"), rs.getLong("seed"), rs.getString("scene"), rs.getString("remixed_from"),
-                rs.getString("error_code"), rs.getString("error_message"), rs.getInt("attempts"));
+                rs.getString("error_code"), rs.getString("error_message"), rs.getInt("attempts"),
+                rs.getString("extension"));
     }
 
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {

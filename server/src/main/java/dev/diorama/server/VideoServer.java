@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.diorama.scene.Scene;
 import dev.diorama.scene.SceneJson;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -209,8 +210,7 @@ public final class VideoServer implements AutoCloseable {
             cfg.routes.post("/v1/videos", ctx -> self[0].create(ctx));
             cfg.routes.get("/v1/videos", ctx -> self[0].list(ctx));
             cfg.routes.post("/v1/videos/edits", ctx -> self[0].edit(ctx));
-            cfg.routes.post("/v1/videos/extensions", ctx -> unsupported("POST /v1/videos/extensions",
-                    "Extending a video (continuing its world from its last state) is not supported by this Diorama server yet."));
+            cfg.routes.post("/v1/videos/extensions", ctx -> self[0].extend(ctx));
             cfg.routes.post("/v1/videos/characters", ctx -> unsupported("POST /v1/videos/characters",
                     "Characters from uploaded videos are not supported: Diorama builds every scene from the prompt's words."));
             cfg.routes.get("/v1/videos/characters/{id}", ctx -> unsupported("GET /v1/videos/characters/{id}",
@@ -484,6 +484,58 @@ public final class VideoServer implements AutoCloseable {
         return submit(ctx, request.understand(), original.id());
     }
 
+    /**
+     * {@code POST /v1/videos/extensions {prompt, seconds, video: {id}}}: a new job whose film is the
+     * completed video followed by its world going on for {@code seconds} (default 4) from its last
+     * state, with what the prompt adds; {@code extended_from_video_id} set. See
+     * {@link dev.diorama.engine.Continuation}.
+     */
+    private void extend(Context ctx) {
+        ObjectNode body = RequestBody.read(ctx, config.maxBodyBytes());
+        JsonNode ref = body.get("video");
+        if (ref == null || !ref.isObject() || !ref.path("id").isTextual()) {
+            throw ApiError.badRequest("video", "missing_required_parameter", "Missing required parameter: 'video' "
+                    + "(expected {\"id\": \"video_...\"}, the video to extend; an uploaded video is not supported).");
+        }
+        String prompt = VideoRequest.prompt(body);
+        int seconds = VideoRequest.seconds(body, VideoRequest.DEFAULT_SECONDS);
+        Store.Row original = owned(ctx, ref.get("id").asText(), "video");
+        if (!original.status().equals("completed")) {
+            throw ApiError.conflict("video_not_ready", "Video " + original.id() + " is " + original.status()
+                    + "; only a completed video can be extended.");
+        }
+        if (original.extension() != null) {
+            throw ApiError.badRequest("video", "unsupported_value", "Video " + original.id() + " is itself an extension; "
+                    + "extending an extended video is not supported yet: extend the original with more seconds instead.");
+        }
+        Scene scene = SceneJson.read(original.scene());
+        if (scene.seconds() + seconds > Scene.MAX_SECONDS) {
+            throw ApiError.badRequest("seconds", "invalid_value", "Invalid 'seconds': the extended video would be "
+                    + VideoRequest.formatSeconds(scene.seconds() + seconds) + " s long; at most "
+                    + (int) Scene.MAX_SECONDS + " s.");
+        }
+        dev.diorama.prompt.PromptParser.Parse parse;
+        try {
+            parse = dev.diorama.prompt.PromptParser.parse(prompt, new dev.diorama.prompt.PromptParser.Options(
+                    scene.seed(), seconds, scene.fps(), scene.width(), scene.height()).withSecondsOverride(seconds));
+        } catch (dev.diorama.prompt.PromptException e) {
+            throw ApiError.badRequest("prompt", "invalid_prompt", "Invalid 'prompt': " + e.getMessage());
+        }
+        VideoRequest request = new VideoRequest(original.model(), prompt, scene.seconds() + seconds, true,
+                scene.width(), scene.height(), original.seed());
+        VideoRequest.Understood u = new VideoRequest.Understood(request, scene, parse.ignoredWords(), parse.notes());
+        String owner = owner(ctx);
+        rateLimits.acquire(owner);
+        Store.Row row;
+        try {
+            row = jobs.submitExtension(owner, u, original.id(), seconds);
+        } catch (RuntimeException e) {
+            rateLimits.refund(owner);
+            throw e;
+        }
+        send(ctx, 200, video(row));
+    }
+
     /** A job for a checked request, within the key's rate limit (a request refused by the full queue costs nothing). */
     private Store.Row submit(Context ctx, VideoRequest.Understood u, String remixedFrom) {
         String owner = owner(ctx);
@@ -601,6 +653,7 @@ public final class VideoServer implements AutoCloseable {
             v.putObject("error").put("code", r.errorCode()).put("message", r.errorMessage());
         }
         v.put("remixed_from_video_id", r.remixedFrom());
+        v.put("extended_from_video_id", Jobs.extendedFrom(r));
         return v;
     }
 

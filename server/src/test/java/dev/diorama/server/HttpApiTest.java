@@ -194,7 +194,7 @@ class HttpApiTest {
         assertEquals("unsupported_endpoint", error(server.send("POST", "/v1/videos/characters", "application/json", "{}", server.key), 400, null)
                 .get("code").asText());
         error(server.get("/v1/videos/characters/char_1"), 400, null);
-        error(server.postJson("/v1/videos/extensions", "{\"prompt\": \"then a second ball drops\", \"video\": {\"id\": \"x\"}}"), 400, null);
+        error(server.postJson("/v1/videos/extensions", "{\"prompt\": \"then a second ball drops\", \"video\": {\"id\": \"x\"}}"), 400, "video");
         assertEquals("method_not_allowed", error(server.send("PUT", "/v1/videos", "application/json", "{}", server.key), 405, null)
                 .get("code").asText());
         error(server.get("/v1/videos?limit=0"), 400, "limit");
@@ -202,6 +202,29 @@ class HttpApiTest {
         error(server.get("/v1/videos?order=up"), 400, "order");
         error(server.get("/v1/videos?after=video_0123456789abcdef0123456789abcdef"), 404, "after");
         error(server.get("/v1/videos/" + unfinishedVideo(server.key) + "/events"), 406, "Accept");
+    }
+
+    @Test
+    void extensionsAreCheckedLikeTheOtherEndpoints() throws Exception {
+        String queued = unfinishedVideo(server.key);
+        String ok = "\"prompt\": \"a second ball drops\"";
+        error(server.postJson("/v1/videos/extensions", "{" + ok + "}"), 400, "video");
+        error(server.postJson("/v1/videos/extensions", "{\"video\": {\"id\": \"" + queued + "\"}}"), 400, "prompt");
+        error(server.postJson("/v1/videos/extensions", "{" + ok + ", \"seconds\": \"7.5\", \"video\": {\"id\": \"" + queued + "\"}}"),
+                400, "seconds");
+        error(server.postJson("/v1/videos/extensions", "{" + ok + ", \"video\": {\"id\": \"x\"}}"), 400, "video");
+        error(server.postJson("/v1/videos/extensions", "{" + ok + ", \"video\": {\"id\": \"video_0123456789abcdef0123456789abcdef\"}}"),
+                404, "video");
+        String other = server.newKey("extension-stranger");
+        error(server.send("POST", "/v1/videos/extensions", "application/json",
+                "{" + ok + ", \"video\": {\"id\": \"" + queued + "\"}}", other), 404, "video");
+        assertEquals("video_not_ready", error(server.postJson("/v1/videos/extensions",
+                "{" + ok + ", \"video\": {\"id\": \"" + queued + "\"}}"), 409, null).get("code").asText());
+        // Multipart, as the SDKs send it: video[id] is read as {"video": {"id": ...}}.
+        String boundary = "b0undary";
+        HttpResponse<String> r = server.send("POST", "/v1/videos/extensions", "multipart/form-data; boundary=" + boundary,
+                multipart(boundary, "prompt", "a second ball drops", "video[id]", queued), server.key);
+        error(r, 409, null);
     }
 
     @Test

@@ -77,6 +77,31 @@ class JobsTest {
         }
     }
 
+    @Test
+    void anExtensionWaitingAtAStopIsFilmedAfterTheRestart(@TempDir Path data) throws Exception {
+        String id, original, key;
+        try (TestServer s = new TestServer(VideoServer.Config.defaults(data).withPort(0))) {
+            key = s.key;
+            original = s.create(PROMPT, "1", "64x36").get("id").asText();
+            s.completed(original);
+            s.server.jobs().pause();
+            HttpResponse<String> r = s.postJson("/v1/videos/extensions",
+                    "{\"prompt\": \"a steel ball drops\", \"seconds\": 1, \"video\": {\"id\": \"" + original + "\"}}");
+            assertEquals(200, r.statusCode(), r.body());
+            JsonNode queued = TestServer.JSON.readTree(r.body());
+            id = queued.get("id").asText();
+            assertEquals(original, queued.get("extended_from_video_id").asText());
+            assertEquals("2", queued.get("seconds").asText());
+        }   // stopped with the extension still in line
+        try (TestServer s = new TestServer(VideoServer.Config.defaults(data).withPort(0))) {
+            JsonNode done = pollWithKey(s, key, id);
+            assertEquals("completed", done.get("status").asText(), done.toString());
+            assertEquals(original, done.get("extended_from_video_id").asText());
+            JsonNode truth = TestServer.JSON.readTree(s.send("GET", "/v1/videos/" + id + "/ground_truth", null, null, key).body());
+            assertEquals(48, truth.get("frameCount").asInt(), "24 frames of the original, 24 more");
+        }
+    }
+
     static JsonNode pollWithKey(TestServer s, String key, String id) throws Exception {
         Instant deadline = Instant.now().plus(TestServer.PATIENCE);
         while (true) {

@@ -58,6 +58,9 @@ class LimitsTest {
             JsonNode edit = HttpApiTest.error(s.postJson("/v1/videos/edits",
                     "{\"prompt\": \"a steel ball drops\", \"video\": {\"id\": \"" + id + "\"}}"), 429, null);
             assertEquals("rate_limit_exceeded", edit.get("code").asText());
+            JsonNode extension = HttpApiTest.error(s.postJson("/v1/videos/extensions",
+                    "{\"prompt\": \"a steel ball drops\", \"video\": {\"id\": \"" + id + "\"}}"), 429, null);
+            assertEquals("rate_limit_exceeded", extension.get("code").asText());
             // Reading, listing and explaining are not limited.
             assertEquals(200, s.get("/v1/videos/" + id).statusCode());
             assertEquals(200, s.postJson("/v1/explain", "{\"prompt\": \"a steel ball drops\"}").statusCode());

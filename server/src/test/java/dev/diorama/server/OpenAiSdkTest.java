@@ -17,6 +17,7 @@ import com.openai.models.videos.VideoCreateParams;
 import com.openai.models.videos.VideoDeleteResponse;
 import com.openai.models.videos.VideoDownloadContentParams;
 import com.openai.models.videos.VideoEditParams;
+import com.openai.models.videos.VideoExtendParams;
 import com.openai.models.videos.VideoListParams;
 import com.openai.models.videos.VideoModel;
 import com.openai.models.videos.VideoRemixParams;
@@ -63,6 +64,10 @@ class OpenAiSdkTest {
     }
 
     static Video poll(String id) throws InterruptedException {
+        return pollWith(client, id);
+    }
+
+    static Video pollWith(OpenAIClient client, String id) throws InterruptedException {
         Instant deadline = Instant.now().plus(TestServer.PATIENCE);
         Video v = client.videos().retrieve(id);
         while (v.status().equals(Video.Status.QUEUED) || v.status().equals(Video.Status.IN_PROGRESS)) {
@@ -75,6 +80,10 @@ class OpenAiSdkTest {
     }
 
     static byte[] download(String id, VideoDownloadContentParams.Variant variant) throws Exception {
+        return downloadWith(client, id, variant);
+    }
+
+    static byte[] downloadWith(OpenAIClient client, String id, VideoDownloadContentParams.Variant variant) throws Exception {
         try (HttpResponse r = client.videos().downloadContent(id, VideoDownloadContentParams.builder().variant(variant).build());
              InputStream in = r.body()) {
             assertEquals(200, r.statusCode());
@@ -167,6 +176,61 @@ class OpenAiSdkTest {
             assertEquals(4.0, reader.info().durationSeconds(), 0.1);
         }
         client.videos().delete(v.id());
+    }
+
+    @Test
+    void aCompletedVideoIsExtendedThroughTheSdkIntoOneLongerFilm() throws Exception {
+        // A key of its own, so that its videos never show in the other tests' lists.
+        String key = server.newKey("extender");
+        OpenAIClient client = OpenAIOkHttpClient.builder().baseUrl(server.base() + "/v1").apiKey(key).build();
+        try {
+            extend(client, key);
+        } finally {
+            client.close();
+        }
+    }
+
+    private static void extend(OpenAIClient client, String key) throws Exception {
+        Video first = pollWith(client, client.videos().create(VideoCreateParams.builder()
+                .prompt("a red rubber ball drops onto a wooden floor").seconds(VideoSeconds.of("2"))
+                .size(VideoSize.of("320x180")).build()).id());
+        assertEquals(Video.Status.COMPLETED, first.status());
+        Video ext = client.videos().extend(VideoExtendParams.builder().prompt("a steel ball drops from 1 meter")
+                .seconds(VideoSeconds.of("2"))
+                .video(VideoExtendParams.Video.VideoReferenceInputParam.builder().id(first.id()).build()).build());
+        assertEquals(Video.Status.QUEUED, ext.status());
+        assertEquals(first.id(), ext._additionalProperties().get("extended_from_video_id").asStringOrThrow());
+        assertTrue(ext.remixedFromVideoId().isEmpty());
+        assertEquals("4", ext.seconds().asString(), "the original's 2 s and 2 more");
+        assertEquals("320x180", ext.size().asString());
+        Video done = pollWith(client, ext.id());
+        assertEquals(Video.Status.COMPLETED, done.status(), String.valueOf(done.error()));
+
+        Path file = downloads.resolve("extended.mp4");
+        Files.write(file, downloadWith(client, done.id(), VideoDownloadContentParams.Variant.VIDEO));
+        try (MediaReader reader = new MediaReader(file)) {
+            assertEquals(320, reader.info().width());
+            assertEquals("aac", reader.info().audioCodec());
+            int frames = 0;
+            while (reader.nextFrame() != null) frames++;
+            assertEquals(96, frames, "48 frames of the original, 48 of the continuation");
+        }
+        var truth = TestServer.JSON.readTree(server.send("GET", "/v1/videos/" + done.id() + "/ground_truth", null, null, key).body());
+        assertEquals(96, truth.get("frameCount").asInt());
+        assertEquals(47.0 / 24, truth.get("extension").get("offset").asDouble(), 1e-9);
+        var seam = truth.get("frames").get(48).get("poses");
+        assertTrue(seam.has("red-rubber-ball") && seam.size() == 2, "the continuation has the old ball and the new one: " + seam);
+
+        BadRequestException noVideo = assertThrows(BadRequestException.class, () -> client.videos().extend(
+                VideoExtendParams.builder().prompt("a ball drops").seconds(VideoSeconds.of("7.5"))
+                        .video(VideoExtendParams.Video.VideoReferenceInputParam.builder().id(first.id()).build()).build()));
+        assertEquals("seconds", noVideo.param().orElseThrow());
+        BadRequestException again = assertThrows(BadRequestException.class, () -> client.videos().extend(
+                VideoExtendParams.builder().prompt("a ball drops").seconds(VideoSeconds._4)
+                        .video(VideoExtendParams.Video.VideoReferenceInputParam.builder().id(done.id()).build()).build()));
+        assertEquals("video", again.param().orElseThrow(), "an extension is not extended again (yet)");
+        client.videos().delete(done.id());
+        client.videos().delete(first.id());
     }
 
     @Test

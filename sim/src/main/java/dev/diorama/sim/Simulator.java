@@ -73,6 +73,18 @@ public final class Simulator {
      * @param progress receives the fraction done, in [0, 1], after each frame
      */
     public static dev.diorama.scene.Timeline run(Scene scene, DoubleConsumer progress) {
+        return run(scene, progress, end -> { });
+    }
+
+    /**
+     * The state of every body after the last step (the state of the last keyframe, before any
+     * contact-frame adjustment): poses, linear and angular velocities in scene order, m/s and rad/s.
+     */
+    public record End(List<Pose> poses, List<Vec3> velocities, List<Vec3> angularVelocities) {}
+
+    /** As {@link #run(Scene, DoubleConsumer)}, and hands {@code end} the final velocities. */
+    public static dev.diorama.scene.Timeline run(Scene scene, DoubleConsumer progress,
+                                                 java.util.function.Consumer<End> end) {
         BulletNatives.load();
         float dt = 1f / scene.physicsRate();
         PhysicsSpace space = new PhysicsSpace(PhysicsSpace.BroadphaseType.DBVT);
@@ -149,6 +161,16 @@ public final class Simulator {
                 keyframes.add(keyframe(f, (double) f / scene.fps(), bodies));
                 progress.accept((double) f / Math.max(1, frames - 1));
             }
+            List<Vec3> lin = new ArrayList<>(bodies.length), ang = new ArrayList<>(bodies.length);
+            Vector3f v = new Vector3f();
+            for (PhysicsRigidBody b : bodies) {
+                b.getLinearVelocity(v);
+                lin.add(new Vec3(v.x, v.y, v.z));
+                b.getAngularVelocity(v);
+                ang.add(new Vec3(v.x, v.y, v.z));
+            }
+            end.accept(new End(keyframe(frames - 1, (double) (frames - 1) / scene.fps(), bodies).poses(),
+                    List.copyOf(lin), List.copyOf(ang)));
             return new dev.diorama.scene.Timeline(keyframes, events);
         } finally {
             space.destroy();

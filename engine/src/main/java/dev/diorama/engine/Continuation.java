@@ -1,0 +1,232 @@
+package dev.diorama.engine;
+
+import dev.diorama.audio.SoundTrack;
+import dev.diorama.media.MediaReader;
+import dev.diorama.media.Mp4Writer;
+import dev.diorama.prompt.PromptParser;
+import dev.diorama.render.Renderer;
+import dev.diorama.scene.CameraMove;
+import dev.diorama.scene.ContactEvent;
+import dev.diorama.scene.Keyframe;
+import dev.diorama.scene.Pose;
+import dev.diorama.scene.Scene;
+import dev.diorama.scene.SceneObject;
+import dev.diorama.scene.TimeLapse;
+import dev.diorama.scene.Timeline;
+import dev.diorama.scene.Vec3;
+import dev.diorama.sim.Simulator;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Extending a film: the world of a finished film goes on from where it ended, with what a new
+ * prompt adds, and the two are stitched into one longer MP4.
+ *
+ * <p>The simulation is deterministic, so the original scene is simulated again to recover its exact
+ * final state. The continuation scene starts from that state: every original object at the pose of
+ * the original's last keyframe with its final linear velocity, plus the new prompt's objects (parsed
+ * with the original's seed, size and frame rate; ids made unique; moved sideways only if they would
+ * start inside an object already there). Same environment, gravity, physics rate and seed; the
+ * camera is the original's camera at its last frame, still (a tracking camera keeps tracking);
+ * the clock goes on from the original's last frame, and a time-lapse continues at the same rate.
+ *
+ * <p>Limits: spin restarts at zero (a scene object has no angular velocity), and an object that
+ * ended pressed into the floor by more than the scene's tolerance is lifted onto it.
+ *
+ * <p>The seam: the continuation's frame 0 is the original's last frame (same poses), so the stitched
+ * film is the original's N frames followed by the continuation's frames 1..M: stitched frame
+ * {@code N - 1 + j} is continuation frame {@code j}, and continuation time {@code t} is stitched time
+ * {@code t + (N - 1) / fps} ({@link Plan#offset()}).
+ */
+public final class Continuation {
+    private Continuation() {}
+
+    /**
+     * @param original          the original scene
+     * @param originalTimeline  its timeline, simulated again
+     * @param continuation      the scene that goes on from the original's last frame
+     * @param offset            stitched time of the continuation's t = 0: (N - 1) / fps
+     * @param originalFrames    N, the original's frame count
+     * @param ignoredWords      words of the new prompt the parser did not use
+     */
+    public record Plan(Scene original, Timeline originalTimeline, Scene continuation, double offset,
+                       int originalFrames, List<String> ignoredWords) {
+        /** Frames of the stitched film: the original's and the continuation's after its first. */
+        public int stitchedFrames() { return originalFrames + continuation.frameCount() - 1; }
+    }
+
+    /**
+     * Plans the continuation of {@code original} by {@code seconds} of film with {@code prompt}'s
+     * additions (an empty or null prompt adds nothing).
+     *
+     * @throws dev.diorama.prompt.PromptException when the prompt cannot be read
+     * @throws dev.diorama.scene.SceneException when the continuation is not a valid scene
+     */
+    public static Plan plan(Scene original, String prompt, double seconds, Progress progress) {
+        Simulator.End[] end = new Simulator.End[1];
+        Timeline timeline = Simulator.run(original, f -> progress.update("simulating", f / 2), e -> end[0] = e);
+        int n = timeline.frames().size();
+        int fps = original.fps();
+        double offset = (double) (n - 1) / fps;
+        // One more frame than asked: frame 0 is the seam, the original's last frame.
+        double contSeconds = seconds + 1.0 / fps;
+
+        List<SceneObject> objects = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < original.objects().size(); i++) {
+            SceneObject o = original.objects().get(i);
+            Pose p = end[0].poses().get(i);
+            Vec3 pos = p.position();
+            if (pos.y() - o.boundingRadius() <= -1e-9 && pos.y() - o.halfHeight() < -1e-9) {
+                pos = new Vec3(pos.x(), o.halfHeight(), pos.z());
+            }
+            objects.add(new SceneObject(o.id(), o.shape(), o.material(), o.color(), o.size(), pos, p.rotation(),
+                    end[0].velocities().get(i)));
+            ids.add(o.id());
+        }
+        List<String> ignored = List.of();
+        if (prompt != null && !prompt.isBlank()) {
+            PromptParser.Parse parse = PromptParser.parse(prompt,
+                    new PromptParser.Options(original.seed(), contSeconds, fps, original.width(), original.height())
+                            .withSecondsOverride(contSeconds));
+            ignored = parse.ignoredWords();
+            for (SceneObject o : parse.scene().objects()) {
+                String id = unique(o.id(), ids);
+                ids.add(id);
+                Vec3 pos = clear(o, o.position(), objects);
+                objects.add(new SceneObject(id, o.shape(), o.material(), o.color(), o.size(), pos, o.rotation(),
+                        o.velocity()));
+            }
+        }
+
+        double minutes = original.clockAt(offset);
+        int days = (int) Math.floor(minutes / 1440);
+        double inDay = minutes - days * 1440.0;
+        LocalTime time = LocalTime.ofSecondOfDay(Math.min(86399, Math.round(inDay * 60)));
+        var environment = days == 0 ? original.environment()
+                : original.environment().on(original.environment().date().plusDays(days));
+        TimeLapse lapse = original.timeLapse() == null ? null
+                : new TimeLapse(Math.min(TimeLapse.MAX_HOURS, original.timeLapse().hours() * contSeconds / original.seconds()));
+        Keyframe last = new Keyframe(n - 1, offset, end[0].poses());
+        CameraMove move = original.cameraMove() instanceof CameraMove.Track t ? t : null;
+        var camera = original.cameraAt(last);
+        Scene continuation = new Scene(original.seed(), contSeconds, fps, original.width(), original.height(),
+                original.physicsRate(), original.gravity(), time, environment, camera, objects, move, lapse);
+        return new Plan(original, timeline, continuation, offset, n, ignored);
+    }
+
+    private static String unique(String id, Set<String> taken) {
+        if (!taken.contains(id)) return id;
+        for (int k = 2; ; k++) {
+            String suffix = "-" + k;
+            String base = id.length() + suffix.length() > 64 ? id.substring(0, 64 - suffix.length()) : id;
+            if (!taken.contains(base + suffix)) return base + suffix;
+        }
+    }
+
+    /**
+     * The position, moved along x in steps while the object would start inside, or fall onto,
+     * another: their bounding circles seen from above overlap.
+     */
+    private static Vec3 clear(SceneObject o, Vec3 pos, List<SceneObject> placed) {
+        for (int tries = 0; tries < 50; tries++) {
+            SceneObject hit = null;
+            for (SceneObject p : placed) {
+                double dx = p.position().x() - pos.x(), dz = p.position().z() - pos.z();
+                if (Math.hypot(dx, dz) < p.boundingRadius() + o.boundingRadius() + 0.01) hit = p;
+            }
+            if (hit == null) return pos;
+            double step = hit.boundingRadius() + o.boundingRadius() + 0.02;
+            pos = new Vec3(hit.position().x() + (pos.x() >= hit.position().x() ? step : -step), pos.y(), pos.z());
+        }
+        return pos;
+    }
+
+    /**
+     * Films the continuation and stitches it after the original film: a new MP4 ({@code video}) whose
+     * first N frames and their sound are the original's, decoded from {@code originalVideo} and
+     * encoded again, followed by the continuation's frames 1..M and their sound, and the combined
+     * sidecar beside it. Both written atomically. The result's timeline is the stitched one.
+     */
+    public static FilmMaker.Result extend(Scene original, Path originalVideo, String prompt, double seconds, Path video,
+                                          FilmMaker.Settings settings) throws IOException {
+        long start = System.nanoTime();
+        Progress progress = settings.progress();
+        Plan plan = plan(original, prompt, seconds, progress);
+        Scene cont = plan.continuation();
+        Timeline contTimeline = Simulator.run(cont, f -> progress.update("simulating", 0.5 + f / 2));
+        Timeline stitched = stitch(plan, contTimeline);
+        Path sidecar = FilmMaker.sidecarFor(video);
+        int w = cont.width(), h = cont.height(), fps = cont.fps(), n = plan.originalFrames();
+        int total = stitched.frames().size();
+        try (AtomicOutput out = new AtomicOutput()) {
+            Path tmpJson = out.temp(sidecar);
+            Path tmpVideo = out.temp(video);
+            SidecarJson.writeExtended(tmpJson, plan, stitched, SoundTrack.SAMPLE_RATE);
+            SoundTrack sound = FilmMaker.master(cont, contTimeline, progress);
+            try (Mp4Writer writer = new Mp4Writer(tmpVideo, w, h, fps, SoundTrack.SAMPLE_RATE)) {
+                try (MediaReader reader = new MediaReader(originalVideo)) {
+                    var info = reader.info();
+                    if (info.width() != w || info.height() != h) {
+                        throw new IOException("the original video is " + info.width() + "x" + info.height()
+                                + ", its scene " + w + "x" + h);
+                    }
+                    float[][] audio = reader.readAllAudio();
+                    int maxSamples = (int) Math.ceil((double) SoundTrack.SAMPLE_RATE / fps) + 1;
+                    float[] left = new float[maxSamples], right = new float[maxSamples];
+                    for (int i = 0; i < n; i++) {
+                        byte[] bgr = reader.nextFrame();
+                        if (bgr == null) throw new IOException("the original video has fewer than " + n + " frames");
+                        writer.writeFrame(bgr);
+                        long s0 = FilmMaker.samplesBefore(i, fps), s1 = FilmMaker.samplesBefore(i + 1, fps);
+                        int count = (int) (s1 - s0);
+                        for (int k = 0; k < count; k++) {
+                            long s = s0 + k;
+                            left[k] = s < audio[0].length ? audio[0][(int) s] : 0;
+                            right[k] = audio.length > 1 && s < audio[1].length ? audio[1][(int) s] : left[k];
+                        }
+                        writer.writeAudio(left, right, count);
+                        progress.update("filming", (double) (i + 1) / total);
+                    }
+                }
+                try (Renderer renderer = new Renderer(cont, settings.threads())) {
+                    FilmMaker.stream(cont, contTimeline, sound, 1, renderer, writer,
+                            f -> progress.update("filming", (n + f * (total - n)) / total));
+                }
+            }
+            out.commit();
+        }
+        return new FilmMaker.Result(video, sidecar, stitched, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * The stitched timeline: the original's keyframes, then the continuation's from its second on,
+     * re-indexed and shifted by the plan's offset; events likewise. The first part's poses list the
+     * original's objects, the second part's the continuation's (original objects first, same order).
+     */
+    public static Timeline stitch(Plan plan, Timeline contTimeline) {
+        List<Keyframe> frames = new ArrayList<>(plan.originalTimeline().frames());
+        double off = plan.offset();
+        int n = plan.originalFrames();
+        int fps = plan.continuation().fps();
+        for (int j = 1; j < contTimeline.frames().size(); j++) {
+            Keyframe k = contTimeline.frames().get(j);
+            List<Pose> poses = new ArrayList<>(k.poses().size());
+            for (Pose p : k.poses()) {
+                poses.add(Double.isNaN(p.sampledAt()) ? p : new Pose(p.position(), p.rotation(), p.sampledAt() + off));
+            }
+            int index = n - 1 + j;
+            frames.add(new Keyframe(index, (double) index / fps, poses));
+        }
+        List<ContactEvent> events = new ArrayList<>(plan.originalTimeline().events());
+        for (ContactEvent e : contTimeline.events()) {
+            events.add(new ContactEvent(e.t() + off, e.kind(), e.a(), e.b(), e.speed(), e.impulse(), e.point()));
+        }
+        return new Timeline(frames, events);
+    }
+}
