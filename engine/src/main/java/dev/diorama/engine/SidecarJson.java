@@ -47,42 +47,7 @@ public final class SidecarJson {
             g.writeNumberField("frameCount", timeline.frames().size());
             g.writeFieldName("scene");
             g.writeTree(SceneJson.toJson(scene));
-            g.writeArrayFieldStart("events");
-            for (ContactEvent e : timeline.events()) {
-                g.writeStartObject();
-                g.writeNumberField("t", e.t());
-                g.writeNumberField("frame", (int) Math.floor(e.t() * scene.fps()));
-                g.writeNumberField("sample", Math.round(e.t() * sampleRate));
-                g.writeStringField("kind", e.kind());
-                g.writeStringField("a", e.a());
-                g.writeStringField("b", e.b());
-                g.writeNumberField("speed", e.speed());
-                g.writeNumberField("impulse", e.impulse());
-                g.writeFieldName("point");
-                g.writeArray(e.point().toArray(), 0, 3);
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("frames");
-            for (Keyframe k : timeline.frames()) {
-                g.writeStartObject();
-                g.writeNumberField("index", k.index());
-                g.writeNumberField("t", k.t());
-                g.writeObjectFieldStart("poses");
-                for (int i = 0; i < scene.objects().size(); i++) {
-                    Pose p = k.poses().get(i);
-                    g.writeObjectFieldStart(scene.objects().get(i).id());
-                    g.writeFieldName("position");
-                    g.writeArray(p.position().toArray(), 0, 3);
-                    g.writeFieldName("rotation");
-                    g.writeArray(new double[] {p.rotation().x(), p.rotation().y(), p.rotation().z(), p.rotation().w()}, 0, 4);
-                    if (!Double.isNaN(p.sampledAt())) g.writeNumberField("sampledAt", p.sampledAt());
-                    g.writeEndObject();
-                }
-                g.writeEndObject();
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+            writeEventsAndFrames(g, timeline, scene.fps(), sampleRate, timeline.frames().size(), scene, scene);
             g.writeEndObject();
         }
     }
