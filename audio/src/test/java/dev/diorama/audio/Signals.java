@@ -140,4 +140,13 @@ final class Signals {
         for (int i = 0; i < x.length; i++) b[i] = Float.floatToRawIntBits(x[i]);
         return b;
     }
+
+    /** Asserts that rendering in blocks of each given size pattern gives {@code reference}'s exact bits. */
+    static void assertSameInAnyBlocks(SoundTrack track, float[][] reference, int[][] patterns) {
+        for (int[] sizes : patterns) {
+            float[][] y = renderInBlocks(track, 0, reference[0].length, sizes);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(bits(reference[0]), bits(y[0]), "left, " + java.util.Arrays.toString(sizes));
+            org.junit.jupiter.api.Assertions.assertArrayEquals(bits(reference[1]), bits(y[1]), "right, " + java.util.Arrays.toString(sizes));
+        }
+    }
 }

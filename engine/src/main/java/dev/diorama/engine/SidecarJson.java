@@ -36,17 +36,8 @@ public final class SidecarJson {
 
     public static void write(Path file, Scene scene, Timeline timeline, int sampleRate)
             throws IOException {
-        try (OutputStream out = Files.newOutputStream(file);
-             JsonGenerator g = SceneJson.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
-            g.useDefaultPrettyPrinter();
-            g.writeStartObject();
-            g.writeStringField("format", FORMAT);
-            g.writeNumberField("seed", scene.seed());
-            g.writeNumberField("fps", scene.fps());
-            g.writeNumberField("sampleRate", sampleRate);
-            g.writeNumberField("frameCount", timeline.frames().size());
-            g.writeFieldName("scene");
-            g.writeTree(SceneJson.toJson(scene));
+        try (OutputStream out = Files.newOutputStream(file); JsonGenerator g = open(out)) {
+            writeHeader(g, scene, timeline.frames().size(), sampleRate);
             writeEventsAndFrames(g, timeline, scene.fps(), sampleRate, timeline.frames().size(), scene, scene);
             g.writeEndObject();
         }
@@ -63,17 +54,8 @@ public final class SidecarJson {
             throws IOException {
         Scene scene = plan.original();
         Scene cont = plan.continuation();
-        try (OutputStream out = Files.newOutputStream(file);
-             JsonGenerator g = SceneJson.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
-            g.useDefaultPrettyPrinter();
-            g.writeStartObject();
-            g.writeStringField("format", FORMAT);
-            g.writeNumberField("seed", scene.seed());
-            g.writeNumberField("fps", scene.fps());
-            g.writeNumberField("sampleRate", sampleRate);
-            g.writeNumberField("frameCount", stitched.frames().size());
-            g.writeFieldName("scene");
-            g.writeTree(SceneJson.toJson(scene));
+        try (OutputStream out = Files.newOutputStream(file); JsonGenerator g = open(out)) {
+            writeHeader(g, scene, stitched.frames().size(), sampleRate);
             g.writeObjectFieldStart("extension");
             g.writeFieldName("scene");
             g.writeTree(SceneJson.toJson(cont));
@@ -83,6 +65,24 @@ public final class SidecarJson {
             writeEventsAndFrames(g, stitched, scene.fps(), sampleRate, plan.originalFrames(), scene, cont);
             g.writeEndObject();
         }
+    }
+
+    private static JsonGenerator open(OutputStream out) throws IOException {
+        JsonGenerator g = SceneJson.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8);
+        g.useDefaultPrettyPrinter();
+        return g;
+    }
+
+    /** Opens the top-level object and writes what every sidecar starts with, the filmed scene last. */
+    private static void writeHeader(JsonGenerator g, Scene scene, int frameCount, int sampleRate) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("format", FORMAT);
+        g.writeNumberField("seed", scene.seed());
+        g.writeNumberField("fps", scene.fps());
+        g.writeNumberField("sampleRate", sampleRate);
+        g.writeNumberField("frameCount", frameCount);
+        g.writeFieldName("scene");
+        g.writeTree(SceneJson.toJson(scene));
     }
 
     private static void writeEventsAndFrames(JsonGenerator g, Timeline timeline, int fps, int sampleRate, int split,
