@@ -38,7 +38,7 @@ public final class SidecarJson {
             throws IOException {
         try (OutputStream out = Files.newOutputStream(file); JsonGenerator g = open(out)) {
             writeHeader(g, scene, timeline.frames().size(), sampleRate);
-            writeEventsAndFrames(g, timeline, scene.fps(), sampleRate, timeline.frames().size(), scene, scene);
+            writeEventsAndFrames(g, timeline, scene.fps(), sampleRate, scene);
             g.writeEndObject();
         }
     }
@@ -46,7 +46,8 @@ public final class SidecarJson {
     /**
      * The sidecar of an extended film ({@link Continuation}): {@code scene} is the original's, and
      * {@code extension} says what follows it: {@code {"scene": the continuation's scene, "offset":
-     * its t = 0 on the stitched clock, "firstFrame": the stitched index of its frame 1}}. The events
+     * its t = 0 on the stitched clock, "firstFrame": the stitched index of its frame 1, and for an
+     * extension of an extension "after": the earlier extensions' prompts and seconds, in order}}. The events
      * and frames are the stitched timeline's (times on the stitched clock, indices continuing); the
      * frames after the seam carry the poses of the continuation's objects.
      */
@@ -61,8 +62,18 @@ public final class SidecarJson {
             g.writeTree(SceneJson.toJson(cont));
             g.writeNumberField("offset", plan.offset());
             g.writeNumberField("firstFrame", plan.originalFrames());
+            if (!plan.earlier().isEmpty()) {
+                g.writeArrayFieldStart("after");
+                for (Continuation.Step step : plan.earlier()) {
+                    g.writeStartObject();
+                    g.writeStringField("prompt", step.prompt());
+                    g.writeNumberField("seconds", step.seconds());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
             g.writeEndObject();
-            writeEventsAndFrames(g, stitched, scene.fps(), sampleRate, plan.originalFrames(), scene, cont);
+            writeEventsAndFrames(g, stitched, scene.fps(), sampleRate, cont);
             g.writeEndObject();
         }
     }
@@ -85,8 +96,13 @@ public final class SidecarJson {
         g.writeTree(SceneJson.toJson(scene));
     }
 
-    private static void writeEventsAndFrames(JsonGenerator g, Timeline timeline, int fps, int sampleRate, int split,
-                                             Scene first, Scene second) throws IOException {
+    /**
+     * Events, then every frame's poses. A frame lists as many poses as objects existed then; the
+     * ids come from {@code last}, the latest scene, whose objects start with every earlier part's in
+     * the same order (see {@link Continuation}).
+     */
+    private static void writeEventsAndFrames(JsonGenerator g, Timeline timeline, int fps, int sampleRate,
+                                             Scene last) throws IOException {
         g.writeArrayFieldStart("events");
         for (ContactEvent e : timeline.events()) {
             g.writeStartObject();
@@ -106,14 +122,13 @@ public final class SidecarJson {
         g.writeArrayFieldStart("frames");
         for (int f = 0; f < timeline.frames().size(); f++) {
             Keyframe k = timeline.frames().get(f);
-            Scene scene = f < split ? first : second;
             g.writeStartObject();
             g.writeNumberField("index", k.index());
             g.writeNumberField("t", k.t());
             g.writeObjectFieldStart("poses");
-            for (int i = 0; i < scene.objects().size(); i++) {
+            for (int i = 0; i < k.poses().size(); i++) {
                 Pose p = k.poses().get(i);
-                g.writeObjectFieldStart(scene.objects().get(i).id());
+                g.writeObjectFieldStart(last.objects().get(i).id());
                 g.writeFieldName("position");
                 g.writeArray(p.position().toArray(), 0, 3);
                 g.writeFieldName("rotation");

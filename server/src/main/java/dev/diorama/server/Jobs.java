@@ -5,6 +5,7 @@ import dev.diorama.engine.FilmMaker;
 import dev.diorama.scene.Scene;
 import dev.diorama.scene.SceneJson;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.SymbolLookup;
@@ -127,12 +128,36 @@ public final class Jobs implements AutoCloseable {
 
     /**
      * Accepts a job that extends the completed video {@code from} by {@code seconds} with the
-     * request's prompt; {@code u.scene()} is the original's scene. The row holds all the job needs.
+     * request's prompt; {@code u.scene()} is the first film's scene and {@code earlier} the
+     * extensions {@code from} already holds (empty for a plain film). The row holds all the job needs:
+     * {@code {"video_id", "seconds", "after": [{"prompt", "seconds"}...]}}.
      */
-    public Store.Row submitExtension(String owner, VideoRequest.Understood u, String from, int seconds) {
-        String total = VideoRequest.formatSeconds(u.scene().seconds() + seconds);
-        String extension = SceneJson.MAPPER.createObjectNode().put("video_id", from).put("seconds", seconds).toString();
-        return submit(owner, u, total, null, extension);
+    public Store.Row submitExtension(String owner, VideoRequest.Understood u, String from, int seconds,
+                                     List<Continuation.Step> earlier) {
+        String total = VideoRequest.formatSeconds(u.request().seconds());
+        var extension = SceneJson.MAPPER.createObjectNode().put("video_id", from).put("seconds", seconds);
+        if (!earlier.isEmpty()) {
+            var after = extension.putArray("after");
+            for (Continuation.Step step : earlier) after.addObject().put("prompt", step.prompt()).put("seconds", step.seconds());
+        }
+        return submit(owner, u, total, null, extension.toString());
+    }
+
+    /**
+     * The extensions a video's film holds, in order: none for a plain film; for an extension, the
+     * ones of the video it extended followed by its own.
+     */
+    static List<Continuation.Step> steps(Store.Row row) {
+        if (row.extension() == null) return List.of();
+        try {
+            var ext = SceneJson.MAPPER.readTree(row.extension());
+            List<Continuation.Step> steps = new ArrayList<>();
+            for (var s : ext.path("after")) steps.add(new Continuation.Step(s.get("prompt").asText(), s.get("seconds").asDouble()));
+            steps.add(new Continuation.Step(row.prompt(), ext.get("seconds").asDouble()));
+            return steps;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the extension of " + row.id() + " is unreadable", e);
+        }
     }
 
     private Store.Row submit(String owner, VideoRequest.Understood u, String secondsText, String remixedFrom,
@@ -297,7 +322,9 @@ public final class Jobs implements AutoCloseable {
                 if (!from.matches("video_[0-9a-f]{32}") || !Files.isRegularFile(source)) {
                     throw new IOException("the video to extend, " + from + ", is no longer there (deleted or expired)");
                 }
-                r = Continuation.extend(scene, source, row.prompt(), ext.get("seconds").asInt(), dir.resolve(VIDEO), settings);
+                List<Continuation.Step> steps = steps(row);
+                r = Continuation.extend(scene, steps.subList(0, steps.size() - 1), source, row.prompt(),
+                        ext.get("seconds").asInt(), dir.resolve(VIDEO), settings);
             }
             report(id, 96);
             Thumbnails.write(r.video(), r.timeline().frames().size(), dir.resolve(THUMBNAIL), dir.resolve(SPRITESHEET));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.diorama.engine.Continuation;
 import dev.diorama.scene.Scene;
 import dev.diorama.scene.SceneJson;
 import io.javalin.Javalin;
@@ -504,14 +505,14 @@ public final class VideoServer implements AutoCloseable {
             throw ApiError.conflict("video_not_ready", "Video " + original.id() + " is " + original.status()
                     + "; only a completed video can be extended.");
         }
-        if (original.extension() != null) {
-            throw ApiError.badRequest("video", "unsupported_value", "Video " + original.id() + " is itself an extension; "
-                    + "extending an extended video is not supported yet: extend the original with more seconds instead.");
-        }
+        // An extension's row holds the first film's scene and the earlier extensions: the world is
+        // replayed through all of them, and the new part goes on from the end of the last.
+        List<Continuation.Step> earlier = Jobs.steps(original);
         Scene scene = SceneJson.read(original.scene());
-        if (scene.seconds() + seconds > Scene.MAX_SECONDS) {
+        double total = Double.parseDouble(original.seconds()) + seconds;
+        if (total > Scene.MAX_SECONDS) {
             throw ApiError.badRequest("seconds", "invalid_value", "Invalid 'seconds': the extended video would be "
-                    + VideoRequest.formatSeconds(scene.seconds() + seconds) + " s long; at most "
+                    + VideoRequest.formatSeconds(total) + " s long; at most "
                     + (int) Scene.MAX_SECONDS + " s.");
         }
         dev.diorama.prompt.PromptParser.Parse parse;
@@ -521,14 +522,14 @@ public final class VideoServer implements AutoCloseable {
         } catch (dev.diorama.prompt.PromptException e) {
             throw ApiError.badRequest("prompt", "invalid_prompt", "Invalid 'prompt': " + e.getMessage());
         }
-        VideoRequest request = new VideoRequest(original.model(), prompt, scene.seconds() + seconds, true,
+        VideoRequest request = new VideoRequest(original.model(), prompt, total, true,
                 scene.width(), scene.height(), original.seed());
         VideoRequest.Understood u = new VideoRequest.Understood(request, scene, parse.ignoredWords(), parse.notes());
         String owner = owner(ctx);
         rateLimits.acquire(owner);
         Store.Row row;
         try {
-            row = jobs.submitExtension(owner, u, original.id(), seconds);
+            row = jobs.submitExtension(owner, u, original.id(), seconds, earlier);
         } catch (RuntimeException e) {
             rateLimits.refund(owner);
             throw e;

@@ -225,10 +225,42 @@ class OpenAiSdkTest {
                 VideoExtendParams.builder().prompt("a ball drops").seconds(VideoSeconds.of("7.5"))
                         .video(VideoExtendParams.Video.VideoReferenceInputParam.builder().id(first.id()).build()).build()));
         assertEquals("seconds", noVideo.param().orElseThrow());
-        BadRequestException again = assertThrows(BadRequestException.class, () -> client.videos().extend(
-                VideoExtendParams.builder().prompt("a ball drops").seconds(VideoSeconds._4)
-                        .video(VideoExtendParams.Video.VideoReferenceInputParam.builder().id(done.id()).build()).build()));
-        assertEquals("video", again.param().orElseThrow(), "an extension is not extended again (yet)");
+        // The extension is extended in turn: its world goes on from where the stitched film ended,
+        // with both earlier balls, and the film grows by 2 s more.
+        Video more = client.videos().extend(VideoExtendParams.builder().prompt("a glass ball drops from 1 meter")
+                .seconds(VideoSeconds.of("2"))
+                .video(VideoExtendParams.Video.VideoReferenceInputParam.builder().id(done.id()).build()).build());
+        assertEquals("6", more.seconds().asString(), "4 s and 2 more");
+        assertEquals(done.id(), more._additionalProperties().get("extended_from_video_id").asStringOrThrow());
+        Video moreDone = pollWith(client, more.id());
+        assertEquals(Video.Status.COMPLETED, moreDone.status(), String.valueOf(moreDone.error()));
+        Path longer = downloads.resolve("extended-twice.mp4");
+        Files.write(longer, downloadWith(client, moreDone.id(), VideoDownloadContentParams.Variant.VIDEO));
+        try (MediaReader reader = new MediaReader(longer); MediaReader before = new MediaReader(file)) {
+            int frames = 0;
+            byte[] a, b = null;
+            // Its first 96 frames are the extended film's, decoded and encoded again.
+            while ((a = reader.nextFrame()) != null) {
+                if (frames < 96) {
+                    b = before.nextFrame();
+                    assertTrue(meanAbsDifference(a, b) < 3, "frame " + frames + " differs from the film it extends");
+                }
+                frames++;
+            }
+            assertEquals(144, frames, "96 frames of the extended film, 48 more");
+        }
+        var truth2 = TestServer.JSON.readTree(server.send("GET", "/v1/videos/" + moreDone.id() + "/ground_truth", null, null, key).body());
+        assertEquals(144, truth2.get("frameCount").asInt());
+        assertEquals(95.0 / 24, truth2.get("extension").get("offset").asDouble(), 1e-9);
+        assertEquals("a steel ball drops from 1 meter", truth2.get("extension").get("after").get(0).get("prompt").asText());
+        var seam2 = truth2.get("frames").get(96).get("poses");
+        assertEquals(3, seam2.size(), "the first ball, the steel ball and the glass ball: " + seam2);
+        // The world did not jump at the first seam: the steel ball's pose at stitched frame 95 is the
+        // one the first extension's ground truth gave it.
+        var steelId = truth.get("extension").get("scene").get("objects").get(1).get("id").asText();
+        assertEquals(truth.get("frames").get(95).get("poses").get(steelId).toString(),
+                truth2.get("frames").get(95).get("poses").get(steelId).toString());
+        client.videos().delete(moreDone.id());
         client.videos().delete(done.id());
         client.videos().delete(first.id());
     }
@@ -262,5 +294,11 @@ class OpenAiSdkTest {
         } finally {
             stranger.close();
         }
+    }
+
+    private static double meanAbsDifference(byte[] a, byte[] b) {
+        long sum = 0;
+        for (int i = 0; i < a.length; i++) sum += Math.abs((a[i] & 0xff) - (b[i] & 0xff));
+        return (double) sum / a.length;
     }
 }
