@@ -1,6 +1,7 @@
 package dev.diorama.audio;
 
 import dev.diorama.scene.ContactEvent;
+import dev.diorama.scene.Keyframe;
 import dev.diorama.scene.Material;
 import dev.diorama.scene.Scene;
 import dev.diorama.scene.SceneObject;
@@ -24,7 +25,17 @@ import java.util.SplittableRandom;
  * most 0.66 ms). Before that sample the event contributes exactly 0; on it, every mode is at its
  * peak (cosine phase), so the strike is heard at full force on its own sample. There is no
  * propagation delay from the source to the camera: film convention puts the sound on the frame
- * where the contact is seen.
+ * where the contact is seen. The event time is the reference, and the direct sound's onset is it.
+ *
+ * <h2>Motion: Doppler and a moving listener</h2>
+ * The listener is the camera where it is at the event's time (pan, distance, interaural delay and
+ * the floor bounce are placed from there). After the onset a struck body that moves on (a ringing
+ * ball rolling away), or a camera that moves (a dolly, an orbit, a tracking shot), changes the
+ * path: the film mix hears each body's modes at the emission time whose sound reaches the camera
+ * then, relative to the onset's path ({@link Voice.Motion}), so a body coming toward the camera at
+ * v rings c / (c - v) higher and one going away c / (c + v) lower (DopplerTest), and the level
+ * follows 1/r. The pan, the interaural delay, the air absorption and the floor bounce keep their
+ * onset values for the rest of the ring (they change little while a strike rings).
  *
  * <p>A sample is a pure function of its absolute index (see {@code Voice}): rendering 4800 samples
  * at once or as two blocks of 2400 gives the same floats, bit for bit. The only randomness, how hard
@@ -198,7 +209,7 @@ public final class SoundTrack {
     private final Scene scene;
     private final List<ContactEvent> events;
     private final Map<String, ModalModel> bodies = new HashMap<>();
-    private final Spatializer spatializer;
+    private final Paths paths;
     /** Voices by onset (stable: equal onsets keep event order, which fixes the summation order). */
     private final Voice[] voices;
     /** maxEnd[i] = the latest end among voices[0..i]: non-decreasing, so it can be searched. */
@@ -234,6 +245,17 @@ public final class SoundTrack {
      * @throws IllegalArgumentException when an event names an unknown body or has an invalid time
      */
     public SoundTrack(Scene scene, List<ContactEvent> events, Options options) {
+        this(scene, events, List.of(), options);
+    }
+
+    /**
+     * As above, with the timeline's keyframes: in the film mix, a body that moves after it was
+     * struck, or a camera that moves, changes what is heard (Doppler and level, see
+     * {@link Voice.Motion}); without keyframes every source stays where it was struck.
+     *
+     * @param frames  the simulation's keyframes (poses per frame), or an empty list
+     */
+    public SoundTrack(Scene scene, List<ContactEvent> events, List<Keyframe> frames, Options options) {
         this.scene = Objects.requireNonNull(scene, "scene");
         this.events = List.copyOf(events);
         this.options = Objects.requireNonNull(options, "options");
@@ -243,7 +265,7 @@ public final class SoundTrack {
         // Outdoors there are no walls; should one be reported anyway, it sounds like the ground.
         bodies.put(Scene.WALL_ID, ModalModel.wall(scene.environment().room() != null
                 ? scene.environment().room().walls() : floor));
-        spatializer = new Spatializer(scene.camera());
+        paths = new Paths(scene, frames);
 
         RoomAcoustics room = options.acoustics() ? RoomAcoustics.of(scene) : null;
         Excitation[] excitations = new Excitation[this.events.size()];
@@ -268,7 +290,8 @@ public final class SoundTrack {
             if (x == null) continue;
             long onset = onsetSample(this.events.get(i).t());
             Voice v = options.acoustics()
-                    ? Voice.of(onset, x.frequency(), x.decayRate(), x.amplitude(), taps(x, ground, room != null, sendAudibility))
+                    ? Voice.of(onset, x.frequency(), x.decayRate(), x.amplitude(), taps(x, ground, room != null, sendAudibility),
+                            motions(this.events.get(i), x, onset))
                     : Voice.of(onset, x.ears(), x.frequency(), x.decayRate(), x.amplitude());
             if (v != null) list.add(v);
         }
@@ -295,7 +318,8 @@ public final class SoundTrack {
      * send to the room at the source's strength.
      */
     private List<Voice.Tap> taps(Excitation x, Surface ground, boolean withSend, double sendAudibility) {
-        Vec3 eye = scene.camera().position();
+        Spatializer spatializer = x.listener();
+        Vec3 eye = spatializer.eye();
         Vec3 p = x.point().y() < 0 ? new Vec3(x.point().x(), 0, x.point().z()) : x.point();
         Vec3 image = new Vec3(p.x(), -p.y(), p.z());
         double r = p.minus(eye).length(), ri = image.minus(eye).length();
@@ -781,9 +805,11 @@ public final class SoundTrack {
      * @param ears       gains and delays of the two ears
      * @param contact    the Hertz contact that shaped the strike
      * @param point      where the contact is, m
+     * @param split      modes [0, split) are the first body's, the rest the second's
+     * @param listener   the camera that hears it, where it is at the event's time
      */
     record Excitation(double[] frequency, double[] decayRate, double[] amplitude, Spatializer.Placement ears,
-                      HertzContact contact, Vec3 point) {}
+                      HertzContact contact, Vec3 point, int split, Spatializer listener) {}
 
     /** What event {@code index} excites; null for events that make no sound (not impacts, or no impulse). */
     Excitation excitation(int index) {
@@ -810,7 +836,62 @@ public final class SoundTrack {
                 amp[k] = MASTER_GAIN * impulse * contact.spectrumWeight(f[k]) * where * radiation(body, f[k]) / body.mass();
             }
         }
-        return new Excitation(f, d, amp, spatializer.place(point), contact, point);
+        Spatializer listener = new Spatializer(paths.cameraAt(e.t()));
+        return new Excitation(f, d, amp, listener.place(point), contact, point, a.modeCount(), listener);
+    }
+
+    /**
+     * Per mode, how the path from its body to the camera changes after the onset, or null when
+     * nothing moves: the first body's modes follow that body's centre (the struck point moves
+     * with it), the second's likewise; the floor and the walls stay put. Anchors run for as long as
+     * the loudest mode could ring, and no further than a second after the film.
+     */
+    private Voice.Motion[] motions(ContactEvent e, Excitation x, long onset) {
+        int n = x.frequency().length;
+        double t0 = (double) onset / SAMPLE_RATE;
+        double ring = 0;
+        for (int k = 0; k < n; k++) {
+            double loud = x.amplitude()[k] * Spatializer.REFERENCE_DISTANCE / Spatializer.MIN_DISTANCE;
+            if (loud > Voice.THRESHOLD) ring = Math.max(ring, Math.log(loud / Voice.THRESHOLD) / x.decayRate()[k]);
+        }
+        ring = Math.min(ring, Math.max(0, scene.seconds() - t0) + 1);
+        int anchors = (int) Math.ceil(ring * SAMPLE_RATE / Voice.CHUNK) + 2;
+        Voice.Motion a = motion(scene.indexOf(e.a()), x.point(), t0, anchors);
+        Voice.Motion b = motion(scene.indexOf(e.b()), x.point(), t0, anchors);
+        if (a == null && b == null) return null;
+        Voice.Motion[] perMode = new Voice.Motion[n];
+        for (int k = 0; k < n; k++) perMode[k] = k < x.split() ? a : b;
+        return perMode;
+    }
+
+    /**
+     * The motion of a source that starts at {@code point} at time t0 and moves with object
+     * {@code body} (or stays, for -1: the floor or a wall), heard from the moving camera. At each
+     * anchor's listening time t the emission time tau solves {@code t - tau = (r(tau, t) - r0) / c}
+     * (three fixed-point steps: the error shrinks by v / c each), with r0 the onset's distance.
+     */
+    private Voice.Motion motion(int body, Vec3 point, double t0, int anchors) {
+        if (body < 0 && !paths.listenerMoves()) return null;
+        Vec3 start = body < 0 ? null : paths.object(body, t0);
+        double r0 = point.minus(paths.eye(t0)).length();
+        double[] delay = new double[anchors], level = new double[anchors];
+        delay[0] = 0;
+        level[0] = 1;
+        boolean moves = false;
+        for (int q = 1; q < anchors; q++) {
+            double t = t0 + (double) q * Voice.CHUNK / SAMPLE_RATE;
+            Vec3 eye = paths.eye(t);
+            double tau = t, r = r0;
+            for (int it = 0; it < 3; it++) {
+                Vec3 source = body < 0 ? point : point.plus(paths.object(body, tau).minus(start));
+                r = source.minus(eye).length();
+                tau = t - (r - r0) / SPEED_OF_SOUND;
+            }
+            delay[q] = (t - tau) * SAMPLE_RATE;
+            level[q] = Math.max(r0, Spatializer.MIN_DISTANCE) / Math.max(r, Spatializer.MIN_DISTANCE);
+            moves |= delay[q] != 0 || level[q] != 1;
+        }
+        return moves ? new Voice.Motion(delay, level) : null;
     }
 
     private ModalModel requireBody(String id, int index) {
