@@ -173,11 +173,16 @@ public final class SoundTrack {
      *                   true-peak limiter where the gain alone cannot (else: the
      *                   calibrated level, loud films turned down to the limiter's knee, then the soft limiter)
      */
-    public record Options(boolean acoustics, boolean normalise) {
+    public record Options(boolean acoustics, boolean normalise, boolean ambience) {
         /** The calibrated free-field source: no space, no normalisation. */
-        public static final Options ANECHOIC = new Options(false, false);
-        /** What films play: the space, normalised. */
-        public static final Options FILM = new Options(true, true);
+        public static final Options ANECHOIC = new Options(false, false, false);
+        /** What films play: the space, normalised, with the place's ambience under it. */
+        public static final Options FILM = new Options(true, true, true);
+
+        /** Without ambience. */
+        public Options(boolean acoustics, boolean normalise) {
+            this(acoustics, normalise, false);
+        }
     }
 
     /**
@@ -226,6 +231,8 @@ public final class SoundTrack {
     private final Mastering mastering;
     /** The film mix's limiter (guarded by this), or null where the gain alone keeps the true peak under the ceiling. */
     private final TruePeakLimiter limiter;
+    /** The place's ambience (film mix), or null. */
+    private final Ambience ambience;
 
     /**
      * The calibrated anechoic sound ({@link Options#ANECHOIC}).
@@ -297,6 +304,7 @@ public final class SoundTrack {
         }
         list.sort(Comparator.comparingLong(Voice::onset)); // List.sort is stable
         voices = list.toArray(new Voice[0]);
+        ambience = options.ambience() ? new Ambience(scene) : null;
         maxEnd = new long[voices.length];
         long m = Long.MIN_VALUE;
         for (int i = 0; i < voices.length; i++) maxEnd[i] = m = Math.max(m, voices[i].end());
@@ -413,8 +421,26 @@ public final class SoundTrack {
         double peakDb = 20 * Math.log10(peak);
         if (!(peak > 0) || peakDb + byLoudnessDb <= ceilingDb) {
             double gain = Math.pow(10, byLoudnessDb / 20);
-            return new Mastering(loudness, peakDb, gain, loudness + byLoudnessDb, peakDb + byLoudnessDb,
-                    0, 0, 0, 0, false, 1, Double.NaN);
+            if (ambience == null || !(peak > 0)) {
+                return new Mastering(loudness, peakDb, gain, loudness + byLoudnessDb, peakDb + byLoudnessDb,
+                        0, 0, 0, 0, false, 1, Double.NaN);
+            }
+            // With an ambience under the events the played film is not the mix times a gain (the
+            // quiet bed also moves BS.1770's relative gate): measure the played film at the gain and
+            // correct it, with a limiter that never acts (its threshold far above full scale).
+            double x = byLoudnessDb;
+            int passes = 1;
+            for (int i = 0; i < 3; i++) {
+                double g = Math.pow(10, x / 20);
+                Pass p = pass(new double[] {g}, new TruePeakLimiter[] {new TruePeakLimiter(g, 1e6, 1)})[0];
+                passes++;
+                double miss = TARGET_LUFS - p.played(), tp = 20 * Math.log10(p.truePeak());
+                if (tp > ceilingDb) break; // the correction passed the ceiling: the limiter's search below decides
+                if (Math.abs(miss) <= LOUDNESS_TOLERANCE_LU || i == 2) {
+                    return new Mastering(loudness, peakDb, g, p.played(), tp, 0, 0, 0, 0, false, passes, Double.NaN);
+                }
+                x += miss;
+            }
         }
         double idle = thresholdDb - peakDb; // up to this gain the limiter does nothing
         double most = idle + MAX_REDUCTION_DB;
@@ -449,7 +475,7 @@ public final class SoundTrack {
                 candidates = new double[] {Math.min(TARGET_LUFS - loudness, most)};
             } else {
                 for (int i = 0; i < candidates.length; i++) {
-                    double x = candidates[i], l = measured[i].loudness(), taken = loudness + x - l;
+                    double x = candidates[i], l = measured[i].played(), taken = loudness + x - measured[i].loudness();
                     points.add(new double[] {x, l});
                     double overTarget = l - TARGET_LUFS, overCap = taken - MAX_LOUDNESS_TAKEN_LU;
                     double h = Math.max(overTarget, overCap);
@@ -524,7 +550,13 @@ public final class SoundTrack {
     }
 
     /** What one pass of the pre-pass measured on one candidate's film. */
-    private record Pass(double loudness, double truePeak, double deepestDb, double meanReductionDb, double limitedShare) {}
+    /**
+     * @param loudness  of the events' mix alone (what the cap on the limiter's take is measured on)
+     * @param played    of the film as played: the events' mix and the ambience (equal without one)
+     * @param truePeak  of the film as played
+     */
+    private record Pass(double loudness, double played, double truePeak, double deepestDb, double meanReductionDb,
+                        double limitedShare) {}
 
     /**
      * Renders the whole film once and measures it for each candidate: gained by {@code gains[i]}
@@ -542,10 +574,13 @@ public final class SoundTrack {
         long last = Math.max(film, endSample());
         int k = gains.length;
         LoudnessMeter[] meters = new LoudnessMeter[k];
+        // The film as played, where it differs from the events' mix: a limited candidate with the ambience added.
+        LoudnessMeter[] played = new LoudnessMeter[k];
         TruePeakMeter[] after = new TruePeakMeter[k];
         int ahead = 0;
         for (int c = 0; c < k; c++) {
             meters[c] = new LoudnessMeter();
+            played[c] = ambience != null && limiters[c] != null ? new LoudnessMeter() : meters[c];
             after[c] = new TruePeakMeter(2);
             if (limiters[c] != null) {
                 limiters[c].reset(0); // the mix is silence before sample 0, as the limiter assumes
@@ -597,14 +632,23 @@ public final class SoundTrack {
                                     r[j] = (float) Math.max(-1, Math.min(1, r[j]));
                                 }
                             }
+                            double[] pl = l, pr = r;
+                            if (played[c] != meters[c]) {
+                                pl = l.clone();
+                                pr = r.clone();
+                                if (s + block > 0) ambience.addTo(s, pl, pr, block, 1);
+                            }
                             // Samples s .. s + block - 1: those in [0, film) for the loudness, the rest to the last sound for the peak.
                             int skip = (int) Math.max(0, Math.min(block, -s));
                             int inFilm = (int) Math.max(skip, Math.min(block, film - s));
                             if (inFilm > skip) {
                                 meters[c].add(Arrays.copyOfRange(l, skip, inFilm), Arrays.copyOfRange(r, skip, inFilm), inFilm - skip);
+                                if (played[c] != meters[c]) {
+                                    played[c].add(Arrays.copyOfRange(pl, skip, inFilm), Arrays.copyOfRange(pr, skip, inFilm), inFilm - skip);
+                                }
                             }
                             int end = (int) Math.max(inFilm, Math.min(block, last - s));
-                            if (end > inFilm) after[c].add(l, r, inFilm, end);
+                            if (end > inFilm) after[c].add(pl, pr, inFilm, end);
                         }
                     }
                 });
@@ -628,10 +672,11 @@ public final class SoundTrack {
         }
         Pass[] result = new Pass[k];
         for (int c = 0; c < k; c++) {
-            double peak = Math.max(meters[c].truePeak(), after[c].peak());
+            double peak = Math.max(played[c].truePeak(), after[c].peak());
             TruePeakLimiter lim = limiters[c];
-            result[c] = lim == null ? new Pass(meters[c].integrated(), peak, 0, 0, 0)
-                    : new Pass(meters[c].integrated(), peak, lim.deepestDb(), lim.meanReductionDb(), lim.limitedShare());
+            double events = meters[c].integrated(), heard = played[c].integrated();
+            result[c] = lim == null ? new Pass(events, heard, peak, 0, 0, 0)
+                    : new Pass(events, heard, peak, lim.deepestDb(), lim.meanReductionDb(), lim.limitedShare());
         }
         return result;
     }
@@ -718,6 +763,12 @@ public final class SoundTrack {
         if (n < 0 || left.length < n || right.length < n) {
             throw new IllegalArgumentException("expected 0 <= n <= the buffers' length, got n = " + n);
         }
+        renderMix(startSample, left, right, n);
+        if (ambience != null) ambience.addTo(startSample, left, right, n);
+    }
+
+    /** The events' mix, gained and limited, into left[0..n) and right[0..n). */
+    private void renderMix(long startSample, float[] left, float[] right, int n) {
         double[] l = new double[n], r = new double[n];
         if (limiter != null) {
             limited(startSample, l, r, n);
