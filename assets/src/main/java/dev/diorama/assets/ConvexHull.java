@@ -21,12 +21,17 @@ public final class ConvexHull {
     private final float[] vertices;
     private final int[] triangles;
     private final double volume;
+    private final double[] centroid;
 
-    private ConvexHull(float[] vertices, int[] triangles, double volume) {
+    private ConvexHull(float[] vertices, int[] triangles, double volume, double[] centroid) {
         this.vertices = vertices;
         this.triangles = triangles;
         this.volume = volume;
+        this.centroid = centroid;
     }
+
+    /** The centroid of the solid hull (its centre of mass at uniform density): x, y, z. */
+    public double[] centroid() { return centroid.clone(); }
 
     /** Hull vertices, x y z per vertex. */
     public float[] vertices() { return vertices.clone(); }
@@ -147,18 +152,22 @@ public final class ConvexHull {
         List<double[]> verts = new ArrayList<>();
         int[] tris = new int[3 * faces.size()];
         double vol = 0;
-        double[] o = p[i0];
+        double[] o = p[i0], m = new double[3];
         for (int f = 0; f < faces.size(); f++) {
             int[] t = faces.get(f);
             for (int j = 0; j < 3; j++) {
                 if (map[t[j]] < 0) { map[t[j]] = verts.size(); verts.add(p[t[j]]); }
                 tris[3 * f + j] = map[t[j]];
             }
-            vol += dot(sub(p[t[0]], o), cross(sub(p[t[1]], o), sub(p[t[2]], o))) / 6;
+            // The hull is a fan of tetrahedra (o, face); each weighs its volume at its centroid.
+            double tv = dot(sub(p[t[0]], o), cross(sub(p[t[1]], o), sub(p[t[2]], o))) / 6;
+            vol += tv;
+            for (int a = 0; a < 3; a++) m[a] += tv * (o[a] + p[t[0]][a] + p[t[1]][a] + p[t[2]][a]) / 4;
         }
+        for (int a = 0; a < 3; a++) m[a] /= vol;
         float[] v = new float[3 * verts.size()];
         for (int i = 0; i < verts.size(); i++) for (int j = 0; j < 3; j++) v[3 * i + j] = (float) verts.get(i)[j];
-        return new ConvexHull(v, tris, vol);
+        return new ConvexHull(v, tris, vol, m);
     }
 
     private static long edge(int a, int b) { return ((long) a << 32) | (b & 0xffffffffL); }

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Assets {
     private static final Map<String, Path> BOUND = new ConcurrentHashMap<>();
     private static final Map<Path, Double> FILL = new ConcurrentHashMap<>();
+    private static final Map<Path, Vec3> CENTROID = new ConcurrentHashMap<>();
 
     private Assets() {}
 
@@ -35,6 +36,21 @@ public final class Assets {
     public static void recordHullFill(Path file, double fraction) {
         if (!(fraction > 0 && fraction <= 1 + 1e-9)) throw new IllegalArgumentException("hull fill " + fraction);
         FILL.put(file.toAbsolutePath().normalize(), Math.min(1, fraction));
+    }
+
+    /**
+     * Records where the centroid of a file's mesh hull lies in its bounding box, as fractions of the
+     * box's extents from its centre (each in [-0.5, 0.5]).
+     */
+    public static void recordHullCentroid(Path file, Vec3 fraction) {
+        CENTROID.put(file.toAbsolutePath().normalize(), fraction);
+    }
+
+    /** The hull centroid of an asset in its box (see {@link #recordHullCentroid}); the box centre until read. */
+    public static Vec3 hullCentroid(String asset) {
+        if (asset == null) return Vec3.ZERO;
+        Vec3 c = CENTROID.get(resolve(asset));
+        return c != null ? c : Vec3.ZERO;
     }
 
     /**

@@ -78,7 +78,7 @@ public record SceneObject(String id, Shape shape, Material material, Rgb color, 
     public double mass() { return volume() * material.density; }
 
     /** Centre of mass relative to {@code position} (the box centre), in object space, metres. */
-    public Vec3 centreOfMass() { return Solids.centreOfMass(shape, size); }
+    public Vec3 centreOfMass() { return Solids.centreOfMass(shape, size, asset); }
 
     /** Radius of the smallest sphere about the centre that holds the object. */
     public double boundingRadius() {

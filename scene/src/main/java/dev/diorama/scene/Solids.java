@@ -160,11 +160,23 @@ public final class Solids {
         };
     }
 
-    /** Centre of mass relative to the centre of the bounding box, object space, metres. */
+    /** Centre of mass relative to the centre of the bounding box, object space, metres (no mesh). */
     public static Vec3 centreOfMass(Shape shape, Vec3 size) {
+        return centreOfMass(shape, size, null);
+    }
+
+    /**
+     * Centre of mass relative to the centre of the bounding box, object space, metres; a mesh's is
+     * the centroid of its convex hull, once its file has been read ({@link Assets#hullCentroid}).
+     */
+    public static Vec3 centreOfMass(Shape shape, Vec3 size, String asset) {
         double sx = size.x(), sy = size.y();
         return switch (shape) {
-            case BALL, CUBE, CYLINDER, PLANK, DOMINO, BRICK, MESH -> Vec3.ZERO;
+            case MESH -> {
+                Vec3 f = Assets.hullCentroid(asset);
+                yield new Vec3(f.x() * sx, f.y() * sy, f.z() * size.z());
+            }
+            case BALL, CUBE, CYLINDER, PLANK, DOMINO, BRICK -> Vec3.ZERO;
             case CONE, PYRAMID -> new Vec3(0, -sy / 4, 0);
             case WEDGE -> new Vec3(-sx / 6, -sy / 6, 0);
             case TABLE, SHELF, STAIRS -> {

@@ -349,7 +349,7 @@ public final class Simulator {
         return b;
     }
 
-    /** Centre of mass relative to the box centre, object space (a mesh: the box centre, see Solids). */
+    /** Centre of mass relative to the box centre, object space (a mesh: its hull centroid, see Solids). */
     private static Vec3 centreOfMass(SceneObject o) {
         return o.centreOfMass();
     }

@@ -223,4 +223,30 @@ class ShapesPhysicsTest {
             assertTrue(Math.abs(q.w()) > 0.9999, shapes[i] + " stays upright: " + q);
         }
     }
+
+    @Test
+    void anImportedModelFallsAsItsConvexHullWithTheMassOfItsHullVolume(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path obj = dir.resolve("tetra.obj");
+        java.nio.file.Files.writeString(obj, "v 0 0 0\nv 1 0 0\nv 0 1 0\nv 0 0 1\nf 1 3 2\nf 1 2 4\nf 1 4 3\nf 2 3 4\n");
+        dev.diorama.scene.Assets.bind("tetra", obj);
+        dev.diorama.assets.MeshAssets.load("tetra");
+        SceneObject m = new SceneObject("model", Shape.MESH, Material.WOOD, null, new Vec3(0.3, 0.3, 0.3),
+                new Vec3(0, 0.5, 0), null, null, false, "tetra");
+        // The hull of the corner tetrahedron fills a sixth of its box.
+        assertEquals(0.3 * 0.3 * 0.3 / 6 * Material.WOOD.density, m.mass(), 1e-9);
+        Timeline tl = Simulator.run(scene(2, 24, 240, List.of(m), List.of()));
+        ContactEvent first = tl.events().getFirst();
+        assertEquals("floor", first.b());
+        assertEquals(Math.sqrt(2 * 0.35 / G), first.t(), 0.01, "the lowest point falls 0.35 m");
+        // At rest on a face: the lowest corner of the hull touches the floor.
+        var pose = tl.frames().getLast().poses().get(0);
+        double lowest = Double.MAX_VALUE;
+        for (Vec3 c : List.of(new Vec3(0, 0, 0), new Vec3(1, 0, 0), new Vec3(0, 1, 0), new Vec3(0, 0, 1))) {
+            Vec3 local = c.minus(new Vec3(0.5, 0.5, 0.5)).times(0.3);
+            lowest = Math.min(lowest, pose.position().plus(pose.rotation().rotate(local)).y());
+        }
+        assertEquals(0, lowest, 0.003, "its lowest corner on the floor");
+        assertEquals(0.3 * 0.25 - 0.15, m.centreOfMass().x(), 1e-6, "centre of mass: the hull's centroid");
+    }
 }
