@@ -53,7 +53,8 @@ public final class Main implements Runnable {
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
-            if (ex instanceof BadInput || ex instanceof SceneException || ex instanceof PromptException) {
+            if (ex instanceof BadInput || ex instanceof SceneException || ex instanceof PromptException
+                    || ex instanceof dev.diorama.assets.AssetException) {
                 err.println("diorama: " + ex.getMessage());
                 return BAD_INPUT;
             }
@@ -90,6 +91,19 @@ public final class Main implements Runnable {
         Integer threads;
         @Option(names = "--quiet", description = "no progress bar")
         boolean quiet;
+        @Option(names = "--asset", paramLabel = "NAME=path",
+                description = "binds a model file (.gltf, .glb, .obj) to a name that a mesh's \"asset\" uses; repeatable")
+        List<String> assets = List.of();
+
+        /** Binds the --asset names, then reads every mesh's file now, so a bad file is named before filming. */
+        void bindAssets(Scene scene) {
+            for (String a : assets) {
+                int eq = a.indexOf('=');
+                if (eq < 1 || eq == a.length() - 1) throw new BadInput("--asset: expected NAME=path, found '" + a + "'");
+                dev.diorama.scene.Assets.bind(a.substring(0, eq), Path.of(a.substring(eq + 1)));
+            }
+            for (var obj : scene.objects()) if (obj.asset() != null) dev.diorama.assets.MeshAssets.load(obj.asset());
+        }
 
         int[] pictureSize() {
             if (size == null) return null;
@@ -140,6 +154,7 @@ public final class Main implements Runnable {
         }
 
         int make(Scene scene, PrintStream err) throws IOException {
+            bindAssets(scene);
             double t = at == null ? 0 : at;
             if (t < 0 || t > scene.seconds()) {
                 throw new BadInput("--at: expected a time between 0 and " + scene.seconds() + " s, found " + t);
