@@ -61,14 +61,17 @@ public final class Exam {
         Scene scene = s.scene();
         int n = scene.frameCount(), c = s.conditioningFrames();
         Timeline timeline = Simulator.run(scene);
-        Clip truthFull = film(scene, timeline, 0, n, true, work.resolve(s.id() + ".truth.mp4"), threads);
-        Scene twinScene = Filming.perturbed(scene, new Vec3(Filming.PERTURBATION, 0, 0));
-        Clip twinFull = film(twinScene, Simulator.run(twinScene), 0, n, true, work.resolve(s.id() + ".twin.mp4"), threads);
-        byte[] last = truthFull.frames().get(c - 1);
-        Clip truth = truthFull.slice(c, n);
+        // The conditioning clip and the continuation are encoded apart, exactly as --export writes
+        // them: the last frame a model is shown is the exported clip's, and an exported truth
+        // given back as an answer decodes to the very frames it is marked against.
+        byte[] last = lastFrame(film(scene, timeline, 0, c, true, work.resolve(s.id() + ".shown.mp4"), threads));
+        Clip truth = film(scene, timeline, c, n, true, work.resolve(s.id() + ".truth.mp4"), threads);
         List<boolean[]> truthMasks = MotionMasks.of(last, truth.frames(), truth.width(), truth.height());
-        Clip twin = twinFull.slice(c, n);
-        List<boolean[]> twinMasks = MotionMasks.of(twinFull.frames().get(c - 1), twin.frames(), twin.width(), twin.height());
+        Scene twinScene = Filming.perturbed(scene, new Vec3(Filming.PERTURBATION, 0, 0));
+        Timeline twinTimeline = Simulator.run(twinScene);
+        byte[] twinLast = lastFrame(film(twinScene, twinTimeline, 0, c, true, work.resolve(s.id() + ".twin-shown.mp4"), threads));
+        Clip twin = film(twinScene, twinTimeline, c, n, true, work.resolve(s.id() + ".twin.mp4"), threads);
+        List<boolean[]> twinMasks = MotionMasks.of(twinLast, twin.frames(), twin.width(), twin.height());
         Metrics variance = Metrics.compare(truth.frames(), truthMasks, twin.frames(), twinMasks);
         double[] visible = null;
         if (s.target() != null) {
@@ -187,6 +190,8 @@ public final class Exam {
         return film(twin, Simulator.run(twin), s.conditioningFrames(), twin.frameCount(), true,
                 work.resolve(s.id() + ".simulator.mp4"), threads);
     }
+
+    private static byte[] lastFrame(Clip c) { return c.frames().get(c.frameCount() - 1); }
 
     /** q^k for a unit quaternion: the same turn about the same axis, k times. */
     static Quat power(Quat q, int k) {
