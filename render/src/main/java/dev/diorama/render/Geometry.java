@@ -31,7 +31,7 @@ import java.util.List;
  * radii so that no ring shows where it is cut off.
  */
 final class Geometry {
-    static final int BALL = 0, BOX = 1, CYLINDER = 2;
+    static final int BALL = 0, BOX = 1, CYLINDER = 2, TRIANGLES = 3;
     /** Rays start at least this far along their direction, metres. */
     static final double T_MIN = 1e-7;
     /** Ambient occlusion reaches this many occluder radii. */
@@ -48,6 +48,10 @@ final class Geometry {
     final double[] clearTransmittance;
     /** Normal-incidence reflectance of glass objects' surfaces. */
     final double[] glassF0;
+
+    /** The triangle mesh and tree of a TRIANGLES object (shared between objects alike), else null. */
+    final MeshBvh[] mesh;
+    private static final ThreadLocal<MeshBvh.MeshHit> SHADOW_SCRATCH = ThreadLocal.withInitial(MeshBvh.MeshHit::new);
 
     /** Per frame: centre, and rotation as a row-major matrix, world = M * object (9 per object). */
     final double[] cx, cy, cz, rotation;
@@ -68,6 +72,7 @@ final class Geometry {
         cy = new double[count];
         cz = new double[count];
         rotation = new double[9 * count];
+        mesh = new MeshBvh[count];
         for (int i = 0; i < count; i++) {
             SceneObject o = objects.get(i);
             Vec3 s = o.size();
@@ -77,9 +82,11 @@ final class Geometry {
             radius[i] = s.x() / 2;
             shape[i] = switch (o.shape()) {
                 case BALL -> BALL;
-                case CUBE, PLANK -> BOX;
+                case CUBE, PLANK, DOMINO, BRICK -> BOX;
                 case CYLINDER -> CYLINDER;
+                case CONE, PYRAMID, WEDGE, BOWL, CUP, BOTTLE, JUG, TABLE, SHELF, STAIRS, MESH -> TRIANGLES;
             };
+            if (shape[i] == TRIANGLES) mesh[i] = ShapeMeshes.of(o.shape(), s, o.asset());
             bound[i] = o.boundingRadius() * (1 + 1e-9);
             occluderRadius[i] = Math.cbrt(o.volume() * 3 / (4 * Math.PI));
             transparent[i] = o.material().transparent;
@@ -144,11 +151,17 @@ final class Geometry {
                     if (t < T_MIN) t = b + sq;
                 }
                 case BOX -> t = boxHit(i, -ocx, -ocy, -ocz, dx, dy, dz);
+                case TRIANGLES -> t = meshHit(i, -ocx, -ocy, -ocz, dx, dy, dz, hit.t, hit.mesh);
                 default -> t = cylinderHit(i, -ocx, -ocy, -ocz, dx, dy, dz);
             }
             if (t >= T_MIN && t < hit.t) {
                 hit.t = t;
                 hit.id = i;
+                if (shape[i] == TRIANGLES) {
+                    hit.triangle = hit.mesh.triangle;
+                    hit.b1 = hit.mesh.b1;
+                    hit.b2 = hit.mesh.b2;
+                }
             }
         }
     }
@@ -194,6 +207,24 @@ final class Geometry {
         }
         if (near > far || far < T_MIN) return Double.NaN;
         return near >= T_MIN ? near : far;
+    }
+
+    /**
+     * The nearest triangle of object i's mesh closer than {@code tMax}, the ray mapped into the
+     * object's frame (instancing: the mesh stays in its own frame); NaN on a miss. The triangle and
+     * its barycentric coordinates are left in {@code scratch}.
+     */
+    private double meshHit(int i, double px, double py, double pz, double dx, double dy, double dz, double tMax,
+                           MeshBvh.MeshHit scratch) {
+        double[] m = rotation;
+        int k = 9 * i;
+        double lox = m[k] * px + m[k + 3] * py + m[k + 6] * pz;
+        double loy = m[k + 1] * px + m[k + 4] * py + m[k + 7] * pz;
+        double loz = m[k + 2] * px + m[k + 5] * py + m[k + 8] * pz;
+        double ldx = m[k] * dx + m[k + 3] * dy + m[k + 6] * dz;
+        double ldy = m[k + 1] * dx + m[k + 4] * dy + m[k + 7] * dz;
+        double ldz = m[k + 2] * dx + m[k + 5] * dy + m[k + 8] * dz;
+        return mesh[i].intersect(lox, loy, loz, ldx, ldy, ldz, T_MIN, tMax, scratch);
     }
 
     /** As {@link #boxHit} for a capped cylinder along its own y axis. */
@@ -245,7 +276,17 @@ final class Geometry {
         double ly = m[k + 1] * rx + m[k + 4] * ry + m[k + 7] * rz;
         double lz = m[k + 2] * rx + m[k + 5] * ry + m[k + 8] * rz;
         double nx, ny, nz;
-        if (shape[i] == BOX) {
+        if (shape[i] == TRIANGLES) {
+            MeshBvh.MeshHit h = hit.mesh;
+            h.triangle = hit.triangle;
+            h.b1 = hit.b1;
+            h.b2 = hit.b2;
+            mesh[i].normal(h, hit.local);
+            mesh[i].uv(h, hit.uv);
+            nx = hit.local[0];
+            ny = hit.local[1];
+            nz = hit.local[2];
+        } else if (shape[i] == BOX) {
             // The face the point is on is the one it is relatively nearest to.
             double ex = Math.abs(lx) / halfX[i], ey = Math.abs(ly) / halfY[i], ez = Math.abs(lz) / halfZ[i];
             if (ex >= ey && ex >= ez) { nx = Math.signum(lx); ny = 0; nz = 0; }
@@ -294,7 +335,8 @@ final class Geometry {
                 v *= 1 - covered * (1 - through);
             } else {
                 double t0 = shape[i] == BOX ? boxHit(i, -ocx, -ocy, -ocz, lx, ly, lz)
-                                            : cylinderHit(i, -ocx, -ocy, -ocz, lx, ly, lz);
+                        : shape[i] == TRIANGLES ? meshHit(i, -ocx, -ocy, -ocz, lx, ly, lz, distance, SHADOW_SCRATCH.get())
+                        : cylinderHit(i, -ocx, -ocy, -ocz, lx, ly, lz);
                 if (!(t0 >= T_MIN && t0 < distance)) continue;
                 v *= transparent[i] ? clearTransmittance[i] * (1 - glassF0[i]) * (1 - glassF0[i]) : 0;
             }
