@@ -37,7 +37,7 @@ final class EvalPhysicsCommand implements Callable<Integer> {
     Path export;
     @Option(names = "--json", paramLabel = "FILE", description = "write every score and measure as JSON")
     Path json;
-    @Option(names = "--family", split = ",", paramLabel = "NAME", description = "only these families: fall, collision, rolling, toppling, permanence")
+    @Option(names = "--family", split = ",", paramLabel = "NAME", description = "only these families: fall, collision, rolling, toppling, permanence, ramp, pendulum")
     List<String> families;
     @Option(names = "--threads", paramLabel = "N", description = "render threads (default: all cores); the scores do not depend on it")
     Integer threads;

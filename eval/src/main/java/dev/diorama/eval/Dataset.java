@@ -95,7 +95,7 @@ public final class Dataset {
                 Scene.STANDARD_GRAVITY, time, Environment.outdoor(floor), null, objects);
         String caption = String.join(", and ", words) + " on a " + (floor == Material.WOOD ? "wooden" : floor.jsonName())
                 + " floor at " + time;
-        return new Drawn(scene, caption);
+        return new Drawn(scene, Suite.articles(caption));
     }
 
     private static SceneObject body(SplittableRandom r, int k) {

@@ -17,7 +17,11 @@ public enum Family {
     /** A ball rolls into a row of thin upright boxes (dominoes) and topples them one after the other. */
     TOPPLING,
     /** A ball rolls behind an occluder standing nearer the camera and must come out the other side. */
-    PERMANENCE;
+    PERMANENCE,
+    /** A ball released on a fixed ramp (a wedge) rolls down it and out across the floor. */
+    RAMP,
+    /** A ball on a rigid rod from a fixed pivot, released at an angle; some strike a resting ball. */
+    PENDULUM;
 
     /** The name used on the command line and in reports ("fall", "permanence"). */
     public String id() { return name().toLowerCase(Locale.ROOT); }

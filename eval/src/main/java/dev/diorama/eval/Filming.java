@@ -25,15 +25,17 @@ public final class Filming {
     private Filming() {}
 
     /**
-     * The same world with every object moved by {@code offset} metres at t = 0: a twin too close
-     * to tell apart by eye, whose run shows how much the physics itself varies.
+     * The same world with every movable object moved by {@code offset} metres at t = 0: a twin
+     * too close to tell apart by eye, whose run shows how much the physics itself varies. Fixed
+     * objects (ramps, slabs) and joint anchors stay where they are: a pendulum's rod is then
+     * 0.1 mm longer or shorter, as imperceptible as the shift.
      */
     public static Scene perturbed(Scene scene, Vec3 offset) {
         List<SceneObject> moved = new ArrayList<>();
-        for (SceneObject o : scene.objects()) moved.add(o.withPosition(o.position().plus(offset)));
+        for (SceneObject o : scene.objects()) moved.add(o.fixed() ? o : o.withPosition(o.position().plus(offset)));
         return new Scene(scene.seed(), scene.seconds(), scene.fps(), scene.width(), scene.height(),
                 scene.physicsRate(), scene.gravity(), scene.time(), scene.environment(), scene.camera(), moved,
-                scene.cameraMove(), scene.timeLapse());
+                scene.cameraMove(), scene.timeLapse(), scene.joints());
     }
 
     /**

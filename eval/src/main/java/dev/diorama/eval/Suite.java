@@ -3,6 +3,7 @@ package dev.diorama.eval;
 import dev.diorama.scene.Camera;
 import dev.diorama.scene.Colors;
 import dev.diorama.scene.Environment;
+import dev.diorama.scene.Joint;
 import dev.diorama.scene.Material;
 import dev.diorama.scene.Quat;
 import dev.diorama.scene.Scene;
@@ -67,11 +68,18 @@ public final class Suite {
         for (int i = 0; i < 10; i++) b.rolling(i);
         for (int i = 0; i < 8; i++) b.toppling(i);
         for (int i = 0; i < 10; i++) b.permanence(i);
+        for (int i = 0; i < 8; i++) b.ramp(i);
+        for (int i = 0; i < 8; i++) b.pendulum(i);
         return Collections.unmodifiableList(out);
     }
 
     /** Seconds of a whole clip: conditioning and continuation. */
     static double seconds() { return (double) (CONDITIONING + CONTINUATION) / FPS; }
+
+    /** "an orange ball", "a red ball": the caption's article fixed after formatting. */
+    static String articles(String caption) {
+        return caption.replaceAll("\\ba ([aeiou])", "an $1").replaceAll("^a ([aeiou])", "an $1");
+    }
 
     private static final class Builder {
         private final List<Scenario> out;
@@ -81,6 +89,12 @@ public final class Suite {
             Material.GLASS, Material.STONE, Material.CHROME};
 
         Builder(List<Scenario> out) { this.out = out; }
+
+        /** Adds a scenario with its caption's articles put right. */
+        private void add(Scenario s) {
+            out.add(new Scenario(s.id(), s.family(), articles(s.caption()), s.scene(), s.conditioningFrames(),
+                    s.target(), s.occluder()));
+        }
 
         /** A camera 3 m back and a little above, framing 1.7 m of height from the floor up. */
         static final Camera HIGH = new Camera(new Vec3(0, 0.95, -3.1), new Vec3(0, 0.78, 0), 31);
@@ -100,6 +114,11 @@ public final class Suite {
         private static Scene scene(long seed, Camera cam, Material floor, List<SceneObject> objects) {
             return new Scene(seed, seconds(), FPS, SIZE, SIZE, 0, Scene.STANDARD_GRAVITY, LocalTime.NOON,
                     Environment.outdoor(floor), cam, objects);
+        }
+
+        private static Scene scene(long seed, Camera cam, Material floor, List<SceneObject> objects, List<Joint> joints) {
+            return new Scene(seed, seconds(), FPS, SIZE, SIZE, 0, Scene.STANDARD_GRAVITY, LocalTime.NOON,
+                    Environment.outdoor(floor), cam, objects, null, null, joints);
         }
 
         private static SceneObject ball(String id, Material m, String color, double d, Vec3 p, Vec3 v) {
@@ -139,7 +158,7 @@ public final class Suite {
                 caption = String.format(Locale.ROOT, "a tilted %s %s cube drops from %.1f m onto a %s floor", color,
                         m.jsonName(), height, floorName(floor));
             }
-            out.add(new Scenario(id(Family.FALL), Family.FALL, caption, scene(seed, HIGH, floor, List.of(o)),
+            add(new Scenario(id(Family.FALL), Family.FALL, caption, scene(seed, HIGH, floor, List.of(o)),
                     CONDITIONING, null, null));
         }
 
@@ -166,7 +185,7 @@ public final class Suite {
                 caption = String.format(Locale.ROOT, "a %s rolls into a resting %s off-centre, a glancing blow, on a %s floor",
                         ballName(ca, ma), ballName(cb, mb), floorName(floor));
             }
-            out.add(new Scenario(id(Family.COLLISION), Family.COLLISION, caption, scene(seed, LOW, floor, objs),
+            add(new Scenario(id(Family.COLLISION), Family.COLLISION, caption, scene(seed, LOW, floor, objs),
                     CONDITIONING, null, null));
         }
 
@@ -196,7 +215,7 @@ public final class Suite {
                 caption = String.format(Locale.ROOT, "a %s %s cylinder lying on its side rolls %s across a %s floor",
                         color, m.jsonName(), dir > 0 ? "to the left" : "to the right", floorName(floor));
             }
-            out.add(new Scenario(id(Family.ROLLING), Family.ROLLING, caption, scene(seed, LOW, floor, List.of(o)),
+            add(new Scenario(id(Family.ROLLING), Family.ROLLING, caption, scene(seed, LOW, floor, List.of(o)),
                     CONDITIONING, null, null));
         }
 
@@ -219,7 +238,7 @@ public final class Suite {
             }
             String caption = String.format(Locale.ROOT, "a %s ball rolls into a row of %d %s wooden dominoes %.0f cm apart on a %s floor",
                     ballM.jsonName(), n, color, spacing * 100, floorName(floor));
-            out.add(new Scenario(id(Family.TOPPLING), Family.TOPPLING, caption, scene(seed, LOW, floor, objs),
+            add(new Scenario(id(Family.TOPPLING), Family.TOPPLING, caption, scene(seed, LOW, floor, objs),
                     CONDITIONING, null, null));
         }
 
@@ -240,8 +259,67 @@ public final class Suite {
             SceneObject ball = ball("ball", m, color, d, new Vec3(-dir * 0.7, d / 2, z), new Vec3(dir * v, 0, 0));
             String caption = String.format(Locale.ROOT, "a %s rolls %s behind a brown stone slab on a %s floor and comes out the other side",
                     ballName(color, m), dir > 0 ? "to the left" : "to the right", floorName(floor));
-            out.add(new Scenario(id(Family.PERMANENCE), Family.PERMANENCE, caption,
+            add(new Scenario(id(Family.PERMANENCE), Family.PERMANENCE, caption,
                     scene(seed, LOW, floor, List.of(ball, slab)), CONDITIONING, "ball", "occluder"));
+        }
+
+        void ramp(int i) {
+            long seed = seed();
+            SplittableRandom r = new SplittableRandom(seed);
+            Material floor = i % 2 == 0 ? Material.WOOD : Material.STONE;
+            Material m = BALLS[(i + 1) % BALLS.length], rampM = i % 3 == 0 ? Material.STONE : Material.WOOD;
+            String color = COLORS[(i + 2) % COLORS.length];
+            double length = r.nextDouble(0.6, 0.8), height = r.nextDouble(0.2, 0.4), depth = 0.3, d = 0.14;
+            int dir = i % 2 == 0 ? 1 : -1;
+            // A wedge's slope falls towards +x; a half turn about y makes it fall towards -x.
+            Quat turn = dir > 0 ? Quat.IDENTITY : Quat.axisAngle(Vec3.UP, Math.PI);
+            double cx = -dir * 0.45, z = 0.25;
+            SceneObject wedge = new SceneObject("ramp", Shape.WEDGE, rampM, null, new Vec3(length, height, depth),
+                    new Vec3(cx, height / 2, z), turn, Vec3.ZERO, true, null);
+            // The ball starts a little below the top edge, resting on the slope (its centre one
+            // radius above the slope along the slope's normal), and a few millimetres up from it.
+            double angle = Math.atan2(height, length);
+            double along = r.nextDouble(0.1, 0.2);   // m down the slope from the top edge
+            double sx = cx - dir * length / 2 + dir * along * Math.cos(angle);
+            double sy = height - along * Math.sin(angle);
+            Vec3 normal = new Vec3(dir * Math.sin(angle), Math.cos(angle), 0);
+            Vec3 centre = new Vec3(sx, sy, z).plus(normal.times(d / 2 + 0.003));
+            SceneObject ball = ball("ball", m, color, d, centre, Vec3.ZERO);
+            String caption = String.format(Locale.ROOT, "a %s rolls down a %s ramp %.0f degrees steep onto a %s floor",
+                    ballName(color, m), rampM == Material.WOOD ? "wooden" : rampM.jsonName(), Math.toDegrees(angle),
+                    floorName(floor));
+            add(new Scenario(id(Family.RAMP), Family.RAMP, caption, scene(seed, LOW, floor, List.of(wedge, ball)),
+                    CONDITIONING, null, null));
+        }
+
+        void pendulum(int i) {
+            long seed = seed();
+            SplittableRandom r = new SplittableRandom(seed);
+            Material floor = i % 2 == 0 ? Material.WOOD : Material.STONE;
+            Material m = BALLS[(i + 5) % BALLS.length];
+            String color = COLORS[(i + 4) % COLORS.length];
+            double length = r.nextDouble(0.5, 0.9), d = 0.14, z = 0.2;
+            double angle = Math.toRadians(r.nextDouble(25, 55)) * (i % 2 == 0 ? 1 : -1);
+            // The pivot stands so that the bob skims 2 cm above the floor at the bottom of its swing.
+            Vec3 pivot = new Vec3(0, length + d / 2 + 0.02, z);
+            Vec3 bob = pivot.plus(new Vec3(Math.sin(angle) * length, -Math.cos(angle) * length, 0));
+            List<SceneObject> objs = new ArrayList<>();
+            objs.add(ball("bob", m, color, d, bob, Vec3.ZERO));
+            boolean strike = i >= 4;
+            String caption;
+            if (strike) {
+                // A ball resting on the floor just past the bottom of the swing, in the bob's path.
+                double rd = 0.14;
+                double side = -Math.signum(angle);
+                objs.add(ball("target", Material.WOOD, "white", rd, new Vec3(side * (d / 2 + rd / 2 + 0.02), rd / 2, z), Vec3.ZERO));
+                caption = String.format(Locale.ROOT, "a %s on a %.1f m rod swings down from %.0f degrees and strikes a white wooden ball",
+                        ballName(color, m), length, Math.toDegrees(Math.abs(angle)));
+            } else {
+                caption = String.format(Locale.ROOT, "a %s on a %.1f m rod swings like a pendulum from %.0f degrees",
+                        ballName(color, m), length, Math.toDegrees(Math.abs(angle)));
+            }
+            add(new Scenario(id(Family.PENDULUM), Family.PENDULUM, caption,
+                    scene(seed, LOW, floor, objs, List.of(new Joint.Pivot("bob", null, pivot))), CONDITIONING, null, null));
         }
     }
 }

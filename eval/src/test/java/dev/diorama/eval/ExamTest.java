@@ -32,8 +32,11 @@ class ExamTest {
             assertTrue(ids.add(s.id()), "duplicate id " + s.id());
             assertEquals(Suite.CONTINUATION, s.continuationFrames());
             assertEquals(Suite.SIZE, s.scene().width());
+            assertFalse(s.caption().matches(".*\\ba [aeiou].*"), s.caption());
         }
         for (Family f : Family.values()) assertFalse(Suite.of(java.util.List.of(f)).isEmpty(), f.id());
+        assertTrue(Suite.byId("pendulum-01").scene().joints().size() == 1, "a pendulum hangs from a pivot");
+        assertTrue(Suite.byId("ramp-01").scene().objects().get(0).fixed(), "a ramp does not move");
     }
 
     @Test
