@@ -58,6 +58,15 @@ final class Lighting {
     final double[] ambientRadiance = new double[3];
     /** Linear radiance to film scale. */
     final double exposure;
+    /**
+     * Our radiance units per cd/m^2, for emitting surfaces. Outdoors the unit is calibrated on
+     * daylight (about 10^5 lux on the ground with the sun 45 degrees high is 1, see
+     * {@link Atmosphere}), so a white sheet in that light, about 3 x 10^4 cd/m^2, has radiance 1 / pi:
+     * one unit is 10^5 cd/m^2. Indoors the unit is the lamp's intensity, a 1000 lm bulb of about
+     * 80 cd, seen at 1 m: one unit of radiance is 80 cd/m^2.
+     */
+    final double radiancePerNit;
+    static final double OUTDOOR_RADIANCE_PER_NIT = 1e-5, INDOOR_RADIANCE_PER_NIT = 1.0 / 80;
 
     /** Luminance of daylight on a horizontal surface with the sun 45 degrees high (1 by calibration, computed). */
     private static final double DAYLIGHT_45 = luminance(Atmosphere.horizontalDaylight(45));
@@ -109,6 +118,7 @@ final class Lighting {
             ambient = projected[1];
             double white = luminance(floorAmbient) + luminance(keyPower) * Math.max(keyY, 0);
             this.exposure = Double.isNaN(exposure) ? exposureFor(white) : exposure;
+            radiancePerNit = OUTDOOR_RADIANCE_PER_NIT;
         } else {
             sky = null;
             keyKind = POINT;
@@ -134,6 +144,7 @@ final class Lighting {
             ambient.irradiance(0, 1, 0, floorAmbient, 0);
             double white = luminance(floorAmbient) + luminance(keyPower) / (keyY * keyY);
             this.exposure = WHITE_LEVEL * Math.PI / white;
+            radiancePerNit = INDOOR_RADIANCE_PER_NIT;
         }
     }
 

@@ -102,16 +102,19 @@ final class Shader {
     /** Traces the camera ray through image point (sx, sy) in pixels; the radiance lands in red, green, blue. */
     void sample(double sx, double sy) {
         camera.direction(sx, sy, direction);
-        trace(camera.eyeX, camera.eyeY, camera.eyeZ, direction[0], direction[1], direction[2], 0, 1, true, Hit.NONE);
+        trace(camera.eyeX, camera.eyeY, camera.eyeZ, direction[0], direction[1], direction[2], 0, 1, true, Hit.NONE,
+                Hit.NONE);
     }
 
     /**
      * Radiance arriving at o from unit direction -d, into red, green, blue. {@code weight} is the
      * ray's share of the pixel, {@code seesLights} whether it may see the sun's disk and the lamp,
-     * {@code skip} an object it cannot hit (the convex one it leaves).
+     * {@code skip} an object it cannot hit (the convex one it leaves), {@code medium} the transparent
+     * object it travels inside ({@link Hit#NONE} in air), whose absorption dims what it brings back
+     * by Beer and Lambert's law over the distance to its hit.
      */
     private void trace(double ox, double oy, double oz, double dx, double dy, double dz,
-                       int depth, double weight, boolean seesLights, int skip) {
+                       int depth, double weight, boolean seesLights, int skip, int medium) {
         Hit h = hit;
         h.reset();
         if (depth > 0) bouncedRays++;
@@ -131,13 +134,26 @@ final class Shader {
         double nx = h.nx, ny = h.ny, nz = h.nz;
         switch (surfaces.kind[id]) {
             case Surfaces.EMITTER -> {
-                red = lighting.lampRadiance[0];
-                green = lighting.lampRadiance[1];
-                blue = lighting.lampRadiance[2];
+                if (id == surfaces.lamp) {
+                    red = lighting.lampRadiance[0];
+                    green = lighting.lampRadiance[1];
+                    blue = lighting.lampRadiance[2];
+                } else {
+                    double l = surfaces.emission[id] * lighting.radiancePerNit;
+                    red = surfaces.red[id] * l;
+                    green = surfaces.green[id] * l;
+                    blue = surfaces.blue[id] * l;
+                }
             }
             case Surfaces.GLASS -> glass(px, py, pz, nx, ny, nz, dx, dy, dz, id, depth, weight, seesLights);
             case Surfaces.METAL -> metal(px, py, pz, nx, ny, nz, dx, dy, dz, id, depth, weight, seesLights);
             default -> dielectric(px, py, pz, nx, ny, nz, dx, dy, dz, id, depth, weight, t);
+        }
+        if (medium != Hit.NONE) {
+            int m = 3 * medium;
+            red *= Math.exp(-surfaces.absorption[m] * t);
+            green *= Math.exp(-surfaces.absorption[m + 1] * t);
+            blue *= Math.exp(-surfaces.absorption[m + 2] * t);
         }
         if (sky != null && t >= HAZE_START) {
             double[] c = scratch2;
@@ -265,6 +281,19 @@ final class Shader {
             ar *= s;
             ag *= s;
             ab *= s;
+        } else if (object != Hit.NONE && surfaces.texture[id] != SolidTexture.NONE) {
+            // Solid textures live in the object's frame: object = M^T (p - c), so they move with it.
+            double[] m = geometry.rotation;
+            int k = 9 * id;
+            double qx = px - geometry.cx[id], qy = py - geometry.cy[id], qz = pz - geometry.cz[id];
+            double lx = m[k] * qx + m[k + 3] * qy + m[k + 6] * qz;
+            double ly = m[k + 1] * qx + m[k + 4] * qy + m[k + 7] * qz;
+            double lz = m[k + 2] * qx + m[k + 5] * qy + m[k + 8] * qz;
+            double g = SolidTexture.exponent(surfaces.texture[id], lx, ly, lz, surfaces.textureAxis[id],
+                    t * pixelAngle / Math.max(cosV, 0.05));
+            ar = Math.pow(ar, g);
+            ag = Math.pow(ag, g);
+            ab = Math.pow(ab, g);
         }
         double rough = surfaces.roughness[id], f0 = surfaces.f0[id], alpha = surfaces.alpha[id];
         double fEnv = Optics.schlickRough(cosV, f0, rough);
@@ -334,9 +363,8 @@ final class Shader {
         }
         int object = id < geometry.count ? id : Hit.NONE;
         double rough = surfaces.roughness[id], alpha = surfaces.alpha[id];
-        double cr = Optics.schlickRough(cosV, surfaces.red[id], rough);
-        double cg = Optics.schlickRough(cosV, surfaces.green[id], rough);
-        double cb = Optics.schlickRough(cosV, surfaces.blue[id], rough);
+        double cr = conductor(cosV, id, 0, rough), cg = conductor(cosV, id, 1, rough);
+        double cb = conductor(cosV, id, 2, rough);
         double r = 0, g = 0, b = 0;
         boolean mirror = rough < MIRROR_LIMIT;
 
@@ -350,9 +378,9 @@ final class Shader {
                     double inv = 1 / Math.sqrt(hx * hx + hy * hy + hz * hz);
                     double nh = (nx * hx + ny * hy + nz * hz) * inv, lh = (keyDx * hx + keyDy * hy + keyDz * hz) * inv;
                     double s = Optics.ggx(nh, nl, Math.max(cosV, 1e-4), alpha) * nl * vis;
-                    r += keyR * Optics.schlick(lh, surfaces.red[id]) * s;
-                    g += keyG * Optics.schlick(lh, surfaces.green[id]) * s;
-                    b += keyB * Optics.schlick(lh, surfaces.blue[id]) * s;
+                    r += keyR * conductor(lh, id, 0, 0) * s;
+                    g += keyG * conductor(lh, id, 1, 0) * s;
+                    b += keyB * conductor(lh, id, 2, 0) * s;
                 }
             }
         }
@@ -362,7 +390,7 @@ final class Shader {
         if (depth < maxDepth && weight * strength > CUTOFF) {
             if (mirror) {
                 trace(px + nx * OFFSET, py + ny * OFFSET, pz + nz * OFFSET, rx, ry, rz,
-                        depth + 1, weight * strength, seesLights, object);
+                        depth + 1, weight * strength, seesLights, object, Hit.NONE);
             } else {
                 glossyReflection(px, py, pz, nx, ny, nz, rx, ry, rz, alpha, strength, depth, weight * strength, object);
             }
@@ -391,7 +419,7 @@ final class Shader {
         int n = depth == 0 ? Math.min(glossySamples, Math.max(1, (int) Math.ceil(glossySamples * strength * 2))) : 1;
         double ox = px + nx * OFFSET, oy = py + ny * OFFSET, oz = pz + nz * OFFSET;
         if (n == 1) {
-            trace(ox, oy, oz, rx, ry, rz, depth + 1, weight, false, object);
+            trace(ox, oy, oz, rx, ry, rz, depth + 1, weight, false, object, Hit.NONE);
             return;
         }
         // An orthonormal frame (t, b) around r without branches (Duff et al. 2017).
@@ -412,7 +440,7 @@ final class Shader {
                 sy = ry;
                 sz = rz;
             }
-            trace(ox, oy, oz, sx, sy, sz, depth + 1, w, false, object);
+            trace(ox, oy, oz, sx, sy, sz, depth + 1, w, false, object, Hit.NONE);
             sr += red;
             sg += green;
             sb += blue;
@@ -422,25 +450,44 @@ final class Shader {
         blue = sb / n;
     }
 
-    /** Glass: Fresnel splits the ray into a reflected and a refracted one (or reflects it all). */
+    /**
+     * Reflectance of conductor {@code id} in band c at incidence cosine cos, by the exact Fresnel
+     * equations; on a rough surface, averaged over its lobe, the grazing brightening fades as in
+     * {@link Optics#schlickRough} (the rise from the normal reflectance is scaled down alike).
+     */
+    private double conductor(double cos, int id, int c, double rough) {
+        double f = Optics.fresnelConductor(cos, surfaces.conductorN[3 * id + c], surfaces.conductorK[3 * id + c]);
+        if (rough <= 0) return f;
+        double f0 = c == 0 ? surfaces.red[id] : c == 1 ? surfaces.green[id] : surfaces.blue[id];
+        double top = Math.max(1 - rough, f0);
+        return f0 + (f - f0) * (top - f0) / Math.max(1 - f0, 1e-9);
+    }
+
+    /**
+     * Glass, water, ice: the exact Fresnel reflectance splits the ray into a reflected and a refracted
+     * one (beyond the critical angle it is all reflected); inside, the medium absorbs by Beer and
+     * Lambert's law over the path (see {@link #trace}).
+     */
     private void glass(double px, double py, double pz, double nx, double ny, double nz,
                        double dx, double dy, double dz, int id, int depth, double weight, boolean seesLights) {
         double dn = dx * nx + dy * ny + dz * nz;
         boolean entering = dn < 0;
         double mx = entering ? nx : -nx, my = entering ? ny : -ny, mz = entering ? nz : -nz;
         double cosI = entering ? -dn : dn;
-        double ior = surfaces.ior[id];
-        double cosT = Optics.refract(dx, dy, dz, mx, my, mz, entering ? 1 / ior : ior, direction);
+        double ior = surfaces.ior[id], eta = entering ? ior : 1 / ior;
+        double cosT = Optics.refract(dx, dy, dz, mx, my, mz, 1 / eta, direction);
         double tdx = direction[0], tdy = direction[1], tdz = direction[2];
-        double f = cosT < 0 ? 1 : Optics.schlick(entering ? cosI : cosT, surfaces.f0[id]);
+        double f = cosT < 0 ? 1 : Optics.fresnelDielectric(cosI, eta);
         int object = id < geometry.count ? id : Hit.NONE;
+        // Reflected outside, the ray leaves the convex object and travels in air; inside, it stays
+        // in the object and its medium. Refracted, the reverse.
+        int reflectedMedium = entering ? Hit.NONE : object, refractedMedium = entering ? object : Hit.NONE;
         double r = 0, g = 0, b = 0;
 
         double rx = dx + 2 * cosI * mx, ry = dy + 2 * cosI * my, rz = dz + 2 * cosI * mz;
         if (depth < maxDepth && weight * f > CUTOFF) {
-            // Reflected outside, the ray leaves the convex object; inside, it stays in it.
             trace(px + mx * OFFSET, py + my * OFFSET, pz + mz * OFFSET, rx, ry, rz,
-                    depth + 1, weight * f, seesLights, entering ? object : Hit.NONE);
+                    depth + 1, weight * f, seesLights, entering ? object : Hit.NONE, reflectedMedium);
         } else {
             environment(rx, ry, rz);
         }
@@ -449,19 +496,23 @@ final class Shader {
         b += f * blue;
 
         if (cosT >= 0) {
-            // The tint is the colour of one pass through the glass, applied on the way in.
-            double kr = entering ? surfaces.red[id] : 1, kg = entering ? surfaces.green[id] : 1;
-            double kb = entering ? surfaces.blue[id] : 1;
-            double share = (1 - f) * Math.max(kr, Math.max(kg, kb));
+            double share = 1 - f;
             if (depth < maxDepth && weight * share > CUTOFF) {
                 trace(px - mx * OFFSET, py - my * OFFSET, pz - mz * OFFSET, tdx, tdy, tdz,
-                        depth + 1, weight * share, seesLights, entering ? Hit.NONE : object);
+                        depth + 1, weight * share, seesLights, entering ? Hit.NONE : object, refractedMedium);
             } else {
                 environment(tdx, tdy, tdz);
+                if (entering) {
+                    // Untraced: assume a pass through the object's width of the medium.
+                    double d = object != Hit.NONE ? 2 * geometry.radius[id] : 0.01;
+                    red *= Math.exp(-surfaces.absorption[3 * id] * d);
+                    green *= Math.exp(-surfaces.absorption[3 * id + 1] * d);
+                    blue *= Math.exp(-surfaces.absorption[3 * id + 2] * d);
+                }
             }
-            r += (1 - f) * kr * red;
-            g += (1 - f) * kg * green;
-            b += (1 - f) * kb * blue;
+            r += share * red;
+            g += share * green;
+            b += share * blue;
         }
         red = r;
         green = g;
