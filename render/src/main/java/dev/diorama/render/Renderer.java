@@ -52,6 +52,8 @@ public final class Renderer implements AutoCloseable {
     private final Bvh bvh;
     private final Surfaces surfaces;
     private final AdaptedExposure adaptedExposure;
+    /** The photograph that is the sky, or null. */
+    private final EnvironmentMap environmentMap;
     /** The view and the light of the last frame, and the camera and clock they were made for. */
     private PinholeCamera camera;
     private Lighting lighting;
@@ -76,7 +78,23 @@ public final class Renderer implements AutoCloseable {
     }
 
     public Renderer(Scene scene, int threads, RenderOptions options) {
+        this(scene, threads, options, null);
+    }
+
+    /**
+     * A renderer whose sky and light are the photograph {@code environment} (for a picture that
+     * arrives with a request rather than as a file: OpenAI's {@code input_reference}); null takes the
+     * scene's own {@code environment.environmentMap}, read from its path, or the simulated sky.
+     * Indoors the photograph is ignored (the room hides the sky).
+     *
+     * @throws dev.diorama.scene.SceneException when the scene names a photograph that cannot be read
+     */
+    public Renderer(Scene scene, int threads, RenderOptions options, EnvironmentMap environment) {
         this.options = options;
+        if (environment == null && scene.environment().environmentMap() != null) {
+            environment = EnvironmentMap.load(scene.environment().environmentMap());
+        }
+        environmentMap = environment;
         width = scene.width();
         height = scene.height();
         tilesX = (width + TILE - 1) / TILE;
@@ -89,9 +107,12 @@ public final class Renderer implements AutoCloseable {
         geometry = new Geometry(scene.objects());
         bvh = new Bvh(geometry);
         surfaces = new Surfaces(scene);
-        boolean lapse = scene.timeLapse() != null && scene.environment().room() == null;
+        // A photograph's light does not follow the clock.
+        boolean lapse = scene.timeLapse() != null && scene.environment().room() == null && environment == null;
         adaptedExposure = lapse ? new AdaptedExposure(scene) : null;
-        lighting = lapse ? new Lighting(scene, scene.sunAt(0), adaptedExposure.at(0)) : new Lighting(scene);
+        lighting = lapse && environment == null
+                ? new Lighting(scene, scene.sunAt(0), adaptedExposure.at(0), null, true)
+                : new Lighting(scene, scene.sun(), Double.NaN, environment, true);
         ToneMap toneMap = new ToneMap(lighting.exposure);
         Enclosure enclosure = new Enclosure(scene.environment().room(), frameCamera.position(), surfaces);
         buffer = new FilmBuffer(width, height);

@@ -49,6 +49,7 @@ final class Shader {
     private final Hit hit = new Hit();
     private final int[] stack;
     private final double[] scratch = new double[3], scratch2 = new double[3], direction = new double[3];
+    private final double[] stars = new double[3];
     /** Objects that matter to the camera rays of the current tile. */
     private final TileCandidates tile;
     private final double roomDiagonal;
@@ -180,15 +181,35 @@ final class Shader {
         }
     }
 
-    /** What a ray that hits nothing sees: the sky (with the sun's disk if it may see lights) or the dark outside a room. */
+    /**
+     * What a ray that hits nothing sees: the sky (with the sun's or the moon's disk and the stars if
+     * it may see lights), the photograph that stands in for it, or the dark outside a room.
+     */
     private void background(double dx, double dy, double dz, boolean seesLights) {
         if (sky == null) {
+            if (lighting.environmentMap != null) {
+                lighting.environmentMap.radiance(dx, dy, dz, seesLights, scratch, 0);
+                red = scratch[0];
+                green = scratch[1];
+                blue = scratch[2];
+                return;
+            }
             red = lighting.background[0];
             green = lighting.background[1];
             blue = lighting.background[2];
             return;
         }
         sky.radiance(dx, dy, dz, scratch, 0);
+        if (seesLights && dy > 0 && sky.cloudCover < 1) {
+            // Stars: a billionth of the sun, seen only where the sky is dark (see StarField); clouds hide them.
+            double[] st = stars;
+            st[0] = st[1] = st[2] = 0;
+            StarField.add(dx, dy, dz, pixelAngle, st);
+            double k = 1 - sky.cloudCover;
+            scratch[0] += k * st[0];
+            scratch[1] += k * st[1];
+            scratch[2] += k * st[2];
+        }
         red = scratch[0];
         green = scratch[1];
         blue = scratch[2];
@@ -197,15 +218,24 @@ final class Shader {
             green += sky.sunRadiance[1];
             blue += sky.sunRadiance[2];
         }
+        if (seesLights && lighting.moon && dx * lighting.keyX + dy * lighting.keyY + dz * lighting.keyZ >= sky.cosSunRadius) {
+            // The full moon's disk, about as wide as the sun's: its irradiance over its solid angle.
+            double solidAngle = 2 * Math.PI * (1 - sky.cosSunRadius);
+            red += lighting.keyPower[0] / solidAngle;
+            green += lighting.keyPower[1] / solidAngle;
+            blue += lighting.keyPower[2] / solidAngle;
+        }
     }
 
     /**
-     * The environment in direction d without tracing: the sky above the horizon, else the light the
-     * surroundings send on average from that side (the ambient irradiance over pi).
+     * The environment in direction d without tracing: the sky (or its photograph) above the horizon,
+     * else the light the surroundings send on average from that side (the ambient irradiance over pi).
      */
     private void environment(double dx, double dy, double dz) {
         if (sky != null && dy > 0) {
             sky.radiance(dx, dy, dz, scratch, 0);
+        } else if (lighting.environmentMap != null && dy > 0) {
+            lighting.environmentMap.radiance(dx, dy, dz, false, scratch, 0);
         } else {
             lighting.ambient.irradiance(dx, dy, dz, scratch, 0);
             scratch[0] /= Math.PI;
