@@ -49,7 +49,10 @@ final class Shader {
     private final Hit hit = new Hit();
     private final int[] stack;
     private final double[] scratch = new double[3], scratch2 = new double[3], direction = new double[3];
-    private final double[] stars = new double[3];
+    private final double[] stars = new double[3], lensRay = new double[6];
+    /** Depth of field's lens, or null for a pinhole. Its rays leave the tile's frustum, so they use the whole BVH. */
+    private ThinLens lens;
+    private final RenderOptions options;
     /** Objects that matter to the camera rays of the current tile. */
     private final TileCandidates tile;
     private final double roomDiagonal;
@@ -70,6 +73,7 @@ final class Shader {
         stack = new int[Bvh.stackSize(geometry.count)];
         this.surfaces = surfaces;
         this.maxDepth = options.maxDepth();
+        this.options = options;
         this.glossySamples = options.glossySamples();
         glossy = new double[glossySamples + 1][];
         for (int n = 1; n <= glossySamples; n++) glossy[n] = SamplePattern.glossyOffsets(n);
@@ -85,6 +89,8 @@ final class Shader {
         this.sky = lighting.sky;
         this.enclosure = enclosure;
         pixelAngle = 2 * camera.tanX / camera.width;
+        lens = options.aperture() > 0 ? new ThinLens(options.aperture(),
+                options.focusDistance() > 0 ? options.focusDistance() : camera.focusDistance, options.lensSamples()) : null;
     }
 
     /**
@@ -100,11 +106,36 @@ final class Shader {
         return tile.none();
     }
 
-    /** Traces the camera ray through image point (sx, sy) in pixels; the radiance lands in red, green, blue. */
+    /**
+     * Traces the camera ray through image point (sx, sy) in pixels (with a lens, the mean of its rays
+     * over the pupil, see {@link ThinLens}); the radiance lands in red, green, blue.
+     */
     void sample(double sx, double sy) {
         camera.direction(sx, sy, direction);
-        trace(camera.eyeX, camera.eyeY, camera.eyeZ, direction[0], direction[1], direction[2], 0, 1, true, Hit.NONE,
-                Hit.NONE);
+        if (lens == null) {
+            trace(camera.eyeX, camera.eyeY, camera.eyeZ, direction[0], direction[1], direction[2], 0, 1, true, Hit.NONE,
+                    Hit.NONE);
+            return;
+        }
+        double dx = direction[0], dy = direction[1], dz = direction[2];
+        // Sub-pixel samples of one pixel (anti-aliasing) get their own turn of the spiral.
+        double turn = ThinLens.turn((int) Math.floor(sx * 8), (int) Math.floor(sy * 8));
+        double cos = Math.cos(turn), sin = Math.sin(turn);
+        int n = lens.samples(), first = Hit.NONE;
+        double r = 0, g = 0, b = 0, w = 1.0 / n;
+        double[] ray = lensRay;
+        for (int k = 0; k < n; k++) {
+            lens.ray(camera, dx, dy, dz, k, cos, sin, ray);
+            trace(ray[0], ray[1], ray[2], ray[3], ray[4], ray[5], 0, w, true, Hit.NONE, Hit.NONE);
+            if (k == 0) first = firstSurface;
+            r += red;
+            g += green;
+            b += blue;
+        }
+        red = r * w;
+        green = g * w;
+        blue = b * w;
+        firstSurface = first;
     }
 
     /**
@@ -119,7 +150,7 @@ final class Shader {
         Hit h = hit;
         h.reset();
         if (depth > 0) bouncedRays++;
-        if (depth == 0) geometry.intersect(ox, oy, oz, dx, dy, dz, tile.hits, 0, tile.hitCount, skip, h);
+        if (depth == 0 && lens == null) geometry.intersect(ox, oy, oz, dx, dy, dz, tile.hits, 0, tile.hitCount, skip, h);
         else bvh.intersect(ox, oy, oz, dx, dy, dz, skip, h, stack);
         enclosure.intersect(ox, oy, oz, dx, dy, dz, depth == 0, h);
         if (seesLights && lighting.indoor) lampHit(ox, oy, oz, dx, dy, dz, h);
@@ -279,7 +310,7 @@ final class Shader {
      */
     private double keyVisibility(double px, double py, double pz, double nx, double ny, double nz, int object,
                                  int depth) {
-        return depth == 0
+        return depth == 0 && lens == null
                 ? geometry.visibility(px + nx * OFFSET, py + ny * OFFSET, pz + nz * OFFSET,
                         keyDx, keyDy, keyDz, keyDistance, keyTan, tile.shadows, 0, tile.shadowCount, object)
                 : bvh.visibility(px + nx * OFFSET, py + ny * OFFSET, pz + nz * OFFSET,
@@ -289,7 +320,7 @@ final class Shader {
     /** Ambient occlusion at p (normal n) by every object but {@code object}, as {@link #keyVisibility}. */
     private double ambientVisibility(double px, double py, double pz, double nx, double ny, double nz, int object,
                                      int depth) {
-        return depth == 0
+        return depth == 0 && lens == null
                 ? geometry.ambientVisibility(px, py, pz, nx, ny, nz, tile.occluders, 0, tile.occluderCount, object)
                 : bvh.ambientVisibility(px, py, pz, nx, ny, nz, object, stack);
     }
