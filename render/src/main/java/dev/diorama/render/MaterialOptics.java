@@ -71,9 +71,9 @@ record MaterialOptics(double[] conductorN, double[] conductorK, double absorptio
             Map.entry("aluminium", metal(1.65740, 0.88037, 0.52123, 9.22390, 6.26950, 4.83700)),
             Map.entry("aluminum", metal(1.65740, 0.88037, 0.52123, 9.22390, 6.26950, 4.83700)),
             Map.entry("brass", metal(0.44400, 0.52700, 1.09400, 3.69500, 2.76500, 1.82900)),
-            // Clear media: window glass is faintly green over 10 cm; ice and water are clear over
-            // centimetres and blue over metres.
-            Map.entry("glass", clear(0.1)),
+            // Clear media: a tinted glass shows its colour through 25 cm (a thick ball); ice and water
+            // are clear over centimetres and blue over metres.
+            Map.entry("glass", clear(0.25)),
             Map.entry("ice", clear(0.5)),
             Map.entry("water", clear(2)),
             Map.entry("diamond", clear(0.05)),
