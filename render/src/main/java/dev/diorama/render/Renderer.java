@@ -258,6 +258,13 @@ public final class Renderer implements AutoCloseable {
         return n;
     }
 
+    /** Rays traced by all workers since the renderer was made (camera, reflected and refracted rays). */
+    long raysTraced() {
+        long n = 0;
+        for (Shader s : shaders) n += s.rays;
+        return n;
+    }
+
     /** Tiles whose first pass was kept from the frame before, in the last frame. */
     int lastKeptTiles() {
         int n = 0;

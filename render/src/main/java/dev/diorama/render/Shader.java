@@ -65,6 +65,8 @@ final class Shader {
     int firstSurface;
     /** Rays traced after a bounce, ever: where none were, a tile's picture owes nothing to other surfaces. */
     long bouncedRays;
+    /** Rays traced, ever: camera rays and every reflected or refracted one (not shadow tests). */
+    long rays;
 
     Shader(Geometry geometry, Bvh bvh, Enclosure enclosure, Surfaces surfaces, Lighting lighting,
            PinholeCamera camera, RenderOptions options) {
@@ -149,6 +151,7 @@ final class Shader {
                        int depth, double weight, boolean seesLights, int skip, int medium) {
         Hit h = hit;
         h.reset();
+        rays++;
         if (depth > 0) bouncedRays++;
         if (depth == 0 && lens == null) geometry.intersect(ox, oy, oz, dx, dy, dz, tile.hits, 0, tile.hitCount, skip, h);
         else bvh.intersect(ox, oy, oz, dx, dy, dz, skip, h, stack);
