@@ -3,7 +3,9 @@
 #   docs/gallery/make.sh            every still (about two minutes on two cores)
 #   docs/gallery/make.sh NAME...    only those (e.g. "noon sunset")
 # Each still is `./diorama generate PROMPT -o docs/gallery/NAME.png --at T --size 640x360 --strict`:
-# the film's frame at T seconds, every word of the prompt understood.
+# the film's frame at T seconds, every word of the prompt understood. The renderer's features that
+# prompts cannot ask for yet (materials and skies by number, environment maps, depth of field) are
+# stills of the scene files in scenes/, at rest, made by the render module's RenderStill tool.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 diorama="$here/../../diorama"
@@ -69,5 +71,30 @@ still track-1.5 1.5 "$pair, the camera tracking the red ball"
 for t in 1 5 9.5; do
   still "time-lapse-$t" $t "$objects from 6 am to 9 pm in 10 seconds"
 done
+
+# Light and materials, from scene files (scenes/*.json; the map scenes/studio.hdr is made by
+# scenes/studio.py). Run from the repository root so that the map's relative path resolves.
+. "$here/../../scripts/java25.sh"
+diorama_find_java25
+java25="$JAVA_HOME/bin/java"
+scene() {  # NAME SCENE [RenderStill options...]
+  local name=$1 file=$2
+  shift 2
+  echo "| ![$name]($name.png) | scene [$file](scenes/$file.json) ${*:-} | 0 |" >> "$index"
+  if [ "$only" != "  " ] && [[ "$only" != *" $name "* ]]; then return; fi
+  echo "$name: scenes/$file.json $*" >&2
+  "$diorama" explain "a ball" > /dev/null  # builds the project if it is stale
+  (cd "$here/../.." && "$java25" -cp "cli/target/diorama-cli-0.1.0-SNAPSHOT.jar:cli/target/lib/*" \
+      dev.diorama.render.RenderStill "docs/gallery/scenes/$file.json" -o "$here/$name.png" "$@")
+}
+scene metals          metals            # chrome, steel; steel tinted gold and copper (conductor Fresnel)
+scene tinted-glass    tinted-glass      # Beer-Lambert: the large amber ball is deeper than the small one
+scene textures        textures          # solid wood grain and granite, carved in each object's frame
+scene sky-clear       sky-clear         # turbidity 2 at 17:30
+scene sky-hazy        sky-hazy          # turbidity 6: a whiter sky, a warmer, dimmer sun, paler shadows
+scene sky-overcast    sky-overcast      # cloud cover 1: the CIE overcast sky, no sun, soft contact shadows
+scene night-stars     night-stars       # 23:30: the moon high in the south-east, stars, adapted exposure
+scene studio-map      studio-map        # scenes/studio.hdr as sky and light: its key lamp casts the shadows
+scene depth-of-field  depth-of-field --aperture 0.03 --lens-samples 48   # focused on the chrome ball
 
 mv "$index" "$here/README.md"

@@ -21,8 +21,18 @@ final class Enclosure {
     /** Which room surfaces are drawn: +x, -x, +z, -z walls and the ceiling. */
     private final boolean east, west, south, north, ceilingShown;
     private final int floorId, ceilingId, wallId;
+    private final boolean ground;
 
     Enclosure(Room room, Vec3 camera, Surfaces surfaces) {
+        this(room, camera, surfaces, true);
+    }
+
+    /**
+     * The same, where outdoors {@code ground} false takes the ground away: nothing but the objects
+     * and the environment (for furnace tests, where an object floats in a uniform surrounding).
+     */
+    Enclosure(Room room, Vec3 camera, Surfaces surfaces, boolean ground) {
+        this.ground = ground || room != null;
         floorId = surfaces.floor;
         ceilingId = surfaces.ceiling;
         wallId = surfaces.wall;
@@ -55,7 +65,7 @@ final class Enclosure {
      * rays ({@code fromCamera}).
      */
     void intersect(double ox, double oy, double oz, double dx, double dy, double dz, boolean fromCamera, Hit hit) {
-        if (dy < 0 && oy > 0) {
+        if (dy < 0 && oy > 0 && ground) {
             double t = -oy / dy;
             if (t < hit.t && (!indoor || inside(ox + t * dx, oz + t * dz))) set(hit, t, floorId, 0, 1, 0);
         }

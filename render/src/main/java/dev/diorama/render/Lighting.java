@@ -38,7 +38,11 @@ final class Lighting {
     static final double WHITE_LEVEL = 0.8;
 
     final boolean indoor;
-    final Sky sky;  // null indoors
+    final Sky sky;  // null indoors and under an environment map
+    /** The photograph that is the sky, or null. */
+    final EnvironmentMap environmentMap;
+    /** True when the key light is the moon (the sun has set). */
+    final boolean moon;
     final AmbientLight ambient;
     /** Ambient irradiance on an upward-facing surface (the floor), per band. */
     final double[] floorAmbient = new double[3];
@@ -58,27 +62,76 @@ final class Lighting {
     final double[] ambientRadiance = new double[3];
     /** Linear radiance to film scale. */
     final double exposure;
+    /**
+     * Our radiance units per cd/m^2, for emitting surfaces. Outdoors the unit is calibrated on
+     * daylight (about 10^5 lux on the ground with the sun 45 degrees high is 1, see
+     * {@link Atmosphere}), so a white sheet in that light, about 3 x 10^4 cd/m^2, has radiance 1 / pi:
+     * one unit is 10^5 cd/m^2. Indoors the unit is the lamp's intensity, a 1000 lm bulb of about
+     * 80 cd, seen at 1 m: one unit of radiance is 80 cd/m^2.
+     */
+    final double radiancePerNit;
+    static final double OUTDOOR_RADIANCE_PER_NIT = 1e-5, INDOOR_RADIANCE_PER_NIT = 1.0 / 80;
 
     /** Luminance of daylight on a horizontal surface with the sun 45 degrees high (1 by calibration, computed). */
     private static final double DAYLIGHT_45 = luminance(Atmosphere.horizontalDaylight(45));
 
-    /** The light at the start of the film, metered for itself. */
+    /** The light at the start of the film, metered for itself (the scene's photograph read anew, if it has one). */
     Lighting(Scene scene) {
-        this(scene, scene.sun(), Double.NaN);
+        this(scene, scene.sun(), Double.NaN, scene.environment().environmentMap() == null ? null
+                : EnvironmentMap.load(scene.environment().environmentMap()), true);
+    }
+
+    /** The light of a scene without a photograph under the sun at {@code sun}; see the full constructor. */
+    Lighting(Scene scene, SolarPosition sun, double exposure) {
+        this(scene, sun, exposure, null, true);
     }
 
     /**
      * The light of {@code scene} under the sun at {@code sun} (outdoors; indoors the lamp ignores
-     * it); {@code exposure} as given, or metered from this light when NaN.
+     * it), or of the photograph {@code map} when not null (outdoors); {@code exposure} as given, or
+     * metered from this light when NaN. Without {@code ground} the photograph's lower half lights
+     * the scene too (an object floating in the picture's surroundings, as in a furnace test);
+     * otherwise the floor hides it and reflects the light it receives, as outdoors.
      */
-    Lighting(Scene scene, SolarPosition sun, double exposure) {
+    Lighting(Scene scene, SolarPosition sun, double exposure, EnvironmentMap map, boolean ground) {
         Room room = scene.environment().room();
         indoor = room != null;
+        environmentMap = indoor ? null : map;
         double[] floorAlbedo = scene.environment().floor().color.linear();
-        if (!indoor) {
+        if (!indoor && environmentMap != null) {
+            sky = null;
+            moon = false;
+            keyKind = DIRECTIONAL;
+            keyX = map.keyX;
+            keyY = map.keyY;
+            keyZ = map.keyZ;
+            System.arraycopy(map.keyIrradiance, 0, keyPower, 0, 3);
+            keySize = Math.tan(map.keyRadius);
+            AmbientLight.Environment picture = (x, y, z, out) -> map.radiance(x, y, z, false, out, 0);
+            if (ground) {
+                double[] key = {keyPower[0], keyPower[1], keyPower[2], keyY};
+                ambient = AmbientLight.projectOverGround(picture, above -> {
+                    double[] up = new double[3];
+                    above.irradiance(0, 1, 0, up, 0);
+                    System.arraycopy(up, 0, floorAmbient, 0, 3);
+                    double[] g = new double[3];
+                    for (int c = 0; c < 3; c++) g[c] = floorAlbedo[c] * (up[c] + key[c] * Math.max(key[3], 0)) / Math.PI;
+                    return g;
+                })[1];
+            } else {
+                ambient = AmbientLight.project(picture);
+                ambient.irradiance(0, 1, 0, floorAmbient, 0);
+            }
+            // A photograph's scale is arbitrary: meter it fully, as the eye adapts indoors.
+            double white = luminance(floorAmbient) + luminance(keyPower) * Math.max(keyY, 0);
+            this.exposure = Double.isNaN(exposure) ? WHITE_LEVEL * Math.PI / Math.max(white, 1e-12) : exposure;
+            radiancePerNit = OUTDOOR_RADIANCE_PER_NIT;
+        } else if (!indoor) {
             Vec3 s = sun.direction();
-            sky = new Sky(sun.elevation(), s.x(), s.y(), s.z());
-            if (sun.elevation() > -Atmosphere.SUN_RADIUS_DEG) {
+            double clouds = scene.environment().cloudCover();
+            sky = new Sky(sun.elevation(), s.x(), s.y(), s.z(), scene.environment().turbidity(), clouds);
+            moon = sun.elevation() <= -Atmosphere.SUN_RADIUS_DEG;
+            if (!moon) {
                 keyX = sky.sunX;
                 keyY = sky.sunY;
                 keyZ = sky.sunZ;
@@ -89,6 +142,7 @@ final class Lighting {
                 keyY = m.y();
                 keyZ = m.z();
                 Atmosphere.moonIrradiance(keyPower);
+                for (int c = 0; c < 3; c++) keyPower[c] *= 1 - clouds;
             }
             keyKind = DIRECTIONAL;
             keySize = Math.tan(Math.toRadians(Atmosphere.SUN_RADIUS_DEG));
@@ -100,17 +154,19 @@ final class Lighting {
                         double[] up = new double[3];
                         skyOnly.irradiance(0, 1, 0, up, 0);
                         System.arraycopy(up, 0, floorAmbient, 0, 3);
-                        double[] ground = new double[3];
+                        double[] below = new double[3];
                         for (int c = 0; c < 3; c++) {
-                            ground[c] = floorAlbedo[c] * (up[c] + key[c] * Math.max(key[3], 0)) / Math.PI;
+                            below[c] = floorAlbedo[c] * (up[c] + key[c] * Math.max(key[3], 0)) / Math.PI;
                         }
-                        return ground;
+                        return below;
                     });
             ambient = projected[1];
             double white = luminance(floorAmbient) + luminance(keyPower) * Math.max(keyY, 0);
             this.exposure = Double.isNaN(exposure) ? exposureFor(white) : exposure;
+            radiancePerNit = OUTDOOR_RADIANCE_PER_NIT;
         } else {
             sky = null;
+            moon = false;
             keyKind = POINT;
             double h = room.size().y();
             keyX = 0;
@@ -134,6 +190,7 @@ final class Lighting {
             ambient.irradiance(0, 1, 0, floorAmbient, 0);
             double white = luminance(floorAmbient) + luminance(keyPower) / (keyY * keyY);
             this.exposure = WHITE_LEVEL * Math.PI / white;
+            radiancePerNit = INDOOR_RADIANCE_PER_NIT;
         }
     }
 

@@ -171,7 +171,7 @@ public final class RenderBench {
                 }
                 cold = false;
                 renderer.setupNanos = 0;
-                long best = Long.MAX_VALUE, total = 0;
+                long best = Long.MAX_VALUE, total = 0, rays0 = renderer.raysTraced();
                 int edges = 0, kept = 0;
                 for (int i = 0; i < frames; i++, k++) {
                     Keyframe frame = still ? restFrame(scene) : hopFrame(scene, k);
@@ -183,10 +183,11 @@ public final class RenderBench {
                     edges += renderer.lastEdgePixels();
                     kept += renderer.lastKeptTiles();
                 }
-                long setup = renderer.setupNanos;
-                System.out.printf("%d thread%s: %.1f ms/frame (best %.1f) over %d frames; per frame %d edge pixels"
-                                + " refined, %d of %d tiles kept still%s%n", threads, threads == 1 ? "" : "s",
-                        total / 1e6 / frames, best / 1e6, frames, edges / frames, kept / frames, renderer.tileCount(),
+                long setup = renderer.setupNanos, rays = renderer.raysTraced() - rays0;
+                System.out.printf("%d thread%s: %.1f ms/frame (best %.1f) over %d frames, %.2f M rays/s (%.0f k rays"
+                                + "/frame); per frame %d edge pixels refined, %d of %d tiles kept still%s%n", threads,
+                        threads == 1 ? "" : "s", total / 1e6 / frames, best / 1e6, frames, rays / (total / 1e9) / 1e6,
+                        rays / 1e3 / frames, edges / frames, kept / frames, renderer.tileCount(),
                         scene.stillCameraAndLight() ? "" : String.format(", %.1f ms of it setting up view and light",
                                 setup / 1e6 / frames));
             }

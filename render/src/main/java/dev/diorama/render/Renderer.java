@@ -52,6 +52,8 @@ public final class Renderer implements AutoCloseable {
     private final Bvh bvh;
     private final Surfaces surfaces;
     private final AdaptedExposure adaptedExposure;
+    /** The photograph that is the sky, or null. */
+    private final EnvironmentMap environmentMap;
     /** The view and the light of the last frame, and the camera and clock they were made for. */
     private PinholeCamera camera;
     private Lighting lighting;
@@ -76,7 +78,23 @@ public final class Renderer implements AutoCloseable {
     }
 
     public Renderer(Scene scene, int threads, RenderOptions options) {
+        this(scene, threads, options, null);
+    }
+
+    /**
+     * A renderer whose sky and light are the photograph {@code environment} (for a picture that
+     * arrives with a request rather than as a file: OpenAI's {@code input_reference}); null takes the
+     * scene's own {@code environment.environmentMap}, read from its path, or the simulated sky.
+     * Indoors the photograph is ignored (the room hides the sky).
+     *
+     * @throws dev.diorama.scene.SceneException when the scene names a photograph that cannot be read
+     */
+    public Renderer(Scene scene, int threads, RenderOptions options, EnvironmentMap environment) {
         this.options = options;
+        if (environment == null && scene.environment().environmentMap() != null) {
+            environment = EnvironmentMap.load(scene.environment().environmentMap());
+        }
+        environmentMap = environment;
         width = scene.width();
         height = scene.height();
         tilesX = (width + TILE - 1) / TILE;
@@ -89,9 +107,12 @@ public final class Renderer implements AutoCloseable {
         geometry = new Geometry(scene.objects());
         bvh = new Bvh(geometry);
         surfaces = new Surfaces(scene);
-        boolean lapse = scene.timeLapse() != null && scene.environment().room() == null;
+        // A photograph's light does not follow the clock.
+        boolean lapse = scene.timeLapse() != null && scene.environment().room() == null && environment == null;
         adaptedExposure = lapse ? new AdaptedExposure(scene) : null;
-        lighting = lapse ? new Lighting(scene, scene.sunAt(0), adaptedExposure.at(0)) : new Lighting(scene);
+        lighting = lapse && environment == null
+                ? new Lighting(scene, scene.sunAt(0), adaptedExposure.at(0), null, true)
+                : new Lighting(scene, scene.sun(), Double.NaN, environment, true);
         ToneMap toneMap = new ToneMap(lighting.exposure);
         Enclosure enclosure = new Enclosure(scene.environment().room(), frameCamera.position(), surfaces);
         buffer = new FilmBuffer(width, height);
@@ -140,6 +161,70 @@ public final class Renderer implements AutoCloseable {
     }
 
     /**
+     * Draws a frame with motion blur: the shutter opens on the poses of {@code open} and closes on
+     * those of {@code close} (the same objects, at the time {@link RenderOptions#shutter} of a frame
+     * interval later; the camera and the light follow the keyframes' times). The picture is the
+     * mean, after the tone curve as for anti-aliasing, of {@link RenderOptions#shutterSamples}
+     * pictures at instants evenly spread over the open shutter, each object moving straight and
+     * turning at a steady rate between the two poses. With the shutter at 0 this is
+     * {@code render(open, bgr)}.
+     *
+     * <p>A keyframe holds one pose per object, the state at its instant; the poses at the shutter's
+     * closing are the caller's to give: the simulation's state that much later, or, at worst, the
+     * next frame's keyframe with the shutter set to 1.
+     */
+    public synchronized void render(Keyframe open, Keyframe close, byte[] bgr) {
+        int n = options.shutterSamples();
+        if (options.shutter() == 0 || n == 1) {
+            render(open, bgr);
+            return;
+        }
+        if (close.poses().size() != open.poses().size()) {
+            throw new IllegalArgumentException("expected " + open.poses().size() + " poses at the shutter's closing, found "
+                    + close.poses().size());
+        }
+        float[] sum = new float[bgr.length];
+        byte[] sub = new byte[bgr.length];
+        for (int k = 0; k < n; k++) {
+            double f = (k + 0.5) / n;
+            java.util.List<dev.diorama.scene.Pose> poses = new java.util.ArrayList<>(open.poses().size());
+            for (int i = 0; i < open.poses().size(); i++) {
+                poses.add(between(open.poses().get(i), close.poses().get(i), f));
+            }
+            render(new Keyframe(open.index(), open.t() + f * (close.t() - open.t()), poses), sub);
+            for (int i = 0; i < sub.length; i++) sum[i] += FILM[sub[i] & 255];
+        }
+        for (int i = 0; i < bgr.length; i++) bgr[i] = ToneMap.encode(sum[i] / n);
+    }
+
+    /** Film value of each 8-bit code (the inverse of the sRGB encoding). */
+    private static final float[] FILM = new float[256];
+
+    static {
+        for (int i = 0; i < 256; i++) FILM[i] = (float) ToneMap.decode(i);
+    }
+
+    /** The pose a fraction f of the way from a to b: straight, and turning at a steady rate (spherical interpolation of the rotations). */
+    static dev.diorama.scene.Pose between(dev.diorama.scene.Pose a, dev.diorama.scene.Pose b, double f) {
+        dev.diorama.scene.Vec3 p = a.position().plus(b.position().minus(a.position()).times(f));
+        dev.diorama.scene.Quat q = a.rotation(), r = b.rotation();
+        double dot = q.x() * r.x() + q.y() * r.y() + q.z() * r.z() + q.w() * r.w();
+        double s = dot < 0 ? -1 : 1;  // the shorter way round
+        double theta = Math.acos(Math.min(1, Math.abs(dot)));
+        double wa, wb;
+        if (theta < 1e-6) {
+            wa = 1 - f;
+            wb = f;
+        } else {
+            wa = Math.sin((1 - f) * theta) / Math.sin(theta);
+            wb = Math.sin(f * theta) / Math.sin(theta);
+        }
+        dev.diorama.scene.Quat m = new dev.diorama.scene.Quat(wa * q.x() + s * wb * r.x(), wa * q.y() + s * wb * r.y(),
+                wa * q.z() + s * wb * r.z(), wa * q.w() + s * wb * r.w());
+        return new dev.diorama.scene.Pose(p, m.normalized());
+    }
+
+    /**
      * Sets up the view and the light for the frame's time when they differ from the last frame's:
      * the camera along its move, and in a time-lapse outdoors the sun, sky, ambient light and
      * exposure. Either change makes every tile be drawn again.
@@ -173,6 +258,13 @@ public final class Renderer implements AutoCloseable {
         return n;
     }
 
+    /** Rays traced by all workers since the renderer was made (camera, reflected and refracted rays). */
+    long raysTraced() {
+        long n = 0;
+        for (Shader s : shaders) n += s.rays;
+        return n;
+    }
+
     /** Tiles whose first pass was kept from the frame before, in the last frame. */
     int lastKeptTiles() {
         int n = 0;
@@ -197,7 +289,8 @@ public final class Renderer implements AutoCloseable {
         int x1 = Math.min(x0 + TILE, width), y1 = Math.min(y0 + TILE, height);
         beginTile(s, worker, x0, y0, x1, y1);
         boolean untouched = s.tileUntouched();
-        if (options.reuseStill() && untouched && still[tile]) {
+        // A lens spreads an object's light beyond its tile: nothing is kept with depth of field.
+        if (options.reuseStill() && options.aperture() == 0 && untouched && still[tile]) {
             kept[tile] = true;
             keptTiles[worker]++;
             return;

@@ -49,6 +49,10 @@ final class Shader {
     private final Hit hit = new Hit();
     private final int[] stack;
     private final double[] scratch = new double[3], scratch2 = new double[3], direction = new double[3];
+    private final double[] stars = new double[3], lensRay = new double[6];
+    /** Depth of field's lens, or null for a pinhole. Its rays leave the tile's frustum, so they use the whole BVH. */
+    private ThinLens lens;
+    private final RenderOptions options;
     /** Objects that matter to the camera rays of the current tile. */
     private final TileCandidates tile;
     private final double roomDiagonal;
@@ -61,6 +65,8 @@ final class Shader {
     int firstSurface;
     /** Rays traced after a bounce, ever: where none were, a tile's picture owes nothing to other surfaces. */
     long bouncedRays;
+    /** Rays traced, ever: camera rays and every reflected or refracted one (not shadow tests). */
+    long rays;
 
     Shader(Geometry geometry, Bvh bvh, Enclosure enclosure, Surfaces surfaces, Lighting lighting,
            PinholeCamera camera, RenderOptions options) {
@@ -69,6 +75,7 @@ final class Shader {
         stack = new int[Bvh.stackSize(geometry.count)];
         this.surfaces = surfaces;
         this.maxDepth = options.maxDepth();
+        this.options = options;
         this.glossySamples = options.glossySamples();
         glossy = new double[glossySamples + 1][];
         for (int n = 1; n <= glossySamples; n++) glossy[n] = SamplePattern.glossyOffsets(n);
@@ -84,6 +91,8 @@ final class Shader {
         this.sky = lighting.sky;
         this.enclosure = enclosure;
         pixelAngle = 2 * camera.tanX / camera.width;
+        lens = options.aperture() > 0 ? new ThinLens(options.aperture(),
+                options.focusDistance() > 0 ? options.focusDistance() : camera.focusDistance, options.lensSamples()) : null;
     }
 
     /**
@@ -99,23 +108,52 @@ final class Shader {
         return tile.none();
     }
 
-    /** Traces the camera ray through image point (sx, sy) in pixels; the radiance lands in red, green, blue. */
+    /**
+     * Traces the camera ray through image point (sx, sy) in pixels (with a lens, the mean of its rays
+     * over the pupil, see {@link ThinLens}); the radiance lands in red, green, blue.
+     */
     void sample(double sx, double sy) {
         camera.direction(sx, sy, direction);
-        trace(camera.eyeX, camera.eyeY, camera.eyeZ, direction[0], direction[1], direction[2], 0, 1, true, Hit.NONE);
+        if (lens == null) {
+            trace(camera.eyeX, camera.eyeY, camera.eyeZ, direction[0], direction[1], direction[2], 0, 1, true, Hit.NONE,
+                    Hit.NONE);
+            return;
+        }
+        double dx = direction[0], dy = direction[1], dz = direction[2];
+        // Sub-pixel samples of one pixel (anti-aliasing) get their own turn of the spiral.
+        double turn = ThinLens.turn((int) Math.floor(sx * 8), (int) Math.floor(sy * 8));
+        double cos = Math.cos(turn), sin = Math.sin(turn);
+        int n = lens.samples(), first = Hit.NONE;
+        double r = 0, g = 0, b = 0, w = 1.0 / n;
+        double[] ray = lensRay;
+        for (int k = 0; k < n; k++) {
+            lens.ray(camera, dx, dy, dz, k, cos, sin, ray);
+            trace(ray[0], ray[1], ray[2], ray[3], ray[4], ray[5], 0, w, true, Hit.NONE, Hit.NONE);
+            if (k == 0) first = firstSurface;
+            r += red;
+            g += green;
+            b += blue;
+        }
+        red = r * w;
+        green = g * w;
+        blue = b * w;
+        firstSurface = first;
     }
 
     /**
      * Radiance arriving at o from unit direction -d, into red, green, blue. {@code weight} is the
      * ray's share of the pixel, {@code seesLights} whether it may see the sun's disk and the lamp,
-     * {@code skip} an object it cannot hit (the convex one it leaves).
+     * {@code skip} an object it cannot hit (the convex one it leaves), {@code medium} the transparent
+     * object it travels inside ({@link Hit#NONE} in air), whose absorption dims what it brings back
+     * by Beer and Lambert's law over the distance to its hit.
      */
     private void trace(double ox, double oy, double oz, double dx, double dy, double dz,
-                       int depth, double weight, boolean seesLights, int skip) {
+                       int depth, double weight, boolean seesLights, int skip, int medium) {
         Hit h = hit;
         h.reset();
+        rays++;
         if (depth > 0) bouncedRays++;
-        if (depth == 0) geometry.intersect(ox, oy, oz, dx, dy, dz, tile.hits, 0, tile.hitCount, skip, h);
+        if (depth == 0 && lens == null) geometry.intersect(ox, oy, oz, dx, dy, dz, tile.hits, 0, tile.hitCount, skip, h);
         else bvh.intersect(ox, oy, oz, dx, dy, dz, skip, h, stack);
         enclosure.intersect(ox, oy, oz, dx, dy, dz, depth == 0, h);
         if (seesLights && lighting.indoor) lampHit(ox, oy, oz, dx, dy, dz, h);
@@ -131,13 +169,26 @@ final class Shader {
         double nx = h.nx, ny = h.ny, nz = h.nz;
         switch (surfaces.kind[id]) {
             case Surfaces.EMITTER -> {
-                red = lighting.lampRadiance[0];
-                green = lighting.lampRadiance[1];
-                blue = lighting.lampRadiance[2];
+                if (id == surfaces.lamp) {
+                    red = lighting.lampRadiance[0];
+                    green = lighting.lampRadiance[1];
+                    blue = lighting.lampRadiance[2];
+                } else {
+                    double l = surfaces.emission[id] * lighting.radiancePerNit;
+                    red = surfaces.red[id] * l;
+                    green = surfaces.green[id] * l;
+                    blue = surfaces.blue[id] * l;
+                }
             }
             case Surfaces.GLASS -> glass(px, py, pz, nx, ny, nz, dx, dy, dz, id, depth, weight, seesLights);
             case Surfaces.METAL -> metal(px, py, pz, nx, ny, nz, dx, dy, dz, id, depth, weight, seesLights);
             default -> dielectric(px, py, pz, nx, ny, nz, dx, dy, dz, id, depth, weight, t);
+        }
+        if (medium != Hit.NONE) {
+            int m = 3 * medium;
+            red *= Math.exp(-surfaces.absorption[m] * t);
+            green *= Math.exp(-surfaces.absorption[m + 1] * t);
+            blue *= Math.exp(-surfaces.absorption[m + 2] * t);
         }
         if (sky != null && t >= HAZE_START) {
             double[] c = scratch2;
@@ -164,15 +215,35 @@ final class Shader {
         }
     }
 
-    /** What a ray that hits nothing sees: the sky (with the sun's disk if it may see lights) or the dark outside a room. */
+    /**
+     * What a ray that hits nothing sees: the sky (with the sun's or the moon's disk and the stars if
+     * it may see lights), the photograph that stands in for it, or the dark outside a room.
+     */
     private void background(double dx, double dy, double dz, boolean seesLights) {
         if (sky == null) {
+            if (lighting.environmentMap != null) {
+                lighting.environmentMap.radiance(dx, dy, dz, seesLights, scratch, 0);
+                red = scratch[0];
+                green = scratch[1];
+                blue = scratch[2];
+                return;
+            }
             red = lighting.background[0];
             green = lighting.background[1];
             blue = lighting.background[2];
             return;
         }
         sky.radiance(dx, dy, dz, scratch, 0);
+        if (seesLights && dy > 0 && sky.cloudCover < 1) {
+            // Stars: a billionth of the sun, seen only where the sky is dark (see StarField); clouds hide them.
+            double[] st = stars;
+            st[0] = st[1] = st[2] = 0;
+            StarField.add(dx, dy, dz, pixelAngle, st);
+            double k = 1 - sky.cloudCover;
+            scratch[0] += k * st[0];
+            scratch[1] += k * st[1];
+            scratch[2] += k * st[2];
+        }
         red = scratch[0];
         green = scratch[1];
         blue = scratch[2];
@@ -181,15 +252,24 @@ final class Shader {
             green += sky.sunRadiance[1];
             blue += sky.sunRadiance[2];
         }
+        if (seesLights && lighting.moon && dx * lighting.keyX + dy * lighting.keyY + dz * lighting.keyZ >= sky.cosSunRadius) {
+            // The full moon's disk, about as wide as the sun's: its irradiance over its solid angle.
+            double solidAngle = 2 * Math.PI * (1 - sky.cosSunRadius);
+            red += lighting.keyPower[0] / solidAngle;
+            green += lighting.keyPower[1] / solidAngle;
+            blue += lighting.keyPower[2] / solidAngle;
+        }
     }
 
     /**
-     * The environment in direction d without tracing: the sky above the horizon, else the light the
-     * surroundings send on average from that side (the ambient irradiance over pi).
+     * The environment in direction d without tracing: the sky (or its photograph) above the horizon,
+     * else the light the surroundings send on average from that side (the ambient irradiance over pi).
      */
     private void environment(double dx, double dy, double dz) {
         if (sky != null && dy > 0) {
             sky.radiance(dx, dy, dz, scratch, 0);
+        } else if (lighting.environmentMap != null && dy > 0) {
+            lighting.environmentMap.radiance(dx, dy, dz, false, scratch, 0);
         } else {
             lighting.ambient.irradiance(dx, dy, dz, scratch, 0);
             scratch[0] /= Math.PI;
@@ -233,7 +313,7 @@ final class Shader {
      */
     private double keyVisibility(double px, double py, double pz, double nx, double ny, double nz, int object,
                                  int depth) {
-        return depth == 0
+        return depth == 0 && lens == null
                 ? geometry.visibility(px + nx * OFFSET, py + ny * OFFSET, pz + nz * OFFSET,
                         keyDx, keyDy, keyDz, keyDistance, keyTan, tile.shadows, 0, tile.shadowCount, object)
                 : bvh.visibility(px + nx * OFFSET, py + ny * OFFSET, pz + nz * OFFSET,
@@ -243,7 +323,7 @@ final class Shader {
     /** Ambient occlusion at p (normal n) by every object but {@code object}, as {@link #keyVisibility}. */
     private double ambientVisibility(double px, double py, double pz, double nx, double ny, double nz, int object,
                                      int depth) {
-        return depth == 0
+        return depth == 0 && lens == null
                 ? geometry.ambientVisibility(px, py, pz, nx, ny, nz, tile.occluders, 0, tile.occluderCount, object)
                 : bvh.ambientVisibility(px, py, pz, nx, ny, nz, object, stack);
     }
@@ -265,6 +345,19 @@ final class Shader {
             ar *= s;
             ag *= s;
             ab *= s;
+        } else if (object != Hit.NONE && surfaces.texture[id] != SolidTexture.NONE) {
+            // Solid textures live in the object's frame: object = M^T (p - c), so they move with it.
+            double[] m = geometry.rotation;
+            int k = 9 * id;
+            double qx = px - geometry.cx[id], qy = py - geometry.cy[id], qz = pz - geometry.cz[id];
+            double lx = m[k] * qx + m[k + 3] * qy + m[k + 6] * qz;
+            double ly = m[k + 1] * qx + m[k + 4] * qy + m[k + 7] * qz;
+            double lz = m[k + 2] * qx + m[k + 5] * qy + m[k + 8] * qz;
+            double g = SolidTexture.exponent(surfaces.texture[id], lx, ly, lz, surfaces.textureAxis[id],
+                    t * pixelAngle / Math.max(cosV, 0.05));
+            ar = Math.pow(ar, g);
+            ag = Math.pow(ag, g);
+            ab = Math.pow(ab, g);
         }
         double rough = surfaces.roughness[id], f0 = surfaces.f0[id], alpha = surfaces.alpha[id];
         double fEnv = Optics.schlickRough(cosV, f0, rough);
@@ -334,9 +427,8 @@ final class Shader {
         }
         int object = id < geometry.count ? id : Hit.NONE;
         double rough = surfaces.roughness[id], alpha = surfaces.alpha[id];
-        double cr = Optics.schlickRough(cosV, surfaces.red[id], rough);
-        double cg = Optics.schlickRough(cosV, surfaces.green[id], rough);
-        double cb = Optics.schlickRough(cosV, surfaces.blue[id], rough);
+        double cr = conductor(cosV, id, 0, rough), cg = conductor(cosV, id, 1, rough);
+        double cb = conductor(cosV, id, 2, rough);
         double r = 0, g = 0, b = 0;
         boolean mirror = rough < MIRROR_LIMIT;
 
@@ -350,9 +442,9 @@ final class Shader {
                     double inv = 1 / Math.sqrt(hx * hx + hy * hy + hz * hz);
                     double nh = (nx * hx + ny * hy + nz * hz) * inv, lh = (keyDx * hx + keyDy * hy + keyDz * hz) * inv;
                     double s = Optics.ggx(nh, nl, Math.max(cosV, 1e-4), alpha) * nl * vis;
-                    r += keyR * Optics.schlick(lh, surfaces.red[id]) * s;
-                    g += keyG * Optics.schlick(lh, surfaces.green[id]) * s;
-                    b += keyB * Optics.schlick(lh, surfaces.blue[id]) * s;
+                    r += keyR * conductor(lh, id, 0, 0) * s;
+                    g += keyG * conductor(lh, id, 1, 0) * s;
+                    b += keyB * conductor(lh, id, 2, 0) * s;
                 }
             }
         }
@@ -362,7 +454,7 @@ final class Shader {
         if (depth < maxDepth && weight * strength > CUTOFF) {
             if (mirror) {
                 trace(px + nx * OFFSET, py + ny * OFFSET, pz + nz * OFFSET, rx, ry, rz,
-                        depth + 1, weight * strength, seesLights, object);
+                        depth + 1, weight * strength, seesLights, object, Hit.NONE);
             } else {
                 glossyReflection(px, py, pz, nx, ny, nz, rx, ry, rz, alpha, strength, depth, weight * strength, object);
             }
@@ -391,7 +483,7 @@ final class Shader {
         int n = depth == 0 ? Math.min(glossySamples, Math.max(1, (int) Math.ceil(glossySamples * strength * 2))) : 1;
         double ox = px + nx * OFFSET, oy = py + ny * OFFSET, oz = pz + nz * OFFSET;
         if (n == 1) {
-            trace(ox, oy, oz, rx, ry, rz, depth + 1, weight, false, object);
+            trace(ox, oy, oz, rx, ry, rz, depth + 1, weight, false, object, Hit.NONE);
             return;
         }
         // An orthonormal frame (t, b) around r without branches (Duff et al. 2017).
@@ -412,7 +504,7 @@ final class Shader {
                 sy = ry;
                 sz = rz;
             }
-            trace(ox, oy, oz, sx, sy, sz, depth + 1, w, false, object);
+            trace(ox, oy, oz, sx, sy, sz, depth + 1, w, false, object, Hit.NONE);
             sr += red;
             sg += green;
             sb += blue;
@@ -422,25 +514,44 @@ final class Shader {
         blue = sb / n;
     }
 
-    /** Glass: Fresnel splits the ray into a reflected and a refracted one (or reflects it all). */
+    /**
+     * Reflectance of conductor {@code id} in band c at incidence cosine cos, by the exact Fresnel
+     * equations; on a rough surface, averaged over its lobe, the grazing brightening fades as in
+     * {@link Optics#schlickRough} (the rise from the normal reflectance is scaled down alike).
+     */
+    private double conductor(double cos, int id, int c, double rough) {
+        double f = Optics.fresnelConductor(cos, surfaces.conductorN[3 * id + c], surfaces.conductorK[3 * id + c]);
+        if (rough <= 0) return f;
+        double f0 = c == 0 ? surfaces.red[id] : c == 1 ? surfaces.green[id] : surfaces.blue[id];
+        double top = Math.max(1 - rough, f0);
+        return f0 + (f - f0) * (top - f0) / Math.max(1 - f0, 1e-9);
+    }
+
+    /**
+     * Glass, water, ice: the exact Fresnel reflectance splits the ray into a reflected and a refracted
+     * one (beyond the critical angle it is all reflected); inside, the medium absorbs by Beer and
+     * Lambert's law over the path (see {@link #trace}).
+     */
     private void glass(double px, double py, double pz, double nx, double ny, double nz,
                        double dx, double dy, double dz, int id, int depth, double weight, boolean seesLights) {
         double dn = dx * nx + dy * ny + dz * nz;
         boolean entering = dn < 0;
         double mx = entering ? nx : -nx, my = entering ? ny : -ny, mz = entering ? nz : -nz;
         double cosI = entering ? -dn : dn;
-        double ior = surfaces.ior[id];
-        double cosT = Optics.refract(dx, dy, dz, mx, my, mz, entering ? 1 / ior : ior, direction);
+        double ior = surfaces.ior[id], eta = entering ? ior : 1 / ior;
+        double cosT = Optics.refract(dx, dy, dz, mx, my, mz, 1 / eta, direction);
         double tdx = direction[0], tdy = direction[1], tdz = direction[2];
-        double f = cosT < 0 ? 1 : Optics.schlick(entering ? cosI : cosT, surfaces.f0[id]);
+        double f = cosT < 0 ? 1 : Optics.fresnelDielectric(cosI, eta);
         int object = id < geometry.count ? id : Hit.NONE;
+        // Reflected outside, the ray leaves the convex object and travels in air; inside, it stays
+        // in the object and its medium. Refracted, the reverse.
+        int reflectedMedium = entering ? Hit.NONE : object, refractedMedium = entering ? object : Hit.NONE;
         double r = 0, g = 0, b = 0;
 
         double rx = dx + 2 * cosI * mx, ry = dy + 2 * cosI * my, rz = dz + 2 * cosI * mz;
         if (depth < maxDepth && weight * f > CUTOFF) {
-            // Reflected outside, the ray leaves the convex object; inside, it stays in it.
             trace(px + mx * OFFSET, py + my * OFFSET, pz + mz * OFFSET, rx, ry, rz,
-                    depth + 1, weight * f, seesLights, entering ? object : Hit.NONE);
+                    depth + 1, weight * f, seesLights, entering ? object : Hit.NONE, reflectedMedium);
         } else {
             environment(rx, ry, rz);
         }
@@ -449,19 +560,23 @@ final class Shader {
         b += f * blue;
 
         if (cosT >= 0) {
-            // The tint is the colour of one pass through the glass, applied on the way in.
-            double kr = entering ? surfaces.red[id] : 1, kg = entering ? surfaces.green[id] : 1;
-            double kb = entering ? surfaces.blue[id] : 1;
-            double share = (1 - f) * Math.max(kr, Math.max(kg, kb));
+            double share = 1 - f;
             if (depth < maxDepth && weight * share > CUTOFF) {
                 trace(px - mx * OFFSET, py - my * OFFSET, pz - mz * OFFSET, tdx, tdy, tdz,
-                        depth + 1, weight * share, seesLights, entering ? Hit.NONE : object);
+                        depth + 1, weight * share, seesLights, entering ? Hit.NONE : object, refractedMedium);
             } else {
                 environment(tdx, tdy, tdz);
+                if (entering) {
+                    // Untraced: assume a pass through the object's width of the medium.
+                    double d = object != Hit.NONE ? 2 * geometry.radius[id] : 0.01;
+                    red *= Math.exp(-surfaces.absorption[3 * id] * d);
+                    green *= Math.exp(-surfaces.absorption[3 * id + 1] * d);
+                    blue *= Math.exp(-surfaces.absorption[3 * id + 2] * d);
+                }
             }
-            r += (1 - f) * kr * red;
-            g += (1 - f) * kg * green;
-            b += (1 - f) * kb * blue;
+            r += share * red;
+            g += share * green;
+            b += share * blue;
         }
         red = r;
         green = g;

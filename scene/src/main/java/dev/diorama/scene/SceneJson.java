@@ -139,7 +139,8 @@ public final class SceneJson {
     private static Environment environment(JsonNode n) {
         String at = "/environment";
         requireObject(n, at);
-        allowOnly(n, at, Set.of("kind", "floor", "room", "latitude", "longitude", "date", "utcOffset", "place", "zone"));
+        allowOnly(n, at, Set.of("kind", "floor", "room", "latitude", "longitude", "date", "utcOffset", "place", "zone",
+                "turbidity", "cloudCover", "environmentMap"));
         String k = n.has("kind") ? text(n.get("kind"), at + "/kind") : "outdoor";
         Environment.Kind kind = switch (k) {
             case "indoor" -> Environment.Kind.INDOOR;
@@ -205,8 +206,36 @@ public final class SceneJson {
         } else {
             off = Math.round(lon / 15);  // nautical time: the sun near its highest at 12:00
         }
+        double turbidity = n.has("turbidity") ? number(n.get("turbidity"), at + "/turbidity")
+                : Environment.DEFAULT_TURBIDITY;
+        double clouds = n.has("cloudCover") ? number(n.get("cloudCover"), at + "/cloudCover") : 0;
+        EnvironmentImage image = null;
+        if (n.has("environmentMap") && !n.get("environmentMap").isNull()) {
+            image = environmentImage(n.get("environmentMap"), at + "/environmentMap");
+        }
         try {
-            return new Environment(kind, floor, room, lat, lon, date, off, place, zone);
+            return new Environment(kind, floor, room, lat, lon, date, off, place, zone, turbidity, clouds, image);
+        } catch (SceneException e) {
+            throw e.under(at);
+        }
+    }
+
+    /** {@code "sky.jpg"} or {@code {"path": "sky.jpg", "rotation": 90, "intensity": 2}}. */
+    private static EnvironmentImage environmentImage(JsonNode n, String at) {
+        if (n.isTextual()) {
+            try {
+                return new EnvironmentImage(n.asText());
+            } catch (SceneException e) {
+                throw new SceneException(at, e.expectation());
+            }
+        }
+        requireObject(n, at);
+        allowOnly(n, at, Set.of("path", "rotation", "intensity"));
+        String path = text(required(n, "path", at), at + "/path");
+        double rotation = n.has("rotation") ? number(n.get("rotation"), at + "/rotation") : 0;
+        double intensity = n.has("intensity") ? number(n.get("intensity"), at + "/intensity") : 1;
+        try {
+            return new EnvironmentImage(path, rotation, intensity);
         } catch (SceneException e) {
             throw e.under(at);
         }
@@ -318,6 +347,21 @@ public final class SceneJson {
         env.put("utcOffset", e.utcOffset());
         if (e.place() != null) env.put("place", e.place());
         if (e.zone() != null) env.put("zone", e.zone());
+        // The sky's fields are written only when they differ from the default, so that files from
+        // before them stay byte-identical.
+        if (e.turbidity() != Environment.DEFAULT_TURBIDITY) env.put("turbidity", e.turbidity());
+        if (e.cloudCover() != 0) env.put("cloudCover", e.cloudCover());
+        if (e.environmentMap() != null) {
+            EnvironmentImage m = e.environmentMap();
+            if (m.rotation() == 0 && m.intensity() == 1) {
+                env.put("environmentMap", m.path());
+            } else {
+                ObjectNode map = env.putObject("environmentMap");
+                map.put("path", m.path());
+                map.put("rotation", m.rotation());
+                map.put("intensity", m.intensity());
+            }
+        }
         ObjectNode cam = o.putObject("camera");
         cam.set("position", array(s.camera().position()));
         cam.set("lookAt", array(s.camera().lookAt()));
