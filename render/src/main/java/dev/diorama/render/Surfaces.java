@@ -61,8 +61,8 @@ final class Surfaces {
         set(ceiling, ceil, ceil.color.linear());
         kind[lamp] = EMITTER;
         pattern = switch (env.floor()) {
-            case STONE -> FLAGSTONES;
-            case WOOD -> PLANKS;
+            case STONE, GRANITE -> FLAGSTONES;
+            case WOOD, OAK, PINE -> PLANKS;
             default -> PLAIN;
         };
     }
