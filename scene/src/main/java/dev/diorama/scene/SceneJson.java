@@ -43,7 +43,7 @@ public final class SceneJson {
     public static Scene read(JsonNode root) {
         requireObject(root, "");
         allowOnly(root, "", Set.of("seed", "seconds", "fps", "size", "physicsRate", "gravity", "time", "environment",
-                "camera", "objects", "timeLapse"));
+                "camera", "objects", "timeLapse", "shots"));
         long seed = root.has("seed") ? longAt(root.get("seed"), "/seed") : 0;
         double seconds = root.has("seconds") ? number(root.get("seconds"), "/seconds") : 4;
         int fps = root.has("fps") ? intAt(root.get("fps"), "/fps") : 24;
@@ -71,12 +71,41 @@ public final class SceneJson {
                 throw e.pointer().startsWith(at) ? e : e.under(at);
             }
         }
-        return new Scene(seed, seconds, fps, size[0], size[1], physicsRate, gravity, time, env, cam, list, move, lapse);
+        List<Shot> shots = new ArrayList<>();
+        if (root.has("shots") && !root.get("shots").isNull()) {
+            JsonNode sh = root.get("shots");
+            if (!sh.isArray()) throw new SceneException("/shots", "expected an array of shots, found " + kind(sh));
+            for (int i = 0; i < sh.size(); i++) shots.add(shot(sh.get(i), "/shots/" + i));
+        }
+        return new Scene(seed, seconds, fps, size[0], size[1], physicsRate, gravity, time, env, cam, list, move, lapse,
+                shots);
+    }
+
+    /** {"start": 4, "camera": {"position": ..., "lookAt": ..., "fov": ..., "move": ...}}. */
+    private static Shot shot(JsonNode n, String at) {
+        requireObject(n, at);
+        allowOnly(n, at, Set.of("start", "camera"));
+        double start = number(required(n, "start", at), at + "/start");
+        JsonNode c = required(n, "camera", at);
+        Camera cam;
+        try {
+            cam = camera(c);
+        } catch (SceneException e) {
+            throw e.pointer().startsWith(at) ? e : new SceneException(at + e.pointer(), e.expectation());
+        }
+        if (cam == null) throw new SceneException(at + "/camera", "expected position, lookAt and fov");
+        CameraMove move = c.has("move") && !c.get("move").isNull() ? move(c.get("move"), at + "/camera/move") : null;
+        try {
+            return new Shot(start, cam, move);
+        } catch (SceneException e) {
+            throw e.under(at);
+        }
     }
 
     private static SceneObject object(JsonNode n, String at) {
         requireObject(n, at);
-        allowOnly(n, at, Set.of("id", "shape", "material", "color", "size", "position", "rotation", "velocity"));
+        allowOnly(n, at, Set.of("id", "shape", "material", "color", "size", "position", "rotation", "velocity",
+                "enters"));
         String id = text(required(n, "id", at), at + "/id");
         String shapeName = text(required(n, "shape", at), at + "/shape");
         Shape shape = Shape.fromJson(shapeName);
@@ -94,8 +123,9 @@ public final class SceneJson {
         Vec3 position = vec3(required(n, "position", at), at + "/position");
         Quat rotation = n.has("rotation") ? quat(n.get("rotation"), at + "/rotation") : null;
         Vec3 velocity = n.has("velocity") ? vec3(n.get("velocity"), at + "/velocity") : null;
+        double enters = n.has("enters") ? number(n.get("enters"), at + "/enters") : 0;
         try {
-            return new SceneObject(id, shape, material, color, size, position, rotation, velocity);
+            return new SceneObject(id, shape, material, color, size, position, rotation, velocity, enters);
         } catch (SceneException e) {
             throw e.under(at);
         }
@@ -283,22 +313,7 @@ public final class SceneJson {
         env.put("utcOffset", e.utcOffset());
         if (e.place() != null) env.put("place", e.place());
         if (e.zone() != null) env.put("zone", e.zone());
-        ObjectNode cam = o.putObject("camera");
-        cam.set("position", array(s.camera().position()));
-        cam.set("lookAt", array(s.camera().lookAt()));
-        cam.put("fov", s.camera().fov());
-        if (s.cameraMove() != null) {
-            ObjectNode m = cam.putObject("move");
-            m.put("kind", s.cameraMove().kind());
-            switch (s.cameraMove()) {
-                case CameraMove.Pan p -> m.put("degrees", p.degrees());
-                case CameraMove.Tilt t -> m.put("degrees", t.degrees());
-                case CameraMove.Orbit r -> m.put("degrees", r.degrees());
-                case CameraMove.Dolly d -> m.put("distance", d.distance());
-                case CameraMove.Zoom z -> m.put("fov", z.fov());
-                case CameraMove.Track k -> m.put("target", k.target());
-            }
-        }
+        writeCamera(o.putObject("camera"), s.camera(), s.cameraMove());
         ArrayNode objs = o.putArray("objects");
         for (SceneObject so : s.objects()) {
             ObjectNode j = objs.addObject();
@@ -312,8 +327,36 @@ public final class SceneJson {
             j.set("position", array(so.position()));
             j.set("rotation", array(so.rotation()));
             j.set("velocity", array(so.velocity()));
+            if (so.enters() > 0) j.put("enters", so.enters());
+        }
+        // Written only for storyboards, so that a one-shot scene's JSON is what it always was.
+        if (!s.shots().isEmpty()) {
+            ArrayNode shots = o.putArray("shots");
+            for (Shot shot : s.shots()) {
+                ObjectNode j = shots.addObject();
+                j.put("start", shot.start());
+                writeCamera(j.putObject("camera"), shot.camera(), shot.move());
+            }
         }
         return o;
+    }
+
+    private static void writeCamera(ObjectNode cam, Camera c, CameraMove move) {
+        cam.set("position", array(c.position()));
+        cam.set("lookAt", array(c.lookAt()));
+        cam.put("fov", c.fov());
+        if (move != null) {
+            ObjectNode m = cam.putObject("move");
+            m.put("kind", move.kind());
+            switch (move) {
+                case CameraMove.Pan p -> m.put("degrees", p.degrees());
+                case CameraMove.Tilt t -> m.put("degrees", t.degrees());
+                case CameraMove.Orbit r -> m.put("degrees", r.degrees());
+                case CameraMove.Dolly d -> m.put("distance", d.distance());
+                case CameraMove.Zoom z -> m.put("fov", z.fov());
+                case CameraMove.Track k -> m.put("target", k.target());
+            }
+        }
     }
 
     public static ArrayNode array(Vec3 v) {
