@@ -86,7 +86,7 @@ public final class Continuation {
                 pos = new Vec3(pos.x(), o.halfHeight(), pos.z());
             }
             objects.add(new SceneObject(o.id(), o.shape(), o.material(), o.color(), o.size(), pos, p.rotation(),
-                    end[0].velocities().get(i)));
+                    o.fixed() ? Vec3.ZERO : end[0].velocities().get(i), o.fixed(), o.asset()));
             ids.add(o.id());
         }
         List<String> ignored = List.of();
@@ -116,8 +116,29 @@ public final class Continuation {
         CameraMove move = original.cameraMove() instanceof CameraMove.Track t ? t : null;
         var camera = original.cameraAt(last);
         Scene continuation = new Scene(original.seed(), contSeconds, fps, original.width(), original.height(),
-                original.physicsRate(), original.gravity(), time, environment, camera, objects, move, lapse);
+                original.physicsRate(), original.gravity(), time, environment, camera, objects, move, lapse,
+                carriedJoints(original, end[0].poses()));
         return new Plan(original, timeline, continuation, offset, n, ignored);
+    }
+
+    /**
+     * The original's joints where its film ended: each anchor (and hinge axis) is a point (and
+     * direction) fixed in object a, so it goes where a's final pose takes it.
+     */
+    private static List<dev.diorama.scene.Joint> carriedJoints(Scene original, List<Pose> poses) {
+        List<dev.diorama.scene.Joint> out = new ArrayList<>();
+        for (dev.diorama.scene.Joint j : original.joints()) {
+            int i = original.indexOf(j.a());
+            SceneObject a = original.objects().get(i);
+            dev.diorama.scene.Quat turn = poses.get(i).rotation().times(a.rotation().conjugate());
+            Vec3 anchor = poses.get(i).position().plus(turn.rotate(j.anchor().minus(a.position())));
+            out.add(switch (j) {
+                case dev.diorama.scene.Joint.Pivot v -> new dev.diorama.scene.Joint.Pivot(v.a(), v.b(), anchor);
+                case dev.diorama.scene.Joint.Hinge h -> new dev.diorama.scene.Joint.Hinge(h.a(), h.b(), anchor,
+                        turn.rotate(h.axis()));
+            });
+        }
+        return out;
     }
 
     private static String unique(String id, Set<String> taken) {

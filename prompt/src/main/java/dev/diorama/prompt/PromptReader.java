@@ -1026,6 +1026,19 @@ final class PromptReader {
             case CUBE -> "cubes";
             case CYLINDER -> "cylinders";
             case PLANK -> "planks";
+            case CONE -> "cones";
+            case PYRAMID -> "pyramids";
+            case WEDGE -> "wedges";
+            case DOMINO -> "dominoes";
+            case BRICK -> "bricks";
+            case BOWL -> "bowls";
+            case CUP -> "cups";
+            case BOTTLE -> "bottles";
+            case JUG -> "jugs";
+            case TABLE -> "tables";
+            case SHELF -> "shelves";
+            case STAIRS -> "stairs";
+            case MESH -> "models";
         };
     }
 

@@ -85,6 +85,16 @@ final class Staging {
             case CUBE -> new Vec3(0.2, 0.2, 0.2);
             case CYLINDER -> new Vec3(0.15, 0.25, 0.15);
             case PLANK -> new Vec3(1.0, 0.05, 0.2);
+            case CONE, PYRAMID, MESH -> s.proportions(0.3);
+            case WEDGE, STAIRS -> s.proportions(1.0);
+            case DOMINO -> s.proportions(0.048);
+            case BRICK -> s.proportions(0.215);
+            case BOWL -> s.proportions(0.18);
+            case CUP -> s.proportions(0.1);
+            case BOTTLE -> s.proportions(0.3);
+            case JUG -> s.proportions(0.25);
+            case TABLE -> s.proportions(1.2);
+            case SHELF -> s.proportions(1.8);
         };
     }
 
@@ -95,6 +105,10 @@ final class Staging {
             case CUBE -> Material.WOOD;
             case CYLINDER -> Material.STEEL;
             case PLANK -> Material.WOOD;
+            case CONE, WEDGE, TABLE, SHELF, STAIRS -> Material.WOOD;
+            case DOMINO, MESH -> Material.PLASTIC;
+            case PYRAMID, BRICK, BOWL, CUP, JUG -> Material.STONE;  // stone stands in for brick and ceramic
+            case BOTTLE -> Material.GLASS;
         };
     }
 
@@ -332,7 +346,7 @@ final class Staging {
                 + " s in all, in one world: cuts at " + String.join(", ", out.stream().skip(1)
                 .map(sh -> PromptReader.number(sh.start()) + " s").toList()));
         return new Scene(o.seed(), total, o.fps(), o.width(), o.height(), 0, Scene.STANDARD_GRAVITY, time, env,
-                null, entered, null, lapse, out);
+                null, entered, null, lapse, List.of(), out);
     }
 
     /** The groups in the order they are laid out along x: as named, unless a relation says otherwise. */
@@ -535,6 +549,8 @@ final class Staging {
                 case BALL, CUBE -> new Vec3(l, l, l);
                 case CYLINDER -> g.across() ? new Vec3(l, l / 0.6, l) : new Vec3(0.6 * l, l, 0.6 * l);
                 case PLANK -> new Vec3(l, l / 20, l / 5);
+                case CONE, PYRAMID, WEDGE, DOMINO, BRICK, BOWL, CUP, BOTTLE, JUG, TABLE, SHELF, STAIRS, MESH
+                        -> g.shape().proportions(l);
             };
         }
         double largest = Math.max(s.x(), Math.max(s.y(), s.z()));
@@ -782,8 +798,8 @@ final class Staging {
     static double boundingRadius(Vec3 size, Shape shape) {
         return switch (shape) {
             case BALL -> size.x() / 2;
-            case CYLINDER -> Math.hypot(size.x() / 2, size.y() / 2);
-            case CUBE, PLANK -> size.length() / 2;
+            case CYLINDER, CONE, BOWL, CUP, BOTTLE, JUG -> Math.hypot(size.x() / 2, size.y() / 2);
+            case CUBE, PLANK, PYRAMID, WEDGE, DOMINO, BRICK, TABLE, SHELF, STAIRS, MESH -> size.length() / 2;
         };
     }
 

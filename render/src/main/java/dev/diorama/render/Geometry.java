@@ -77,8 +77,10 @@ final class Geometry {
             radius[i] = s.x() / 2;
             shape[i] = switch (o.shape()) {
                 case BALL -> BALL;
-                case CUBE, PLANK -> BOX;
+                case CUBE, PLANK, DOMINO, BRICK -> BOX;
                 case CYLINDER -> CYLINDER;
+                // Drawn as their bounding boxes until the triangle meshes of the shapes branch land.
+                case CONE, PYRAMID, WEDGE, BOWL, CUP, BOTTLE, JUG, TABLE, SHELF, STAIRS, MESH -> BOX;
             };
             bound[i] = o.boundingRadius() * (1 + 1e-9);
             occluderRadius[i] = Math.cbrt(o.volume() * 3 / (4 * Math.PI));

@@ -25,6 +25,8 @@ import java.util.Set;
  *                     {@link #cameraAt(double)}
  * @param timeLapse    how many hours of clock time the film spans, or null: the clock then stands
  *                     at {@code time} for the whole film (the physics runs in real time either way)
+ * @param joints       pivots and hinges tying objects to the world or to each other (see {@link Joint});
+ *                     empty for none
  * @param shots        a storyboard's shots, in order of their start times, or empty for one shot
  *                     seen from {@code camera} (with {@code cameraMove}); with shots, {@code camera}
  *                     and {@code cameraMove} are the first shot's and {@link #cameraAt(double)}
@@ -32,7 +34,11 @@ import java.util.Set;
  */
 public record Scene(long seed, double seconds, int fps, int width, int height, int physicsRate, double gravity,
                     LocalTime time, Environment environment, Camera camera, List<SceneObject> objects,
-                    CameraMove cameraMove, TimeLapse timeLapse, List<Shot> shots) {
+                    CameraMove cameraMove, TimeLapse timeLapse,
+                    // -- joints (shapes branch) --
+                    List<Joint> joints,
+                    // -- shots (storyboards, language branch) --
+                    List<Shot> shots) {
     public static final double MAX_SECONDS = 300;
     public static final int MAX_OBJECTS = 200;
     public static final int MAX_PIXELS_SIDE = 3840;
@@ -98,16 +104,42 @@ public record Scene(long seed, double seconds, int fps, int width, int height, i
         }
         if (camera == null) camera = Camera.framing(objects, (double) width / height);
         checkMove(cameraMove, camera, objects);
+        joints = joints == null ? List.of() : List.copyOf(joints);
+        checkJoints(joints, objects);
+    }
+
+    /** One shot, no joints: the scene as it was before storyboards, pivots and hinges. */
+    public Scene(long seed, double seconds, int fps, int width, int height, int physicsRate, double gravity,
+                 LocalTime time, Environment environment, Camera camera, List<SceneObject> objects,
+                 CameraMove cameraMove, TimeLapse timeLapse) {
+        this(seed, seconds, fps, width, height, physicsRate, gravity, time, environment, camera, objects, cameraMove,
+                timeLapse, List.of(), List.of());
     }
 
     /** One shot: the scene as it was before storyboards. */
     public Scene(long seed, double seconds, int fps, int width, int height, int physicsRate, double gravity,
                  LocalTime time, Environment environment, Camera camera, List<SceneObject> objects,
-                 CameraMove cameraMove, TimeLapse timeLapse) {
+                 CameraMove cameraMove, TimeLapse timeLapse, List<Joint> joints) {
         this(seed, seconds, fps, width, height, physicsRate, gravity, time, environment, camera, objects, cameraMove,
-                timeLapse, List.of());
+                timeLapse, joints, List.of());
     }
 
+    private static void checkJoints(List<Joint> joints, List<SceneObject> objects) {
+        for (int j = 0; j < joints.size(); j++) {
+            Joint joint = joints.get(j);
+            String at = "/joints/" + j;
+            SceneObject a = null, b = null;
+            for (SceneObject o : objects) {
+                if (o.id().equals(joint.a())) a = o;
+                if (o.id().equals(joint.b())) b = o;
+            }
+            SceneException.check(a != null, at + "/a", "expected the id of one of the objects, found \"" + joint.a() + "\"");
+            SceneException.check(joint.b() == null || b != null, at + "/b",
+                    "expected the id of one of the objects (or no \"b\": the world), found \"" + joint.b() + "\"");
+            SceneException.check(!a.fixed() || (b != null && !b.fixed()), at,
+                    "expected a joint that holds at least one object that is not fixed");
+        }
+    }
     /** A still camera and a clock that stands still: the scene as it was before moves and time-lapses. */
     public Scene(long seed, double seconds, int fps, int width, int height, int physicsRate, double gravity,
                  LocalTime time, Environment environment, Camera camera, List<SceneObject> objects) {
@@ -229,7 +261,7 @@ public record Scene(long seed, double seconds, int fps, int width, int height, i
 
     public Scene withSeed(long s) {
         return new Scene(s, seconds, fps, width, height, physicsRate, gravity, time, environment, camera, objects,
-                cameraMove, timeLapse, shots);
+                cameraMove, timeLapse, joints, shots);
     }
 
     /**
@@ -242,19 +274,32 @@ public record Scene(long seed, double seconds, int fps, int width, int height, i
         // A shorter film keeps the shots that still start within it.
         List<Shot> kept = shots.stream().filter(s -> s.start() < secs).toList();
         return new Scene(seed, secs, framesPerSecond, w, h, keepRate ? physicsRate : 0, gravity, time, environment,
-                camera, objects, cameraMove, timeLapse, kept);
+                camera, objects, cameraMove, timeLapse, joints, kept);
     }
 
-    /** The same world with other objects, framed anew by one camera (a storyboard's shots are not kept). */
+    /**
+     * The same scene with other objects, framed anew by one camera (a storyboard's shots are not
+     * kept); joints whose objects are gone go with them.
+     */
     public Scene withObjects(List<SceneObject> objs) {
+        Set<String> kept = new HashSet<>();
+        for (SceneObject o : objs) kept.add(o.id());
+        List<Joint> js = joints.stream()
+                .filter(j -> kept.contains(j.a()) && (j.b() == null || kept.contains(j.b()))).toList();
         return new Scene(seed, seconds, fps, width, height, physicsRate, gravity, time, environment, null, objs,
                 cameraMove instanceof CameraMove.Track k && objs.stream().noneMatch(o -> o.id().equals(k.target()))
-                        ? null : cameraMove, timeLapse);
+                        ? null : cameraMove, timeLapse, js);
+    }
+
+    /** The same scene with other joints (null or empty: none). */
+    public Scene withJoints(List<Joint> js) {
+        return new Scene(seed, seconds, fps, width, height, physicsRate, gravity, time, environment, camera, objects,
+                cameraMove, timeLapse, js, shots);
     }
 
     /** The same scene with another camera move (null: still) and time-lapse (null: none), as one shot. */
     public Scene withDirection(Camera cam, CameraMove move, TimeLapse lapse) {
         return new Scene(seed, seconds, fps, width, height, physicsRate, gravity, time, environment, cam, objects,
-                move, lapse);
+                move, lapse, joints);
     }
 }

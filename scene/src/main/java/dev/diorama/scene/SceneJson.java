@@ -43,7 +43,7 @@ public final class SceneJson {
     public static Scene read(JsonNode root) {
         requireObject(root, "");
         allowOnly(root, "", Set.of("seed", "seconds", "fps", "size", "physicsRate", "gravity", "time", "environment",
-                "camera", "objects", "timeLapse", "shots"));
+                "camera", "objects", "timeLapse", "joints", "shots"));
         long seed = root.has("seed") ? longAt(root.get("seed"), "/seed") : 0;
         double seconds = root.has("seconds") ? number(root.get("seconds"), "/seconds") : 4;
         int fps = root.has("fps") ? intAt(root.get("fps"), "/fps") : 24;
@@ -77,8 +77,9 @@ public final class SceneJson {
             if (!sh.isArray()) throw new SceneException("/shots", "expected an array of shots, found " + kind(sh));
             for (int i = 0; i < sh.size(); i++) shots.add(shot(sh.get(i), "/shots/" + i));
         }
+        List<Joint> joints = root.has("joints") && !root.get("joints").isNull() ? joints(root.get("joints")) : List.of();
         return new Scene(seed, seconds, fps, size[0], size[1], physicsRate, gravity, time, env, cam, list, move, lapse,
-                shots);
+                joints, shots);
     }
 
     /** {"start": 4, "camera": {"position": ..., "lookAt": ..., "fov": ..., "move": ...}}. */
@@ -100,12 +101,39 @@ public final class SceneJson {
         } catch (SceneException e) {
             throw e.under(at);
         }
+
+    }
+
+    private static List<Joint> joints(JsonNode n) {
+        if (!n.isArray()) throw new SceneException("/joints", "expected an array of joints, found " + kind(n));
+        List<Joint> out = new ArrayList<>();
+        for (int i = 0; i < n.size(); i++) {
+            String at = "/joints/" + i;
+            JsonNode j = n.get(i);
+            requireObject(j, at);
+            String kind = text(required(j, "kind", at), at + "/kind");
+            switch (kind) {
+                case "pivot" -> allowOnly(j, at, Set.of("kind", "a", "b", "anchor"));
+                case "hinge" -> allowOnly(j, at, Set.of("kind", "a", "b", "anchor", "axis"));
+                default -> throw new SceneException(at + "/kind", "expected \"pivot\" or \"hinge\", found \"" + kind + "\"");
+            }
+            String a = text(required(j, "a", at), at + "/a");
+            String b = j.has("b") && !j.get("b").isNull() ? text(j.get("b"), at + "/b") : null;
+            Vec3 anchor = vec3(required(j, "anchor", at), at + "/anchor");
+            try {
+                out.add(kind.equals("pivot") ? new Joint.Pivot(a, b, anchor)
+                        : new Joint.Hinge(a, b, anchor, vec3(required(j, "axis", at), at + "/axis")));
+            } catch (SceneException e) {
+                throw e.pointer().startsWith(at) ? e : e.under(at);
+            }
+        }
+        return out;
     }
 
     private static SceneObject object(JsonNode n, String at) {
         requireObject(n, at);
         allowOnly(n, at, Set.of("id", "shape", "material", "color", "size", "position", "rotation", "velocity",
-                "enters"));
+                "fixed", "asset", "enters"));
         String id = text(required(n, "id", at), at + "/id");
         String shapeName = text(required(n, "shape", at), at + "/shape");
         Shape shape = Shape.fromJson(shapeName);
@@ -116,16 +144,22 @@ public final class SceneJson {
         JsonNode s = required(n, "size", at);
         if (s.isNumber()) {
             double d = s.asDouble();
-            size = shape == Shape.PLANK ? new Vec3(d, d / 20, d / 5) : new Vec3(d, d, d);
+            size = shape.proportions(d);
         } else {
             size = vec3(s, at + "/size");
         }
         Vec3 position = vec3(required(n, "position", at), at + "/position");
         Quat rotation = n.has("rotation") ? quat(n.get("rotation"), at + "/rotation") : null;
         Vec3 velocity = n.has("velocity") ? vec3(n.get("velocity"), at + "/velocity") : null;
+        boolean fixed = false;
+        if (n.has("fixed")) {
+            if (!n.get("fixed").isBoolean()) throw new SceneException(at + "/fixed", "expected true or false, found " + kind(n.get("fixed")));
+            fixed = n.get("fixed").asBoolean();
+        }
+        String asset = n.has("asset") && !n.get("asset").isNull() ? text(n.get("asset"), at + "/asset") : null;
         double enters = n.has("enters") ? number(n.get("enters"), at + "/enters") : 0;
         try {
-            return new SceneObject(id, shape, material, color, size, position, rotation, velocity, enters);
+            return new SceneObject(id, shape, material, color, size, position, rotation, velocity, fixed, asset, enters);
         } catch (SceneException e) {
             throw e.under(at);
         }
@@ -327,7 +361,21 @@ public final class SceneJson {
             j.set("position", array(so.position()));
             j.set("rotation", array(so.rotation()));
             j.set("velocity", array(so.velocity()));
+            // Defaults are left out, so files from before fixed objects and assets read back byte for byte.
+            if (so.fixed()) j.put("fixed", true);
+            if (so.asset() != null) j.put("asset", so.asset());
             if (so.enters() > 0) j.put("enters", so.enters());
+        }
+        if (!s.joints().isEmpty()) {
+            ArrayNode js = o.putArray("joints");
+            for (Joint joint : s.joints()) {
+                ObjectNode j = js.addObject();
+                j.put("kind", joint.kind());
+                j.put("a", joint.a());
+                if (joint.b() != null) j.put("b", joint.b());
+                j.set("anchor", array(joint.anchor()));
+                if (joint instanceof Joint.Hinge h) j.set("axis", array(h.axis()));
+            }
         }
         // Written only for storyboards, so that a one-shot scene's JSON is what it always was.
         if (!s.shots().isEmpty()) {

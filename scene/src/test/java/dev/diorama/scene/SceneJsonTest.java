@@ -58,7 +58,7 @@ class SceneJsonTest {
         "{}|/objects|array of objects",
         "[1, 2]||a JSON object",
         "{\"objects\": [{\"id\": \"b\", \"shape\": \"ball\", \"material\": \"rubber\", \"size\": [0.2, 0.3, 0.2], \"position\": [0, 1, 0]}]}|/objects/0/size|three extents to be equal",
-        "{\"objects\": [{\"id\": \"b\", \"shape\": \"cone\", \"material\": \"rubber\", \"size\": 0.2, \"position\": [0, 1, 0]}]}|/objects/0/shape|\"ball\", \"cube\"",
+        "{\"objects\": [{\"id\": \"b\", \"shape\": \"torus\", \"material\": \"rubber\", \"size\": 0.2, \"position\": [0, 1, 0]}]}|/objects/0/shape|\"ball\", \"cube\"",
         "{\"objects\": [{\"id\": \"b\", \"shape\": \"ball\", \"material\": \"rubber\", \"size\": 0, \"position\": [0, 1, 0]}]}|/objects/0/size|greater than 0 m",
         "{\"objects\": [{\"id\": \"b\", \"shape\": \"ball\", \"material\": \"rubber\", \"size\": 0.2, \"position\": [0, -1, 0]}]}|/objects/0/position|above the floor",
         "{\"objects\": [{\"id\": \"b\", \"shape\": \"ball\", \"material\": \"rubber\", \"size\": 0.2}]}|/objects/0/position|required field is missing",
