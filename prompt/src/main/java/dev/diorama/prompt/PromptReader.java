@@ -319,7 +319,7 @@ final class PromptReader {
                         + "or a 24-hour time such as \"18:30\"");
             }
             h = h % 12 + (pm ? 12 : 0);
-        } else if (h > 23 || m > 59) {
+        } else if (h < 0 || h > 23 || m > 59) {
             throw new PromptException(words, "expected a time of day from 00:00 to 23:59, such as \"18:30\" or \"6:30 pm\"");
         }
         endOut[0] = end;
