@@ -383,7 +383,7 @@ final class Staging {
     }
 
     /** The scene's camera move from the words, with the default amounts of {@link Framing}. */
-    private static CameraMove move(Draft.Move m, Camera camera, String targetId) {
+    static CameraMove move(Draft.Move m, Camera camera, String targetId) {
         double reach = camera.lookAt().minus(camera.position()).length();
         return switch (m) {
             case Draft.Move.Still s -> null;
@@ -748,7 +748,7 @@ final class Staging {
     }
 
     /** A time of day at the scene's place and date: a clock time, or when the sun passes an elevation. */
-    private static LocalTime resolve(TimeOfDay time, String words, Environment env, List<String> notes) {
+    static LocalTime resolve(TimeOfDay time, String words, Environment env, List<String> notes) {
         return switch (time) {
             case TimeOfDay.Clock c -> c.time();
             case TimeOfDay.Sun s -> {
