@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "diorama", mixinStandardHelpOptions = true, version = "diorama 0.1.0",
         description = "Words in, a physically simulated film with synchronized sound out.",
-        subcommands = {Main.Generate.class, Main.Explain.class, Main.Render.class, ServeCommand.class, KeysCommand.class, AcousticsCommand.class, EvalPhysicsCommand.class, DatasetCommand.class})
+        subcommands = {Main.Generate.class, Main.Explain.class, Main.Render.class, RemixCommand.class, ServeCommand.class, KeysCommand.class, AcousticsCommand.class, EvalPhysicsCommand.class, DatasetCommand.class})
 public final class Main implements Runnable {
     static final int OK = 0, INTERNAL = 1, BAD_INPUT = 2;
 

@@ -41,6 +41,12 @@ public final class FilmMaker {
     }
 
     public static Result film(Scene scene, Path video, Settings settings) throws IOException {
+        return film(scene, video, settings, null);
+    }
+
+    /** As {@link #film(Scene, Path, Settings)}; the sidecar records {@code remixedFrom} (null: none). */
+    public static Result film(Scene scene, Path video, Settings settings,
+                              com.fasterxml.jackson.databind.JsonNode remixedFrom) throws IOException {
         long start = System.nanoTime();
         Progress progress = settings.progress();
         Timeline timeline = Simulator.run(scene, f -> progress.update("simulating", f));
@@ -48,7 +54,7 @@ public final class FilmMaker {
         try (AtomicOutput out = new AtomicOutput()) {
             Path tmpJson = out.temp(sidecar);
             Path tmpVideo = out.temp(video);
-            SidecarJson.write(tmpJson, scene, timeline, SoundTrack.SAMPLE_RATE);
+            SidecarJson.write(tmpJson, scene, timeline, SoundTrack.SAMPLE_RATE, remixedFrom);
             SoundTrack sound = master(scene, timeline, progress);
             int w = scene.width(), h = scene.height(), fps = scene.fps();
             try (Renderer renderer = new Renderer(scene, settings.threads());

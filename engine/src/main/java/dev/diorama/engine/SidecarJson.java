@@ -36,8 +36,22 @@ public final class SidecarJson {
 
     public static void write(Path file, Scene scene, Timeline timeline, int sampleRate)
             throws IOException {
+        write(file, scene, timeline, sampleRate, null);
+    }
+
+    /**
+     * As {@link #write(Path, Scene, Timeline, int)}, with {@code "remixedFrom"}: what the film was
+     * remixed from ({@code {"file": the earlier scene or sidecar, "seed": its seed, "edit": the words}}),
+     * or null for none.
+     */
+    public static void write(Path file, Scene scene, Timeline timeline, int sampleRate,
+                             com.fasterxml.jackson.databind.JsonNode remixedFrom) throws IOException {
         try (OutputStream out = Files.newOutputStream(file); JsonGenerator g = open(out)) {
             writeHeader(g, scene, timeline.frames().size(), sampleRate);
+            if (remixedFrom != null) {
+                g.writeFieldName("remixedFrom");
+                g.writeTree(remixedFrom);
+            }
             writeEventsAndFrames(g, timeline, scene.fps(), sampleRate, scene);
             g.writeEndObject();
         }

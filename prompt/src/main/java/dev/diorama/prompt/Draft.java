@@ -37,6 +37,16 @@ final class Draft {
     Said<Double> fov;
     Said<Move> move;
     Said<Lapse> lapse;
+    /** "in a row", "a stack of", "scattered": how a group is laid out ({@link ActionWords}). */
+    final List<Arrangement> arrangements = new ArrayList<>();
+    /** "throw", "rolls", "collide head-on": what the objects do at the start. */
+    final List<ActionPhrase> actions = new ArrayList<>();
+    /** "to the left of", "behind", "between": where one group stands relative to others. */
+    final List<Relation> relations = new ArrayList<>();
+    /** "in a bathroom", "on a beach": a named place with its own room, floor and walls. */
+    Said<Venue> venue;
+    /** "clear", "hazy", "overcast": understood, not yet rendered (the sky model has no turbidity). */
+    Said<String> sky;
 
     /** A value and the prompt words that gave it. */
     record Said<T>(T value, String words) {}
@@ -57,7 +67,70 @@ final class Draft {
      * @param onSurface   true for an object something lands on ("onto a plank"): it rests on the floor
      */
     record ObjectGroup(int at, String words, Shape shape, int count, Material material, Rgb color,
-                       String colorName, double scale, double length, boolean across, boolean onSurface) {}
+                       String colorName, double scale, double length, boolean across, boolean onSurface,
+                       Noun noun) {
+        ObjectGroup {
+            if (noun == null) noun = Noun.of(shape);
+        }
+
+        /** The same group with its position moved by {@code offset} tokens (a storyboard's later shot). */
+        ObjectGroup shifted(int offset) {
+            return new ObjectGroup(at + offset, words, shape, count, material, color, colorName, scale, length, across,
+                    onSurface, noun);
+        }
+
+        ObjectGroup resting() {
+            return new ObjectGroup(at, words, shape, count, material, color, colorName, scale, length, across, true,
+                    noun);
+        }
+    }
+
+    /**
+     * What a head noun brings besides its shape: "a marble" is a glass ball 16 mm across, "a can"
+     * an aluminium cylinder, "a die" a small plastic cube.
+     *
+     * @param word      the noun as a singular word ("marble")
+     * @param shape     its shape
+     * @param material  its material when the words name none
+     * @param size      its size when the words give none, m (as {@link dev.diorama.scene.SceneObject#size()})
+     */
+    record Noun(String word, Shape shape, Material material, Vec3 size) {
+        static Noun of(Shape s) {
+            return new Noun(s.jsonName(), s, Staging.defaultMaterial(s), Staging.defaultSize(s));
+        }
+    }
+
+    /** How a group is laid out. */
+    enum Layout { ROW, STACK, PYRAMID, CIRCLE, SCATTERED }
+
+    /**
+     * "a row of", "stacked", "in a circle".
+     *
+     * @param leading  true when the words come before the group they speak of ("a stack of blocks")
+     */
+    record Arrangement(int at, Layout layout, boolean leading, String words) {
+        Arrangement shifted(int offset) { return new Arrangement(at + offset, layout, leading, words); }
+    }
+
+    /** What objects do at the start: the default is to drop. */
+    enum Act { DROP, THROW, ROLL, PUSH, COLLIDE, TOPPLE, SPIN, SWING, POUR }
+
+    record ActionPhrase(int at, Act act, String words) {
+        ActionPhrase shifted(int offset) { return new ActionPhrase(at + offset, act, words); }
+    }
+
+    /** Where a group stands relative to the next one named ("a ball to the left of a cube"). */
+    enum Rel { NEXT_TO, LEFT_OF, RIGHT_OF, IN_FRONT_OF, BEHIND, BETWEEN, INSIDE }
+
+    record Relation(int at, Rel rel, String words) {
+        Relation shifted(int offset) { return new Relation(at + offset, rel, words); }
+    }
+
+    /**
+     * A named place: indoors a room of {@code size} with walls and ceiling, or outdoors ({@code size}
+     * null) a kind of ground.
+     */
+    record Venue(String name, Environment.Kind kind, Vec3 size, Material floor, Material walls, Material ceiling) {}
 
     /**
      * "from 2 metres", "at a height of 150 cm": the height of the objects' bottoms at the start.
@@ -66,7 +139,9 @@ final class Draft {
      * @param metres  the height above the floor, [0, 100]
      * @param words   the phrase as written
      */
-    record HeightPhrase(int at, double metres, String words) {}
+    record HeightPhrase(int at, double metres, String words) {
+        HeightPhrase shifted(int offset) { return new HeightPhrase(at + offset, metres, words); }
+    }
 
     /** A date as said; seasons and months are resolved at the place (the south has summer in December). */
     sealed interface DateSpec {

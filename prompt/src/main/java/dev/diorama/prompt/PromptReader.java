@@ -59,6 +59,7 @@ final class PromptReader {
 
     private final SettingWords settings = new SettingWords(this);
     private final CameraWords camera = new CameraWords(this);
+    private final ActionWords actions = new ActionWords(this);
 
     private PromptReader(List<Token> tokens) {
         this.tokens = tokens;
@@ -83,6 +84,7 @@ final class PromptReader {
         if ((e = duration(i)) > i) return e;
         if ((e = timeOfDay(i)) > i) return e;
         if ((e = height(i)) > i) return e;
+        if ((e = actions.match(i)) > i) return e;
         if ((e = placeWord(i)) > i) return e;
         if ((e = nounPhrase(i)) > i) return e;
         if (Vocabulary.DROP_VERBS.contains(w(i))) {
@@ -164,6 +166,41 @@ final class PromptReader {
         Double unit = Vocabulary.LENGTH_UNITS.get(w(n.end));
         if (unit == null) return null;
         return new Len(n.value * unit, n.end + 1);
+    }
+
+    /**
+     * The index of the head noun of an object phrase that starts at {@code k} ("a small red ball",
+     * "three glass cubes", "the other one"), or -1 when the words there name no object.
+     */
+    int shapeAhead(int k) {
+        for (int j = k; j < k + 10 && j < tokens.size(); j++) {
+            String x = w(j);
+            if (Vocabulary.SHAPES.containsKey(x) && !(Vocabulary.MATERIALS.containsKey(x) && materialBeforeNoun(j))) {
+                return j;
+            }
+            if ((x.equals("one") || x.equals("ones")) && j > k && !draft.groups.isEmpty()) return j;
+            boolean modifier = Set.of("a", "an", "the", "another", "both", "few", "several", "many", "some", "pair",
+                    "couple", "of", "dozen", "solid", "hollow", "other", "two", "each", "its", "their", "this",
+                    "that", "these", "those").contains(x)
+                    || tok(j).isNumber() || Vocabulary.NUMBER_WORDS.containsKey(x) || Colors.named(x) != null
+                    || Vocabulary.COLOR_MODIFIERS.contains(x) || Vocabulary.MATERIALS.containsKey(x)
+                    || Vocabulary.SIZE_WORDS.containsKey(x) || Vocabulary.LENGTH_UNITS.containsKey(x)
+                    || INNER_FILLERS.contains(x);
+            if (!modifier) return -1;
+        }
+        return -1;
+    }
+
+    /**
+     * True when a word that is both a material and a noun ("marble", "brick", "tin") is the material
+     * here: another noun follows it ("a marble floor", "a brick wall", "a tin can").
+     */
+    boolean materialBeforeNoun(int j) {
+        String n = w(j + 1);
+        return Vocabulary.SHAPES.containsKey(n) || Vocabulary.FLOOR_NOUNS.contains(n) || Vocabulary.ROOM_NOUNS.contains(n)
+                || Vocabulary.OUTDOOR_NOUNS.contains(n) || ActionWords.VENUES.containsKey(n)
+                || Set.of("wall", "walls", "ceiling").contains(n) || Vocabulary.MATERIALS.containsKey(n)
+                || Colors.named(n) != null;
     }
 
     // ---- duration ----
@@ -282,7 +319,7 @@ final class PromptReader {
                         + "or a 24-hour time such as \"18:30\"");
             }
             h = h % 12 + (pm ? 12 : 0);
-        } else if (h > 23 || m > 59) {
+        } else if (h < 0 || h > 23 || m > 59) {
             throw new PromptException(words, "expected a time of day from 00:00 to 23:59, such as \"18:30\" or \"6:30 pm\"");
         }
         endOut[0] = end;
@@ -460,7 +497,15 @@ final class PromptReader {
         if (shape == null && (h.equals("one") || h.equals("ones")) && described && !draft.groups.isEmpty()) {
             shape = draft.groups.getLast().shape();
         }
+        // "onto marble", "on brick": a bare material after a surface preposition is the floor.
+        if (shape != null && Vocabulary.MATERIALS.containsKey(h) && mods.spans.isEmpty() && mods.skipped.isEmpty()
+                && surfacePreposition(i)) {
+            setMaterial(mods, Vocabulary.MATERIALS.get(h), j, j + 1);
+            return floorPhrase(i, j, mods);
+        }
         if (shape != null) return objectPhrase(i, j, shape, mods);
+        Draft.Venue venue = venueAt(j, mods);
+        if (venue != null) return venuePhrase(i, j, venue, mods);
         if (Vocabulary.FLOOR_NOUNS.contains(h)) return floorPhrase(i, j, mods);
         if (Vocabulary.ROOM_NOUNS.contains(h)) return roomPhrase(i, j, mods);
         if (Vocabulary.OUTDOOR_NOUNS.contains(h) && (!h.equals("open") || mods.has(Part.ARTICLE))) {
@@ -549,14 +594,18 @@ final class PromptReader {
         int unknown = 0;
         while (j < tokens.size() && !used[j]) {
             String x = w(j);
-            Rgb named = Colors.named(x);
-            if (Vocabulary.COLOR_MODIFIERS.contains(x) && Colors.named(w(j + 1)) != null) {
+            // "gold" is the metal, not the colour: "a gold coin", "a gold ball".
+            Rgb named = Vocabulary.MATERIALS.containsKey(x) ? null : Colors.named(x);
+            if (Vocabulary.COLOR_MODIFIERS.contains(x) && Colors.named(w(j + 1)) != null
+                    && !Vocabulary.MATERIALS.containsKey(w(j + 1))) {
                 setColor(mods, Colors.named(w(j + 1)), x, x + "-" + w(j + 1), j, j + 2);
                 j += 2;
             } else if (named != null) {
-                setColor(mods, named, null, x, j, j + 1);
-                j++;
-            } else if (Vocabulary.MATERIALS.containsKey(x)) {
+                // "a tomato coloured ball", "a gold-coloured cube"
+                int end = Set.of("coloured", "colored", "colour", "color", "tinted").contains(w(j + 1)) ? j + 2 : j + 1;
+                setColor(mods, named, null, x, j, end);
+                j = end;
+            } else if (Vocabulary.MATERIALS.containsKey(x) && (!Vocabulary.NOUNS.containsKey(x) || materialBeforeNoun(j))) {
                 setMaterial(mods, Vocabulary.MATERIALS.get(x), j, j + 1);
                 j++;
             } else if (Vocabulary.SIZE_WORDS.containsKey(x)) {
@@ -603,6 +652,8 @@ final class PromptReader {
                 && !Vocabulary.FLOOR_NOUNS.contains(x) && !Vocabulary.ROOM_NOUNS.contains(x)
                 && !Vocabulary.OUTDOOR_NOUNS.contains(x) && !Vocabulary.INDOOR_WORDS.contains(x)
                 && !Vocabulary.OUTDOOR_WORDS.contains(x) && !TIME_WORDS.contains(x)
+                && !ActionWords.VERBS.containsKey(x) && !ActionWords.ARRANGING.contains(x)
+                && !ActionWords.VENUES.containsKey(x)
                 && !Set.of("wall", "walls", "ceiling", "one", "ones", "from", "for", "minus", "negative", "no",
                 "am", "pm", "height", "painted", "coloured", "colored").contains(x);
     }
@@ -671,11 +722,41 @@ final class PromptReader {
             notes.add("\"" + words + "\": the explicit size wins over the size word");
         }
         boolean onSurface = surfacePreposition(i);
-        draft.groups.add(new ObjectGroup(i, words, shape, (int) count, mods.material, mods.color, mods.colorName,
-                mods.scale, mods.length, mods.across, onSurface));
+        Draft.Noun noun = nounAt(head, shape, mods);
+        Rgb color = mods.color;
+        String colorName = mods.colorName;
+        if (color == null && Vocabulary.NOUN_COLORS.containsKey(noun.word())) {
+            // A noun's own colour ("a tennis ball" is yellow-green) is part of the noun, not of the id.
+            color = Colors.named(Vocabulary.NOUN_COLORS.get(noun.word()));
+        }
+        draft.groups.add(new ObjectGroup(i, words, shape, (int) count, mods.material, color, colorName,
+                mods.scale, mods.length, mods.across, onSurface, noun));
         useAll(mods);
         use(head, end);
         return end;
+    }
+
+    /** The noun at {@code head}: a two- or three-word one ("tennis ball", "ping pong ball"), a noun of its own ("marble"), or the plain shape. */
+    private Draft.Noun nounAt(int head, Shape shape, Modifiers mods) {
+        String h = w(head).equals("balls") ? "ball" : w(head);
+        for (int back = 2; back >= 1; back--) {
+            StringBuilder key = new StringBuilder();
+            boolean skippedAll = true;
+            for (int k = head - back; k < head; k++) {
+                key.append(w(k)).append(' ');
+                skippedAll &= mods.skipped.contains(k);
+            }
+            String singular = h.endsWith("s") && Vocabulary.PLURALS.contains(h) ? h.substring(0, h.length() - 1) : h;
+            Draft.Noun n = Vocabulary.COMPOUNDS.get(key + singular);
+            if (n != null && skippedAll) {
+                for (int k = head - back; k < head; k++) mods.skipped.remove(Integer.valueOf(k));
+                use(head - back, head);
+                return n;
+            }
+        }
+        if ((h.equals("one") || h.equals("ones")) && !draft.groups.isEmpty()) return draft.groups.getLast().noun();
+        Draft.Noun n = Vocabulary.NOUNS.get(w(head));
+        return n != null ? n : Draft.Noun.of(shape);
     }
 
     /** After an object's noun: "of wood", "made of steel", "20 cm across", "with a diameter of 20 cm", "painted red". */
@@ -759,6 +840,46 @@ final class PromptReader {
         useOnly(mods, "the floor", Part.ARTICLE, Part.MATERIAL, Part.INNER);
         use(head, end);
         return end;
+    }
+
+    /** The venue whose head word is at {@code head}, two-word ones ("living room") first. */
+    private Draft.Venue venueAt(int head, Modifiers mods) {
+        Draft.Venue next = ActionWords.VENUES.get(w(head) + " " + w(head + 1));
+        if (next != null) {
+            use(head + 1, head + 2);
+            return next;
+        }
+        Draft.Venue two = ActionWords.VENUES.get(w(head - 1) + " " + w(head));
+        if (two != null && (mods.skipped.contains(head - 1) || two.floor() == Vocabulary.MATERIALS.get(w(head - 1)))) {
+            if (mods.skipped.remove(Integer.valueOf(head - 1))) use(head - 1, head);
+            return two;
+        }
+        return ActionWords.VENUES.get(w(head));
+    }
+
+    /** "a small tiled bathroom", "on a sandy beach", "in the living room". */
+    private int venuePhrase(int i, int head, Draft.Venue venue, Modifiers mods) {
+        mods.check();
+        String words = text(i, head + 1);
+        if (draft.venue != null && !draft.venue.value().name().equals(venue.name())) {
+            throw new PromptException(words, "the scene is given two places (also \"" + draft.venue.words()
+                    + "\"); expected one place");
+        }
+        setKind(venue.kind(), words);
+        draft.venue = new Said<>(venue, words);
+        if (mods.has(Part.SIZE) && venue.size() != null) {
+            draft.roomSize = new Said<>(venue.size().times(mods.scale < 1 ? 0.7 : mods.scale > 1 ? 1.5 : 1), words);
+        }
+        if (mods.material != null) {
+            if (draft.floor != null && draft.floor.value() != mods.material) {
+                throw new PromptException(words, "the floor is given two materials (also \"" + draft.floor.words()
+                        + "\"); expected one floor");
+            }
+            draft.floor = new Said<>(mods.material, words);
+        }
+        useOnly(mods, "the place", Part.ARTICLE, Part.MATERIAL, Part.SIZE, Part.INNER);
+        use(head, head + 1);
+        return head + 1;
     }
 
     private int roomPhrase(int i, int head, Modifiers mods) {

@@ -8,11 +8,13 @@ import dev.diorama.scene.CameraMove;
 import dev.diorama.scene.Environment;
 import dev.diorama.scene.Material;
 import dev.diorama.scene.Places;
+import dev.diorama.scene.Quat;
 import dev.diorama.scene.Rgb;
 import dev.diorama.scene.Room;
 import dev.diorama.scene.Scene;
 import dev.diorama.scene.SceneException;
 import dev.diorama.scene.SceneObject;
+import dev.diorama.scene.Shot;
 import dev.diorama.scene.Shape;
 import dev.diorama.scene.SolarPosition;
 import dev.diorama.scene.TimeLapse;
@@ -115,19 +117,29 @@ final class Staging {
     }
 
     /** One object to place: its group, its size, where its bottom starts, and the words behind that height. */
-    private record Item(ObjectGroup group, Material material, Vec3 size, double bottom, String heightWords) {
+    record Item(ObjectGroup group, Material material, Vec3 size, double bottom, String heightWords) {
         double footprint() { return 2 * boundingRadius(size, group.shape()); }
     }
 
     static Scene build(Draft d, PromptParser.Options o, List<String> notes) {
+        return build(d, List.of(), o, notes);
+    }
+
+    /**
+     * A storyboard's scene: {@code d} is the whole world (every shot's objects and settings), each
+     * of {@code shots} the camera words and length of one shot and the first of {@code d}'s groups it
+     * brings in. Empty {@code shots}: one film.
+     */
+    static Scene build(Draft d, List<Storyboard.ShotWords> shots, PromptParser.Options o, List<String> notes) {
         try {
-            return buildChecked(d, o, notes);
+            return buildChecked(d, shots, o, notes);
         } catch (SceneException e) {
             throw explain(e);
         }
     }
 
-    private static Scene buildChecked(Draft d, PromptParser.Options o, List<String> notes) {
+    private static Scene buildChecked(Draft d, List<Storyboard.ShotWords> shots, PromptParser.Options o,
+                                      List<String> notes) {
         Environment env = environment(d, notes);
         Room room = env.room();
         List<Item> falling = new ArrayList<>();
@@ -139,8 +151,8 @@ final class Staging {
                     + Scene.MAX_OBJECTS + " in one scene");
         }
         boolean anyFalling = d.groups.stream().anyMatch(g -> !g.onSurface());
-        for (ObjectGroup g : d.groups) {
-            Material m = g.material() != null ? g.material() : defaultMaterial(g.shape());
+        for (ObjectGroup g : ordered(d, notes)) {
+            Material m = g.material() != null ? g.material() : g.noun().material();
             Vec3 size = size(g);
             // Something a lone object lands "onto" only rests when something else falls onto it.
             boolean rests = g.onSurface() && anyFalling;
@@ -167,6 +179,7 @@ final class Staging {
         List<Item> items = new ArrayList<>(falling);
         items.addAll(resting);
         int n = 0;
+        double[] fallBottom = new double[falling.size()];
         for (int k = 0; k < falling.size(); k++) {
             Item it = falling.get(k);
             double bottom = it.bottom();
@@ -178,17 +191,59 @@ final class Staging {
                         + " up, just above what it falls onto");
                 bottom = restTop + 0.01;
             }
-            objects.add(object(ids.get(n++), it, fallXz[k], bottom, room));
+            fallBottom[k] = bottom;
+        }
+        Motion motion = new Motion(falling.size());
+        Arranging.arrange(d, falling, fallXz, fallBottom, o.seed(), notes);
+        Arranging.relate(d, falling, fallXz, notes);
+        Arranging.act(d, falling, fallXz, fallBottom, motion, notes);
+        for (int k = 0; k < falling.size(); k++) {
+            objects.add(object(ids.get(n++), falling.get(k), fallXz[k], fallBottom[k], room, motion.rotation[k],
+                    motion.velocity[k]));
         }
         for (int k = 0; k < resting.size(); k++) {
-            objects.add(object(ids.get(n++), resting.get(k), restXz[k], 0, room));
+            objects.add(object(ids.get(n++), resting.get(k), restXz[k], 0, room, null, null));
+        }
+        if (d.sky != null) {
+            notes.add("\"" + d.sky.words() + "\": a " + d.sky.value() + " sky is understood, but the sky is drawn"
+                    + " clear for now");
         }
 
+        if (shots.size() > 1) return storyboard(d, shots, env, objects, items, ids, o, notes);
+        Shot view = shot(d, objects, items, ids, room, o, notes);
+        Camera camera = view.camera();
+        CameraMove move = view.move();
+
+        LocalTime time = time(d, env, notes);
+        TimeLapse lapse = null;
+        if (d.lapse != null) {
+            LocalTime[] start = {time};
+            lapse = lapse(d, env, start, notes);
+            time = start[0];
+        }
+        double seconds = seconds(d, o, notes, lapse != null);
+        return new Scene(o.seed(), seconds, o.fps(), o.width(), o.height(), 0, Scene.STANDARD_GRAVITY, time, env,
+                camera, objects, move, lapse);
+    }
+
+    /** A camera and its move for the objects in view, from the camera words of {@code d}. */
+    static Shot shot(Draft d, List<SceneObject> objects, List<Item> items, List<String> ids, Room room,
+                     PromptParser.Options o, List<String> notes) {
         double aspect = (double) o.width() / o.height();
         List<SceneObject> framed = new ArrayList<>(objects);
         for (SceneObject so : objects) {
             Vec3 p = so.position();
             framed.add(so.withPosition(new Vec3(p.x(), so.halfHeight(), p.z())));
+            Vec3 v = so.velocity();
+            if (v.x() != 0 || v.z() != 0) {
+                // A moving object is framed where it lands or, on the floor, where it is after 2 s
+                // (friction slows it; a rolling ball slows little): the action stays in the picture.
+                double up = v.y(), y0 = p.y() - so.halfHeight();
+                double t = up > 0 || y0 > 0 ? (up + Math.sqrt(up * up + 2 * Scene.STANDARD_GRAVITY * y0))
+                        / Scene.STANDARD_GRAVITY : 2;
+                t = Math.min(t, 2);
+                framed.add(so.withPosition(new Vec3(p.x() + v.x() * t, so.halfHeight(), p.z() + v.z() * t)));
+            }
         }
         int target = d.move != null && d.move.value() instanceof Draft.Move.Track t ? target(t, d.move.words(), items, ids) : -1;
         Camera camera;
@@ -228,17 +283,86 @@ final class Staging {
             }
         }
         CameraMove move = d.move == null ? null : move(d.move.value(), camera, target < 0 ? null : ids.get(target));
+        return new Shot(0, camera, move);
+    }
 
+    /**
+     * The shots of a storyboard in one world: each shot lasts what its words say ("for 6 seconds")
+     * or the default length; objects a later shot names enter at its start (falling from where they
+     * would have started); each shot's camera frames the objects in the world by then.
+     */
+    private static Scene storyboard(Draft d, List<Storyboard.ShotWords> shots, Environment env,
+                                    List<SceneObject> objects, List<Item> items, List<String> ids,
+                                    PromptParser.Options o, List<String> notes) {
+        double[] start = new double[shots.size()];
+        double total = 0;
+        for (int k = 0; k < shots.size(); k++) {
+            start[k] = total;
+            Storyboard.ShotWords sw = shots.get(k);
+            double len = o.secondsExplicit() ? o.seconds() / shots.size() : sw.seconds() != null ? sw.seconds() : o.seconds();
+            if (!(len > 0)) {
+                throw new PromptException(sw.words(), "gives the shot no length; expected a length greater than 0");
+            }
+            total += len;
+        }
+        if (total > Scene.MAX_SECONDS) {
+            throw new PromptException("the storyboard's " + shots.size() + " shots last " + PromptReader.number(total)
+                    + " seconds; expected at most " + PromptReader.number(Scene.MAX_SECONDS) + " seconds in all");
+        }
+        List<SceneObject> entered = new ArrayList<>();
+        int[] shotOf = new int[objects.size()];
+        for (int n = 0; n < objects.size(); n++) {
+            int g = d.groups.indexOf(items.get(n).group());
+            int k = 0;
+            while (k + 1 < shots.size() && shots.get(k + 1).firstGroup() <= g) k++;
+            shotOf[n] = k;
+            entered.add(k == 0 ? objects.get(n) : objects.get(n).entering(start[k]));
+        }
+        List<Shot> out = new ArrayList<>();
+        for (int k = 0; k < shots.size(); k++) {
+            List<SceneObject> present = new ArrayList<>();
+            List<Item> presentItems = new ArrayList<>();
+            List<String> presentIds = new ArrayList<>();
+            for (int n = 0; n < objects.size(); n++) {
+                if (shotOf[n] <= k) {
+                    present.add(objects.get(n));
+                    presentItems.add(items.get(n));
+                    presentIds.add(ids.get(n));
+                }
+            }
+            if (present.isEmpty()) present = objects;
+            Shot view = shot(shots.get(k).camera(), present, presentItems.isEmpty() ? items : presentItems,
+                    presentIds.isEmpty() ? ids : presentIds, env.room(), o, notes);
+            out.add(new Shot(Math.round(start[k] * 1e6) / 1e6, view.camera(), view.move()));
+        }
         LocalTime time = time(d, env, notes);
         TimeLapse lapse = null;
         if (d.lapse != null) {
-            LocalTime[] start = {time};
-            lapse = lapse(d, env, start, notes);
-            time = start[0];
+            LocalTime[] st = {time};
+            lapse = lapse(d, env, st, notes);
+            time = st[0];
         }
-        double seconds = seconds(d, o, notes, lapse != null);
-        return new Scene(o.seed(), seconds, o.fps(), o.width(), o.height(), 0, Scene.STANDARD_GRAVITY, time, env,
-                camera, objects, move, lapse);
+        notes.add("a storyboard of " + shots.size() + " shots, " + PromptReader.number(Math.round(total * 1000) / 1000.0)
+                + " s in all, in one world: cuts at " + String.join(", ", out.stream().skip(1)
+                .map(sh -> PromptReader.number(sh.start()) + " s").toList()));
+        return new Scene(o.seed(), total, o.fps(), o.width(), o.height(), 0, Scene.STANDARD_GRAVITY, time, env,
+                null, entered, null, lapse, List.of(), out);
+    }
+
+    /** The groups in the order they are laid out along x: as named, unless a relation says otherwise. */
+    private static List<ObjectGroup> ordered(Draft d, List<String> notes) {
+        return Arranging.order(d, notes);
+    }
+
+    /** The starting rotation and velocity of each falling object (null: upright, at rest). */
+    static final class Motion {
+        final Quat[] rotation;
+        final Vec3[] velocity;
+
+        Motion(int n) {
+            rotation = new Quat[n];
+            velocity = new Vec3[n];
+        }
     }
 
     /** The object a tracking move names: the first whose shape, material and colour match the words. */
@@ -259,7 +383,7 @@ final class Staging {
     }
 
     /** The scene's camera move from the words, with the default amounts of {@link Framing}. */
-    private static CameraMove move(Draft.Move m, Camera camera, String targetId) {
+    static CameraMove move(Draft.Move m, Camera camera, String targetId) {
         double reach = camera.lookAt().minus(camera.position()).length();
         return switch (m) {
             case Draft.Move.Still s -> null;
@@ -321,13 +445,17 @@ final class Staging {
     private static Environment environment(Draft d, List<String> notes) {
         Environment.Kind kind = d.kind != null ? d.kind.value() : Environment.Kind.OUTDOOR;
         boolean indoor = kind == Environment.Kind.INDOOR;
-        Material floor = d.floor != null ? d.floor.value() : indoor ? DEFAULT_INDOOR_FLOOR : DEFAULT_OUTDOOR_FLOOR;
+        Draft.Venue venue = d.venue == null ? null : d.venue.value();
+        Material floor = d.floor != null ? d.floor.value() : venue != null ? venue.floor()
+                : indoor ? DEFAULT_INDOOR_FLOOR : DEFAULT_OUTDOOR_FLOOR;
         Environment base;
         if (!indoor) {
             base = Environment.outdoor(floor);
         } else {
-            Room room = new Room(d.roomSize != null ? d.roomSize.value() : DEFAULT_ROOM,
-                    d.walls != null ? d.walls.value() : DEFAULT_WALLS, d.ceiling != null ? d.ceiling.value() : DEFAULT_CEILING);
+            boolean venueRoom = venue != null && venue.size() != null;
+            Room room = new Room(d.roomSize != null ? d.roomSize.value() : venueRoom ? venue.size() : DEFAULT_ROOM,
+                    d.walls != null ? d.walls.value() : venueRoom ? venue.walls() : DEFAULT_WALLS,
+                    d.ceiling != null ? d.ceiling.value() : venueRoom ? venue.ceiling() : DEFAULT_CEILING);
             base = Environment.indoor(floor, room);
         }
         if (d.city == null && d.coordinates == null && d.date == null && d.utcOffset == null) return base;
@@ -408,8 +536,14 @@ final class Staging {
     static Vec3 size(ObjectGroup g) {
         Vec3 s;
         double l = g.length();
+        Vec3 own = g.noun().size();
+        boolean plain = g.noun().word().equals(g.shape().jsonName());
         if (Double.isNaN(l)) {
-            s = defaultSize(g.shape()).times(g.scale());
+            s = own.times(g.scale());
+        } else if (!plain) {
+            // A noun with a shape of its own ("a 10 cm domino"): the size said is its largest extent.
+            // "a can 10 cm wide": a width measures x.
+            s = own.times(l / (g.across() ? own.x() : Math.max(own.x(), Math.max(own.y(), own.z()))));
         } else {
             s = switch (g.shape()) {
                 case BALL, CUBE -> new Vec3(l, l, l);
@@ -452,7 +586,7 @@ final class Staging {
     }
 
     /** The gap between neighbours: about their size. */
-    private static double gap(double a, double b) {
+    static double gap(double a, double b) {
         return Math.clamp(Math.max(a, b), 0.05, 0.5);
     }
 
@@ -522,11 +656,15 @@ final class Staging {
         return xz;
     }
 
-    private static SceneObject object(String id, Item it, double[] xz, double bottom, Room room) {
+    private static SceneObject object(String id, Item it, double[] xz, double bottom, Room room, Quat rotation,
+                                     Vec3 velocity) {
         Vec3 size = it.size();
-        Vec3 position = new Vec3(xz[0], bottom + size.y() / 2, xz[1]);
+        double half = rotation == null ? size.y() / 2 : Arranging.halfHeight(size, it.group().shape(), rotation);
+        // Up to the micrometre, never down: a turned object must not start below the floor.
+        Vec3 position = new Vec3(xz[0], Math.ceil((bottom + half) * 1e6 - 1e-6) / 1e6, xz[1]);
         Rgb color = it.group().color() != null ? it.group().color() : it.material().color;
-        SceneObject so = new SceneObject(id, it.group().shape(), it.material(), color, size, position, null, null);
+        SceneObject so = new SceneObject(id, it.group().shape(), it.material(), color, size, position, rotation,
+                velocity);
         if (room != null && position.y() + so.boundingRadius() > room.size().y() + 1e-9) {
             double highest = Math.floor((room.size().y() - ROOM_MARGIN - so.boundingRadius() - size.y() / 2) * 100) / 100;
             String words = it.heightWords() != null ? it.heightWords() : it.group().words();
@@ -546,7 +684,7 @@ final class Staging {
         for (List<Item> l : List.of(falling, resting)) {
             for (Item it : l) {
                 String colour = it.group().colorName() != null ? it.group().colorName() + "-" : "";
-                bases.add(colour + it.material().jsonName() + "-" + it.group().shape().jsonName());
+                bases.add(colour + it.material().jsonName() + "-" + it.group().noun().word());
             }
         }
         Map<String, Integer> total = new HashMap<>();
@@ -610,7 +748,7 @@ final class Staging {
     }
 
     /** A time of day at the scene's place and date: a clock time, or when the sun passes an elevation. */
-    private static LocalTime resolve(TimeOfDay time, String words, Environment env, List<String> notes) {
+    static LocalTime resolve(TimeOfDay time, String words, Environment env, List<String> notes) {
         return switch (time) {
             case TimeOfDay.Clock c -> c.time();
             case TimeOfDay.Sun s -> {
@@ -657,7 +795,7 @@ final class Staging {
         return s;
     }
 
-    private static double boundingRadius(Vec3 size, Shape shape) {
+    static double boundingRadius(Vec3 size, Shape shape) {
         return switch (shape) {
             case BALL -> size.x() / 2;
             case CYLINDER, CONE, BOWL, CUP, BOTTLE, JUG -> Math.hypot(size.x() / 2, size.y() / 2);

@@ -70,29 +70,92 @@ final class Vocabulary {
      */
     static final Map<String, String> NOT_YET = new LinkedHashMap<>();
 
+    /**
+     * Nouns that are a shape with defaults of their own ("a marble": a glass ball 16 mm across), by
+     * singular and plural word; see {@link Draft.Noun}.
+     */
+    static final Map<String, Draft.Noun> NOUNS = new LinkedHashMap<>();
+    /** Two-word nouns ("tennis ball"), by their two words. */
+    static final Map<String, Draft.Noun> COMPOUNDS = new LinkedHashMap<>();
+    /** Default colours of nouns, by noun ("a die" is white). */
+    static final Map<String, String> NOUN_COLORS = new LinkedHashMap<>();
+
     /** How many objects "some balls", or plain "balls", makes. */
     static final int UNSPECIFIED_PLURAL = 3;
 
     static {
-        shape(Shape.BALL, "ball", "balls", "sphere", "spheres");
+        shape(Shape.BALL, "ball", "balls", "sphere", "spheres", "bead", "beads");
         shape(Shape.CUBE, "cube", "cubes", "box", "boxes", "block", "blocks");
-        shape(Shape.CYLINDER, "cylinder", "cylinders", "can", "cans");
+        shape(Shape.CYLINDER, "cylinder", "cylinders", "tube", "tubes", "pipe", "pipes");
         shape(Shape.PLANK, "plank", "planks", "board", "boards", "beam", "beams");
 
-        material(Material.RUBBER, "rubber", "rubbery");
-        material(Material.STEEL, "steel", "metal", "metallic", "iron");
+        material(Material.RUBBER, "rubber", "rubbery", "latex");
+        material(Material.STEEL, "steel", "metal", "metallic", "stainless");
         material(Material.CHROME, "chrome", "chromed", "mirror", "mirrored");
-        material(Material.WOOD, "wood", "wooden", "oak", "pine", "timber", "hardwood", "plywood", "parquet");
-        material(Material.GLASS, "glass");
-        material(Material.PLASTIC, "plastic");
-        material(Material.STONE, "stone", "marble", "concrete", "granite", "slate", "tile", "tiled", "tiles",
-                "brick");
+        material(Material.WOOD, "wood", "wooden", "timber", "hardwood", "plywood", "parquet", "walnut", "maple",
+                "birch", "beech", "bamboo");
+        material(Material.GLASS, "glass", "crystal");
+        material(Material.PLASTIC, "plastic", "acrylic", "vinyl", "lego");
+        material(Material.STONE, "stone", "slate", "brick", "rock", "limestone", "sandstone", "cobblestone",
+                "cobbled", "flagstone", "flagstones");
+        material(Material.IRON, "iron", "cast-iron");
+        material(Material.COPPER, "copper", "brass", "bronze");
+        material(Material.GOLD, "gold", "golden");
+        material(Material.ALUMINIUM, "aluminium", "aluminum", "tin");
+        material(Material.OAK, "oak", "oaken");
+        material(Material.PINE, "pine", "softwood");
+        material(Material.ICE, "ice", "icy", "frozen");
+        material(Material.MARBLE, "marble");
+        material(Material.GRANITE, "granite");
+        material(Material.CONCRETE, "concrete", "cement", "asphalt", "tarmac", "pavement");
+        material(Material.CERAMIC, "ceramic", "ceramics", "stoneware", "earthenware", "terracotta", "tile",
+                "tiled", "tiles");
+        material(Material.PORCELAIN, "porcelain", "china");
+        material(Material.CARDBOARD, "cardboard", "carton");
+        material(Material.PAPER, "paper", "papier");
+        material(Material.CLAY, "clay", "plasticine", "playdough");
+        material(Material.FOAM, "foam", "styrofoam", "sponge", "polystyrene");
+        material(Material.SAND, "sand", "sandy");
+        material(Material.GRASS, "grass", "grassy", "turf");
+        material(Material.CARPET, "carpet", "carpeted", "rug");
+
+        noun("marble", Shape.BALL, Material.GLASS, 0.016, null, "marble", "marbles");
+        noun("pebble", Shape.BALL, Material.STONE, 0.04, null, "pebble", "pebbles");
+        noun("orb", Shape.BALL, null, 0, null, "orb", "orbs");
+        noun("die", Shape.CUBE, Material.PLASTIC, 0.016, "white", "die", "dice");
+        noun("crate", Shape.CUBE, Material.WOOD, 0.5, null, "crate", "crates");
+        noun("coin", Shape.CYLINDER, Material.COPPER, 0, null, "coin", "coins");
+        noun("can", Shape.CYLINDER, Material.ALUMINIUM, 0, null, "can", "cans", "tin", "tins");
+        noun("log", Shape.CYLINDER, Material.WOOD, 0, null, "log", "logs");
+        noun("domino", Shape.CUBE, Material.WOOD, 0, "ivory", "domino", "dominoes", "dominos");
+        noun("brick", Shape.CUBE, Material.STONE, 0, "firebrick", "brick", "bricks");
+        noun("basketball", Shape.BALL, Material.RUBBER, 0.24, "darkorange", "basketball", "basketballs");
+        noun("football", Shape.BALL, Material.RUBBER, 0.22, "white", "football", "footballs", "soccerball");
+        noun("volleyball", Shape.BALL, Material.RUBBER, 0.21, "white", "volleyball", "volleyballs");
+        noun("baseball", Shape.BALL, Material.PLASTIC, 0.074, "white", "baseball", "baseballs");
+        noun("snooker-ball", Shape.BALL, Material.PLASTIC, 0.0525, null, "snookerball");
+        compound("snooker ball", Shape.BALL, Material.PLASTIC, 0.0525, "red");
+        compound("billiard ball", Shape.BALL, Material.PLASTIC, 0.057, null);
+        compound("pool ball", Shape.BALL, Material.PLASTIC, 0.057, null);
+        compound("tennis ball", Shape.BALL, Material.RUBBER, 0.067, "greenyellow");
+        compound("golf ball", Shape.BALL, Material.PLASTIC, 0.043, "white");
+        compound("ping pong ball", Shape.BALL, Material.PLASTIC, 0.04, "white");
+        compound("pingpong ball", Shape.BALL, Material.PLASTIC, 0.04, "white");
+        compound("bowling ball", Shape.BALL, Material.PLASTIC, 0.218, "black");
+        compound("basket ball", Shape.BALL, Material.RUBBER, 0.24, "darkorange");
+        compound("soccer ball", Shape.BALL, Material.RUBBER, 0.22, "white");
+        compound("bouncy ball", Shape.BALL, Material.RUBBER, 0.05, null);
+        compound("ball bearing", Shape.BALL, Material.STEEL, 0.01, null);
+        compound("sugar cube", Shape.CUBE, Material.PAPER, 0.016, "white");
+        compound("ice cube", Shape.CUBE, Material.ICE, 0.03, null);
+        compound("soup can", Shape.CYLINDER, Material.ALUMINIUM, 0, null);
 
         for (String w : List.of("small", "tiny", "little")) SIZE_WORDS.put(w, 0.5);
         for (String w : List.of("large", "big", "huge")) SIZE_WORDS.put(w, 2.0);
         for (String w : List.of("medium", "normal", "regular")) SIZE_WORDS.put(w, 1.0);
 
         for (String w : List.of("m", "metre", "metres", "meter", "meters")) LENGTH_UNITS.put(w, 1.0);
+        for (String w : List.of("km", "kilometre", "kilometres", "kilometer", "kilometers")) LENGTH_UNITS.put(w, 1000.0);
         for (String w : List.of("cm", "centimetre", "centimetres", "centimeter", "centimeters")) LENGTH_UNITS.put(w, 0.01);
         for (String w : List.of("mm", "millimetre", "millimetres", "millimeter", "millimeters")) LENGTH_UNITS.put(w, 0.001);
         for (String w : List.of("ft", "foot", "feet")) LENGTH_UNITS.put(w, 0.3048);
@@ -120,26 +183,55 @@ final class Vocabulary {
                 "fallen", "bounce", "bounces", "bounced", "bouncing", "land", "lands", "landed", "landing", "hit",
                 "hits", "hitting", "released", "release", "releases", "let", "go"));
 
-        String floor = "is not a floor material yet; a floor can be wood, stone, steel, chrome, rubber, glass or plastic";
-        for (String w : List.of("grass", "grassy", "lawn", "sand", "sandy", "dirt", "mud", "muddy", "ice", "icy",
-                "snow", "snowy", "carpet", "carpeted", "rug", "water", "soil", "gravel", "earth")) {
+        String floor = "is not a floor material yet; a floor can be any material of an object, or sand, grass or carpet";
+        for (String w : List.of("dirt", "mud", "muddy", "snow", "snowy", "water", "soil", "gravel", "earth")) {
             NOT_YET.put(w, floor);
         }
         String motion = "is not understood yet: the objects start at rest and fall";
-        for (String w : List.of("roll", "rolls", "rolling", "rolled", "slide", "slides", "sliding", "throw",
-                "throws", "thrown", "threw", "toss", "tossed", "tosses", "spin", "spins", "spinning", "fly", "flies",
-                "flying", "float", "floats", "floating", "collide", "collides", "colliding", "explode", "explodes",
-                "shatter", "shatters", "break", "breaks", "smash", "smashes", "crash", "crashes", "stack", "stacked",
-                "balance", "balanced", "topple", "topples", "tip", "tips", "knock", "knocks", "push", "pushed",
-                "pushes", "launch", "launched", "slowly", "quickly", "fast", "slow", "gently", "hard")) {
+        for (String w : List.of("fly", "flies", "flying", "float", "floats", "floating", "explode", "explodes",
+                "shatter", "shatters", "break", "breaks", "smash", "smashes", "balance", "balanced", "launch",
+                "launched", "quickly", "fast", "hard")) {
             NOT_YET.put(w, motion);
         }
         NOT_YET.put("apart", "is not understood yet: objects are spaced about their own size apart");
         String object = "is not an object Diorama can build yet; the shapes are ball, cube, cylinder, plank";
-        for (String w : List.of("table", "chair", "ramp", "stairs", "bowl", "cup", "bottle", "egg", "domino",
-                "dominoes", "pyramid", "cone", "die", "dice", "marbles", "coin", "coins", "bricks")) {
+        for (String w : List.of("table", "tables", "chair", "chairs", "ramp", "ramps", "slope", "stairs", "staircase",
+                "steps", "bowl", "bowls", "cup", "cups", "mug", "bottle", "bottles", "jug", "jugs", "vase", "egg",
+                "eggs", "cone", "cones", "shelf", "shelves", "pendulum", "pendulums", "cradle", "seesaw", "teeter",
+                "wedge", "funnel", "track", "run", "sneaker", "shoe", "bucket")) {
             NOT_YET.put(w, object);
         }
+    }
+
+    private static void noun(String word, Shape s, Material m, double size, String color, String... words) {
+        Draft.Noun n = new Draft.Noun(word, s, m != null ? m : Staging.defaultMaterial(s), nounSize(word, s, size));
+        if (color != null) NOUN_COLORS.put(word, color);
+        for (String w : words) {
+            NOUNS.put(w, n);
+            SHAPES.put(w, s);
+            if (!w.equals(words[0])) PLURALS.add(w);
+        }
+    }
+
+    private static void compound(String words, Shape s, Material m, double size, String color) {
+        String word = words.replace(' ', '-');
+        COMPOUNDS.put(words, new Draft.Noun(word, s, m, nounSize(word, s, size)));
+        if (color != null) NOUN_COLORS.put(word, color);
+    }
+
+    /** A noun's own size: one number is a ball's diameter or a cube's edge; the others are written out. */
+    private static dev.diorama.scene.Vec3 nounSize(String word, Shape s, double size) {
+        return switch (word) {
+            // A domino stands on its end, its face toward the next one along x: 7.5 x 48 x 24 mm.
+            case "domino" -> new dev.diorama.scene.Vec3(0.0075, 0.048, 0.024);
+            // A standard brick (UK): 215 x 65 x 102.5 mm, lying flat.
+            case "brick" -> new dev.diorama.scene.Vec3(0.215, 0.065, 0.1025);
+            // A coin of 24 mm, 2 mm thick; a drinks can, 66 x 122 mm; a log, 15 cm by 60 cm.
+            case "coin" -> new dev.diorama.scene.Vec3(0.024, 0.002, 0.024);
+            case "can", "soup-can" -> new dev.diorama.scene.Vec3(0.066, 0.122, 0.066);
+            case "log" -> new dev.diorama.scene.Vec3(0.15, 0.6, 0.15);
+            default -> size > 0 ? new dev.diorama.scene.Vec3(size, size, size) : Staging.defaultSize(s);
+        };
     }
 
     private static void shape(Shape s, String... words) {
@@ -181,6 +273,8 @@ final class Vocabulary {
         all.addAll(SettingWords.MONTHS.keySet());
         all.addAll(SettingWords.SEASONS.keySet());
         all.addAll(CameraWords.WORDS);
+        all.addAll(ActionWords.WORDS);
+        all.addAll(NOUNS.keySet());
         return new ArrayList<>(all);
     }
 }

@@ -144,7 +144,7 @@ public final class Renderer implements AutoCloseable {
             throw new IllegalArgumentException("expected a buffer of " + width * height * 3 + " bytes ("
                     + width + " x " + height + " BGR24), found " + bgr.length);
         }
-        geometry.update(frame.poses());
+        geometry.update(offStage(frame));
         bvh.rebuild();
         if (!scene.stillCameraAndLight()) followTime(frame);
         for (int i = 0; i < samplers.length; i++) {
@@ -223,6 +223,29 @@ public final class Renderer implements AutoCloseable {
                 wa * q.z() + s * wb * r.z(), wa * q.w() + s * wb * r.w());
         return new dev.diorama.scene.Pose(p, m.normalized());
     }
+
+    /**
+     * The frame's poses, with every object that has not yet entered the world (a storyboard's later
+     * shot drops it in) moved far below the floor, where no ray from the camera or to a light
+     * reaches it.
+     */
+    private java.util.List<dev.diorama.scene.Pose> offStage(Keyframe frame) {
+        java.util.List<dev.diorama.scene.Pose> poses = frame.poses();
+        java.util.List<dev.diorama.scene.SceneObject> objects = scene.objects();
+        java.util.List<dev.diorama.scene.Pose> out = null;
+        for (int i = 0; i < objects.size() && i < poses.size(); i++) {
+            if (objects.get(i).enters() > frame.t() + 1e-9) {
+                if (out == null) out = new java.util.ArrayList<>(poses);
+                dev.diorama.scene.Pose p = poses.get(i);
+                out.set(i, new dev.diorama.scene.Pose(new dev.diorama.scene.Vec3(p.position().x(), OFF_STAGE_DEPTH,
+                        p.position().z()), p.rotation(), p.sampledAt()));
+            }
+        }
+        return out == null ? poses : out;
+    }
+
+    /** Where objects wait before they enter, m: far below the floor and out of every ray's way. */
+    private static final double OFF_STAGE_DEPTH = -1000;
 
     /**
      * Sets up the view and the light for the frame's time when they differ from the last frame's:

@@ -86,8 +86,8 @@ final class Surfaces {
         texture[floor] = texture[wall] = texture[ceiling] = SolidTexture.NONE;
         kind[lamp] = EMITTER;
         pattern = switch (env.floor()) {
-            case STONE -> FLAGSTONES;
-            case WOOD -> PLANKS;
+            case STONE, GRANITE -> FLAGSTONES;
+            case WOOD, OAK, PINE -> PLANKS;
             default -> PLAIN;
         };
     }

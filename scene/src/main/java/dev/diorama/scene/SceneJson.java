@@ -43,7 +43,7 @@ public final class SceneJson {
     public static Scene read(JsonNode root) {
         requireObject(root, "");
         allowOnly(root, "", Set.of("seed", "seconds", "fps", "size", "physicsRate", "gravity", "time", "environment",
-                "camera", "objects", "timeLapse", "joints"));
+                "camera", "objects", "timeLapse", "joints", "shots"));
         long seed = root.has("seed") ? longAt(root.get("seed"), "/seed") : 0;
         double seconds = root.has("seconds") ? number(root.get("seconds"), "/seconds") : 4;
         int fps = root.has("fps") ? intAt(root.get("fps"), "/fps") : 24;
@@ -71,9 +71,37 @@ public final class SceneJson {
                 throw e.pointer().startsWith(at) ? e : e.under(at);
             }
         }
+        List<Shot> shots = new ArrayList<>();
+        if (root.has("shots") && !root.get("shots").isNull()) {
+            JsonNode sh = root.get("shots");
+            if (!sh.isArray()) throw new SceneException("/shots", "expected an array of shots, found " + kind(sh));
+            for (int i = 0; i < sh.size(); i++) shots.add(shot(sh.get(i), "/shots/" + i));
+        }
         List<Joint> joints = root.has("joints") && !root.get("joints").isNull() ? joints(root.get("joints")) : List.of();
         return new Scene(seed, seconds, fps, size[0], size[1], physicsRate, gravity, time, env, cam, list, move, lapse,
-                joints);
+                joints, shots);
+    }
+
+    /** {"start": 4, "camera": {"position": ..., "lookAt": ..., "fov": ..., "move": ...}}. */
+    private static Shot shot(JsonNode n, String at) {
+        requireObject(n, at);
+        allowOnly(n, at, Set.of("start", "camera"));
+        double start = number(required(n, "start", at), at + "/start");
+        JsonNode c = required(n, "camera", at);
+        Camera cam;
+        try {
+            cam = camera(c);
+        } catch (SceneException e) {
+            throw e.pointer().startsWith(at) ? e : new SceneException(at + e.pointer(), e.expectation());
+        }
+        if (cam == null) throw new SceneException(at + "/camera", "expected position, lookAt and fov");
+        CameraMove move = c.has("move") && !c.get("move").isNull() ? move(c.get("move"), at + "/camera/move") : null;
+        try {
+            return new Shot(start, cam, move);
+        } catch (SceneException e) {
+            throw e.under(at);
+        }
+
     }
 
     private static List<Joint> joints(JsonNode n) {
@@ -105,7 +133,7 @@ public final class SceneJson {
     private static SceneObject object(JsonNode n, String at) {
         requireObject(n, at);
         allowOnly(n, at, Set.of("id", "shape", "material", "color", "size", "position", "rotation", "velocity",
-                "fixed", "asset"));
+                "fixed", "asset", "enters"));
         String id = text(required(n, "id", at), at + "/id");
         String shapeName = text(required(n, "shape", at), at + "/shape");
         Shape shape = Shape.fromJson(shapeName);
@@ -129,8 +157,9 @@ public final class SceneJson {
             fixed = n.get("fixed").asBoolean();
         }
         String asset = n.has("asset") && !n.get("asset").isNull() ? text(n.get("asset"), at + "/asset") : null;
+        double enters = n.has("enters") ? number(n.get("enters"), at + "/enters") : 0;
         try {
-            return new SceneObject(id, shape, material, color, size, position, rotation, velocity, fixed, asset);
+            return new SceneObject(id, shape, material, color, size, position, rotation, velocity, fixed, asset, enters);
         } catch (SceneException e) {
             throw e.under(at);
         }
@@ -362,22 +391,7 @@ public final class SceneJson {
                 map.put("intensity", m.intensity());
             }
         }
-        ObjectNode cam = o.putObject("camera");
-        cam.set("position", array(s.camera().position()));
-        cam.set("lookAt", array(s.camera().lookAt()));
-        cam.put("fov", s.camera().fov());
-        if (s.cameraMove() != null) {
-            ObjectNode m = cam.putObject("move");
-            m.put("kind", s.cameraMove().kind());
-            switch (s.cameraMove()) {
-                case CameraMove.Pan p -> m.put("degrees", p.degrees());
-                case CameraMove.Tilt t -> m.put("degrees", t.degrees());
-                case CameraMove.Orbit r -> m.put("degrees", r.degrees());
-                case CameraMove.Dolly d -> m.put("distance", d.distance());
-                case CameraMove.Zoom z -> m.put("fov", z.fov());
-                case CameraMove.Track k -> m.put("target", k.target());
-            }
-        }
+        writeCamera(o.putObject("camera"), s.camera(), s.cameraMove());
         ArrayNode objs = o.putArray("objects");
         for (SceneObject so : s.objects()) {
             ObjectNode j = objs.addObject();
@@ -394,6 +408,7 @@ public final class SceneJson {
             // Defaults are left out, so files from before fixed objects and assets read back byte for byte.
             if (so.fixed()) j.put("fixed", true);
             if (so.asset() != null) j.put("asset", so.asset());
+            if (so.enters() > 0) j.put("enters", so.enters());
         }
         if (!s.joints().isEmpty()) {
             ArrayNode js = o.putArray("joints");
@@ -406,7 +421,34 @@ public final class SceneJson {
                 if (joint instanceof Joint.Hinge h) j.set("axis", array(h.axis()));
             }
         }
+        // Written only for storyboards, so that a one-shot scene's JSON is what it always was.
+        if (!s.shots().isEmpty()) {
+            ArrayNode shots = o.putArray("shots");
+            for (Shot shot : s.shots()) {
+                ObjectNode j = shots.addObject();
+                j.put("start", shot.start());
+                writeCamera(j.putObject("camera"), shot.camera(), shot.move());
+            }
+        }
         return o;
+    }
+
+    private static void writeCamera(ObjectNode cam, Camera c, CameraMove move) {
+        cam.set("position", array(c.position()));
+        cam.set("lookAt", array(c.lookAt()));
+        cam.put("fov", c.fov());
+        if (move != null) {
+            ObjectNode m = cam.putObject("move");
+            m.put("kind", move.kind());
+            switch (move) {
+                case CameraMove.Pan p -> m.put("degrees", p.degrees());
+                case CameraMove.Tilt t -> m.put("degrees", t.degrees());
+                case CameraMove.Orbit r -> m.put("degrees", r.degrees());
+                case CameraMove.Dolly d -> m.put("distance", d.distance());
+                case CameraMove.Zoom z -> m.put("fov", z.fov());
+                case CameraMove.Track k -> m.put("target", k.target());
+            }
+        }
     }
 
     public static ArrayNode array(Vec3 v) {

@@ -17,9 +17,12 @@ import java.util.regex.Pattern;
  *                  floor): ramps, tables, shelves, occluders, the pivots of pendulums
  * @param asset     for {@link Shape#MESH} only: a name bound to a file, or a path to a glTF (.gltf,
  *                  .glb) or OBJ file ({@link Assets#resolve}); null for every other shape
+ * @param enters    film time at which the object enters the world, s (0: from the start); before it,
+ *                  it is neither simulated nor seen, and it then starts at {@code position} with
+ *                  {@code velocity}: a later shot of a storyboard drops it in
  */
 public record SceneObject(String id, Shape shape, Material material, Rgb color, Vec3 size, Vec3 position,
-                          Quat rotation, Vec3 velocity, boolean fixed, String asset) {
+                          Quat rotation, Vec3 velocity, boolean fixed, String asset, double enters) {
     public static final double MAX_SIZE = 100;
     public static final double MAX_COORDINATE = 1000;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -60,16 +63,44 @@ public record SceneObject(String id, Shape shape, Material material, Rgb color, 
         SceneException.checkFinite(velocity, 1000, "/velocity", "a velocity [x, y, z] in m/s");
         SceneException.check(!fixed || velocity.equals(Vec3.ZERO), "/velocity",
                 "expected no velocity for a fixed object (it never moves)");
+        SceneException.check(Double.isFinite(enters) && enters >= 0, "/enters",
+                "expected the time the object enters, in seconds, 0 or more");
     }
 
     /** A free, movable object of one of the built-in shapes: the object as it was before fixed bodies and assets. */
     public SceneObject(String id, Shape shape, Material material, Rgb color, Vec3 size, Vec3 position,
                        Quat rotation, Vec3 velocity) {
-        this(id, shape, material, color, size, position, rotation, velocity, false, null);
+        this(id, shape, material, color, size, position, rotation, velocity, false, null, 0);
     }
 
-    /** Half the height: how far the centre sits above the floor when the object rests upright. */
-    public double halfHeight() { return size.y() / 2; }
+    /** An object there from the start. */
+    public SceneObject(String id, Shape shape, Material material, Rgb color, Vec3 size, Vec3 position, Quat rotation,
+                       Vec3 velocity, boolean fixed, String asset) {
+        this(id, shape, material, color, size, position, rotation, velocity, fixed, asset, 0);
+    }
+
+    /** The same object entering the world at film time {@code t}, s. */
+    public SceneObject entering(double t) {
+        return new SceneObject(id, shape, material, color, size, position, rotation, velocity, fixed, asset, t);
+    }
+
+    /**
+     * Half the vertical extent as the object is turned at the start: how far the centre sits above
+     * the floor when the object rests on it (upright: half of {@code size.y}; a box or cylinder turned
+     * by {@code rotation}: its half axes projected on the vertical; a ball: its radius).
+     */
+    public double halfHeight() {
+        if (shape == Shape.BALL) return size.x() / 2;
+        if (rotation.equals(Quat.IDENTITY)) return size.y() / 2;
+        Vec3 ax = rotation.rotate(new Vec3(size.x() / 2, 0, 0)), ay = rotation.rotate(new Vec3(0, size.y() / 2, 0)),
+                az = rotation.rotate(new Vec3(0, 0, size.z() / 2));
+        if (shape == Shape.CYLINDER) {
+            // A cylinder's round section reaches down by its radius times the sine of its axis's tilt.
+            double tilt = Math.sqrt(Math.max(0, 1 - ay.y() * ay.y() / (size.y() * size.y() / 4)));
+            return Math.abs(ay.y()) + size.x() / 2 * tilt;
+        }
+        return Math.abs(ax.y()) + Math.abs(ay.y()) + Math.abs(az.y());
+    }
 
     /** Volume of material in m^3, from the shape (a vessel's wall; see {@link Solids#volume}). */
     public double volume() { return Solids.volume(shape, size, asset); }
@@ -93,6 +124,6 @@ public record SceneObject(String id, Shape shape, Material material, Rgb color, 
     }
 
     public SceneObject withPosition(Vec3 p) {
-        return new SceneObject(id, shape, material, color, size, p, rotation, velocity, fixed, asset);
+        return new SceneObject(id, shape, material, color, size, p, rotation, velocity, fixed, asset, enters);
     }
 }

@@ -143,12 +143,18 @@ public final class Simulator {
 
             List<SceneObject> objects = scene.objects();
             PhysicsRigidBody[] bodies = new PhysicsRigidBody[objects.size()];
+            // An object that enters later (a storyboard's next shot) joins the world at the first step
+            // at or after its entry time; until then it is neither moved nor touched.
+            boolean[] inWorld = new boolean[objects.size()];
             Vec3[] com = new Vec3[objects.size()];
             for (int i = 0; i < bodies.length; i++) {
                 com[i] = centreOfMass(objects.get(i));
                 bodies[i] = body(objects.get(i), com[i]);
-                space.addCollisionObject(bodies[i]);
                 owner.put(bodies[i].nativeId(), i);
+                if (objects.get(i).enters() <= 0) {
+                    space.addCollisionObject(bodies[i]);
+                    inWorld[i] = true;
+                }
             }
             for (Joint j : scene.joints()) space.addJoint(joint(scene, j, bodies, com));
             // A small bob on a long rod is a badly conditioned constraint (its own inertia is tiny
@@ -181,6 +187,13 @@ public final class Simulator {
             long step = 0;
             for (int f = 1; f < frames; f++) {
                 for (int s = 0; s < stepsPerFrame; s++, step++) {
+                    double now = (double) step / scene.physicsRate();
+                    for (int i = 0; i < bodies.length; i++) {
+                        if (!inWorld[i] && objects.get(i).enters() <= now + 1e-9) {
+                            space.addCollisionObject(bodies[i]);
+                            inWorld[i] = true;
+                        }
+                    }
                     for (int i = 0; i < bodies.length; i++) {
                         if (fixedPose[i] != null) continue;  // a static body: zero velocities, as set
                         bodies[i].getLinearVelocity(linVel[i]);
