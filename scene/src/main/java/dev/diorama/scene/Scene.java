@@ -291,6 +291,12 @@ public record Scene(long seed, double seconds, int fps, int width, int height, i
                         ? null : cameraMove, timeLapse, js);
     }
 
+    /** The same scene in another environment (place, floor, room, sky); everything else kept. */
+    public Scene withEnvironment(Environment env) {
+        return new Scene(seed, seconds, fps, width, height, physicsRate, gravity, time, env, camera, objects,
+                cameraMove, timeLapse, joints, shots);
+    }
+
     /** The same scene with other joints (null or empty: none). */
     public Scene withJoints(List<Joint> js) {
         return new Scene(seed, seconds, fps, width, height, physicsRate, gravity, time, environment, camera, objects,

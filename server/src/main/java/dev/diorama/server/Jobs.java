@@ -55,6 +55,8 @@ public final class Jobs implements AutoCloseable {
 
     private final Store store;
     private final Path videos;
+    /** Panoramas made from input_reference pictures, one per video that uses one ({@link InputReference}). */
+    private final Path references;
     private final int workers;
     private final int capacity;
     private final Duration ttl;
@@ -84,6 +86,7 @@ public final class Jobs implements AutoCloseable {
         if (capacity < 1) throw new IllegalArgumentException("the queue must hold at least 1 job, got " + capacity);
         this.store = store;
         this.videos = videos;
+        this.references = videos.resolveSibling("references");
         this.workers = workers;
         this.capacity = capacity;
         this.ttl = ttl;
@@ -95,10 +98,13 @@ public final class Jobs implements AutoCloseable {
     /** Re-queues what a previous run left unfinished, removes its half-written files, starts the workers. */
     public void start() throws IOException {
         Files.createDirectories(videos);
-        try (Stream<Path> s = Files.walk(videos)) {
-            for (Path p : s.filter(p -> p.getFileName().toString().startsWith(".")
-                    && p.getFileName().toString().contains(".part")).toList()) {
-                Files.deleteIfExists(p);
+        Files.createDirectories(references);
+        for (Path root : List.of(videos, references)) {
+            try (Stream<Path> s = Files.walk(root)) {
+                for (Path p : s.filter(p -> p.getFileName().toString().startsWith(".")
+                        && p.getFileName().toString().contains(".part")).toList()) {
+                    Files.deleteIfExists(p);
+                }
             }
         }
         for (Store.Row row : store.recover()) {
@@ -123,7 +129,12 @@ public final class Jobs implements AutoCloseable {
 
     /** Accepts a job, or refuses it with a 429 when the queue is full; the row is committed on return. */
     public Store.Row submit(String owner, VideoRequest.Understood u, String remixedFrom) {
-        return submit(owner, u, u.secondsText(), remixedFrom, null);
+        return submit(owner, u, u.secondsText(), remixedFrom, null, null);
+    }
+
+    /** As above, with a picture to film the scene in front of ({@code input_reference}), or null. */
+    public Store.Row submit(String owner, VideoRequest.Understood u, String remixedFrom, java.awt.image.BufferedImage reference) {
+        return submit(owner, u, u.secondsText(), remixedFrom, null, reference);
     }
 
     /**
@@ -140,7 +151,7 @@ public final class Jobs implements AutoCloseable {
             var after = extension.putArray("after");
             for (Continuation.Step step : earlier) after.addObject().put("prompt", step.prompt()).put("seconds", step.seconds());
         }
-        return submit(owner, u, total, null, extension.toString());
+        return submit(owner, u, total, null, extension.toString(), null);
     }
 
     /**
@@ -161,25 +172,48 @@ public final class Jobs implements AutoCloseable {
     }
 
     private Store.Row submit(String owner, VideoRequest.Understood u, String secondsText, String remixedFrom,
-                             String extension) {
+                             String extension, java.awt.image.BufferedImage reference) {
+        byte[] bits = new byte[16];
+        RANDOM.nextBytes(bits);
+        String id = "video_" + HexFormat.of().formatHex(bits);
+        // The picture's panorama (or a copy of the one a remix or extension inherits) is written
+        // before the row exists, so a worker never sees a scene whose sky is missing.
+        try {
+            Scene scene = reference != null ? InputReference.attach(u.scene(), reference, references, id)
+                    : InputReference.adopt(u.scene(), references, id);
+            if (scene != u.scene()) u = new VideoRequest.Understood(u.request(), scene, u.ignoredWords(), u.notes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not keep the picture of " + id, e);
+        }
         Store.Row row;
-        synchronized (admission) {
-            if (queue.size() >= capacity) {
-                long wait = Math.max(1, (long) Math.ceil(meanJobSeconds * (queue.size() + 1) / workers));
-                throw ApiError.busy(wait, "The queue is full (" + capacity + " jobs waiting); retry after " + wait + " s.");
+        try {
+            synchronized (admission) {
+                if (queue.size() >= capacity) {
+                    long wait = Math.max(1, (long) Math.ceil(meanJobSeconds * (queue.size() + 1) / workers));
+                    throw ApiError.busy(wait, "The queue is full (" + capacity + " jobs waiting); retry after " + wait + " s.");
+                }
+                VideoRequest r = u.request();
+                row = store.insertVideo(id, owner, now(), r.model(), r.prompt(), secondsText, u.sizeText(), r.seed(),
+                        u.sceneJson(), remixedFrom, extension);
+                // Logged before a worker can see it, so the log tells the transitions in their order.
+                log.line("job", "id", row.id(), "to", "queued", "owner", owner, "seconds", row.seconds(), "size", row.size(),
+                        "remixed_from", remixedFrom, "extended_from", extendedFrom(row));
+                enqueue(id);
             }
-            byte[] bits = new byte[16];
-            RANDOM.nextBytes(bits);
-            String id = "video_" + HexFormat.of().formatHex(bits);
-            VideoRequest r = u.request();
-            row = store.insertVideo(id, owner, now(), r.model(), r.prompt(), secondsText, u.sizeText(), r.seed(),
-                    u.sceneJson(), remixedFrom, extension);
-            // Logged before a worker can see it, so the log tells the transitions in their order.
-            log.line("job", "id", row.id(), "to", "queued", "owner", owner, "seconds", row.seconds(), "size", row.size(),
-                    "remixed_from", remixedFrom, "extended_from", extendedFrom(row));
-            enqueue(id);
+        } catch (RuntimeException e) {
+            deleteReference(id);
+            throw e;
         }
         return row;
+    }
+
+    /** Deletes video {@code id}'s panorama, if it has one. */
+    private void deleteReference(String id) {
+        try {
+            Files.deleteIfExists(references.resolve(id + ".png"));
+        } catch (IOException e) {
+            log.line("warning", "id", id, "message", "could not delete the picture: " + e.getMessage());
+        }
     }
 
     /** The id of the video a row extends, or null. */
@@ -203,6 +237,7 @@ public final class Jobs implements AutoCloseable {
         queue.remove(row.id());
         store.delete(row.id());
         if (!row.status().equals("in_progress")) deleteTree(videos.resolve(row.id()));
+        deleteReference(row.id());
         log.line("job", "id", row.id(), "from", row.status(), "to", "deleted");
         changed(row.id());
     }
@@ -213,6 +248,7 @@ public final class Jobs implements AutoCloseable {
         for (Store.Row row : store.expired(now())) {
             if (store.delete(row.id())) {
                 deleteTree(videos.resolve(row.id()));
+                deleteReference(row.id());
                 log.line("job", "id", row.id(), "from", row.status(), "to", "expired");
                 n++;
             }

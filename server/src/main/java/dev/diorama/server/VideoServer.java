@@ -364,16 +364,19 @@ public final class VideoServer implements AutoCloseable {
 
     private void create(Context ctx) {
         ObjectNode body = RequestBody.read(ctx, config.maxBodyBytes());
-        rejectInputReference(body);
         VideoRequest.Understood u = VideoRequest.read(body).understand();
-        send(ctx, 200, video(submit(ctx, u, null)));
-    }
-
-    private static void rejectInputReference(JsonNode body) {
-        if (body.has("input_reference")) {
-            throw ApiError.badRequest("input_reference", "unsupported_parameter", "'input_reference' is not supported: "
-                    + "Diorama builds every scene, backdrop included, from the prompt's words.");
+        java.awt.image.BufferedImage reference = InputReference.read(body);
+        if (reference != null) InputReference.requireOutdoor(u.scene());
+        String owner = owner(ctx);
+        rateLimits.acquire(owner);
+        Store.Row row;
+        try {
+            row = jobs.submit(owner, u, null, reference);
+        } catch (RuntimeException e) {
+            rateLimits.refund(owner);
+            throw e;
         }
+        send(ctx, 200, video(row));
     }
 
     private void list(Context ctx) {

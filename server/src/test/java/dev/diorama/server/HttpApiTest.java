@@ -155,6 +155,20 @@ class HttpApiTest {
         error(server.postJson("/v1/videos", "{\"prompt\": \"" + PROMPT + "\", \"seed\": \"x\"}"), 400, "seed");
         error(server.postJson("/v1/videos", "{\"prompt\": \"" + PROMPT + "\", \"input_reference\": {\"image_url\": \"x\"}}"),
                 400, "input_reference");
+        error(server.postJson("/v1/videos", "{\"prompt\": \"" + PROMPT + "\", \"input_reference\": {\"image_url\": \"https://example.com/a.png\"}}"),
+                400, "input_reference");
+        error(server.postJson("/v1/videos", "{\"prompt\": \"" + PROMPT + "\", \"input_reference\": {\"file_id\": \"file_123\"}}"),
+                400, "input_reference");
+        error(server.postJson("/v1/videos", "{\"prompt\": \"" + PROMPT + "\", \"input_reference\": {\"image_url\": \"data:image/png;base64,aGVsbG8=\"}}"),
+                400, "input_reference");
+        // A picture sent in JSON as a data: URL is taken; indoors it would hide behind the walls.
+        String png = "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(tinyPng());
+        error(server.postJson("/v1/videos", "{\"prompt\": \"a ball drops in a tiled bathroom\", \"input_reference\": {\"image_url\": \"" + png + "\"}}"),
+                400, "input_reference");
+        HttpResponse<String> taken = server.postJson("/v1/videos", "{\"prompt\": \"" + PROMPT + "\", \"seconds\": \"1\", \"size\": \"64x64\", "
+                + "\"input_reference\": {\"image_url\": \"" + png + "\"}}");
+        assertEquals(200, taken.statusCode(), taken.body());
+
         error(server.postJson("/v1/videos", "{\"prompt\": \"" + PROMPT + " for 90 seconds\"}"), 400, "prompt");
     }
 
@@ -329,5 +343,14 @@ class HttpApiTest {
             Thread.sleep(50);    // pacing, not an assertion
         }
         return true;
+    }
+
+    /** A 32 x 32 grey PNG. */
+    static byte[] tinyPng() throws java.io.IOException {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(32, 32, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 32; y++) for (int x = 0; x < 32; x++) img.setRGB(x, y, 0x808080);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(img, "png", out);
+        return out.toByteArray();
     }
 }

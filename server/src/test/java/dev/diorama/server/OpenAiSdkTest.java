@@ -265,6 +265,56 @@ class OpenAiSdkTest {
         client.videos().delete(first.id());
     }
 
+    /**
+     * OpenAI's input_reference, sent by the SDK as a file: the picture becomes the backdrop the
+     * camera sees behind the scene. An orange picture turns the top of the first frame (sky, in the
+     * same film without it) from blue to orange.
+     */
+    @Test
+    void anInputReferencePictureIsTheBackdropBehindTheScene() throws Exception {
+        Path picture = downloads.resolve("orange.png");
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(320, 180, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 180; y++) for (int x = 0; x < 320; x++) img.setRGB(x, y, 0xE07020);
+        javax.imageio.ImageIO.write(img, "png", picture.toFile());
+        String prompt = "a red rubber ball drops on a lawn at noon";
+        Video plain = pollWith(client, client.videos().create(VideoCreateParams.builder().prompt(prompt)
+                .seconds(VideoSeconds.of("2")).size(VideoSize.of("320x180")).build()).id());
+        Video backed = pollWith(client, client.videos().create(VideoCreateParams.builder().prompt(prompt)
+                .seconds(VideoSeconds.of("2")).size(VideoSize.of("320x180")).inputReference(picture).build()).id());
+        assertEquals(Video.Status.COMPLETED, backed.status(), String.valueOf(backed.error()));
+        int[] sky = topCentre(downloadWith(client, plain.id(), VideoDownloadContentParams.Variant.VIDEO));
+        int[] behind = topCentre(downloadWith(client, backed.id(), VideoDownloadContentParams.Variant.VIDEO));
+        assertTrue(sky[2] > sky[0], "without a picture the sky is blue: rgb " + Arrays.toString(sky));
+        assertTrue(behind[0] > behind[2] + 40 && behind[0] > behind[1], "with it, orange: rgb " + Arrays.toString(behind));
+        // Deleting the video deletes its panorama too.
+        assertTrue(Files.exists(data.resolve("references").resolve(backed.id() + ".png")));
+        client.videos().delete(backed.id());
+        assertFalse(Files.exists(data.resolve("references").resolve(backed.id() + ".png")));
+        client.videos().delete(plain.id());
+    }
+
+    /** The mean RGB of the first frame's top 20 rows, middle third. */
+    private static int[] topCentre(byte[] mp4) throws Exception {
+        Path f = Files.createTempFile(downloads, "frame", ".mp4");
+        Files.write(f, mp4);
+        try (MediaReader r = new MediaReader(f)) {
+            byte[] bgr = r.nextFrame();
+            int w = r.info().width();
+            long[] sum = new long[3];
+            int n = 0;
+            for (int y = 0; y < 20; y++) {
+                for (int x = w / 3; x < 2 * w / 3; x++) {
+                    int k = 3 * (y * w + x);
+                    sum[0] += bgr[k + 2] & 0xff;
+                    sum[1] += bgr[k + 1] & 0xff;
+                    sum[2] += bgr[k] & 0xff;
+                    n++;
+                }
+            }
+            return new int[] {(int) (sum[0] / n), (int) (sum[1] / n), (int) (sum[2] / n)};
+        }
+    }
+
     @Test
     void badRequestsAreOpenAiErrorsNamingTheParameter() {
         BadRequestException seconds = assertThrows(BadRequestException.class, () -> client.videos().create(
