@@ -215,6 +215,8 @@ public final class SoundTrack {
     private final List<ContactEvent> events;
     private final Map<String, ModalModel> bodies = new HashMap<>();
     private final Paths paths;
+    /** Rolling and sliding, or null when nothing rolls or slides. */
+    private final ContactSound contactSound;
     /** Voices by onset (stable: equal onsets keep event order, which fixes the summation order). */
     private final Voice[] voices;
     /** maxEnd[i] = the latest end among voices[0..i]: non-decreasing, so it can be searched. */
@@ -263,6 +265,19 @@ public final class SoundTrack {
      * @param frames  the simulation's keyframes (poses per frame), or an empty list
      */
     public SoundTrack(Scene scene, List<ContactEvent> events, List<Keyframe> frames, Options options) {
+        this(scene, events, frames, List.of(), options);
+    }
+
+    /**
+     * A film's sound from its whole timeline: the strikes, the motion of what was struck, and the
+     * rolling and sliding of sustained contacts ({@link ContactSound}).
+     */
+    public SoundTrack(Scene scene, dev.diorama.scene.Timeline timeline, Options options) {
+        this(scene, timeline.events(), timeline.frames(), timeline.contacts(), options);
+    }
+
+    private SoundTrack(Scene scene, List<ContactEvent> events, List<Keyframe> frames,
+                       List<dev.diorama.scene.ContactState> contacts, Options options) {
         this.scene = Objects.requireNonNull(scene, "scene");
         this.events = List.copyOf(events);
         this.options = Objects.requireNonNull(options, "options");
@@ -273,6 +288,9 @@ public final class SoundTrack {
         bodies.put(Scene.WALL_ID, ModalModel.wall(scene.environment().room() != null
                 ? scene.environment().room().walls() : floor));
         paths = new Paths(scene, frames);
+        ContactSound rubbing = new ContactSound(scene, contacts, bodies,
+                (point, t) -> new Spatializer(paths.cameraAt(t)).place(point));
+        contactSound = rubbing.isEmpty() ? null : rubbing;
 
         RoomAcoustics room = options.acoustics() ? RoomAcoustics.of(scene) : null;
         Excitation[] excitations = new Excitation[this.events.size()];
@@ -820,6 +838,7 @@ public final class SoundTrack {
         for (int i = firstSounding(startSample); i < voices.length && voices[i].onset() < stop; i++) {
             if (voices[i].end() > startSample) voices[i].addTo(startSample, l, r, s, n);
         }
+        if (contactSound != null) contactSound.addTo(startSample, l, r, s, n);
     }
 
     /** The lowest i with maxEnd[i] > sample: no voice before it sounds at or after sample. */
@@ -838,8 +857,9 @@ public final class SoundTrack {
 
     /** One past the last sample any voice (and, with a room, its reverberation) contributes to; 0 without voices. */
     long endSample() {
-        if (voices.length == 0) return 0;
-        long dry = maxEnd[voices.length - 1];
+        long rubbing = contactSound == null ? 0 : contactSound.end();
+        if (voices.length == 0 && rubbing == 0) return 0;
+        long dry = Math.max(rubbing, voices.length == 0 ? 0 : maxEnd[voices.length - 1]);
         return reverb == null ? dry : (Math.floorDiv(dry, ROOM_BLOCK) + 1) * ROOM_BLOCK + reverb.tail();
     }
 

@@ -300,6 +300,10 @@ public final class Continuation {
         for (ContactEvent e : contTimeline.events()) {
             events.add(new ContactEvent(e.t() + off, e.kind(), e.a(), e.b(), e.speed(), e.impulse(), e.point()));
         }
-        return new Timeline(frames, events);
+        List<dev.diorama.scene.ContactState> contacts = new ArrayList<>(plan.originalTimeline().contacts());
+        for (dev.diorama.scene.ContactState c : contTimeline.contacts()) {
+            contacts.add(new dev.diorama.scene.ContactState(c.t() + off, c.a(), c.b(), c.force(), c.slip(), c.roll(), c.point()));
+        }
+        return new Timeline(frames, events, contacts);
     }
 }

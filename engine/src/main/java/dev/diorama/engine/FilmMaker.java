@@ -124,7 +124,7 @@ public final class FilmMaker {
      */
     static SoundTrack master(Scene scene, Timeline timeline, Progress progress) {
         progress.update("mastering", 0);
-        SoundTrack sound = new SoundTrack(scene, timeline.events(), timeline.frames(), SoundTrack.Options.FILM);
+        SoundTrack sound = new SoundTrack(scene, timeline, SoundTrack.Options.FILM);
         progress.update("mastering", 1);
         return sound;
     }

@@ -23,6 +23,8 @@ import java.nio.file.Path;
  *   "scene":  { ...the scene exactly as rendered, readable by `diorama render`... },
  *   "events": [ { "t": 0.4517, "frame": 10, "sample": 21682, "kind": "impact", "a": "red-rubber-ball",
  *                 "b": "floor", "speed": 4.43, "impulse": 0.87, "point": [x, y, z] } ],
+ *   "contacts": [ { "t": 1.25, "a": "red-rubber-ball", "b": "floor", "force": 45.2, "slip": 0.004,
+ *                   "roll": 1.33, "point": [x, y, z] } ],
  *   "frames": [ { "index": 0, "t": 0.0,
  *                 "poses": { "red-rubber-ball": { "position": [x, y, z], "rotation": [x, y, z, w] } } } ] }
  * </pre>
@@ -133,6 +135,23 @@ public final class SidecarJson {
             g.writeEndObject();
         }
         g.writeEndArray();
+        // Rolling and sliding, a summary per frame and pair (written only when something rolled or slid).
+        if (!timeline.contacts().isEmpty()) {
+            g.writeArrayFieldStart("contacts");
+            for (dev.diorama.scene.ContactState c : timeline.contacts()) {
+                g.writeStartObject();
+                g.writeNumberField("t", c.t());
+                g.writeStringField("a", c.a());
+                g.writeStringField("b", c.b());
+                g.writeNumberField("force", c.force());
+                g.writeNumberField("slip", c.slip());
+                g.writeNumberField("roll", c.roll());
+                g.writeFieldName("point");
+                g.writeArray(c.point().toArray(), 0, 3);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
         g.writeArrayFieldStart("frames");
         for (int f = 0; f < timeline.frames().size(); f++) {
             Keyframe k = timeline.frames().get(f);

@@ -21,6 +21,7 @@ import com.jme3.math.Quaternion;
 import com.jme3.math.Vector3f;
 import dev.diorama.assets.MeshAssets;
 import dev.diorama.scene.ContactEvent;
+import dev.diorama.scene.ContactState;
 import dev.diorama.scene.Joint;
 import dev.diorama.scene.Keyframe;
 import dev.diorama.scene.Material;
@@ -83,6 +84,14 @@ public final class Simulator {
     static final int JOINT_ITERATIONS = 100;
     /** Closing speeds below this (m/s) are resting contact, not an impact. */
     public static final double MIN_IMPACT_SPEED = 0.05;
+    /** A manifold point at most this far from touching (m) is a contact of this step; beyond, a leftover. */
+    static final double TOUCHING = 5e-5;
+    /**
+     * ... and at most this much (m) less deep than the manifold's deepest point: the corners of a
+     * block resting flat are all touching; a rolling ball's older points, lifted by a fraction of
+     * a millimetre as it turned on, are not.
+     */
+    static final double TOUCHING_SPREAD = 3e-5;
     private static final int FLOOR = -1;
     private static final int WALL = -2;
 
@@ -172,6 +181,9 @@ public final class Simulator {
             int stepsPerFrame = scene.stepsPerFrame();
             List<Keyframe> keyframes = new ArrayList<>(frames);
             List<ContactEvent> events = new ArrayList<>();
+            List<ContactState> contacts = new ArrayList<>();
+            // Per touching pair, this frame: {impulse, slip x impulse, roll x impulse, point x impulse (3), first, second}.
+            Map<Long, double[]> sustained = new java.util.TreeMap<>();
             keyframes.add(frames0.keyframe(0, 0));
             Set<Long> touching = new HashSet<>();
             Vector3f[] linVel = new Vector3f[bodies.length];
@@ -205,13 +217,14 @@ public final class Simulator {
                     space.update(dt, 0);
                     double tStep = (double) step / scene.physicsRate();
                     touching = pullContacts(space, owner, scene, tStep, 1.0 / scene.physicsRate(), linVel, angVel,
-                            centre, touching, events);
+                            centre, touching, events, sustained);
                     for (int e = eventsBefore; e < events.size(); e++) {
                         showContact(scene, events.get(e), tStep, keyframes, linVel, angVel, centre, rotation, com,
                                 fixedPose);
                     }
                 }
                 keyframes.add(frames0.keyframe(f, (double) f / scene.fps()));
+                summarise(scene, sustained, (double) f / scene.fps(), stepsPerFrame * (double) dt, contacts);
                 progress.accept((double) f / Math.max(1, frames - 1));
             }
             List<Vec3> lin = new ArrayList<>(bodies.length), ang = new ArrayList<>(bodies.length);
@@ -229,7 +242,7 @@ public final class Simulator {
             }
             end.accept(new End(frames0.keyframe(frames - 1, (double) (frames - 1) / scene.fps()).poses(),
                     List.copyOf(lin), List.copyOf(ang)));
-            return new dev.diorama.scene.Timeline(keyframes, events);
+            return new dev.diorama.scene.Timeline(keyframes, events, contacts);
         } finally {
             space.destroy();
         }
@@ -237,7 +250,8 @@ public final class Simulator {
 
     private static Set<Long> pullContacts(PhysicsSpace space, Map<Long, Integer> owner, Scene scene, double tStep,
                                           double dt, Vector3f[] linVel, Vector3f[] angVel, Vector3f[] centre,
-                                          Set<Long> touchedBefore, List<ContactEvent> events) {
+                                          Set<Long> touchedBefore, List<ContactEvent> events,
+                                          Map<Long, double[]> sustained) {
         Set<Long> touchedNow = new HashSet<>();
         Vector3f normal = new Vector3f();
         Vector3f onA = new Vector3f();
@@ -251,6 +265,10 @@ public final class Simulator {
             double bestSpeed = 0;
             double bestDepth = 0;
             Vec3 point = null;
+            double slipSum = 0, rollSum = 0, px = 0, py = 0, pz = 0, sustainedImpulse = 0;
+            double deepest = Double.POSITIVE_INFINITY;
+            for (int p = 0; p < n; p++) deepest = Math.min(deepest, ManifoldPoints.getDistance1(PersistentManifolds.getPointId(manifold, p)));
+            int object = ia >= 0 && ib >= 0 ? Math.min(ia, ib) : Math.max(ia, ib);
             for (int p = 0; p < n; p++) {
                 long pt = PersistentManifolds.getPointId(manifold, p);
                 float applied = ManifoldPoints.getAppliedImpulse(pt);
@@ -263,7 +281,25 @@ public final class Simulator {
                 // Closing speed before the step: the normal points from B to A.
                 Vec3 va = pointVelocity(ia, at, linVel, angVel, centre);
                 Vec3 vb = pointVelocity(ib, at, linVel, angVel, centre);
-                double closing = -(va.minus(vb)).dot(new Vec3(normal.x, normal.y, normal.z));
+                Vec3 nrm = new Vec3(normal.x, normal.y, normal.z);
+                double closing = -(va.minus(vb)).dot(nrm);
+                // Along the surfaces: how fast they slide over each other here, and how fast the
+                // object's centre moves over the other body (a rolling ball's speed).
+                Vec3 rel = va.minus(vb);
+                Vec3 slide = rel.minus(nrm.times(rel.dot(nrm)));
+                Vec3 other = object == ia ? vb : va;
+                Vec3 c = object >= 0 ? new Vec3(linVel[object].x, linVel[object].y, linVel[object].z).minus(other) : Vec3.ZERO;
+                Vec3 travel = c.minus(nrm.times(c.dot(nrm)));
+                // Bullet keeps a manifold's older points (a rolling ball leaves a trail of them) with the
+                // impulse they last had; only points still touching carry this step's force.
+                if (ManifoldPoints.getDistance1(pt) <= Math.min(TOUCHING, deepest + TOUCHING_SPREAD)) {
+                    sustainedImpulse += applied;
+                    slipSum += applied * slide.length();
+                    rollSum += applied * travel.length();
+                    px += applied * at.x();
+                    py += applied * at.y();
+                    pz += applied * at.z();
+                }
                 if (closing > bestSpeed || point == null) {
                     bestSpeed = Math.max(closing, bestSpeed);
                     bestDepth = ManifoldPoints.getDistance1(pt);
@@ -273,6 +309,16 @@ public final class Simulator {
             if (impulse <= 0) continue;
             long key = pairKey(ia, ib);
             touchedNow.add(key);
+            if (touchedBefore.contains(key) && sustainedImpulse > 0) {
+                int second0 = object == ia ? ib : ia;
+                double[] acc = sustained.computeIfAbsent(key, k -> new double[] {0, 0, 0, 0, 0, 0, object, second0});
+                acc[0] += sustainedImpulse;
+                acc[1] += slipSum;
+                acc[2] += rollSum;
+                acc[3] += px;
+                acc[4] += py;
+                acc[5] += pz;
+            }
             if (touchedBefore.contains(key) || bestSpeed < MIN_IMPACT_SPEED) continue;
             double depth = Math.min(0, bestDepth);
             double t = tStep + Math.max(-dt, depth / bestSpeed);
@@ -284,6 +330,22 @@ public final class Simulator {
         }
         events.sort((x, y) -> Double.compare(x.t(), y.t()));
         return touchedNow;
+    }
+
+    /**
+     * The frame's sustained contacts that move, one per pair (in pair order, so the list is
+     * deterministic), from what the steps accumulated; then starts the next frame's sums.
+     */
+    private static void summarise(Scene scene, Map<Long, double[]> sustained, double t, double frameSeconds,
+                                  List<ContactState> contacts) {
+        for (double[] acc : sustained.values()) {
+            double j = acc[0];
+            double slip = acc[1] / j, roll = acc[2] / j;
+            if (Math.max(slip, roll) < ContactState.MIN_SPEED) continue;
+            contacts.add(new ContactState(t, id(scene, (int) acc[6]), id(scene, (int) acc[7]), j / frameSeconds, slip, roll,
+                    new Vec3(acc[3] / j, acc[4] / j, acc[5] / j)));
+        }
+        sustained.clear();
     }
 
     /** Puts the bodies of an impact, as they were at its instant, into the keyframe of its frame. */
