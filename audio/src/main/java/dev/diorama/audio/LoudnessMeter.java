@@ -43,6 +43,8 @@ public final class LoudnessMeter {
     /** Biquad states per channel: x1, x2, y1, y2 of the shelf, then of the high-pass. */
     private final double[][] state = new double[2][8];
     private final TruePeakMeter truePeak = new TruePeakMeter(2);
+    /** False for a meter of the loudness alone (its true peak is measured elsewhere). */
+    private final boolean withPeak;
     /** Sum over channels of the K-weighted squares of each 100 ms step. */
     private double[] steps = new double[64];
     private int stepCount;
@@ -53,10 +55,20 @@ public final class LoudnessMeter {
     /** Samples per call of the true-peak meter. */
     private static final int PEAK_RUN = 256;
 
+    /** A meter of the integrated loudness and the true peak. */
+    public LoudnessMeter() {
+        this(true);
+    }
+
+    /** With {@code withPeak} false, a meter of the loudness alone: {@link #truePeak()} is then 0. */
+    LoudnessMeter(boolean withPeak) {
+        this.withPeak = withPeak;
+    }
+
     /** Adds n samples of each channel. */
     public void add(double[] left, double[] right, int n) {
         // The true peak in short runs, so that its meter can pass over the quiet ones (exactly: see TruePeakMeter.add).
-        for (int at = 0; at < n; at += PEAK_RUN) truePeak.add(left, right, at, Math.min(n, at + PEAK_RUN));
+        if (withPeak) for (int at = 0; at < n; at += PEAK_RUN) truePeak.add(left, right, at, Math.min(n, at + PEAK_RUN));
         if (weighted.length < n) weighted = new double[2][n];
         double[] l = weighted[0], r = weighted[1];
         kWeight(state[0], left, l, n);

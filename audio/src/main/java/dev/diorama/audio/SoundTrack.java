@@ -597,8 +597,10 @@ public final class SoundTrack {
         TruePeakMeter[] after = new TruePeakMeter[k];
         int ahead = 0;
         for (int c = 0; c < k; c++) {
-            meters[c] = new LoudnessMeter();
-            played[c] = ambience != null && limiters[c] != null ? new LoudnessMeter() : meters[c];
+            boolean separate = ambience != null && limiters[c] != null;
+            // Where the film as played is metered apart, the events' meter needs no true peak.
+            meters[c] = new LoudnessMeter(!separate);
+            played[c] = separate ? new LoudnessMeter() : meters[c];
             after[c] = new TruePeakMeter(2);
             if (limiters[c] != null) {
                 limiters[c].reset(0); // the mix is silence before sample 0, as the limiter assumes
@@ -636,6 +638,8 @@ public final class SoundTrack {
                 int slot = (int) (round % pending.length);
                 if (pending[slot] != null) pending[slot].get(); // at most two batches wait for the meters
                 pending[slot] = metering.submit(() -> {
+                    long ambienceAt = Long.MIN_VALUE;
+                    double[] ambL = new double[block], ambR = new double[block];
                     for (int i = 0; i < count; i++) {
                         for (int c = 0; c < k; c++) {
                             double[] l = dry[i][0], r = dry[i][1];
@@ -652,9 +656,18 @@ public final class SoundTrack {
                             }
                             double[] pl = l, pr = r;
                             if (played[c] != meters[c]) {
+                                if (s != ambienceAt) {   // the candidates' limiters all lag alike: once per block
+                                    Arrays.fill(ambL, 0);
+                                    Arrays.fill(ambR, 0);
+                                    if (s + block > 0) ambience.addTo(s, ambL, ambR, block, 1);
+                                    ambienceAt = s;
+                                }
                                 pl = l.clone();
                                 pr = r.clone();
-                                if (s + block > 0) ambience.addTo(s, pl, pr, block, 1);
+                                for (int j = 0; j < block; j++) {
+                                    pl[j] += ambL[j];
+                                    pr[j] += ambR[j];
+                                }
                             }
                             // Samples s .. s + block - 1: those in [0, film) for the loudness, the rest to the last sound for the peak.
                             int skip = (int) Math.max(0, Math.min(block, -s));
