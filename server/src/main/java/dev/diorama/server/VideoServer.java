@@ -78,7 +78,7 @@ public final class VideoServer implements AutoCloseable {
      */
     public record Config(String host, int port, Path data, int workers, int queue, boolean noAuth, Duration ttl,
                          Duration sweepEvery, long maxBodyBytes, int ratePerMinute, PrintStream log, Clock clock) {
-        public static final long DEFAULT_MAX_BODY = 1 << 20;
+        public static final long DEFAULT_MAX_BODY = 16L << 20; // a photograph as input_reference fits
         /** The smallest body limit: a request must still fit its prompt and parameters. */
         public static final long MIN_MAX_BODY = 16 << 10;
         public static final int DEFAULT_RATE_PER_MINUTE = 20;
