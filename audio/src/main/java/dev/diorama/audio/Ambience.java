@@ -97,17 +97,12 @@ final class Ambience {
     double peakBound() { return bound; }
 
     /** Adds samples [start, start + n) into left and right. */
-    synchronized void addTo(long start, float[] left, float[] right, int n) {
-        for (int done = 0; done < n; ) {
-            long at = start + done;
-            long b = Math.floorDiv(at, BLOCK);
-            int offset = (int) (at - b * BLOCK), len = Math.min(n - done, BLOCK - offset);
-            block(b);
-            for (int i = 0; i < len; i++) {
-                left[done + i] += (float) cached[0][offset + i];
-                right[done + i] += (float) cached[1][offset + i];
-            }
-            done += len;
+    void addTo(long start, float[] left, float[] right, int n) {
+        double[] l = new double[n], r = new double[n];
+        addTo(start, l, r, n, 1);
+        for (int i = 0; i < n; i++) {
+            left[i] += (float) l[i];
+            right[i] += (float) r[i];
         }
     }
 
@@ -243,11 +238,7 @@ final class Ambience {
     }
 
     private double uniform(long index, int channel) {
-        long z = seed * 0x9E3779B97F4A7C15L + index * 0xD1B54A32D192ED03L + channel * 0x8CB92BA72F3D8DD7L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        z ^= z >>> 31;
-        return (z >>> 11) * 0x1.0p-52 - 1;
+        return Noise.uniform(seed, channel, index);
     }
 
     @Override

@@ -245,11 +245,7 @@ final class ContactSound {
         }
 
         private double uniform(long s) {
-            long z = seed * 0x9E3779B97F4A7C15L + s * 0xD1B54A32D192ED03L + (index + 1L) * 0x94D049BB133111EBL;
-            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-            z ^= z >>> 31;
-            return (z >>> 11) * 0x1.0p-52 - 1;
+            return Noise.uniform(seed, 1000L + index, s);
         }
     }
 }
