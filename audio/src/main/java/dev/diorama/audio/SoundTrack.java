@@ -217,10 +217,18 @@ public final class SoundTrack {
     private final Paths paths;
     /** Rolling and sliding, or null when nothing rolls or slides. */
     private final ContactSound contactSound;
-    /** Voices by onset (stable: equal onsets keep event order, which fixes the summation order). */
-    private final Voice[] voices;
+    /**
+     * Voices by onset (stable: equal onsets keep event order, which fixes the summation order). Set
+     * during construction only: once, then again by the loudness pre-pass where the film will be
+     * turned down enough that quieter modes cannot be heard ({@link #measure}).
+     */
+    private Voice[] voices;
     /** maxEnd[i] = the latest end among voices[0..i]: non-decreasing, so it can be searched. */
-    private final long[] maxEnd;
+    private long[] maxEnd;
+    /** What the voices are built from: each event's excitation (or null), the ground, the send's audibility. */
+    private final Excitation[] excitations;
+    private final Surface ground;
+    private final double sendAudibility;
     /** The film-wide gain: anechoic, in (0, 1], keeping the loudest moment at the limiter's knee; film, the loudness gain. */
     private final double filmGain;
     private final Options options;
@@ -309,23 +317,11 @@ public final class SoundTrack {
         Surface ground = Surface.floorOf(floor);
         double sendAudibility = room == null ? 0 : peak(roomResponse.channels());
 
-        List<Voice> list = new ArrayList<>();
-        for (int i = 0; i < excitations.length; i++) {
-            Excitation x = excitations[i];
-            if (x == null) continue;
-            long onset = onsetSample(this.events.get(i).t());
-            Voice v = options.acoustics()
-                    ? Voice.of(onset, x.frequency(), x.decayRate(), x.amplitude(), taps(x, ground, room != null, sendAudibility),
-                            motions(this.events.get(i), x, onset))
-                    : Voice.of(onset, x.ears(), x.frequency(), x.decayRate(), x.amplitude());
-            if (v != null) list.add(v);
-        }
-        list.sort(Comparator.comparingLong(Voice::onset)); // List.sort is stable
-        voices = list.toArray(new Voice[0]);
+        this.excitations = excitations;
+        this.ground = ground;
+        this.sendAudibility = sendAudibility;
+        buildVoices(Voice.THRESHOLD);
         ambience = options.ambience() ? new Ambience(scene) : null;
-        maxEnd = new long[voices.length];
-        long m = Long.MIN_VALUE;
-        for (int i = 0; i < voices.length; i++) maxEnd[i] = m = Math.max(m, voices[i].end());
         if (options.normalise()) {
             mastering = measure();
             filmGain = mastering.gain();
@@ -336,6 +332,26 @@ public final class SoundTrack {
             filmGain = Math.min(1, SoftLimiter.KNEE / peak());
             mastering = null;
         }
+    }
+
+    /** (Re)builds the voices, each mode stopping below {@code threshold} (full scale, before the film's gain). */
+    private void buildVoices(double threshold) {
+        List<Voice> list = new ArrayList<>();
+        for (int i = 0; i < excitations.length; i++) {
+            Excitation x = excitations[i];
+            if (x == null) continue;
+            long onset = onsetSample(this.events.get(i).t());
+            Voice v = options.acoustics()
+                    ? Voice.of(onset, x.frequency(), x.decayRate(), x.amplitude(), taps(x, ground, reverb != null, sendAudibility),
+                            motions(this.events.get(i), x, onset), threshold)
+                    : Voice.of(onset, x.ears(), x.frequency(), x.decayRate(), x.amplitude());
+            if (v != null) list.add(v);
+        }
+        list.sort(Comparator.comparingLong(Voice::onset)); // List.sort is stable
+        voices = list.toArray(new Voice[0]);
+        maxEnd = new long[voices.length];
+        long m = Long.MIN_VALUE;
+        for (int i = 0; i < voices.length; i++) maxEnd[i] = m = Math.max(m, voices[i].end());
     }
 
     /**
@@ -462,6 +478,21 @@ public final class SoundTrack {
         }
         double idle = thresholdDb - peakDb; // up to this gain the limiter does nothing
         double most = idle + MAX_REDUCTION_DB;
+        // The film's gain will be at most `most` (the limiter's depth), and at most what reaches the
+        // target with the limiter's whole allowance taken (3 dB of margin beside it: the played
+        // film's loudness, ambience included, is not the events' alone). Where that is a cut, a
+        // mode that falls below -90 dBFS divided by it cannot be heard in the film: its voices stop
+        // there (a busy film, whose raw mix stands far above -16 LUFS, rings for a shorter while).
+        // The first pass's numbers include those modes' last whispers, under -90 dBFS of the film.
+        double highest = Math.min(most, Double.isFinite(loudness)
+                ? TARGET_LUFS - loudness + MAX_LOUDNESS_TAKEN_LU + 3 : most);
+        if (highest < 0) {
+            buildVoices(Voice.THRESHOLD * Math.pow(10, -highest / 20));
+            synchronized (this) {
+                if (reverb != null) reverb.reset();
+                cachedBlock = Long.MIN_VALUE;
+            }
+        }
         List<double[]> points = new ArrayList<>(List.of(new double[] {idle, loudness + idle}));
         int passes = 1;
         Mastering best = null;

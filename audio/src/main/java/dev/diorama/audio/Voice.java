@@ -140,11 +140,22 @@ final class Voice {
      */
     static Voice of(long onset, double[] frequency, double[] decayRate, double[] amplitude, List<Tap> taps,
                     Motion[] motion) {
+        return of(onset, frequency, decayRate, amplitude, taps, motion, THRESHOLD);
+    }
+
+    /**
+     * As above, with modes stopping below {@code threshold} (at least {@link #THRESHOLD}) instead:
+     * for a mix that will be turned down, where modes under the threshold divided by the gain
+     * would end below -90 dBFS anyway.
+     */
+    static Voice of(long onset, double[] frequency, double[] decayRate, double[] amplitude, List<Tap> taps,
+                    Motion[] motion, double threshold) {
+        if (!(threshold >= THRESHOLD)) throw new IllegalArgumentException("expected a threshold of at least " + THRESHOLD);
         int kept = 0;
         for (int n = 0; n < frequency.length; n++) {
-            if (amplitude[n] * loudestGain(taps, n) * maxLevel(motion, n) > THRESHOLD) kept++;
+            if (amplitude[n] * loudestGain(taps, n) * maxLevel(motion, n) > threshold) kept++;
         }
-        return kept == 0 ? null : new Voice(onset, frequency, decayRate, amplitude, taps, kept, motion);
+        return kept == 0 ? null : new Voice(onset, frequency, decayRate, amplitude, taps, kept, motion, threshold);
     }
 
     private static double maxLevel(Motion[] motion, int n) {
@@ -158,7 +169,7 @@ final class Voice {
     }
 
     private Voice(long onset, double[] frequency, double[] decayRate, double[] amplitude, List<Tap> taps, int kept,
-                  Motion[] motions) {
+                  Motion[] motions, double threshold) {
         double fs = SoundTrack.SAMPLE_RATE;
         int nch = 2;
         for (Tap t : taps) {
@@ -204,7 +215,7 @@ final class Voice {
         for (int n = 0; n < frequency.length; n++) {
             double a = amplitude[n];
             double loudest = loudestGain(taps, n) * maxLevel(motions, n);
-            if (!(a * loudest > THRESHOLD)) continue;
+            if (!(a * loudest > threshold)) continue;
             Motion moving = motions == null ? null : motions[n];
             motion[m] = moving;
             double w = 2 * Math.PI * frequency[n] / fs;
@@ -239,7 +250,7 @@ final class Voice {
             }
             // The loudest tap's envelope reaches the threshold ln(g a / T) / d samples after it starts.
             // (A moving source is heard up to its largest extra delay later, at up to its largest level.)
-            double ring = Math.ceil(latestDelay + Math.log(a * loudest / THRESHOLD) / d
+            double ring = Math.ceil(latestDelay + Math.log(a * loudest / threshold) / d
                     + (moving == null ? 0 : moving.maxDelay())) + 1;
             modeEnd[m] = onset + (long) Math.min(ring, MAX_RING);
             last = Math.max(last, modeEnd[m]);
