@@ -354,6 +354,26 @@ public final class WorldModel implements AutoCloseable {
         }
     }
 
+    // ---------------------------------------------------------------- cost
+
+    /** Floating-point operations (a multiply-add is 2) of encoding and decoding one picture. */
+    public double autoencoderFlops() {
+        double S = config.size(), w = config.aeWidth(), lc = config.latentChannels(), ch = config.channels();
+        double full = S * S, half = full / 4, quarter = full / 16;
+        double enc = 2 * (full * w * ch * 9 + half * 2 * w * w * 16 + quarter * 4 * w * 2 * w * 16 + quarter * lc * 4 * w * 9);
+        double dec = 2 * (quarter * 4 * w * lc * 9 + quarter * 8 * w * 4 * w * 9 + half * 4 * w * 2 * w * 9 + full * ch * w * 9);
+        return enc + dec;
+    }
+
+    /** Floating-point operations of one transformer evaluation (one sample, one flow step). */
+    public double transformerFlops() {
+        Config c = config;
+        double T = c.tokens(), d = c.width(), in = c.patchDim() + c.context() * (c.patchDim() + 1);
+        double f = 2 * T * in * d + 2 * 2 * d * d + 2 * vocabulary.size() * d + 2 * d * d;
+        double layer = 2 * d * 6 * d + 2 * T * d * 3 * d + 2 * 2 * T * T * d + 2 * T * d * d + 2 * 2 * T * d * 4 * d;
+        return f + c.layers() * layer + 2 * d * 2 * d + 2 * T * d * c.patchDim();
+    }
+
     // ---------------------------------------------------------------- checkpoint
 
     /**
