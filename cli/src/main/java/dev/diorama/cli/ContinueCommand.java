@@ -42,6 +42,8 @@ final class ContinueCommand implements Callable<Integer> {
     long seed;
     @Option(names = "--steps", defaultValue = "" + Neural.DEFAULT_STEPS, paramLabel = "N", description = "flow steps a frame (default 8)")
     int steps;
+    @Option(names = "--temperature", paramLabel = "T", description = "scale of the model's starting noise, 0 to 2 (default 0: deterministic, drifts least)")
+    Float temperature;
     @Option(names = "--quiet", description = "no messages")
     boolean quiet;
     @CommandLine.ParentCommand
@@ -54,6 +56,8 @@ final class ContinueCommand implements Callable<Integer> {
         }
         if (!backend.equals("neural")) throw new BadInput("--backend: expected neural, found '" + backend + "'");
         if (!(seconds > 0 && seconds <= 60)) throw new BadInput("--seconds: expected more than 0 and at most 60, found " + seconds);
+        float temp = temperature == null ? Neural.DEFAULT_TEMPERATURE : temperature;
+        if (!(temp >= 0 && temp <= 2)) throw new BadInput("--temperature: expected 0 to 2, found " + temperature);
         if (steps < 1 || steps > 1000) throw new BadInput("--steps: expected 1 to 1000, found " + steps);
         if (!output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mp4")) {
             throw new BadInput("-o: expected a file name ending in .mp4, found '" + output + "'");
@@ -85,7 +89,7 @@ final class ContinueCommand implements Callable<Integer> {
                 new PromptParser.Options(seed, seconds, 24, 64, 64, true)).scene();
         try (WorldModel m = Neural.load(model)) {
             int n = (int) Math.round(seconds * 24);
-            Neural.Film film = Neural.continueClip(m, frames, w, h, audio, rate, scene, caption, n, !onlyNew, steps, seed, 24);
+            Neural.Film film = Neural.continueClip(m, frames, w, h, audio, rate, scene, caption, n, !onlyNew, steps, temp, seed, 24);
             film.write(output);
             if (!quiet) {
                 main.err.printf(Locale.ROOT, "diorama: wrote %s (%d frames: %d predicted, %d impacts heard, seed %d) in %.1f s%n",

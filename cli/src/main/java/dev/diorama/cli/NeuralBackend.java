@@ -1,6 +1,5 @@
 package dev.diorama.cli;
 
-import dev.diorama.prompt.PromptParser;
 import dev.diorama.scene.Scene;
 import dev.diorama.worldmodel.Neural;
 import dev.diorama.worldmodel.WorldModel;
@@ -40,7 +39,8 @@ final class NeuralBackend {
         try (WorldModel model = Neural.load(modelFile)) {
             var unknown = model.vocabulary().unknown(prompt);
             if (!unknown.isEmpty() && !o.quiet) err.println("diorama: note: words the model never saw in training: " + String.join(", ", unknown));
-            Neural.Film film = Neural.generate(model, scene, prompt, scene.frameCount(), Neural.DEFAULT_STEPS, scene.seed());
+            Neural.Film film = Neural.generate(model, scene, prompt, scene.frameCount(), Neural.DEFAULT_STEPS, Neural.DEFAULT_TEMPERATURE,
+                    scene.seed());
             film.write(o.output);
             if (!o.quiet) {
                 err.printf(Locale.ROOT, "diorama: wrote %s (neural, %d frames, %d impacts heard, seed %d) in %.1f s%n", o.output,

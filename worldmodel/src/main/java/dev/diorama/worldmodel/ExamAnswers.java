@@ -19,23 +19,25 @@ import java.util.Locale;
  * {@code ID.mp4} (the continuation alone, with its synthesised sound) for
  * {@code diorama eval-physics --videos}. All scenarios are rolled out together, as one batch.
  *
- * <pre>java -cp ... dev.diorama.worldmodel.ExamAnswers EXPORT_DIR ANSWERS_DIR [MODEL.bin] [--seed N] [--steps N]</pre>
+ * <pre>java -cp ... dev.diorama.worldmodel.ExamAnswers EXPORT_DIR ANSWERS_DIR [MODEL.bin] [--seed N] [--steps N] [--temperature T]</pre>
  */
 public final class ExamAnswers {
     private ExamAnswers() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
-            System.err.println("usage: ExamAnswers EXPORT_DIR ANSWERS_DIR [MODEL.bin] [--seed N] [--steps N]");
+            System.err.println("usage: ExamAnswers EXPORT_DIR ANSWERS_DIR [MODEL.bin] [--seed N] [--steps N] [--temperature T]");
             System.exit(2);
         }
         Path export = Path.of(args[0]), answers = Path.of(args[1]);
         Path modelFile = null;
         long seed = 0;
         int steps = Neural.DEFAULT_STEPS;
+        float temperature = Neural.DEFAULT_TEMPERATURE;
         for (int i = 2; i < args.length; i++) {
             if (args[i].equals("--seed")) seed = Long.parseLong(args[++i]);
             else if (args[i].equals("--steps")) steps = Integer.parseInt(args[++i]);
+            else if (args[i].equals("--temperature")) temperature = Float.parseFloat(args[++i]);
             else modelFile = Path.of(args[i]);
         }
         Neural.configureEngine(Integer.getInteger("threads", 1));
@@ -57,7 +59,7 @@ public final class ExamAnswers {
         }
         try (WorldModel model = Neural.load(modelFile)) {
             long t0 = System.nanoTime();
-            List<List<float[]>> out = model.rollout(contexts, prompts, frames, steps, seed);
+            List<List<float[]>> out = model.rollout(contexts, prompts, frames, steps, temperature, seed);
             double rollout = (System.nanoTime() - t0) / 1e9;
             int heard = 0;
             for (int i = 0; i < ids.size(); i++) {
@@ -68,8 +70,8 @@ public final class ExamAnswers {
                 Neural.writeFilm(answers.resolve(ids.get(i) + ".mp4"), pics, 64, 64, fps, null,
                         new SoundTrack(scene, impacts, SoundTrack.Options.FILM), 0);
             }
-            System.err.printf(Locale.ROOT, "wrote %d answers to %s: %d frames each, rolled out together in %.1f s (%d flow steps a frame); %d impacts heard%n",
-                    ids.size(), answers, frames, rollout, steps, heard);
+            System.err.printf(Locale.ROOT, "wrote %d answers to %s: %d frames each, rolled out together in %.1f s (%d flow steps a frame, temperature %s); %d impacts heard%n",
+                    ids.size(), answers, frames, rollout, steps, temperature, heard);
         }
     }
 }

@@ -34,6 +34,8 @@ public final class Neural {
     static final double METRES_PER_PIXEL = 0.03;
     /** Euler steps of the flow per frame. */
     public static final int DEFAULT_STEPS = 8;
+    /** Scale of the starting noise (docs/world-model.md: chosen by the exam's score). */
+    public static final float DEFAULT_TEMPERATURE = 0f;
 
     private Neural() {}
 
@@ -216,8 +218,8 @@ public final class Neural {
      *
      * @param scene  what the prompt parser understood, for the sound's bodies, materials and room
      */
-    public static Film generate(WorldModel model, Scene scene, String caption, int frames, int steps, long seed) {
-        List<List<float[]>> out = model.rollout(List.of(List.of()), List.of(caption), frames, steps, seed);
+    public static Film generate(WorldModel model, Scene scene, String caption, int frames, int steps, float temperature, long seed) {
+        List<List<float[]>> out = model.rollout(List.of(List.of()), List.of(caption), frames, steps, temperature, seed);
         int size = model.config().size();
         List<byte[]> pics = toBgr(out.get(0), size);
         List<ContactEvent> impacts = impacts(scene, bounces(null, pics, size, size, scene.fps()), 0, scene.fps());
@@ -233,7 +235,8 @@ public final class Neural {
      * @param includeKnown  the film starts with the clip's own pictures and sound (else the continuation alone)
      */
     public static Film continueClip(WorldModel model, List<byte[]> known, int w, int h, float[][] audio, int sampleRate,
-                                    Scene scene, String caption, int frames, boolean includeKnown, int steps, long seed, int fps) {
+                                    Scene scene, String caption, int frames, boolean includeKnown, int steps, float temperature, long seed,
+                                    int fps) {
         if (known.isEmpty()) throw new WorldModelException("the clip has no pictures to continue");
         int size = model.config().size();
         List<float[]> ctx = new ArrayList<>();
@@ -243,7 +246,7 @@ public final class Neural {
             ctx.add(p);
             knownSmall.add(ClipSet.toBgr(p, 0, size, size));
         }
-        List<List<float[]>> out = model.rollout(List.of(ctx), List.of(caption == null ? "" : caption), frames, steps, seed);
+        List<List<float[]>> out = model.rollout(List.of(ctx), List.of(caption == null ? "" : caption), frames, steps, temperature, seed);
         List<byte[]> pics = toBgr(out.get(0), size);
         List<ContactEvent> impacts = impacts(scene, bounces(knownSmall.get(knownSmall.size() - 1), pics, size, size, fps), 0, fps);
         SoundTrack sound = new SoundTrack(scene, impacts, SoundTrack.Options.FILM);

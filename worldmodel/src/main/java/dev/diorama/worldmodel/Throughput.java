@@ -54,9 +54,9 @@ public final class Throughput {
             System.out.printf(Locale.ROOT, "weights: %,d (%.1f MB as float32)%n", m.parameterCount(), m.parameterCount() * 4 / 1e6);
         }
         try (WorldModel m = Neural.load(modelFile)) {
-            m.rollout(List.of(List.of()), captions, 2, 2, 0);   // warm-up
+            m.rollout(List.of(List.of()), captions, 2, 2, Neural.DEFAULT_TEMPERATURE, 0);   // warm-up
             long t0 = System.nanoTime();
-            m.rollout(List.of(List.of()), captions, 96, Neural.DEFAULT_STEPS, 0);
+            m.rollout(List.of(List.of()), captions, 96, Neural.DEFAULT_STEPS, Neural.DEFAULT_TEMPERATURE, 0);
             double t = (System.nanoTime() - t0) / 1e9;
             System.out.printf(Locale.ROOT, "inference: 4 s of 64x64 video (96 frames x %d flow steps) in %.2f s (%.1f frames/s)%n",
                     Neural.DEFAULT_STEPS, t, 96 / t);

@@ -55,6 +55,7 @@ public final class Training {
     static final float MOVING_WEIGHT = 20f;
     static final float CONTEXT_NOISE = 0.1f;
     static final int CAPTION_DROP_IN = 10;
+    static final int MAX_SKIPPED = 50;
     static final String CHECKPOINT = "checkpoint.bin", MODEL = "model.bin", LOSS_CSV = "loss.csv", LOSS_PNG = "loss.png";
     private static final String STATE_MAGIC = "DIORAMA-WORLDMODEL-TRAINING/1\n";
 
@@ -131,8 +132,8 @@ public final class Training {
             losses = st.losses;
             aeOpt = new Adam(model.params(), names(model, "ae."));
             ditOpt = new Adam(model.params(), names(model, "dit."));
-            aeOpt.restore(st.optimizer, losses.autoencoder().size());
-            ditOpt.restore(st.optimizer, losses.transformer().size());
+            aeOpt.restore(st.optimizer, st.updates[0]);
+            ditOpt.restore(st.optimizer, st.updates[1]);
             listener.resumed(losses.autoencoder().size(), losses.transformer().size());
         } else {
             model = WorldModel.create(s.config(), Vocabulary.of(data.captions()), s.seed());
@@ -153,6 +154,7 @@ public final class Training {
             for (int step = done0; step < s.aeSteps(); step++) {
                 double loss = autoencoderStep(model, aeOpt, data, s, step);
                 losses.autoencoder().add(loss);
+                checkDiverged(losses.autoencoder(), "autoencoder");
                 aeRate = (double) (step + 1 - done0) * s.batch() / ((System.nanoTime() - t0) / 1e9);
                 listener.step("autoencoder", step + 1, s.aeSteps(), loss, aeRate);
                 if ((step + 1) % s.checkpointEvery() == 0 && step + 1 < s.aeSteps()) {
@@ -171,6 +173,7 @@ public final class Training {
                 for (int step = done1; step < s.ditSteps(); step++) {
                     double loss = transformerStep(model, ditOpt, latents, data, s, step);
                     losses.transformer().add(loss);
+                    checkDiverged(losses.transformer(), "transformer");
                     ditRate = (double) (step + 1 - done1) * s.batch() / ((System.nanoTime() - t1) / 1e9);
                     listener.step("transformer", step + 1, s.ditSteps(), loss, ditRate);
                     if ((step + 1) % s.checkpointEvery() == 0 && step + 1 < s.ditSteps()) {
@@ -184,6 +187,15 @@ public final class Training {
             throw e;
         }
         return new Result(model, losses, aeRate, ditRate);
+    }
+
+    /** Stops a run whose last {@value #MAX_SKIPPED} steps were all skipped (not finite): the last checkpoint stays as it was. */
+    private static void checkDiverged(List<Double> losses, String phase) {
+        int n = losses.size();
+        if (n < MAX_SKIPPED) return;
+        for (int i = n - MAX_SKIPPED; i < n; i++) if (Double.isFinite(losses.get(i))) return;
+        throw new WorldModelException("the " + phase + " diverged: " + MAX_SKIPPED + " steps in a row had no finite gradient (up to step "
+                + n + "); the last checkpoint is intact; try a lower learning rate");
     }
 
     /** What identifies the training data: the dataset's seed, count and size. */
@@ -230,7 +242,7 @@ public final class Training {
                 gc.backward(l);
                 loss = l.getFloat();
             }
-            opt.step(s.aeRate());
+            if (!opt.step(s.aeRate())) return Double.NaN;
             return loss;
         }
     }
@@ -274,7 +286,7 @@ public final class Training {
             }
             int warmUp = Math.max(1, Math.min(100, s.ditSteps() / 10));
             float rate = s.ditRate() * Math.min(1f, (step + 1f) / warmUp);
-            opt.step(rate);
+            if (!opt.step(rate)) return Double.NaN;
             return loss;
         }
     }
@@ -339,7 +351,7 @@ public final class Training {
 
     // ---------------------------------------------------------------- checkpoints
 
-    private record State(WorldModel model, java.util.Map<String, Object[]> optimizer, Losses losses) {}
+    private record State(WorldModel model, java.util.Map<String, Object[]> optimizer, Losses losses, int[] updates) {}
 
     private static void save(Path out, WorldModel model, Adam ae, Adam dit, Losses losses, Settings s, Listener listener)
             throws IOException {
@@ -350,6 +362,7 @@ public final class Training {
             DataOutputStream d = new DataOutputStream(os);
             d.write(STATE_MAGIC.getBytes(StandardCharsets.US_ASCII));
             ObjectNode h = SceneJson.MAPPER.createObjectNode();
+            h.put("autoencoderUpdates", ae.updates).put("transformerUpdates", dit.updates);
             ArrayNode a = h.putArray("autoencoderLoss"), b = h.putArray("transformerLoss");
             losses.autoencoder().forEach(a::add);
             losses.transformer().forEach(b::add);
@@ -391,7 +404,8 @@ public final class Training {
             h.path("transformerLoss").forEach(v -> b.add(v.asDouble()));
             var opt = WorldModel.readArrays(d);
             WorldModel model = WorldModel.load(d, file.toString());
-            return new State(model, opt, new Losses(a, b));
+            int[] updates = {h.path("autoencoderUpdates").asInt(a.size()), h.path("transformerUpdates").asInt(b.size())};
+            return new State(model, opt, new Losses(a, b), updates);
         } catch (java.io.EOFException e) {
             throw new WorldModelException(file + ": truncated; delete it to start over");
         }

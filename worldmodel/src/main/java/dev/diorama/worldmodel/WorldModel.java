@@ -268,6 +268,9 @@ public final class WorldModel implements AutoCloseable {
      * @param captions  per film its caption ("" for none)
      * @param frames    pictures to predict per film
      * @param steps     Euler steps of the flow per frame
+     * @param temperature  the starting noise's scale: 1 samples the learned distribution; less
+     *                  follows the flow from nearer its middle (0: from zero, deterministic), which
+     *                  trades the variety of the samples for a roll-out that drifts less
      * @param seed      the noise: one draw per film, reused for every frame of it, so what does not
      *                  move is decoded the same way in every frame instead of flickering
      * @return per film the predicted pictures, planar RGB in [0, 1]. Where a film has known pictures,
@@ -275,7 +278,8 @@ public final class WorldModel implements AutoCloseable {
      *         (decoded latent minus the decoded latent of that last picture): the autoencoder's
      *         error on what stays still cancels, so the still background is the real one, pixel for pixel.
      */
-    public List<List<float[]>> rollout(List<List<float[]>> contexts, List<String> captions, int frames, int steps, long seed) {
+    public List<List<float[]>> rollout(List<List<float[]>> contexts, List<String> captions, int frames, int steps, float temperature,
+                                       long seed) {
         Config c = config;
         int B = contexts.size(), K = c.context(), L = c.latentSize(), P = c.pictureSize();
         if (captions.size() != B) throw new IllegalArgumentException("one caption per film");
@@ -311,7 +315,7 @@ public final class WorldModel implements AutoCloseable {
             }
             float[] noise = new float[B * L];
             SplittableRandom r = new SplittableRandom(seed);
-            for (int i = 0; i < noise.length; i++) noise[i] = (float) Params.gaussian(r);
+                        for (int i = 0; i < noise.length; i++) noise[i] = (float) Params.gaussian(r) * temperature;
             NDArray words = m.create(bagsOfWords(captions), new Shape(B, vocabulary.size()));
             int s = c.latentSide();
             for (int f = 0; f < frames; f++) {

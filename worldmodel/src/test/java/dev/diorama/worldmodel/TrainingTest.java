@@ -58,13 +58,13 @@ class TrainingTest {
         List<String> captions = List.of(data.clips().get(0).caption(), "a red ball");
         List<List<float[]>> before;
         try (WorldModel m = r.model()) {
-            before = m.rollout(ctx, captions, 3, 4, 11);
+            before = m.rollout(ctx, captions, 3, 4, 1f, 11);
         }
         try (InputStream in = Files.newInputStream(dir.resolve("b/model.bin")); WorldModel m = WorldModel.load(in, "model.bin")) {
-            List<List<float[]>> after = m.rollout(ctx, captions, 3, 4, 11);
+            List<List<float[]>> after = m.rollout(ctx, captions, 3, 4, 1f, 11);
             for (int i = 0; i < 2; i++) for (int f = 0; f < 3; f++) assertArrayEquals(before.get(i).get(f), after.get(i).get(f));
             // another seed gives another film: the comparison above can fail
-            List<List<float[]>> other = m.rollout(ctx, captions, 1, 4, 12);
+            List<List<float[]>> other = m.rollout(ctx, captions, 1, 4, 1f, 12);
             assertTrue(!java.util.Arrays.equals(other.get(1).get(0), after.get(1).get(0)));
         }
     }
