@@ -42,7 +42,7 @@ final class ContinueCommand implements Callable<Integer> {
     long seed;
     @Option(names = "--steps", defaultValue = "" + Neural.DEFAULT_STEPS, paramLabel = "N", description = "flow steps a frame (default 8)")
     int steps;
-    @Option(names = "--temperature", paramLabel = "T", description = "scale of the model's starting noise, 0 to 2 (default 0: deterministic, drifts least)")
+    @Option(names = "--temperature", paramLabel = "T", description = "scale of the model's starting noise, 0 to 2 (default 1; 0 is deterministic)")
     Float temperature;
     @Option(names = "--quiet", description = "no messages")
     boolean quiet;

@@ -35,7 +35,7 @@ public final class Neural {
     /** Euler steps of the flow per frame. */
     public static final int DEFAULT_STEPS = 8;
     /** Scale of the starting noise (docs/world-model.md: chosen by the exam's score). */
-    public static final float DEFAULT_TEMPERATURE = 0f;
+    public static final float DEFAULT_TEMPERATURE = 1f;
 
     private Neural() {}
 
