@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "diorama", mixinStandardHelpOptions = true, version = "diorama 0.1.0",
         description = "Words in, a physically simulated film with synchronized sound out.",
-        subcommands = {Main.Generate.class, Main.Explain.class, Main.Render.class, RemixCommand.class, ServeCommand.class, KeysCommand.class, AcousticsCommand.class, EvalPhysicsCommand.class, DatasetCommand.class})
+        subcommands = {Main.Generate.class, Main.Explain.class, Main.Render.class, RemixCommand.class, ServeCommand.class, KeysCommand.class, AcousticsCommand.class, EvalPhysicsCommand.class, DatasetCommand.class, TrainCommand.class, ContinueCommand.class})
 public final class Main implements Runnable {
     static final int OK = 0, INTERNAL = 1, BAD_INPUT = 2;
 
@@ -219,11 +219,18 @@ public final class Main implements Runnable {
         FilmOptions o;
         @Option(names = "--strict", description = "every word of the prompt must be understood (else exit 2)")
         boolean strict;
+        @Option(names = "--backend", defaultValue = "sim", paramLabel = "sim|neural",
+                description = "sim: simulated and ray traced (default); neural: the learned world model (64x64, docs/world-model.md)")
+        String backend;
+        @Option(names = "--model", paramLabel = "FILE", description = "with --backend neural: a model.bin of `diorama train` (default: the shipped one)")
+        Path model;
         @CommandLine.ParentCommand
         Main main;
 
         @Override
         public Integer call() throws IOException {
+            if (!backend.equals("sim")) return NeuralBackend.generate(String.join(" ", words), o, strict, backend, model, main.err);
+            if (model != null) throw new BadInput("--model: only with --backend neural");
             o.check();
             Scene scene = understand(String.join(" ", words), o, strict, main.err).scene();
             return o.make(scene, main.err);
