@@ -51,6 +51,8 @@ final class Geometry {
 
     /** The triangle mesh and tree of a TRIANGLES object (shared between objects alike), else null. */
     final MeshBvh[] mesh;
+    /** An imported model's own materials ({@link MeshLook}), else null. */
+    final MeshLook[] look;
     private static final ThreadLocal<MeshBvh.MeshHit> SHADOW_SCRATCH = ThreadLocal.withInitial(MeshBvh.MeshHit::new);
 
     /** Per frame: centre, and rotation as a row-major matrix, world = M * object (9 per object). */
@@ -73,6 +75,7 @@ final class Geometry {
         cz = new double[count];
         rotation = new double[9 * count];
         mesh = new MeshBvh[count];
+        look = new MeshLook[count];
         for (int i = 0; i < count; i++) {
             SceneObject o = objects.get(i);
             Vec3 s = o.size();
@@ -87,6 +90,7 @@ final class Geometry {
                 case CONE, PYRAMID, WEDGE, BOWL, CUP, BOTTLE, JUG, TABLE, SHELF, STAIRS, MESH -> TRIANGLES;
             };
             if (shape[i] == TRIANGLES) mesh[i] = ShapeMeshes.of(o.shape(), s, o.asset());
+            if (o.shape() == dev.diorama.scene.Shape.MESH) look[i] = mesh[i].look();
             bound[i] = o.boundingRadius() * (1 + 1e-9);
             occluderRadius[i] = Math.cbrt(o.volume() * 3 / (4 * Math.PI));
             transparent[i] = o.material().transparent;

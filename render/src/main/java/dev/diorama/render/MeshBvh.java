@@ -67,6 +67,18 @@ final class MeshBvh {
 
     int nodeCount() { return nodes; }
 
+    private MeshLook look;
+    private boolean lookMade;
+
+    /** The look of the mesh's own materials (made once), or null when it has none ({@link MeshLook#of}). */
+    synchronized MeshLook look() {
+        if (!lookMade) {
+            look = MeshLook.of(mesh);
+            lookMade = true;
+        }
+        return look;
+    }
+
     /** Builds the node for triangles tri[from..to) and returns its index. */
     private int build(int from, int to, float[] lo, float[] hi, float[] mid) {
         int node = nodes++;

@@ -50,6 +50,9 @@ final class Shader {
     private final int[] stack;
     private final double[] scratch = new double[3], scratch2 = new double[3], direction = new double[3];
     private final double[] stars = new double[3], lensRay = new double[6];
+    /** An imported model's surface at the current hit (see {@link MeshLook#at}), and a texel's scratch. */
+    private final double[] pbr = new double[5];
+    private final float[] texel = new float[4];
     /** Depth of field's lens, or null for a pinhole. Its rays leave the tile's frustum, so they use the whole BVH. */
     private ThinLens lens;
     private final RenderOptions options;
@@ -167,7 +170,12 @@ final class Shader {
         double px = ox + t * dx, py = oy + t * dy, pz = oz + t * dz;
         if (id < geometry.count) geometry.normalAt(id, px, py, pz, h);
         double nx = h.nx, ny = h.ny, nz = h.nz;
-        switch (surfaces.kind[id]) {
+        MeshLook look = id < geometry.count ? geometry.look[id] : null;
+        if (look != null && look.owns(h.triangle)) {
+            double cosV = Math.max(Math.abs(dx * nx + dy * ny + dz * nz), 0.05);
+            look.at(h.triangle, h.uv[0], h.uv[1], t * pixelAngle / cosV, pbr, texel);
+            imported(px, py, pz, nx, ny, nz, dx, dy, dz, id, depth, weight, seesLights);
+        } else switch (surfaces.kind[id]) {
             case Surfaces.EMITTER -> {
                 if (id == surfaces.lamp) {
                     red = lighting.lampRadiance[0];
@@ -359,7 +367,17 @@ final class Shader {
             ag = Math.pow(ag, g);
             ab = Math.pow(ab, g);
         }
-        double rough = surfaces.roughness[id], f0 = surfaces.f0[id], alpha = surfaces.alpha[id];
+        shadeDielectric(px, py, pz, nx, ny, nz, dx, dy, dz, id, object, depth, weight, cosV, ar, ag, ab,
+                surfaces.roughness[id], surfaces.alpha[id], surfaces.f0[id]);
+    }
+
+    /**
+     * Lambert diffuse of albedo (ar, ag, ab) under a clear coat of normal reflectance f0 and
+     * roughness {@code rough} (GGX {@code alpha}), the normal n already turned toward the viewer.
+     */
+    private void shadeDielectric(double px, double py, double pz, double nx, double ny, double nz,
+                                 double dx, double dy, double dz, int id, int object, int depth, double weight,
+                                 double cosV, double ar, double ag, double ab, double rough, double alpha, double f0) {
         double fEnv = Optics.schlickRough(cosV, f0, rough);
         double r = 0, g = 0, b = 0;
 
@@ -426,9 +444,23 @@ final class Shader {
             cosV = -cosV;
         }
         int object = id < geometry.count ? id : Hit.NONE;
-        double rough = surfaces.roughness[id], alpha = surfaces.alpha[id];
-        double cr = conductor(cosV, id, 0, rough), cg = conductor(cosV, id, 1, rough);
-        double cb = conductor(cosV, id, 2, rough);
+        int k = 3 * id;
+        double[] n = surfaces.conductorN, e = surfaces.conductorK;
+        shadeMetal(px, py, pz, nx, ny, nz, dx, dy, dz, object, depth, weight, seesLights, cosV,
+                surfaces.roughness[id], surfaces.alpha[id], n[k], n[k + 1], n[k + 2], e[k], e[k + 1], e[k + 2],
+                surfaces.red[id], surfaces.green[id], surfaces.blue[id]);
+    }
+
+    /**
+     * A conductor of complex index n + i k per band (normal reflectance f0 per band) and roughness
+     * {@code rough} (GGX {@code alpha}), the normal n already turned toward the viewer.
+     */
+    private void shadeMetal(double px, double py, double pz, double nx, double ny, double nz,
+                            double dx, double dy, double dz, int object, int depth, double weight, boolean seesLights,
+                            double cosV, double rough, double alpha, double nR, double nG, double nB,
+                            double kR, double kG, double kB, double f0R, double f0G, double f0B) {
+        double cr = conductor(cosV, nR, kR, f0R, rough), cg = conductor(cosV, nG, kG, f0G, rough);
+        double cb = conductor(cosV, nB, kB, f0B, rough);
         double r = 0, g = 0, b = 0;
         boolean mirror = rough < MIRROR_LIMIT;
 
@@ -442,9 +474,9 @@ final class Shader {
                     double inv = 1 / Math.sqrt(hx * hx + hy * hy + hz * hz);
                     double nh = (nx * hx + ny * hy + nz * hz) * inv, lh = (keyDx * hx + keyDy * hy + keyDz * hz) * inv;
                     double s = Optics.ggx(nh, nl, Math.max(cosV, 1e-4), alpha) * nl * vis;
-                    r += keyR * conductor(lh, id, 0, 0) * s;
-                    g += keyG * conductor(lh, id, 1, 0) * s;
-                    b += keyB * conductor(lh, id, 2, 0) * s;
+                    r += keyR * conductor(lh, nR, kR, f0R, 0) * s;
+                    g += keyG * conductor(lh, nG, kG, f0G, 0) * s;
+                    b += keyB * conductor(lh, nB, kB, f0B, 0) * s;
                 }
             }
         }
@@ -515,17 +547,59 @@ final class Shader {
     }
 
     /**
-     * Reflectance of conductor {@code id} in band c at incidence cosine cos, by the exact Fresnel
+     * Reflectance of a conductor of index n + i k (normal reflectance f0) in one band at incidence
+     * cosine cos, by the exact Fresnel
      * equations; on a rough surface, averaged over its lobe, the grazing brightening fades as in
      * {@link Optics#schlickRough} (the rise from the normal reflectance is scaled down alike).
      */
-    private double conductor(double cos, int id, int c, double rough) {
-        double f = Optics.fresnelConductor(cos, surfaces.conductorN[3 * id + c], surfaces.conductorK[3 * id + c]);
+    private static double conductor(double cos, double n, double k, double f0, double rough) {
+        double f = Optics.fresnelConductor(cos, n, k);
         if (rough <= 0) return f;
-        double f0 = c == 0 ? surfaces.red[id] : c == 1 ? surfaces.green[id] : surfaces.blue[id];
         double top = Math.max(1 - rough, f0);
         return f0 + (f - f0) * (top - f0) / Math.max(1 - f0, 1e-9);
     }
+
+    /**
+     * An imported model's surface as its file describes it ({@link #pbr}): glTF's metallic-roughness
+     * model, a dielectric of albedo the base colour under a coat of normal reflectance 0.04 (an index
+     * of 1.5), blended by the metalness with a conductor whose normal reflectance is the base colour
+     * (n = 1 and k from the colour, as for painted metals in {@link MaterialOptics}).
+     */
+    private void imported(double px, double py, double pz, double nx, double ny, double nz,
+                          double dx, double dy, double dz, int id, int depth, double weight, boolean seesLights) {
+        double cosV = -(dx * nx + dy * ny + dz * nz);
+        if (cosV < 0) {
+            nx = -nx;
+            ny = -ny;
+            nz = -nz;
+            cosV = -cosV;
+        }
+        double[] m = pbr;
+        double ar = m[0], ag = m[1], ab = m[2], metal = m[3], rough = m[4];
+        double alpha = Math.max(rough * rough, 0.005);
+        double r = 0, g = 0, b = 0;
+        if (metal < 1) {
+            shadeDielectric(px, py, pz, nx, ny, nz, dx, dy, dz, id, id, depth, weight * (1 - metal), cosV, ar, ag, ab,
+                    rough, alpha, PBR_DIELECTRIC_F0);
+            r = (1 - metal) * red;
+            g = (1 - metal) * green;
+            b = (1 - metal) * blue;
+        }
+        if (metal > 0) {
+            shadeMetal(px, py, pz, nx, ny, nz, dx, dy, dz, id, depth, weight * metal, seesLights, cosV, rough, alpha,
+                    1, 1, 1, MaterialOptics.extinctionFor(ar), MaterialOptics.extinctionFor(ag),
+                    MaterialOptics.extinctionFor(ab), Math.min(ar, 0.999), Math.min(ag, 0.999), Math.min(ab, 0.999));
+            r += metal * red;
+            g += metal * green;
+            b += metal * blue;
+        }
+        red = r;
+        green = g;
+        blue = b;
+    }
+
+    /** glTF's normal reflectance of every dielectric. */
+    static final double PBR_DIELECTRIC_F0 = 0.04;
 
     /**
      * Glass, water, ice: the exact Fresnel reflectance splits the ray into a reflected and a refracted
