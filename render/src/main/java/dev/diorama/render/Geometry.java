@@ -44,6 +44,12 @@ final class Geometry {
     /** Radius of the bounding sphere about the centre, and of the sphere standing in for occlusion. */
     final double[] bound, occluderRadius;
     final boolean[] transparent;
+    /**
+     * Convex objects (balls, boxes, cylinders, cones, pyramids, wedges): a ray leaving one cannot meet
+     * it again, so rays from its surface skip it. The others (vessels, tables, shelves, stairs,
+     * imported models) can shade themselves: a bowl's rim shadows its inside.
+     */
+    final boolean[] convex;
     /** Fraction of light a glass object lets through at normal incidence (its tint, averaged). */
     final double[] clearTransmittance;
     /** Normal-incidence reflectance of glass objects' surfaces. */
@@ -68,6 +74,7 @@ final class Geometry {
         bound = new double[count];
         occluderRadius = new double[count];
         transparent = new boolean[count];
+        convex = new boolean[count];
         clearTransmittance = new double[count];
         glassF0 = new double[count];
         cx = new double[count];
@@ -91,6 +98,10 @@ final class Geometry {
             };
             if (shape[i] == TRIANGLES) mesh[i] = ShapeMeshes.of(o.shape(), s, o.asset());
             if (o.shape() == dev.diorama.scene.Shape.MESH) look[i] = mesh[i].look();
+            convex[i] = switch (o.shape()) {
+                case BALL, CUBE, PLANK, DOMINO, BRICK, CYLINDER, CONE, PYRAMID, WEDGE -> true;
+                default -> false;
+            };
             bound[i] = o.boundingRadius() * (1 + 1e-9);
             occluderRadius[i] = Math.cbrt(o.volume() * 3 / (4 * Math.PI));
             transparent[i] = o.material().transparent;
@@ -344,6 +355,43 @@ final class Geometry {
                 if (!(t0 >= T_MIN && t0 < distance)) continue;
                 v *= transparent[i] ? clearTransmittance[i] * (1 - glassF0[i]) * (1 - glassF0[i]) : 0;
             }
+            if (v <= 0) return 0;
+        }
+        return v;
+    }
+
+    /**
+     * Fraction of light that passes from o along the unit direction d for {@code distance} metres
+     * past the objects {@code list[from..to)} (as in {@link #intersect}) but {@code skipA} and
+     * {@code skipB}: 0 behind an opaque object, the glass's straight transmission (its tint and two
+     * Fresnel losses at normal incidence) through each transparent one. A shadow ray to one point
+     * of an area light.
+     */
+    double transmittance(double ox, double oy, double oz, double dx, double dy, double dz, double distance,
+                         int[] list, int from, int to, int skipA, int skipB) {
+        double v = 1;
+        for (int k = from; k < to; k++) {
+            int i = list == null ? k : list[k];
+            if (i == skipA || i == skipB) continue;
+            double ocx = cx[i] - ox, ocy = cy[i] - oy, ocz = cz[i] - oz;
+            double b = ocx * dx + ocy * dy + ocz * dz;
+            double br = bound[i];
+            if (b + br < T_MIN || b - br > distance) continue;
+            double disc = b * b - (ocx * ocx + ocy * ocy + ocz * ocz - br * br);
+            if (disc < 0) continue;
+            double t;
+            switch (shape[i]) {
+                case BALL -> {
+                    double sq = Math.sqrt(disc);
+                    t = b - sq;
+                    if (t < T_MIN) t = b + sq;
+                }
+                case BOX -> t = boxHit(i, -ocx, -ocy, -ocz, dx, dy, dz);
+                case TRIANGLES -> t = meshHit(i, -ocx, -ocy, -ocz, dx, dy, dz, distance, SHADOW_SCRATCH.get());
+                default -> t = cylinderHit(i, -ocx, -ocy, -ocz, dx, dy, dz);
+            }
+            if (!(t >= T_MIN && t < distance)) continue;
+            v *= transparent[i] ? clearTransmittance[i] * (1 - glassF0[i]) * (1 - glassF0[i]) : 0;
             if (v <= 0) return 0;
         }
         return v;

@@ -51,6 +51,8 @@ public final class Renderer implements AutoCloseable {
     private final Geometry geometry;
     private final Bvh bvh;
     private final Surfaces surfaces;
+    /** Glowing objects, the ceiling lamp and the windows. */
+    private final AreaLights lights;
     private final AdaptedExposure adaptedExposure;
     /** The photograph that is the sky, or null. */
     private final EnvironmentMap environmentMap;
@@ -115,13 +117,14 @@ public final class Renderer implements AutoCloseable {
                 : new Lighting(scene, scene.sun(), Double.NaN, environment, true);
         ToneMap toneMap = new ToneMap(lighting.exposure);
         Enclosure enclosure = new Enclosure(scene.environment().room(), frameCamera.position(), surfaces);
+        lights = new AreaLights(scene, geometry, surfaces, lighting);
         buffer = new FilmBuffer(width, height);
         int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         shaders = new Shader[workers];
         samplers = new TileSampler[workers];
         frustums = new double[workers][12];
         for (int i = 0; i < workers; i++) {
-            shaders[i] = new Shader(geometry, bvh, enclosure, surfaces, lighting, camera, options);
+            shaders[i] = new Shader(geometry, bvh, enclosure, surfaces, lighting, camera, options, lights);
             samplers[i] = new TileSampler(shaders[i], toneMap, buffer, options, TILE);
         }
         still = new boolean[tileCount];
@@ -145,6 +148,7 @@ public final class Renderer implements AutoCloseable {
                     + width + " x " + height + " BGR24), found " + bgr.length);
         }
         geometry.update(offStage(frame));
+        lights.update(geometry);
         bvh.rebuild();
         if (!scene.stillCameraAndLight()) followTime(frame);
         for (int i = 0; i < samplers.length; i++) {
