@@ -12,23 +12,29 @@ import java.util.List;
  * the nearest hit along a ray, how much of a light a point sees past them (soft shadows), and how
  * much of the sky they hide from a point (ambient occlusion).
  *
- * <p>Every object is convex, which the queries use: a ray leaving an object's outer surface cannot
- * meet that object again, so shadow and reflection rays skip their own object instead of relying on
- * an offset alone. Each object also has a bounding sphere, tested first: a ray that misses it (a few
- * multiplications) needs no exact test.
+ * <p>Shapes: balls, boxes and capped cylinders have analytic ray tests; every other shape is a
+ * triangle mesh in the object's frame with its own tree ({@link MeshBvh}, shared by objects alike):
+ * cones, pyramids and wedges, which are convex, and the hollow or compound shapes (bowls, cups,
+ * bottles, jugs, tables, shelves, stairs) and imported models, which are not. A ray leaving a convex
+ * object's outer surface cannot meet that object again, so shadow and reflection rays skip their
+ * own object instead of relying on an offset alone ({@link #convex}); from a concave one they start
+ * a small offset off the surface and may meet it again, so a bowl's rim shades its inside and a
+ * table's top its legs. Each object also has a bounding sphere, tested first: a ray that misses it
+ * (a few multiplications) needs no exact test.
  *
  * <p>Shadows: balls use the analytic coverage of the light's disk by the ball's silhouette, so their
- * penumbra is exact and free of noise; boxes and cylinders cast hard shadows along the ray to the
- * light's centre, whose edges the adaptive anti-aliasing then smooths. The sun's half-degree disk
- * makes a penumbra a centimetre wide per metre of distance, so at the scale of these scenes the
- * difference is below a pixel. Glass casts a lighter shadow: the light a ball lets straight through,
+ * penumbra is exact and free of noise; every other shape casts a hard shadow along the ray to the
+ * light's centre, whose edges the adaptive anti-aliasing then smooths (area lights sample their own
+ * soft shadows with {@link #transmittance}). The sun's half-degree disk makes a penumbra a
+ * centimetre wide per metre of distance, so at the scale of these scenes the difference is below a
+ * pixel. Glass casts a lighter shadow: the light a ball lets straight through,
  * by Fresnel's law at its two surfaces (darker at the rim where reflection grows), ignoring the
  * focusing that real glass does.
  *
- * <p>Ambient occlusion: each object hides sky as a sphere would (a ball as itself, a box or cylinder
- * as the sphere of the same volume); the form factor of a sphere of radius r at distance d and angle
- * theta from the normal is cos(theta) r^2 / d^2, exact and noise-free, faded out smoothly at four
- * radii so that no ring shows where it is cut off.
+ * <p>Ambient occlusion: each object hides sky from other objects as a sphere would (a ball as itself,
+ * any other shape as the sphere of the same volume of material); the form factor of a sphere of
+ * radius r at distance d and angle theta from the normal is cos(theta) r^2 / d^2, exact and
+ * noise-free, faded out smoothly at four radii so that no ring shows where it is cut off.
  */
 final class Geometry {
     static final int BALL = 0, BOX = 1, CYLINDER = 2, TRIANGLES = 3;

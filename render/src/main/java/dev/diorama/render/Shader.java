@@ -170,12 +170,14 @@ final class Shader {
     /**
      * Radiance arriving at o from unit direction -d, into red, green, blue. {@code weight} is the
      * ray's share of the pixel, {@code seesLights} whether it may see the sun's disk and the lamp,
-     * {@code skip} an object it cannot hit (the convex one it leaves), {@code medium} the transparent
+     * {@code skip} an object it cannot hit (the one it leaves, if convex), {@code medium} the transparent
      * object it travels inside ({@link Hit#NONE} in air), whose absorption dims what it brings back
      * by Beer and Lambert's law over the distance to its hit.
      */
     private void trace(double ox, double oy, double oz, double dx, double dy, double dz,
                        int depth, double weight, boolean seesLights, int skip, int medium) {
+        // Only a convex object cannot be met again by a ray that leaves it: a bowl's inside reflects its rim.
+        if (skip != Hit.NONE && !geometry.convex[skip]) skip = Hit.NONE;
         Hit h = hit;
         h.reset();
         rays++;
@@ -320,7 +322,7 @@ final class Shader {
     }
 
     /** Sets the key light's direction, distance, size and irradiance (a distant light's: the same everywhere). */
-    private void keyLight() {
+    void keyLight() {
         keyDx = lighting.keyX;
         keyDy = lighting.keyY;
         keyDz = lighting.keyZ;
@@ -336,7 +338,7 @@ final class Shader {
      * convex); at a camera ray's hit ({@code depth} 0) only the tile's shadow casters can matter.
      * Indoors the light must also leave the room through a window.
      */
-    private double keyVisibility(double px, double py, double pz, double nx, double ny, double nz, int object,
+    double keyVisibility(double px, double py, double pz, double nx, double ny, double nz, int object,
                                  int depth) {
         if (lighting.indoor && !enclosure.exitsThroughWindow(px, py, pz, keyDx, keyDy, keyDz)) return 0;
         if (object != Hit.NONE && !geometry.convex[object]) object = Hit.NONE;
