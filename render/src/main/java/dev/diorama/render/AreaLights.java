@@ -42,7 +42,7 @@ import java.util.List;
 final class AreaLights {
     static final int OBJECT = 0, CEILING = 1, WINDOW = 2;
     /** Most shadow rays one light sends from a point. */
-    static final int SHADOW_RAYS = 16;
+    static final int SHADOW_RAYS = 32;
 
     final int count;
     final int[] kind;

@@ -53,7 +53,9 @@ final class Shader {
     private final Hit hit = new Hit();
     private final int[] stack;
     private final double[] scratch = new double[3], scratch2 = new double[3], direction = new double[3];
-    private final double[] stars = new double[3], lensRay = new double[6];
+    private final double[] stars = new double[3], starScratch = new double[4], lensRay = new double[6];
+    /** The brightest a star can be in this picture ({@link StarField#brightest}): against a sky a thousand times brighter none shows. */
+    private double starLimit;
     /** An imported model's surface at the current hit (see {@link MeshLook#at}), and a texel's scratch. */
     private final double[] pbr = new double[5];
     private final float[] texel = new float[4];
@@ -116,6 +118,7 @@ final class Shader {
         this.sky = lighting.sky;
         this.enclosure = enclosure;
         pixelAngle = 2 * camera.tanX / camera.width;
+        starLimit = StarField.brightest(pixelAngle);
         lens = options.aperture() > 0 ? new ThinLens(options.aperture(),
                 options.focusDistance() > 0 ? options.focusDistance() : camera.focusDistance, options.lensSamples()) : null;
     }
@@ -274,11 +277,12 @@ final class Shader {
             return;
         }
         sky.radiance(dx, dy, dz, scratch, 0);
-        if (seesLights && dy > 0 && sky.cloudCover < 1) {
+        if (seesLights && dy > 0 && sky.cloudCover < 1
+                && starLimit >= 1e-3 * (scratch[0] > scratch[1] ? scratch[0] : scratch[1])) {
             // Stars: a billionth of the sun, seen only where the sky is dark (see StarField); clouds hide them.
             double[] st = stars;
             st[0] = st[1] = st[2] = 0;
-            StarField.add(dx, dy, dz, pixelAngle, st);
+            StarField.add(dx, dy, dz, pixelAngle, st, starScratch);
             double k = 1 - sky.cloudCover;
             scratch[0] += k * st[0];
             scratch[1] += k * st[1];
