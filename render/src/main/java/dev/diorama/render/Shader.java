@@ -373,8 +373,23 @@ final class Shader {
         int first = a.first[i], n = a.cells[i], facingCount = 0;
         double[] w = cellWeight;
         Sky outside = lighting.windowSky;
-        // Near the light (within three of its radii) each cell counts as its four quarters.
-        boolean near = bx * bx + by * by + bz * bz < 9 * reach * reach;
+        // Near the light (within three of its radii) each cell counts as its four quarters; far from
+        // a flat one (beyond ten radii) the cells count as one, the disk's own formula.
+        double centre2 = bx * bx + by * by + bz * bz;
+        boolean near = centre2 < 9 * reach * reach;
+        if (a.kind[i] == AreaLights.CEILING && centre2 > 100 * reach * reach) {
+            double d = Math.sqrt(centre2), cosR = (nx * bx + ny * by + nz * bz) / d;
+            double cosE = -(a.nx[first] * bx + a.ny[first] * by + a.nz[first] * bz) / d;
+            if (cosR <= 0 || cosE <= 0) return false;
+            double area = n * a.area[first];
+            sum = area * cosR * cosE / (centre2 + area / Math.PI);
+            for (int k = 0; k < n; k++) {
+                w[k] = sum / n;
+                facing[k] = k;
+            }
+            facingCount = n;
+            n = 0;  // the cells are done
+        }
         for (int k = 0; k < n; k++) {
             int c = first + k;
             double wx = a.cx[c] - px, wy = a.cy[c] - py, wz = a.cz[c] - pz;
@@ -477,9 +492,16 @@ final class Shader {
         int rays = Math.min(facingCount, AreaLights.SHADOW_RAYS);
         long h = seed + 0x632BE59BD9B4E019L * (i + 1);
         double start = Surfaces.unit(h);
-        double total = 0, seen = 0;
-        boolean fromTile = depth == 0 && lens == null;
-        for (int m = 0; m < rays; m++) {
+        double total = 0, seen = 0, first = -1;
+        boolean fromTile = depth == 0 && lens == null, agree = true;
+        // Four rays spread over the light first; if they agree (all blocked, all clear) the rest
+        // would almost surely agree as well: a full shadow or full light for four rays' cost.
+        int probes = Math.min(4, rays);
+        for (int step = 0; step < rays; step++) {
+            if (step == probes) {
+                if (agree) break;
+            }
+            int m = step < probes ? step * rays / probes : probeSkip(step - probes, rays, probes);
             int k = facing[Math.min(facingCount - 1, (int) ((m + start) * facingCount / rays))];
             int c = a.first[i] + k;
             double ju = 2 * Surfaces.unit(h + 2L * m + 1) - 1, jv = 2 * Surfaces.unit(h + 2L * m + 2) - 1;
@@ -495,8 +517,25 @@ final class Shader {
             double weight = cellWeight[k];
             total += weight;
             seen += weight * t;
+            if (step < probes) {
+                if (first < 0) first = t;
+                else agree &= t == first;
+            }
         }
         return total > 0 ? seen / total : 1;
+    }
+
+    /**
+     * The j-th of the ray indices [0, rays) that are not probes (the probes being q rays / probes
+     * for q below probes), in increasing order.
+     */
+    static int probeSkip(int j, int rays, int probes) {
+        int m = j;
+        // Each probe at or below the candidate pushes it one further.
+        for (int q = 0; q < probes; q++) {
+            if (q * rays / probes <= m) m++;
+        }
+        return m;
     }
 
     /** Ambient occlusion at p (normal n) by every object but {@code object}, as {@link #keyVisibility}. */

@@ -191,6 +191,17 @@ class AreaLightTest {
     }
 
     @Test
+    void theShadowRaysAfterTheProbesAreEveryOtherRayOnce() {
+        for (int rays = 4; rays <= AreaLights.SHADOW_RAYS; rays++) {
+            java.util.Set<Integer> seen = new java.util.TreeSet<>();
+            for (int q = 0; q < 4; q++) seen.add(q * rays / 4);
+            for (int j = 0; j < rays - 4; j++) assertTrue(seen.add(Shader.probeSkip(j, rays, 4)), "twice, " + rays + " rays");
+            assertEquals(rays, seen.size());
+            assertEquals(rays - 1, (int) ((java.util.TreeSet<Integer>) seen).last());
+        }
+    }
+
+    @Test
     void aBallUnderTheLampCastsAnUmbraAndAPenumbraAndNothingBeyond() {
         // A ball of radius 0.4 centred 1 m above the floor under the lamp (radius 0.25 at 2.99 m).
         SceneObject ball = TestScenes.ball("ball", Material.RUBBER, TestScenes.RED, 0.4, 0, 0).withPosition(new Vec3(0, 1, 0));
