@@ -19,13 +19,15 @@ import java.util.List;
  * axis (E = L pi R^2 / (R^2 + d^2)) and keeps the sum finite next to the light; far from it, the
  * sum is the midpoint rule, within a fraction of a percent of the analytic irradiance once the
  * point is a few cells away; nearer than three of the light's radii each cell counts as its four
- * quarters, which keeps it within 2 percent down to about the light's radius away (the tests).
+ * quarters, which keeps it within 2 percent down to about the light's radius away (the tests);
+ * beyond ten radii the flat ceiling lamp counts as one disk, whose formula that is.
  *
  * <p><b>Shadows.</b> Unoccluded (no object's bounding sphere comes near the cone from p to the light)
  * the sum is the answer and costs no ray. Otherwise up to {@value #SHADOW_RAYS} shadow rays go to
  * cells that face p, each to a point jittered within its cell, and the unoccluded sum is scaled by
  * the visible share of their weights (a ratio estimator: noise only in the penumbra, none in full
- * light or full shadow). The jitter and the choice of cells come from a hash of the camera sample's
+ * light or full shadow). Four rays spread over the light go first; where they agree (all blocked or
+ * all clear) the others are not sent, so a full shadow costs four rays and only a penumbra more. The jitter and the choice of cells come from a hash of the camera sample's
  * position in the picture, never from a random generator or a thread: a pixel gets the same
  * samples in every frame, so where nothing moves nothing flickers, and the anti-aliasing's extra
  * samples of a pixel on a shadow's edge each draw other points, which smooths the penumbra.
