@@ -4,8 +4,9 @@
 #   docs/gallery/make.sh NAME...    only those (e.g. "noon sunset")
 # Each still is `./diorama generate PROMPT -o docs/gallery/NAME.png --at T --size 640x360 --strict`:
 # the film's frame at T seconds, every word of the prompt understood. The renderer's features that
-# prompts cannot ask for yet (materials and skies by number, environment maps, depth of field) are
-# stills of the scene files in scenes/, at rest, made by the render module's RenderStill tool.
+# prompts cannot ask for yet (materials and skies by number, environment maps, depth of field, the
+# shapes beyond ball, cube and cylinder, imported models, lamps and windows) are stills of the scene
+# files in scenes/, at rest, made by the render module's RenderStill tool.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 diorama="$here/../../diorama"
@@ -25,12 +26,13 @@ pair="a red rubber ball and a steel ball drop onto a wooden floor"
   echo "|---|---|---|"
 } > "$index"
 
-still() {  # NAME T PROMPT
+still() {  # NAME T PROMPT [OPTIONS...]
   local name=$1 at=$2 prompt=$3
-  echo "| ![$name]($name.png) | $prompt | $at |" >> "$index"
+  shift 3
+  echo "| ![$name]($name.png) | $prompt ${*:+(\`$*\`)} | $at |" >> "$index"
   if [ "$only" != "  " ] && [[ "$only" != *" $name "* ]]; then return; fi
-  echo "$name: $prompt (at $at s)" >&2
-  "$diorama" generate "$prompt" -o "$here/$name.png" --at "$at" --size 640x360 --strict --quiet
+  echo "$name: $prompt (at $at s) $*" >&2
+  "$diorama" generate "$prompt" -o "$here/$name.png" --at "$at" --size 640x360 --strict --quiet "$@"
 }
 
 # The sun through the day (Paris, 22 September 2026, unless the prompt says)
@@ -71,6 +73,8 @@ still track-1.5 1.5 "$pair, the camera tracking the red ball"
 for t in 1 5 9.5; do
   still "time-lapse-$t" $t "$objects from 6 am to 9 pm in 10 seconds"
 done
+# Motion blur: the balls falling fast, the shutter open half of the frame's interval
+still motion-blur 0.45 "$pair" --motion-blur
 
 # Light and materials, from scene files (scenes/*.json; the map scenes/studio.hdr is made by
 # scenes/studio.py). Run from the repository root so that the map's relative path resolves.
@@ -96,5 +100,13 @@ scene sky-overcast    sky-overcast      # cloud cover 1: the CIE overcast sky, n
 scene night-stars     night-stars       # 23:30: the moon high in the south-east, stars, adapted exposure
 scene studio-map      studio-map        # scenes/studio.hdr as sky and light: its key lamp casts the shadows
 scene depth-of-field  depth-of-field --aperture 0.03 --lens-samples 48   # focused on the chrome ball
+# Shapes beyond the box, the ball and the cylinder (triangle meshes; hollow ones shade their insides)
+scene shapes          shapes            # a ramp (wedge) with a ball on it, stairs, a table, a cone
+scene vessels         vessels           # a wooden bowl with a ball in it, a cup, a glass bottle, a copper jug
+# A user's model: scenes/die.gltf (made by scenes/die.py), its texture and its metallic-roughness map
+scene imported-model  imported-model    # two dice: ivory faces, dark pips, a gold metal pip on the 1
+# Light indoors
+scene lamp-room       lamp-room         # night: the ceiling lamp and a glowing bulb on a stand, soft shadows
+scene window-sunbeam  window-sunbeam    # 16:00: the sun through a west window, a ball in the beam
 
 mv "$index" "$here/README.md"

@@ -20,8 +20,9 @@ import java.util.Map;
  * and {@code .glb} (the binary container: a JSON chunk and a BIN chunk). The default scene's node
  * tree is walked with each node's matrix or translation-rotation-scale, and every triangle
  * primitive (modes 4, 5 and 6) is gathered into one mesh, in metres as glTF prescribes, with its
- * POSITION, NORMAL and TEXCOORD_0 and its material's metallic-roughness factors and base colour
- * texture (PNG or JPEG, decoded with javax.imageio).
+ * POSITION, NORMAL and TEXCOORD_0 and its material's metallic-roughness factors, base colour
+ * texture and metallic-roughness texture (PNG or JPEG, decoded with javax.imageio; the first as
+ * sRGB colour, the second as linear data), each with its sampler's magnification filter.
  */
 public final class GltfReader {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,6 +32,7 @@ public final class GltfReader {
     private final JsonNode root;
     private final ByteBuffer glbBin;
     private final Map<Integer, ByteBuffer> buffers = new HashMap<>();
+    /** Decoded textures by index, colour ones (sRGB) at 2 i, data ones (linear) at 2 i + 1. */
     private final Map<Integer, Texture> textures = new HashMap<>();
 
     private GltfReader(Path file, JsonNode root, ByteBuffer glbBin) {
@@ -223,12 +225,19 @@ public final class GltfReader {
         for (int i = 0; i < 4 && f.isArray(); i++) base[i] = (float) Math.max(0, Math.min(1, f.path(i).asDouble(1)));
         float metallic = (float) Math.max(0, Math.min(1, pbr.path("metallicFactor").asDouble(1)));
         float rough = (float) Math.max(0, Math.min(1, pbr.path("roughnessFactor").asDouble(1)));
-        Texture tex = pbr.has("baseColorTexture") ? texture(pbr.path("baseColorTexture").path("index").asInt()) : null;
-        return new PbrMaterial(m.path("name").asText(""), base, metallic, rough, tex);
+        Texture tex = pbr.has("baseColorTexture") ? texture(pbr.path("baseColorTexture").path("index").asInt(), true) : null;
+        Texture mr = pbr.has("metallicRoughnessTexture")
+                ? texture(pbr.path("metallicRoughnessTexture").path("index").asInt(), false) : null;
+        return new PbrMaterial(m.path("name").asText(""), base, metallic, rough, tex, mr);
     }
 
-    private Texture texture(int index) {
-        return textures.computeIfAbsent(index, i -> {
+    /** glTF's sampler magFilter for nearest-texel magnification. */
+    private static final int NEAREST = 9728;
+
+    /** Texture {@code index}, decoded as colour (sRGB) or as data (linear), with its sampler's magnification filter. */
+    private Texture texture(int index, boolean srgb) {
+        return textures.computeIfAbsent(2 * index + (srgb ? 0 : 1), key -> {
+            int i = key / 2;
             JsonNode t = node("textures", i);
             if (!t.has("source")) throw new AssetException(file, "expected a \"source\" image for texture " + i);
             JsonNode img = node("images", t.get("source").asInt());
@@ -239,7 +248,8 @@ public final class GltfReader {
                 data = new byte[v.remaining()];
                 v.get(data);
             } else throw new AssetException(file, "expected an image with a \"uri\" or a \"bufferView\"");
-            return Images.decode(data, file);
+            boolean nearest = t.has("sampler") && node("samplers", t.get("sampler").asInt()).path("magFilter").asInt(0) == NEAREST;
+            return Images.decode(data, file, srgb).withNearest(nearest);
         });
     }
 

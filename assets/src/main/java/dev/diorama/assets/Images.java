@@ -20,6 +20,11 @@ final class Images {
     }
 
     static Texture decode(byte[] bytes, Path where) {
+        return decode(bytes, where, true);
+    }
+
+    /** Decodes a colour image (sRGB-encoded, {@code srgb}) or a data image (its values as they are). */
+    static Texture decode(byte[] bytes, Path where, boolean srgb) {
         BufferedImage img;
         try {
             img = ImageIO.read(new ByteArrayInputStream(bytes));
@@ -28,6 +33,7 @@ final class Images {
         }
         if (img == null) throw new AssetException(where, "expected a PNG or JPEG texture image");
         int w = img.getWidth(), h = img.getHeight();
-        return Texture.fromSrgb(w, h, img.getRGB(0, 0, w, h, null, 0, w));
+        int[] argb = img.getRGB(0, 0, w, h, null, 0, w);
+        return srgb ? Texture.fromSrgb(w, h, argb) : Texture.fromLinear(w, h, argb);
     }
 }

@@ -7,12 +7,41 @@ package dev.diorama.assets;
  * @param width   pixels
  * @param height  pixels
  * @param rgba    linear RGBA per pixel, row-major from the top row; sRGB-encoded files are decoded
+ * @param nearest the file asks for nearest-texel magnification (glTF's sampler magFilter 9728,
+ *                NEAREST: pixel art, checkers) rather than bilinear filtering
  */
-public record Texture(int width, int height, float[] rgba) {
+public record Texture(int width, int height, float[] rgba, boolean nearest) {
     public Texture {
         if (width < 1 || height < 1 || rgba == null || rgba.length != 4 * width * height) {
             throw new IllegalArgumentException("texture of " + width + " x " + height + " needs " + 4L * width * height + " floats");
         }
+    }
+
+    /** A bilinearly filtered texture. */
+    public Texture(int width, int height, float[] rgba) {
+        this(width, height, rgba, false);
+    }
+
+    /** The same pixels with the given magnification filter. */
+    public Texture withNearest(boolean nearestTexel) {
+        return nearestTexel == nearest ? this : new Texture(width, height, rgba, nearestTexel);
+    }
+
+    /**
+     * Reads an image's pixels (ARGB ints, row-major) as they are, each 8-bit value over 255: data
+     * rather than colour, such as glTF's metallic-roughness texture (roughness in green, metalness
+     * in blue), which is stored linearly.
+     */
+    public static Texture fromLinear(int width, int height, int[] argb) {
+        float[] out = new float[4 * width * height];
+        for (int i = 0; i < argb.length; i++) {
+            int p = argb[i];
+            out[4 * i] = ((p >> 16) & 255) / 255f;
+            out[4 * i + 1] = ((p >> 8) & 255) / 255f;
+            out[4 * i + 2] = (p & 255) / 255f;
+            out[4 * i + 3] = ((p >>> 24) & 255) / 255f;
+        }
+        return new Texture(width, height, out);
     }
 
     /** Decodes an sRGB image's pixels (ARGB ints, row-major) into linear RGBA. */

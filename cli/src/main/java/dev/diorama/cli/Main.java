@@ -91,6 +91,8 @@ public final class Main implements Runnable {
         Integer threads;
         @Option(names = "--quiet", description = "no progress bar")
         boolean quiet;
+        @Option(names = "--motion-blur", description = "moving objects blur as on film: a 180-degree shutter, 8 instants a frame (about 8 times the render time)")
+        boolean motionBlur;
         @Option(names = "--asset", paramLabel = "NAME=path",
                 description = "binds a model file (.gltf, .glb, .obj) to a name that a mesh's \"asset\" uses; repeatable")
         List<String> assets = List.of();
@@ -162,6 +164,7 @@ public final class Main implements Runnable {
             ProgressBar bar = new ProgressBar(err);
             FilmMaker.Settings settings = new FilmMaker.Settings(threads == null ? 0 : threads,
                     quiet ? dev.diorama.engine.Progress.NONE : bar);
+            if (motionBlur) settings = settings.withMotionBlur();
             try {
                 if (kind() == Kind.PNG) {
                     FilmMaker.still(scene, t, output, settings);

@@ -68,8 +68,9 @@ final class RemixCommand implements Callable<Integer> {
         from.put("edit", edit);
         ProgressBar bar = new ProgressBar(main.err);
         try {
-            FilmMaker.Result r = FilmMaker.film(after, o.output, new FilmMaker.Settings(o.threads == null ? 0 : o.threads,
-                    o.quiet ? dev.diorama.engine.Progress.NONE : bar), from);
+            FilmMaker.Settings settings = new FilmMaker.Settings(o.threads == null ? 0 : o.threads,
+                    o.quiet ? dev.diorama.engine.Progress.NONE : bar);
+            FilmMaker.Result r = FilmMaker.film(after, o.output, o.motionBlur ? settings.withMotionBlur() : settings, from);
             bar.finish();
             if (!o.quiet) {
                 main.err.printf(Locale.ROOT, "diorama: wrote %s and %s (%d frames, %d events, seed %d, remixed from %s)%n",

@@ -267,7 +267,7 @@ public final class Continuation {
                         progress.update("filming", (double) (i + 1) / total);
                     }
                 }
-                try (Renderer renderer = new Renderer(cont, settings.threads())) {
+                try (Renderer renderer = new Renderer(cont, settings.threads(), settings.render())) {
                     FilmMaker.stream(cont, contTimeline, sound, 1, renderer, writer,
                             f -> progress.update("filming", (n + f * (total - n)) / total));
                 }

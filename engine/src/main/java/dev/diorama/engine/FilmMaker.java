@@ -4,6 +4,7 @@ import dev.diorama.audio.SoundTrack;
 import dev.diorama.audio.WavWriter;
 import dev.diorama.media.Mp4Writer;
 import dev.diorama.media.PngWriter;
+import dev.diorama.render.RenderOptions;
 import dev.diorama.render.Renderer;
 import dev.diorama.scene.Keyframe;
 import dev.diorama.scene.Scene;
@@ -25,10 +26,29 @@ public final class FilmMaker {
 
     /**
      * @param threads  render threads; 0 means all cores. The output does not depend on it.
+     * @param render   the renderer's options (motion blur: {@link RenderOptions#withMotionBlur})
      */
-    public record Settings(int threads, Progress progress) {
+    public record Settings(int threads, Progress progress, RenderOptions render) {
+        public Settings {
+            if (render == null) render = RenderOptions.DEFAULT;
+        }
+
+        public Settings(int threads, Progress progress) {
+            this(threads, progress, RenderOptions.DEFAULT);
+        }
+
         public static Settings defaults() { return new Settings(0, Progress.NONE); }
+
+        /** The same with motion blur: a 180-degree shutter (open half the frame interval), 8 instants a frame. */
+        public Settings withMotionBlur() {
+            return new Settings(threads, progress, render.withMotionBlur(MOTION_BLUR_SHUTTER, MOTION_BLUR_SAMPLES));
+        }
     }
+
+    /** Motion blur's shutter: the cinema's 180 degrees, open for half of each frame's interval. */
+    public static final double MOTION_BLUR_SHUTTER = 0.5;
+    /** Instants drawn and averaged over the open shutter. */
+    public static final int MOTION_BLUR_SAMPLES = 8;
 
     /** What a film run produced. */
     public record Result(Path video, Path sidecar, Timeline timeline, double wallSeconds) {}
@@ -57,7 +77,7 @@ public final class FilmMaker {
             SidecarJson.write(tmpJson, scene, timeline, SoundTrack.SAMPLE_RATE, remixedFrom);
             SoundTrack sound = master(scene, timeline, progress);
             int w = scene.width(), h = scene.height(), fps = scene.fps();
-            try (Renderer renderer = new Renderer(scene, settings.threads());
+            try (Renderer renderer = new Renderer(scene, settings.threads(), settings.render());
                  Mp4Writer writer = new Mp4Writer(tmpVideo, w, h, fps, SoundTrack.SAMPLE_RATE)) {
                 stream(scene, timeline, sound, 0, renderer, writer, f -> progress.update("filming", f));
             }
@@ -79,7 +99,8 @@ public final class FilmMaker {
         float[] left = new float[maxSamples], right = new float[maxSamples];
         int frames = timeline.frames().size();
         for (int i = from; i < frames; i++) {
-            renderer.render(timeline.frames().get(i), bgr);
+            // With motion blur, the shutter closes on the way to the next keyframe (see Renderer#renderFrame).
+            renderer.renderFrame(timeline.frames().get(i), i + 1 < frames ? timeline.frames().get(i + 1) : null, bgr);
             writer.writeFrame(bgr);
             long s0 = samplesBefore(i, fps), s1 = samplesBefore(i + 1, fps);
             int n = (int) (s1 - s0);
@@ -139,9 +160,10 @@ public final class FilmMaker {
         Timeline timeline = Simulator.run(scene, f -> settings.progress().update("simulating", f));
         int index = (int) Math.min(timeline.frames().size() - 1, Math.round(at * scene.fps()));
         Keyframe k = timeline.frames().get(index);
+        Keyframe next = index + 1 < timeline.frames().size() ? timeline.frames().get(index + 1) : null;
         byte[] bgr = new byte[scene.width() * scene.height() * 3];
-        try (Renderer renderer = new Renderer(scene, settings.threads())) {
-            renderer.render(k, bgr);
+        try (Renderer renderer = new Renderer(scene, settings.threads(), settings.render())) {
+            renderer.renderFrame(k, next, bgr);
         }
         try (AtomicOutput out = new AtomicOutput()) {
             Path tmp = out.temp(png);

@@ -12,23 +12,29 @@ import java.util.List;
  * the nearest hit along a ray, how much of a light a point sees past them (soft shadows), and how
  * much of the sky they hide from a point (ambient occlusion).
  *
- * <p>Every object is convex, which the queries use: a ray leaving an object's outer surface cannot
- * meet that object again, so shadow and reflection rays skip their own object instead of relying on
- * an offset alone. Each object also has a bounding sphere, tested first: a ray that misses it (a few
- * multiplications) needs no exact test.
+ * <p>Shapes: balls, boxes and capped cylinders have analytic ray tests; every other shape is a
+ * triangle mesh in the object's frame with its own tree ({@link MeshBvh}, shared by objects alike):
+ * cones, pyramids and wedges, which are convex, and the hollow or compound shapes (bowls, cups,
+ * bottles, jugs, tables, shelves, stairs) and imported models, which are not. A ray leaving a convex
+ * object's outer surface cannot meet that object again, so shadow and reflection rays skip their
+ * own object instead of relying on an offset alone ({@link #convex}); from a concave one they start
+ * a small offset off the surface and may meet it again, so a bowl's rim shades its inside and a
+ * table's top its legs. Each object also has a bounding sphere, tested first: a ray that misses it
+ * (a few multiplications) needs no exact test.
  *
  * <p>Shadows: balls use the analytic coverage of the light's disk by the ball's silhouette, so their
- * penumbra is exact and free of noise; boxes and cylinders cast hard shadows along the ray to the
- * light's centre, whose edges the adaptive anti-aliasing then smooths. The sun's half-degree disk
- * makes a penumbra a centimetre wide per metre of distance, so at the scale of these scenes the
- * difference is below a pixel. Glass casts a lighter shadow: the light a ball lets straight through,
+ * penumbra is exact and free of noise; every other shape casts a hard shadow along the ray to the
+ * light's centre, whose edges the adaptive anti-aliasing then smooths (area lights sample their own
+ * soft shadows with {@link #transmittance}). The sun's half-degree disk makes a penumbra a
+ * centimetre wide per metre of distance, so at the scale of these scenes the difference is below a
+ * pixel. Glass casts a lighter shadow: the light a ball lets straight through,
  * by Fresnel's law at its two surfaces (darker at the rim where reflection grows), ignoring the
  * focusing that real glass does.
  *
- * <p>Ambient occlusion: each object hides sky as a sphere would (a ball as itself, a box or cylinder
- * as the sphere of the same volume); the form factor of a sphere of radius r at distance d and angle
- * theta from the normal is cos(theta) r^2 / d^2, exact and noise-free, faded out smoothly at four
- * radii so that no ring shows where it is cut off.
+ * <p>Ambient occlusion: each object hides sky from other objects as a sphere would (a ball as itself,
+ * any other shape as the sphere of the same volume of material); the form factor of a sphere of
+ * radius r at distance d and angle theta from the normal is cos(theta) r^2 / d^2, exact and
+ * noise-free, faded out smoothly at four radii so that no ring shows where it is cut off.
  */
 final class Geometry {
     static final int BALL = 0, BOX = 1, CYLINDER = 2, TRIANGLES = 3;
@@ -44,6 +50,12 @@ final class Geometry {
     /** Radius of the bounding sphere about the centre, and of the sphere standing in for occlusion. */
     final double[] bound, occluderRadius;
     final boolean[] transparent;
+    /**
+     * Convex objects (balls, boxes, cylinders, cones, pyramids, wedges): a ray leaving one cannot meet
+     * it again, so rays from its surface skip it. The others (vessels, tables, shelves, stairs,
+     * imported models) can shade themselves: a bowl's rim shadows its inside.
+     */
+    final boolean[] convex;
     /** Fraction of light a glass object lets through at normal incidence (its tint, averaged). */
     final double[] clearTransmittance;
     /** Normal-incidence reflectance of glass objects' surfaces. */
@@ -51,6 +63,8 @@ final class Geometry {
 
     /** The triangle mesh and tree of a TRIANGLES object (shared between objects alike), else null. */
     final MeshBvh[] mesh;
+    /** An imported model's own materials ({@link MeshLook}), else null. */
+    final MeshLook[] look;
     private static final ThreadLocal<MeshBvh.MeshHit> SHADOW_SCRATCH = ThreadLocal.withInitial(MeshBvh.MeshHit::new);
 
     /** Per frame: centre, and rotation as a row-major matrix, world = M * object (9 per object). */
@@ -66,6 +80,7 @@ final class Geometry {
         bound = new double[count];
         occluderRadius = new double[count];
         transparent = new boolean[count];
+        convex = new boolean[count];
         clearTransmittance = new double[count];
         glassF0 = new double[count];
         cx = new double[count];
@@ -73,6 +88,7 @@ final class Geometry {
         cz = new double[count];
         rotation = new double[9 * count];
         mesh = new MeshBvh[count];
+        look = new MeshLook[count];
         for (int i = 0; i < count; i++) {
             SceneObject o = objects.get(i);
             Vec3 s = o.size();
@@ -87,6 +103,11 @@ final class Geometry {
                 case CONE, PYRAMID, WEDGE, BOWL, CUP, BOTTLE, JUG, TABLE, SHELF, STAIRS, MESH -> TRIANGLES;
             };
             if (shape[i] == TRIANGLES) mesh[i] = ShapeMeshes.of(o.shape(), s, o.asset());
+            if (o.shape() == dev.diorama.scene.Shape.MESH) look[i] = mesh[i].look();
+            convex[i] = switch (o.shape()) {
+                case BALL, CUBE, PLANK, DOMINO, BRICK, CYLINDER, CONE, PYRAMID, WEDGE -> true;
+                default -> false;
+            };
             bound[i] = o.boundingRadius() * (1 + 1e-9);
             occluderRadius[i] = Math.cbrt(o.volume() * 3 / (4 * Math.PI));
             transparent[i] = o.material().transparent;
@@ -340,6 +361,43 @@ final class Geometry {
                 if (!(t0 >= T_MIN && t0 < distance)) continue;
                 v *= transparent[i] ? clearTransmittance[i] * (1 - glassF0[i]) * (1 - glassF0[i]) : 0;
             }
+            if (v <= 0) return 0;
+        }
+        return v;
+    }
+
+    /**
+     * Fraction of light that passes from o along the unit direction d for {@code distance} metres
+     * past the objects {@code list[from..to)} (as in {@link #intersect}) but {@code skipA} and
+     * {@code skipB}: 0 behind an opaque object, the glass's straight transmission (its tint and two
+     * Fresnel losses at normal incidence) through each transparent one. A shadow ray to one point
+     * of an area light.
+     */
+    double transmittance(double ox, double oy, double oz, double dx, double dy, double dz, double distance,
+                         int[] list, int from, int to, int skipA, int skipB) {
+        double v = 1;
+        for (int k = from; k < to; k++) {
+            int i = list == null ? k : list[k];
+            if (i == skipA || i == skipB) continue;
+            double ocx = cx[i] - ox, ocy = cy[i] - oy, ocz = cz[i] - oz;
+            double b = ocx * dx + ocy * dy + ocz * dz;
+            double br = bound[i];
+            if (b + br < T_MIN || b - br > distance) continue;
+            double disc = b * b - (ocx * ocx + ocy * ocy + ocz * ocz - br * br);
+            if (disc < 0) continue;
+            double t;
+            switch (shape[i]) {
+                case BALL -> {
+                    double sq = Math.sqrt(disc);
+                    t = b - sq;
+                    if (t < T_MIN) t = b + sq;
+                }
+                case BOX -> t = boxHit(i, -ocx, -ocy, -ocz, dx, dy, dz);
+                case TRIANGLES -> t = meshHit(i, -ocx, -ocy, -ocz, dx, dy, dz, distance, SHADOW_SCRATCH.get());
+                default -> t = cylinderHit(i, -ocx, -ocy, -ocz, dx, dy, dz);
+            }
+            if (!(t >= T_MIN && t < distance)) continue;
+            v *= transparent[i] ? clearTransmittance[i] * (1 - glassF0[i]) * (1 - glassF0[i]) : 0;
             if (v <= 0) return 0;
         }
         return v;

@@ -13,7 +13,9 @@ import dev.diorama.assets.TriangleMesh;
  * triangles, or more when no split is cheaper than a leaf. Everything is in flat arrays (node
  * boxes as floats, six per node; triangle corners copied in leaf order, nine floats per
  * triangle), so a million triangles take about 36 MB of corners and 28 MB of nodes, and a traversal
- * allocates nothing. Rays are intersected with Moeller and Trumbore's test.
+ * allocates nothing. Rays are intersected with Moeller and Trumbore's test. A ray visits the nearer
+ * child of a node first (the one on the side its direction comes from along the node's split axis),
+ * so the nearest hit found so far lets it skip the farther child's box more often.
  */
 final class MeshBvh {
     static final int BINS = 16;
@@ -26,6 +28,8 @@ final class MeshBvh {
     private int[] first;
     /** Per node: triangles in a leaf; 0 for an inner node. */
     private int[] count;
+    /** Per inner node: the axis its children were split along (the left child, node + 1, the lower side). */
+    private byte[] axis;
     private int nodes;
     /** Triangle ids in leaf order. */
     private final int[] tri;
@@ -52,6 +56,7 @@ final class MeshBvh {
         box = new float[6 * cap];
         first = new int[cap];
         count = new int[cap];
+        axis = new byte[cap];
         build(0, n, lo, hi, mid);
         corner = new float[9 * n];
         for (int i = 0; i < n; i++) {
@@ -66,6 +71,18 @@ final class MeshBvh {
     }
 
     int nodeCount() { return nodes; }
+
+    private MeshLook look;
+    private boolean lookMade;
+
+    /** The look of the mesh's own materials (made once), or null when it has none ({@link MeshLook#of}). */
+    synchronized MeshLook look() {
+        if (!lookMade) {
+            look = MeshLook.of(mesh);
+            lookMade = true;
+        }
+        return look;
+    }
 
     /** Builds the node for triangles tri[from..to) and returns its index. */
     private int build(int from, int to, float[] lo, float[] hi, float[] mid) {
@@ -143,6 +160,7 @@ final class MeshBvh {
             // No cheaper split but too many for a leaf: halve by the median of the widest axis.
             int a = c[3] - c[0] >= c[4] - c[1] && c[3] - c[0] >= c[5] - c[2] ? 0 : c[4] - c[1] >= c[5] - c[2] ? 1 : 2;
             sortBy(from, to, mid, a);
+            axis[node] = (byte) a;
             int half = from + n / 2;
             build(from, half, lo, hi, mid);
             first[node] = build(half, to, lo, hi, mid);
@@ -160,6 +178,7 @@ final class MeshBvh {
                 tri[j--] = s;
             }
         }
+        axis[node] = (byte) bestAxis;
         build(from, i, lo, hi, mid);
         first[node] = build(i, to, lo, hi, mid);
         count[node] = 0;
@@ -221,8 +240,15 @@ final class MeshBvh {
             if (!(near <= far) || far < tMin || near > best) continue;
             int n = count[node];
             if (n == 0) {
-                stack[sp++] = first[node];
-                stack[sp++] = node + 1;
+                // The nearer child on top, so that its hits prune the farther one's box test.
+                int a = axis[node];
+                if ((a == 0 ? dx : a == 1 ? dy : dz) >= 0) {
+                    stack[sp++] = first[node];
+                    stack[sp++] = node + 1;
+                } else {
+                    stack[sp++] = node + 1;
+                    stack[sp++] = first[node];
+                }
                 continue;
             }
             for (int i = first[node], end = i + n; i < end; i++) {

@@ -51,6 +51,8 @@ public final class Renderer implements AutoCloseable {
     private final Geometry geometry;
     private final Bvh bvh;
     private final Surfaces surfaces;
+    /** Glowing objects, the ceiling lamp and the windows. */
+    private final AreaLights lights;
     private final AdaptedExposure adaptedExposure;
     /** The photograph that is the sky, or null. */
     private final EnvironmentMap environmentMap;
@@ -115,13 +117,14 @@ public final class Renderer implements AutoCloseable {
                 : new Lighting(scene, scene.sun(), Double.NaN, environment, true);
         ToneMap toneMap = new ToneMap(lighting.exposure);
         Enclosure enclosure = new Enclosure(scene.environment().room(), frameCamera.position(), surfaces);
+        lights = new AreaLights(scene, geometry, surfaces, lighting);
         buffer = new FilmBuffer(width, height);
         int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         shaders = new Shader[workers];
         samplers = new TileSampler[workers];
         frustums = new double[workers][12];
         for (int i = 0; i < workers; i++) {
-            shaders[i] = new Shader(geometry, bvh, enclosure, surfaces, lighting, camera, options);
+            shaders[i] = new Shader(geometry, bvh, enclosure, surfaces, lighting, camera, options, lights);
             samplers[i] = new TileSampler(shaders[i], toneMap, buffer, options, TILE);
         }
         still = new boolean[tileCount];
@@ -145,6 +148,7 @@ public final class Renderer implements AutoCloseable {
                     + width + " x " + height + " BGR24), found " + bgr.length);
         }
         geometry.update(offStage(frame));
+        lights.update(geometry);
         bvh.rebuild();
         if (!scene.stillCameraAndLight()) followTime(frame);
         for (int i = 0; i < samplers.length; i++) {
@@ -194,14 +198,57 @@ public final class Renderer implements AutoCloseable {
             render(new Keyframe(open.index(), open.t() + f * (close.t() - open.t()), poses), sub);
             for (int i = 0; i < sub.length; i++) sum[i] += FILM[sub[i] & 255];
         }
-        for (int i = 0; i < bgr.length; i++) bgr[i] = ToneMap.encode(sum[i] / n);
+        for (int i = 0; i < bgr.length; i++) bgr[i] = codeOf(sum[i] / n);
+    }
+
+    /**
+     * Draws {@code frame} of a film made of keyframes at regular times, with motion blur when the
+     * options ask for it: the shutter opens on {@code frame} and closes a fraction
+     * {@link RenderOptions#shutter} of the way to {@code next}, the following keyframe, each object
+     * moving straight and turning steadily between the two ({@link #between}). With the shutter at 0,
+     * or for the last frame ({@code next} null), this is {@code render(frame, bgr)}.
+     */
+    public synchronized void renderFrame(Keyframe frame, Keyframe next, byte[] bgr) {
+        double s = options.shutter();
+        if (s == 0 || options.shutterSamples() == 1 || next == null) {
+            render(frame, bgr);
+            return;
+        }
+        if (next.poses().size() != frame.poses().size()) {
+            throw new IllegalArgumentException("expected " + frame.poses().size() + " poses in the next keyframe, found "
+                    + next.poses().size());
+        }
+        java.util.List<dev.diorama.scene.Pose> close = new java.util.ArrayList<>(frame.poses().size());
+        for (int i = 0; i < frame.poses().size(); i++) close.add(between(frame.poses().get(i), next.poses().get(i), s));
+        render(frame, new Keyframe(frame.index(), frame.t() + s * (next.t() - frame.t()), close), bgr);
     }
 
     /** Film value of each 8-bit code (the inverse of the sRGB encoding). */
     private static final float[] FILM = new float[256];
+    /** The film values halfway, in code, between successive codes: code c covers [EDGE[c - 1], EDGE[c]). */
+    private static final float[] EDGE = new float[255];
 
     static {
         for (int i = 0; i < 256; i++) FILM[i] = (float) ToneMap.decode(i);
+        for (int i = 0; i < 255; i++) {
+            double s = (i + 0.5) / 255;
+            EDGE[i] = (float) (s <= 0.04045 ? s / 12.92 : Math.pow((s + 0.055) / 1.055, 2.4));
+        }
+    }
+
+    /**
+     * The 8-bit code of a film value: the nearest in code, found among the codes' edges, so that the
+     * mean of equal codes is that code again (a still picture stays byte for byte the same with motion
+     * blur on).
+     */
+    static byte codeOf(float film) {
+        int lo = 0, hi = 255;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (film < EDGE[mid]) hi = mid;
+            else lo = mid + 1;
+        }
+        return (byte) lo;
     }
 
     /** The pose a fraction f of the way from a to b: straight, and turning at a steady rate (spherical interpolation of the rotations). */

@@ -25,14 +25,45 @@ final class StarField {
     static final double VEGA = 2.54e-11;
 
     private static final int CELLS = (int) Math.round(90 / CELL_DEG);
+    /** Illuminance of the brightest star of the field, in the renderer's units. */
+    static final double BRIGHTEST;
+
+    static {
+        double most = 0;
+        double[] s = new double[4];
+        for (int f = 0; f < 6; f++) {
+            for (int i = 0; i < CELLS; i++) {
+                for (int j = 0; j < CELLS; j++) {
+                    double m = star(f, i, j, s);
+                    if (!Double.isNaN(m)) most = Math.max(most, VEGA * Math.pow(10, -0.4 * m));
+                }
+            }
+        }
+        BRIGHTEST = most;
+    }
 
     private StarField() {}
+
+    /**
+     * The brightest radiance any star reaches (its spot's peak, in its reddest band), for spots of
+     * standard deviation {@code sigma}. Where the sky behind is a thousand times brighter no star
+     * can show (the 8-bit film codes step by about half a percent of the light near white and
+     * more below), and the sky is drawn without looking for them: all of a day's sky.
+     */
+    static double brightest(double sigma) {
+        return 1.25 * BRIGHTEST / (2 * Math.PI * sigma * sigma);
+    }
 
     /**
      * Radiance of the stars near unit direction d, seen with a spot of standard deviation
      * {@code sigma} radians (about a pixel), into out[0..2] (added).
      */
     static void add(double dx, double dy, double dz, double sigma, double[] out) {
+        add(dx, dy, dz, sigma, out, new double[4]);
+    }
+
+    /** As {@link #add(double, double, double, double, double[])}, with 4 doubles of scratch. */
+    static void add(double dx, double dy, double dz, double sigma, double[] out, double[] scratch) {
         double ax = Math.abs(dx), ay = Math.abs(dy), az = Math.abs(dz);
         int face;
         double u, v, m;
@@ -58,7 +89,7 @@ final class StarField {
             for (int dj = -1; dj <= 1; dj++) {
                 int ci = i + di, cj = j + dj;
                 if (ci < 0 || cj < 0 || ci >= CELLS || cj >= CELLS) continue;
-                star(face, ci, cj, dx, dy, dz, sigma, out);
+                star(face, ci, cj, dx, dy, dz, sigma, out, scratch);
             }
         }
     }
@@ -93,8 +124,8 @@ final class StarField {
         return FAINTEST + Math.log10(Math.max(x / share, 1e-9)) / 0.55;
     }
 
-    private static void star(int face, int i, int j, double dx, double dy, double dz, double sigma, double[] out) {
-        double[] s = SCRATCH.get();
+    private static void star(int face, int i, int j, double dx, double dy, double dz, double sigma, double[] out,
+                             double[] s) {
         double magnitude = star(face, i, j, s);
         if (Double.isNaN(magnitude)) return;
         double cos = dx * s[0] + dy * s[1] + dz * s[2];
@@ -108,6 +139,4 @@ final class StarField {
         out[1] += l;
         out[2] += l * (0.65 + 0.6 * t);
     }
-
-    private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[4]);
 }

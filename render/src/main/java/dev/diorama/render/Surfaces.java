@@ -40,7 +40,10 @@ final class Surfaces {
     final double[] absorption;
     /** Solid texture kind ({@link SolidTexture}) and the axis its grain follows (0 x, 1 y, 2 z). */
     final int[] texture, textureAxis;
-    /** Emitters: luminance of a white surface, cd/m^2 (the lamp's radiance comes from {@link Lighting}). */
+    /**
+     * Emitters (glowing objects, and materials whose row glows): luminance, cd/m^2, in the hue of
+     * red, green, blue (scaled to luminance 1); the ceiling lamp's radiance comes from {@link Lighting}.
+     */
     final double[] emission;
 
     Surfaces(Scene scene) {
@@ -74,6 +77,10 @@ final class Surfaces {
             if (o.shape() == dev.diorama.scene.Shape.BALL || o.shape() == dev.diorama.scene.Shape.CYLINDER) {
                 textureAxis[i] = 1;
             }
+            if (o.emission() > 0) {
+                kind[i] = EMITTER;
+                emission[i] = o.emission();
+            }
         }
         Environment env = scene.environment();
         set(floor, env.floor(), env.floor().color.linear(), true);
@@ -85,6 +92,14 @@ final class Surfaces {
         // The room's surfaces and the floor keep their own patterns (see floorShade).
         texture[floor] = texture[wall] = texture[ceiling] = SolidTexture.NONE;
         kind[lamp] = EMITTER;
+        // An emitter's colour is its hue at luminance 1: its radiance is its luminance times this.
+        for (int i = 0; i < count; i++) {
+            if (kind[i] != EMITTER || i == lamp) continue;
+            double y = 0.2126 * red[i] + 0.7152 * green[i] + 0.0722 * blue[i];
+            red[i] = y > 1e-6 ? red[i] / y : 1;
+            green[i] = y > 1e-6 ? green[i] / y : 1;
+            blue[i] = y > 1e-6 ? blue[i] / y : 1;
+        }
         pattern = switch (env.floor()) {
             case STONE, GRANITE -> FLAGSTONES;
             case WOOD, OAK, PINE -> PLANKS;

@@ -133,7 +133,7 @@ public final class SceneJson {
     private static SceneObject object(JsonNode n, String at) {
         requireObject(n, at);
         allowOnly(n, at, Set.of("id", "shape", "material", "color", "size", "position", "rotation", "velocity",
-                "fixed", "asset", "enters"));
+                "fixed", "asset", "enters", "emission"));
         String id = text(required(n, "id", at), at + "/id");
         String shapeName = text(required(n, "shape", at), at + "/shape");
         Shape shape = Shape.fromJson(shapeName);
@@ -158,11 +158,42 @@ public final class SceneJson {
         }
         String asset = n.has("asset") && !n.get("asset").isNull() ? text(n.get("asset"), at + "/asset") : null;
         double enters = n.has("enters") ? number(n.get("enters"), at + "/enters") : 0;
+        double emission = n.has("emission") ? number(n.get("emission"), at + "/emission") : 0;
         try {
-            return new SceneObject(id, shape, material, color, size, position, rotation, velocity, fixed, asset, enters);
+            return new SceneObject(id, shape, material, color, size, position, rotation, velocity, fixed, asset, enters,
+                    emission);
         } catch (SceneException e) {
             throw e.under(at);
         }
+    }
+
+    private static List<Window> windows(JsonNode n, String at) {
+        if (!n.isArray()) throw new SceneException(at, "expected an array of windows, found " + kind(n));
+        List<Window> out = new ArrayList<>();
+        for (int i = 0; i < n.size(); i++) {
+            JsonNode w = n.get(i);
+            String wat = at + "/" + i;
+            requireObject(w, wat);
+            allowOnly(w, wat, Set.of("wall", "center", "size"));
+            String side = text(required(w, "wall", wat), wat + "/wall");
+            Window.Wall wall = Window.Wall.fromJson(side);
+            if (wall == null) throw new SceneException(wat + "/wall", "expected \"north\", \"south\", \"east\" or \"west\", found \"" + side + "\"");
+            double[] c = pair(required(w, "center", wat), wat + "/center", "[along the wall, height of the centre] in metres");
+            double[] s = pair(required(w, "size", wat), wat + "/size", "[width, height] in metres");
+            try {
+                out.add(new Window(wall, c[0], c[1], s[0], s[1]));
+            } catch (SceneException e) {
+                throw e.under(wat);
+            }
+        }
+        return out;
+    }
+
+    private static double[] pair(JsonNode n, String at, String what) {
+        if (!n.isArray() || n.size() != 2 || !n.get(0).isNumber() || !n.get(1).isNumber()) {
+            throw new SceneException(at, "expected " + what + ", found " + kind(n));
+        }
+        return new double[] {n.get(0).asDouble(), n.get(1).asDouble()};
     }
 
     private static Environment environment(JsonNode n) {
@@ -181,12 +212,14 @@ public final class SceneJson {
         if (n.has("room") && !n.get("room").isNull()) {
             JsonNode r = n.get("room");
             requireObject(r, at + "/room");
-            allowOnly(r, at + "/room", Set.of("size", "walls", "ceiling"));
+            allowOnly(r, at + "/room", Set.of("size", "walls", "ceiling", "windows"));
             Vec3 rs = r.has("size") ? vec3(r.get("size"), at + "/room/size") : new Vec3(6, 3, 6);
             Material walls = r.has("walls") ? material(r.get("walls"), at + "/room/walls") : Material.STONE;
             Material ceiling = r.has("ceiling") ? material(r.get("ceiling"), at + "/room/ceiling") : Material.STONE;
+            List<Window> windows = r.has("windows") && !r.get("windows").isNull()
+                    ? windows(r.get("windows"), at + "/room/windows") : List.of();
             try {
-                room = new Room(rs, walls, ceiling);
+                room = new Room(rs, walls, ceiling, windows);
             } catch (SceneException e) {
                 throw e.under(at + "/room");
             }
@@ -369,6 +402,16 @@ public final class SceneJson {
             r.set("size", array(e.room().size()));
             r.put("walls", e.room().walls().jsonName());
             r.put("ceiling", e.room().ceiling().jsonName());
+            // Left out when there are none, so files from before windows read back byte for byte.
+            if (!e.room().windows().isEmpty()) {
+                ArrayNode ws = r.putArray("windows");
+                for (Window w : e.room().windows()) {
+                    ObjectNode j = ws.addObject();
+                    j.put("wall", w.wall().jsonName());
+                    j.set("center", MAPPER.createArrayNode().add(w.along()).add(w.up()));
+                    j.set("size", MAPPER.createArrayNode().add(w.width()).add(w.height()));
+                }
+            }
         }
         env.put("latitude", e.latitude());
         env.put("longitude", e.longitude());
@@ -409,6 +452,7 @@ public final class SceneJson {
             if (so.fixed()) j.put("fixed", true);
             if (so.asset() != null) j.put("asset", so.asset());
             if (so.enters() > 0) j.put("enters", so.enters());
+            if (so.emission() > 0) j.put("emission", so.emission());
         }
         if (!s.joints().isEmpty()) {
             ArrayNode js = o.putArray("joints");

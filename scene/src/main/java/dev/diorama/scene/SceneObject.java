@@ -20,10 +20,16 @@ import java.util.regex.Pattern;
  * @param enters    film time at which the object enters the world, s (0: from the start); before it,
  *                  it is neither simulated nor seen, and it then starts at {@code position} with
  *                  {@code velocity}: a later shot of a storyboard drops it in
+ * @param emission  light the object gives off: the luminance of its surface in cd/m^2, in [0, 10^6]
+ *                  (0: none; a frosted bulb or an LED panel is 10^3 to 10^4, a neon tube 10^4), in
+ *                  its {@code color}'s hue; it lights the scene as an area light. It changes nothing
+ *                  else: the object weighs, bounces and sounds as its material says
  */
 public record SceneObject(String id, Shape shape, Material material, Rgb color, Vec3 size, Vec3 position,
-                          Quat rotation, Vec3 velocity, boolean fixed, String asset, double enters) {
+                          Quat rotation, Vec3 velocity, boolean fixed, String asset, double enters, double emission) {
     public static final double MAX_SIZE = 100;
+    /** Brightest surface an object may have, cd/m^2 (a halogen filament is about 10^7; a lamp's diffuser 10^4). */
+    public static final double MAX_EMISSION = 1e6;
     public static final double MAX_COORDINATE = 1000;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -65,6 +71,14 @@ public record SceneObject(String id, Shape shape, Material material, Rgb color, 
                 "expected no velocity for a fixed object (it never moves)");
         SceneException.check(Double.isFinite(enters) && enters >= 0, "/enters",
                 "expected the time the object enters, in seconds, 0 or more");
+        SceneException.check(Double.isFinite(emission) && emission >= 0 && emission <= MAX_EMISSION, "/emission",
+                "expected the luminance of a glowing surface in cd/m^2, from 0 to " + (long) MAX_EMISSION);
+    }
+
+    /** An object that gives off no light. */
+    public SceneObject(String id, Shape shape, Material material, Rgb color, Vec3 size, Vec3 position,
+                       Quat rotation, Vec3 velocity, boolean fixed, String asset, double enters) {
+        this(id, shape, material, color, size, position, rotation, velocity, fixed, asset, enters, 0);
     }
 
     /** A free, movable object of one of the built-in shapes: the object as it was before fixed bodies and assets. */
@@ -81,7 +95,12 @@ public record SceneObject(String id, Shape shape, Material material, Rgb color, 
 
     /** The same object entering the world at film time {@code t}, s. */
     public SceneObject entering(double t) {
-        return new SceneObject(id, shape, material, color, size, position, rotation, velocity, fixed, asset, t);
+        return new SceneObject(id, shape, material, color, size, position, rotation, velocity, fixed, asset, t, emission);
+    }
+
+    /** The same object glowing with a surface luminance of {@code nits} cd/m^2. */
+    public SceneObject glowing(double nits) {
+        return new SceneObject(id, shape, material, color, size, position, rotation, velocity, fixed, asset, enters, nits);
     }
 
     /**
@@ -124,6 +143,6 @@ public record SceneObject(String id, Shape shape, Material material, Rgb color, 
     }
 
     public SceneObject withPosition(Vec3 p) {
-        return new SceneObject(id, shape, material, color, size, p, rotation, velocity, fixed, asset, enters);
+        return new SceneObject(id, shape, material, color, size, p, rotation, velocity, fixed, asset, enters, emission);
     }
 }
