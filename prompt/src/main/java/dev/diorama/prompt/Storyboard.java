@@ -99,6 +99,9 @@ final class Storyboard {
                 world.groups.add(g.shifted(offset));
             }
             for (var h : d.heights) world.heights.add(h.shifted(offset));
+            for (int v : d.drops) world.drops.add(v + offset);
+            for (int v : d.joined) world.joined.add(v + offset);
+            for (int v : d.withAt) world.withAt.add(v + offset);
             for (var a : d.arrangements) world.arrangements.add(a.shifted(offset));
             for (var a : d.actions) world.actions.add(a.shifted(offset));
             for (var a : d.relations) world.relations.add(a.shifted(offset));
@@ -114,7 +117,8 @@ final class Storyboard {
             world.date = once(world.date, d.date, "the date");
             world.lapse = once(world.lapse, d.lapse, "the time-lapse");
             world.venue = once(world.venue, d.venue, "the place");
-            world.sky = once(world.sky, d.sky, "the sky");
+            world.haze = once(world.haze, d.haze, "the air (clear, hazy)");
+            world.clouds = once(world.clouds, d.clouds, "the sky");
             shots.add(new ShotWords(d, d.seconds == null ? null : d.seconds.value(), firstGroup, part.strip()));
             offset += tokens.size();
         }
