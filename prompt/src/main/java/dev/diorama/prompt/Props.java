@@ -379,7 +379,7 @@ final class Props {
          * at {@code baseY}: just above it, or above it by {@link #DROP_ONTO} (or at the height said) when it falls.
          */
         double bottomOn(ObjectGroup child, ObjectGroup holder, double top, double baseY) {
-            if (!falls(child, holder)) return top + 0.001;
+            if (!falls(child, holder)) return top + 1e-4;  // a tenth of a millimetre: it settles without a knock
             double said = heightSaid(child, holder);
             if (Double.isNaN(said) || said == Double.POSITIVE_INFINITY) return top + DROP_ONTO;
             double local = said - baseY;
@@ -541,6 +541,7 @@ final class Props {
         private void into(Unit u, ObjectGroup g, Vec3 size, List<ObjectGroup> held, double baseY) {
             double[][] profile = Solids.profile(g.shape());
             double opening = profile[profile.length - 1][2] * size.x();
+            double floor = profile[0][3] * size.y();
             double y = size.y();
             for (ObjectGroup c : held) {
                 Vec3 cs = Staging.size(c);
@@ -565,6 +566,11 @@ final class Props {
                 for (int k = 0; k < c.count(); k++) {
                     double half = c.shape() == Shape.BALL ? cs.x() / 2 : cs.y() / 2;
                     u.pieces.add(piece(c, cs, new Vec3(0, round(bottom + half), 0), null, null));
+                    // A small thing falling fast onto a thin floor must not pass through it between two
+                    // steps: it moves at most 40 % of its radius and the floor's thickness per step.
+                    double speed = Math.sqrt(2 * dev.diorama.scene.Scene.STANDARD_GRAVITY * Math.max(0, bottom - floor));
+                    double reach = Math.min(half, cs.x() / 2) + floor;
+                    u.physicsRate = Math.max(u.physicsRate, (int) Math.ceil(speed / (0.4 * reach)));
                     bottom += 2 * half + 0.02;
                 }
                 y = bottom;
