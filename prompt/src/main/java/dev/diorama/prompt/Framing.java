@@ -65,6 +65,16 @@ final class Framing {
      */
     static Camera frame(List<SceneObject> framed, SceneObject subject, double aspect, Shot shot, Angle angle,
                         double fov) {
+        return frame(framed, subject, aspect, shot, angle, fov, false);
+    }
+
+    /**
+     * As {@link #frame(List, SceneObject, double, Shot, Angle, double)}; {@code exact} frames each
+     * object's turned box rather than the cube around its bounding sphere (which makes a tall thin
+     * post as deep as it is tall).
+     */
+    static Camera frame(List<SceneObject> framed, SceneObject subject, double aspect, Shot shot, Angle angle,
+                        double fov, boolean exact) {
         double f = Double.isNaN(fov) ? NORMAL_FOV : fov;
         double fill = shot == Shot.CLOSE ? CLOSE_FILL : MEDIUM_FILL;
         List<Vec3> points = new ArrayList<>();
@@ -72,7 +82,10 @@ final class Framing {
             corners(subject.withPosition(new Vec3(subject.position().x(), subject.halfHeight(), subject.position().z())),
                     points);
         } else {
-            for (SceneObject o : framed) corners(o, points);
+            for (SceneObject o : framed) {
+                if (exact) boxCorners(o, points);
+                else corners(o, points);
+            }
         }
         double[] lo = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
         double[] hi = {-Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
@@ -113,6 +126,20 @@ final class Framing {
         double tanX = Math.tan(Math.toRadians(c.fov() / 2)) * MEDIUM_FILL, tanY = tanX / aspect;
         double d = fit(points, s -> look.minus(forward.times(s)), look, tanX, tanY);
         return new Camera(look.minus(forward.times(d)), look, c.fov());
+    }
+
+    /** The corners of an object's box as it is turned (a ball's: the cube around it). */
+    static void boxCorners(SceneObject o, List<Vec3> out) {
+        if (o.shape() == dev.diorama.scene.Shape.BALL) {
+            corners(o, out);
+            return;
+        }
+        Vec3 h = o.size().times(0.5);
+        for (int k = 0; k < 8; k++) {
+            Vec3 local = new Vec3((k & 1) == 0 ? -h.x() : h.x(), (k & 2) == 0 ? -h.y() : h.y(), (k & 4) == 0 ? -h.z() : h.z());
+            Vec3 p = o.position().plus(o.rotation().rotate(local));
+            out.add(new Vec3(p.x(), Math.max(0, p.y()), p.z()));
+        }
     }
 
     private static void corners(SceneObject o, List<Vec3> out) {

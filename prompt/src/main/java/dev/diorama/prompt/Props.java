@@ -58,6 +58,9 @@ final class Props {
     /** The frame of a pendulum or cradle: rods 3 cm thick, of wood. */
     private static final double FRAME_ROD = 0.03;
     private static final Material FRAME = Material.WOOD;
+    /** The rod of a pendulum, 6 mm, and the wires of a cradle, 2 mm: thin steel. */
+    private static final double ROD = 0.006, WIRE = 0.002;
+    private static final Material ROD_MATERIAL = Material.STEEL;
 
     private Props() {}
 
@@ -645,9 +648,8 @@ final class Props {
         // ---- rigs ----
 
         /**
-         * A bob on a rigid rod from the middle of a fixed crossbar on two posts (a swing's frame),
-         * released {@value #PENDULUM_DEGREES} degrees out (or the angle said) towards -x. The rod is a
-         * joint: it is not drawn.
+         * A bob on a rigid rod from the middle of a fixed crossbar on two posts (a swing's frame, open
+         * to the camera), released {@value #PENDULUM_DEGREES} degrees out (or the angle said) towards -x.
          */
         Unit pendulum(ObjectGroup g) {
             Unit u = new Unit(g);
@@ -660,16 +662,42 @@ final class Props {
             double r = bob / 2;
             double theta = Math.toRadians(Double.isNaN(g.degrees()) ? PENDULUM_DEGREES : g.degrees());
             double pivotY = round(length + r + Math.max(0.15, 0.25 * length));
-            double zPost = round(r + 0.15);
-            int bar = frame(u, g, pivotY, zPost, true);
+            double half = round(length * Math.sin(Math.min(theta, Math.PI / 2)) + r + 0.1);
+            int bar = frame(u, g, pivotY, half, false);
             Vec3 pivot = new Vec3(0, pivotY, 0);
             Vec3 at = new Vec3(round(-length * Math.sin(theta)), round(pivotY - length * Math.cos(theta)), 0);
-            u.pieces.add(piece(g, new Vec3(bob, bob, bob), at, null, null));
-            u.links.add(new Link(u.pieces.size() - 1, bar, pivot, null));
-            u.ghosts.add(u.pieces.getLast().moved(new Vec3(-2 * at.x(), 0, 0)));
+            hang(u, g, bar, pivot, at, bob, ROD * Math.max(0.5, g.scale()));
+            u.ghosts.add(u.pieces.get(u.pieces.size() - 2).moved(new Vec3(-2 * at.x(), 0, 0)));
             notes.add("\"" + g.words() + "\": a pendulum of " + PromptReader.metres(length) + ", released "
-                    + PromptReader.number(Math.round(Math.toDegrees(theta))) + " degrees out (its rod is a joint and is not drawn)");
+                    + PromptReader.number(Math.round(Math.toDegrees(theta))) + " degrees out");
             return u;
+        }
+
+        /**
+         * A ball of diameter {@code d} at {@code centre} hung from the bar (piece {@code bar}) at
+         * {@code pivot} by a rigid rod {@code thick} across: the rod is a thin steel cylinder from a
+         * centimetre below the bar to just above the ball, held to the bar by a pivot and to the ball by
+         * a pivot at the ball's centre (the ball goes where the rod's end goes and may spin freely
+         * about its centre, which leaves its surface where it was), so it touches neither. Adds the
+         * ball, then the rod.
+         */
+        private void hang(Unit u, ObjectGroup g, int bar, Vec3 pivot, Vec3 centre, double d, double thick) {
+            double r = d / 2;
+            Vec3 dir = centre.minus(pivot).normalized();
+            Vec3 top = pivot.plus(dir.times(FRAME_ROD / 2 + 0.01)), bottom = centre.minus(dir.times(r + 0.002));
+            Vec3 mid = top.plus(bottom).times(0.5);
+            double len = bottom.minus(top).length();
+            Vec3 y = new Vec3(0, 1, 0);
+            Vec3 axis = y.cross(dir);
+            Quat q = axis.length() < 1e-9 ? null : Quat.axisAngle(axis.normalized(), Math.acos(Math.clamp(y.dot(dir), -1, 1)));
+            u.pieces.add(piece(g, new Vec3(d, d, d), centre, null, null));
+            int ball = u.pieces.size() - 1;
+            u.pieces.add(new Piece(g, ROD_MATERIAL.jsonName() + "-" + g.noun().word() + "-rod", Shape.CYLINDER, ROD_MATERIAL,
+                    ROD_MATERIAL.color, new Vec3(thick, round(len), thick), new Vec3(round(mid.x()), round(mid.y()), round(mid.z())),
+                    q, null, false, null));
+            int rod = u.pieces.size() - 1;
+            u.links.add(new Link(rod, bar, pivot, null));
+            u.links.add(new Link(rod, ball, centre, null));
         }
 
         /**
@@ -711,8 +739,7 @@ final class Props {
                 Vec3 pivot = new Vec3(round(x), pivotY, 0);
                 Vec3 at = k == 0 ? new Vec3(round(x - length * Math.sin(theta)), round(pivotY - length * Math.cos(theta)), 0)
                         : new Vec3(round(x), round(pivotY - length), 0);
-                u.pieces.add(piece(g, new Vec3(d, d, d), at, null, null));
-                u.links.add(new Link(u.pieces.size() - 1, bar, pivot, null));
+                hang(u, g, bar, pivot, at, d, WIRE * scale);
             }
             u.physicsRate = CRADLE_PHYSICS_RATE;
             Material m = material(g);

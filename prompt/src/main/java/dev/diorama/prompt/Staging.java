@@ -369,7 +369,15 @@ final class Staging {
         }
         int target = d.move != null && d.move.value() instanceof Draft.Move.Track t ? target(t, d.move.words(), items, ids) : -1;
         Camera camera;
-        if (d.shot == null && d.angle == null && d.fov == null) {
+        // Props, rigs, vessels, dominoes and models are often small: a medium shot of what is there
+        // rather than the general framing's box of at least 1 m.
+        boolean tight = objects.stream().anyMatch(so -> so.fixed() || so.shape().hollow() || so.shape() == Shape.DOMINO
+                || so.shape() == Shape.MESH);
+        if (d.shot == null && d.angle == null && d.fov == null && tight) {
+            camera = Framing.frame(framed, objects.getFirst(), aspect, null, null, Double.NaN, true);
+            if (room != null) camera = insideRoom(camera, room);
+            camera = widenToFit(camera, framed, aspect, true);
+        } else if (d.shot == null && d.angle == null && d.fov == null) {
             camera = Camera.framing(framed, aspect);
             if (room != null) camera = insideRoom(camera, room);
             camera = widenToFit(camera, framed, aspect);
@@ -858,15 +866,22 @@ final class Staging {
      * fall outside it.
      */
     static Camera widenToFit(Camera c, List<SceneObject> framed, double aspect) {
+        return widenToFit(c, framed, aspect, false);
+    }
+
+    /** As {@link #widenToFit(Camera, List, double)}; {@code exact} fits each object's turned box (see {@link Framing}). */
+    static Camera widenToFit(Camera c, List<SceneObject> framed, double aspect, boolean exact) {
         Vec3 forward = c.lookAt().minus(c.position()).normalized();
         Vec3 right = forward.cross(Vec3.UP).normalized();
         Vec3 up = right.cross(forward);
         double needed = Math.tan(Math.toRadians(c.fov() / 2));
         for (SceneObject o : framed) {
             double r = o.boundingRadius();
+            List<Vec3> box = new ArrayList<>();
+            if (exact) Framing.boxCorners(o, box);
             for (int corner = 0; corner < 8; corner++) {
-                Vec3 p = o.position().plus(new Vec3((corner & 1) == 0 ? -r : r, (corner & 2) == 0 ? -r : r,
-                        (corner & 4) == 0 ? -r : r));
+                Vec3 p = exact ? box.get(corner) : o.position().plus(new Vec3((corner & 1) == 0 ? -r : r,
+                        (corner & 2) == 0 ? -r : r, (corner & 4) == 0 ? -r : r));
                 Vec3 v = p.minus(c.position());
                 double depth = v.dot(forward);
                 if (depth < 0.05) continue; // behind the eye: no field of view can help

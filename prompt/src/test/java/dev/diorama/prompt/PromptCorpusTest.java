@@ -299,16 +299,27 @@ class PromptCorpusTest {
                 + down + " m down it)";
     }
 
+    /** The object is tied by pivots (through a rod, say) to a fixed point, and starts out of plumb beneath it. */
     private static String swings(Scene s, String a) {
         SceneObject bob = find(s, a);
         if (bob == null) return "expected an object with " + a;
-        for (var j : s.joints()) {
-            if (!(j instanceof dev.diorama.scene.Joint.Pivot) || !(j.a().equals(bob.id()) || bob.id().equals(j.b()))) continue;
-            Vec3 d = bob.position().minus(j.anchor());
-            double out = Math.hypot(d.x(), d.z());
-            return d.y() < 0 && out > 0.1 * d.length() ? null : bob.id() + " hangs plumb: it will not swing";
+        java.util.Set<String> held = new java.util.HashSet<>(List.of(bob.id()));
+        for (int round = 0; round < 4; round++) {
+            for (var j : s.joints()) {
+                if (!(j instanceof dev.diorama.scene.Joint.Pivot)) continue;
+                boolean touches = held.contains(j.a()) || j.b() != null && held.contains(j.b());
+                if (!touches) continue;
+                String other = held.contains(j.a()) ? j.b() : j.a();
+                SceneObject o = other == null ? null : s.object(other);
+                if (o == null || o.fixed()) {
+                    Vec3 d = bob.position().minus(j.anchor());
+                    double out = Math.hypot(d.x(), d.z());
+                    return d.y() < 0 && out > 0.1 * d.length() ? null : bob.id() + " hangs plumb: it will not swing";
+                }
+                held.add(other);
+            }
         }
-        return bob.id() + " is held by no pivot";
+        return bob.id() + " is held to no fixed point by pivots";
     }
 
     private static String chain(Scene s, String a) {
