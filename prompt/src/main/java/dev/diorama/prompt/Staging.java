@@ -374,6 +374,8 @@ final class Staging {
         boolean tight = objects.stream().anyMatch(so -> so.fixed() || so.shape().hollow() || so.shape() == Shape.DOMINO
                 || so.shape() == Shape.MESH);
         if (d.shot == null && d.angle == null && d.fov == null && tight) {
+            List<SceneObject> onDisplay = onDisplay(objects);
+            if (onDisplay != null) framed = onDisplay;
             camera = Framing.frame(framed, objects.getFirst(), aspect, null, null, Double.NaN, true);
             if (room != null) camera = insideRoom(camera, room);
             camera = widenToFit(camera, framed, aspect, true);
@@ -514,6 +516,46 @@ final class Staging {
         int n = want.ordinal() == -1 ? matches.size() : Math.max(want.ordinal(), 1);
         if (n >= 1 && n <= matches.size()) return matches.get(n - 1);
         throw new PromptException(words, "names no object of the scene; expected one of " + String.join(", ", ids));
+    }
+
+    /**
+     * Small things on a big table, shelf or pedestal ("a glass on a table", "my_sneaker.glb on a
+     * pedestal"): what to frame is those things and a little of what they stand on, about twice
+     * their size around them (at least 40 cm), not the whole prop. Null when the scene is not such a
+     * display: something stands on the floor, or a rig, ramp or staircase is in it, or the things are
+     * not small beside their prop.
+     */
+    private static List<SceneObject> onDisplay(List<SceneObject> objects) {
+        List<SceneObject> loose = new ArrayList<>(), props = new ArrayList<>();
+        for (SceneObject o : objects) (o.fixed() ? props : loose).add(o);
+        if (loose.isEmpty() || props.isEmpty()) return null;
+        for (SceneObject p : props) {
+            if (!(p.shape() == Shape.TABLE || p.shape() == Shape.SHELF || p.shape() == Shape.CYLINDER)) return null;
+        }
+        double[] lo = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE}, hi = {-Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (SceneObject o : loose) {
+            if (o.position().y() - o.halfHeight() < 0.1) return null;  // on the floor: the whole scene matters
+            List<Vec3> corners = new ArrayList<>();
+            Framing.boxCorners(o, corners);
+            for (Vec3 c : corners) {
+                for (int a = 0; a < 3; a++) {
+                    lo[a] = Math.min(lo[a], c.get(a));
+                    hi[a] = Math.max(hi[a], c.get(a));
+                }
+            }
+        }
+        // Their spread across, and their own heights (a marble dropped from above a glass is still small).
+        double looseSize = Math.max(hi[0] - lo[0], hi[2] - lo[2]);
+        for (SceneObject o : loose) looseSize = Math.max(looseSize, o.size().y());
+        double propSize = 0;
+        for (SceneObject p : props) propSize = Math.max(propSize, Math.max(p.size().x(), Math.max(p.size().y(), p.size().z())));
+        if (looseSize > 0.5 * propSize) return null;
+        List<SceneObject> out = new ArrayList<>(loose);
+        double around = Math.max(0.4, 2 * looseSize);
+        Vec3 centre = new Vec3((lo[0] + hi[0]) / 2, (lo[1] + hi[1]) / 2, (lo[2] + hi[2]) / 2);
+        out.add(new SceneObject("around", Shape.CUBE, Material.WOOD, null, new Vec3(around, around, around),
+                new Vec3(centre.x(), Math.max(around / 2, centre.y()), centre.z()), null, null));
+        return out;
     }
 
     /** The scene's camera move from the words, with the default amounts of {@link Framing}. */
