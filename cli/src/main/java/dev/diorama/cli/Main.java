@@ -177,14 +177,14 @@ public final class Main implements Runnable {
                     bar.finish();
                     if (!quiet) {
                         err.printf(Locale.ROOT, "diorama: wrote %s (%.1f s of sound, %d events, seed %d) in %.1f s%n",
-                                r.video(), scene.seconds(), r.timeline().events().size(), scene.seed(), r.wallSeconds());
+                                r.video(), scene.seconds(), r.events().size(), scene.seed(), r.wallSeconds());
                     }
                 } else {
                     FilmMaker.Result r = FilmMaker.film(scene, output, settings);
                     bar.finish();
                     if (!quiet) {
                         err.printf(Locale.ROOT, "diorama: wrote %s and %s (%d frames, %d events, seed %d) in %.1f s%n",
-                                r.video(), r.sidecar(), r.timeline().frames().size(), r.timeline().events().size(),
+                                r.video(), r.sidecar(), r.frames(), r.events().size(),
                                 scene.seed(), r.wallSeconds());
                     }
                 }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The one writer of the ground-truth sidecar ({@code FILE.json} beside {@code FILE.mp4}). Written
@@ -46,13 +47,19 @@ public final class SidecarJson {
      */
     public static void write(Path file, Scene scene, Timeline timeline, int sampleRate,
                              com.fasterxml.jackson.databind.JsonNode remixedFrom) throws IOException {
+        write(file, scene, timeline.frames(), timeline.events(), sampleRate, remixedFrom);
+    }
+
+    /** As {@link #write(Path, Scene, Timeline, int, com.fasterxml.jackson.databind.JsonNode)}, from the keyframes and events. */
+    static void write(Path file, Scene scene, List<Keyframe> frames, List<ContactEvent> events, int sampleRate,
+                      com.fasterxml.jackson.databind.JsonNode remixedFrom) throws IOException {
         try (OutputStream out = Files.newOutputStream(file); JsonGenerator g = open(out)) {
-            writeHeader(g, scene, timeline.frames().size(), sampleRate);
+            writeHeader(g, scene, frames.size(), sampleRate);
             if (remixedFrom != null) {
                 g.writeFieldName("remixedFrom");
                 g.writeTree(remixedFrom);
             }
-            writeEventsAndFrames(g, timeline, scene.fps(), sampleRate, scene);
+            writeEventsAndFrames(g, frames, events, scene.fps(), sampleRate, scene);
             g.writeEndObject();
         }
     }
@@ -87,7 +94,7 @@ public final class SidecarJson {
                 g.writeEndArray();
             }
             g.writeEndObject();
-            writeEventsAndFrames(g, stitched, scene.fps(), sampleRate, cont);
+            writeEventsAndFrames(g, stitched.frames(), stitched.events(), scene.fps(), sampleRate, cont);
             g.writeEndObject();
         }
     }
@@ -115,10 +122,10 @@ public final class SidecarJson {
      * ids come from {@code last}, the latest scene, whose objects start with every earlier part's in
      * the same order (see {@link Continuation}).
      */
-    private static void writeEventsAndFrames(JsonGenerator g, Timeline timeline, int fps, int sampleRate,
-                                             Scene last) throws IOException {
+    private static void writeEventsAndFrames(JsonGenerator g, List<Keyframe> frames, List<ContactEvent> events, int fps,
+                                             int sampleRate, Scene last) throws IOException {
         g.writeArrayFieldStart("events");
-        for (ContactEvent e : timeline.events()) {
+        for (ContactEvent e : events) {
             g.writeStartObject();
             g.writeNumberField("t", e.t());
             g.writeNumberField("frame", (int) Math.floor(e.t() * fps));
@@ -134,8 +141,8 @@ public final class SidecarJson {
         }
         g.writeEndArray();
         g.writeArrayFieldStart("frames");
-        for (int f = 0; f < timeline.frames().size(); f++) {
-            Keyframe k = timeline.frames().get(f);
+        for (int f = 0; f < frames.size(); f++) {
+            Keyframe k = frames.get(f);
             g.writeStartObject();
             g.writeNumberField("index", k.index());
             g.writeNumberField("t", k.t());

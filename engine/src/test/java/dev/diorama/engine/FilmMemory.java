@@ -79,6 +79,6 @@ public final class FilmMemory {
             if (p.getType() == MemoryType.HEAP) peakUsed += p.getPeakUsage().getUsed();
         }
         System.out.printf(Locale.ROOT, "peakLive=%d peakUsed=%d fullGcs=%d frames=%d%n", peakLive.get(), peakUsed,
-                fullGcs.get(), r.timeline().frames().size());
+                fullGcs.get(), r.frames());
     }
 }
