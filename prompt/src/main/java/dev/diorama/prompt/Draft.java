@@ -53,6 +53,14 @@ final class Draft {
     final List<Integer> drops = new ArrayList<>();
     /** Starts ({@code at}) of the object phrases joined to the one before by "and", "or" or a comma: "a glass and a cup on a table". */
     final java.util.Set<Integer> joined = new java.util.HashSet<>();
+    /**
+     * A later shot's "the table", "the ramp": a phrase that names a group already in the world (and
+     * adds no object), with its preposition: "Shot 2: a ball drops onto the table" puts the ball on
+     * the table of shot 1.
+     */
+    record Ref(int at, int end, Prep prep, ObjectGroup target) {}
+
+    final List<Ref> refs = new ArrayList<>();
     /** Starts of the object phrases that follow the one before after "with": "a table with a cup on it". */
     final java.util.Set<Integer> withAt = new java.util.HashSet<>();
 

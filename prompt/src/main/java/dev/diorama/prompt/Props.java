@@ -123,7 +123,7 @@ final class Props {
         /** Moves everything so that the extents are centred on x = z = 0. */
         void centre() {
             double[] e = extents();
-            Vec3 d = new Vec3(-(e[0] + e[1]) / 2, 0, -(e[2] + e[3]) / 2);
+            Vec3 d = new Vec3(round(-(e[0] + e[1]) / 2), 0, round(-(e[2] + e[3]) / 2));
             List<Piece> ps = new ArrayList<>(pieces), gs = new ArrayList<>(ghosts);
             List<Link> ls = new ArrayList<>(links);
             pieces.clear();
@@ -177,11 +177,25 @@ final class Props {
         Map<ObjectGroup, List<ObjectGroup>> children = new IdentityHashMap<>();
         for (int gi = 0; gi < groups.size(); gi++) {
             ObjectGroup g = groups.get(gi);
-            List<ObjectGroup> held = holds(g) ? subjects(d, gi) : canHold(g) ? withs(d, gi) : List.of();
+            List<ObjectGroup> held = holds(g, g.prep()) ? subjects(d, gi) : canHold(g) ? withs(d, gi) : List.of();
             for (ObjectGroup s : held) {
                 if (parentOf.containsKey(s) || isRig(s) || ancestor(s, g, parentOf)) continue;
                 parentOf.put(s, g);
                 children.computeIfAbsent(g, k -> new ArrayList<>()).add(s);
+            }
+        }
+        // A later shot's "a ball drops onto the table": the ball goes on the table of an earlier shot.
+        for (Draft.Ref ref : d.refs) {
+            if (!holds(ref.target(), ref.prep())) continue;
+            int before = -1;
+            for (int gi = 0; gi < groups.size(); gi++) if (groups.get(gi).at() < ref.at()) before = gi;
+            if (before < 0 || groups.get(before).at() < ref.target().at()) continue;
+            for (ObjectGroup s : subjects(d, before + 1)) {
+                if (s.at() < ref.target().at() || parentOf.containsKey(s) || isRig(s) || ancestor(s, ref.target(), parentOf)) {
+                    continue;
+                }
+                parentOf.put(s, ref.target());
+                children.computeIfAbsent(ref.target(), k -> new ArrayList<>()).add(s);
             }
         }
         Set<ObjectGroup> members = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
@@ -248,10 +262,9 @@ final class Props {
         return r == Role.PENDULUM || r == Role.CRADLE || r == Role.SEESAW;
     }
 
-    /** True when {@code g}'s phrase puts something on, down or into it. */
-    private static boolean holds(ObjectGroup g) {
+    /** True when a phrase naming {@code g} after the preposition {@code p} puts something on, down or into it. */
+    private static boolean holds(ObjectGroup g, Prep p) {
         Role r = g.noun().role();
-        Prep p = g.prep();
         return switch (r) {
             case SURFACE -> p == Prep.ON || p == Prep.DOWN || p == Prep.IN && g.shape() == Shape.SHELF;
             case RAMP -> p == Prep.ON || p == Prep.DOWN;
@@ -611,7 +624,7 @@ final class Props {
                 }
             }
             double gap = Math.max(0.02, 0.25 * lane);
-            double depth = Math.max(s0.z(), sizes.size() * (lane + gap) + gap);
+            double depth = Math.ceil(Math.max(s0.z(), sizes.size() * (lane + gap) + gap) * 1000) / 1000;
             Vec3 size = new Vec3(length, Math.round(height * 1000) / 1000.0, depth);
             u.pieces.add(piece(g, size, new Vec3(0, size.y() / 2, 0), null, null));
             Vec3 top = new Vec3(-length / 2, size.y(), 0);

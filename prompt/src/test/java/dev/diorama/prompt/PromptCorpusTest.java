@@ -40,7 +40,8 @@ import org.junit.jupiter.api.TestFactory;
  * {@code ignored} (the words ignored, exactly) and {@code error} (a fragment of the PromptException).
  *
  * <p>Props, rigs and the sky: {@code fixed} (id fragments of objects that must be fixed), {@code on}
- * ({@code A:B}: the object A stands on the top of B, within B's outline), {@code inside} ({@code A:B}:
+ * ({@code A:B}: the object A stands on the top of B, within B's outline), {@code above} ({@code A:B}: A
+ * starts over B's top, to fall onto it), {@code inside} ({@code A:B}:
  * A starts over the opening of the vessel B, above its floor), {@code onslope} ({@code A:B}: A touches
  * the slope of the wedge B in its upper half), {@code joints} ({@code pivot:5,hinge:1}), {@code swings}
  * (the object is held by a pivot and starts out of plumb beneath it), {@code chain} (the objects
@@ -174,6 +175,7 @@ class PromptCorpusTest {
                     yield notFixed.isEmpty() ? null : "no fixed object with " + notFixed;
                 }
                 case "on" -> on(s, v.split(":")[0], v.split(":")[1]);
+                case "above" -> above(s, v.split(":")[0], v.split(":")[1]);
                 case "inside" -> inside(s, v.split(":")[0], v.split(":")[1]);
                 case "onslope" -> onSlope(s, v.split(":")[0], v.split(":")[1]);
                 case "joints" -> {
@@ -264,6 +266,16 @@ class PromptCorpusTest {
         }
         return level && within ? null : top.id() + " (bottom " + bottom(top) + ", at " + top.position() + ") is not on "
                 + under.id() + " (top " + surface + ")";
+    }
+
+    /** A starts above the top of B, over its outline, to fall onto it. */
+    private static String above(Scene s, String a, String b) {
+        SceneObject top = find(s, a), under = find(s, b);
+        if (top == null || under == null) return "expected objects with " + a + " and " + b;
+        double surface = under.position().y() + under.size().y() / 2;
+        boolean over = Math.abs(top.position().x() - under.position().x()) < under.size().x() / 2
+                && Math.abs(top.position().z() - under.position().z()) < under.size().z() / 2;
+        return over && bottom(top) > surface + 0.05 ? null : top.id() + " does not start above " + under.id();
     }
 
     private static String inside(Scene s, String a, String b) {
