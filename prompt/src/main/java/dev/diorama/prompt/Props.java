@@ -179,7 +179,8 @@ final class Props {
             ObjectGroup g = groups.get(gi);
             List<ObjectGroup> held = holds(g, g.prep()) ? subjects(d, gi) : canHold(g) ? withs(d, gi) : List.of();
             for (ObjectGroup s : held) {
-                if (parentOf.containsKey(s) || isRig(s) || ancestor(s, g, parentOf)) continue;
+                // A rig, or a fixed prop ("rolls down the stairs into a bowl"), goes on or into nothing.
+                if (parentOf.containsKey(s) || isRig(s) || s.noun().fixed() || ancestor(s, g, parentOf)) continue;
                 parentOf.put(s, g);
                 children.computeIfAbsent(g, k -> new ArrayList<>()).add(s);
             }
@@ -191,7 +192,8 @@ final class Props {
             for (int gi = 0; gi < groups.size(); gi++) if (groups.get(gi).at() < ref.at()) before = gi;
             if (before < 0 || groups.get(before).at() < ref.target().at()) continue;
             for (ObjectGroup s : subjects(d, before + 1)) {
-                if (s.at() < ref.target().at() || parentOf.containsKey(s) || isRig(s) || ancestor(s, ref.target(), parentOf)) {
+                if (s.at() < ref.target().at() || parentOf.containsKey(s) || isRig(s) || s.noun().fixed()
+                        || ancestor(s, ref.target(), parentOf)) {
                     continue;
                 }
                 parentOf.put(s, ref.target());
@@ -465,6 +467,12 @@ final class Props {
             List<Unit> things = new ArrayList<>();
             List<ObjectGroup> of = new ArrayList<>();
             for (ObjectGroup c : held) {
+                if (c.shape() == Shape.DOMINO && c.count() >= 2) {
+                    // Dominoes on a table stand in a chain, as on the floor; the first leans if they are to fall.
+                    things.add(chain(c, g));
+                    of.add(c);
+                    continue;
+                }
                 for (int k = 0; k < c.count(); k++) {
                     double bottom = bottomOn(c, g, top, baseY);
                     Unit cu = unit(c, baseY + bottom, k == 0);
@@ -524,6 +532,27 @@ final class Props {
                 }
                 z += rowSize.get(r)[1] + gap;
             }
+        }
+
+        /**
+         * A group of dominoes in a row along x, {@link Arranging#DOMINO_SPACING} of their height apart,
+         * on a floor at y = 0; the first (lowest x) leaning {@link Arranging#TOPPLE_TILT_DEGREES} towards
+         * the next when the words knock them over.
+         */
+        private Unit chain(ObjectGroup c, ObjectGroup holder) {
+            Unit u = new Unit(c);
+            Vec3 size = Staging.size(c);
+            double pitch = size.x() + Arranging.DOMINO_SPACING * size.y();
+            // "ten dominoes on a table, knock them over": the verb follows the table, but a table never falls.
+            boolean topple = acts(c).contains(Act.TOPPLE) || acts(holder).contains(Act.TOPPLE);
+            for (int k = 0; k < c.count(); k++) {
+                double x = round((k - (c.count() - 1) / 2.0) * pitch);
+                Quat q = k == 0 && topple ? Quat.axisAngle(new Vec3(0, 0, 1), -Math.toRadians(Arranging.TOPPLE_TILT_DEGREES)) : null;
+                double half = q == null ? size.y() / 2 : Arranging.halfHeight(size, c.shape(), q);
+                Piece p = piece(c, size, new Vec3(x, Math.ceil(half * 1e6) / 1e6, 0), q, k == 0 && topple ? new Vec3(0.2, 0, 0) : null);
+                u.pieces.add(p);
+            }
+            return u;
         }
 
         /** The velocity of a thing put on a surface: down the stairs, or rolled or pushed along; null at rest. */
