@@ -114,6 +114,22 @@ class PromptPhysicsTest {
     }
 
     @Test
+    void dominoesKnockedOverOnATableAllFallAndStayOnIt() {
+        Scene s = scene("ten dominoes on a table, knock them over", 3);
+        SceneObject table = object(s, "table");
+        Timeline tl = Simulator.run(s);
+        Keyframe end = tl.frames().getLast();
+        int fallen = 0;
+        for (SceneObject o : s.objects()) {
+            if (o.shape() != Shape.DOMINO) continue;
+            var pose = end.poses().get(s.indexOf(o.id()));
+            if (tilt(pose.rotation()) > 45) fallen++;
+            assertTrue(pose.position().y() > table.size().y(), o.id() + " is still on the table: " + pose.position());
+        }
+        assertEquals(10, fallen, "dominoes lying down at the end");
+    }
+
+    @Test
     void aHeavyBallOnOneEndOfASeesawTipsItDown() {
         Scene s = scene("a seesaw with a steel ball on one end and a rubber ball on the other", 1);
         SceneObject plank = object(s, "seesaw"), steel = object(s, "steel-ball"), rubber = object(s, "rubber-ball");
