@@ -54,6 +54,7 @@ public final class MeshAssets {
         }
         Loaded loaded = new Loaded(file, mesh, hull);
         Assets.recordHullFill(file, loaded.hullFill());
+        Assets.recordExtents(file, new dev.diorama.scene.Vec3(b[3] - b[0], b[4] - b[1], b[5] - b[2]));
         double[] c = hull.centroid();
         Assets.recordHullCentroid(file, new dev.diorama.scene.Vec3((c[0] - (b[0] + b[3]) / 2.0) / (b[3] - b[0]),
                 (c[1] - (b[1] + b[4]) / 2.0) / (b[4] - b[1]), (c[2] - (b[2] + b[5]) / 2.0) / (b[5] - b[2])));

@@ -94,9 +94,15 @@ public final class LoudnessMeter {
         add(l, r, n);
     }
 
+    /** Below this a filter's output is set to 0: its square (1e-60) is nothing beside any sound. */
+    private static final double FLUSH = 1e-30;
+
     /**
      * n samples of one channel through the shelf and the RLB high-pass (direct form I), the state
-     * s (x1, x2, y1, y2 of each) kept in locals on the way.
+     * s (x1, x2, y1, y2 of each) kept in locals on the way. After a sound the filters ring down
+     * towards zero; left alone, their state would sink into subnormal numbers, on which arithmetic
+     * is ten times slower (measured: 20 s of silence after a click took 1.8 s to weigh, 0.2 s with
+     * the flush), so outputs smaller than {@link #FLUSH} are flushed to zero.
      */
     private static void kWeight(double[] s, double[] in, double[] out, int n) {
         double x1 = s[0], x2 = s[1], y1 = s[2], y2 = s[3], u1 = s[4], u2 = s[5], z1 = s[6], z2 = s[7];
@@ -105,11 +111,13 @@ public final class LoudnessMeter {
         for (int i = 0; i < n; i++) {
             double x = in[i];
             double y = b0 * x + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
+            if (Math.abs(y) < FLUSH) y = 0;
             x2 = x1;
             x1 = x;
             y2 = y1;
             y1 = y;
             double z = c0 * y + c1 * u1 + c2 * u2 - d1 * z1 - d2 * z2;
+            if (Math.abs(z) < FLUSH) z = 0;
             u2 = u1;
             u1 = y;
             z2 = z1;

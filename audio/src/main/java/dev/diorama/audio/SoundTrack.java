@@ -284,8 +284,12 @@ public final class SoundTrack {
         this(scene, timeline.events(), timeline.frames(), timeline.contacts(), options);
     }
 
-    private SoundTrack(Scene scene, List<ContactEvent> events, List<Keyframe> frames,
-                       List<dev.diorama.scene.ContactState> contacts, Options options) {
+    /**
+     * As {@link #SoundTrack(Scene, dev.diorama.scene.Timeline, Options)} from its parts; the
+     * keyframes are read once, in order, and not kept (a film's may be a list backed by a file).
+     */
+    public SoundTrack(Scene scene, List<ContactEvent> events, List<Keyframe> frames,
+                      List<dev.diorama.scene.ContactState> contacts, Options options) {
         this.scene = Objects.requireNonNull(scene, "scene");
         this.events = List.copyOf(events);
         this.options = Objects.requireNonNull(options, "options");

@@ -99,12 +99,17 @@ public final class Main implements Runnable {
 
         /** Binds the --asset names, then reads every mesh's file now, so a bad file is named before filming. */
         void bindAssets(Scene scene) {
+            bindNames();
+            for (var obj : scene.objects()) if (obj.asset() != null) dev.diorama.assets.MeshAssets.load(obj.asset());
+        }
+
+        /** Binds the --asset names to their files. */
+        void bindNames() {
             for (String a : assets) {
                 int eq = a.indexOf('=');
                 if (eq < 1 || eq == a.length() - 1) throw new BadInput("--asset: expected NAME=path, found '" + a + "'");
                 dev.diorama.scene.Assets.bind(a.substring(0, eq), Path.of(a.substring(eq + 1)));
             }
-            for (var obj : scene.objects()) if (obj.asset() != null) dev.diorama.assets.MeshAssets.load(obj.asset());
         }
 
         int[] pictureSize() {
@@ -175,14 +180,14 @@ public final class Main implements Runnable {
                     bar.finish();
                     if (!quiet) {
                         err.printf(Locale.ROOT, "diorama: wrote %s (%.1f s of sound, %d events, seed %d) in %.1f s%n",
-                                r.video(), scene.seconds(), r.timeline().events().size(), scene.seed(), r.wallSeconds());
+                                r.video(), scene.seconds(), r.events().size(), scene.seed(), r.wallSeconds());
                     }
                 } else {
                     FilmMaker.Result r = FilmMaker.film(scene, output, settings);
                     bar.finish();
                     if (!quiet) {
                         err.printf(Locale.ROOT, "diorama: wrote %s and %s (%d frames, %d events, seed %d) in %.1f s%n",
-                                r.video(), r.sidecar(), r.timeline().frames().size(), r.timeline().events().size(),
+                                r.video(), r.sidecar(), r.frames(), r.events().size(),
                                 scene.seed(), r.wallSeconds());
                     }
                 }
@@ -201,6 +206,9 @@ public final class Main implements Runnable {
                 o != null && o.fps != null ? o.fps : 24,
                 wh != null ? wh[0] : 1280, wh != null ? wh[1] : 720,
                 o != null && o.seconds != null);
+        // The model files the prompt names are read first: a model keeps its file's proportions.
+        if (o != null) o.bindNames();
+        for (String asset : PromptParser.assets(prompt)) dev.diorama.assets.MeshAssets.load(asset);
         PromptParser.Parse parse = PromptParser.parse(prompt, opts);
         if (!parse.ignoredWords().isEmpty()) {
             String msg = "did not understand: " + String.join(", ", parse.ignoredWords());

@@ -74,7 +74,7 @@ final class RemixCommand implements Callable<Integer> {
             bar.finish();
             if (!o.quiet) {
                 main.err.printf(Locale.ROOT, "diorama: wrote %s and %s (%d frames, %d events, seed %d, remixed from %s)%n",
-                        r.video(), r.sidecar(), r.timeline().frames().size(), r.timeline().events().size(), after.seed(),
+                        r.video(), r.sidecar(), r.frames(), r.events().size(), after.seed(),
                         sceneFile);
             }
         } finally {

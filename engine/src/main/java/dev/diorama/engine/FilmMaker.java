@@ -6,20 +6,24 @@ import dev.diorama.media.Mp4Writer;
 import dev.diorama.media.PngWriter;
 import dev.diorama.render.RenderOptions;
 import dev.diorama.render.Renderer;
+import dev.diorama.scene.ContactEvent;
 import dev.diorama.scene.Keyframe;
 import dev.diorama.scene.Scene;
 import dev.diorama.scene.Timeline;
 import dev.diorama.sim.Simulator;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The pipeline: scene → simulation (timeline) → pictures and sound → MP4 + sidecar.
  *
- * <p>Frames and sound are streamed: each frame is rendered, handed to the encoder with the audio
- * samples of its interval, and forgotten, so memory does not grow with the film's length. The
- * audio samples of frame i are [round(i·sr/fps), round((i+1)·sr/fps)), so the sound never drifts
- * from the picture even where sr/fps is not whole.
+ * <p>Nothing that grows with the film's length is held in memory: the simulation's keyframes go to a
+ * temporary file as they are made ({@link FrameFile}) and are read back one at a time for the
+ * sidecar, the sound's moving sources and the picture; each frame is rendered, handed to the encoder
+ * with the audio samples of its interval, and forgotten. The audio samples of frame i are
+ * [round(i·sr/fps), round((i+1)·sr/fps)), so the sound never drifts from the picture even where
+ * sr/fps is not whole.
  */
 public final class FilmMaker {
     private FilmMaker() {}
@@ -50,8 +54,19 @@ public final class FilmMaker {
     /** Instants drawn and averaged over the open shutter. */
     public static final int MOTION_BLUR_SAMPLES = 8;
 
-    /** What a film run produced. */
-    public record Result(Path video, Path sidecar, Timeline timeline, double wallSeconds) {}
+    /**
+     * What a film run produced: its files, how many frames it has and the impacts of its ground
+     * truth (the sidecar holds every frame's poses).
+     */
+    public record Result(Path video, Path sidecar, int frames, List<ContactEvent> events, double wallSeconds) {
+        public Result {
+            events = List.copyOf(events);
+        }
+
+        Result(Path video, Path sidecar, Timeline timeline, double wallSeconds) {
+            this(video, sidecar, timeline.frames().size(), timeline.events(), wallSeconds);
+        }
+    }
 
     /** The sidecar path for a film: FILE.mp4 → FILE.json. */
     public static Path sidecarFor(Path video) {
@@ -69,21 +84,29 @@ public final class FilmMaker {
                               com.fasterxml.jackson.databind.JsonNode remixedFrom) throws IOException {
         long start = System.nanoTime();
         Progress progress = settings.progress();
-        Timeline timeline = Simulator.run(scene, f -> progress.update("simulating", f));
         Path sidecar = sidecarFor(video);
-        try (AtomicOutput out = new AtomicOutput()) {
+        List<ContactEvent> events;
+        int frameCount;
+        try (AtomicOutput out = new AtomicOutput(); FrameFile keyframes = new FrameFile()) {
+            Simulator.Happenings happened = Simulator.stream(scene, f -> progress.update("simulating", f), e -> { },
+                    keyframes::append);
+            events = happened.events();
+            List<Keyframe> frames = keyframes.frames();
+            frameCount = frames.size();
             Path tmpJson = out.temp(sidecar);
             Path tmpVideo = out.temp(video);
-            SidecarJson.write(tmpJson, scene, timeline, SoundTrack.SAMPLE_RATE, remixedFrom);
-            SoundTrack sound = master(scene, timeline, progress);
+            SidecarJson.write(tmpJson, scene, frames, events, happened.contacts(), SoundTrack.SAMPLE_RATE, remixedFrom);
+            progress.update("mastering", 0);
+            SoundTrack sound = new SoundTrack(scene, events, frames, happened.contacts(), SoundTrack.Options.FILM);
+            progress.update("mastering", 1);
             int w = scene.width(), h = scene.height(), fps = scene.fps();
             try (Renderer renderer = new Renderer(scene, settings.threads(), settings.render());
                  Mp4Writer writer = new Mp4Writer(tmpVideo, w, h, fps, SoundTrack.SAMPLE_RATE)) {
-                stream(scene, timeline, sound, 0, renderer, writer, f -> progress.update("filming", f));
+                stream(scene, frames, sound, 0, renderer, writer, f -> progress.update("filming", f));
             }
             out.commit();
         }
-        return new Result(video, sidecar, timeline, (System.nanoTime() - start) / 1e9);
+        return new Result(video, sidecar, frameCount, events, (System.nanoTime() - start) / 1e9);
     }
 
     /**
@@ -93,14 +116,20 @@ public final class FilmMaker {
      */
     static void stream(Scene scene, Timeline timeline, SoundTrack sound, int from, Renderer renderer, Mp4Writer writer,
                        java.util.function.DoubleConsumer done) {
+        stream(scene, timeline.frames(), sound, from, renderer, writer, done);
+    }
+
+    /** As {@link #stream(Scene, Timeline, SoundTrack, int, Renderer, Mp4Writer, java.util.function.DoubleConsumer)}, from a list of keyframes. */
+    static void stream(Scene scene, List<Keyframe> keyframes, SoundTrack sound, int from, Renderer renderer, Mp4Writer writer,
+                       java.util.function.DoubleConsumer done) {
         int w = scene.width(), h = scene.height(), fps = scene.fps();
         byte[] bgr = new byte[w * h * 3];
         int maxSamples = (int) Math.ceil((double) SoundTrack.SAMPLE_RATE / fps) + 1;
         float[] left = new float[maxSamples], right = new float[maxSamples];
-        int frames = timeline.frames().size();
+        int frames = keyframes.size();
         for (int i = from; i < frames; i++) {
             // With motion blur, the shutter closes on the way to the next keyframe (see Renderer#renderFrame).
-            renderer.renderFrame(timeline.frames().get(i), i + 1 < frames ? timeline.frames().get(i + 1) : null, bgr);
+            renderer.renderFrame(keyframes.get(i), i + 1 < frames ? keyframes.get(i + 1) : null, bgr);
             writer.writeFrame(bgr);
             long s0 = samplesBefore(i, fps), s1 = samplesBefore(i + 1, fps);
             int n = (int) (s1 - s0);

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The one writer of the ground-truth sidecar ({@code FILE.json} beside {@code FILE.mp4}). Written
@@ -48,13 +49,20 @@ public final class SidecarJson {
      */
     public static void write(Path file, Scene scene, Timeline timeline, int sampleRate,
                              com.fasterxml.jackson.databind.JsonNode remixedFrom) throws IOException {
+        write(file, scene, timeline.frames(), timeline.events(), timeline.contacts(), sampleRate, remixedFrom);
+    }
+
+    /** As {@link #write(Path, Scene, Timeline, int, com.fasterxml.jackson.databind.JsonNode)}, from the keyframes, events and contacts. */
+    static void write(Path file, Scene scene, List<Keyframe> frames, List<ContactEvent> events,
+                      List<dev.diorama.scene.ContactState> contacts, int sampleRate,
+                      com.fasterxml.jackson.databind.JsonNode remixedFrom) throws IOException {
         try (OutputStream out = Files.newOutputStream(file); JsonGenerator g = open(out)) {
-            writeHeader(g, scene, timeline.frames().size(), sampleRate);
+            writeHeader(g, scene, frames.size(), sampleRate);
             if (remixedFrom != null) {
                 g.writeFieldName("remixedFrom");
                 g.writeTree(remixedFrom);
             }
-            writeEventsAndFrames(g, timeline, scene.fps(), sampleRate, scene);
+            writeEventsAndFrames(g, frames, events, contacts, scene.fps(), sampleRate, scene);
             g.writeEndObject();
         }
     }
@@ -89,7 +97,7 @@ public final class SidecarJson {
                 g.writeEndArray();
             }
             g.writeEndObject();
-            writeEventsAndFrames(g, stitched, scene.fps(), sampleRate, cont);
+            writeEventsAndFrames(g, stitched.frames(), stitched.events(), stitched.contacts(), scene.fps(), sampleRate, cont);
             g.writeEndObject();
         }
     }
@@ -117,10 +125,11 @@ public final class SidecarJson {
      * ids come from {@code last}, the latest scene, whose objects start with every earlier part's in
      * the same order (see {@link Continuation}).
      */
-    private static void writeEventsAndFrames(JsonGenerator g, Timeline timeline, int fps, int sampleRate,
-                                             Scene last) throws IOException {
+    private static void writeEventsAndFrames(JsonGenerator g, List<Keyframe> frames, List<ContactEvent> events,
+                                             List<dev.diorama.scene.ContactState> contacts, int fps,
+                                             int sampleRate, Scene last) throws IOException {
         g.writeArrayFieldStart("events");
-        for (ContactEvent e : timeline.events()) {
+        for (ContactEvent e : events) {
             g.writeStartObject();
             g.writeNumberField("t", e.t());
             g.writeNumberField("frame", (int) Math.floor(e.t() * fps));
@@ -136,9 +145,9 @@ public final class SidecarJson {
         }
         g.writeEndArray();
         // Rolling and sliding, a summary per frame and pair (written only when something rolled or slid).
-        if (!timeline.contacts().isEmpty()) {
+        if (!contacts.isEmpty()) {
             g.writeArrayFieldStart("contacts");
-            for (dev.diorama.scene.ContactState c : timeline.contacts()) {
+            for (dev.diorama.scene.ContactState c : contacts) {
                 g.writeStartObject();
                 g.writeNumberField("t", c.t());
                 g.writeStringField("a", c.a());
@@ -153,8 +162,8 @@ public final class SidecarJson {
             g.writeEndArray();
         }
         g.writeArrayFieldStart("frames");
-        for (int f = 0; f < timeline.frames().size(); f++) {
-            Keyframe k = timeline.frames().get(f);
+        for (int f = 0; f < frames.size(); f++) {
+            Keyframe k = frames.get(f);
             g.writeStartObject();
             g.writeNumberField("index", k.index());
             g.writeNumberField("t", k.t());

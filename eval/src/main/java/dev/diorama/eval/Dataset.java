@@ -155,7 +155,7 @@ public final class Dataset {
                 c.put("groundTruth", id + ".json");
                 c.put("caption", d.caption());
                 c.put("seed", d.scene().seed());
-                c.put("events", res.timeline().events().size());
+                c.put("events", res.events().size());
                 progress.update("filming", (double) (i + 1) / spec.count());
             }
             Files.writeString(out.path().resolve("index.json"), SceneJson.MAPPER.writeValueAsString(index) + "\n");

@@ -28,7 +28,11 @@ final class ActionWords {
     static final Map<String, Venue> VENUES = new LinkedHashMap<>();
     static final Map<String, Act> VERBS = new LinkedHashMap<>();
     static final Set<String> SKY_WORDS = Set.of("overcast", "cloudy", "hazy", "haze", "misty", "foggy", "clear",
-            "sunny", "cloudless");
+            "sunny", "cloudless", "smoggy", "smog", "murky");
+    /** The air's turbidity for "clear" (a clean day), "hazy", and "smoggy"/"misty"/"foggy" (thick haze). */
+    static final double CLEAR_TURBIDITY = 2, HAZY_TURBIDITY = 5, SMOGGY_TURBIDITY = 8;
+    /** The fraction of the sky under cloud for "overcast" and "a grey sky", "cloudy", "partly cloudy". */
+    static final double OVERCAST = 1, CLOUDY = 0.6, PARTLY_CLOUDY = 0.3;
     /** Words that arrange what follows them ("stacked blocks"): never a skipped adjective of a noun phrase. */
     static final Set<String> ARRANGING = Set.of("stacked", "piled", "scattered", "strewn", "lined", "randomly");
     /** Every word this class understands, for "did you mean". */
@@ -91,7 +95,7 @@ final class ActionWords {
 
         verbs(Act.THROW, "throw", "throws", "thrown", "threw", "throwing", "toss", "tosses", "tossed", "tossing",
                 "lob", "lobs", "lobbed", "hurl", "hurls", "hurled", "fling", "flings", "flung");
-        verbs(Act.ROLL, "roll", "rolls", "rolled", "rolling");
+        verbs(Act.ROLL, "roll", "rolls", "rolled", "rolling", "race", "races", "raced", "racing");
         verbs(Act.PUSH, "push", "pushes", "pushed", "pushing", "slide", "slides", "slid", "sliding", "shove",
                 "shoves", "shoved", "nudge", "nudges", "nudged", "kick", "kicks", "kicked", "flick", "flicks",
                 "flicked", "glide", "glides", "gliding", "skid", "skids", "skidding");
@@ -100,7 +104,7 @@ final class ActionWords {
         verbs(Act.TOPPLE, "topple", "topples", "toppled", "toppling", "knock", "knocks", "knocked", "knocking",
                 "tip", "tips", "tipped", "tipping");
         verbs(Act.SPIN, "spin", "spins", "spun", "spinning", "twirl", "twirls", "twirling", "rotate", "rotates",
-                "rotating");
+                "rotating", "turning", "turns");
         verbs(Act.SWING, "swing", "swings", "swung", "swinging", "sway", "sways", "oscillate", "oscillates");
         verbs(Act.POUR, "pour", "pours", "poured", "pouring");
 
@@ -108,7 +112,7 @@ final class ActionWords {
                 "circle", "ring", "scattered", "strewn", "random", "randomly", "lined", "side", "left", "right",
                 "front", "behind", "between", "beside", "next", "inside", "under", "below", "beneath",
                 "underneath", "above", "over", "head", "each", "towards", "toward", "chain", "slow", "motion",
-                "slowmo", "sky", "skies", "solid"));
+                "slowmo", "sky", "skies", "solid", "partly", "grey", "gray", "mist", "fog"));
         WORDS.addAll(SKY_WORDS);
     }
 
@@ -142,6 +146,7 @@ final class ActionWords {
     int match(int i) {
         int e;
         if ((e = slowMotion(i)) > i) return e;
+        if ((e = whereOnIt(i)) > i) return e;
         if ((e = sky(i)) > i) return e;
         if ((e = arrangement(i)) > i) return e;
         if ((e = relation(i)) > i) return e;
@@ -255,6 +260,16 @@ final class ActionWords {
     // ---- actions ----
 
     private int action(int i) {
+        // "slowly turning", "gently swinging": the manner goes with the verb.
+        Act next = VERBS.get(r.w(i + 1));
+        if (Set.of("slowly", "gently", "lazily").contains(r.w(i)) && (next == Act.SPIN || next == Act.SWING)) {
+            int e = action(i + 1);
+            if (e == i + 1) return i;
+            ActionPhrase last = r.draft.actions.removeLast();
+            r.draft.actions.add(new ActionPhrase(i, last.act(), r.text(i, e)));
+            r.use(i, e);
+            return e;
+        }
         String a = r.w(i);
         Act act = VERBS.get(a);
         int end = i + 1;
@@ -289,46 +304,104 @@ final class ActionWords {
             end++;
         } else if ((act == Act.COLLIDE) && Set.of("into", "with").contains(r.w(end))) {
             end++;
+        } else if ((act == Act.SPIN || act == Act.SWING) && Set.of("slowly", "gently", "around", "round", "back")
+                .contains(r.w(end))) {
+            end++;
+            if (act == Act.SWING && r.w(end - 1).equals("back") && Set.of("and", "n").contains(r.w(end))
+                    && r.w(end + 1).equals("forth")) end += 2;
         }
         r.draft.actions.add(new ActionPhrase(i, act, r.text(i, end)));
         r.use(i, end);
         return end;
     }
 
+    /**
+     * "on it", "on one end", "at each end", "on the other", "at either side", "inside it": where
+     * things go on what holds them, said after them ("a seesaw with a ball on each end"). Props puts
+     * them there (ends alternate on a seesaw; things share a table top): the words are understood.
+     */
+    private int whereOnIt(int i) {
+        String a = r.w(i);
+        if (!Set.of("on", "at", "in", "inside", "into").contains(a)) return i;
+        int k = i + 1;
+        if (Set.of("it", "them", "top").contains(r.w(k))) {
+            if (r.w(k).equals("top") && !Set.of("", "and", "then", "while", "as").contains(r.w(k + 1))) return i;
+            r.use(i, k + 1);
+            for (int t = i; t < k + 1; t++) r.tail.add(t);
+            return k + 1;
+        }
+        if (Set.of("in", "inside", "into").contains(a)) return i;
+        if (r.w(k).equals("the")) k++;
+        boolean which = Set.of("one", "each", "either", "both", "other", "far", "near", "left", "right", "opposite")
+                .contains(r.w(k));
+        if (!which) return i;
+        int end = k + 1;
+        if (Set.of("end", "ends", "side", "sides").contains(r.w(end))) end++;
+        else if (!r.w(k).equals("other")) return i;
+        if (r.w(end).equals("of")) return i;  // "on the left side of": a relation
+        r.use(i, end);
+        for (int t = i; t < end; t++) r.tail.add(t);
+        return end;
+    }
+
     // ---- sky and playback ----
 
+    /**
+     * "under an overcast sky", "on a hazy afternoon", "grey skies", "a clear sky", "smoggy", "partly
+     * cloudy": the haze of the air (turbidity) and the cloud over the sky, each said once.
+     */
     private int sky(int i) {
         String a = r.w(i), b = r.w(i + 1);
         int start = i, k = i;
         if (a.equals("under") && Set.of("a", "an", "the").contains(b)) k = i + 2;
         if (a.equals("on") && Set.of("a", "an").contains(b)) k = i + 2;
+        if (a.equals("in") && b.equals("the") && Set.of("haze", "smog", "mist", "fog").contains(r.w(i + 2))) k = i + 2;
         String word = r.w(k);
-        if (!SKY_WORDS.contains(word)) {
-            // "grey skies", "a grey sky"
+        if (word.equals("partly") && r.w(k + 1).equals("cloudy")) {
+            int end = Set.of("sky", "skies", "day", "weather").contains(r.w(k + 2)) ? k + 3 : k + 2;
+            return skySaid(start, end, Double.NaN, PARTLY_CLOUDY);
+        }
+        if (!SKY_WORDS.contains(word) && !Set.of("mist", "fog").contains(word)) {
+            // "grey skies", "a grey sky", "a gray day"
             if (Set.of("grey", "gray").contains(word) && Set.of("sky", "skies", "day").contains(r.w(k + 1))) {
-                return skySaid(start, k + 2, "overcast");
+                return skySaid(start, k + 2, Double.NaN, OVERCAST);
             }
             return i;
         }
-        boolean noun = Set.of("sky", "skies", "day", "weather", "morning", "afternoon", "evening").contains(r.w(k + 1));
+        boolean noun = Set.of("sky", "skies", "day", "weather", "morning", "afternoon", "evening", "air").contains(r.w(k + 1));
         // "clear" and "sunny" are sky words only before sky words ("a clear sky"); "clear glass" is glass.
+        // "mist" and "fog" only as "in the mist".
         if (Set.of("clear", "sunny", "cloudless").contains(word) && !noun) return i;
+        if (Set.of("mist", "fog").contains(word) && k == i) return i;
         if (noun && Set.of("morning", "afternoon", "evening").contains(r.w(k + 1))) noun = false;
-        String kind = switch (word) {
-            case "overcast", "cloudy" -> "overcast";
-            case "hazy", "haze", "misty", "foggy" -> "hazy";
-            default -> "clear";
+        int end = noun ? k + 2 : k + 1;
+        return switch (word) {
+            case "overcast" -> skySaid(start, end, Double.NaN, OVERCAST);
+            case "cloudy" -> skySaid(start, end, Double.NaN, CLOUDY);
+            case "hazy", "haze" -> skySaid(start, end, HAZY_TURBIDITY, Double.NaN);
+            case "misty", "foggy", "smoggy", "smog", "murky", "mist", "fog" -> skySaid(start, end, SMOGGY_TURBIDITY, Double.NaN);
+            // "clear", "sunny", "cloudless": clean air and no cloud.
+            default -> skySaid(start, end, CLEAR_TURBIDITY, 0);
         };
-        return skySaid(start, noun ? k + 2 : k + 1, kind);
     }
 
-    private int skySaid(int i, int end, String kind) {
+    /** Records a haze (turbidity) and a cloud cover, either NaN when the words did not speak of it. */
+    private int skySaid(int i, int end, double turbidity, double cover) {
         String words = r.text(i, end);
-        if (r.draft.sky != null && !r.draft.sky.value().equals(kind)) {
-            throw new PromptException(words, "the sky is given twice (also as \"" + r.draft.sky.words()
-                    + "\"); expected one of clear, hazy, overcast");
+        if (!Double.isNaN(turbidity)) {
+            if (r.draft.haze != null && r.draft.haze.value() != turbidity) {
+                throw new PromptException(words, "the air is described twice (also as \"" + r.draft.haze.words()
+                        + "\"); expected one of clear, hazy, smoggy");
+            }
+            r.draft.haze = new Said<>(turbidity, words);
         }
-        r.draft.sky = new Said<>(kind, words);
+        if (!Double.isNaN(cover)) {
+            if (r.draft.clouds != null && r.draft.clouds.value() != cover) {
+                throw new PromptException(words, "the sky is given twice (also as \"" + r.draft.clouds.words()
+                        + "\"); expected one of clear, partly cloudy, cloudy, overcast");
+            }
+            r.draft.clouds = new Said<>(cover, words);
+        }
         r.use(i, end);
         return end;
     }

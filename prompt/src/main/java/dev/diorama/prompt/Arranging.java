@@ -59,6 +59,7 @@ final class Arranging {
             ObjectGroup ga = d.groups.get(a), gb = d.groups.get(b);
             switch (r.rel()) {
                 case INSIDE -> {
+                    if (gb.shape().hollow()) continue;  // into a cup, a bowl, a bottle: Props puts it there
                     throw new PromptException(ga.words() + " " + r.words() + " " + gb.words(), "a "
                             + gb.noun().word() + " is solid: nothing can start inside it; expected \"on top of\" or"
                             + " \"next to\" it");
@@ -92,6 +93,21 @@ final class Arranging {
         List<Integer> ks = new ArrayList<>();
         for (int k = 0; k < falling.size(); k++) if (falling.get(k).group() == g) ks.add(k);
         return ks;
+    }
+
+    /**
+     * "knock over ten dominoes", "domino effect with 15 dominoes": dominoes that are to topple and
+     * were given no arrangement stand in a row, spaced to fall into each other.
+     */
+    static void chains(Draft d) {
+        for (ActionPhrase a : List.copyOf(d.actions)) {
+            if (a.act() != Act.TOPPLE) continue;
+            int g = subject(d.groups, a.at(), false);
+            if (g < 0 || d.groups.get(g).shape() != Shape.DOMINO || d.groups.get(g).count() < 2) continue;
+            ObjectGroup dominoes = d.groups.get(g);
+            boolean arranged = d.arrangements.stream().anyMatch(r -> subject(d.groups, r.at(), r.leading()) == g);
+            if (!arranged) d.arrangements.add(new Arrangement(dominoes.at(), Draft.Layout.ROW, true, dominoes.words()));
+        }
     }
 
     /** Rows, stacks, pyramids, circles and scatters: new places for the groups' objects. */
@@ -248,10 +264,12 @@ final class Arranging {
 
     /** Throws, rolls, pushes, collisions and knock-overs: starting rotations and velocities. */
     static void act(Draft d, List<Item> falling, double[][] xz, double[] bottom, Staging.Motion motion,
-                    List<String> notes) {
+                    java.util.Set<ActionPhrase> consumed, List<String> notes) {
         for (ActionPhrase a : d.actions) {
+            if (consumed.contains(a)) continue;  // a prop or rig carried it out (Props)
             int g = subject(d.groups, a.at(), false);
-            List<Integer> ks = g < 0 ? List.of() : itemsOf(falling, d.groups.get(g));
+            List<Integer> ks = g < 0 ? List.of() : new ArrayList<>(itemsOf(falling, d.groups.get(g)));
+            ks.removeIf(k -> falling.get(k).unit() != null);
             if (a.act() == Act.COLLIDE) {
                 collide(a, falling, xz, bottom, motion, notes);
                 continue;
@@ -286,7 +304,8 @@ final class Arranging {
                     motion.velocity[first] = new Vec3(0.2, 0, 0);
                 }
                 case SPIN -> notes.add("\"" + a.words() + "\": understood, but objects start without spin for now");
-                case SWING -> notes.add("\"" + a.words() + "\": understood, but there is no pendulum to swing yet");
+                case SWING -> notes.add("\"" + a.words() + "\": only a pendulum, Newton's cradle or a seesaw swings;"
+                        + " say \"a pendulum swings\"");
                 case POUR -> notes.add("\"" + a.words() + "\": understood, but pouring is not simulated yet");
                 default -> { }
             }
@@ -294,8 +313,26 @@ final class Arranging {
     }
 
     /** Two halves of the moving objects meet head-on in the middle, on the floor. */
-    private static void collide(ActionPhrase a, List<Item> falling, double[][] xz, double[] bottom,
-                                Staging.Motion motion, List<String> notes) {
+    private static void collide(ActionPhrase a, List<Item> all, double[][] xzAll, double[] bottomAll,
+                                Staging.Motion motionAll, List<String> notes) {
+        // Props and rigs stay where they stand: the loose objects collide.
+        List<Integer> loose = new ArrayList<>();
+        for (int k = 0; k < all.size(); k++) if (all.get(k).unit() == null) loose.add(k);
+        List<Item> falling = loose.stream().map(all::get).toList();
+        double[][] xz = new double[loose.size()][];
+        for (int q = 0; q < loose.size(); q++) xz[q] = xzAll[loose.get(q)];
+        double[] bottom = new double[loose.size()];
+        Staging.Motion motion = new Staging.Motion(loose.size());
+        collideLoose(a, falling, xz, bottom, motion, notes);
+        for (int q = 0; q < loose.size(); q++) {
+            int k = loose.get(q);
+            if (falling.get(q).heightWords() == null) bottomAll[k] = bottom[q];
+            motionAll.velocity[k] = motion.velocity[q];
+        }
+    }
+
+    private static void collideLoose(ActionPhrase a, List<Item> falling, double[][] xz, double[] bottom,
+                                     Staging.Motion motion, List<String> notes) {
         if (falling.size() < 2) {
             throw new PromptException(a.words(), "needs two objects to collide; expected, say, \"two balls collide"
                     + " head-on\"");

@@ -91,6 +91,17 @@ public final class PromptParser {
         return new Parse(scene, reading.ignoredWords(), List.copyOf(new LinkedHashSet<>(notes)));
     }
 
+    /**
+     * The model files a prompt names ("my_sneaker.glb on a pedestal": "my_sneaker.glb"), as written:
+     * a caller that reads them before {@link #parse} (binding names with {@link dev.diorama.scene.Assets#bind}
+     * and recording their extents, as the assets module's loader does) gets models with their files'
+     * proportions; otherwise a model's box is a cube.
+     */
+    public static List<String> assets(String prompt) {
+        if (prompt == null || prompt.length() > MAX_PROMPT_CHARS) return List.of();
+        return Token.split(prompt).stream().filter(Token::isAsset).map(Token::text).distinct().toList();
+    }
+
     /** "Shot 1: ... Shot 2: ...", "..., then ...": several shots of one world ({@link Storyboard}). */
     private static Parse storyboard(String prompt, List<String> parts, Options options) {
         Storyboard.Reading sb = Storyboard.read(parts);

@@ -56,6 +56,8 @@ final class PromptReader {
     private final Map<Integer, String> wordNotes = new TreeMap<>();
     /** Notes about words that were used (e.g. a bare plural that was given a number). */
     final List<String> notes = new ArrayList<>();
+    /** Tokens of "on it", "on one end": where a thing goes on what holds it, said after the thing. */
+    final Set<Integer> tail = new java.util.HashSet<>();
 
     private final SettingWords settings = new SettingWords(this);
     private final CameraWords camera = new CameraWords(this);
@@ -88,6 +90,7 @@ final class PromptReader {
         if ((e = placeWord(i)) > i) return e;
         if ((e = nounPhrase(i)) > i) return e;
         if (Vocabulary.DROP_VERBS.contains(w(i))) {
+            draft.drops.add(i);
             use(i, i + 1);
             return i + 1;
         }
@@ -432,7 +435,12 @@ final class PromptReader {
 
     // ---- noun phrases ----
 
-    private enum Part { ARTICLE, COUNT, COLOR, MATERIAL, SIZE, LENGTH, INNER }
+    private enum Part { ARTICLE, COUNT, COLOR, MATERIAL, SIZE, LENGTH, INNER, ANGLE }
+
+    /** Words that give a slope its steepness: degrees. */
+    private static final Map<String, Double> STEEPNESS = Map.of("steep", 35.0, "gentle", 12.0, "shallow", 12.0,
+            "slight", 12.0, "gradual", 12.0, "low", 12.0);
+    private static final Set<String> DEGREE_WORDS = Set.of("degree", "degrees", "deg", "degs");
 
     /** The words of a noun phrase before its head, by what they said. */
     private static final class Modifiers {
@@ -447,6 +455,8 @@ final class PromptReader {
         double scale = 1;
         double length = Double.NaN;
         boolean across;
+        /** An angle said before the noun ("a 30 degree ramp", "a steep slope"), or NaN. */
+        double degrees = Double.NaN;
         /**
          * A contradiction among the modifiers ("a steel wooden ball"), thrown only once the phrase is
          * known to name something: a phrase that turns out to name nothing must not fail the prompt.
@@ -494,6 +504,10 @@ final class PromptReader {
         Shape shape = Vocabulary.SHAPES.get(h);
         // "can" is a noun only after a determiner or an adjective: "a ball can bounce" has no can.
         if ((h.equals("can") || h.equals("cans")) && !described) shape = null;
+        // "saw" is a seesaw only as "see saw" ("I saw a ball" has none).
+        if (h.equals("saw") && !w(j - 1).equals("see") || h.equals("totter") && !w(j - 1).equals("teeter")) shape = null;
+        // "my_sneaker.glb": a model file, whatever its name.
+        if (tok(j) != null && tok(j).isAsset()) shape = Shape.MESH;
         if (shape == null && (h.equals("one") || h.equals("ones")) && described && !draft.groups.isEmpty()) {
             shape = draft.groups.getLast().shape();
         }
@@ -524,6 +538,7 @@ final class PromptReader {
         int j = i;
         String a = w(j);
         if (length(j) != null) return j; // "20 cm balls": the number is a size
+        if (degreesAt(j) != null) return j; // "30 degree ramps": the number is an angle
         if (a.equals("minus") || a.equals("negative") || (tok(j) != null && tok(j).isNumber())
                 || Vocabulary.NUMBER_WORDS.containsKey(a) || a.equals("pair") || a.equals("couple")) {
             Num n = signedNumber(j);
@@ -608,6 +623,20 @@ final class PromptReader {
             } else if (Vocabulary.MATERIALS.containsKey(x) && (!Vocabulary.NOUNS.containsKey(x) || materialBeforeNoun(j))) {
                 setMaterial(mods, Vocabulary.MATERIALS.get(x), j, j + 1);
                 j++;
+            } else if (degreesAt(j) != null) {
+                Num n = degreesAt(j);
+                mods.degrees = n.value;
+                mods.add(Part.ANGLE, j, n.end);
+                j = n.end;
+            } else if (STEEPNESS.containsKey(x) && shapeAhead(j + 1) >= 0 && Vocabulary.NOUNS.get(w(shapeAhead(j + 1))) != null
+                    && Vocabulary.NOUNS.get(w(shapeAhead(j + 1))).role() == Draft.Role.RAMP) {
+                mods.degrees = STEEPNESS.get(x);
+                mods.add(Part.ANGLE, j, j + 1);
+                j++;
+            } else if (x.equals("see") && w(j + 1).equals("saw") || x.equals("teeter") && w(j + 1).equals("totter")) {
+                // "a see-saw": "see" is a structural word elsewhere; here it is half of the noun.
+                mods.skipped.add(j);
+                j++;
             } else if (Vocabulary.SIZE_WORDS.containsKey(x)) {
                 mods.scale = Vocabulary.SIZE_WORDS.get(x);
                 mods.add(Part.SIZE, j, j + 1);
@@ -639,10 +668,40 @@ final class PromptReader {
         return j;
     }
 
+    /** "30 degrees", "45 degree", "20-degree": the number (its end after the unit), or null. */
+    Num degreesAt(int j) {
+        Token t = tok(j);
+        if (t == null || !t.isNumber() || !DEGREE_WORDS.contains(w(j + 1))) return null;
+        return new Num(t.number(), j + 2, false);
+    }
+
+    /**
+     * An angle after an object's noun: "at 30 degrees", "inclined at 30 degrees", "with a slope of 20
+     * degrees", "pulled back 45 degrees", "released from 45 degrees": the index after it, or k.
+     */
+    private int degreesAfterNoun(int k, Modifiers mods) {
+        int j = k;
+        if (Set.of("inclined", "angled", "tilted", "sloping", "sloped", "pulled", "released", "raised", "lifted",
+                "held", "drawn", "swung", "set").contains(w(j))) {
+            j++;
+            if (Set.of("back", "out", "up", "aside", "sideways").contains(w(j))) j++;
+        } else if (w(j).equals("with") && Set.of("a", "an").contains(w(j + 1))
+                && Set.of("slope", "angle", "incline", "pitch", "gradient", "swing", "amplitude").contains(w(j + 2))
+                && w(j + 3).equals("of")) {
+            j += 3;
+        }
+        if (Set.of("at", "to", "by", "from", "of").contains(w(j))) j++;
+        Num n = degreesAt(j);
+        if (n == null) return k;
+        mods.degrees = n.value;
+        mods.add(Part.ANGLE, k, n.end);
+        return n.end;
+    }
+
     /** A word in no table at all: a typo, an adjective Diorama has no use for, a thing it cannot build. */
     private boolean isUnknown(int j) {
         Token t = tok(j);
-        if (t == null || t.isNumber() || t.isClock()) return false;
+        if (t == null || t.isNumber() || t.isClock() || t.isAsset()) return false;
         String x = t.norm();
         if (Vocabulary.COLOR_MODIFIERS.contains(x)) return true; // "a light ball": not a colour here
         return !Vocabulary.isFiller(x) && !Vocabulary.SHAPES.containsKey(x) && !Vocabulary.MATERIALS.containsKey(x)
@@ -729,15 +788,77 @@ final class PromptReader {
             // A noun's own colour ("a tennis ball" is yellow-green) is part of the noun, not of the id.
             color = Colors.named(Vocabulary.NOUN_COLORS.get(noun.word()));
         }
+        if (!Double.isNaN(mods.degrees)) {
+            boolean angled = noun.role() == Draft.Role.RAMP || noun.role() == Draft.Role.PENDULUM
+                    || noun.role() == Draft.Role.CRADLE;
+            double max = noun.role() == Draft.Role.RAMP ? 60 : 90;
+            if (!angled) {
+                notes.add("\"" + words + "\": an angle is used for ramps (their slope) and pendulums (how far they are"
+                        + " pulled back), not for a " + noun.word());
+            } else if (!(mods.degrees > 0 && mods.degrees <= max)) {
+                throw new PromptException(words, "gives an angle of " + number(mods.degrees) + " degrees; expected more than 0"
+                        + " and at most " + number(max) + " degrees for a " + noun.word());
+            }
+        }
+        // "a domino chain", "a domino run": a row of dominoes (20 unless counted) that topples.
+        if (noun.word().equals("domino") && Set.of("chain", "train", "run", "rally", "trail", "line", "row", "effect",
+                "track").contains(w(end))) {
+            String chainWords = text(i, end + 1);
+            if (mods.count == null || (count == 1 && !mods.has(Part.COUNT))) count = DOMINO_CHAIN;
+            draft.arrangements.add(new Draft.Arrangement(i, Draft.Layout.ROW, true, chainWords));
+            draft.actions.add(new Draft.ActionPhrase(end, Draft.Act.TOPPLE, chainWords));
+            use(end, end + 1);
+            end++;
+            words = chainWords;
+        }
+        if (!draft.groups.isEmpty()) {
+            // "a glass and a cup", "a ball, a cube": joined to the phrase before (commas are gone from the tokens).
+            int prev = draft.groups.getLast().end();
+            while (prev < i && tail.contains(prev)) prev++;  // "a ball on one end and a cube on the other"
+            if (prev == i || prev == i - 1 && Set.of("and", "or", "plus").contains(w(i - 1))) draft.joined.add(i);
+            // "a table with a cup on it", "a seesaw in the park with a ball on each end": words between that
+            // said where or when do not part them.
+            int k = draft.groups.getLast().end();
+            while (k < i - 1 && (used[k] || Vocabulary.isFiller(w(k)))) k++;
+            if (k == i - 1 && w(i - 1).equals("with")) draft.withAt.add(i);
+        }
         draft.groups.add(new ObjectGroup(i, words, shape, (int) count, mods.material, color, colorName,
-                mods.scale, mods.length, mods.across, onSurface, noun));
+                mods.scale, mods.length, mods.across, onSurface, noun, end, prepBefore(i), mods.degrees));
         useAll(mods);
         use(head, end);
         return end;
     }
 
+    /** How many dominoes "a domino chain" sets up. */
+    static final int DOMINO_CHAIN = 20;
+
+    /** The preposition right before an object phrase at {@code i}, as far as placing things goes. */
+    private Draft.Prep prepBefore(int i) {
+        String a = w(i - 1), b = w(i - 2);
+        if (Set.of("on", "onto", "upon", "off", "across", "along", "atop").contains(a)) return Draft.Prep.ON;
+        if (a.equals("of") && Set.of("top", "end", "side", "edge").contains(b)) return Draft.Prep.ON;
+        if (Set.of("in", "into", "inside", "within").contains(a)) return Draft.Prep.IN;
+        if (a.equals("of") && b.equals("inside")) return Draft.Prep.IN;
+        if (a.equals("down")) return Draft.Prep.DOWN;
+        return Draft.Prep.NONE;
+    }
+
     /** The noun at {@code head}: a two- or three-word one ("tennis ball", "ping pong ball"), a noun of its own ("marble"), or the plain shape. */
     private Draft.Noun nounAt(int head, Shape shape, Modifiers mods) {
+        if (tok(head).isAsset()) {
+            // A model file: its id is its name ("my_sneaker"), its material plastic unless said.
+            String file = tok(head).text();
+            String stem = file.replaceAll("^.*[/\\\\]", "").replaceAll("\\.[A-Za-z]+$", "")
+                    .replaceAll("[^A-Za-z0-9_-]", "-");
+            if (stem.isEmpty()) stem = "model";
+            if (stem.length() > 40) stem = stem.substring(0, 40);
+            if (dev.diorama.scene.Assets.extents(file) == null) {
+                notes.add("\"" + file + "\": the file has not been read yet, so the model's box is taken as a cube"
+                        + " (diorama generate reads it first and keeps its proportions)");
+            }
+            return new Draft.Noun(stem, Shape.MESH, Staging.defaultMaterial(Shape.MESH), Staging.defaultSize(Shape.MESH),
+                    Draft.Role.PLAIN, file);
+        }
         String h = w(head).equals("balls") ? "ball" : w(head);
         for (int back = 2; back >= 1; back--) {
             StringBuilder key = new StringBuilder();
@@ -777,6 +898,11 @@ final class PromptReader {
                 k = e;
             } else if (Double.isNaN(mods.length) && sizeAfterNoun(k, mods) > k) {
                 k = sizeAfterNoun(k, mods);
+            } else if (Double.isNaN(mods.degrees) && degreesAfterNoun(k, mods) > k) {
+                k = degreesAfterNoun(k, mods);
+            } else if (tok(k - 1) != null && tok(k - 1).isAsset() && Set.of("model", "mesh", "file", "object").contains(x)) {
+                mods.add(Part.INNER, k, k + 1);
+                k++;
             } else {
                 return k;
             }

@@ -32,8 +32,9 @@ import java.util.regex.Pattern;
  * glass", "turn the cubes into steel", "paint the plank blue". "N times as many X" and "twice as
  * many X" add copies of the objects X beside them (their group repeated along x), "half as many X"
  * removes every other one. Whatever else a clause says is read as a prompt is ("now at night",
- * "on a marble floor", "from above", "the camera orbits", "for 8 seconds", "in Oslo") and what it
- * says about the world, the time and the camera replaces the scene's.
+ * "on a marble floor", "make it overcast", "hazy", "from above", "the camera orbits", "for 8
+ * seconds", "in Oslo") and what it says about the world, the sky, the time and the camera replaces
+ * the scene's.
  */
 public final class SceneEdits {
     private static final Pattern CHANGE = Pattern.compile(
@@ -60,6 +61,30 @@ public final class SceneEdits {
      *                         for something impossible (the message quotes the words)
      */
     public static Edit apply(Scene scene, String edit) {
+        Edit e = edit(scene, edit, new boolean[1]);
+        if (e.scene().equals(scene)) {
+            throw new PromptException(edit.strip(), "changes nothing in the scene" + (e.ignoredWords().isEmpty() ? ""
+                    : " (not understood: " + String.join(", ", e.ignoredWords()) + ")") + "; expected a change such as \"make"
+                    + " the floor marble\", \"now at night\", \"from above\" or \"twice as many balls\"");
+        }
+        return e;
+    }
+
+    /**
+     * As {@link #apply}, for a caller that also takes whole prompts for a new film (the service's
+     * remix): null when the words are not an edit of this scene, that is when they change nothing
+     * in it or name objects it does not have and a remix cannot add ("a glass cube drops onto a
+     * wooden floor" on a film of balls). Other faults of an edit are thrown as by {@link #apply}.
+     */
+    public static Edit applyIfEdit(Scene scene, String edit) {
+        boolean[] newObjects = new boolean[1];
+        Edit e = edit(scene, edit, newObjects);
+        if (e.scene().equals(scene) || newObjects[0]) return null;
+        return e;
+    }
+
+    /** The edit applied; {@code newObjects[0]} is set when the words named objects a remix does not add. */
+    private static Edit edit(Scene scene, String edit, boolean[] newObjects) {
         Objects.requireNonNull(scene, "scene");
         if (edit == null || edit.isBlank()) {
             throw new PromptException("found an empty edit; expected a change such as \"make the floor marble\","
@@ -83,12 +108,7 @@ public final class SceneEdits {
                 rest.append(rest.isEmpty() ? "" : ", ").append(raw.strip());
             }
         }
-        if (!rest.isEmpty()) s = settingsClause(s, rest.toString(), ignored, notes);
-        if (s.equals(scene)) {
-            throw new PromptException(edit.strip(), "changes nothing in the scene" + (ignored.isEmpty() ? ""
-                    : " (not understood: " + String.join(", ", ignored) + ")") + "; expected a change such as \"make"
-                    + " the floor marble\", \"now at night\", \"from above\" or \"twice as many balls\"");
-        }
+        if (!rest.isEmpty()) s = settingsClause(s, rest.toString(), ignored, notes, newObjects);
         return new Edit(s, List.copyOf(ignored), List.copyOf(new LinkedHashSet<>(notes)));
     }
 
@@ -214,13 +234,15 @@ public final class SceneEdits {
     }
 
     /** "now at night", "from above", "on a marble floor", "in Oslo", "for 8 seconds": read as a prompt is. */
-    private static Scene settingsClause(Scene s, String words, List<String> ignored, List<String> notes) {
+    private static Scene settingsClause(Scene s, String words, List<String> ignored, List<String> notes,
+                                        boolean[] newObjects) {
         PromptReader.Reading r = PromptReader.read(Token.split(words));
         Draft d = r.draft();
         ignored.addAll(r.ignoredWords().stream().filter(w -> !Set.of("now", "make", "it", "instead").contains(
                 w.toLowerCase(Locale.ROOT))).toList());
         notes.addAll(r.notes());
         if (!d.groups.isEmpty()) {
+            newObjects[0] = true;
             notes.add("\"" + words + "\": new objects are not added by a remix; say \"twice as many balls\" or make a new film");
         }
         Environment env = s.environment();
@@ -228,6 +250,8 @@ public final class SceneEdits {
             d.floor = new Draft.Said<>(d.venue.value().floor(), d.venue.words());
         }
         if (d.floor != null) env = env.withFloor(d.floor.value());
+        // "make it overcast", "now hazy", "under a clear sky": the air and the cloud.
+        env = Staging.sky(d, env, notes);
         if (d.city != null) {
             var p = d.city.value();
             env = env.at(p.latitude(), p.longitude(), env.date(), dev.diorama.scene.Places.utcOffset(p.zone(), env.date()),

@@ -95,10 +95,17 @@ final class Storyboard {
             int firstGroup = world.groups.size();
             for (var g : d.groups) {
                 // "Shot 2: a close-up of the red ball": "the" names an object already in the world.
-                if (k > 0 && refersBack(g, world.groups)) continue;
+                Draft.ObjectGroup earlier = k > 0 ? refersBack(g, world.groups) : null;
+                if (earlier != null) {
+                    world.refs.add(new Draft.Ref(g.at() + offset, g.end() + offset, g.prep(), earlier));
+                    continue;
+                }
                 world.groups.add(g.shifted(offset));
             }
             for (var h : d.heights) world.heights.add(h.shifted(offset));
+            for (int v : d.drops) world.drops.add(v + offset);
+            for (int v : d.joined) world.joined.add(v + offset);
+            for (int v : d.withAt) world.withAt.add(v + offset);
             for (var a : d.arrangements) world.arrangements.add(a.shifted(offset));
             for (var a : d.actions) world.actions.add(a.shifted(offset));
             for (var a : d.relations) world.relations.add(a.shifted(offset));
@@ -114,7 +121,8 @@ final class Storyboard {
             world.date = once(world.date, d.date, "the date");
             world.lapse = once(world.lapse, d.lapse, "the time-lapse");
             world.venue = once(world.venue, d.venue, "the place");
-            world.sky = once(world.sky, d.sky, "the sky");
+            world.haze = once(world.haze, d.haze, "the air (clear, hazy)");
+            world.clouds = once(world.clouds, d.clouds, "the sky");
             shots.add(new ShotWords(d, d.seconds == null ? null : d.seconds.value(), firstGroup, part.strip()));
             offset += tokens.size();
         }
@@ -122,16 +130,16 @@ final class Storyboard {
     }
 
     /** True for "the red ball", "the cubes": a definite phrase matching a group already named. */
-    private static boolean refersBack(Draft.ObjectGroup g, List<Draft.ObjectGroup> earlier) {
+    private static Draft.ObjectGroup refersBack(Draft.ObjectGroup g, List<Draft.ObjectGroup> earlier) {
         String first = g.words().strip().split("\\s+")[0].toLowerCase(java.util.Locale.ROOT);
-        if (!java.util.Set.of("the", "that", "those", "these", "this").contains(first)) return false;
+        if (!java.util.Set.of("the", "that", "those", "these", "this").contains(first)) return null;
         for (Draft.ObjectGroup e : earlier) {
             if (e.shape() == g.shape() && (g.material() == null || g.material() == e.material())
                     && (g.colorName() == null || g.colorName().equals(e.colorName()))) {
-                return true;
+                return e;
             }
         }
-        return false;
+        return null;
     }
 
     private static <T> Said<T> once(Said<T> have, Said<T> said, String what) {

@@ -3,6 +3,7 @@ package dev.diorama.prompt;
 import dev.diorama.scene.Colors;
 import dev.diorama.scene.Material;
 import dev.diorama.scene.Shape;
+import dev.diorama.scene.Vec3;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -127,13 +128,55 @@ final class Vocabulary {
         noun("coin", Shape.CYLINDER, Material.COPPER, 0, null, "coin", "coins");
         noun("can", Shape.CYLINDER, Material.ALUMINIUM, 0, null, "can", "cans", "tin", "tins");
         noun("log", Shape.CYLINDER, Material.WOOD, 0, null, "log", "logs");
-        noun("domino", Shape.CUBE, Material.WOOD, 0, "ivory", "domino", "dominoes", "dominos");
-        noun("brick", Shape.CUBE, Material.STONE, 0, "firebrick", "brick", "bricks");
+        noun("domino", Shape.DOMINO, Material.WOOD, 0, "ivory", "domino", "dominoes", "dominos");
+        noun("brick", Shape.BRICK, Material.STONE, 0, "firebrick", "brick", "bricks");
         noun("basketball", Shape.BALL, Material.RUBBER, 0.24, "darkorange", "basketball", "basketballs");
         noun("football", Shape.BALL, Material.RUBBER, 0.22, "white", "football", "footballs", "soccerball");
         noun("volleyball", Shape.BALL, Material.RUBBER, 0.21, "white", "volleyball", "volleyballs");
         noun("baseball", Shape.BALL, Material.PLASTIC, 0.074, "white", "baseball", "baseballs");
         noun("snooker-ball", Shape.BALL, Material.PLASTIC, 0.0525, null, "snookerball");
+        // Things and vessels: the shapes of Shape with the sizes and materials of the everyday object.
+        noun("cone", Shape.CONE, Material.PLASTIC, 0, null, "cone", "cones");
+        noun("pyramid", Shape.PYRAMID, Material.STONE, 0, null, "pyramid", "pyramids");
+        noun("wedge", Shape.WEDGE, Material.WOOD, 0, null, "wedge", "wedges", "doorstop", "doorstops");
+        noun("bowl", Shape.BOWL, Material.CERAMIC, 0, null, "bowl", "bowls");
+        noun("cup", Shape.CUP, Material.CERAMIC, 0, null, "cup", "cups", "mug", "mugs", "teacup", "teacups");
+        noun("glass", Shape.CUP, Material.GLASS, 0, null, "glass", "glasses", "tumbler", "tumblers");
+        noun("bottle", Shape.BOTTLE, Material.GLASS, 0, null, "bottle", "bottles");
+        noun("jug", Shape.JUG, Material.CERAMIC, 0, null, "jug", "jugs", "pitcher", "pitchers");
+        noun("vase", Shape.JUG, Material.PORCELAIN, 0, null, "vase", "vases");
+        noun("bucket", Shape.CUP, Material.PLASTIC, 0, null, "bucket", "buckets", "pail", "pails");
+        compound("traffic cone", Shape.CONE, Material.PLASTIC, 0, "orangered");
+        compound("wine glass", Shape.CUP, Material.GLASS, 0, null);
+        compound("drinking glass", Shape.CUP, Material.GLASS, 0, null);
+        compound("coffee cup", Shape.CUP, Material.CERAMIC, 0, null);
+        compound("tea cup", Shape.CUP, Material.PORCELAIN, 0, null);
+        compound("fruit bowl", Shape.BOWL, Material.CERAMIC, 0, null);
+        compound("salad bowl", Shape.BOWL, Material.WOOD, 0, null);
+        compound("water bottle", Shape.BOTTLE, Material.PLASTIC, 0, null);
+        compound("wine bottle", Shape.BOTTLE, Material.GLASS, 0, "darkgreen");
+        compound("beer bottle", Shape.BOTTLE, Material.GLASS, 0, "saddlebrown");
+        // Fixed props: they never move; things go on them or roll down them (Props).
+        prop("ramp", Shape.WEDGE, Material.WOOD, Draft.Role.RAMP, "ramp", "ramps", "slope", "slopes", "incline",
+                "inclines");
+        prop("table", Shape.TABLE, Material.WOOD, Draft.Role.SURFACE, "table", "tables", "desk", "desks");
+        prop("shelf", Shape.SHELF, Material.WOOD, Draft.Role.SURFACE, "shelf", "shelves", "bookshelf", "bookshelves",
+                "bookcase", "bookcases", "shelving");
+        prop("stairs", Shape.STAIRS, Material.WOOD, Draft.Role.SURFACE, "stairs", "staircase", "staircases", "steps",
+                "stairway");
+        prop("pedestal", Shape.CYLINDER, Material.MARBLE, Draft.Role.SURFACE, "pedestal", "pedestals", "plinth",
+                "plinths", "podium", "podiums", "column");
+        propCompound("coffee table", Shape.TABLE, Material.WOOD, Draft.Role.SURFACE);
+        propCompound("dining table", Shape.TABLE, Material.WOOD, Draft.Role.SURFACE);
+        // Rigs: several objects and joints (Props).
+        prop("pendulum", Shape.BALL, Material.STEEL, Draft.Role.PENDULUM, "pendulum", "pendulums", "pendula");
+        prop("cradle", Shape.BALL, Material.MARBLE, Draft.Role.CRADLE, "cradle", "cradles");
+        propCompound("newtons cradle", Shape.BALL, Material.MARBLE, Draft.Role.CRADLE);
+        propCompound("newton cradle", Shape.BALL, Material.MARBLE, Draft.Role.CRADLE);
+        prop("seesaw", Shape.PLANK, Material.WOOD, Draft.Role.SEESAW, "seesaw", "seesaws", "teetertotter", "saw", "totter");
+        propCompound("see saw", Shape.PLANK, Material.WOOD, Draft.Role.SEESAW);
+        propCompound("teeter totter", Shape.PLANK, Material.WOOD, Draft.Role.SEESAW);
+
         compound("snooker ball", Shape.BALL, Material.PLASTIC, 0.0525, "red");
         compound("billiard ball", Shape.BALL, Material.PLASTIC, 0.057, null);
         compound("pool ball", Shape.BALL, Material.PLASTIC, 0.057, null);
@@ -184,8 +227,11 @@ final class Vocabulary {
                 "hits", "hitting", "released", "release", "releases", "let", "go"));
 
         String floor = "is not a floor material yet; a floor can be any material of an object, or sand, grass or carpet";
-        for (String w : List.of("dirt", "mud", "muddy", "snow", "snowy", "water", "soil", "gravel", "earth")) {
+        for (String w : List.of("dirt", "mud", "muddy", "snow", "snowy", "soil", "gravel", "earth")) {
             NOT_YET.put(w, floor);
+        }
+        for (String w : List.of("water", "milk", "juice", "coffee", "tea", "liquid", "oil")) {
+            NOT_YET.put(w, "is not simulated yet: Diorama has no liquids (a glass or a cup is empty)");
         }
         String motion = "is not understood yet: the objects start at rest and fall";
         for (String w : List.of("fly", "flies", "flying", "float", "floats", "floating", "explode", "explodes",
@@ -194,13 +240,33 @@ final class Vocabulary {
             NOT_YET.put(w, motion);
         }
         NOT_YET.put("apart", "is not understood yet: objects are spaced about their own size apart");
-        String object = "is not an object Diorama can build yet; the shapes are ball, cube, cylinder, plank";
-        for (String w : List.of("table", "tables", "chair", "chairs", "ramp", "ramps", "slope", "stairs", "staircase",
-                "steps", "bowl", "bowls", "cup", "cups", "mug", "bottle", "bottles", "jug", "jugs", "vase", "egg",
-                "eggs", "cone", "cones", "shelf", "shelves", "pendulum", "pendulums", "cradle", "seesaw", "teeter",
-                "wedge", "funnel", "track", "run", "sneaker", "shoe", "bucket")) {
+        String object = "is not an object Diorama can build yet; the shapes are ball, cube, cylinder, plank, cone,"
+                + " pyramid, wedge, domino, brick, bowl, cup, glass, bottle, jug, table, shelf, stairs, ramp, pedestal,"
+                + " pendulum, Newton's cradle, seesaw and models (.glb, .gltf, .obj files)";
+        for (String w : List.of("chair", "chairs", "sofa", "couch", "egg", "eggs", "funnel", "track", "trampoline",
+                "marble-run", "shoe", "shoes", "sneaker", "sneakers", "car", "cars", "spring", "rope", "string")) {
             NOT_YET.put(w, object);
         }
+    }
+
+    private static void prop(String word, Shape s, Material m, Draft.Role role, String... words) {
+        Draft.Noun n = new Draft.Noun(word, s, m, nounSize(word, s, 0), role, null);
+        for (String w : words) {
+            NOUNS.put(w, n);
+            SHAPES.put(w, s);
+            if (!w.equals(words[0]) && isPluralForm(w)) PLURALS.add(w);
+        }
+    }
+
+    private static void propCompound(String words, Shape s, Material m, Draft.Role role) {
+        String last = words.substring(words.lastIndexOf(' ') + 1);
+        Draft.Noun base = NOUNS.get(last);
+        String word = base != null && base.role() == role ? base.word() : words.replace(' ', '-');
+        Vec3 size = switch (words) {
+            case "coffee table" -> new Vec3(1.0, 0.45, 0.6);
+            default -> base != null ? base.size() : nounSize(word, s, 0);
+        };
+        COMPOUNDS.put(words, new Draft.Noun(word, s, m, size, role, null));
     }
 
     private static void noun(String word, Shape s, Material m, double size, String color, String... words) {
@@ -209,8 +275,14 @@ final class Vocabulary {
         for (String w : words) {
             NOUNS.put(w, n);
             SHAPES.put(w, s);
-            if (!w.equals(words[0])) PLURALS.add(w);
+            if (!w.equals(words[0]) && isPluralForm(w)) PLURALS.add(w);
         }
+    }
+
+    /** The plural forms among a noun's words: "-s" words and a few others ("dice"), not "steps" (a staircase) or "tin". */
+    private static boolean isPluralForm(String w) {
+        if (Set.of("steps").contains(w)) return false;
+        return w.endsWith("s") || Set.of("dice", "pendula").contains(w);
     }
 
     private static void compound(String words, Shape s, Material m, double size, String color) {
@@ -220,7 +292,7 @@ final class Vocabulary {
     }
 
     /** A noun's own size: one number is a ball's diameter or a cube's edge; the others are written out. */
-    private static dev.diorama.scene.Vec3 nounSize(String word, Shape s, double size) {
+    private static Vec3 nounSize(String word, Shape s, double size) {
         return switch (word) {
             // A domino stands on its end, its face toward the next one along x: 7.5 x 48 x 24 mm.
             case "domino" -> new dev.diorama.scene.Vec3(0.0075, 0.048, 0.024);
@@ -230,6 +302,27 @@ final class Vocabulary {
             case "coin" -> new dev.diorama.scene.Vec3(0.024, 0.002, 0.024);
             case "can", "soup-can" -> new dev.diorama.scene.Vec3(0.066, 0.122, 0.066);
             case "log" -> new dev.diorama.scene.Vec3(0.15, 0.6, 0.15);
+            // A drinking glass 7.5 cm across and 10 cm tall; a mug 9 x 10 cm; a vase 30 cm tall; a bucket 30 cm.
+            case "glass" -> new Vec3(0.075, 0.1, 0.075);
+            case "cup" -> new Vec3(0.09, 0.1, 0.09);
+            case "vase" -> s.proportions(0.3);
+            case "bucket" -> new Vec3(0.3, 0.3, 0.3);
+            case "cone" -> s.proportions(0.3);
+            case "wedge" -> s.proportions(0.3);
+            case "traffic-cone" -> new Vec3(0.35, 0.5, 0.35);
+            case "wine-glass" -> new Vec3(0.08, 0.2, 0.08);
+            // A ramp 1.2 m long and 40 cm wide at 25 degrees (its height follows from the angle: Props).
+            case "ramp" -> new Vec3(1.2, 1.2 * Math.tan(Math.toRadians(25)), 0.4);
+            // A dining table 1.2 x 0.75 x 0.8 m; a bookcase 0.8 x 1.8 x 0.3 m; three steps of 18 cm.
+            case "table" -> Shape.TABLE.proportions(1.2);
+            case "shelf" -> Shape.SHELF.proportions(1.8);
+            case "stairs" -> new Vec3(0.9, 0.54, 0.8);
+            // A museum plinth: a column 35 cm across and 90 cm tall.
+            case "pedestal" -> new Vec3(0.35, 0.9, 0.35);
+            // A pendulum's bob, 10 cm; a cradle's balls, 5 cm; a seesaw's plank, 2 m.
+            case "pendulum" -> new Vec3(0.1, 0.1, 0.1);
+            case "cradle" -> new Vec3(0.05, 0.05, 0.05);
+            case "seesaw" -> new Vec3(2, 0.05, 0.3);
             default -> size > 0 ? new dev.diorama.scene.Vec3(size, size, size) : Staging.defaultSize(s);
         };
     }

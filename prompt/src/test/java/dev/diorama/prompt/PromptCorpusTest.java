@@ -38,6 +38,16 @@ import org.junit.jupiter.api.TestFactory;
  * (the move: orbit, pan, tilt, dolly, zoom, track, static), {@code angle} (top, high, low),
  * {@code shots} (the storyboard's number of shots), {@code note} (a fragment of some note),
  * {@code ignored} (the words ignored, exactly) and {@code error} (a fragment of the PromptException).
+ *
+ * <p>Props, rigs and the sky: {@code fixed} (id fragments of objects that must be fixed), {@code on}
+ * ({@code A:B}: the object A stands on the top of B, within B's outline), {@code above} ({@code A:B}: A
+ * starts over B's top, to fall onto it), {@code inside} ({@code A:B}:
+ * A starts over the opening of the vessel B, above its floor), {@code onslope} ({@code A:B}: A touches
+ * the slope of the wedge B in its upper half), {@code joints} ({@code pivot:5,hinge:1}), {@code swings}
+ * (the object is held by a pivot and starts out of plumb beneath it), {@code chain} (the objects
+ * stand in a row closer than their height, the first leaning into the next), {@code asset} (a model
+ * with that file), {@code rate} (the physics rate is at least this), {@code turbidity} and
+ * {@code clouds} (the sky).
  */
 class PromptCorpusTest {
     record Case(int line, String prompt, Map<String, String> expect) {}
@@ -159,6 +169,30 @@ class PromptCorpusTest {
                 }
                 case "shots" -> s.shots().size() == Integer.parseInt(v) ? null : "expected " + v + " shots, found " + s.shots().size();
                 case "note" -> p.notes().stream().anyMatch(n -> n.contains(v)) ? null : "expected a note with \"" + v + "\" in " + p.notes();
+                case "fixed" -> {
+                    List<String> notFixed = Arrays.stream(v.split(",")).filter(f -> s.objects().stream()
+                            .noneMatch(o -> o.id().contains(f) && o.fixed())).toList();
+                    yield notFixed.isEmpty() ? null : "no fixed object with " + notFixed;
+                }
+                case "on" -> on(s, v.split(":")[0], v.split(":")[1]);
+                case "above" -> above(s, v.split(":")[0], v.split(":")[1]);
+                case "inside" -> inside(s, v.split(":")[0], v.split(":")[1]);
+                case "onslope" -> onSlope(s, v.split(":")[0], v.split(":")[1]);
+                case "joints" -> {
+                    Map<String, Integer> want = new TreeMap<>(), got = new TreeMap<>();
+                    for (String sc : v.split(",")) want.put(sc.split(":")[0], Integer.parseInt(sc.split(":")[1]));
+                    for (var j : s.joints()) got.merge(j.kind(), 1, Integer::sum);
+                    yield want.equals(got) ? null : "expected " + want + ", found " + got;
+                }
+                case "swings" -> swings(s, v);
+                case "chain" -> chain(s, v);
+                case "asset" -> s.objects().stream().anyMatch(o -> o.shape() == dev.diorama.scene.Shape.MESH && v.equals(o.asset()))
+                        ? null : "expected a model of " + v;
+                case "rate" -> s.physicsRate() >= Integer.parseInt(v) ? null : "expected at least " + v + " steps/s, found " + s.physicsRate();
+                case "turbidity" -> s.environment().turbidity() == Double.parseDouble(v) ? null
+                        : "expected " + v + ", found " + s.environment().turbidity();
+                case "clouds" -> s.environment().cloudCover() == Double.parseDouble(v) ? null
+                        : "expected " + v + ", found " + s.environment().cloudCover();
                 case "ignored" -> {
                     List<String> want = v.isEmpty() ? List.of() : List.of(v.split(","));
                     yield want.equals(p.ignoredWords()) ? null : "expected " + want + ", found " + p.ignoredWords();
@@ -211,6 +245,109 @@ class PromptCorpusTest {
             }
             default -> "unknown arrangement " + kind;
         };
+    }
+
+    private static SceneObject find(Scene s, String fragment) {
+        return s.objects().stream().filter(o -> o.id().contains(fragment)).findFirst().orElse(null);
+    }
+
+    private static double bottom(SceneObject o) { return o.position().y() - o.halfHeight(); }
+
+    private static String on(Scene s, String a, String b) {
+        SceneObject top = find(s, a), under = find(s, b);
+        if (top == null || under == null) return "expected objects with " + a + " and " + b;
+        double surface = under.position().y() + under.size().y() / 2;
+        boolean level = under.shape() == dev.diorama.scene.Shape.SHELF ? bottom(top) > under.position().y() - under.size().y() / 2
+                && bottom(top) < surface + 0.01 : Math.abs(bottom(top) - surface) < 0.01;
+        boolean within = Math.abs(top.position().x() - under.position().x()) < under.size().x() / 2
+                && Math.abs(top.position().z() - under.position().z()) < under.size().z() / 2;
+        if (under.shape() == dev.diorama.scene.Shape.STAIRS) {
+            level = Math.abs(bottom(top) - surface) < 0.01;
+        }
+        return level && within ? null : top.id() + " (bottom " + bottom(top) + ", at " + top.position() + ") is not on "
+                + under.id() + " (top " + surface + ")";
+    }
+
+    /** A starts above the top of B, over its outline, to fall onto it. */
+    private static String above(Scene s, String a, String b) {
+        SceneObject top = find(s, a), under = find(s, b);
+        if (top == null || under == null) return "expected objects with " + a + " and " + b;
+        double surface = under.position().y() + under.size().y() / 2;
+        boolean over = Math.abs(top.position().x() - under.position().x()) < under.size().x() / 2
+                && Math.abs(top.position().z() - under.position().z()) < under.size().z() / 2;
+        return over && bottom(top) > surface + 0.05 ? null : top.id() + " does not start above " + under.id();
+    }
+
+    private static String inside(Scene s, String a, String b) {
+        SceneObject in = find(s, a), vessel = find(s, b);
+        if (in == null || vessel == null) return "expected objects with " + a + " and " + b;
+        double[][] profile = dev.diorama.scene.Solids.profile(vessel.shape());
+        if (profile == null) return vessel.id() + " is no vessel";
+        double opening = profile[profile.length - 1][2] * vessel.size().x() / 2;
+        double off = Math.hypot(in.position().x() - vessel.position().x(), in.position().z() - vessel.position().z());
+        boolean fits = off + in.boundingRadius() < opening;
+        boolean above = bottom(in) > vessel.position().y() - vessel.size().y() / 2;
+        return fits && above ? null : in.id() + " does not start over the opening of " + vessel.id();
+    }
+
+    private static String onSlope(Scene s, String a, String b) {
+        SceneObject o = find(s, a), wedge = find(s, b);
+        if (o == null || wedge == null || wedge.shape() != dev.diorama.scene.Shape.WEDGE) return "expected " + a + " and a wedge " + b;
+        if (!wedge.fixed()) return wedge.id() + " is not fixed";
+        Vec3 w = wedge.size(), c = wedge.position();
+        double theta = Math.atan2(w.y(), w.x());
+        Vec3 top = new Vec3(c.x() - w.x() / 2, c.y() + w.y() / 2, c.z());
+        Vec3 normal = new Vec3(Math.sin(theta), Math.cos(theta), 0);
+        Vec3 along = new Vec3(Math.cos(theta), -Math.sin(theta), 0);
+        Vec3 rel = o.position().minus(top);
+        double height = rel.dot(normal), down = rel.dot(along);
+        double reach = o.shape() == dev.diorama.scene.Shape.BALL ? o.size().x() / 2 : o.halfHeight();
+        boolean touching = o.shape() == dev.diorama.scene.Shape.BALL || o.shape() == dev.diorama.scene.Shape.CYLINDER
+                ? Math.abs(height - o.size().x() / 2) < 0.002 : height > 0 && height < reach + 0.01;
+        boolean upper = down > 0 && down < Math.hypot(w.x(), w.y()) / 2;
+        boolean across = Math.abs(o.position().z() - c.z()) < w.z() / 2;
+        return touching && upper && across && o.velocity().equals(Vec3.ZERO) ? null
+                : o.id() + " is not at rest on the upper half of the slope of " + wedge.id() + " (" + height + " off it, "
+                + down + " m down it)";
+    }
+
+    /** The object is tied by pivots (through a rod, say) to a fixed point, and starts out of plumb beneath it. */
+    private static String swings(Scene s, String a) {
+        SceneObject bob = find(s, a);
+        if (bob == null) return "expected an object with " + a;
+        java.util.Set<String> held = new java.util.HashSet<>(List.of(bob.id()));
+        for (int round = 0; round < 4; round++) {
+            for (var j : s.joints()) {
+                if (!(j instanceof dev.diorama.scene.Joint.Pivot)) continue;
+                boolean touches = held.contains(j.a()) || j.b() != null && held.contains(j.b());
+                if (!touches) continue;
+                String other = held.contains(j.a()) ? j.b() : j.a();
+                SceneObject o = other == null ? null : s.object(other);
+                if (o == null || o.fixed()) {
+                    Vec3 d = bob.position().minus(j.anchor());
+                    double out = Math.hypot(d.x(), d.z());
+                    return d.y() < 0 && out > 0.1 * d.length() ? null : bob.id() + " hangs plumb: it will not swing";
+                }
+                held.add(other);
+            }
+        }
+        return bob.id() + " is held to no fixed point by pivots";
+    }
+
+    private static String chain(Scene s, String a) {
+        List<SceneObject> os = s.objects().stream().filter(o -> o.id().contains(a))
+                .sorted(java.util.Comparator.comparingDouble(o -> o.position().x())).toList();
+        if (os.size() < 3) return "expected a chain of at least 3, found " + os.size();
+        for (int i = 1; i < os.size(); i++) {
+            double gap = os.get(i).position().x() - os.get(i - 1).position().x();
+            if (gap <= os.get(i).size().x() || gap >= os.get(i).size().y()) {
+                return "dominoes " + gap + " m apart: expected more than their thickness and less than their height";
+            }
+        }
+        SceneObject first = os.getFirst();
+        Vec3 up = first.rotation().rotate(new Vec3(0, 1, 0));
+        return up.x() > 0.1 && os.stream().skip(1).allMatch(o -> o.rotation().equals(dev.diorama.scene.Quat.IDENTITY))
+                ? null : "expected the first domino leaning towards the next and the others upright";
     }
 
     private static String action(Scene s, String kind) {

@@ -210,8 +210,8 @@ class PromptParserTest {
 
     @Test
     void aPhraseNobodyUnderstandsIsReportedWhole() {
-        PromptParser.Parse p = parse("a ball drops onto the table");
-        assertEquals(List.of("onto", "the", "table"), p.ignoredWords());
+        PromptParser.Parse p = parse("a ball drops onto the sofa");
+        assertEquals(List.of("onto", "the", "sofa"), p.ignoredWords());
         assertEquals(List.of("on", "the", "trampoline"), parse("a ball on the trampoline").ignoredWords());
         assertEquals(List.of("at", "7"), parse("a ball at 7").ignoredWords());
     }

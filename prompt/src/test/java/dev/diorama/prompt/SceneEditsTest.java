@@ -48,6 +48,29 @@ class SceneEditsTest {
     }
 
     @Test
+    void makeItOvercastOrHazyChangesTheSkyAndNothingElse() {
+        Scene before = scene("a ball at noon on a clear day");
+        Scene overcast = SceneEdits.apply(before, "make it overcast").scene();
+        assertEquals(1.0, overcast.environment().cloudCover());
+        assertEquals(before.environment().turbidity(), overcast.environment().turbidity());
+        assertEquals(before.objects(), overcast.objects());
+        assertEquals(before.time(), overcast.time());
+        Scene hazy = SceneEdits.apply(overcast, "now hazy").scene();
+        assertEquals(5.0, hazy.environment().turbidity());
+        assertEquals(1.0, hazy.environment().cloudCover(), "the cloud stays");
+        assertEquals(0.0, SceneEdits.apply(hazy, "clear skies").scene().environment().cloudCover());
+    }
+
+    @Test
+    void wordsForANewFilmAreNoEditForTheService() {
+        Scene before = scene("a red rubber ball drops onto a wooden floor");
+        assertEquals(null, SceneEdits.applyIfEdit(before, "a glass cube drops onto a wooden floor"), "new objects");
+        assertEquals(null, SceneEdits.applyIfEdit(before, "drops onto a wooden floor"), "nothing changes");
+        assertEquals(LocalTime.of(23, 0), SceneEdits.applyIfEdit(before, "now at night").scene().time());
+        assertThrows(PromptException.class, () -> SceneEdits.applyIfEdit(before, "make the cube steel"));
+    }
+
+    @Test
     void fromAboveReframesTheCamera() {
         Scene before = scene("three balls");
         Scene after = SceneEdits.apply(before, "from above").scene();

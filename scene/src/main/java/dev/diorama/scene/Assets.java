@@ -18,6 +18,7 @@ public final class Assets {
     private static final Map<String, Path> BOUND = new ConcurrentHashMap<>();
     private static final Map<Path, Double> FILL = new ConcurrentHashMap<>();
     private static final Map<Path, Vec3> CENTROID = new ConcurrentHashMap<>();
+    private static final Map<Path, Vec3> EXTENTS = new ConcurrentHashMap<>();
 
     private Assets() {}
 
@@ -44,6 +45,19 @@ public final class Assets {
      */
     public static void recordHullCentroid(Path file, Vec3 fraction) {
         CENTROID.put(file.toAbsolutePath().normalize(), fraction);
+    }
+
+    /** Records the extents of a file's mesh along x, y and z in the file's own units (its proportions). */
+    public static void recordExtents(Path file, Vec3 extents) {
+        EXTENTS.put(file.toAbsolutePath().normalize(), extents);
+    }
+
+    /**
+     * The extents of an asset's mesh in its file's units, once its file has been read; null before.
+     * A prompt that names a model gives it these proportions.
+     */
+    public static Vec3 extents(String asset) {
+        return asset == null ? null : EXTENTS.get(resolve(asset));
     }
 
     /** The hull centroid of an asset in its box (see {@link #recordHullCentroid}); the box centre until read. */

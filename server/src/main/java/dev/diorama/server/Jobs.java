@@ -363,14 +363,14 @@ public final class Jobs implements AutoCloseable {
                         ext.get("seconds").asInt(), dir.resolve(VIDEO), settings);
             }
             report(id, 96);
-            Thumbnails.write(r.video(), r.timeline().frames().size(), dir.resolve(THUMBNAIL), dir.resolve(SPRITESHEET));
+            Thumbnails.write(r.video(), r.frames(), dir.resolve(THUMBNAIL), dir.resolve(SPRITESHEET));
             report(id, 99);
             long now = now();
             if (store.complete(id, now, now + ttl.toSeconds())) {
                 double wall = (System.nanoTime() - t0) / 1e9;
                 meanJobSeconds = 0.8 * meanJobSeconds + 0.2 * wall;
                 log.line("job", "id", id, "from", "in_progress", "to", "completed", "wall_s", wall,
-                        "frames", r.timeline().frames().size(), "events", r.timeline().events().size());
+                        "frames", r.frames(), "events", r.events().size());
             } else {
                 deleteTree(dir);                      // deleted while it was being filmed
             }

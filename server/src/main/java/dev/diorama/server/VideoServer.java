@@ -472,9 +472,13 @@ public final class VideoServer implements AutoCloseable {
     }
 
     /**
-     * A new job from a new prompt with the original's seed, length and size, recording
-     * {@code remixed_from_video_id}. The prompt is filmed as a new scene (the prompt's own "for 8
-     * seconds" wins over the original's length).
+     * A new job recording {@code remixed_from_video_id}, as {@code diorama remix} makes one: the
+     * prompt is an edit of the original's scene ({@link dev.diorama.prompt.SceneEdits}: "now at
+     * night" changes the time and nothing else; "make the floor marble", "twice as many balls", "make
+     * it overcast", "from above"), filmed with the same seed, length and size. A prompt that is no
+     * edit of that scene (it changes nothing in it, or names objects the scene does not have, as a
+     * whole new description does) is filmed as a new scene with the original's seed, length and size
+     * (its own "for 8 seconds" wins). An extended video is remixed from its first part's scene.
      */
     private Store.Row remixOf(Context ctx, Store.Row original, JsonNode body) {
         if (!original.status().equals("completed")) {
@@ -485,7 +489,18 @@ public final class VideoServer implements AutoCloseable {
         String[] wh = original.size().split("x");
         VideoRequest request = new VideoRequest(original.model(), prompt, Double.parseDouble(original.seconds()), false,
                 Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), original.seed());
-        return submit(ctx, request.understand(), original.id());
+        Scene before = SceneJson.read(original.scene());
+        dev.diorama.prompt.SceneEdits.Edit edit;
+        try {
+            edit = dev.diorama.prompt.SceneEdits.applyIfEdit(before, prompt);
+        } catch (dev.diorama.prompt.PromptException e) {
+            throw ApiError.badRequest("prompt", "invalid_prompt", "Invalid 'prompt': " + e.getMessage());
+        }
+        if (edit == null) return submit(ctx, request.understand(), original.id());
+        VideoRequest edited = new VideoRequest(original.model(), prompt, edit.scene().seconds(), true,
+                edit.scene().width(), edit.scene().height(), edit.scene().seed());
+        return submit(ctx, new VideoRequest.Understood(edited, edit.scene(), edit.ignoredWords(), edit.notes()),
+                original.id());
     }
 
     /**

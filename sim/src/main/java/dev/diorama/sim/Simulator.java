@@ -119,6 +119,27 @@ public final class Simulator {
     /** As {@link #run(Scene, DoubleConsumer)}, and hands {@code end} the final velocities. */
     public static dev.diorama.scene.Timeline run(Scene scene, DoubleConsumer progress,
                                                  java.util.function.Consumer<End> end) {
+        List<Keyframe> keyframes = new ArrayList<>(scene.frameCount());
+        Happenings h = stream(scene, progress, end, keyframes::add);
+        return new dev.diorama.scene.Timeline(keyframes, h.events(), h.contacts());
+    }
+
+    /**
+     * What a streamed simulation returns besides its keyframes: the impacts in order of time, and
+     * the sustained moving contacts (per frame and pair, see {@link ContactState}).
+     */
+    public record Happenings(List<ContactEvent> events, List<ContactState> contacts) {}
+
+    /**
+     * Simulates the whole film without keeping its keyframes: each goes to {@code sink} in order as
+     * soon as nothing can change it any more (a contact frame is adjusted up to two frames after it
+     * was taken, see {@link #showContact}), so memory does not grow with the film's length. The
+     * keyframes and events are those of {@link #run(Scene, DoubleConsumer, java.util.function.Consumer)}.
+     *
+     * @return the events, in order of time, and the sustained contacts
+     */
+    public static Happenings stream(Scene scene, DoubleConsumer progress, java.util.function.Consumer<End> end,
+                                            java.util.function.Consumer<Keyframe> sink) {
         BulletNatives.load();
         float dt = 1f / scene.physicsRate();
         PhysicsSpace space = new PhysicsSpace(PhysicsSpace.BroadphaseType.DBVT);
@@ -179,7 +200,7 @@ public final class Simulator {
 
             int frames = scene.frameCount();
             int stepsPerFrame = scene.stepsPerFrame();
-            List<Keyframe> keyframes = new ArrayList<>(frames);
+            Window keyframes = new Window(sink);
             List<ContactEvent> events = new ArrayList<>();
             List<ContactState> contacts = new ArrayList<>();
             // Per touching pair, this frame: {impulse, slip x impulse, roll x impulse, point x impulse (3), first, second}.
@@ -242,7 +263,8 @@ public final class Simulator {
             }
             end.accept(new End(frames0.keyframe(frames - 1, (double) (frames - 1) / scene.fps()).poses(),
                     List.copyOf(lin), List.copyOf(ang)));
-            return new dev.diorama.scene.Timeline(keyframes, events, contacts);
+            keyframes.flush();
+            return new Happenings(events, contacts);
         } finally {
             space.destroy();
         }
@@ -349,11 +371,11 @@ public final class Simulator {
     }
 
     /** Puts the bodies of an impact, as they were at its instant, into the keyframe of its frame. */
-    private static void showContact(Scene scene, ContactEvent e, double tStep, List<Keyframe> keyframes,
+    private static void showContact(Scene scene, ContactEvent e, double tStep, Window keyframes,
                                     Vector3f[] linVel, Vector3f[] angVel, Vector3f[] centre, Quaternion[] rotation,
                                     Vec3[] com, Pose[] fixedPose) {
         int frame = (int) Math.floor(e.t() * scene.fps() + 1e-9);
-        if (frame >= keyframes.size()) return;
+        if (frame >= keyframes.size() || frame < keyframes.oldest()) return;
         Keyframe k = keyframes.get(frame);
         List<Pose> poses = new ArrayList<>(k.poses());
         boolean changed = false;
@@ -394,6 +416,51 @@ public final class Simulator {
             case WALL -> Scene.WALL_ID;
             default -> scene.objects().get(index).id();
         };
+    }
+
+    /**
+     * The latest keyframes, the only ones a contact can still change: an impact found in a step is
+     * timed at most one step before it, so it falls in the frame being filled or the one before;
+     * three are kept. Older ones go to the sink, in order.
+     */
+    private static final class Window {
+        private static final int KEEP = 3;
+        private final java.util.ArrayDeque<Keyframe> recent = new java.util.ArrayDeque<>();
+        private final java.util.function.Consumer<Keyframe> sink;
+        private int size;
+
+        Window(java.util.function.Consumer<Keyframe> sink) {
+            this.sink = sink;
+        }
+
+        void add(Keyframe k) {
+            recent.addLast(k);
+            size++;
+            if (recent.size() > KEEP) sink.accept(recent.removeFirst());
+        }
+
+        /** Keyframes taken so far. */
+        int size() { return size; }
+
+        /** Index of the oldest keyframe still held. */
+        int oldest() { return size - recent.size(); }
+
+        Keyframe get(int i) {
+            int k = i - oldest();
+            for (Keyframe f : recent) if (k-- == 0) return f;
+            throw new IndexOutOfBoundsException(i);
+        }
+
+        void set(int i, Keyframe frame) {
+            List<Keyframe> all = new ArrayList<>(recent);
+            all.set(i - oldest(), frame);
+            recent.clear();
+            recent.addAll(all);
+        }
+
+        void flush() {
+            while (!recent.isEmpty()) sink.accept(recent.removeFirst());
+        }
     }
 
     /** Reads the bodies into keyframes: box centres from centres of mass; fixed objects as the scene has them. */
