@@ -170,6 +170,10 @@ class HttpApiTest {
         HttpResponse<String> taken = server.postJson("/v1/videos", "{\"prompt\": \"" + PROMPT + "\", \"seconds\": \"1\", \"size\": \"64x64\", "
                 + "\"input_reference\": {\"image_url\": \"" + png + "\"}}");
         assertEquals(200, taken.statusCode(), taken.body());
+        // A prompt naming a model file is refused: the service reads no files from its disk on a client's word.
+        JsonNode model = error(server.postJson("/v1/videos", "{\"prompt\": \"my_sneaker.glb on a marble pedestal\"}"), 400, "prompt");
+        assertTrue(model.get("message").asText().contains("my_sneaker.glb"), model.toString());
+        error(server.postJson("/v1/videos", "{\"prompt\": \"/etc/passwd.obj on a table\"}"), 400, "prompt");
 
         error(server.postJson("/v1/videos", "{\"prompt\": \"" + PROMPT + " for 90 seconds\"}"), 400, "prompt");
     }
