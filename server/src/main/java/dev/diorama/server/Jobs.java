@@ -387,11 +387,20 @@ public final class Jobs implements AutoCloseable {
             log.line("job", "id", id, "from", "in_progress", "to", "failed", "error", e.toString());
             if (e instanceof Error err && !(e instanceof OutOfMemoryError || e instanceof StackOverflowError)) throw err;
         } finally {
-            live.remove(id);
+            // The live progress outlives the job a little: a reader that fetched the row while it was
+            // still in progress must not read 0 after the job ended. The last few ended jobs keep theirs.
+            synchronized (ended) {
+                ended.addLast(id);
+                while (ended.size() > ENDED_KEPT) live.remove(ended.removeFirst());
+            }
             cancelled.remove(id);
             changed(id);
         }
     }
+
+    /** How many ended jobs keep their last live progress ({@link #film}). */
+    private static final int ENDED_KEPT = 64;
+    private final java.util.ArrayDeque<String> ended = new java.util.ArrayDeque<>();
 
     /** Called from the film's own thread; also where a deleted job or a stopping server stops it. */
     /** A film's stages as shares of its progress: simulating 0–5 %, mastering the sound 5–10 %, filming 10–95 %. */
