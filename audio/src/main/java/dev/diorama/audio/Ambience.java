@@ -47,7 +47,8 @@ final class Ambience {
     private final double[][] syllables;
     /** For each second of film (and one after), the share of day in [0, 1] at its start. */
     private final double[] day;
-    private final double bound;
+    /** {@link #peakBound()}, once computed (NaN before). */
+    private double bound = Double.NaN;
     private long cachedBlock = Long.MIN_VALUE;
     private final double[][] cached = new double[2][BLOCK];
 
@@ -79,22 +80,29 @@ final class Ambience {
             }
         }
         syllables = list.toArray(new double[0][]);
-        // The whole film's ambience once: its highest sample, with 5% for what lies between samples
-        // (everything in it is far below the Nyquist frequency, where the overshoot between samples is small).
-        float[] l = new float[BLOCK], r = new float[BLOCK];
-        double peak = 0;
-        long end = (long) Math.ceil(scene.seconds() * SoundTrack.SAMPLE_RATE) + BLOCK;
-        for (long s = 0; s < end; s += BLOCK) {
-            Arrays.fill(l, 0);
-            Arrays.fill(r, 0);
-            addTo(s, l, r, BLOCK);
-            for (int i = 0; i < BLOCK; i++) peak = Math.max(peak, Math.max(Math.abs(l[i]), Math.abs(r[i])));
-        }
-        bound = peak * 1.05;
     }
 
-    /** No sample of the film's ambience, nor any point between samples, exceeds this in either channel. */
-    double peakBound() { return bound; }
+    /**
+     * No sample of the film's ambience, nor any point between samples, exceeds this in either
+     * channel: the highest sample of the whole film's ambience, rendered once on the first call,
+     * with 5 % for what lies between samples (everything in it is far below the Nyquist frequency,
+     * where the overshoot between samples is small).
+     */
+    synchronized double peakBound() {
+        if (Double.isNaN(bound)) {
+            float[] l = new float[BLOCK], r = new float[BLOCK];
+            double peak = 0;
+            long end = (long) Math.ceil(scene.seconds() * SoundTrack.SAMPLE_RATE) + BLOCK;
+            for (long s = 0; s < end; s += BLOCK) {
+                Arrays.fill(l, 0);
+                Arrays.fill(r, 0);
+                addTo(s, l, r, BLOCK);
+                for (int i = 0; i < BLOCK; i++) peak = Math.max(peak, Math.max(Math.abs(l[i]), Math.abs(r[i])));
+            }
+            bound = peak * 1.05;
+        }
+        return bound;
+    }
 
     /** Adds samples [start, start + n) into left and right. */
     void addTo(long start, float[] left, float[] right, int n) {
@@ -244,6 +252,6 @@ final class Ambience {
     @Override
     public String toString() {
         return "Ambience[" + (outdoor ? "outdoor, " + syllables.length + " bird syllables" : "room tone")
-                + ", peak " + bound + "]";
+                + "]";
     }
 }
