@@ -963,8 +963,12 @@ public final class SoundTrack {
      * Per mode, how the path from its body to the camera changes after the onset, or null when
      * nothing moves: the first body's modes follow that body's centre (the struck point moves
      * with it), the second's likewise; the floor and the walls stay put. Anchors run for as long as
-     * the loudest mode could ring, and no further than a second after the film.
+     * the loudest mode could ring, no further than a second after the film and no longer than
+     * {@link #MOTION_SECONDS}.
      */
+    /** How long after its onset a struck body's motion still changes its sound, s (see {@link #motions}). */
+    static final double MOTION_SECONDS = 4;
+
     private Voice.Motion[] motions(ContactEvent e, Excitation x, long onset) {
         int n = x.frequency().length;
         double t0 = (double) onset / SAMPLE_RATE;
@@ -973,7 +977,9 @@ public final class SoundTrack {
             double loud = x.amplitude()[k] * Spatializer.REFERENCE_DISTANCE / Spatializer.MIN_DISTANCE;
             if (loud > Voice.THRESHOLD) ring = Math.max(ring, Math.log(loud / Voice.THRESHOLD) / x.decayRate()[k]);
         }
-        ring = Math.min(ring, Math.max(0, scene.seconds() - t0) + 1);
+        // Anchors for the first MOTION_SECONDS of the ring at most: a mode still ringing later is a
+        // quiet tail, heard from where the path had got to (its arrays would otherwise grow with the film).
+        ring = Math.min(ring, Math.min(MOTION_SECONDS, Math.max(0, scene.seconds() - t0) + 1));
         int anchors = (int) Math.ceil(ring * SAMPLE_RATE / Voice.CHUNK) + 2;
         Voice.Motion a = motion(scene.indexOf(e.a()), x.point(), t0, anchors);
         Voice.Motion b = motion(scene.indexOf(e.b()), x.point(), t0, anchors);
