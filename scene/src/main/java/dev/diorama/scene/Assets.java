@@ -27,9 +27,18 @@ public final class Assets {
         BOUND.put(name, file.toAbsolutePath().normalize());
     }
 
-    /** The file an asset's text leads to: its bound file, or the text as a path. */
+    /**
+     * The file an asset's text leads to: its bound file (a prompt's "my_sneaker.glb" also finds a
+     * file bound as "my_sneaker"), or the text as a path.
+     */
     public static Path resolve(String asset) {
         Path p = BOUND.get(asset);
+        if (p == null) {
+            String lower = asset.toLowerCase(java.util.Locale.ROOT);
+            for (String ext : new String[] {".glb", ".gltf", ".obj"}) {
+                if (lower.endsWith(ext)) p = BOUND.get(asset.substring(0, asset.length() - ext.length()));
+            }
+        }
         return p != null ? p : Path.of(asset).toAbsolutePath().normalize();
     }
 
