@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.diorama.media.Mp4Writer;
 import dev.diorama.scene.SceneJson;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -20,15 +17,11 @@ class EvalCommandsTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    static CliTest.Run run(String... args) {
+        return CliTest.run(args);
     }
 
-    static void badInput(Run r, String mentions) {
+    static void badInput(CliTest.Run r, String mentions) {
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().startsWith("diorama: "), r.err());
         assertTrue(r.err().contains(mentions), r.err());
@@ -91,7 +84,7 @@ class EvalCommandsTest {
     @Test
     void datasetWritesClipsAndAnIndex() throws Exception {
         Path out = dir.resolve("data");
-        Run r = run("dataset", "--count", "2", "--out", out.toString(), "--size", "32x32", "--seconds", "0.5", "--seed", "3", "--quiet");
+        CliTest.Run r = run("dataset", "--count", "2", "--out", out.toString(), "--size", "32x32", "--seconds", "0.5", "--seed", "3", "--quiet");
         assertEquals(0, r.code(), r.err());
         JsonNode index = SceneJson.MAPPER.readTree(out.resolve("index.json").toFile());
         assertEquals(2, index.get("clips").size());

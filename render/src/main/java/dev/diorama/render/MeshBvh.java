@@ -223,7 +223,6 @@ final class MeshBvh {
         stack[sp++] = 0;
         double best = tMax;
         int bestTri = -1;
-        double bu = 0, bv = 0;
         while (sp > 0) {
             int node = stack[--sp];
             int k = 6 * node;
@@ -252,33 +251,42 @@ final class MeshBvh {
                 continue;
             }
             for (int i = first[node], end = i + n; i < end; i++) {
-                int c = 9 * i;
-                double e1x = corner[c + 3] - corner[c], e1y = corner[c + 4] - corner[c + 1], e1z = corner[c + 5] - corner[c + 2];
-                double e2x = corner[c + 6] - corner[c], e2y = corner[c + 7] - corner[c + 1], e2z = corner[c + 8] - corner[c + 2];
-                double px = dy * e2z - dz * e2y, py = dz * e2x - dx * e2z, pz = dx * e2y - dy * e2x;
-                double det = e1x * px + e1y * py + e1z * pz;
-                if (Math.abs(det) < 1e-20) continue;
-                double inv = 1 / det;
-                double sx = ox - corner[c], sy = oy - corner[c + 1], sz = oz - corner[c + 2];
-                double u = (sx * px + sy * py + sz * pz) * inv;
-                if (u < 0 || u > 1) continue;
-                double qx = sy * e1z - sz * e1y, qy = sz * e1x - sx * e1z, qz = sx * e1y - sy * e1x;
-                double v = (dx * qx + dy * qy + dz * qz) * inv;
-                if (v < 0 || u + v > 1) continue;
-                double t = (e2x * qx + e2y * qy + e2z * qz) * inv;
-                if (t > tMin && t < best) {
+                double t = triangle(i, ox, oy, oz, dx, dy, dz, tMin, best, out);
+                if (t == t) {   // not NaN: a nearer hit, its barycentrics already in out
                     best = t;
                     bestTri = tri[i];
-                    bu = u;
-                    bv = v;
                 }
             }
         }
         if (bestTri < 0) return Double.NaN;
         out.triangle = bestTri;
-        out.b1 = bu;
-        out.b2 = bv;
         return best;
+    }
+
+    /**
+     * Möller–Trumbore: the distance along the ray to stored triangle i if it lies in (tMin, tMax),
+     * its barycentrics then written to out.b1, out.b2; NaN (out untouched) otherwise.
+     */
+    private double triangle(int i, double ox, double oy, double oz, double dx, double dy, double dz, double tMin,
+                            double tMax, MeshHit out) {
+        int c = 9 * i;
+        double e1x = corner[c + 3] - corner[c], e1y = corner[c + 4] - corner[c + 1], e1z = corner[c + 5] - corner[c + 2];
+        double e2x = corner[c + 6] - corner[c], e2y = corner[c + 7] - corner[c + 1], e2z = corner[c + 8] - corner[c + 2];
+        double px = dy * e2z - dz * e2y, py = dz * e2x - dx * e2z, pz = dx * e2y - dy * e2x;
+        double det = e1x * px + e1y * py + e1z * pz;
+        if (Math.abs(det) < 1e-20) return Double.NaN;
+        double inv = 1 / det;
+        double sx = ox - corner[c], sy = oy - corner[c + 1], sz = oz - corner[c + 2];
+        double u = (sx * px + sy * py + sz * pz) * inv;
+        if (u < 0 || u > 1) return Double.NaN;
+        double qx = sy * e1z - sz * e1y, qy = sz * e1x - sx * e1z, qz = sx * e1y - sy * e1x;
+        double v = (dx * qx + dy * qy + dz * qz) * inv;
+        if (v < 0 || u + v > 1) return Double.NaN;
+        double t = (e2x * qx + e2y * qy + e2z * qz) * inv;
+        if (!(t > tMin && t < tMax)) return Double.NaN;
+        out.b1 = u;
+        out.b2 = v;
+        return t;
     }
 
     /** The same query by testing every triangle: the reference the tree is checked against. */
@@ -287,25 +295,10 @@ final class MeshBvh {
         double best = tMax;
         int bestTri = -1;
         for (int i = 0; i < tri.length; i++) {
-            int c = 9 * i;
-            double e1x = corner[c + 3] - corner[c], e1y = corner[c + 4] - corner[c + 1], e1z = corner[c + 5] - corner[c + 2];
-            double e2x = corner[c + 6] - corner[c], e2y = corner[c + 7] - corner[c + 1], e2z = corner[c + 8] - corner[c + 2];
-            double px = dy * e2z - dz * e2y, py = dz * e2x - dx * e2z, pz = dx * e2y - dy * e2x;
-            double det = e1x * px + e1y * py + e1z * pz;
-            if (Math.abs(det) < 1e-20) continue;
-            double inv = 1 / det;
-            double sx = ox - corner[c], sy = oy - corner[c + 1], sz = oz - corner[c + 2];
-            double u = (sx * px + sy * py + sz * pz) * inv;
-            if (u < 0 || u > 1) continue;
-            double qx = sy * e1z - sz * e1y, qy = sz * e1x - sx * e1z, qz = sx * e1y - sy * e1x;
-            double v = (dx * qx + dy * qy + dz * qz) * inv;
-            if (v < 0 || u + v > 1) continue;
-            double t = (e2x * qx + e2y * qy + e2z * qz) * inv;
-            if (t > tMin && t < best) {
+            double t = triangle(i, ox, oy, oz, dx, dy, dz, tMin, best, out);
+            if (t == t) {
                 best = t;
                 bestTri = tri[i];
-                out.b1 = u;
-                out.b2 = v;
             }
         }
         if (bestTri < 0) return Double.NaN;
