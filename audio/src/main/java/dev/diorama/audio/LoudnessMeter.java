@@ -67,12 +67,18 @@ public final class LoudnessMeter {
 
     /** Adds n samples of each channel. */
     public void add(double[] left, double[] right, int n) {
+        add(left, right, 0, n);
+    }
+
+    /** Adds samples [from, to) of each channel. */
+    public void add(double[] left, double[] right, int from, int to) {
+        int n = to - from;
         // The true peak in short runs, so that its meter can pass over the quiet ones (exactly: see TruePeakMeter.add).
-        if (withPeak) for (int at = 0; at < n; at += PEAK_RUN) truePeak.add(left, right, at, Math.min(n, at + PEAK_RUN));
-        if (weighted.length < n) weighted = new double[2][n];
+        if (withPeak) for (int at = from; at < to; at += PEAK_RUN) truePeak.add(left, right, at, Math.min(to, at + PEAK_RUN));
+        if (weighted[0].length < n) weighted = new double[2][n];
         double[] l = weighted[0], r = weighted[1];
-        kWeight(state[0], left, l, n);
-        kWeight(state[1], right, r, n);
+        kWeight(state[0], left, from, l, n);
+        kWeight(state[1], right, from, r, n);
         for (int i = 0; i < n; i++) {
             current += l[i] * l[i] + r[i] * r[i];
             if (++inCurrent == STEP) {
@@ -104,12 +110,12 @@ public final class LoudnessMeter {
      * is ten times slower (measured: 20 s of silence after a click took 1.8 s to weigh, 0.2 s with
      * the flush), so outputs smaller than {@link #FLUSH} are flushed to zero.
      */
-    private static void kWeight(double[] s, double[] in, double[] out, int n) {
+    private static void kWeight(double[] s, double[] in, int from, double[] out, int n) {
         double x1 = s[0], x2 = s[1], y1 = s[2], y2 = s[3], u1 = s[4], u2 = s[5], z1 = s[6], z2 = s[7];
         double b0 = SHELF_B[0], b1 = SHELF_B[1], b2 = SHELF_B[2], a1 = SHELF_A[1], a2 = SHELF_A[2];
         double c0 = RLB_B[0], c1 = RLB_B[1], c2 = RLB_B[2], d1 = RLB_A[1], d2 = RLB_A[2];
         for (int i = 0; i < n; i++) {
-            double x = in[i];
+            double x = in[from + i];
             double y = b0 * x + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
             if (Math.abs(y) < FLUSH) y = 0;
             x2 = x1;

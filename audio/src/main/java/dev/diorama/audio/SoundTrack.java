@@ -648,13 +648,20 @@ public final class SoundTrack {
         long blocks = (last + ahead + block - 1) / block;
         double[] wetL = new double[block], wetR = new double[block];
         double[][] outL = new double[k][block], outR = new double[k][block];
+        // Buffers reused all through the pass, so that what it holds is the same for a film of any length:
+        // a batch's dry mix is read by its metering task while the next two batches are mixed, hence three.
+        int waiting = 2;  // batches whose metering may still run while the next is mixed
+        double[][][][] dryPool = new double[waiting + 1][batch][3][block];
+        // The metering thread's own scratch (one thread: one set).
+        double[] ambL = new double[block], ambR = new double[block], pl0 = new double[block], pr0 = new double[block];
         java.util.concurrent.ExecutorService metering = java.util.concurrent.Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().daemon().name("diorama-loudness").factory());
-        java.util.concurrent.Future<?>[] pending = new java.util.concurrent.Future<?>[2];
+        java.util.concurrent.Future<?>[] pending = new java.util.concurrent.Future<?>[waiting];
         try {
             for (long b0 = 0, round = 0; b0 < blocks; b0 += batch, round++) {
                 int count = (int) Math.min(batch, blocks - b0);
-                double[][][] dry = new double[count][3][block];
+                double[][][] dry = dryPool[(int) (round % dryPool.length)];
+                for (int i = 0; i < count; i++) for (double[] d : dry[i]) Arrays.fill(d, 0);
                 long first = b0;
                 java.util.stream.IntStream.range(0, count).parallel().forEach(i ->
                         mix((first + i) * block, dry[i][0], dry[i][1], reverb != null ? dry[i][2] : null, block));
@@ -674,7 +681,6 @@ public final class SoundTrack {
                 if (pending[slot] != null) pending[slot].get(); // at most two batches wait for the meters
                 pending[slot] = metering.submit(() -> {
                     long ambienceAt = Long.MIN_VALUE;
-                    double[] ambL = new double[block], ambR = new double[block];
                     for (int i = 0; i < count; i++) {
                         for (int c = 0; c < k; c++) {
                             double[] l = dry[i][0], r = dry[i][1];
@@ -697,21 +703,19 @@ public final class SoundTrack {
                                     if (s + block > 0) ambience.addTo(s, ambL, ambR, block, 1);
                                     ambienceAt = s;
                                 }
-                                pl = l.clone();
-                                pr = r.clone();
+                                pl = pl0;
+                                pr = pr0;
                                 for (int j = 0; j < block; j++) {
-                                    pl[j] += ambL[j];
-                                    pr[j] += ambR[j];
+                                    pl[j] = l[j] + ambL[j];
+                                    pr[j] = r[j] + ambR[j];
                                 }
                             }
                             // Samples s .. s + block - 1: those in [0, film) for the loudness, the rest to the last sound for the peak.
                             int skip = (int) Math.max(0, Math.min(block, -s));
                             int inFilm = (int) Math.max(skip, Math.min(block, film - s));
                             if (inFilm > skip) {
-                                meters[c].add(Arrays.copyOfRange(l, skip, inFilm), Arrays.copyOfRange(r, skip, inFilm), inFilm - skip);
-                                if (played[c] != meters[c]) {
-                                    played[c].add(Arrays.copyOfRange(pl, skip, inFilm), Arrays.copyOfRange(pr, skip, inFilm), inFilm - skip);
-                                }
+                                meters[c].add(l, r, skip, inFilm);
+                                if (played[c] != meters[c]) played[c].add(pl, pr, skip, inFilm);
                             }
                             int end = (int) Math.max(inFilm, Math.min(block, last - s));
                             if (end > inFilm) after[c].add(pl, pr, inFilm, end);

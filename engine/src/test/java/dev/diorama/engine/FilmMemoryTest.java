@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * own with the same fixed heap limit and collector, at 64x36 so that the picture is cheap and what
  * grows with the film's length would show; {@link FilmMemory} reports the peak live heap of each.
  * (Before the keyframes went to a file and the sound's paths were thinned, the 3-minute film needed
- * 1.37 times the clip's heap.) The room keeps the test short: outdoors, mastering three minutes of
+ * 1.37 times the clip's heap; before the loudness pre-pass reused its buffers, its garbage made the peak
+ * a matter of when the sampler struck, 1.04 to 1.11 times the clip's.) The room keeps the test short: outdoors, mastering three minutes of
  * wind and birds takes twice as long.
  */
 class FilmMemoryTest {
