@@ -75,6 +75,7 @@ public final class AudioBench {
                 double setup = (System.nanoTime() - t0) / 1e9;
                 long total = 60L * SoundTrack.SAMPLE_RATE;
                 for (long k = 0; k < total; k += block) track.render(k, l, r, block);
+                track.close();
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 if (seconds < best) {
                     best = seconds;

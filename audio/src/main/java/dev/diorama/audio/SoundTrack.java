@@ -97,7 +97,9 @@ import java.util.SplittableRandom;
  *       BS.1770-4) and one film-wide gain brings it to {@link #TARGET_LUFS} integrated. Where that
  *       gain would put the true peak above {@link #CEILING_DBTP}, the mix goes through a look-ahead
  *       true-peak limiter ({@link TruePeakLimiter}), and the gain is solved for with the limiter in
- *       the loop, each pass rendering and measuring the whole film ({@link #measure}). Impacts are
+ *       the loop, each pass measuring the whole film ({@link #measure}): the first renders the mix
+ *       and keeps it on disk ({@link MixCache}), the later ones and the film itself read it back
+ *       (the voices and the room are rendered once). Impacts are
  *       peaky: every mode peaks on the strike's first sample, so a film's true peak stands 25-36 dB
  *       above its integrated loudness, where -16 LUFS under -1 dBTP leaves 15 dB. The limiter takes
  *       the strikes' first milliseconds down (2 ms look-ahead, 10 ms hold, 1 dB/ms release) and
@@ -117,7 +119,7 @@ import java.util.SplittableRandom;
  * <p>Instances are immutable after construction, except the film mix's reverberation cache and
  * its limiter's state, which {@link #render} guards; it may be called from several threads at once.
  */
-public final class SoundTrack {
+public final class SoundTrack implements AutoCloseable {
     /** Samples per second per channel. */
     public static final int SAMPLE_RATE = 48_000;
     /**
@@ -160,7 +162,7 @@ public final class SoundTrack {
     static final double LOUDNESS_TOLERANCE_LU = 0.05;
     /** ... or this far under the cap on what the limiter takes, LU, when that cap is what stops the gain. */
     static final double CAP_TOLERANCE_LU = 0.3;
-    /** The most times the pre-pass renders the film (the first, un-gained, included). */
+    /** The most times the pre-pass goes through the film (the first, which renders it, included). */
     static final int MAX_PASSES = 5;
     /** Samples per internal block of a film mix with a room (the reverberation's partition size). */
     static final int ROOM_BLOCK = 8192;
@@ -243,6 +245,12 @@ public final class SoundTrack {
     private final TruePeakLimiter limiter;
     /** The place's ambience (film mix), or null. */
     private final Ambience ambience;
+    /**
+     * The un-gained mix as the loudness pre-pass's first render left it (film mix), read back by its
+     * later passes and by {@link #render} instead of rendering the voices and the room again; null
+     * until then, and for a mix that is not normalised.
+     */
+    private MixCache cache;
 
     /**
      * The calibrated anechoic sound ({@link Options#ANECHOIC}).
@@ -430,12 +438,12 @@ public final class SoundTrack {
      * limiting, L(x), is smooth and rising, with slope 1 where the limiter is idle and less the more
      * it works; x is the highest gain at which L(x) has not passed the target and the limiter has
      * not taken more than {@link #MAX_LOUDNESS_TAKEN_LU} (raw + x - L(x)), nor reduced any peak by
-     * more than {@link #MAX_REDUCTION_DB}. Each pass renders the film once and measures several
-     * candidate gains on it (the limiters and meters run beside the mix, on a thread of their own).
+     * more than {@link #MAX_REDUCTION_DB}. Each pass goes through the film once (the first renders
+     * it, the others read that render back) and measures several candidate gains on it (the limiters and meters run beside the mix, on a thread of their own).
      * The first pass's candidates are guessed from the loudest strike's amplitude (before the room);
      * the next ones surround the root of a piecewise-linear model of L through every point measured
      * so far, and the gain chosen is one that was measured: the report is the film's own numbers.
-     * Two passes are the rule: one render for the loudness and the first guesses, one to land.
+     * Two passes are the rule: one for the loudness and the first guesses, one to land.
      */
     private Mastering measure() {
         double ceilingDb = CEILING_DBTP - CEILING_MARGIN_DB;
@@ -482,21 +490,6 @@ public final class SoundTrack {
         }
         double idle = thresholdDb - peakDb; // up to this gain the limiter does nothing
         double most = idle + MAX_REDUCTION_DB;
-        // The film's gain will be at most `most` (the limiter's depth), and at most what reaches the
-        // target with the limiter's whole allowance taken (3 dB of margin beside it: the played
-        // film's loudness, ambience included, is not the events' alone). Where that is a cut, a
-        // mode that falls below -90 dBFS divided by it cannot be heard in the film: its voices stop
-        // there (a busy film, whose raw mix stands far above -16 LUFS, rings for a shorter while).
-        // The first pass's numbers include those modes' last whispers, under -90 dBFS of the film.
-        double highest = Math.min(most, Double.isFinite(loudness)
-                ? TARGET_LUFS - loudness + MAX_LOUDNESS_TAKEN_LU + 3 : most);
-        if (highest < 0) {
-            buildVoices(Voice.THRESHOLD * Math.pow(10, -highest / 20));
-            synchronized (this) {
-                if (reverb != null) reverb.reset();
-                cachedBlock = Long.MIN_VALUE;
-            }
-        }
         List<double[]> points = new ArrayList<>(List.of(new double[] {idle, loudness + idle}));
         int passes = 1;
         Mastering best = null;
@@ -623,6 +616,8 @@ public final class SoundTrack {
      * the meters.
      */
     private Pass[] pass(double[] gains, TruePeakLimiter[] limiters) {
+        // The first pass renders the mix and keeps it (as the floats that every later pass and the film will read).
+        MixCache recording = cache == null ? new MixCache(this) : null;
         long film = Math.round((double) scene.frameCount() * SAMPLE_RATE / scene.fps());
         long last = Math.max(film, endSample());
         int k = gains.length;
@@ -663,9 +658,13 @@ public final class SoundTrack {
                 double[][][] dry = dryPool[(int) (round % dryPool.length)];
                 for (int i = 0; i < count; i++) for (double[] d : dry[i]) Arrays.fill(d, 0);
                 long first = b0;
-                java.util.stream.IntStream.range(0, count).parallel().forEach(i ->
-                        mix((first + i) * block, dry[i][0], dry[i][1], reverb != null ? dry[i][2] : null, block));
-                if (reverb != null) {
+                if (recording == null) {
+                    for (int i = 0; i < count; i++) cache.read((first + i) * block, dry[i][0], dry[i][1], block);
+                } else {
+                    java.util.stream.IntStream.range(0, count).parallel().forEach(i ->
+                            mix((first + i) * block, dry[i][0], dry[i][1], reverb != null ? dry[i][2] : null, block));
+                }
+                if (recording != null && reverb != null) {
                     for (int i = 0; i < count; i++) {
                         synchronized (this) {
                             reverb.process(first + i, dry[i][2], this::sendBlock, wetL, wetR);
@@ -675,6 +674,16 @@ public final class SoundTrack {
                             l[j] += wetL[j];
                             r[j] += wetR[j];
                         }
+                    }
+                }
+                if (recording != null) {
+                    for (int i = 0; i < count; i++) {
+                        double[] l = dry[i][0], r = dry[i][1];
+                        for (int j = 0; j < block; j++) {
+                            l[j] = (float) l[j];
+                            r[j] = (float) r[j];
+                        }
+                        recording.append(l, r, block);
                     }
                 }
                 int slot = (int) (round % pending.length);
@@ -724,6 +733,7 @@ public final class SoundTrack {
                 });
             }
             for (java.util.concurrent.Future<?> f : pending) if (f != null) f.get();
+            if (recording != null) cache = recording;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while measuring the film's loudness", e);
@@ -733,6 +743,7 @@ public final class SoundTrack {
             throw new IllegalStateException(e.getCause());
         } finally {
             metering.shutdownNow();
+            if (recording != null && cache != recording) recording.close(); // it did not finish: nothing half-kept
         }
         if (reverb != null) {
             synchronized (this) {
@@ -753,6 +764,10 @@ public final class SoundTrack {
 
     /** The un-gained mix (voices, and the room where there is one) of samples [start, start + n). */
     private void mixBlock(long start, double[] l, double[] r, int n) {
+        if (cache != null) {
+            cache.read(start, l, r, n);
+            return;
+        }
         if (reverb == null) {
             Arrays.fill(l, 0, n, 0);
             Arrays.fill(r, 0, n, 0);
@@ -805,6 +820,15 @@ public final class SoundTrack {
             for (int i = 0; i < block; i++) peak = Math.max(peak, Math.max(Math.abs(l[i]), Math.abs(r[i])));
         }
         return peak;
+    }
+
+    /**
+     * Gives back the temporary file the film mix is kept in (if any). Not closing only delays that
+     * until the sound track is collected.
+     */
+    @Override
+    public void close() {
+        if (cache != null) cache.close();
     }
 
     /**

@@ -291,9 +291,9 @@ final class Voice {
     void addTo(long start, double[] left, double[] right, double[] send, int n) {
         long stop = start + n;
         boolean withSend = channels == 3 && send != null;
-        double[][] out = {left, right, send};
         int outs = withSend ? 3 : 2;
         double[] anchorOut = new double[4];
+        double[] cRe = new double[3], cIm = new double[3];
         for (int m = 0; m < omega.length; m++) {
             long lo = Math.max(start, onset), hi = Math.min(stop, modeEnd[m]);
             if (lo >= hi) continue;
@@ -303,59 +303,70 @@ final class Voice {
             long j = lo - onset;
             long anchor = j - j % CHUNK;
             anchor(m, anchor, anchorOut);
-            double pr = anchorOut[0], pi = anchorOut[1], zr = anchorOut[2], zi = anchorOut[3];
+            double[] p = anchorOut; // {Re, Im} of the phasor, {Re, Im} of its step
             for (long s = anchor; s < j; s++) {
-                double t = pr * zr - pi * zi;
-                pi = pr * zi + pi * zr;
-                pr = t;
+                double t = p[0] * p[2] - p[1] * p[3];
+                p[1] = p[0] * p[3] + p[1] * p[2];
+                p[0] = t;
             }
             long k = lo;
             while (k < hi) {
                 long runEnd = Math.min(hi, onset + ((k - onset) / CHUNK + 1) * CHUNK);
                 int i0 = (int) (k - start), i1 = (int) (runEnd - start);
-                if (k >= late && withSend) {
-                    for (int i = i0; i < i1; i++) {
-                        left[i] += lr * pr - li * pi;
-                        right[i] += rr * pr - ri * pi;
-                        send[i] += sr * pr; // the send has no delay: its coefficient is real
-                        double t = pr * zr - pi * zi;
-                        pi = pr * zi + pi * zr;
-                        pr = t;
-                    }
-                } else if (k >= late) {
-                    for (int i = i0; i < i1; i++) {
-                        left[i] += lr * pr - li * pi;
-                        right[i] += rr * pr - ri * pi;
-                        double t = pr * zr - pi * zi;
-                        pi = pr * zi + pi * zr;
-                        pr = t;
-                    }
+                if (k >= late) {
+                    // The send has no delay: its coefficient is real.
+                    ring(left, right, withSend ? send : null, i0, i1, lr, li, rr, ri, sr, 0, p);
                 } else {
-                    // Only the first samples of a voice: some taps have not arrived yet.
-                    for (int i = i0; i < i1; i++) {
-                        long at = start + i;
+                    // Only the first samples of a voice: some taps have not arrived yet. Between two
+                    // tap arrivals every channel's coefficient is constant (zero before its first tap).
+                    for (int i = i0; i < i1; ) {
+                        long at = start + i, next = start + i1;
                         for (int c = 0; c < outs; c++) {
                             long[] starts = tapStart[c];
                             int t = starts.length - 1;
-                            while (t >= 0 && starts[t] > at) t--;
-                            if (t < 0) continue;
-                            out[c][i] += cumRe[c][t][m] * pr - cumIm[c][t][m] * pi;
+                            while (t >= 0 && starts[t] > at) next = Math.min(next, starts[t--]);
+                            cRe[c] = t < 0 ? 0 : cumRe[c][t][m];
+                            cIm[c] = t < 0 ? 0 : cumIm[c][t][m];
                         }
-                        double t = pr * zr - pi * zi;
-                        pi = pr * zi + pi * zr;
-                        pr = t;
+                        int segEnd = (int) (next - start);
+                        ring(left, right, outs == 3 ? send : null, i, segEnd, cRe[0], cIm[0], cRe[1], cIm[1], cRe[2], cIm[2], p);
+                        i = segEnd;
                     }
                 }
                 k = runEnd;
-                if (k < hi) {
-                    anchor(m, k - onset, anchorOut);
-                    pr = anchorOut[0];
-                    pi = anchorOut[1];
-                    zr = anchorOut[2];
-                    zi = anchorOut[3];
-                }
+                if (k < hi) anchor(m, k - onset, p);
             }
         }
+    }
+
+    /**
+     * Adds one mode over samples [i0, i1) with constant coefficients (a, b, s: left, right, send,
+     * each Re and Im; {@code send} null: none), the phasor {@code p} = {Re, Im, step Re, step Im}
+     * advancing sample by sample.
+     */
+    private static void ring(double[] left, double[] right, double[] send, int i0, int i1,
+                             double ar, double ai, double br, double bi, double sr, double si, double[] p) {
+        double pr = p[0], pi = p[1], zr = p[2], zi = p[3];
+        if (send != null) {
+            for (int i = i0; i < i1; i++) {
+                left[i] += ar * pr - ai * pi;
+                right[i] += br * pr - bi * pi;
+                send[i] += sr * pr - si * pi;
+                double t = pr * zr - pi * zi;
+                pi = pr * zi + pi * zr;
+                pr = t;
+            }
+        } else {
+            for (int i = i0; i < i1; i++) {
+                left[i] += ar * pr - ai * pi;
+                right[i] += br * pr - bi * pi;
+                double t = pr * zr - pi * zi;
+                pi = pr * zi + pi * zr;
+                pr = t;
+            }
+        }
+        p[0] = pr;
+        p[1] = pi;
     }
 
     /**

@@ -241,8 +241,8 @@ public final class Continuation {
             Path tmpJson = out.temp(sidecar);
             Path tmpVideo = out.temp(video);
             SidecarJson.writeExtended(tmpJson, plan, stitched, SoundTrack.SAMPLE_RATE);
-            SoundTrack sound = FilmMaker.master(cont, contTimeline, progress);
-            try (Mp4Writer writer = new Mp4Writer(tmpVideo, w, h, fps, SoundTrack.SAMPLE_RATE)) {
+            try (SoundTrack sound = FilmMaker.master(cont, contTimeline, progress);
+                 Mp4Writer writer = new Mp4Writer(tmpVideo, w, h, fps, SoundTrack.SAMPLE_RATE)) {
                 try (MediaReader reader = new MediaReader(originalVideo)) {
                     var info = reader.info();
                     if (info.width() != w || info.height() != h) {

@@ -97,11 +97,11 @@ public final class FilmMaker {
             Path tmpVideo = out.temp(video);
             SidecarJson.write(tmpJson, scene, frames, events, happened.contacts(), SoundTrack.SAMPLE_RATE, remixedFrom);
             progress.update("mastering", 0);
-            SoundTrack sound = new SoundTrack(scene, events, frames, happened.contacts(), SoundTrack.Options.FILM);
-            progress.update("mastering", 1);
             int w = scene.width(), h = scene.height(), fps = scene.fps();
-            try (Renderer renderer = new Renderer(scene, settings.threads(), settings.render());
+            try (SoundTrack sound = new SoundTrack(scene, events, frames, happened.contacts(), SoundTrack.Options.FILM);
+                 Renderer renderer = new Renderer(scene, settings.threads(), settings.render());
                  Mp4Writer writer = new Mp4Writer(tmpVideo, w, h, fps, SoundTrack.SAMPLE_RATE)) {
+                progress.update("mastering", 1);
                 stream(scene, frames, sound, 0, renderer, writer, f -> progress.update("filming", f));
             }
             out.commit();
@@ -151,11 +151,11 @@ public final class FilmMaker {
         Timeline timeline = Simulator.run(scene, f -> progress.update("simulating", f));
         try (AtomicOutput out = new AtomicOutput()) {
             Path tmp = out.temp(wav);
-            SoundTrack sound = master(scene, timeline, progress);
             long total = samplesBefore(timeline.frames().size(), scene.fps());
             int block = SoundTrack.SAMPLE_RATE / 10;
             float[] left = new float[block], right = new float[block];
-            try (WavWriter writer = WavWriter.open(tmp, SoundTrack.SAMPLE_RATE, 2, WavWriter.Format.PCM16)) {
+            try (SoundTrack sound = master(scene, timeline, progress);
+                 WavWriter writer = WavWriter.open(tmp, SoundTrack.SAMPLE_RATE, 2, WavWriter.Format.PCM16)) {
                 for (long k = 0; k < total; k += block) {
                     int n = (int) Math.min(block, total - k);
                     sound.render(k, left, right, n);

@@ -48,7 +48,7 @@ public final class Filming {
         byte[] bgr = new byte[w * h * 3];
         int maxSamples = (int) Math.ceil((double) SoundTrack.SAMPLE_RATE / fps) + 1;
         float[] left = new float[maxSamples], right = new float[maxSamples];
-        try (Renderer renderer = new Renderer(scene, threads);
+        try (track; Renderer renderer = new Renderer(scene, threads);
              Mp4Writer writer = new Mp4Writer(mp4, w, h, fps, SoundTrack.SAMPLE_RATE)) {
             for (int i = from; i < to; i++) {
                 Keyframe k = timeline.frames().get(i);

@@ -67,8 +67,9 @@ public final class ExamAnswers {
                 Scene scene = PromptParser.parse(prompts.get(i), new PromptParser.Options(seed, frames / (double) fps, fps, 64, 64, true)).scene();
                 List<ContactEvent> impacts = Neural.impacts(scene, Neural.bounces(lastKnown.get(i), pics, 64, 64, fps), 0, fps);
                 heard += impacts.size();
-                Neural.writeFilm(answers.resolve(ids.get(i) + ".mp4"), pics, 64, 64, fps, null,
-                        new SoundTrack(scene, impacts, SoundTrack.Options.FILM), 0);
+                try (SoundTrack sound = new SoundTrack(scene, impacts, SoundTrack.Options.FILM)) {
+                    Neural.writeFilm(answers.resolve(ids.get(i) + ".mp4"), pics, 64, 64, fps, null, sound, 0);
+                }
             }
             System.err.printf(Locale.ROOT, "wrote %d answers to %s: %d frames each, rolled out together in %.1f s (%d flow steps a frame, temperature %s); %d impacts heard%n",
                     ids.size(), answers, frames, rollout, steps, temperature, heard);
