@@ -350,7 +350,15 @@ public final class Jobs implements AutoCloseable {
             FilmMaker.Settings settings = new FilmMaker.Settings(threadsPerJob, (stage, f) -> report(id, percentOf(stage, f)));
             FilmMaker.Result r;
             if (row.extension() == null) {
-                r = FilmMaker.film(scene, dir.resolve(VIDEO), settings);
+                // A remix's sidecar says what it was remixed from, as `diorama remix` writes it (a video here, not a file).
+                com.fasterxml.jackson.databind.node.ObjectNode from = null;
+                if (row.remixedFrom() != null) {
+                    from = SceneJson.MAPPER.createObjectNode();
+                    from.put("video", row.remixedFrom());
+                    from.put("seed", row.seed());
+                    from.put("edit", row.prompt());
+                }
+                r = FilmMaker.film(scene, dir.resolve(VIDEO), settings, from);
             } else {
                 var ext = SceneJson.MAPPER.readTree(row.extension());
                 String from = ext.get("video_id").asText();

@@ -136,6 +136,9 @@ class OpenAiSdkTest {
         assertEquals("320x180", remix.size().asString(), "a remix keeps the original's size");
         assertEquals(VideoSeconds._4, remix.seconds(), "and its length");
         assertEquals(Video.Status.COMPLETED, poll(remix.id()).status());
+        var remixTruth = TestServer.JSON.readTree(server.send("GET", "/v1/videos/" + remix.id() + "/ground_truth", null, null, server.key).body());
+        assertEquals(done.id(), remixTruth.path("remixedFrom").path("video").asText(), "the remix's sidecar names the video it came from");
+        assertEquals("a steel ball drops onto a stone floor", remixTruth.path("remixedFrom").path("edit").asText());
 
         Video edit = client.videos().edit(VideoEditParams.builder().prompt("a glass cube drops onto a wooden floor")
                 .video(VideoEditParams.Video.VideoReferenceInputParam.builder().id(done.id()).build()).build());
