@@ -35,7 +35,7 @@ import java.util.Set;
  * camera is the original's camera at its last frame, still (a tracking camera keeps tracking);
  * the clock goes on from the original's last frame, and a time-lapse continues at the same rate.
  *
- * <p>Limits: spin restarts at zero (a scene object has no angular velocity), and an object that
+ * <p>Every body goes on with its final linear and angular velocity (its spin). Limit: an object that
  * ended pressed into the floor by more than the scene's tolerance is lifted onto it.
  *
  * <p>The seam: the continuation's frame 0 is the original's last frame (same poses), so the stitched
@@ -128,8 +128,7 @@ public final class Continuation {
             if (pos.y() - o.boundingRadius() <= -1e-9 && pos.y() - o.halfHeight() < -1e-9) {
                 pos = new Vec3(pos.x(), o.halfHeight(), pos.z());
             }
-            objects.add(new SceneObject(o.id(), o.shape(), o.material(), o.color(), o.size(), pos, p.rotation(),
-                    o.fixed() ? Vec3.ZERO : end.velocities().get(i), o.fixed(), o.asset()));
+            objects.add(o.continuing(pos, p.rotation(), end.velocities().get(i), end.angularVelocities().get(i)));
             ids.add(o.id());
         }
         List<String> ignored = List.of();
@@ -142,8 +141,7 @@ public final class Continuation {
                 String id = unique(o.id(), ids);
                 ids.add(id);
                 Vec3 pos = clear(o, o.position(), objects);
-                objects.add(new SceneObject(id, o.shape(), o.material(), o.color(), o.size(), pos, o.rotation(),
-                        o.velocity(), o.fixed(), o.asset()));
+                objects.add(o.copy(id, pos));
             }
         }
 

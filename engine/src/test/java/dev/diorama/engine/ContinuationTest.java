@@ -65,6 +65,28 @@ class ContinuationTest {
     }
 
     @Test
+    void aSpinningBodyGoesOnSpinningAfterTheSeam() {
+        // A can thrown up turning twice a second about its axis, filmed for half a second (still in
+        // the air), then continued: in flight nothing changes its spin, so the continuation's first
+        // frame turns it by the same 30 degrees a frame as the original's last.
+        double w = 4 * Math.PI;
+        SceneObject can = new SceneObject("can", dev.diorama.scene.Shape.CYLINDER, dev.diorama.scene.Material.ALUMINIUM,
+                null, new dev.diorama.scene.Vec3(0.07, 0.12, 0.07), new dev.diorama.scene.Vec3(0, 1.5, 0), null,
+                new dev.diorama.scene.Vec3(0, 2, 0)).withSpin(new dev.diorama.scene.Vec3(0, w, 0));
+        Scene thrown = new Scene(2, 0.5, 24, 160, 90, 0, 9.81, java.time.LocalTime.NOON,
+                dev.diorama.scene.Environment.outdoor(dev.diorama.scene.Material.WOOD), null, java.util.List.of(can));
+        Continuation.Plan p = Continuation.plan(thrown, "", 0.5, Progress.NONE);
+        SceneObject after = p.continuation().objects().getFirst();
+        assertEquals(w, after.spin().y(), w * 1e-3, "the spin handed on: " + after.spin());
+        java.util.List<Keyframe> before = p.originalTimeline().frames(), next = Simulator.run(p.continuation()).frames();
+        var up = new dev.diorama.scene.Vec3(0, 1, 0);
+        double lastTurn = before.get(before.size() - 2).poses().getFirst().rotation().turnAbout(up, before.getLast().poses().getFirst().rotation());
+        double firstTurn = next.get(0).poses().getFirst().rotation().turnAbout(up, next.get(1).poses().getFirst().rotation());
+        assertEquals(w / 24, lastTurn, 1e-3, "the original's last frame");
+        assertEquals(w / 24, firstTurn, 1e-3, "the continuation's first frame");
+    }
+
+    @Test
     void aNewBallLandsAtTheFreeFallTimeAfterTheSeam() {
         SceneObject ball = plan.continuation().objects().getLast();
         double h = ball.position().y() - ball.size().y() / 2;

@@ -260,9 +260,10 @@ final class ActionWords {
     // ---- actions ----
 
     private int action(int i) {
-        // "slowly turning", "gently swinging": the manner goes with the verb.
+        // "slowly turning", "gently swinging", "rapidly spinning": the manner goes with the verb.
         Act next = VERBS.get(r.w(i + 1));
-        if (Set.of("slowly", "gently", "lazily").contains(r.w(i)) && (next == Act.SPIN || next == Act.SWING)) {
+        if (Set.of("slowly", "gently", "lazily").contains(r.w(i)) && (next == Act.SPIN || next == Act.SWING)
+                || Set.of("fast", "quickly", "rapidly").contains(r.w(i)) && next == Act.SPIN) {
             int e = action(i + 1);
             if (e == i + 1) return i;
             ActionPhrase last = r.draft.actions.removeLast();
@@ -305,7 +306,7 @@ final class ActionWords {
         } else if ((act == Act.COLLIDE) && Set.of("into", "with").contains(r.w(end))) {
             end++;
         } else if ((act == Act.SPIN || act == Act.SWING) && Set.of("slowly", "gently", "around", "round", "back")
-                .contains(r.w(end))) {
+                .contains(r.w(end)) || act == Act.SPIN && Set.of("fast", "quickly", "rapidly").contains(r.w(end))) {
             end++;
             if (act == Act.SWING && r.w(end - 1).equals("back") && Set.of("and", "n").contains(r.w(end))
                     && r.w(end + 1).equals("forth")) end += 2;

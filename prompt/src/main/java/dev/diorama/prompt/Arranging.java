@@ -264,10 +264,13 @@ final class Arranging {
 
     /** Throws, rolls, pushes, collisions and knock-overs: starting rotations and velocities. */
     static void act(Draft d, List<Item> falling, double[][] xz, double[] bottom, Staging.Motion motion,
-                    java.util.Set<ActionPhrase> consumed, List<String> notes) {
+                    java.util.Set<ActionPhrase> consumed, java.util.function.Predicate<ObjectGroup> onProp,
+                    List<String> notes) {
         for (ActionPhrase a : d.actions) {
             if (consumed.contains(a)) continue;  // a prop or rig carried it out (Props)
             int g = subject(d.groups, a.at(), false);
+            // A thing standing on a prop does not turn: the camera circles it (Staging's turntable).
+            if (a.act() == Act.SPIN && g >= 0 && onProp.test(d.groups.get(g))) continue;
             List<Integer> ks = g < 0 ? List.of() : new ArrayList<>(itemsOf(falling, d.groups.get(g)));
             ks.removeIf(k -> falling.get(k).unit() != null);
             if (a.act() == Act.COLLIDE) {
@@ -303,7 +306,16 @@ final class Arranging {
                     motion.rotation[first] = Quat.axisAngle(new Vec3(0, 0, 1), -Math.toRadians(TOPPLE_TILT_DEGREES));
                     motion.velocity[first] = new Vec3(0.2, 0, 0);
                 }
-                case SPIN -> notes.add("\"" + a.words() + "\": understood, but objects start without spin for now");
+                case SPIN -> {
+                    // About the vertical, anticlockwise seen from above: two turns a second, half a
+                    // turn "slowly", five "fast" (a spinning top does 10 to 50, too fast for 24 fps).
+                    java.util.List<String> said = java.util.List.of(a.words().toLowerCase(java.util.Locale.ROOT).split("\\s+"));
+                    double turns = said.stream().anyMatch(java.util.Set.of("slowly", "gently", "lazily")::contains) ? 0.5
+                            : said.stream().anyMatch(java.util.Set.of("fast", "quickly", "rapidly")::contains) ? 5 : 2;
+                    for (int k : ks) motion.spin[k] = new Vec3(0, 2 * Math.PI * turns, 0);
+                    notes.add("\"" + a.words() + "\": spinning about the vertical at " + PromptReader.number(turns)
+                            + " turn" + (turns == 1 ? "" : "s") + " a second");
+                }
                 case SWING -> notes.add("\"" + a.words() + "\": only a pendulum, Newton's cradle or a seesaw swings;"
                         + " say \"a pendulum swings\"");
                 case POUR -> notes.add("\"" + a.words() + "\": understood, but pouring is not simulated yet");

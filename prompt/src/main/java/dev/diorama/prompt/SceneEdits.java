@@ -138,10 +138,9 @@ public final class SceneEdits {
         List<SceneObject> objs = new ArrayList<>(s.objects());
         for (int i : hit) {
             SceneObject o = objs.get(i);
-            objs.set(i, new SceneObject(o.id(), o.shape(), material != null ? material : o.material(),
+            objs.set(i, o.withMaterial(material != null ? material : o.material(),
                     material != null && color == null && Colors.nameOf(o.color()) == null ? material.color
-                            : color != null ? color : o.color(),
-                    o.size(), o.position(), o.rotation(), o.velocity(), o.fixed(), o.asset(), o.enters()));
+                            : color != null ? color : o.color()));
         }
         notes.add("\"" + words + "\": " + hit.size() + " object" + (hit.size() == 1 ? "" : "s") + " now "
                 + (material != null ? material.jsonName() : value));
@@ -221,9 +220,7 @@ public final class SceneEdits {
                 SceneObject o = objs.get(i);
                 String id = o.id() + "-x" + (c + 1);
                 for (int k = 2; !ids.add(id); k++) id = o.id() + "-x" + (c + 1) + "-" + k;
-                objs.add(new SceneObject(id, o.shape(), o.material(), o.color(), o.size(),
-                        o.position().plus(new Vec3(c * shift, 0, 0)), o.rotation(), o.velocity(), o.fixed(), o.asset(),
-                        o.enters()));
+                objs.add(o.copy(id, o.position().plus(new Vec3(c * shift, 0, 0))));
             }
         }
         if (objs.size() > Scene.MAX_OBJECTS) {

@@ -209,7 +209,7 @@ final class Staging {
         Arranging.chains(d);
         Arranging.arrange(d, falling, fallXz, fallBottom, o.seed(), notes);
         Arranging.relate(d, falling, fallXz, notes);
-        Arranging.act(d, falling, fallXz, fallBottom, motion, plan.consumed(), notes);
+        Arranging.act(d, falling, fallXz, fallBottom, motion, plan.consumed(), plan::member, notes);
 
         // Every object with its id's stem; the pieces of units moved to their places in the row.
         List<SceneObject> unnamed = new ArrayList<>();
@@ -238,8 +238,9 @@ final class Staging {
                 checkInRoom(it, unnamed.subList(offset, unnamed.size()), room);
                 continue;
             }
-            unnamed.add(object("o" + unnamed.size(), it, fallXz[k], fallBottom[k], room, motion.rotation[k],
-                    motion.velocity[k]));
+            SceneObject so = object("o" + unnamed.size(), it, fallXz[k], fallBottom[k], room, motion.rotation[k],
+                    motion.velocity[k]);
+            unnamed.add(motion.spin[k] == null ? so : so.withSpin(motion.spin[k]));
             items.add(it);
             bases.add(baseId(it.group(), it.material()));
         }
@@ -252,8 +253,7 @@ final class Staging {
         List<SceneObject> objects = new ArrayList<>();
         for (int n = 0; n < unnamed.size(); n++) {
             SceneObject u = unnamed.get(n);
-            objects.add(new SceneObject(ids.get(n), u.shape(), u.material(), u.color(), u.size(), u.position(),
-                    u.rotation(), u.velocity(), u.fixed(), u.asset()));
+            objects.add(u.copy(ids.get(n), u.position()));
         }
         List<Joint> joints = new ArrayList<>();
         for (Props.Link l : links) {
@@ -494,10 +494,13 @@ final class Staging {
     static final class Motion {
         final Quat[] rotation;
         final Vec3[] velocity;
+        /** Angular velocity, rad/s (null: none). */
+        final Vec3[] spin;
 
         Motion(int n) {
             rotation = new Quat[n];
             velocity = new Vec3[n];
+            spin = new Vec3[n];
         }
     }
 

@@ -185,6 +185,14 @@ class PromptCorpusTest {
                     yield want.equals(got) ? null : "expected " + want + ", found " + got;
                 }
                 case "swings" -> swings(s, v);
+                case "spin" -> {
+                    // Every object that moves spins about the vertical at v turns a second (0: none spins).
+                    double w = 2 * Math.PI * Double.parseDouble(v);
+                    List<String> off = s.objects().stream().filter(o -> !o.fixed())
+                            .filter(o -> Math.abs(o.spin().y() - w) > 1e-9 || o.spin().x() != 0 || o.spin().z() != 0)
+                            .map(o -> o.id() + " " + o.spin()).toList();
+                    yield off.isEmpty() ? null : "expected a spin of " + v + " turns/s about y, found " + off;
+                }
                 case "chain" -> chain(s, v);
                 case "asset" -> s.objects().stream().anyMatch(o -> o.shape() == dev.diorama.scene.Shape.MESH && v.equals(o.asset()))
                         ? null : "expected a model of " + v;

@@ -36,4 +36,16 @@ public record Quat(double x, double y, double z, double w) {
     }
 
     public Quat conjugate() { return new Quat(-x, -y, -z, w); }
+
+    /**
+     * How far the turn from this orientation to {@code to} goes about the unit {@code axis} (world
+     * frame), radians in (-pi, pi], right-handed: the twist of the relative rotation to ∘ this⁻¹
+     * about the axis (all of it, for a turn about that axis alone).
+     */
+    public double turnAbout(Vec3 axis, Quat to) {
+        Quat r = to.times(conjugate());
+        double along = r.x * axis.x() + r.y * axis.y() + r.z * axis.z();
+        double a = 2 * Math.atan2(along, r.w);
+        return a > Math.PI ? a - 2 * Math.PI : a <= -Math.PI ? a + 2 * Math.PI : a;
+    }
 }

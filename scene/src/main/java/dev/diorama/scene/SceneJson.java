@@ -133,7 +133,7 @@ public final class SceneJson {
     private static SceneObject object(JsonNode n, String at) {
         requireObject(n, at);
         allowOnly(n, at, Set.of("id", "shape", "material", "color", "size", "position", "rotation", "velocity",
-                "fixed", "asset", "enters", "emission"));
+                "fixed", "asset", "enters", "emission", "spin"));
         String id = text(required(n, "id", at), at + "/id");
         String shapeName = text(required(n, "shape", at), at + "/shape");
         Shape shape = Shape.fromJson(shapeName);
@@ -159,9 +159,10 @@ public final class SceneJson {
         String asset = n.has("asset") && !n.get("asset").isNull() ? text(n.get("asset"), at + "/asset") : null;
         double enters = n.has("enters") ? number(n.get("enters"), at + "/enters") : 0;
         double emission = n.has("emission") ? number(n.get("emission"), at + "/emission") : 0;
+        Vec3 spin = n.has("spin") ? vec3(n.get("spin"), at + "/spin") : null;
         try {
             return new SceneObject(id, shape, material, color, size, position, rotation, velocity, fixed, asset, enters,
-                    emission);
+                    emission, spin);
         } catch (SceneException e) {
             throw e.under(at);
         }
@@ -453,6 +454,7 @@ public final class SceneJson {
             if (so.asset() != null) j.put("asset", so.asset());
             if (so.enters() > 0) j.put("enters", so.enters());
             if (so.emission() > 0) j.put("emission", so.emission());
+            if (!so.spin().equals(Vec3.ZERO)) j.set("spin", array(so.spin()));
         }
         if (!s.joints().isEmpty()) {
             ArrayNode js = o.putArray("joints");

@@ -24,13 +24,19 @@ import java.util.regex.Pattern;
  *                  (0: none; a frosted bulb or an LED panel is 10^3 to 10^4, a neon tube 10^4), in
  *                  its {@code color}'s hue; it lights the scene as an area light. It changes nothing
  *                  else: the object weighs, bounces and sounds as its material says
+ * @param spin      angular velocity at t = 0 (or when it enters), rad/s about world axes through its
+ *                  centre of mass, right-handed (a positive y spins it anticlockwise seen from above);
+ *                  at most {@value #MAX_SPIN} rad/s
  */
 public record SceneObject(String id, Shape shape, Material material, Rgb color, Vec3 size, Vec3 position,
-                          Quat rotation, Vec3 velocity, boolean fixed, String asset, double enters, double emission) {
+                          Quat rotation, Vec3 velocity, boolean fixed, String asset, double enters, double emission,
+                          Vec3 spin) {
     public static final double MAX_SIZE = 100;
     /** Brightest surface an object may have, cd/m^2 (a halogen filament is about 10^7; a lamp's diffuser 10^4). */
     public static final double MAX_EMISSION = 1e6;
     public static final double MAX_COORDINATE = 1000;
+    /** The fastest spin, rad/s (about 16,000 rpm: a drill's chuck; a spinning top is 100 to 300). */
+    public static final double MAX_SPIN = 2000;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     public SceneObject {
@@ -73,6 +79,16 @@ public record SceneObject(String id, Shape shape, Material material, Rgb color, 
                 "expected the time the object enters, in seconds, 0 or more");
         SceneException.check(Double.isFinite(emission) && emission >= 0 && emission <= MAX_EMISSION, "/emission",
                 "expected the luminance of a glowing surface in cd/m^2, from 0 to " + (long) MAX_EMISSION);
+        spin = spin == null ? Vec3.ZERO : spin;
+        SceneException.checkFinite(spin, MAX_SPIN, "/spin", "an angular velocity [x, y, z] in rad/s");
+        SceneException.check(!fixed || spin.equals(Vec3.ZERO), "/spin",
+                "expected no spin for a fixed object (it never moves)");
+    }
+
+    /** An object that starts without spinning. */
+    public SceneObject(String id, Shape shape, Material material, Rgb color, Vec3 size, Vec3 position,
+                       Quat rotation, Vec3 velocity, boolean fixed, String asset, double enters, double emission) {
+        this(id, shape, material, color, size, position, rotation, velocity, fixed, asset, enters, emission, null);
     }
 
     /** An object that gives off no light. */
@@ -95,12 +111,12 @@ public record SceneObject(String id, Shape shape, Material material, Rgb color, 
 
     /** The same object entering the world at film time {@code t}, s. */
     public SceneObject entering(double t) {
-        return new SceneObject(id, shape, material, color, size, position, rotation, velocity, fixed, asset, t, emission);
+        return new SceneObject(id, shape, material, color, size, position, rotation, velocity, fixed, asset, t, emission, spin);
     }
 
     /** The same object glowing with a surface luminance of {@code nits} cd/m^2. */
     public SceneObject glowing(double nits) {
-        return new SceneObject(id, shape, material, color, size, position, rotation, velocity, fixed, asset, enters, nits);
+        return new SceneObject(id, shape, material, color, size, position, rotation, velocity, fixed, asset, enters, nits, spin);
     }
 
     /**
@@ -142,7 +158,32 @@ public record SceneObject(String id, Shape shape, Material material, Rgb color, 
         };
     }
 
+    /** The same object elsewhere at the start. */
     public SceneObject withPosition(Vec3 p) {
-        return new SceneObject(id, shape, material, color, size, p, rotation, velocity, fixed, asset, enters, emission);
+        return new SceneObject(id, shape, material, color, size, p, rotation, velocity, fixed, asset, enters, emission, spin);
+    }
+
+    /** The same object, renamed, elsewhere at the start (a copy of it beside it). */
+    public SceneObject copy(String newId, Vec3 p) {
+        return new SceneObject(newId, shape, material, color, size, p, rotation, velocity, fixed, asset, enters, emission, spin);
+    }
+
+    /** The same object made of another material, in another colour. */
+    public SceneObject withMaterial(Material m, Rgb c) {
+        return new SceneObject(id, shape, m, c, size, position, rotation, velocity, fixed, asset, enters, emission, spin);
+    }
+
+    /** The same object spinning at {@code w} rad/s about world axes from the start (or its entrance). */
+    public SceneObject withSpin(Vec3 w) {
+        return new SceneObject(id, shape, material, color, size, position, rotation, velocity, fixed, asset, enters, emission, w);
+    }
+
+    /**
+     * The same object, already in the world (enters at 0), in the state given: where a film left it,
+     * for the film that goes on from there. A fixed object keeps standing still.
+     */
+    public SceneObject continuing(Vec3 p, Quat q, Vec3 v, Vec3 w) {
+        return new SceneObject(id, shape, material, color, size, p, q, fixed ? Vec3.ZERO : v, fixed, asset, 0, emission,
+                fixed ? Vec3.ZERO : w);
     }
 }

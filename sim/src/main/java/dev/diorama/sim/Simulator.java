@@ -511,6 +511,7 @@ public final class Simulator {
         b.setPhysicsRotation(new Quaternion((float) r.x(), (float) r.y(), (float) r.z(), (float) r.w()));
         if (!o.fixed()) {
             b.setLinearVelocity(new Vector3f((float) o.velocity().x(), (float) o.velocity().y(), (float) o.velocity().z()));
+            b.setAngularVelocity(new Vector3f((float) o.spin().x(), (float) o.spin().y(), (float) o.spin().z()));
         }
         b.setRestitution((float) o.material().restitution);
         b.setFriction((float) o.material().friction);
