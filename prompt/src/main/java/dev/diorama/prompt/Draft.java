@@ -18,6 +18,10 @@ import java.util.List;
  */
 final class Draft {
     final List<ObjectGroup> groups = new ArrayList<>();
+    /** The groups said to glow ("a glowing ball"). */
+    final List<ObjectGroup> glowing = new ArrayList<>();
+    /** "a room with two large windows facing west". */
+    Said<Windows> windows;
     final List<HeightPhrase> heights = new ArrayList<>();
     Said<Environment.Kind> kind;
     Said<Material> floor;
@@ -173,6 +177,9 @@ final class Draft {
 
     /** What objects do at the start: the default is to drop. */
     enum Act { DROP, THROW, ROLL, PUSH, COLLIDE, TOPPLE, SPIN, SWING, POUR }
+
+    /** Windows in words: how many, a size word's scale (1: none), and the wall (null: the sunny one). */
+    record Windows(int count, double scale, dev.diorama.scene.Window.Wall wall) {}
 
     record ActionPhrase(int at, Act act, String words) {
         ActionPhrase shifted(int offset) { return new ActionPhrase(at + offset, act, words); }

@@ -11,6 +11,7 @@ import dev.diorama.scene.Rgb;
 import dev.diorama.scene.Scene;
 import dev.diorama.scene.Shape;
 import dev.diorama.scene.Vec3;
+import dev.diorama.scene.Window;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -435,7 +436,10 @@ final class PromptReader {
 
     // ---- noun phrases ----
 
-    private enum Part { ARTICLE, COUNT, COLOR, MATERIAL, SIZE, LENGTH, INNER, ANGLE }
+    private enum Part { ARTICLE, COUNT, COLOR, MATERIAL, SIZE, LENGTH, INNER, ANGLE, GLOW }
+
+    /** Words that make a thing give off light ("a glowing ball"): see {@link Staging#GLOW_NITS}. */
+    static final Set<String> GLOW_WORDS = Set.of("glowing", "luminous", "shining", "radiant", "incandescent");
 
     /** Words that give a slope its steepness: degrees. */
     private static final Map<String, Double> STEEPNESS = Map.of("steep", 35.0, "gentle", 12.0, "shallow", 12.0,
@@ -526,6 +530,7 @@ final class PromptReader {
             return outdoorPhrase(i, j, mods);
         }
         if (h.equals("wall") || h.equals("walls") || h.equals("ceiling")) return wallPhrase(i, j, mods);
+        if (h.equals("window") || h.equals("windows")) return windowPhrase(i, j, mods);
         // "onto concrete", "on marble": a material alone after a surface preposition is the floor.
         if (mods.material != null && mods.onlyArticlesAnd(Part.MATERIAL) && mods.skipped.isEmpty()
                 && surfacePreposition(i)) {
@@ -641,6 +646,9 @@ final class PromptReader {
                 mods.scale = Vocabulary.SIZE_WORDS.get(x);
                 mods.add(Part.SIZE, j, j + 1);
                 j++;
+            } else if (GLOW_WORDS.contains(x)) {
+                mods.add(Part.GLOW, j, j + 1);
+                j++;
             } else if (length(j) != null) {
                 Len len = length(j);
                 int end = len.end;
@@ -713,7 +721,7 @@ final class PromptReader {
                 && !Vocabulary.OUTDOOR_WORDS.contains(x) && !TIME_WORDS.contains(x)
                 && !ActionWords.VERBS.containsKey(x) && !ActionWords.ARRANGING.contains(x)
                 && !ActionWords.VENUES.containsKey(x)
-                && !Set.of("wall", "walls", "ceiling", "one", "ones", "from", "for", "minus", "negative", "no",
+                && !Set.of("wall", "walls", "ceiling", "window", "windows", "one", "ones", "from", "for", "minus", "negative", "no",
                 "am", "pm", "height", "painted", "coloured", "colored").contains(x);
     }
 
@@ -822,8 +830,10 @@ final class PromptReader {
             while (k < i - 1 && (used[k] || Vocabulary.isFiller(w(k)))) k++;
             if (k == i - 1 && w(i - 1).equals("with")) draft.withAt.add(i);
         }
-        draft.groups.add(new ObjectGroup(i, words, shape, (int) count, mods.material, color, colorName,
-                mods.scale, mods.length, mods.across, onSurface, noun, end, prepBefore(i), mods.degrees));
+        ObjectGroup group = new ObjectGroup(i, words, shape, (int) count, mods.material, color, colorName,
+                mods.scale, mods.length, mods.across, onSurface, noun, end, prepBefore(i), mods.degrees);
+        draft.groups.add(group);
+        if (mods.has(Part.GLOW)) draft.glowing.add(group);
         useAll(mods);
         use(head, end);
         return end;
@@ -1048,6 +1058,66 @@ final class PromptReader {
         useOnly(mods, w(head).equals("ceiling") ? "the ceiling" : "the walls", Part.ARTICLE, Part.MATERIAL, Part.INNER);
         use(head, head + 1);
         return head + 1;
+    }
+
+    /**
+     * "a room with a window", "two large windows", "a window facing west", "an east window", "a
+     * window on the north wall": openings in the room's walls (indoors), which let the sun and the
+     * sky in ({@link Staging#windows}).
+     */
+    private int windowPhrase(int i, int head, Modifiers mods) {
+        mods.check();
+        int end = head + 1;
+        Window.Wall wall = null;
+        // Before the noun: "an east window", "a west-facing window" (unknown words the modifiers skipped).
+        for (int k : mods.skipped) {
+            Window.Wall w = compass(w(k));
+            if (w != null) {
+                wall = w;
+                use(k, k + 1);
+                if (w(k + 1).equals("facing")) use(k + 1, k + 2);
+            }
+        }
+        // After it: "facing east", "to the west", "on the west wall", "in the north wall".
+        if (wall == null) {
+            int k = end;
+            if (Set.of("facing", "towards", "toward", "to", "looking").contains(w(k))) k++;
+            else if (Set.of("on", "in").contains(w(k))) k++;
+            if (w(k).equals("the")) k++;
+            Window.Wall w = compass(w(k));
+            if (w != null && k > end) {
+                k++;
+                if (Set.of("wall", "side").contains(w(k))) k++;
+                wall = w;
+                use(end, k);
+                end = k;
+            }
+        }
+        String words = text(i, end);
+        setKind(Environment.Kind.INDOOR, words);
+        boolean plural = w(head).equals("windows");
+        int count = mods.count != null ? (int) Math.round(mods.count) : plural ? 2 : 1;
+        if (mods.count != null && (mods.count != Math.rint(mods.count) || count < 1 || count > 4)) {
+            throw new PromptException(words, "asks for " + number(mods.count) + " windows; expected 1 to 4 in one wall");
+        }
+        if (draft.windows != null) {
+            throw new PromptException(words, "the windows are described twice (also as \"" + draft.windows.words()
+                    + "\"); expected one description");
+        }
+        draft.windows = new Said<>(new Draft.Windows(count, mods.scale, wall), words);
+        useOnly(mods, "the windows", Part.ARTICLE, Part.COUNT, Part.SIZE, Part.INNER);
+        use(head, head + 1);
+        return end;
+    }
+
+    private static Window.Wall compass(String w) {
+        return switch (w) {
+            case "north", "northern", "north-facing" -> Window.Wall.NORTH;
+            case "south", "southern", "south-facing" -> Window.Wall.SOUTH;
+            case "east", "eastern", "east-facing" -> Window.Wall.EAST;
+            case "west", "western", "west-facing" -> Window.Wall.WEST;
+            default -> null;
+        };
     }
 
     /** "onto", "on", "upon", "on top of" right before index i. */

@@ -20,6 +20,7 @@ import dev.diorama.scene.Shape;
 import dev.diorama.scene.SolarPosition;
 import dev.diorama.scene.TimeLapse;
 import dev.diorama.scene.Vec3;
+import dev.diorama.scene.Window;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -240,12 +241,14 @@ final class Staging {
             }
             SceneObject so = object("o" + unnamed.size(), it, fallXz[k], fallBottom[k], room, motion.rotation[k],
                     motion.velocity[k]);
-            unnamed.add(motion.spin[k] == null ? so : so.withSpin(motion.spin[k]));
+            if (motion.spin[k] != null) so = so.withSpin(motion.spin[k]);
+            unnamed.add(d.glowing.contains(it.group()) ? so.glowing(GLOW_NITS) : so);
             items.add(it);
             bases.add(baseId(it.group(), it.material()));
         }
         for (int k = 0; k < resting.size(); k++) {
-            unnamed.add(object("o" + unnamed.size(), resting.get(k), restXz[k], 0, room, null, null));
+            SceneObject so = object("o" + unnamed.size(), resting.get(k), restXz[k], 0, room, null, null);
+            unnamed.add(d.glowing.contains(resting.get(k).group()) ? so.glowing(GLOW_NITS) : so);
             items.add(resting.get(k));
             bases.add(baseId(resting.get(k).group(), resting.get(k).material()));
         }
@@ -621,7 +624,44 @@ final class Staging {
         return lapse;
     }
 
+    /**
+     * How bright a "glowing" thing is, cd/m^2: a lamp's frosted diffuser (10^3 to 10^4), so a glowing
+     * ball lights what is near it in a room and reads as a light outdoors at dusk.
+     */
+    static final double GLOW_NITS = 3000;
+
+    /**
+     * The windows in words, in one wall: the one the sun shines on at midday unless the words chose
+     * one (south in the northern hemisphere, north in the southern), each 1.2 m wide and tall with
+     * its sill 0.9 m up (a size word scales them), spread evenly along the wall; all within the wall.
+     */
+    static List<Window> windows(Draft.Windows w, Room room, double latitude, List<String> notes, String words) {
+        Window.Wall wall = w.wall() != null ? w.wall() : latitude >= 0 ? Window.Wall.SOUTH : Window.Wall.NORTH;
+        double length = wall == Window.Wall.NORTH || wall == Window.Wall.SOUTH ? room.size().x() : room.size().z();
+        double h = room.size().y();
+        double each = length / w.count();
+        double width = Math.min(1.2 * w.scale(), 0.8 * each), height = Math.min(1.2 * w.scale(), 0.7 * h);
+        double sill = Math.min(0.9, Math.max(0.1, h - height - 0.3));
+        List<Window> out = new ArrayList<>();
+        for (int i = 0; i < w.count(); i++) {
+            out.add(new Window(wall, -length / 2 + each * (i + 0.5), sill + height / 2, width, height));
+        }
+        notes.add("\"" + words + "\": " + w.count() + " window" + (w.count() == 1 ? "" : "s") + " of "
+                + PromptReader.metres(width) + " by " + PromptReader.metres(height) + " in the " + wall.jsonName()
+                + " wall" + (w.wall() == null ? " (the sunny side)" : ""));
+        return out;
+    }
+
     private static Environment environment(Draft d, List<String> notes) {
+        Environment env = placed(d, notes);
+        if (d.windows == null || env.room() == null) return env;
+        Room r = env.room();
+        return env.withRoom(new Room(r.size(), r.walls(), r.ceiling(),
+                windows(d.windows.value(), r, env.latitude(), notes, d.windows.words())));
+    }
+
+    /** The place: indoors or out, its floor and room, where on Earth and on what date. */
+    private static Environment placed(Draft d, List<String> notes) {
         Environment.Kind kind = d.kind != null ? d.kind.value() : Environment.Kind.OUTDOOR;
         boolean indoor = kind == Environment.Kind.INDOOR;
         Draft.Venue venue = d.venue == null ? null : d.venue.value();

@@ -101,6 +101,7 @@ final class Storyboard {
                     continue;
                 }
                 world.groups.add(g.shifted(offset));
+                if (d.glowing.contains(g)) world.glowing.add(world.groups.getLast());
             }
             for (var h : d.heights) world.heights.add(h.shifted(offset));
             for (int v : d.drops) world.drops.add(v + offset);
@@ -114,6 +115,7 @@ final class Storyboard {
             world.roomSize = once(world.roomSize, d.roomSize, "the room");
             world.walls = once(world.walls, d.walls, "the walls");
             world.ceiling = once(world.ceiling, d.ceiling, "the ceiling");
+            world.windows = once(world.windows, d.windows, "the windows");
             world.time = once(world.time, d.time, "the time of day");
             world.city = once(world.city, d.city, "the place");
             world.coordinates = onceArray(world.coordinates, d.coordinates);

@@ -185,6 +185,16 @@ class PromptCorpusTest {
                     yield want.equals(got) ? null : "expected " + want + ", found " + got;
                 }
                 case "swings" -> swings(s, v);
+                case "windows" -> {
+                    // COUNT:WALL, the windows of the room ("0" for none)
+                    var ws = s.environment().room() == null ? java.util.List.<dev.diorama.scene.Window>of() : s.environment().room().windows();
+                    String got = ws.size() + (ws.isEmpty() ? "" : ":" + ws.getFirst().wall().jsonName());
+                    yield got.equals(v) ? null : "expected windows " + v + ", found " + got;
+                }
+                case "glowing" -> {
+                    long n = s.objects().stream().filter(o -> o.emission() > 0).count();
+                    yield n == Long.parseLong(v) ? null : "expected " + v + " glowing objects, found " + n;
+                }
                 case "spin" -> {
                     // Every object that moves spins about the vertical at v turns a second (0: none spins).
                     double w = 2 * Math.PI * Double.parseDouble(v);

@@ -122,6 +122,12 @@ public record Environment(Kind kind, Material floor, Room room, double latitude,
                 environmentMap);
     }
 
+    /** The same place indoors in another room (its size, surfaces, windows). */
+    public Environment withRoom(Room r) {
+        return new Environment(kind, floor, r, latitude, longitude, date, utcOffset, place, zone, turbidity, cloudCover,
+                environmentMap);
+    }
+
     /** The same place and time under another sky: its haze, its cloud and, optionally, a photograph. */
     public Environment withSky(double haze, double clouds, EnvironmentImage image) {
         return new Environment(kind, floor, room, latitude, longitude, date, utcOffset, place, zone, haze, clouds,
