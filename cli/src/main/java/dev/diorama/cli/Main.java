@@ -209,7 +209,7 @@ public final class Main implements Runnable {
         // The model files the prompt names are read first: a model keeps its file's proportions.
         if (o != null) o.bindNames();
         for (String asset : PromptParser.assets(prompt)) dev.diorama.assets.MeshAssets.load(asset);
-        PromptParser.Parse parse = PromptParser.parse(prompt, opts);
+        PromptParser.Parse parse = dev.diorama.engine.Rehearsal.frame(PromptParser.parse(prompt, opts));
         if (!parse.ignoredWords().isEmpty()) {
             String msg = "did not understand: " + String.join(", ", parse.ignoredWords());
             for (String note : parse.notes()) msg += "\n  " + note;

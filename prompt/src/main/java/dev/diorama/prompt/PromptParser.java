@@ -87,8 +87,11 @@ public final class PromptParser {
                     + "cylinder, plank, as in \"" + EXAMPLE + "\"" + (hints.isEmpty() ? "" : " (" + String.join("; ", hints) + ")"));
         }
         List<String> notes = new ArrayList<>(reading.notes());
-        Scene scene = Staging.build(reading.draft(), options, notes);
-        return new Parse(scene, reading.ignoredWords(), List.copyOf(new LinkedHashSet<>(notes)));
+        Draft d = reading.draft();
+        Scene scene = Staging.build(d, options, notes);
+        // After build: a turntable ("slowly turning") gives the camera a move of its own.
+        boolean chosen = d.shot == null && d.angle == null && d.fov == null && d.move == null;
+        return new Parse(scene, reading.ignoredWords(), List.copyOf(new LinkedHashSet<>(notes)), chosen);
     }
 
     /**
@@ -151,11 +154,20 @@ public final class PromptParser {
      * @param notes         advice for the user: spelling suggestions, why a word could not be used,
      *                      what a vague word was taken to mean ("at sunset" is 19:27 ...)
      */
-    public record Parse(Scene scene, List<String> ignoredWords, List<String> notes) {
+    /**
+     * @param defaultFraming  the words said nothing of the camera (no shot size, angle, lens or move;
+     *                        one shot), so its place is Diorama's choice, which a rehearsal of the
+     *                        scene may improve (the engine's {@code Rehearsal})
+     */
+    public record Parse(Scene scene, List<String> ignoredWords, List<String> notes, boolean defaultFraming) {
         public Parse {
             Objects.requireNonNull(scene, "scene");
             ignoredWords = List.copyOf(ignoredWords);
             notes = List.copyOf(notes);
+        }
+
+        public Parse(Scene scene, List<String> ignoredWords, List<String> notes) {
+            this(scene, ignoredWords, notes, false);
         }
     }
 }

@@ -154,7 +154,9 @@ public record VideoRequest(String model, String prompt, double seconds, boolean 
             throw ApiError.badRequest("prompt", "invalid_prompt", "Invalid 'prompt': it asks for "
                     + formatSeconds(scene.seconds()) + " s; this service films at most " + MAX_SECONDS + " s.");
         }
-        return new Understood(this, scene, parse.ignoredWords(), parse.notes());
+        // Only now, with no file to read and a length it films: the rehearsal simulates the scene.
+        parse = dev.diorama.engine.Rehearsal.frame(parse);
+        return new Understood(this, parse.scene(), parse.ignoredWords(), parse.notes());
     }
 
     static String formatSeconds(double s) {

@@ -1,0 +1,166 @@
+package dev.diorama.engine;
+
+import dev.diorama.prompt.PromptParser;
+import dev.diorama.scene.Camera;
+import dev.diorama.scene.CameraMove;
+import dev.diorama.scene.Keyframe;
+import dev.diorama.scene.Pose;
+import dev.diorama.scene.Room;
+import dev.diorama.scene.Scene;
+import dev.diorama.scene.SceneObject;
+import dev.diorama.scene.Timeline;
+import dev.diorama.scene.Vec3;
+import dev.diorama.sim.Simulator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A rehearsal before the take: where the words left the camera to Diorama ({@link
+ * PromptParser.Parse#defaultFraming()}), the scene is simulated once and the camera stands back, if it
+ * must, so that what moves stays in the picture all through the film, not only where it starts and
+ * where the parser guessed it would land. A ball that rolls off a ramp and across the floor is then
+ * still in the picture when it stops.
+ *
+ * <p>The camera keeps its direction and lens: its target slides sideways (in x and z) to the middle
+ * of everything the film shows, and it moves back along its line of sight until every object, at
+ * every frame, is inside the picture with a margin ({@link #MARGIN}), but no further than
+ * {@link #MAX_PULL} times its first distance (a ball rolling 8 m away would otherwise shrink the
+ * rest to dots). Indoors it stays inside the room. Where that is not enough, the camera keeps its
+ * place in the composition and follows the object that travels furthest (a tracking shot, {@link
+ * CameraMove.Track}): the ball that rolled off the ramp stays in the picture, the ramp is left
+ * behind. A camera that already holds everything is left as it is. The simulation is deterministic,
+ * so the rehearsal is too.
+ */
+public final class Rehearsal {
+    /** The share of the picture's half-width (and half-height) kept clear at its edges. */
+    static final double MARGIN = 0.05;
+    /** The furthest the camera moves back, as a multiple of its distance to its target. */
+    static final double MAX_PULL = 2;
+
+    private Rehearsal() {}
+
+    /** The parse with its camera fitted to the rehearsed action (and a note saying so); the parse itself if nothing changed. */
+    public static PromptParser.Parse frame(PromptParser.Parse parse) {
+        if (!parse.defaultFraming()) return parse;
+        Scene scene = parse.scene();
+        if (scene.cameraMove() != null || scene.shots().size() > 1) return parse;
+        Timeline timeline = Simulator.run(scene);
+        Camera fitted = fit(scene, timeline);
+        if (scene.camera().equals(fitted)) return parse;
+        List<String> notes = new ArrayList<>(parse.notes());
+        Scene directed;
+        if (fitted != null) {
+            double moved = fitted.position().minus(scene.camera().position()).length();
+            notes.add(String.format(Locale.ROOT, "the camera stands %.1f m further back to keep what moves in the picture"
+                    + " (a rehearsal of the scene)", moved));
+            directed = scene.withDirection(fitted, null, scene.timeLapse());
+        } else {
+            int far = farthest(scene, timeline);
+            SceneObject o = scene.objects().get(far);
+            Vec3 d = timeline.frames().getLast().poses().get(far).position().minus(o.position());
+            notes.add(String.format(Locale.ROOT, "the camera follows the %s, which travels %.1f m, too far for one"
+                    + " still picture (a rehearsal of the scene)", o.id(), Math.hypot(d.x(), d.z())));
+            directed = scene.withDirection(scene.camera(), new CameraMove.Track(o.id()), scene.timeLapse());
+        }
+        return new PromptParser.Parse(directed, parse.ignoredWords(), notes, true);
+    }
+
+    /** The object whose centre ends furthest from where it started, over the ground. */
+    static int farthest(Scene scene, Timeline timeline) {
+        List<Pose> last = timeline.frames().getLast().poses();
+        int best = 0;
+        double most = -1;
+        for (int i = 0; i < scene.objects().size() && i < last.size(); i++) {
+            Vec3 d = last.get(i).position().minus(scene.objects().get(i).position());
+            double h = Math.hypot(d.x(), d.z());
+            if (h > most) {
+                most = h;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Where the camera must stand to see every object at every keyframe of {@code timeline} (see the
+     * class): the scene's own camera when it does, null when no pull back within {@link #MAX_PULL} does.
+     */
+    static Camera fit(Scene scene, Timeline timeline) {
+        Camera c = scene.camera();
+        double aspect = (double) scene.width() / scene.height();
+        List<double[]> points = new ArrayList<>();  // {x, y, z, radius}
+        for (Keyframe k : timeline.frames()) {
+            for (int i = 0; i < k.poses().size() && i < scene.objects().size(); i++) {
+                SceneObject o = scene.objects().get(i);
+                if (k.t() < o.enters()) continue;
+                Pose p = k.poses().get(i);
+                points.add(new double[] {p.position().x(), p.position().y(), p.position().z(), o.boundingRadius()});
+            }
+        }
+        if (points.isEmpty() || fits(c, aspect, points)) return c;
+        Vec3 forward = c.lookAt().minus(c.position());
+        double first = forward.length();
+        forward = forward.times(1 / first);
+        double minX = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY, minZ = minX, maxZ = maxX;
+        for (double[] p : points) {
+            minX = Math.min(minX, p[0] - p[3]);
+            maxX = Math.max(maxX, p[0] + p[3]);
+            minZ = Math.min(minZ, p[2] - p[3]);
+            maxZ = Math.max(maxZ, p[2] + p[3]);
+        }
+        Vec3 target = new Vec3((minX + maxX) / 2, c.lookAt().y(), (minZ + maxZ) / 2);
+        Room room = scene.environment().room();
+        // The shortest pull back that fits, by bisection (fitting only gets easier further back, until a wall stops it).
+        double lo = 0, hi = first * MAX_PULL;
+        Camera best = placed(target, forward, hi, c.fov(), room);
+        if (!fits(best, aspect, points)) return null;
+        for (int step = 0; step < 40; step++) {
+            double mid = (lo + hi) / 2;
+            Camera m = placed(target, forward, mid, c.fov(), room);
+            if (fits(m, aspect, points)) {
+                hi = mid;
+                best = m;
+            } else {
+                lo = mid;
+            }
+        }
+        return best;
+    }
+
+    /** A camera {@code distance} back from {@code target} along {@code forward}, kept 5 cm inside the room if there is one. */
+    private static Camera placed(Vec3 target, Vec3 forward, double distance, double fov, Room room) {
+        Vec3 eye = target.minus(forward.times(distance));
+        if (room != null) {
+            Vec3 r = room.size();
+            eye = new Vec3(Math.clamp(eye.x(), -r.x() / 2 + 0.05, r.x() / 2 - 0.05),
+                    Math.clamp(eye.y(), 0.05, r.y() - 0.05), Math.clamp(eye.z(), -r.z() / 2 + 0.05, r.z() / 2 - 0.05));
+        }
+        // Round to the micrometre: the scene file stays readable and the same on every machine.
+        eye = new Vec3(Math.round(eye.x() * 1e6) / 1e6, Math.round(eye.y() * 1e6) / 1e6, Math.round(eye.z() * 1e6) / 1e6);
+        Vec3 look = new Vec3(Math.round(target.x() * 1e6) / 1e6, Math.round(target.y() * 1e6) / 1e6,
+                Math.round(target.z() * 1e6) / 1e6);
+        return new Camera(eye, look, fov);
+    }
+
+    /** Whether every sphere {x, y, z, radius} lies in the picture of camera {@code c}, inside the margin. */
+    static boolean fits(Camera c, double aspect, List<double[]> points) {
+        Vec3 f = c.lookAt().minus(c.position());
+        f = f.times(1 / f.length());
+        Vec3 up = new Vec3(0, 1, 0);
+        Vec3 right = f.cross(up);
+        if (right.length() < 1e-9) right = new Vec3(1, 0, 0);  // looking straight down or up
+        right = right.times(1 / right.length());
+        Vec3 u = right.cross(f);
+        double tanX = Math.tan(Math.toRadians(c.fov() / 2)) * (1 - MARGIN), tanY = tanX / aspect;
+        // A sphere is inside when its centre is at least its radius inside each of the four side planes.
+        double cx = Math.sqrt(1 + tanX * tanX), cy = Math.sqrt(1 + tanY * tanY);
+        for (double[] p : points) {
+            Vec3 d = new Vec3(p[0], p[1], p[2]).minus(c.position());
+            double z = d.dot(f), x = d.dot(right), y = d.dot(u);
+            if (z <= p[3]) return false;
+            if (Math.abs(x) > z * tanX - p[3] * cx || Math.abs(y) > z * tanY - p[3] * cy) return false;
+        }
+        return true;
+    }
+}
