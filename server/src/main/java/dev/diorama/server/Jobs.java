@@ -370,6 +370,7 @@ public final class Jobs implements AutoCloseable {
                 r = Continuation.extend(scene, steps.subList(0, steps.size() - 1), source, row.prompt(),
                         ext.get("seconds").asInt(), dir.resolve(VIDEO), settings);
             }
+            if (scene.environment().environmentMap() != null) InputReference.hidePaths(dir.resolve(SIDECAR));
             report(id, 96);
             Thumbnails.write(r.video(), r.frames(), dir.resolve(THUMBNAIL), dir.resolve(SPRITESHEET));
             report(id, 99);

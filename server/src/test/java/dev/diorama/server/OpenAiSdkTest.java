@@ -289,6 +289,11 @@ class OpenAiSdkTest {
         int[] behind = topCentre(downloadWith(client, backed.id(), VideoDownloadContentParams.Variant.VIDEO));
         assertTrue(sky[2] > sky[0], "without a picture the sky is blue: rgb " + Arrays.toString(sky));
         assertTrue(behind[0] > behind[2] + 40 && behind[0] > behind[1], "with it, orange: rgb " + Arrays.toString(behind));
+        // Its ground truth names the picture, not where the server keeps it.
+        String truth = server.send("GET", "/v1/videos/" + backed.id() + "/ground_truth", null, null, server.key).body();
+        com.fasterxml.jackson.databind.JsonNode map = TestServer.JSON.readTree(truth).path("scene").path("environment").path("environmentMap");
+        assertEquals("input_reference.png", map.isTextual() ? map.asText() : map.path("path").asText(), map.toString());
+        assertFalse(truth.contains(data.toString()), "no server path in the ground truth");
         // Deleting the video deletes its panorama too.
         assertTrue(Files.exists(data.resolve("references").resolve(backed.id() + ".png")));
         client.videos().delete(backed.id());
