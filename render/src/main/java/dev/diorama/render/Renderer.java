@@ -53,7 +53,10 @@ public final class Renderer implements AutoCloseable {
     private final Surfaces surfaces;
     /** Glowing objects, the ceiling lamp and the windows. */
     private final AreaLights lights;
+    /** Outdoors in a time-lapse: the exposure adapted over film time; else null. */
     private final AdaptedExposure adaptedExposure;
+    /** A time-lapse whose light follows the clock: outdoors, or indoors through windows. */
+    private final boolean followsClock;
     /** The photograph that is the sky, or null. */
     private final EnvironmentMap environmentMap;
     /** The view and the light of the last frame, and the camera and clock they were made for. */
@@ -110,10 +113,14 @@ public final class Renderer implements AutoCloseable {
         bvh = new Bvh(geometry);
         surfaces = new Surfaces(scene);
         // A photograph's light does not follow the clock.
-        boolean lapse = scene.timeLapse() != null && scene.environment().room() == null && environment == null;
-        adaptedExposure = lapse ? new AdaptedExposure(scene) : null;
-        lighting = lapse && environment == null
-                ? new Lighting(scene, scene.sunAt(0), adaptedExposure.at(0), null, true)
+        var room = scene.environment().room();
+        followsClock = scene.timeLapse() != null && environment == null && (room == null || !room.windows().isEmpty());
+        // Indoors the exposure is metered on the room's floor (lamp and windows) frame by frame: the
+        // daylight through the windows changes it smoothly, and the lamp keeps it from following a
+        // sunset down into the dark.
+        adaptedExposure = followsClock && room == null ? new AdaptedExposure(scene) : null;
+        lighting = followsClock
+                ? new Lighting(scene, scene.sunAt(0), adaptedExposure != null ? adaptedExposure.at(0) : Double.NaN, null, true)
                 : new Lighting(scene, scene.sun(), Double.NaN, environment, true);
         ToneMap toneMap = new ToneMap(lighting.exposure);
         Enclosure enclosure = new Enclosure(scene.environment().room(), frameCamera.position(), surfaces);
@@ -296,14 +303,14 @@ public final class Renderer implements AutoCloseable {
 
     /**
      * Sets up the view and the light for the frame's time when they differ from the last frame's:
-     * the camera along its move, and in a time-lapse outdoors the sun, sky, ambient light and
-     * exposure. Either change makes every tile be drawn again.
+     * the camera along its move, and in a time-lapse the sun, sky, ambient light and exposure
+     * (outdoors, or indoors through the windows). Either change makes every tile be drawn again.
      */
     private void followTime(Keyframe frame) {
         long t0 = System.nanoTime();
         Camera c = scene.cameraAt(frame);
         double clock = scene.clockAt(frame.t());
-        boolean view = !c.equals(frameCamera), light = adaptedExposure != null && clock != frameClock;
+        boolean view = !c.equals(frameCamera), light = followsClock && clock != frameClock;
         if (!view && !light) return;
         if (view) {
             frameCamera = c;
@@ -311,7 +318,7 @@ public final class Renderer implements AutoCloseable {
         }
         if (light) {
             frameClock = clock;
-            lighting = new Lighting(scene, scene.sunAt(frame.t()), adaptedExposure.at(frame.t()));
+            lighting = new Lighting(scene, scene.sunAt(frame.t()), adaptedExposure != null ? adaptedExposure.at(frame.t()) : Double.NaN);
             ToneMap toneMap = new ToneMap(lighting.exposure);
             for (TileSampler sampler : samplers) sampler.setToneMap(toneMap);
         }

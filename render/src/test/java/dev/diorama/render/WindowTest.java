@@ -96,6 +96,38 @@ class WindowTest {
         }
     }
 
+    /**
+     * A morning in two seconds (8:00 to 10:00) seen through the east window: as the sun climbs, its
+     * beam slides along the floor towards the wall, and each frame shows it where the sun of that
+     * frame's time casts it, not where the first frame's did.
+     */
+    @Test
+    void inATimeLapseTheSunbeamMovesWithTheSun() {
+        Camera camera = new Camera(new Vec3(-2.5, 1.7, 0), new Vec3(1, 0.6, 0), 70);
+        Scene base = AreaLightTest.room(List.of(), List.of(EAST), LocalTime.of(8, 0));
+        int w = 192, h = 128;
+        Scene morning = new Scene(7, 2, 24, w, h, 0, 9.81, base.time(), base.environment(), camera, List.of())
+                .withDirection(camera, null, new dev.diorama.scene.TimeLapse(2));
+        int last = morning.frameCount() - 1;
+        double tLast = (double) last / morning.fps();
+        double[] early = onFloor(1.5, 0, morning.sunAt(0).direction()), late = onFloor(1.5, 0, morning.sunAt(tLast).direction());
+        assertTrue(early[0] < late[0] - 1, "the beam's middle moves from x = " + early[0] + " to " + late[0]);
+        byte[] first = new byte[w * h * 3], end = new byte[w * h * 3];
+        try (Renderer r = new Renderer(morning, 2)) {
+            r.render(new dev.diorama.scene.Keyframe(0, 0, List.of()), first);
+            for (int f = 1; f <= last; f++) r.render(new dev.diorama.scene.Keyframe(f, (double) f / morning.fps(), List.of()), end);
+            double[] a = r.project(early[0], 0, early[1]), b = r.project(late[0], 0, late[1]);
+            double firstAtEarly = TestScenes.luminance(TestScenes.linear(first, w, (int) a[0], (int) a[1]));
+            double firstAtLate = TestScenes.luminance(TestScenes.linear(first, w, (int) b[0], (int) b[1]));
+            double endAtEarly = TestScenes.luminance(TestScenes.linear(end, w, (int) a[0], (int) a[1]));
+            double endAtLate = TestScenes.luminance(TestScenes.linear(end, w, (int) b[0], (int) b[1]));
+            String all = "8:00 frame: " + firstAtEarly + " at the 8:00 beam, " + firstAtLate + " at the 10:00 beam; 10:00 frame: "
+                    + endAtEarly + ", " + endAtLate;
+            assertTrue(firstAtEarly > 2 * firstAtLate, all);
+            assertTrue(endAtLate > 2 * endAtEarly, all);
+        }
+    }
+
     @Test
     void daylightRaisesTheRoomsAmbientLightAndNightDoesNot() {
         Lighting closed = new Lighting(AreaLightTest.room(List.of(), List.of(), LocalTime.of(12, 0)));
