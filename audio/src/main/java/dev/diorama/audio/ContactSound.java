@@ -47,6 +47,8 @@ final class ContactSound {
      */
     static final double SLIDE_FRACTION = 0.3, ROLL_FRACTION = 0.3;
     static final double FADE = 0.010, MAX_RING = 2.0;
+    /** Below this a mode's state is set to 0 (see {@link Track#run}). */
+    static final double FLUSH = 1e-30;
 
     private final List<Track> tracks = new ArrayList<>();
 
@@ -194,12 +196,16 @@ final class ContactSound {
             int n = coefA.length;
             double slideLp = state[0], rollLp = state[1], rollLp2 = state[2];
             double fs = SoundTrack.SAMPLE_RATE;
+            double[] p = new double[3];
+            // The frame interval holding the sample: found once, then stepped as the samples advance.
+            int seg = Math.max(0, -java.util.Arrays.binarySearch(times, from / fs) - 2);
             for (int i = 0; i < count; i++) {
                 long s = from + i;
                 double t = s / fs;
                 double x = 0;
                 if (s < last) {
-                    double[] p = at(t);
+                    while (seg + 1 < times.length && times[seg + 1] <= t) seg++;
+                    at(t, seg, p);
                     double envelope = Math.min(1, Math.min((t - first / fs) / FADE, (last / fs - t) / FADE));
                     double noise = uniform(s);
                     // One-pole low-passes whose corner follows the speed (pitch follows speed).
@@ -220,6 +226,9 @@ final class ContactSound {
                 for (int m = 0; m < n; m++) {
                     double y1 = state[3 + 2 * m], y2 = state[4 + 2 * m];
                     double y0 = coefA[m] * y1 + coefB[m] * y2 + inputScale[m] * x;
+                    // A mode rung out sinks into subnormal numbers, which cost a hundred times a normal
+                    // operation: below FLUSH (-600 dB) it is silence.
+                    if (Math.abs(y0) < FLUSH) y0 = 0;
                     state[4 + 2 * m] = y1;
                     state[3 + 2 * m] = y0;
                     y += weight[m] * y0;
@@ -231,17 +240,24 @@ final class ContactSound {
             state[2] = rollLp2;
         }
 
-        /** Force, slip and roll at time t, linear between frame centres, held beyond them. */
-        private double[] at(double t) {
+        /**
+         * Force, slip and roll at time t into p, linear between frame centres, held beyond them;
+         * {@code lo} is the last frame centre at or before t (0 when t is before the first).
+         */
+        private void at(double t, int lo, double[] p) {
             int k = times.length;
-            if (t <= times[0]) return new double[] {force[0], slip[0], roll[0]};
-            if (t >= times[k - 1]) return new double[] {force[k - 1], slip[k - 1], roll[k - 1]};
-            int i = java.util.Arrays.binarySearch(times, t);
-            if (i >= 0) return new double[] {force[i], slip[i], roll[i]};
-            int hi = -i - 1, lo = hi - 1;
+            if (t <= times[0] || lo + 1 >= k) {
+                int i = t <= times[0] ? 0 : k - 1;
+                p[0] = force[i];
+                p[1] = slip[i];
+                p[2] = roll[i];
+                return;
+            }
+            int hi = lo + 1;
             double w = (t - times[lo]) / (times[hi] - times[lo]);
-            return new double[] {force[lo] + w * (force[hi] - force[lo]), slip[lo] + w * (slip[hi] - slip[lo]),
-                    roll[lo] + w * (roll[hi] - roll[lo])};
+            p[0] = force[lo] + w * (force[hi] - force[lo]);
+            p[1] = slip[lo] + w * (slip[hi] - slip[lo]);
+            p[2] = roll[lo] + w * (roll[hi] - roll[lo]);
         }
 
         private double uniform(long s) {
