@@ -37,6 +37,8 @@ public final class Rehearsal {
     static final double MARGIN = 0.05;
     /** The furthest the camera moves back, as a multiple of its distance to its target. */
     static final double MAX_PULL = 2;
+    /** The least an object must travel over the ground, m, for the camera to follow it. */
+    static final double MIN_TRAVEL = 0.5;
 
     private Rehearsal() {}
 
@@ -59,6 +61,8 @@ public final class Rehearsal {
             int far = farthest(scene, timeline);
             SceneObject o = scene.objects().get(far);
             Vec3 d = timeline.frames().getLast().poses().get(far).position().minus(o.position());
+            // Nothing went far: what the camera misses it missed from the start (the parser's choice).
+            if (Math.hypot(d.x(), d.z()) < MIN_TRAVEL) return parse;
             notes.add(String.format(Locale.ROOT, "the camera follows the %s, which travels %.1f m, too far for one"
                     + " still picture (a rehearsal of the scene)", o.id(), Math.hypot(d.x(), d.z())));
             directed = scene.withDirection(scene.camera(), new CameraMove.Track(o.id()), scene.timeLapse());
@@ -66,7 +70,7 @@ public final class Rehearsal {
         return new PromptParser.Parse(directed, parse.ignoredWords(), notes, true);
     }
 
-    /** The object whose centre ends furthest from where it started, over the ground. */
+    /** The object whose centre ends furthest from where it started, over the ground (fixed ones do not move). */
     static int farthest(Scene scene, Timeline timeline) {
         List<Pose> last = timeline.frames().getLast().poses();
         int best = 0;
@@ -93,7 +97,8 @@ public final class Rehearsal {
         for (Keyframe k : timeline.frames()) {
             for (int i = 0; i < k.poses().size() && i < scene.objects().size(); i++) {
                 SceneObject o = scene.objects().get(i);
-                if (k.t() < o.enters()) continue;
+                // What stands still (a table, a ramp) the parser framed as it meant to, a close part of it perhaps.
+                if (o.fixed() || k.t() < o.enters()) continue;
                 Pose p = k.poses().get(i);
                 points.add(new double[] {p.position().x(), p.position().y(), p.position().z(), o.boundingRadius()});
             }

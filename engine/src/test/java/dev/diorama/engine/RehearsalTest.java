@@ -81,6 +81,9 @@ class RehearsalTest {
     void aShotThatAlreadyHoldsEverythingOrThatTheWordsChoseIsKept() {
         PromptParser.Parse drop = parse("a red rubber ball and a steel ball drop onto a wooden floor at sunset");
         assertSame(drop, Rehearsal.frame(drop), "both balls bounce where the camera looks");
+        // A ball at rest on a table framed close (the table's ends out of the picture): nothing to follow.
+        PromptParser.Parse still = parse("a glowing blue ball on a table in a room at night");
+        assertSame(still, Rehearsal.frame(still), "what stands still was framed as the parser meant");
         PromptParser.Parse close = parse("a close-up of a ball rolling down a ramp");
         assertFalse(close.defaultFraming());
         assertSame(close, Rehearsal.frame(close), "a shot the words chose is theirs");

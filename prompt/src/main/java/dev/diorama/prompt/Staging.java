@@ -225,8 +225,9 @@ final class Staging {
                 int offset = unnamed.size();
                 for (Props.Piece p : it.unit().pieces) {
                     Props.Piece q = p.moved(at);
-                    unnamed.add(new SceneObject("o" + unnamed.size(), q.shape(), q.material(), q.color(), q.size(),
-                            q.position(), q.rotation(), q.velocity(), q.fixed(), q.asset()));
+                    SceneObject piece = new SceneObject("o" + unnamed.size(), q.shape(), q.material(), q.color(), q.size(),
+                            q.position(), q.rotation(), q.velocity(), q.fixed(), q.asset());
+                    unnamed.add(d.glowing.contains(q.group()) ? piece.glowing(GLOW_NITS) : piece);
                     items.add(new Item(q.group(), q.material(), q.size(), q.position().y() - q.size().y() / 2, null));
                     bases.add(q.base());
                 }
