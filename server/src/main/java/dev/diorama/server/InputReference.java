@@ -130,42 +130,4 @@ final class InputReference {
         return scene.withEnvironment(with);
     }
 
-    /** The name a video's ground truth gives its panorama: the server's own path stays the server's. */
-    static final String SHOWN_NAME = "input_reference.png";
-
-    /**
-     * Rewrites a film's sidecar so that every scene in it (the film's, an extension's) names its
-     * environment map {@link #SHOWN_NAME} instead of the panorama's path on this server. Streams the
-     * file token by token (a sidecar grows with the film) into a temporary file moved over it.
-     */
-    static void hidePaths(Path sidecar) throws IOException {
-        Path tmp = sidecar.resolveSibling("." + sidecar.getFileName() + ".part");
-        var factory = dev.diorama.scene.SceneJson.MAPPER.getFactory();
-        try (var in = factory.createParser(sidecar.toFile());
-             var out = factory.createGenerator(tmp.toFile(), com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
-            out.useDefaultPrettyPrinter();
-            com.fasterxml.jackson.core.JsonToken t;
-            while ((t = in.nextToken()) != null) {
-                if (t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING && isMapPath(in.getParsingContext())) {
-                    out.writeString(SHOWN_NAME);
-                } else {
-                    out.copyCurrentEvent(in);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-        Files.move(tmp, sidecar, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    /** environment.environmentMap as a string, or environment.environmentMap.path. */
-    private static boolean isMapPath(com.fasterxml.jackson.core.JsonStreamContext c) {
-        String name = c.getCurrentName();
-        var parent = c.getParent();
-        if ("environmentMap".equals(name)) return parent != null && "environment".equals(parent.getCurrentName());
-        if (!"path".equals(name) || parent == null || !"environmentMap".equals(parent.getCurrentName())) return false;
-        var grand = parent.getParent();
-        return grand != null && "environment".equals(grand.getCurrentName());
-    }
 }

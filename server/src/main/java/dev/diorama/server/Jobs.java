@@ -155,14 +155,31 @@ public final class Jobs implements AutoCloseable {
     }
 
     /**
+     * Accepts a remix of an extended video: {@code u.scene()} is the edited first film's scene, and
+     * the film is made anew, that scene followed by the same extensions ({@code chain}, in order).
+     * The row holds {@code {"chain": [{"prompt", "seconds"}...]}}.
+     */
+    public Store.Row submitRemixOfChain(String owner, VideoRequest.Understood u, String remixedFrom,
+                                        List<Continuation.Step> chain) {
+        var extension = SceneJson.MAPPER.createObjectNode();
+        var list = extension.putArray("chain");
+        for (Continuation.Step step : chain) list.addObject().put("prompt", step.prompt()).put("seconds", step.seconds());
+        return submit(owner, u, VideoRequest.formatSeconds(u.request().seconds()), remixedFrom, extension.toString(), null);
+    }
+
+    /**
      * The extensions a video's film holds, in order: none for a plain film; for an extension, the
-     * ones of the video it extended followed by its own.
+     * ones of the video it extended followed by its own; for a remix of an extended video, its chain.
      */
     static List<Continuation.Step> steps(Store.Row row) {
         if (row.extension() == null) return List.of();
         try {
             var ext = SceneJson.MAPPER.readTree(row.extension());
             List<Continuation.Step> steps = new ArrayList<>();
+            if (ext.has("chain")) {
+                for (var s : ext.get("chain")) steps.add(new Continuation.Step(s.get("prompt").asText(), s.get("seconds").asDouble()));
+                return steps;
+            }
             for (var s : ext.path("after")) steps.add(new Continuation.Step(s.get("prompt").asText(), s.get("seconds").asDouble()));
             steps.add(new Continuation.Step(row.prompt(), ext.get("seconds").asDouble()));
             return steps;
@@ -262,6 +279,12 @@ public final class Jobs implements AutoCloseable {
     }
 
     /** Calls {@code listener} (on the notifier thread) after every change of the job; close to stop. */
+    /** How many listeners video {@code id} has (for tests). */
+    int listenerCount(String id) {
+        List<Runnable> ls = listeners.get(id);
+        return ls == null ? 0 : ls.size();
+    }
+
     public AutoCloseable subscribe(String id, Runnable listener) {
         listeners.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(listener);
         return () -> listeners.computeIfPresent(id, (k, list) -> {
@@ -349,18 +372,34 @@ public final class Jobs implements AutoCloseable {
             Scene scene = SceneJson.read(row.scene());
             FilmMaker.Settings settings = new FilmMaker.Settings(threadsPerJob, (stage, f) -> report(id, percentOf(stage, f)));
             FilmMaker.Result r;
-            if (row.extension() == null) {
-                // A remix's sidecar says what it was remixed from, as `diorama remix` writes it (a video here, not a file).
-                com.fasterxml.jackson.databind.node.ObjectNode from = null;
-                if (row.remixedFrom() != null) {
-                    from = SceneJson.MAPPER.createObjectNode();
-                    from.put("video", row.remixedFrom());
-                    from.put("seed", row.seed());
-                    from.put("edit", row.prompt());
+            // A remix's sidecar says what it was remixed from, as `diorama remix` writes it (a video here, not a file).
+            com.fasterxml.jackson.databind.node.ObjectNode remixed = null;
+            if (row.remixedFrom() != null) {
+                remixed = SceneJson.MAPPER.createObjectNode();
+                remixed.put("video", row.remixedFrom());
+                remixed.put("seed", row.seed());
+                remixed.put("edit", row.prompt());
+            }
+            var ext = row.extension() == null ? null : SceneJson.MAPPER.readTree(row.extension());
+            if (ext == null) {
+                r = FilmMaker.film(scene, dir.resolve(VIDEO), settings, remixed);
+            } else if (ext.has("chain")) {
+                // The edited first film, then each extension again from where the last left it.
+                List<Continuation.Step> chain = steps(row);
+                int parts = chain.size() + 1;
+                Path part = dir.resolve(".part-0.mp4");
+                r = FilmMaker.film(scene, part, scaled(id, 0, parts));
+                for (int k = 0; k < chain.size(); k++) {
+                    Path next = k + 1 == chain.size() ? dir.resolve(VIDEO) : dir.resolve(".part-" + (k + 1) + ".mp4");
+                    Continuation.Step step = chain.get(k);
+                    r = Continuation.extend(scene, chain.subList(0, k), part, step.prompt(), step.seconds(), next,
+                            scaled(id, k + 1, parts));
+                    Files.deleteIfExists(part);
+                    Files.deleteIfExists(FilmMaker.sidecarFor(part));
+                    part = next;
                 }
-                r = FilmMaker.film(scene, dir.resolve(VIDEO), settings, from);
+                Sidecars.rewrite(dir.resolve(SIDECAR), false, remixed);
             } else {
-                var ext = SceneJson.MAPPER.readTree(row.extension());
                 String from = ext.get("video_id").asText();
                 Path source = videos.resolve(from).resolve(VIDEO);
                 if (!from.matches("video_[0-9a-f]{32}") || !Files.isRegularFile(source)) {
@@ -370,7 +409,7 @@ public final class Jobs implements AutoCloseable {
                 r = Continuation.extend(scene, steps.subList(0, steps.size() - 1), source, row.prompt(),
                         ext.get("seconds").asInt(), dir.resolve(VIDEO), settings);
             }
-            if (scene.environment().environmentMap() != null) InputReference.hidePaths(dir.resolve(SIDECAR));
+            if (scene.environment().environmentMap() != null) Sidecars.rewrite(dir.resolve(SIDECAR), true, null);
             report(id, 96);
             Thumbnails.write(r.video(), r.frames(), dir.resolve(THUMBNAIL), dir.resolve(SPRITESHEET));
             report(id, 99);
@@ -413,6 +452,11 @@ public final class Jobs implements AutoCloseable {
 
     /** Called from the film's own thread; also where a deleted job or a stopping server stops it. */
     /** A film's stages as shares of its progress: simulating 0–5 %, mastering the sound 5–10 %, filming 10–95 %. */
+    /** Settings whose progress is part {@code k} of {@code parts} equal parts of the job. */
+    private FilmMaker.Settings scaled(String id, int k, int parts) {
+        return new FilmMaker.Settings(threadsPerJob, (stage, f) -> report(id, (k * 95.0 + percentOf(stage, f)) / parts));
+    }
+
     static double percentOf(String stage, double fraction) {
         return switch (stage) {
             case "simulating" -> 5 * fraction;

@@ -478,7 +478,9 @@ public final class VideoServer implements AutoCloseable {
      * it overcast", "from above"), filmed with the same seed, length and size. A prompt that is no
      * edit of that scene (it changes nothing in it, or names objects the scene does not have, as a
      * whole new description does) is filmed as a new scene with the original's seed, length and size
-     * (its own "for 8 seconds" wins). An extended video is remixed from its first part's scene.
+     * (its own "for 8 seconds" wins). An edit of an extended video edits its first part's scene and
+     * films it again followed by the same extensions, from where each part leaves the world: the
+     * remix is as long as the original.
      */
     private Store.Row remixOf(Context ctx, Store.Row original, JsonNode body) {
         if (!original.status().equals("completed")) {
@@ -497,10 +499,13 @@ public final class VideoServer implements AutoCloseable {
             throw ApiError.badRequest("prompt", "invalid_prompt", "Invalid 'prompt': " + e.getMessage());
         }
         if (edit == null) return submit(ctx, request.understand(), original.id());
-        VideoRequest edited = new VideoRequest(original.model(), prompt, edit.scene().seconds(), true,
+        List<dev.diorama.engine.Continuation.Step> chain = Jobs.steps(original);
+        double seconds = chain.isEmpty() ? edit.scene().seconds() : Double.parseDouble(original.seconds());
+        VideoRequest edited = new VideoRequest(original.model(), prompt, seconds, true,
                 edit.scene().width(), edit.scene().height(), edit.scene().seed());
-        return submit(ctx, new VideoRequest.Understood(edited, edit.scene(), edit.ignoredWords(), edit.notes()),
-                original.id());
+        VideoRequest.Understood u = new VideoRequest.Understood(edited, edit.scene(), edit.ignoredWords(), edit.notes());
+        if (chain.isEmpty()) return submit(ctx, u, original.id());
+        return submit(ctx, owner -> jobs.submitRemixOfChain(owner, u, original.id(), chain));
     }
 
     /**
@@ -557,10 +562,15 @@ public final class VideoServer implements AutoCloseable {
 
     /** A job for a checked request, within the key's rate limit (a request refused by the full queue costs nothing). */
     private Store.Row submit(Context ctx, VideoRequest.Understood u, String remixedFrom) {
+        return submit(ctx, owner -> jobs.submit(owner, u, remixedFrom));
+    }
+
+    /** A job made by {@code make} for the caller's key, within its rate limit (refunded if it is not made). */
+    private Store.Row submit(Context ctx, java.util.function.Function<String, Store.Row> make) {
         String owner = owner(ctx);
         rateLimits.acquire(owner);
         try {
-            return jobs.submit(owner, u, remixedFrom);
+            return make.apply(owner);
         } catch (RuntimeException e) {
             rateLimits.refund(owner);
             throw e;
@@ -590,35 +600,53 @@ public final class VideoServer implements AutoCloseable {
         String id = row.id();
         new SseHandler(0, client -> {
             client.keepAlive();
+            AutoCloseable[] subscription = new AutoCloseable[1];
+            Runnable unsubscribe = () -> {
+                try {
+                    if (subscription[0] != null) subscription[0].close();
+                } catch (Exception ignored) {
+                    // unsubscribing cannot fail
+                }
+            };
             try {
-                AutoCloseable subscription = jobs.subscribe(id, () -> push(client, id));
-                client.onClose(() -> {
-                    try {
-                        subscription.close();
-                    } catch (Exception ignored) {
-                        // unsubscribing cannot fail
-                    }
+                // A client that went away is told nothing more: one failed send ends its subscription
+                // (else every later change of the video would fail on it again).
+                subscription[0] = jobs.subscribe(id, () -> {
+                    if (!push(client, id)) unsubscribe.run();
                 });
+                client.onClose(unsubscribe);
             } catch (RuntimeException e) {
                 client.close();
                 throw e;
             }
-            push(client, id);
+            if (!push(client, id)) unsubscribe.run();
         }).handle(ctx);
     }
 
-    /** Sends the video's state as an event named after its status; closes the stream when it is final. */
-    private void push(SseClient client, String id) {
+    /**
+     * Sends the video's state as an event named after its status; closes the stream when it is
+     * final. Returns whether the stream is still open (false once closed, or when the client has gone).
+     */
+    private boolean push(SseClient client, String id) {
         synchronized (client) {
-            if (client.terminated()) return;
-            Store.Row row = store.video(id);
-            if (row == null) {
-                client.sendEvent("deleted", NODES.objectNode().put("id", id).put("object", "video.deleted").put("deleted", true).toString());
-                client.close();
-                return;
+            if (client.terminated()) return false;
+            try {
+                Store.Row row = store.video(id);
+                if (row == null) {
+                    client.sendEvent("deleted", NODES.objectNode().put("id", id).put("object", "video.deleted").put("deleted", true).toString());
+                    client.close();
+                    return false;
+                }
+                client.sendEvent(row.status(), video(row).toString(), id + ":" + row.status() + ":" + jobs.progress(row));
+                if (row.terminal()) {
+                    client.close();
+                    return false;
+                }
+                return !client.terminated();
+            } catch (RuntimeException gone) {
+                // The connection was closed under us (the response already recycled): nothing to tell.
+                return false;
             }
-            client.sendEvent(row.status(), video(row).toString(), id + ":" + row.status() + ":" + jobs.progress(row));
-            if (row.terminal()) client.close();
         }
     }
 

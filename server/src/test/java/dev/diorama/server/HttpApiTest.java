@@ -260,6 +260,34 @@ class HttpApiTest {
         error(server.postJson("/v1/explain", "{}"), 400, "prompt");
     }
 
+    /**
+     * A client that hangs up in the middle of the stream: the next change the server tries to tell
+     * it fails, and it is told nothing more (before, every later progress step failed on it again,
+     * each with a page of stack trace in the log).
+     */
+    @Test
+    void aClientThatHangsUpIsToldNothingMore() throws Exception {
+        server.server.jobs().pause();
+        String id;
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.server.port())) {
+            id = server.create(PROMPT, "4", "320x180").get("id").asText();
+            var out = socket.getOutputStream();
+            out.write(("GET /v1/videos/" + id + "/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + server.key
+                    + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+            String line;
+            while ((line = in.readLine()) != null && !line.startsWith("data: ")) { }
+            assertEquals(1, server.server.jobs().listenerCount(id), "subscribed while the stream is open");
+        } finally {
+            server.server.jobs().resume();       // the socket is closed: the film's progress goes to no one
+        }
+        long deadline = System.nanoTime() + TestServer.PATIENCE.toNanos();
+        while (server.server.jobs().listenerCount(id) > 0 && System.nanoTime() < deadline) Thread.sleep(50);
+        assertEquals(0, server.server.jobs().listenerCount(id), "the listener of the client that hung up is gone");
+        server.pollUntil(id, v -> v.get("status").asText().equals("completed"));
+    }
+
     @Test
     void progressStreamsAsServerSentEventsUntilTheVideoIsDone() throws Exception {
         server.server.jobs().pause();            // the job waits until the stream is open

@@ -263,6 +263,21 @@ class OpenAiSdkTest {
         var steelId = truth.get("extension").get("scene").get("objects").get(1).get("id").asText();
         assertEquals(truth.get("frames").get(95).get("poses").get(steelId).toString(),
                 truth2.get("frames").get(95).get("poses").get(steelId).toString());
+        // A remix of the twice-extended video edits its first part and films every part again: as
+        // long as the original, the edit seen throughout, the same extensions after it.
+        Video remix = client.videos().remix(moreDone.id(), VideoRemixParams.builder().prompt("make the floor marble").build());
+        assertEquals(moreDone.id(), remix.remixedFromVideoId().orElseThrow());
+        assertEquals("6", remix.seconds().asString(), "as long as the extended original");
+        Video remixDone = pollWith(client, remix.id());
+        assertEquals(Video.Status.COMPLETED, remixDone.status(), String.valueOf(remixDone.error()));
+        var truth3 = TestServer.JSON.readTree(server.send("GET", "/v1/videos/" + remixDone.id() + "/ground_truth", null, null, key).body());
+        assertEquals(144, truth3.get("frameCount").asInt(), "the first part and both extensions");
+        assertEquals("marble", truth3.get("scene").get("environment").get("floor").asText());
+        assertEquals("marble", truth3.get("extension").get("scene").get("environment").get("floor").asText(), "the last part too");
+        assertEquals("a steel ball drops from 1 meter", truth3.get("extension").get("after").get(0).get("prompt").asText());
+        assertEquals(moreDone.id(), truth3.get("remixedFrom").get("video").asText());
+        assertEquals(3, truth3.get("frames").get(143).get("poses").size(), "the three balls of the three parts");
+        client.videos().delete(remixDone.id());
         client.videos().delete(moreDone.id());
         client.videos().delete(done.id());
         client.videos().delete(first.id());
