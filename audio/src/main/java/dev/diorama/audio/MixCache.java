@@ -5,10 +5,9 @@ import java.io.UncheckedIOException;
 import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * A film's un-gained stereo mix (the voices, the rolling and the room), kept on disk as 32-bit
@@ -19,39 +18,42 @@ import java.nio.file.StandardOpenOption;
  * <p>The file is unlinked as soon as it is open: nothing is left behind, whatever ends the process;
  * its space returns when the channel closes ({@link #close}, or when the owner is collected).
  *
- * <p>Written once, in order, by one thread ({@link #append}); then read by any number of threads
- * at once ({@link #read}: positional reads). Samples outside what was written read as silence.
+ * <p>Written once, in order, by one thread ({@link #append}); then read by any number of threads,
+ * one at a time ({@link #read}). Samples outside what was written read as silence. A plain file,
+ * not a {@code FileChannel}: a channel closes for good when a thread using it is interrupted, and a
+ * cancelled film's thread may be.
  */
 final class MixCache implements AutoCloseable {
     private static final Cleaner CLEANER = Cleaner.create();
     private static final int BYTES_PER_FRAME = 2 * Float.BYTES;
 
-    private final FileChannel channel;
+    private final RandomAccessFile file;
     private final Cleaner.Cleanable cleanable;
     /** Frames (stereo samples) written so far. */
-    private long frames;
+    private volatile long frames;
+    private volatile boolean closed;
     private ByteBuffer writeBuffer = ByteBuffer.allocate(0);
 
     /** A cache for {@code owner}, whose collection closes it if {@link #close} was not called. */
     MixCache(Object owner) {
         try {
-            Path file = Files.createTempFile("diorama-mix-", ".f32");
-            FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            Path path = Files.createTempFile("diorama-mix-", ".f32");
+            RandomAccessFile f = new RandomAccessFile(path.toFile(), "rw");
             try {
-                Files.delete(file);
+                Files.delete(path);
             } catch (IOException e) {
-                ch.close();
+                f.close();
                 throw e;
             }
-            channel = ch;
+            file = f;
         } catch (IOException e) {
             throw new UncheckedIOException("could not create the sound's temporary mix file in "
                     + System.getProperty("java.io.tmpdir"), e);
         }
-        FileChannel ch = channel;
+        RandomAccessFile f = file;
         cleanable = CLEANER.register(owner, () -> {
             try {
-                ch.close();
+                f.close();
             } catch (IOException ignored) {
                 // Closing an unlinked file: nothing to report, nothing left behind.
             }
@@ -68,12 +70,13 @@ final class MixCache implements AutoCloseable {
             b.putFloat((float) left[i]);
             b.putFloat((float) right[i]);
         }
-        b.flip();
-        try {
-            long at = frames * BYTES_PER_FRAME;
-            while (b.hasRemaining()) at += channel.write(b, at);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write the sound's temporary mix file", e);
+        synchronized (file) {
+            try {
+                file.seek(frames * BYTES_PER_FRAME);
+                file.write(b.array(), 0, n * BYTES_PER_FRAME);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not write the sound's temporary mix file", e);
+            }
         }
         frames += n;
     }
@@ -91,18 +94,16 @@ final class MixCache implements AutoCloseable {
         java.util.Arrays.fill(right, 0, before, 0);
         if (hi > lo) {
             int count = (int) (hi - lo);
+            if (closed) throw new IllegalStateException("the sound track was closed: its mix is gone");
             ByteBuffer b = ByteBuffer.allocate(count * BYTES_PER_FRAME).order(ByteOrder.nativeOrder());
-            try {
-                long at = lo * BYTES_PER_FRAME;
-                while (b.hasRemaining()) {
-                    int got = channel.read(b, at);
-                    if (got < 0) throw new IOException("the file ended " + b.remaining() + " bytes early");
-                    at += got;
+            synchronized (file) {
+                try {
+                    file.seek(lo * BYTES_PER_FRAME);
+                    file.readFully(b.array());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("could not read the sound's temporary mix file", e);
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not read the sound's temporary mix file", e);
             }
-            b.flip();
             for (int i = 0; i < count; i++) {
                 left[before + i] = b.getFloat();
                 right[before + i] = b.getFloat();
@@ -115,6 +116,7 @@ final class MixCache implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         cleanable.clean();
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -18,6 +17,21 @@ class MixCacheTest {
         try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return s.filter(p -> p.getFileName().toString().startsWith("diorama-mix-")).count();
         }
+    }
+
+    /** The process's open files that are mix files (unlinked ones read "… (deleted)"): Linux's /proc. */
+    static long openMixFiles() throws IOException {
+        long n = 0;
+        try (Stream<Path> s = Files.list(Path.of("/proc/self/fd"))) {
+            for (Path fd : s.toList()) {
+                try {
+                    if (Files.readSymbolicLink(fd).toString().contains("diorama-mix-")) n++;
+                } catch (IOException gone) {
+                    // the listing's own descriptor, closed by now
+                }
+            }
+        }
+        return n;
     }
 
     @Test
@@ -45,19 +59,21 @@ class MixCacheTest {
         cache.read(5000, gl, gr, 300);
         assertArrayEquals(new double[300], gl);
         cache.close();
-        assertThrows(UncheckedIOException.class, () -> cache.read(0, gl, gr, 10), "a closed cache says so");
+        assertThrows(IllegalStateException.class, () -> cache.read(0, gl, gr, 10), "a closed cache says so");
         assertEquals(before, leftovers());
     }
 
     @Test
     void aFilmMixLeavesNoFileBehind() throws IOException {
-        long before = leftovers();
+        long before = leftovers(), open = openMixFiles();
         var scene = AudioBench.room();
         try (SoundTrack track = new SoundTrack(scene, AudioBench.events(scene, 50), SoundTrack.Options.FILM)) {
             float[] l = new float[4800], r = new float[4800];
             track.render(0, l, r, 4800);
             assertTrue(track.mastering() != null);
+            assertEquals(open + 1, openMixFiles(), "the film mix is kept in one unlinked file while the track is open");
+            assertEquals(before, leftovers(), "which no directory lists");
         }
-        assertEquals(before, leftovers());
+        assertEquals(open, openMixFiles(), "closing the track gives its file back");
     }
 }

@@ -209,16 +209,25 @@ public final class Main implements Runnable {
         // The model files the prompt names are read first: a model keeps its file's proportions.
         if (o != null) o.bindNames();
         for (String asset : PromptParser.assets(prompt)) dev.diorama.assets.MeshAssets.load(asset);
-        PromptParser.Parse parse = dev.diorama.engine.Rehearsal.frame(PromptParser.parse(prompt, opts));
+        PromptParser.Parse parse = PromptParser.parse(prompt, opts);
+        if (strict && !parse.ignoredWords().isEmpty()) {
+            throw new BadInput(notUnderstood(parse) + "\n(--strict: every word must be understood)");
+        }
+        // The rehearsal (a simulation) only for a prompt that will be filmed.
+        parse = dev.diorama.engine.Rehearsal.frame(parse);
         if (!parse.ignoredWords().isEmpty()) {
-            String msg = "did not understand: " + String.join(", ", parse.ignoredWords());
-            for (String note : parse.notes()) msg += "\n  " + note;
-            if (strict) throw new BadInput(msg + "\n(--strict: every word must be understood)");
-            err.println("diorama: warning: " + msg);
+            err.println("diorama: warning: " + notUnderstood(parse));
         } else {
             for (String note : parse.notes()) err.println("diorama: note: " + note);
         }
         return parse;
+    }
+
+    /** "did not understand: WORDS", then the notes, one per line. */
+    private static String notUnderstood(PromptParser.Parse parse) {
+        String msg = "did not understand: " + String.join(", ", parse.ignoredWords());
+        for (String note : parse.notes()) msg += "\n  " + note;
+        return msg;
     }
 
     @Command(name = "generate", mixinStandardHelpOptions = true,

@@ -22,9 +22,10 @@ import java.util.Locale;
  * where the parser guessed it would land. A ball that rolls off a ramp and across the floor is then
  * still in the picture when it stops.
  *
- * <p>The camera keeps its direction and lens: its target slides sideways (in x and z) to the middle
- * of everything the film shows, and it moves back along its line of sight until every object, at
- * every frame, is inside the picture with a margin ({@link #MARGIN}), but no further than
+ * <p>The camera keeps its direction and its lens, and moves back along its line of sight (so whatever
+ * it saw it still sees; with no fixed prop in the scene its target may also slide sideways to the
+ * middle of the action) until every moving object, at every frame, is inside the picture with a
+ * margin ({@link #MARGIN}), but no further than
  * {@link #MAX_PULL} times its first distance (a ball rolling 8 m away would otherwise shrink the
  * rest to dots). Indoors it stays inside the room. Where that is not enough, the camera keeps its
  * place in the composition and follows the object that travels furthest (a tracking shot, {@link
@@ -53,36 +54,45 @@ public final class Rehearsal {
         List<String> notes = new ArrayList<>(parse.notes());
         Scene directed;
         if (fitted != null) {
-            double moved = fitted.position().minus(scene.camera().position()).length();
+            double back = fitted.position().minus(fitted.lookAt()).length()
+                    - scene.camera().position().minus(scene.camera().lookAt()).length();
             notes.add(String.format(Locale.ROOT, "the camera stands %.1f m further back to keep what moves in the picture"
-                    + " (a rehearsal of the scene)", moved));
+                    + " (a rehearsal of the scene)", back));
             directed = scene.withDirection(fitted, null, scene.timeLapse());
         } else {
-            int far = farthest(scene, timeline);
+            double[] travel = new double[1];
+            int far = farthest(scene, timeline, travel);
             SceneObject o = scene.objects().get(far);
-            Vec3 d = timeline.frames().getLast().poses().get(far).position().minus(o.position());
             // Nothing went far: what the camera misses it missed from the start (the parser's choice).
-            if (Math.hypot(d.x(), d.z()) < MIN_TRAVEL) return parse;
-            notes.add(String.format(Locale.ROOT, "the camera follows the %s, which travels %.1f m, too far for one"
-                    + " still picture (a rehearsal of the scene)", o.id(), Math.hypot(d.x(), d.z())));
+            if (travel[0] < MIN_TRAVEL) return parse;
+            notes.add(String.format(Locale.ROOT, "the camera follows the %s, which goes %.1f m from where it starts, too"
+                    + " far for one still picture (a rehearsal of the scene)", o.id(), travel[0]));
             directed = scene.withDirection(scene.camera(), new CameraMove.Track(o.id()), scene.timeLapse());
         }
         return new PromptParser.Parse(directed, parse.ignoredWords(), notes, true);
     }
 
-    /** The object whose centre ends furthest from where it started, over the ground (fixed ones do not move). */
-    static int farthest(Scene scene, Timeline timeline) {
-        List<Pose> last = timeline.frames().getLast().poses();
+    /**
+     * The object whose centre gets furthest from where it started, over the ground, at any frame
+     * (a thrown ball that comes back still went far); that distance goes into {@code travel[0]}.
+     */
+    static int farthest(Scene scene, Timeline timeline, double[] travel) {
         int best = 0;
         double most = -1;
-        for (int i = 0; i < scene.objects().size() && i < last.size(); i++) {
-            Vec3 d = last.get(i).position().minus(scene.objects().get(i).position());
-            double h = Math.hypot(d.x(), d.z());
+        for (int i = 0; i < scene.objects().size(); i++) {
+            Vec3 start = scene.objects().get(i).position();
+            double h = 0;
+            for (Keyframe k : timeline.frames()) {
+                if (i >= k.poses().size()) continue;
+                Vec3 d = k.poses().get(i).position().minus(start);
+                h = Math.max(h, Math.hypot(d.x(), d.z()));
+            }
             if (h > most) {
                 most = h;
                 best = i;
             }
         }
+        travel[0] = most;
         return best;
     }
 
@@ -107,17 +117,22 @@ public final class Rehearsal {
         Vec3 forward = c.lookAt().minus(c.position());
         double first = forward.length();
         forward = forward.times(1 / first);
-        double minX = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY, minZ = minX, maxZ = maxX;
-        for (double[] p : points) {
-            minX = Math.min(minX, p[0] - p[3]);
-            maxX = Math.max(maxX, p[0] + p[3]);
-            minZ = Math.min(minZ, p[2] - p[3]);
-            maxZ = Math.max(maxZ, p[2] + p[3]);
+        // With nothing fixed in the scene (no prop the parser framed) the camera may also turn its
+        // target sideways to the middle of the action: every object is among the points that must fit.
+        Vec3 target = c.lookAt();
+        if (scene.objects().stream().noneMatch(SceneObject::fixed)) {
+            double minX = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY, minZ = minX, maxZ = maxX;
+            for (double[] p : points) {
+                minX = Math.min(minX, p[0] - p[3]);
+                maxX = Math.max(maxX, p[0] + p[3]);
+                minZ = Math.min(minZ, p[2] - p[3]);
+                maxZ = Math.max(maxZ, p[2] + p[3]);
+            }
+            target = new Vec3((minX + maxX) / 2, c.lookAt().y(), (minZ + maxZ) / 2);
         }
-        Vec3 target = new Vec3((minX + maxX) / 2, c.lookAt().y(), (minZ + maxZ) / 2);
         Room room = scene.environment().room();
         // The shortest pull back that fits, by bisection (fitting only gets easier further back, until a wall stops it).
-        double lo = 0, hi = first * MAX_PULL;
+        double lo = first, hi = first * MAX_PULL;
         Camera best = placed(target, forward, hi, c.fov(), room);
         if (!fits(best, aspect, points)) return null;
         for (int step = 0; step < 40; step++) {
@@ -136,7 +151,9 @@ public final class Rehearsal {
     /** A camera {@code distance} back from {@code target} along {@code forward}, kept 5 cm inside the room if there is one. */
     private static Camera placed(Vec3 target, Vec3 forward, double distance, double fov, Room room) {
         Vec3 eye = target.minus(forward.times(distance));
-        if (room != null) {
+        if (room == null) {
+            eye = new Vec3(eye.x(), Math.max(0.05, eye.y()), eye.z());  // not under the ground
+        } else {
             Vec3 r = room.size();
             eye = new Vec3(Math.clamp(eye.x(), -r.x() / 2 + 0.05, r.x() / 2 - 0.05),
                     Math.clamp(eye.y(), 0.05, r.y() - 0.05), Math.clamp(eye.z(), -r.z() / 2 + 0.05, r.z() / 2 - 0.05));

@@ -278,13 +278,13 @@ public final class Jobs implements AutoCloseable {
         return videos.resolve(id);
     }
 
-    /** Calls {@code listener} (on the notifier thread) after every change of the job; close to stop. */
     /** How many listeners video {@code id} has (for tests). */
     int listenerCount(String id) {
         List<Runnable> ls = listeners.get(id);
         return ls == null ? 0 : ls.size();
     }
 
+    /** Calls {@code listener} (on the notifier thread) after every change of the job; close to stop. */
     public AutoCloseable subscribe(String id, Runnable listener) {
         listeners.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(listener);
         return () -> listeners.computeIfPresent(id, (k, list) -> {
@@ -450,13 +450,12 @@ public final class Jobs implements AutoCloseable {
     private static final int ENDED_KEPT = 64;
     private final java.util.ArrayDeque<String> ended = new java.util.ArrayDeque<>();
 
-    /** Called from the film's own thread; also where a deleted job or a stopping server stops it. */
-    /** A film's stages as shares of its progress: simulating 0–5 %, mastering the sound 5–10 %, filming 10–95 %. */
     /** Settings whose progress is part {@code k} of {@code parts} equal parts of the job. */
     private FilmMaker.Settings scaled(String id, int k, int parts) {
         return new FilmMaker.Settings(threadsPerJob, (stage, f) -> report(id, (k * 95.0 + percentOf(stage, f)) / parts));
     }
 
+    /** A film's stages as shares of its progress: simulating 0–5 %, mastering the sound 5–10 %, filming 10–95 %. */
     static double percentOf(String stage, double fraction) {
         return switch (stage) {
             case "simulating" -> 5 * fraction;
@@ -465,6 +464,7 @@ public final class Jobs implements AutoCloseable {
         };
     }
 
+    /** Called from the film's own thread; also where a deleted job or a stopping server stops it. */
     private void report(String id, double percent) {
         if (closing || cancelled.contains(id)) throw new CancellationException();
         int p = (int) Math.min(99, Math.max(0, Math.floor(percent)));

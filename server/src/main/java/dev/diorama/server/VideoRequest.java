@@ -45,7 +45,26 @@ public record VideoRequest(String model, String prompt, double seconds, boolean 
     private static final Pattern WHOLE = Pattern.compile("[0-9]{1,4}");
 
     /** What the engine will film: the request, the scene it became and what the prompt left unused. */
-    public record Understood(VideoRequest request, Scene scene, List<String> ignoredWords, List<String> notes) {
+    /**
+     * @param defaultFraming  the words left the camera to Diorama: {@link #rehearsed} may place it
+     */
+    public record Understood(VideoRequest request, Scene scene, List<String> ignoredWords, List<String> notes,
+                             boolean defaultFraming) {
+        public Understood(VideoRequest request, Scene scene, List<String> ignoredWords, List<String> notes) {
+            this(request, scene, ignoredWords, notes, false);
+        }
+
+        /**
+         * The scene with its camera placed after a rehearsal ({@link dev.diorama.engine.Rehearsal}):
+         * a simulation of the whole scene, so it is done once a job is taken (within the key's rate
+         * limit), not for every request; this itself where the words chose the camera.
+         */
+        public Understood rehearsed() {
+            if (!defaultFraming) return this;
+            PromptParser.Parse p = dev.diorama.engine.Rehearsal.frame(new PromptParser.Parse(scene, ignoredWords, notes, true));
+            return new Understood(request, p.scene(), p.ignoredWords(), p.notes(), false);
+        }
+
         /** The film's length as the Video object shows it: "4", "8", or "2.5" for a prompt's 2.5 s. */
         public String secondsText() { return formatSeconds(scene.seconds()); }
         public String sizeText() { return scene.width() + "x" + scene.height(); }
@@ -154,9 +173,7 @@ public record VideoRequest(String model, String prompt, double seconds, boolean 
             throw ApiError.badRequest("prompt", "invalid_prompt", "Invalid 'prompt': it asks for "
                     + formatSeconds(scene.seconds()) + " s; this service films at most " + MAX_SECONDS + " s.");
         }
-        // Only now, with no file to read and a length it films: the rehearsal simulates the scene.
-        parse = dev.diorama.engine.Rehearsal.frame(parse);
-        return new Understood(this, parse.scene(), parse.ignoredWords(), parse.notes());
+        return new Understood(this, scene, parse.ignoredWords(), parse.notes(), parse.defaultFraming());
     }
 
     static String formatSeconds(double s) {

@@ -371,7 +371,7 @@ public final class VideoServer implements AutoCloseable {
         rateLimits.acquire(owner);
         Store.Row row;
         try {
-            row = jobs.submit(owner, u, null, reference);
+            row = jobs.submit(owner, u.rehearsed(), null, reference);
         } catch (RuntimeException e) {
             rateLimits.refund(owner);
             throw e;
@@ -500,7 +500,13 @@ public final class VideoServer implements AutoCloseable {
         }
         if (edit == null) return submit(ctx, request.understand(), original.id());
         List<dev.diorama.engine.Continuation.Step> chain = Jobs.steps(original);
-        double seconds = chain.isEmpty() ? edit.scene().seconds() : Double.parseDouble(original.seconds());
+        // An extended video's remix is its edited first part ("for 8 seconds" may lengthen it) and the same extensions.
+        double seconds = edit.scene().seconds();
+        for (var step : chain) seconds += step.seconds();
+        if (seconds > Scene.MAX_SECONDS) {
+            throw ApiError.badRequest("prompt", "invalid_value", "Invalid 'prompt': the remixed video would be "
+                    + VideoRequest.formatSeconds(seconds) + " s long; at most " + (int) Scene.MAX_SECONDS + " s.");
+        }
         VideoRequest edited = new VideoRequest(original.model(), prompt, seconds, true,
                 edit.scene().width(), edit.scene().height(), edit.scene().seed());
         VideoRequest.Understood u = new VideoRequest.Understood(edited, edit.scene(), edit.ignoredWords(), edit.notes());
@@ -562,7 +568,7 @@ public final class VideoServer implements AutoCloseable {
 
     /** A job for a checked request, within the key's rate limit (a request refused by the full queue costs nothing). */
     private Store.Row submit(Context ctx, VideoRequest.Understood u, String remixedFrom) {
-        return submit(ctx, owner -> jobs.submit(owner, u, remixedFrom));
+        return submit(ctx, owner -> jobs.submit(owner, u.rehearsed(), remixedFrom));
     }
 
     /** A job made by {@code make} for the caller's key, within its rate limit (refunded if it is not made). */
@@ -581,6 +587,13 @@ public final class VideoServer implements AutoCloseable {
         ObjectNode body = RequestBody.read(ctx, config.maxBodyBytes());
         VideoRequest.Understood u = VideoRequest.read(body).understand();
         ObjectNode out = NODES.objectNode().put("object", "diorama.explanation").put("prompt", u.request().prompt());
+        // Explaining simulates nothing (it is free of the rate limit): the rehearsal is the job's.
+        if (u.defaultFraming()) {
+            u = new VideoRequest.Understood(u.request(), u.scene(), u.ignoredWords(), java.util.stream.Stream.concat(
+                    u.notes().stream(), java.util.stream.Stream.of("the camera shown is the words' framing; when the video"
+                            + " is made, a rehearsal of the scene may move it back, or make it follow what travels far,"
+                            + " to keep what moves in the picture")).toList(), true);
+        }
         out.set("scene", SceneJson.toJson(u.scene()));
         ArrayNode ignored = out.putArray("ignored_words");
         u.ignoredWords().forEach(ignored::add);
@@ -600,20 +613,22 @@ public final class VideoServer implements AutoCloseable {
         String id = row.id();
         new SseHandler(0, client -> {
             client.keepAlive();
-            AutoCloseable[] subscription = new AutoCloseable[1];
+            var subscription = new java.util.concurrent.atomic.AtomicReference<AutoCloseable>();
             Runnable unsubscribe = () -> {
                 try {
-                    if (subscription[0] != null) subscription[0].close();
+                    AutoCloseable sub = subscription.getAndSet(null);
+                    if (sub != null) sub.close();
                 } catch (Exception ignored) {
                     // unsubscribing cannot fail
                 }
             };
             try {
                 // A client that went away is told nothing more: one failed send ends its subscription
-                // (else every later change of the video would fail on it again).
-                subscription[0] = jobs.subscribe(id, () -> {
+                // (else every later change of the video would fail on it again). A send that fails
+                // before the subscription is stored is caught by the first push below.
+                subscription.set(jobs.subscribe(id, () -> {
                     if (!push(client, id)) unsubscribe.run();
-                });
+                }));
                 client.onClose(unsubscribe);
             } catch (RuntimeException e) {
                 client.close();
