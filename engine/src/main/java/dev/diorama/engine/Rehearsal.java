@@ -45,11 +45,12 @@ public final class Rehearsal {
 
     /** The parse with its camera fitted to the rehearsed action (and a note saying so); the parse itself if nothing changed. */
     public static PromptParser.Parse frame(PromptParser.Parse parse) {
-        if (!parse.defaultFraming()) return parse;
         Scene scene = parse.scene();
+        if (scene.shots().size() > 1 && parse.defaultShots().contains(true)) return frameShots(parse);
+        if (!parse.defaultFraming()) return parse;
         if (scene.cameraMove() != null || scene.shots().size() > 1) return parse;
         Timeline timeline = Simulator.run(scene);
-        Camera fitted = fit(scene, timeline);
+        Camera fitted = fit(scene.camera(), scene, timeline, 0, Double.POSITIVE_INFINITY);
         if (scene.camera().equals(fitted)) return parse;
         List<String> notes = new ArrayList<>(parse.notes());
         Scene directed;
@@ -73,17 +74,76 @@ public final class Rehearsal {
     }
 
     /**
-     * The object whose centre gets furthest from where it started, over the ground, at any frame
-     * (a thrown ball that comes back still went far); that distance goes into {@code travel[0]}.
+     * A storyboard: each shot the words left to Diorama is rehearsed over its own stretch of the film,
+     * as a single shot is over the whole ({@link #fit}); a shot that cannot hold what moves follows
+     * what goes furthest in it, from the place the parser gave the camera at the shot's start.
      */
+    private static PromptParser.Parse frameShots(PromptParser.Parse parse) {
+        Scene scene = parse.scene();
+        Timeline timeline = Simulator.run(scene);
+        List<String> notes = new ArrayList<>(parse.notes());
+        List<dev.diorama.scene.Shot> shots = new ArrayList<>(scene.shots());
+        boolean changed = false;
+        for (int k = 0; k < shots.size() && k < parse.defaultShots().size(); k++) {
+            dev.diorama.scene.Shot shot = shots.get(k);
+            if (!parse.defaultShots().get(k) || shot.move() != null) continue;
+            double from = shot.start(), to = shot.start() + scene.shotLength(k);
+            Camera fitted = fit(shot.camera(), scene, timeline, from, to);
+            if (shot.camera().equals(fitted)) continue;
+            if (fitted != null) {
+                double back = fitted.position().minus(fitted.lookAt()).length()
+                        - shot.camera().position().minus(shot.camera().lookAt()).length();
+                notes.add(String.format(Locale.ROOT, "shot %d: the camera stands %.1f m further back to keep what moves in"
+                        + " the picture (a rehearsal of the scene)", k + 1, back));
+                shots.set(k, new dev.diorama.scene.Shot(shot.start(), fitted, null));
+            } else {
+                double[] travel = new double[1];
+                int far = farthest(scene, timeline, from, to, travel);
+                if (travel[0] < MIN_TRAVEL) continue;
+                // A followed object moves the camera by its displacement since the film's start: the
+                // shot's camera is set back by what it had moved by the shot's start.
+                Vec3 before = poseAt(timeline, far, from).minus(scene.objects().get(far).position());
+                Camera c = shot.camera();
+                Camera start = new Camera(c.position().minus(new Vec3(before.x(), 0, before.z())), c.lookAt().minus(before), c.fov());
+                notes.add(String.format(Locale.ROOT, "shot %d: the camera follows the %s, which goes %.1f m in it"
+                        + " (a rehearsal of the scene)", k + 1, scene.objects().get(far).id(), travel[0]));
+                shots.set(k, new dev.diorama.scene.Shot(shot.start(), start, new CameraMove.Track(scene.objects().get(far).id())));
+            }
+            changed = true;
+        }
+        if (!changed) return parse;
+        Scene directed = new Scene(scene.seed(), scene.seconds(), scene.fps(), scene.width(), scene.height(),
+                scene.physicsRate(), scene.gravity(), scene.time(), scene.environment(), scene.camera(), scene.objects(),
+                scene.cameraMove(), scene.timeLapse(), scene.joints(), shots);
+        return new PromptParser.Parse(directed, parse.ignoredWords(), notes, parse.defaultFraming(), parse.defaultShots());
+    }
+
+    /** Object i's position at the keyframe nearest film time t. */
+    private static Vec3 poseAt(Timeline timeline, int i, double t) {
+        Keyframe best = timeline.frames().getFirst();
+        for (Keyframe k : timeline.frames()) if (Math.abs(k.t() - t) < Math.abs(best.t() - t)) best = k;
+        return best.poses().get(i).position();
+    }
+
+    /** As {@link #farthest(Scene, Timeline, double, double, double[])} over the whole film. */
     static int farthest(Scene scene, Timeline timeline, double[] travel) {
+        return farthest(scene, timeline, 0, Double.POSITIVE_INFINITY, travel);
+    }
+
+    /**
+     * The object whose centre gets furthest, over the ground, from where it is at time {@code from}
+     * (or enters), at any frame up to {@code to} (a thrown ball that comes back still went far);
+     * that distance goes into {@code travel[0]}.
+     */
+    static int farthest(Scene scene, Timeline timeline, double from, double to, double[] travel) {
         int best = 0;
         double most = -1;
         for (int i = 0; i < scene.objects().size(); i++) {
-            Vec3 start = scene.objects().get(i).position();
+            Vec3 start = null;
             double h = 0;
             for (Keyframe k : timeline.frames()) {
-                if (i >= k.poses().size()) continue;
+                if (i >= k.poses().size() || k.t() < from - 1e-9 || k.t() >= to - 1e-9 || k.t() < scene.objects().get(i).enters()) continue;
+                if (start == null) start = k.poses().get(i).position();
                 Vec3 d = k.poses().get(i).position().minus(start);
                 h = Math.max(h, Math.hypot(d.x(), d.z()));
             }
@@ -97,14 +157,15 @@ public final class Rehearsal {
     }
 
     /**
-     * Where the camera must stand to see every object at every keyframe of {@code timeline} (see the
-     * class): the scene's own camera when it does, null when no pull back within {@link #MAX_PULL} does.
+     * Where camera {@code c} must stand to see every moving object at every keyframe of {@code
+     * timeline} in [from, to) (see the class): {@code c} itself when it does, null when no pull back
+     * within {@link #MAX_PULL} does.
      */
-    static Camera fit(Scene scene, Timeline timeline) {
-        Camera c = scene.camera();
+    static Camera fit(Camera c, Scene scene, Timeline timeline, double from, double to) {
         double aspect = (double) scene.width() / scene.height();
         List<double[]> points = new ArrayList<>();  // {x, y, z, radius}
         for (Keyframe k : timeline.frames()) {
+            if (k.t() < from - 1e-9 || k.t() >= to - 1e-9) continue;
             for (int i = 0; i < k.poses().size() && i < scene.objects().size(); i++) {
                 SceneObject o = scene.objects().get(i);
                 // What stands still (a table, a ramp) the parser framed as it meant to, a close part of it perhaps.

@@ -90,6 +90,24 @@ class RehearsalTest {
     }
 
     @Test
+    void aStoryboardsShotsAreRehearsedEachOverItsOwnStretch() {
+        PromptParser.Parse before = parse("Shot 1: a red ball rolls down a ramp. Shot 2: a close-up of the red ball");
+        assertEquals(java.util.List.of(true, false), before.defaultShots());
+        Scene s0 = before.scene(), s1 = Rehearsal.frame(before).scene();
+        int ball = s0.objects().indexOf(s0.objects().stream().filter(o -> !o.fixed()).findFirst().orElseThrow());
+        Timeline t = Simulator.run(s1);
+        double cut = s1.shots().get(1).start();
+        long lost0 = t.frames().stream().filter(k -> k.t() < cut && !inPicture(seen(s0, k, ball))).count();
+        long lost1 = t.frames().stream().filter(k -> k.t() < cut && !inPicture(seen(s1, k, ball))).count();
+        assertTrue(lost0 > 10, "the parser's first shot loses the ball in " + lost0 + " frames");
+        assertEquals(0, lost1, "frames of the first shot without the ball after the rehearsal");
+        // At the cut the first shot's camera is where the parser put it: a follow starts from there.
+        Keyframe first = t.frames().getFirst();
+        assertEquals(0, s1.cameraAt(first).position().minus(s0.cameraAt(first).position()).length(), 1e-6);
+        assertEquals(s0.shots().get(1), s1.shots().get(1), "the close-up the words chose is kept");
+    }
+
+    @Test
     void theRehearsalIsTheSameEveryTime() {
         Scene a = Rehearsal.frame(parse("a ball rolls down a ramp")).scene(), b = Rehearsal.frame(parse("a ball rolls down a ramp")).scene();
         assertEquals(a.camera(), b.camera());

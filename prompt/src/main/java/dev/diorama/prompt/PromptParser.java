@@ -116,7 +116,12 @@ public final class PromptParser {
         }
         List<String> notes = new ArrayList<>(sb.notes());
         Scene scene = Staging.build(sb.world(), sb.shots(), options, notes);
-        return new Parse(scene, sb.ignoredWords(), List.copyOf(new LinkedHashSet<>(notes)));
+        List<Boolean> chosen = new ArrayList<>();
+        for (Storyboard.ShotWords sw : sb.shots()) {
+            Draft c = sw.camera();
+            chosen.add(c.shot == null && c.angle == null && c.fov == null && c.move == null);
+        }
+        return new Parse(scene, sb.ignoredWords(), List.copyOf(new LinkedHashSet<>(notes)), false, chosen);
     }
 
     /**
@@ -158,12 +163,19 @@ public final class PromptParser {
      * @param defaultFraming  the words said nothing of the camera (no shot size, angle, lens or move;
      *                        one shot), so its place is Diorama's choice, which a rehearsal of the
      *                        scene may improve (the engine's {@code Rehearsal})
+     * @param defaultShots    for a storyboard, per shot, the same of that shot's camera (empty otherwise)
      */
-    public record Parse(Scene scene, List<String> ignoredWords, List<String> notes, boolean defaultFraming) {
+    public record Parse(Scene scene, List<String> ignoredWords, List<String> notes, boolean defaultFraming,
+                        List<Boolean> defaultShots) {
         public Parse {
             Objects.requireNonNull(scene, "scene");
             ignoredWords = List.copyOf(ignoredWords);
             notes = List.copyOf(notes);
+            defaultShots = List.copyOf(defaultShots);
+        }
+
+        public Parse(Scene scene, List<String> ignoredWords, List<String> notes, boolean defaultFraming) {
+            this(scene, ignoredWords, notes, defaultFraming, List.of());
         }
 
         public Parse(Scene scene, List<String> ignoredWords, List<String> notes) {

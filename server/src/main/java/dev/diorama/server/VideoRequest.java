@@ -47,12 +47,20 @@ public record VideoRequest(String model, String prompt, double seconds, boolean 
     /** What the engine will film: the request, the scene it became and what the prompt left unused. */
     /**
      * @param defaultFraming  the words left the camera to Diorama: {@link #rehearsed} may place it
+     * @param defaultShots    for a storyboard, the same per shot (empty otherwise)
      */
     public record Understood(VideoRequest request, Scene scene, List<String> ignoredWords, List<String> notes,
-                             boolean defaultFraming) {
-        public Understood(VideoRequest request, Scene scene, List<String> ignoredWords, List<String> notes) {
-            this(request, scene, ignoredWords, notes, false);
+                             boolean defaultFraming, List<Boolean> defaultShots) {
+        public Understood {
+            defaultShots = List.copyOf(defaultShots);
         }
+
+        public Understood(VideoRequest request, Scene scene, List<String> ignoredWords, List<String> notes) {
+            this(request, scene, ignoredWords, notes, false, List.of());
+        }
+
+        /** Whether some camera of it is Diorama's to place. */
+        public boolean rehearsable() { return defaultFraming || defaultShots.contains(true); }
 
         /**
          * The scene with its camera placed after a rehearsal ({@link dev.diorama.engine.Rehearsal}):
@@ -60,9 +68,10 @@ public record VideoRequest(String model, String prompt, double seconds, boolean 
          * limit), not for every request; this itself where the words chose the camera.
          */
         public Understood rehearsed() {
-            if (!defaultFraming) return this;
-            PromptParser.Parse p = dev.diorama.engine.Rehearsal.frame(new PromptParser.Parse(scene, ignoredWords, notes, true));
-            return new Understood(request, p.scene(), p.ignoredWords(), p.notes(), false);
+            if (!rehearsable()) return this;
+            PromptParser.Parse p = dev.diorama.engine.Rehearsal.frame(
+                    new PromptParser.Parse(scene, ignoredWords, notes, defaultFraming, defaultShots));
+            return new Understood(request, p.scene(), p.ignoredWords(), p.notes());
         }
 
         /** The film's length as the Video object shows it: "4", "8", or "2.5" for a prompt's 2.5 s. */
@@ -173,7 +182,7 @@ public record VideoRequest(String model, String prompt, double seconds, boolean 
             throw ApiError.badRequest("prompt", "invalid_prompt", "Invalid 'prompt': it asks for "
                     + formatSeconds(scene.seconds()) + " s; this service films at most " + MAX_SECONDS + " s.");
         }
-        return new Understood(this, scene, parse.ignoredWords(), parse.notes(), parse.defaultFraming());
+        return new Understood(this, scene, parse.ignoredWords(), parse.notes(), parse.defaultFraming(), parse.defaultShots());
     }
 
     static String formatSeconds(double s) {

@@ -588,11 +588,11 @@ public final class VideoServer implements AutoCloseable {
         VideoRequest.Understood u = VideoRequest.read(body).understand();
         ObjectNode out = NODES.objectNode().put("object", "diorama.explanation").put("prompt", u.request().prompt());
         // Explaining simulates nothing (it is free of the rate limit): the rehearsal is the job's.
-        if (u.defaultFraming()) {
+        if (u.rehearsable()) {
             u = new VideoRequest.Understood(u.request(), u.scene(), u.ignoredWords(), java.util.stream.Stream.concat(
                     u.notes().stream(), java.util.stream.Stream.of("the camera shown is the words' framing; when the video"
                             + " is made, a rehearsal of the scene may move it back, or make it follow what travels far,"
-                            + " to keep what moves in the picture")).toList(), true);
+                            + " to keep what moves in the picture")).toList(), u.defaultFraming(), u.defaultShots());
         }
         out.set("scene", SceneJson.toJson(u.scene()));
         ArrayNode ignored = out.putArray("ignored_words");
