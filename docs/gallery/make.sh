@@ -5,7 +5,7 @@
 # Each still is `./diorama generate PROMPT -o docs/gallery/NAME.png --at T --size 640x360 --strict`:
 # the film's frame at T seconds, every word of the prompt understood. The renderer's features that
 # prompts cannot ask for yet (materials and skies by number, environment maps, depth of field, the
-# shapes beyond ball, cube and cylinder, imported models, lamps and windows) are stills of the scene
+# shapes beyond ball, cube and cylinder, imported models, lamps) are stills of the scene
 # files in scenes/, at rest, made by the render module's RenderStill tool.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -75,6 +75,12 @@ for t in 1 5 9.5; do
 done
 # Motion blur: the balls falling fast, the shutter open half of the frame's interval
 still motion-blur 0.45 "$pair" --motion-blur
+# Light in words: a window's sunbeam, a glowing ball lighting a room at night
+still window-room   1 "a room with a window at 3 pm, a red rubber ball and a steel ball drop onto the floor"
+still glowing-table 1 "a glowing blue ball on a table in a room at night"
+# The rehearsal: a ball rolling off a ramp, followed because it rolls too far for one still picture
+still ramp-follow-0.5 0.5 "a red ball rolls down a ramp"
+still ramp-follow-3.5 3.5 "a red ball rolls down a ramp"
 
 # Light and materials, from scene files (scenes/*.json; the map scenes/studio.hdr is made by
 # scenes/studio.py). Run from the repository root so that the map's relative path resolves.
