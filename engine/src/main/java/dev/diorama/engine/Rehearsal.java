@@ -178,27 +178,36 @@ public final class Rehearsal {
         Vec3 forward = c.lookAt().minus(c.position());
         double first = forward.length();
         forward = forward.times(1 / first);
-        // With nothing fixed in the scene (no prop the parser framed) the camera may also turn its
-        // target sideways to the middle of the action: every object is among the points that must fit.
-        Vec3 target = c.lookAt();
-        if (scene.objects().stream().noneMatch(SceneObject::fixed)) {
-            double minX = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY, minZ = minX, maxZ = maxX;
-            for (double[] p : points) {
-                minX = Math.min(minX, p[0] - p[3]);
-                maxX = Math.max(maxX, p[0] + p[3]);
-                minZ = Math.min(minZ, p[2] - p[3]);
-                maxZ = Math.max(maxZ, p[2] + p[3]);
-            }
-            target = new Vec3((minX + maxX) / 2, c.lookAt().y(), (minZ + maxZ) / 2);
-        }
         Room room = scene.environment().room();
-        // The shortest pull back that fits, by bisection (fitting only gets easier further back, until a wall stops it).
+        // Straight back first, keeping the parser's composition; with nothing fixed in the scene (no
+        // prop the parser framed) the target may then slide sideways to the middle of the action:
+        // every object is among the points that must fit.
+        Camera back = pullBack(c.lookAt(), forward, first, c.fov(), room, aspect, points);
+        if (back != null || scene.objects().stream().anyMatch(SceneObject::fixed)) return back;
+        double minX = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY, minZ = minX, maxZ = maxX;
+        for (double[] p : points) {
+            minX = Math.min(minX, p[0] - p[3]);
+            maxX = Math.max(maxX, p[0] + p[3]);
+            minZ = Math.min(minZ, p[2] - p[3]);
+            maxZ = Math.max(maxZ, p[2] + p[3]);
+        }
+        return pullBack(new Vec3((minX + maxX) / 2, c.lookAt().y(), (minZ + maxZ) / 2), forward, first, c.fov(), room,
+                aspect, points);
+    }
+
+    /**
+     * The shortest pull back from {@code first} to {@link #MAX_PULL} times it, looking at {@code
+     * target} along {@code forward}, that holds every point; null when none does. By bisection:
+     * fitting only gets easier further back (until a wall stops the camera).
+     */
+    private static Camera pullBack(Vec3 target, Vec3 forward, double first, double fov, Room room, double aspect,
+                                   List<double[]> points) {
         double lo = first, hi = first * MAX_PULL;
-        Camera best = placed(target, forward, hi, c.fov(), room);
+        Camera best = placed(target, forward, hi, fov, room);
         if (!fits(best, aspect, points)) return null;
         for (int step = 0; step < 40; step++) {
             double mid = (lo + hi) / 2;
-            Camera m = placed(target, forward, mid, c.fov(), room);
+            Camera m = placed(target, forward, mid, fov, room);
             if (fits(m, aspect, points)) {
                 hi = mid;
                 best = m;
