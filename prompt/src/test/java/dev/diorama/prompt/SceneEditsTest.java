@@ -30,6 +30,21 @@ class SceneEditsTest {
     }
 
     @Test
+    void anEditKeepsWhatItDoesNotMentionOfAnObjectItsGlowAndSpin() {
+        Scene before = scene("a glowing red ball spins on a wooden floor");
+        SceneObject ball = before.objects().getFirst();
+        assertTrue(ball.emission() > 0 && ball.spin().y() > 0, "glowing and spinning: " + ball);
+        SceneObject glass = SceneEdits.apply(before, "make the ball glass").scene().objects().getFirst();
+        assertEquals(Material.GLASS, glass.material());
+        assertEquals(ball.emission(), glass.emission(), "it still glows");
+        assertEquals(ball.spin(), glass.spin(), "and spins");
+        Scene doubled = SceneEdits.apply(before, "twice as many balls").scene();
+        assertEquals(2, doubled.objects().size());
+        assertTrue(doubled.objects().stream().allMatch(o -> o.emission() == ball.emission() && o.spin().equals(ball.spin())),
+                "the copies glow and spin as the original does: " + doubled.objects());
+    }
+
+    @Test
     void nowAtNightMovesTheClockOnly() {
         Scene before = scene("a ball at noon");
         Scene after = SceneEdits.apply(before, "now at night").scene();
