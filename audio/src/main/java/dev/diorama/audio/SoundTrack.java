@@ -1027,24 +1027,42 @@ public final class SoundTrack implements AutoCloseable {
         if (body < 0 && !paths.listenerMoves()) return null;
         Vec3 start = body < 0 ? null : paths.object(body, t0);
         double r0 = point.minus(paths.eye(t0)).length();
-        double[] delay = new double[anchors], level = new double[anchors];
+        Spatializer.Placement onset = new Spatializer(paths.cameraAt(t0)).place(point);
+        double[] delay = new double[anchors], level = new double[anchors], left = new double[anchors], right = new double[anchors];
         delay[0] = 0;
         level[0] = 1;
-        boolean moves = false;
+        left[0] = right[0] = 1;
+        boolean moves = false, pans = false;
         for (int q = 1; q < anchors; q++) {
             double t = t0 + (double) q * Voice.CHUNK / SAMPLE_RATE;
             Vec3 eye = paths.eye(t);
             double tau = t, r = r0;
+            Vec3 source = point;
             for (int it = 0; it < 3; it++) {
-                Vec3 source = body < 0 ? point : point.plus(paths.object(body, tau).minus(start));
+                source = body < 0 ? point : point.plus(paths.object(body, tau).minus(start));
                 r = source.minus(eye).length();
                 tau = t - (r - r0) / SPEED_OF_SOUND;
             }
             delay[q] = (t - tau) * SAMPLE_RATE;
             level[q] = Math.max(r0, Spatializer.MIN_DISTANCE) / Math.max(r, Spatializer.MIN_DISTANCE);
             moves |= delay[q] != 0 || level[q] != 1;
+            // The pan where the source is heard from (the emission point, from the eye now), the distance taken out.
+            Spatializer.Placement now = new Spatializer(paths.cameraAt(t)).place(source);
+            left[q] = panChange(now.gainLeft(), onset.gainLeft(), level[q]);
+            right[q] = panChange(now.gainRight(), onset.gainRight(), level[q]);
+            pans |= left[q] != 1 || right[q] != 1;
         }
-        return moves ? new Voice.Motion(delay, level) : null;
+        if (!moves && !pans) return null;
+        return pans ? new Voice.Motion(delay, level, left, right) : new Voice.Motion(delay, level);
+    }
+
+    /**
+     * An ear's gain now over its gain at the onset, with the level's change (distance) taken out; 1
+     * where the ear heard (almost) nothing at the onset, whose coefficient then stays nothing.
+     */
+    private static double panChange(double now, double atOnset, double level) {
+        if (atOnset < 1e-9 || level <= 0) return 1;
+        return Math.min(1e3, now / atOnset / level);
     }
 
     private ModalModel requireBody(String id, int index) {

@@ -69,12 +69,31 @@ final class Voice {
      * pitch by 1 / (1 - v / c): the Doppler shift of a source moving toward the listener, and to
      * first order that of a listener moving toward the source. Anchors past the arrays' end keep
      * their last values. {@code delay[0] == 0} and {@code level[0] == 1}: the onset is untouched.
+     * {@code left} and {@code right} (null: none) are the pan's change per anchor, each ear's gain
+     * over its gain at the onset with the distance taken out (1 at anchor 0): a source that passes
+     * from one side of the picture to the other moves from one ear to the other while it rings. They
+     * change linearly between anchors; the interaural delay keeps its onset value.
      */
-    record Motion(double[] delay, double[] level) {
+    record Motion(double[] delay, double[] level, double[] left, double[] right) {
         Motion {
             if (delay.length == 0 || delay.length != level.length || delay[0] != 0 || level[0] != 1) {
                 throw new IllegalArgumentException("expected equally long anchors starting at delay 0 and level 1");
             }
+            if ((left == null) != (right == null) || left != null && (left.length != delay.length || right.length != delay.length
+                    || left[0] != 1 || right[0] != 1)) {
+                throw new IllegalArgumentException("expected both ears' pan changes, as long as the anchors, starting at 1");
+            }
+        }
+
+        Motion(double[] delay, double[] level) {
+            this(delay, level, null, null);
+        }
+
+        /** Ear c's (LEFT or RIGHT) pan change at anchor q; 1 for the send, or without pan changes. */
+        double panAt(int c, int q) {
+            if (left == null || c > RIGHT) return 1;
+            double[] a = c == LEFT ? left : right;
+            return a[Math.min(q, a.length - 1)];
         }
 
         double delayAt(int q) { return delay[Math.min(q, delay.length - 1)]; }
@@ -87,10 +106,15 @@ final class Voice {
             return m;
         }
 
+        /**
+         * The most any ear's coefficient grows over the onset's loudest, as a factor: the level's
+         * largest, and with pan changes up to sqrt 2 more (under a constant-power pan an ear reaches
+         * the whole level, where the louder ear had at least 1 / sqrt 2 of it at the onset).
+         */
         double maxLevel() {
             double m = 1;
             for (double l : level) m = Math.max(m, l);
-            return m;
+            return left == null ? m : m * Math.sqrt(2);
         }
     }
 
@@ -313,7 +337,15 @@ final class Voice {
             while (k < hi) {
                 long runEnd = Math.min(hi, onset + ((k - onset) / CHUNK + 1) * CHUNK);
                 int i0 = (int) (k - start), i1 = (int) (runEnd - start);
-                if (k >= late) {
+                Motion mv = motion == null ? null : motion[m];
+                if (k >= late && mv != null && mv.left() != null) {
+                    // A source passing across the picture: each ear's gain moves linearly over the chunk.
+                    int q = (int) ((k - onset) / CHUNK);
+                    long chunkStart = onset + (long) q * CHUNK;
+                    double pl = mv.panAt(LEFT, q), pr2 = mv.panAt(RIGHT, q);
+                    ringPanned(left, right, withSend ? send : null, i0, i1, (int) (chunkStart - start), lr, li, rr, ri, sr,
+                            pl, (mv.panAt(LEFT, q + 1) - pl) / CHUNK, pr2, (mv.panAt(RIGHT, q + 1) - pr2) / CHUNK, p);
+                } else if (k >= late) {
                     // The send has no delay: its coefficient is real.
                     ring(left, right, withSend ? send : null, i0, i1, lr, li, rr, ri, sr, 0, p);
                 } else {
@@ -337,6 +369,29 @@ final class Voice {
                 if (k < hi) anchor(m, k - onset, p);
             }
         }
+    }
+
+    /**
+     * As {@link #ring} after every tap has arrived, each ear's coefficient scaled by a gain linear in
+     * the sample's offset from its chunk's start {@code c0} (an index into the buffers, possibly
+     * negative): {@code g + dg * (i - c0)}, computed from the index alone so that any block split gives
+     * the same samples.
+     */
+    private static void ringPanned(double[] left, double[] right, double[] send, int i0, int i1, int c0,
+                                   double ar, double ai, double br, double bi, double sr,
+                                   double gl, double dgl, double gr, double dgr, double[] p) {
+        double pr = p[0], pi = p[1], zr = p[2], zi = p[3];
+        for (int i = i0; i < i1; i++) {
+            double u = i - c0;
+            left[i] += (ar * pr - ai * pi) * (gl + dgl * u);
+            right[i] += (br * pr - bi * pi) * (gr + dgr * u);
+            if (send != null) send[i] += sr * pr;
+            double t = pr * zr - pi * zi;
+            pi = pr * zi + pi * zr;
+            pr = t;
+        }
+        p[0] = pr;
+        p[1] = pi;
     }
 
     /**

@@ -96,6 +96,56 @@ class DopplerTest {
         assertEquals(expected, f1 / f0, 0.002 * expected, "heard at " + f1 + " Hz instead of " + f0 + " Hz");
     }
 
+    /**
+     * A clinking pair that passes across the picture from right to left while it rings: heard first
+     * in the right ear, then in the left. (The constant-power pan follows the source, from where it
+     * was when the sound now heard left it; before, the pan kept its onset value for the whole ring.)
+     */
+    @Test
+    void aSourcePassingAcrossThePictureMovesFromOneEarToTheOther() {
+        // The camera looks south (+z): the picture's right is -x. Two steel rods (long rings), 2 m to
+        // the right, 5 m away.
+        Vec3 size = new Vec3(0.04, 1, 0.04);
+        Scene s = new Scene(7, 1, 24, 320, 180, 0, 0, LocalTime.NOON, Environment.outdoor(Material.WOOD), CAMERA, List.of(
+                new SceneObject("ball", Shape.CYLINDER, Material.STEEL, null, size, new Vec3(-2.02, 1, 5), null, null),
+                new SceneObject("twin", Shape.CYLINDER, Material.STEEL, null, size, new Vec3(-1.98, 1, 5), null, null)));
+        ContactEvent clink = new ContactEvent(T0, ContactEvent.IMPACT, "ball", "twin", 3, 200, new Vec3(-2, 1, 5));
+        double[] balance = new double[4];
+        int k = 0;
+        for (double v : new double[] {0, V}) {
+            List<Keyframe> frames = new ArrayList<>();
+            for (int f = 0; f <= s.frameCount(); f++) {
+                double t = (double) f / s.fps();
+                List<Pose> poses = new ArrayList<>();
+                for (SceneObject o : s.objects()) {
+                    poses.add(new Pose(o.position().plus(new Vec3(v * Math.max(0, t - T0), 0, 0)), Quat.IDENTITY, Double.NaN));
+                }
+                frames.add(new Keyframe(f, t, poses));
+            }
+            SoundTrack track = new SoundTrack(s, List.of(clink), frames, DRY_FILM);
+            for (double[] w : new double[][] {{T0 + 0.005, T0 + 0.03}, {T0 + 0.17, T0 + 0.2}}) {
+                int start = (int) Math.round(w[0] * SoundTrack.SAMPLE_RATE), n = (int) Math.round((w[1] - w[0]) * SoundTrack.SAMPLE_RATE);
+                float[] l = new float[n], r = new float[n];
+                track.render(start, l, r, n);
+                balance[k++] = 20 * Math.log10(rms(l) / rms(r));  // left over right, dB
+            }
+        }
+        String all = String.format(java.util.Locale.ROOT, "left over right: still %.1f then %.1f dB; passing %.1f then %.1f dB",
+                balance[0], balance[1], balance[2], balance[3]);
+        // The constant-power pan's balance for a source x metres across at 5 m (x > 0: to the left).
+        java.util.function.DoubleUnaryOperator pan = x -> {
+            double phi = (-x / Math.hypot(x, 5) + 1) * Math.PI / 4;
+            return 20 * Math.log10(Math.cos(phi) / Math.sin(phi));
+        };
+        assertEquals(pan.applyAsDouble(-2), balance[0], 1, "a still pair 2 m to the right: " + all);
+        assertEquals(balance[0], balance[1], 0.3, "stays there: " + all);
+        // In the middle of the late window (0.185 s after the clink) the sound heard left the pair
+        // r / c earlier, when it was 20 m/s times that time further to the left.
+        double heardAt = 0.185 - Math.hypot(1.5, 5) / C;
+        assertEquals(pan.applyAsDouble(-2 + V * heardAt), balance[3], 1, "the passing pair is heard where it was: " + all);
+        assertTrue(balance[2] < -3 && balance[3] > 3, "from the right ear to the left: " + all);
+    }
+
     @Test
     void aSourceGoingAwayIsHeardLowerByCOverCPlusV() {
         Scene s = scene();
