@@ -10,8 +10,6 @@ import dev.diorama.scene.SceneJson;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import io.javalin.http.sse.SseClient;
-import io.javalin.http.sse.SseHandler;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.InputStream;
@@ -611,57 +609,53 @@ public final class VideoServer implements AutoCloseable {
                     "This endpoint streams server-sent events; send 'Accept: text/event-stream'.", 0);
         }
         String id = row.id();
-        new SseHandler(0, client -> {
-            client.keepAlive();
-            var subscription = new java.util.concurrent.atomic.AtomicReference<AutoCloseable>();
-            Runnable unsubscribe = () -> {
-                try {
-                    AutoCloseable sub = subscription.getAndSet(null);
-                    if (sub != null) sub.close();
-                } catch (Exception ignored) {
-                    // unsubscribing cannot fail
+        // The stream is written here, on this request's thread, until the video is final or the
+        // client leaves (a write fails): then the subscription ends. (Javalin's own SSE client
+        // completed a request that Jetty had already recycled when a client left, and every later
+        // change then failed on it again with pages of stack traces.)
+        var wake = new java.util.concurrent.LinkedBlockingQueue<Boolean>();
+        AutoCloseable subscription = jobs.subscribe(id, () -> wake.offer(Boolean.TRUE));
+        var res = ctx.res();
+        res.setStatus(200);
+        res.setContentType("text/event-stream");
+        res.setCharacterEncoding("UTF-8");
+        res.setHeader("Cache-Control", "no-cache");
+        res.setHeader("X-Accel-Buffering", "no");
+        try (var out = res.getOutputStream()) {
+            String last = null;
+            while (true) {
+                Store.Row now = store.video(id);
+                String event, data, eventId;
+                boolean end;
+                if (now == null) {
+                    event = "deleted";
+                    data = NODES.objectNode().put("id", id).put("object", "video.deleted").put("deleted", true).toString();
+                    eventId = id + ":deleted";
+                    end = true;
+                } else {
+                    event = now.status();
+                    data = video(now).toString();
+                    eventId = id + ":" + now.status() + ":" + jobs.progress(now);
+                    end = now.terminal();
                 }
-            };
-            try {
-                // A client that went away is told nothing more: one failed send ends its subscription
-                // (else every later change of the video would fail on it again). A send that fails
-                // before the subscription is stored is caught by the first push below.
-                subscription.set(jobs.subscribe(id, () -> {
-                    if (!push(client, id)) unsubscribe.run();
-                }));
-                client.onClose(unsubscribe);
-            } catch (RuntimeException e) {
-                client.close();
-                throw e;
+                if (!eventId.equals(last)) {
+                    out.write(("id: " + eventId + "\nevent: " + event + "\ndata: " + data + "\n\n")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    out.flush();
+                    last = eventId;
+                }
+                if (end) break;
+                // A comment every 15 s keeps proxies from closing an idle stream and finds a client that left.
+                if (wake.poll(15, java.util.concurrent.TimeUnit.SECONDS) == null) {
+                    out.write(": keep-alive\n\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    out.flush();
+                }
+                wake.clear();
             }
-            if (!push(client, id)) unsubscribe.run();
-        }).handle(ctx);
-    }
-
-    /**
-     * Sends the video's state as an event named after its status; closes the stream when it is
-     * final. Returns whether the stream is still open (false once closed, or when the client has gone).
-     */
-    private boolean push(SseClient client, String id) {
-        synchronized (client) {
-            if (client.terminated()) return false;
-            try {
-                Store.Row row = store.video(id);
-                if (row == null) {
-                    client.sendEvent("deleted", NODES.objectNode().put("id", id).put("object", "video.deleted").put("deleted", true).toString());
-                    client.close();
-                    return false;
-                }
-                client.sendEvent(row.status(), video(row).toString(), id + ":" + row.status() + ":" + jobs.progress(row));
-                if (row.terminal()) {
-                    client.close();
-                    return false;
-                }
-                return !client.terminated();
-            } catch (RuntimeException gone) {
-                // The connection was closed under us (the response already recycled): nothing to tell.
-                return false;
-            }
+        } catch (java.io.IOException gone) {
+            // The client left: nothing more to tell it.
+        } finally {
+            subscription.close();
         }
     }
 
