@@ -60,7 +60,9 @@ final class Adam {
         }
         double norm = Math.sqrt(sq);
         if (!Double.isFinite(norm)) {
-            for (NDArray g : grads) g.muli(0);
+            // Set, not multiplied by 0: NaN * 0 is NaN, and PyTorch adds the next gradient to this
+            // one, so a single bad step would have made every later one bad too.
+            for (NDArray g : grads) g.set(new ai.djl.ndarray.index.NDIndex("..."), 0);
             return false;
         }
         float clip = norm > MAX_NORM ? (float) (MAX_NORM / norm) : 1f;
