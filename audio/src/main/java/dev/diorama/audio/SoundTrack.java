@@ -1009,8 +1009,8 @@ public final class SoundTrack implements AutoCloseable {
         // quiet tail, heard from where the path had got to (its arrays would otherwise grow with the film).
         ring = Math.min(ring, Math.min(MOTION_SECONDS, Math.max(0, scene.seconds() - t0) + 1));
         int anchors = (int) Math.ceil(ring * SAMPLE_RATE / Voice.CHUNK) + 2;
-        Voice.Motion a = motion(scene.indexOf(e.a()), x.point(), t0, anchors);
-        Voice.Motion b = motion(scene.indexOf(e.b()), x.point(), t0, anchors);
+        Voice.Motion a = motion(scene.indexOf(e.a()), x.point(), x.ears(), t0, anchors);
+        Voice.Motion b = motion(scene.indexOf(e.b()), x.point(), x.ears(), t0, anchors);
         if (a == null && b == null) return null;
         Voice.Motion[] perMode = new Voice.Motion[n];
         for (int k = 0; k < n; k++) perMode[k] = k < x.split() ? a : b;
@@ -1019,15 +1019,15 @@ public final class SoundTrack implements AutoCloseable {
 
     /**
      * The motion of a source that starts at {@code point} at time t0 and moves with object
-     * {@code body} (or stays, for -1: the floor or a wall), heard from the moving camera. At each
+     * {@code body} (or stays, for -1: the floor or a wall), heard from the moving camera; {@code onset}
+     * is where the strike was placed (the pan's changes are relative to it). At each
      * anchor's listening time t the emission time tau solves {@code t - tau = (r(tau, t) - r0) / c}
      * (three fixed-point steps: the error shrinks by v / c each), with r0 the onset's distance.
      */
-    private Voice.Motion motion(int body, Vec3 point, double t0, int anchors) {
+    private Voice.Motion motion(int body, Vec3 point, Spatializer.Placement onset, double t0, int anchors) {
         if (body < 0 && !paths.listenerMoves()) return null;
         Vec3 start = body < 0 ? null : paths.object(body, t0);
         double r0 = point.minus(paths.eye(t0)).length();
-        Spatializer.Placement onset = new Spatializer(paths.cameraAt(t0)).place(point);
         double[] delay = new double[anchors], level = new double[anchors], left = new double[anchors], right = new double[anchors];
         delay[0] = 0;
         level[0] = 1;

@@ -102,7 +102,7 @@ public final class Rehearsal {
                 if (travel[0] < MIN_TRAVEL) continue;
                 // A followed object moves the camera by its displacement since the film's start: the
                 // shot's camera is set back by what it had moved by the shot's start.
-                Vec3 before = poseAt(timeline, far, from).minus(scene.objects().get(far).position());
+                Vec3 before = poseAt(scene, timeline, far, from).minus(scene.objects().get(far).position());
                 Camera c = shot.camera();
                 Camera start = new Camera(c.position().minus(new Vec3(before.x(), 0, before.z())), c.lookAt().minus(before), c.fov());
                 notes.add(String.format(Locale.ROOT, "shot %d: the camera follows the %s, which goes %.1f m in it"
@@ -118,11 +118,10 @@ public final class Rehearsal {
         return new PromptParser.Parse(directed, parse.ignoredWords(), notes, parse.defaultFraming(), parse.defaultShots());
     }
 
-    /** Object i's position at the keyframe nearest film time t. */
-    private static Vec3 poseAt(Timeline timeline, int i, double t) {
-        Keyframe best = timeline.frames().getFirst();
-        for (Keyframe k : timeline.frames()) if (Math.abs(k.t() - t) < Math.abs(best.t() - t)) best = k;
-        return best.poses().get(i).position();
+    /** Object i's position at the keyframe nearest film time t (keyframe k is at k / fps). */
+    private static Vec3 poseAt(Scene scene, Timeline timeline, int i, double t) {
+        int k = (int) Math.min(timeline.frames().size() - 1, Math.max(0, Math.round(t * scene.fps())));
+        return timeline.frames().get(k).poses().get(i).position();
     }
 
     /** As {@link #farthest(Scene, Timeline, double, double, double[])} over the whole film. */

@@ -370,7 +370,7 @@ public final class Jobs implements AutoCloseable {
             deleteTree(dir);
             Files.createDirectories(dir);
             Scene scene = SceneJson.read(row.scene());
-            FilmMaker.Settings settings = new FilmMaker.Settings(threadsPerJob, (stage, f) -> report(id, percentOf(stage, f)));
+            FilmMaker.Settings settings = scaled(id, 0, 1);
             FilmMaker.Result r;
             // A remix's sidecar says what it was remixed from, as `diorama remix` writes it (a video here, not a file).
             com.fasterxml.jackson.databind.node.ObjectNode remixed = null;
@@ -398,7 +398,6 @@ public final class Jobs implements AutoCloseable {
                     Files.deleteIfExists(FilmMaker.sidecarFor(part));
                     part = next;
                 }
-                Sidecars.rewrite(dir.resolve(SIDECAR), false, remixed);
             } else {
                 String from = ext.get("video_id").asText();
                 Path source = videos.resolve(from).resolve(VIDEO);
@@ -409,7 +408,10 @@ public final class Jobs implements AutoCloseable {
                 r = Continuation.extend(scene, steps.subList(0, steps.size() - 1), source, row.prompt(),
                         ext.get("seconds").asInt(), dir.resolve(VIDEO), settings);
             }
-            if (scene.environment().environmentMap() != null) Sidecars.rewrite(dir.resolve(SIDECAR), true, null);
+            // One pass over the sidecar for what the service changes in it: the backdrop's name, and
+            // for a re-filmed chain (whose last part the engine wrote) what it was remixed from.
+            Sidecars.rewrite(dir.resolve(SIDECAR), scene.environment().environmentMap() != null,
+                    ext != null && ext.has("chain") ? remixed : null);
             report(id, 96);
             Thumbnails.write(r.video(), r.frames(), dir.resolve(THUMBNAIL), dir.resolve(SPRITESHEET));
             report(id, 99);
