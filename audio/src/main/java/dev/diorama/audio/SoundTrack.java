@@ -656,11 +656,13 @@ public final class SoundTrack implements AutoCloseable {
             for (long b0 = 0, round = 0; b0 < blocks; b0 += batch, round++) {
                 int count = (int) Math.min(batch, blocks - b0);
                 double[][][] dry = dryPool[(int) (round % dryPool.length)];
-                for (int i = 0; i < count; i++) for (double[] d : dry[i]) Arrays.fill(d, 0);
                 long first = b0;
                 if (recording == null) {
+                    // The read writes every sample of both channels (silence past what was kept).
                     for (int i = 0; i < count; i++) cache.read((first + i) * block, dry[i][0], dry[i][1], block);
                 } else {
+                    // The voices add into the buffers: clear what an earlier batch left there.
+                    for (int i = 0; i < count; i++) for (double[] d : dry[i]) Arrays.fill(d, 0);
                     java.util.stream.IntStream.range(0, count).parallel().forEach(i ->
                             mix((first + i) * block, dry[i][0], dry[i][1], reverb != null ? dry[i][2] : null, block));
                 }
