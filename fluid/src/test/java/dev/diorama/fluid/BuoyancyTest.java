@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
  */
 class BuoyancyTest {
     @Test
-    @org.junit.jupiter.api.Disabled("OPEN (issue 5): steel sinks (centre 0.0250 m, expected 0.025) but pine floats with 0.66 of its volume under water, not 0.50; run takes ~100 s on the loaded 2-core machine. See fluid/README.md, Known gaps. Not loosened: fix the coupling.")
+    @org.junit.jupiter.api.Disabled("OPEN (issue 5): steel sinks (centre 0.0250 m, expected 0.025); pine floats with 0.44-0.45 of its volume under water (2026-11-26), not 0.50 +- 0.025."
+            + " A held cube fully under water feels 0.93 of rho0 g V (the liquid's edge lies ~0.07 d inside every solid face), one 78 % under water 1.05 (an excess at the waterline);"
+            + " see fluid/README.md, Known gaps. Run takes ~35 s on the 2-core machine. Not loosened: fix the coupling.")
     void pineFloatsHalfSubmergedAndSteelSinks() {
         double d = 0.01, side = 0.1, ball = 0.025;
         double[] min = {0, 0, 0}, max = {0.3, 0.3, 0.2};
@@ -36,13 +38,15 @@ class BuoyancyTest {
                         if (dx * dx + dy * dy + dz * dz < (ball + d / 2) * (ball + d / 2)) continue;
                         f.addParticle(x, y, z, 0, 0, 0);
                     }
-            f.settle(0.3);
             RigidWorld world = new RigidWorld(new double[] {0, -9.81, 0}, 0.3);
             world.addTankInterior(min, max);
             int pine = world.addBox(500, side / 2, side / 2, side / 2, cube);
             int iron = world.addSphere(7850, ball, steel);
             f.setRigidBodies(world, List.of(BoundarySamples.boxSurface(side / 2, side / 2, side / 2, d, f.wallOffset()),
                     BoundarySamples.sphereSurface(ball, d, f.wallOffset())));
+            // settle with the bodies held in place (settling before they existed let the water flow
+            // into their space, and the particles trapped inside the pine weighed it down: 0.66)
+            f.settle(0.3);
             f.advanceTo(2.5);
             double[] p = world.position(pine);
             double[] q = world.orientation(pine);
