@@ -85,4 +85,18 @@ class SurfaceMesherTest {
         double v1 = new SurfaceMesher(D / 2, KERNEL, latticeVolume(), 1).mesh(block(10, 7, 9, 0.1 * D)).volume();
         assertEquals(v0, v1, 0.005 * v0);
     }
+
+    @Test
+    void theVolumeWithinAContainerCountsTheLiquidUpToItsWalls() {
+        SurfaceMesher m = new SurfaceMesher(D / 2, KERNEL, latticeVolume(), 1);
+        // a block filling the bottom of a container 12 x 20 x 10 spacings to 8 spacings: floor and
+        // four walls touched, the top free and flat
+        double[] min = {0, 0, 0}, max = {12 * D, 20 * D, 10 * D};
+        double expected = 12 * 8 * 10 * D * D * D;
+        assertEquals(expected, m.volumeWithin(block(12, 8, 10, 0), min, max), 0.005 * expected);
+        // the same particles as a flat pool in a wider container: the same volume (the free mesh
+        // would differ by the rounding of the edges the liquid shares with the walls)
+        double[] wide = {24 * D, 20 * D, 10 * D};
+        assertEquals(expected, m.volumeWithin(block(24, 4, 10, 0), min, wide), 0.005 * expected);
+    }
 }
