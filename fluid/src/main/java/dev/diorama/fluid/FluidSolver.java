@@ -408,7 +408,7 @@ public final class FluidSolver implements AutoCloseable {
         readBodies();
         buildGrid();
         long t1 = System.nanoTime();
-        if (bodies != null) for (int c = 0, cc = Parallel.chunks(n); c < cc; c++) chunks[c].resetBodies(bodies.count());
+        if (bodies != null) for (Chunk c : chunks) c.resetBodies(bodies.count());   // all: the wrench sums over every chunk
         neighbourPass();
         long t2 = System.nanoTime();
         double dt = chooseTimeStep(maxDt);
