@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
  */
 class BuoyancyTest {
     @Test
-    @org.junit.jupiter.api.Disabled("OPEN (issue 5, 2026-11-26): with the committed code the run blows up at t = 0.4 s (a 540 N pressure spike launches the 0.5 kg pine out of the tank);"
-            + " runs that differ only in rounding (wall offset 0.55 d exactly) settle with steel on the floor (centre 0.0250 m) and the pine 0.44-0.45 under water, not 0.50 +- 0.025."
-            + " A held cube feels 0.93 of rho0 g V fully under water, 1.05 of rho0 g V_sub 78 % under. See fluid/README.md, Known gaps and Robustness. ~35 s. Not loosened: fix the coupling.")
+    @org.junit.jupiter.api.Disabled("OPEN (issue 5, 2026-11-26): steel sinks (centre 0.0250 m, expected 0.025) but pine floats with 0.453 of its volume under water, not 0.50 +- 0.025"
+            + " (0.66 before settle() held the bodies). A held cube feels 0.93 of rho0 g V fully under water, 1.08 of rho0 g V_sub 78 % under: the liquid presses too"
+            + " hard at the waterline. See fluid/README.md, Known gaps. ~60 s on the loaded 2-core machine. Not loosened: fix the coupling.")
     void pineFloatsHalfSubmergedAndSteelSinks() {
         double d = 0.01, side = 0.1, ball = 0.025;
         double[] min = {0, 0, 0}, max = {0.3, 0.3, 0.2};
