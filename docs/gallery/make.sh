@@ -3,7 +3,10 @@
 #   docs/gallery/make.sh            every still (about two minutes on two cores)
 #   docs/gallery/make.sh NAME...    only those (e.g. "noon sunset")
 # Each still is `./diorama generate PROMPT -o docs/gallery/NAME.png --at T --size 640x360 --strict`:
-# the film's frame at T seconds, every word of the prompt understood.
+# the film's frame at T seconds, every word of the prompt understood. The renderer's features that
+# prompts cannot ask for yet (materials and skies by number, environment maps, depth of field, the
+# shapes beyond ball, cube and cylinder, imported models, lamps and windows) are stills of the scene
+# files in scenes/, at rest, made by the render module's RenderStill tool.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 diorama="$here/../../diorama"
@@ -23,12 +26,13 @@ pair="a red rubber ball and a steel ball drop onto a wooden floor"
   echo "|---|---|---|"
 } > "$index"
 
-still() {  # NAME T PROMPT
+still() {  # NAME T PROMPT [OPTIONS...]
   local name=$1 at=$2 prompt=$3
-  echo "| ![$name]($name.png) | $prompt | $at |" >> "$index"
+  shift 3
+  echo "| ![$name]($name.png) | $prompt ${*:+(\`$*\`)} | $at |" >> "$index"
   if [ "$only" != "  " ] && [[ "$only" != *" $name "* ]]; then return; fi
-  echo "$name: $prompt (at $at s)" >&2
-  "$diorama" generate "$prompt" -o "$here/$name.png" --at "$at" --size 640x360 --strict --quiet
+  echo "$name: $prompt (at $at s) $*" >&2
+  "$diorama" generate "$prompt" -o "$here/$name.png" --at "$at" --size 640x360 --strict --quiet "$@"
 }
 
 # The sun through the day (Paris, 22 September 2026, unless the prompt says)
@@ -69,5 +73,40 @@ still track-1.5 1.5 "$pair, the camera tracking the red ball"
 for t in 1 5 9.5; do
   still "time-lapse-$t" $t "$objects from 6 am to 9 pm in 10 seconds"
 done
+# Motion blur: the balls falling fast, the shutter open half of the frame's interval
+still motion-blur 0.45 "$pair" --motion-blur
+
+# Light and materials, from scene files (scenes/*.json; the map scenes/studio.hdr is made by
+# scenes/studio.py). Run from the repository root so that the map's relative path resolves.
+. "$here/../../scripts/java25.sh"
+diorama_find_java25
+java25="$JAVA_HOME/bin/java"
+scene() {  # NAME SCENE [RenderStill options...]
+  local name=$1 file=$2
+  shift 2
+  echo "| ![$name]($name.png) | scene [$file](scenes/$file.json) ${*:-} | 0 |" >> "$index"
+  if [ "$only" != "  " ] && [[ "$only" != *" $name "* ]]; then return; fi
+  echo "$name: scenes/$file.json $*" >&2
+  "$diorama" explain "a ball" > /dev/null  # builds the project if it is stale
+  (cd "$here/../.." && "$java25" -cp "cli/target/diorama-cli-0.1.0-SNAPSHOT.jar:cli/target/lib/*" \
+      dev.diorama.render.RenderStill "docs/gallery/scenes/$file.json" -o "$here/$name.png" "$@")
+}
+scene metals          metals            # chrome, steel; steel tinted gold and copper (conductor Fresnel)
+scene tinted-glass    tinted-glass      # Beer-Lambert: the large amber ball is deeper than the small one
+scene textures        textures          # solid wood grain and granite, carved in each object's frame
+scene sky-clear       sky-clear         # turbidity 2 at 17:30
+scene sky-hazy        sky-hazy          # turbidity 6: a whiter sky, a warmer, dimmer sun, paler shadows
+scene sky-overcast    sky-overcast      # cloud cover 1: the CIE overcast sky, no sun, soft contact shadows
+scene night-stars     night-stars       # 23:30: the moon high in the south-east, stars, adapted exposure
+scene studio-map      studio-map        # scenes/studio.hdr as sky and light: its key lamp casts the shadows
+scene depth-of-field  depth-of-field --aperture 0.03 --lens-samples 48   # focused on the chrome ball
+# Shapes beyond the box, the ball and the cylinder (triangle meshes; hollow ones shade their insides)
+scene shapes          shapes            # a ramp (wedge) with a ball on it, stairs, a table, a cone
+scene vessels         vessels           # a wooden bowl with a ball in it, a cup, a glass bottle, a copper jug
+# A user's model: scenes/die.gltf (made by scenes/die.py), its texture and its metallic-roughness map
+scene imported-model  imported-model    # two dice: ivory faces, dark pips, a gold metal pip on the 1
+# Light indoors
+scene lamp-room       lamp-room         # night: the ceiling lamp and a glowing bulb on a stand, soft shadows
+scene window-sunbeam  window-sunbeam    # 16:00: the sun through a west window, a ball in the beam
 
 mv "$index" "$here/README.md"

@@ -16,6 +16,7 @@
   const $ = (id) => document.getElementById(id);
   const el = {
     compose: $('compose'), prompt: $('prompt'), size: $('size'), seconds: $('seconds'), seed: $('seed'),
+    backdrop: $('backdrop'),
     submit: $('submit'), composeStatus: $('compose-status'),
     remixing: $('remixing'), remixOf: $('remix-of'), remixCancel: $('remix-cancel'),
     explainEmpty: $('explain-empty'), explainBody: $('explain-body'), explainObjects: $('explain-objects'),
@@ -76,6 +77,14 @@
     }
     return json;
   }
+
+  /** A picture file as a data: URL (what the API takes as input_reference.image_url). */
+  const dataUrl = (file) => new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result);
+    reader.onerror = () => reject(new Error('Could not read the picture ' + file.name + '.'));
+    reader.readAsDataURL(file);
+  });
 
   const videoPath = (id, tail = '') => '/v1/videos/' + encodeURIComponent(id) + tail;
 
@@ -182,6 +191,8 @@
         if (el.seconds.value) body.seconds = el.seconds.value;
         const seed = el.seed.value.trim();
         if (seed && seed !== '0') body.seed = seed;
+        const picture = el.backdrop && el.backdrop.files && el.backdrop.files[0];
+        if (picture) body.input_reference = { image_url: await dataUrl(picture) };
         video = await api('POST', '/v1/videos', body);
       }
       setRemix(null);

@@ -110,26 +110,48 @@ final class ModalModel {
                 double r = s.x() / 2;
                 yield new Geometry(scaled(SPHERE, m.shearWaveSpeed() / (2 * Math.PI * r)), 4 * Math.PI * r * r, r);
             }
-            case CYLINDER -> {
-                double d = s.x(), len = s.y();
+            case CYLINDER, CONE -> {
+                // A cone rings roughly as a cylinder of its mean diameter.
+                double d = o.shape() == dev.diorama.scene.Shape.CONE ? s.x() / 2 : s.x(), len = s.y();
                 double[] f = len >= d ? bar(m, len, d / 4, KAPPA_CIRCLE) : plate(m, FREE_DISC, d / 2, len, KAPPA_CIRCLE);
                 yield new Geometry(f, Math.PI * d * d / 2 + Math.PI * d * len, d / 2);
             }
-            case CUBE, PLANK -> {
-                double[] e = {s.x(), s.y(), s.z()};
-                Arrays.sort(e); // e[0] thinnest, e[2] longest
-                double[] f = e[2] >= 2 * e[1]
-                        // a bar bends about both cross axes: through its thickness and through its width
-                        ? concat(bar(m, e[2], e[0] / Math.sqrt(12), KAPPA_RECTANGLE), bar(m, e[2], e[1] / Math.sqrt(12), KAPPA_RECTANGLE))
-                        : plate(m, FREE_SQUARE_PLATE, Math.sqrt(e[2] * e[1]), e[0], KAPPA_RECTANGLE);
-                // Hertz needs a curvature; a box strikes on an edge or a corner more often than flat,
-                // so half its thinnest extent stands for the local radius.
-                yield new Geometry(f, 2 * (s.x() * s.y() + s.y() * s.z() + s.z() * s.x()), e[0] / 2);
+            // Solid blocks ring as the box that holds them.
+            case CUBE, PLANK, DOMINO, BRICK, WEDGE, PYRAMID, MESH -> box(m, s);
+            // A compound rings mostly through its largest board (a table's top, a shelf's side, a step).
+            case TABLE, SHELF, STAIRS -> {
+                dev.diorama.scene.Solids.Box big = null;
+                for (var b : dev.diorama.scene.Solids.boxes(o.shape(), s)) if (big == null || b.volume() > big.volume()) big = b;
+                Geometry one = box(m, big.half().times(2));
+                yield new Geometry(one.frequencies(), 2 * (s.x() * s.y() + s.y() * s.z() + s.z() * s.x()), one.contactRadius());
+            }
+            case BOWL, CUP, BOTTLE, JUG -> {
+                // A vessel rings like a bell or a wine glass: the bending modes of its rim as a thin
+                // ring, f_n = h / (2 pi R^2) sqrt(E / (12 rho (1 - nu^2))) n (n^2 - 1) / sqrt(n^2 + 1).
+                double[][] st = dev.diorama.scene.Solids.profile(o.shape());
+                double[] rim = st[st.length - 1];
+                double r = s.x() / 2 * (rim[0] + rim[2]) / 2, h = s.x() / 2 * (rim[0] - rim[2]);
+                double c = h / (2 * Math.PI * r * r) * Math.sqrt(m.youngsModulus / (12 * m.density * (1 - m.poisson * m.poisson)));
+                double[] f = new double[7];
+                for (int n = 2; n <= 8; n++) f[n - 2] = c * n * (n * n - 1) / Math.sqrt(n * n + 1);
+                yield new Geometry(f, Math.PI * s.x() * s.y() + Math.PI * s.x() * s.x() / 4, h);
             }
         };
         double[] kept = audible(g.frequencies());
         return new ModalModel(o.id(), m, o.mass(), o.mass(), g.contactRadius(), g.area(),
                 Math.sqrt(g.area() / (4 * Math.PI)), kept, fill(kept.length, m.lossFactor));
+    }
+
+    private static Geometry box(Material m, Vec3 s) {
+        double[] e = {s.x(), s.y(), s.z()};
+        Arrays.sort(e); // e[0] thinnest, e[2] longest
+        double[] f = e[2] >= 2 * e[1]
+                // a bar bends about both cross axes: through its thickness and through its width
+                ? concat(bar(m, e[2], e[0] / Math.sqrt(12), KAPPA_RECTANGLE), bar(m, e[2], e[1] / Math.sqrt(12), KAPPA_RECTANGLE))
+                : plate(m, FREE_SQUARE_PLATE, Math.sqrt(e[2] * e[1]), e[0], KAPPA_RECTANGLE);
+        // Hertz needs a curvature; a box strikes on an edge or a corner more often than flat,
+        // so half its thinnest extent stands for the local radius.
+        return new Geometry(f, 2 * (s.x() * s.y() + s.y() * s.z() + s.z() * s.x()), e[0] / 2);
     }
 
     /** The floor, a built-in panel of the environment's floor material. */

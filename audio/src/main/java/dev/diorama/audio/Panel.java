@@ -20,24 +20,31 @@ record Panel(double span, double thickness) {
     /** The floor's panel, by material. */
     static Panel floor(Material m) {
         return switch (m) {
-            case WOOD -> new Panel(0.6, 0.022);       // floorboards on joists at 600 mm centres
-            case STONE -> new Panel(0.4, 0.03);       // stone slab or thick tile
-            case STEEL, CHROME -> new Panel(0.6, 0.006); // steel deck plate between stiffeners
+            case WOOD, OAK, PINE -> new Panel(0.6, 0.022); // floorboards on joists at 600 mm centres
+            case STONE, MARBLE, GRANITE -> new Panel(0.4, 0.03); // stone slab or thick tile
+            case CERAMIC, PORCELAIN -> new Panel(0.3, 0.01);  // floor tile on a bed of mortar
+            case CONCRETE -> new Panel(3.0, 0.15);            // a cast slab between beams
+            case STEEL, CHROME, IRON, COPPER, GOLD, ALUMINIUM -> new Panel(0.6, 0.006); // metal deck plate
             case GLASS -> new Panel(1.0, 0.019);      // structural glass floor panel
+            case ICE -> new Panel(2.0, 0.1);          // a frozen sheet
             case PLASTIC -> new Panel(0.5, 0.01);     // plastic deck panel
-            case RUBBER -> new Panel(0.5, 0.01);      // rubber mat: its modes sit mostly below 20 Hz
+            case RUBBER, CARPET, FOAM -> new Panel(0.5, 0.01); // soft covering: modes mostly below 20 Hz
+            case CARDBOARD, PAPER -> new Panel(0.5, 0.005);
+            case SAND, GRASS, CLAY -> new Panel(1.0, 0.1); // loose ground, heavily damped
         };
     }
 
     /** A wall's panel, by material. */
     static Panel wall(Material m) {
         return switch (m) {
-            case STONE -> new Panel(3.0, 0.2);        // a span of masonry wall
-            case WOOD -> new Panel(0.6, 0.012);       // panelling on studs at 600 mm
-            case STEEL, CHROME -> new Panel(1.0, 0.003); // sheet-metal wall panel
+            case STONE, MARBLE, GRANITE, CONCRETE, SAND, GRASS, CLAY -> new Panel(3.0, 0.2); // masonry span
+            case CERAMIC, PORCELAIN -> new Panel(0.3, 0.01); // wall tile
+            case WOOD, OAK, PINE -> new Panel(0.6, 0.012); // panelling on studs at 600 mm
+            case STEEL, CHROME, IRON, COPPER, GOLD, ALUMINIUM -> new Panel(1.0, 0.003); // sheet-metal panel
             case GLASS -> new Panel(1.0, 0.006);      // a window pane
+            case ICE -> new Panel(2.0, 0.1);
             case PLASTIC -> new Panel(0.6, 0.006);
-            case RUBBER -> new Panel(0.6, 0.01);
+            case RUBBER, CARPET, FOAM, CARDBOARD, PAPER -> new Panel(0.6, 0.01);
         };
     }
 

@@ -1,6 +1,7 @@
 package dev.diorama.audio;
 
 import dev.diorama.scene.ContactEvent;
+import dev.diorama.scene.Keyframe;
 import dev.diorama.scene.Material;
 import dev.diorama.scene.Scene;
 import dev.diorama.scene.SceneObject;
@@ -24,7 +25,17 @@ import java.util.SplittableRandom;
  * most 0.66 ms). Before that sample the event contributes exactly 0; on it, every mode is at its
  * peak (cosine phase), so the strike is heard at full force on its own sample. There is no
  * propagation delay from the source to the camera: film convention puts the sound on the frame
- * where the contact is seen.
+ * where the contact is seen. The event time is the reference, and the direct sound's onset is it.
+ *
+ * <h2>Motion: Doppler and a moving listener</h2>
+ * The listener is the camera where it is at the event's time (pan, distance, interaural delay and
+ * the floor bounce are placed from there). After the onset a struck body that moves on (a ringing
+ * ball rolling away), or a camera that moves (a dolly, an orbit, a tracking shot), changes the
+ * path: the film mix hears each body's modes at the emission time whose sound reaches the camera
+ * then, relative to the onset's path ({@link Voice.Motion}), so a body coming toward the camera at
+ * v rings c / (c - v) higher and one going away c / (c + v) lower (DopplerTest), and the level
+ * follows 1/r. The pan, the interaural delay, the air absorption and the floor bounce keep their
+ * onset values for the rest of the ring (they change little while a strike rings).
  *
  * <p>A sample is a pure function of its absolute index (see {@code Voice}): rendering 4800 samples
  * at once or as two blocks of 2400 gives the same floats, bit for bit. The only randomness, how hard
@@ -162,11 +173,16 @@ public final class SoundTrack {
      *                   true-peak limiter where the gain alone cannot (else: the
      *                   calibrated level, loud films turned down to the limiter's knee, then the soft limiter)
      */
-    public record Options(boolean acoustics, boolean normalise) {
+    public record Options(boolean acoustics, boolean normalise, boolean ambience) {
         /** The calibrated free-field source: no space, no normalisation. */
-        public static final Options ANECHOIC = new Options(false, false);
-        /** What films play: the space, normalised. */
-        public static final Options FILM = new Options(true, true);
+        public static final Options ANECHOIC = new Options(false, false, false);
+        /** What films play: the space, normalised, with the place's ambience under it. */
+        public static final Options FILM = new Options(true, true, true);
+
+        /** Without ambience. */
+        public Options(boolean acoustics, boolean normalise) {
+            this(acoustics, normalise, false);
+        }
     }
 
     /**
@@ -198,11 +214,21 @@ public final class SoundTrack {
     private final Scene scene;
     private final List<ContactEvent> events;
     private final Map<String, ModalModel> bodies = new HashMap<>();
-    private final Spatializer spatializer;
-    /** Voices by onset (stable: equal onsets keep event order, which fixes the summation order). */
-    private final Voice[] voices;
+    private final Paths paths;
+    /** Rolling and sliding, or null when nothing rolls or slides. */
+    private final ContactSound contactSound;
+    /**
+     * Voices by onset (stable: equal onsets keep event order, which fixes the summation order). Set
+     * during construction only: once, then again by the loudness pre-pass where the film will be
+     * turned down enough that quieter modes cannot be heard ({@link #measure}).
+     */
+    private Voice[] voices;
     /** maxEnd[i] = the latest end among voices[0..i]: non-decreasing, so it can be searched. */
-    private final long[] maxEnd;
+    private long[] maxEnd;
+    /** What the voices are built from: each event's excitation (or null), the ground, the send's audibility. */
+    private final Excitation[] excitations;
+    private final Surface ground;
+    private final double sendAudibility;
     /** The film-wide gain: anechoic, in (0, 1], keeping the loudest moment at the limiter's knee; film, the loudness gain. */
     private final double filmGain;
     private final Options options;
@@ -215,6 +241,8 @@ public final class SoundTrack {
     private final Mastering mastering;
     /** The film mix's limiter (guarded by this), or null where the gain alone keeps the true peak under the ceiling. */
     private final TruePeakLimiter limiter;
+    /** The place's ambience (film mix), or null. */
+    private final Ambience ambience;
 
     /**
      * The calibrated anechoic sound ({@link Options#ANECHOIC}).
@@ -234,6 +262,34 @@ public final class SoundTrack {
      * @throws IllegalArgumentException when an event names an unknown body or has an invalid time
      */
     public SoundTrack(Scene scene, List<ContactEvent> events, Options options) {
+        this(scene, events, List.of(), options);
+    }
+
+    /**
+     * As above, with the timeline's keyframes: in the film mix, a body that moves after it was
+     * struck, or a camera that moves, changes what is heard (Doppler and level, see
+     * {@link Voice.Motion}); without keyframes every source stays where it was struck.
+     *
+     * @param frames  the simulation's keyframes (poses per frame), or an empty list
+     */
+    public SoundTrack(Scene scene, List<ContactEvent> events, List<Keyframe> frames, Options options) {
+        this(scene, events, frames, List.of(), options);
+    }
+
+    /**
+     * A film's sound from its whole timeline: the strikes, the motion of what was struck, and the
+     * rolling and sliding of sustained contacts ({@link ContactSound}).
+     */
+    public SoundTrack(Scene scene, dev.diorama.scene.Timeline timeline, Options options) {
+        this(scene, timeline.events(), timeline.frames(), timeline.contacts(), options);
+    }
+
+    /**
+     * As {@link #SoundTrack(Scene, dev.diorama.scene.Timeline, Options)} from its parts; the
+     * keyframes are read once, in order, and not kept (a film's may be a list backed by a file).
+     */
+    public SoundTrack(Scene scene, List<ContactEvent> events, List<Keyframe> frames,
+                      List<dev.diorama.scene.ContactState> contacts, Options options) {
         this.scene = Objects.requireNonNull(scene, "scene");
         this.events = List.copyOf(events);
         this.options = Objects.requireNonNull(options, "options");
@@ -243,7 +299,10 @@ public final class SoundTrack {
         // Outdoors there are no walls; should one be reported anyway, it sounds like the ground.
         bodies.put(Scene.WALL_ID, ModalModel.wall(scene.environment().room() != null
                 ? scene.environment().room().walls() : floor));
-        spatializer = new Spatializer(scene.camera());
+        paths = new Paths(scene, frames);
+        ContactSound rubbing = new ContactSound(scene, contacts, bodies,
+                (point, t) -> new Spatializer(paths.cameraAt(t)).place(point));
+        contactSound = rubbing.isEmpty() ? null : rubbing;
 
         RoomAcoustics room = options.acoustics() ? RoomAcoustics.of(scene) : null;
         Excitation[] excitations = new Excitation[this.events.size()];
@@ -262,21 +321,11 @@ public final class SoundTrack {
         Surface ground = Surface.floorOf(floor);
         double sendAudibility = room == null ? 0 : peak(roomResponse.channels());
 
-        List<Voice> list = new ArrayList<>();
-        for (int i = 0; i < excitations.length; i++) {
-            Excitation x = excitations[i];
-            if (x == null) continue;
-            long onset = onsetSample(this.events.get(i).t());
-            Voice v = options.acoustics()
-                    ? Voice.of(onset, x.frequency(), x.decayRate(), x.amplitude(), taps(x, ground, room != null, sendAudibility))
-                    : Voice.of(onset, x.ears(), x.frequency(), x.decayRate(), x.amplitude());
-            if (v != null) list.add(v);
-        }
-        list.sort(Comparator.comparingLong(Voice::onset)); // List.sort is stable
-        voices = list.toArray(new Voice[0]);
-        maxEnd = new long[voices.length];
-        long m = Long.MIN_VALUE;
-        for (int i = 0; i < voices.length; i++) maxEnd[i] = m = Math.max(m, voices[i].end());
+        this.excitations = excitations;
+        this.ground = ground;
+        this.sendAudibility = sendAudibility;
+        buildVoices(Voice.THRESHOLD);
+        ambience = options.ambience() ? new Ambience(scene) : null;
         if (options.normalise()) {
             mastering = measure();
             filmGain = mastering.gain();
@@ -289,13 +338,34 @@ public final class SoundTrack {
         }
     }
 
+    /** (Re)builds the voices, each mode stopping below {@code threshold} (full scale, before the film's gain). */
+    private void buildVoices(double threshold) {
+        List<Voice> list = new ArrayList<>();
+        for (int i = 0; i < excitations.length; i++) {
+            Excitation x = excitations[i];
+            if (x == null) continue;
+            long onset = onsetSample(this.events.get(i).t());
+            Voice v = options.acoustics()
+                    ? Voice.of(onset, x.frequency(), x.decayRate(), x.amplitude(), taps(x, ground, reverb != null, sendAudibility),
+                            motions(this.events.get(i), x, onset), threshold)
+                    : Voice.of(onset, x.ears(), x.frequency(), x.decayRate(), x.amplitude());
+            if (v != null) list.add(v);
+        }
+        list.sort(Comparator.comparingLong(Voice::onset)); // List.sort is stable
+        voices = list.toArray(new Voice[0]);
+        maxEnd = new long[voices.length];
+        long m = Long.MIN_VALUE;
+        for (int i = 0; i < voices.length; i++) maxEnd[i] = m = Math.max(m, voices[i].end());
+    }
+
     /**
      * The taps of one event in the film mix: the direct sound and the floor's reflection in each ear
      * (air absorption and, for the reflection, the floor's sqrt(1 - alpha) per mode), and indoors the
      * send to the room at the source's strength.
      */
     private List<Voice.Tap> taps(Excitation x, Surface ground, boolean withSend, double sendAudibility) {
-        Vec3 eye = scene.camera().position();
+        Spatializer spatializer = x.listener();
+        Vec3 eye = spatializer.eye();
         Vec3 p = x.point().y() < 0 ? new Vec3(x.point().x(), 0, x.point().z()) : x.point();
         Vec3 image = new Vec3(p.x(), -p.y(), p.z());
         double r = p.minus(eye).length(), ri = image.minus(eye).length();
@@ -389,11 +459,44 @@ public final class SoundTrack {
         double peakDb = 20 * Math.log10(peak);
         if (!(peak > 0) || peakDb + byLoudnessDb <= ceilingDb) {
             double gain = Math.pow(10, byLoudnessDb / 20);
-            return new Mastering(loudness, peakDb, gain, loudness + byLoudnessDb, peakDb + byLoudnessDb,
-                    0, 0, 0, 0, false, 1, Double.NaN);
+            if (ambience == null || !(peak > 0)) {
+                return new Mastering(loudness, peakDb, gain, loudness + byLoudnessDb, peakDb + byLoudnessDb,
+                        0, 0, 0, 0, false, 1, Double.NaN);
+            }
+            // With an ambience under the events the played film is not the mix times a gain (the
+            // quiet bed also moves BS.1770's relative gate): measure the played film at the gain and
+            // correct it, with a limiter that never acts (its threshold far above full scale).
+            double x = byLoudnessDb;
+            int passes = 1;
+            for (int i = 0; i < 3; i++) {
+                double g = Math.pow(10, x / 20);
+                Pass p = pass(new double[] {g}, new TruePeakLimiter[] {new TruePeakLimiter(g, 1e6, 1)})[0];
+                passes++;
+                double miss = TARGET_LUFS - p.played(), tp = 20 * Math.log10(p.truePeak());
+                if (tp > ceilingDb) break; // the correction passed the ceiling: the limiter's search below decides
+                if (Math.abs(miss) <= LOUDNESS_TOLERANCE_LU || i == 2) {
+                    return new Mastering(loudness, peakDb, g, p.played(), tp, 0, 0, 0, 0, false, passes, Double.NaN);
+                }
+                x += miss;
+            }
         }
         double idle = thresholdDb - peakDb; // up to this gain the limiter does nothing
         double most = idle + MAX_REDUCTION_DB;
+        // The film's gain will be at most `most` (the limiter's depth), and at most what reaches the
+        // target with the limiter's whole allowance taken (3 dB of margin beside it: the played
+        // film's loudness, ambience included, is not the events' alone). Where that is a cut, a
+        // mode that falls below -90 dBFS divided by it cannot be heard in the film: its voices stop
+        // there (a busy film, whose raw mix stands far above -16 LUFS, rings for a shorter while).
+        // The first pass's numbers include those modes' last whispers, under -90 dBFS of the film.
+        double highest = Math.min(most, Double.isFinite(loudness)
+                ? TARGET_LUFS - loudness + MAX_LOUDNESS_TAKEN_LU + 3 : most);
+        if (highest < 0) {
+            buildVoices(Voice.THRESHOLD * Math.pow(10, -highest / 20));
+            synchronized (this) {
+                if (reverb != null) reverb.reset();
+                cachedBlock = Long.MIN_VALUE;
+            }
+        }
         List<double[]> points = new ArrayList<>(List.of(new double[] {idle, loudness + idle}));
         int passes = 1;
         Mastering best = null;
@@ -425,7 +528,7 @@ public final class SoundTrack {
                 candidates = new double[] {Math.min(TARGET_LUFS - loudness, most)};
             } else {
                 for (int i = 0; i < candidates.length; i++) {
-                    double x = candidates[i], l = measured[i].loudness(), taken = loudness + x - l;
+                    double x = candidates[i], l = measured[i].played(), taken = loudness + x - measured[i].loudness();
                     points.add(new double[] {x, l});
                     double overTarget = l - TARGET_LUFS, overCap = taken - MAX_LOUDNESS_TAKEN_LU;
                     double h = Math.max(overTarget, overCap);
@@ -500,7 +603,13 @@ public final class SoundTrack {
     }
 
     /** What one pass of the pre-pass measured on one candidate's film. */
-    private record Pass(double loudness, double truePeak, double deepestDb, double meanReductionDb, double limitedShare) {}
+    /**
+     * @param loudness  of the events' mix alone (what the cap on the limiter's take is measured on)
+     * @param played    of the film as played: the events' mix and the ambience (equal without one)
+     * @param truePeak  of the film as played
+     */
+    private record Pass(double loudness, double played, double truePeak, double deepestDb, double meanReductionDb,
+                        double limitedShare) {}
 
     /**
      * Renders the whole film once and measures it for each candidate: gained by {@code gains[i]}
@@ -518,10 +627,15 @@ public final class SoundTrack {
         long last = Math.max(film, endSample());
         int k = gains.length;
         LoudnessMeter[] meters = new LoudnessMeter[k];
+        // The film as played, where it differs from the events' mix: a limited candidate with the ambience added.
+        LoudnessMeter[] played = new LoudnessMeter[k];
         TruePeakMeter[] after = new TruePeakMeter[k];
         int ahead = 0;
         for (int c = 0; c < k; c++) {
-            meters[c] = new LoudnessMeter();
+            boolean separate = ambience != null && limiters[c] != null;
+            // Where the film as played is metered apart, the events' meter needs no true peak.
+            meters[c] = new LoudnessMeter(!separate);
+            played[c] = separate ? new LoudnessMeter() : meters[c];
             after[c] = new TruePeakMeter(2);
             if (limiters[c] != null) {
                 limiters[c].reset(0); // the mix is silence before sample 0, as the limiter assumes
@@ -534,13 +648,20 @@ public final class SoundTrack {
         long blocks = (last + ahead + block - 1) / block;
         double[] wetL = new double[block], wetR = new double[block];
         double[][] outL = new double[k][block], outR = new double[k][block];
+        // Buffers reused all through the pass, so that what it holds is the same for a film of any length:
+        // a batch's dry mix is read by its metering task while the next two batches are mixed, hence three.
+        int waiting = 2;  // batches whose metering may still run while the next is mixed
+        double[][][][] dryPool = new double[waiting + 1][batch][3][block];
+        // The metering thread's own scratch (one thread: one set).
+        double[] ambL = new double[block], ambR = new double[block], pl0 = new double[block], pr0 = new double[block];
         java.util.concurrent.ExecutorService metering = java.util.concurrent.Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().daemon().name("diorama-loudness").factory());
-        java.util.concurrent.Future<?>[] pending = new java.util.concurrent.Future<?>[2];
+        java.util.concurrent.Future<?>[] pending = new java.util.concurrent.Future<?>[waiting];
         try {
             for (long b0 = 0, round = 0; b0 < blocks; b0 += batch, round++) {
                 int count = (int) Math.min(batch, blocks - b0);
-                double[][][] dry = new double[count][3][block];
+                double[][][] dry = dryPool[(int) (round % dryPool.length)];
+                for (int i = 0; i < count; i++) for (double[] d : dry[i]) Arrays.fill(d, 0);
                 long first = b0;
                 java.util.stream.IntStream.range(0, count).parallel().forEach(i ->
                         mix((first + i) * block, dry[i][0], dry[i][1], reverb != null ? dry[i][2] : null, block));
@@ -559,6 +680,7 @@ public final class SoundTrack {
                 int slot = (int) (round % pending.length);
                 if (pending[slot] != null) pending[slot].get(); // at most two batches wait for the meters
                 pending[slot] = metering.submit(() -> {
+                    long ambienceAt = Long.MIN_VALUE;
                     for (int i = 0; i < count; i++) {
                         for (int c = 0; c < k; c++) {
                             double[] l = dry[i][0], r = dry[i][1];
@@ -573,14 +695,30 @@ public final class SoundTrack {
                                     r[j] = (float) Math.max(-1, Math.min(1, r[j]));
                                 }
                             }
+                            double[] pl = l, pr = r;
+                            if (played[c] != meters[c]) {
+                                if (s != ambienceAt) {   // the candidates' limiters all lag alike: once per block
+                                    Arrays.fill(ambL, 0);
+                                    Arrays.fill(ambR, 0);
+                                    if (s + block > 0) ambience.addTo(s, ambL, ambR, block, 1);
+                                    ambienceAt = s;
+                                }
+                                pl = pl0;
+                                pr = pr0;
+                                for (int j = 0; j < block; j++) {
+                                    pl[j] = l[j] + ambL[j];
+                                    pr[j] = r[j] + ambR[j];
+                                }
+                            }
                             // Samples s .. s + block - 1: those in [0, film) for the loudness, the rest to the last sound for the peak.
                             int skip = (int) Math.max(0, Math.min(block, -s));
                             int inFilm = (int) Math.max(skip, Math.min(block, film - s));
                             if (inFilm > skip) {
-                                meters[c].add(Arrays.copyOfRange(l, skip, inFilm), Arrays.copyOfRange(r, skip, inFilm), inFilm - skip);
+                                meters[c].add(l, r, skip, inFilm);
+                                if (played[c] != meters[c]) played[c].add(pl, pr, skip, inFilm);
                             }
                             int end = (int) Math.max(inFilm, Math.min(block, last - s));
-                            if (end > inFilm) after[c].add(l, r, inFilm, end);
+                            if (end > inFilm) after[c].add(pl, pr, inFilm, end);
                         }
                     }
                 });
@@ -604,10 +742,11 @@ public final class SoundTrack {
         }
         Pass[] result = new Pass[k];
         for (int c = 0; c < k; c++) {
-            double peak = Math.max(meters[c].truePeak(), after[c].peak());
+            double peak = Math.max(played[c].truePeak(), after[c].peak());
             TruePeakLimiter lim = limiters[c];
-            result[c] = lim == null ? new Pass(meters[c].integrated(), peak, 0, 0, 0)
-                    : new Pass(meters[c].integrated(), peak, lim.deepestDb(), lim.meanReductionDb(), lim.limitedShare());
+            double events = meters[c].integrated(), heard = played[c].integrated();
+            result[c] = lim == null ? new Pass(events, heard, peak, 0, 0, 0)
+                    : new Pass(events, heard, peak, lim.deepestDb(), lim.meanReductionDb(), lim.limitedShare());
         }
         return result;
     }
@@ -694,6 +833,12 @@ public final class SoundTrack {
         if (n < 0 || left.length < n || right.length < n) {
             throw new IllegalArgumentException("expected 0 <= n <= the buffers' length, got n = " + n);
         }
+        renderMix(startSample, left, right, n);
+        if (ambience != null) ambience.addTo(startSample, left, right, n);
+    }
+
+    /** The events' mix, gained and limited, into left[0..n) and right[0..n). */
+    private void renderMix(long startSample, float[] left, float[] right, int n) {
         double[] l = new double[n], r = new double[n];
         if (limiter != null) {
             limited(startSample, l, r, n);
@@ -745,6 +890,7 @@ public final class SoundTrack {
         for (int i = firstSounding(startSample); i < voices.length && voices[i].onset() < stop; i++) {
             if (voices[i].end() > startSample) voices[i].addTo(startSample, l, r, s, n);
         }
+        if (contactSound != null) contactSound.addTo(startSample, l, r, s, n);
     }
 
     /** The lowest i with maxEnd[i] > sample: no voice before it sounds at or after sample. */
@@ -763,8 +909,9 @@ public final class SoundTrack {
 
     /** One past the last sample any voice (and, with a room, its reverberation) contributes to; 0 without voices. */
     long endSample() {
-        if (voices.length == 0) return 0;
-        long dry = maxEnd[voices.length - 1];
+        long rubbing = contactSound == null ? 0 : contactSound.end();
+        if (voices.length == 0 && rubbing == 0) return 0;
+        long dry = Math.max(rubbing, voices.length == 0 ? 0 : maxEnd[voices.length - 1]);
         return reverb == null ? dry : (Math.floorDiv(dry, ROOM_BLOCK) + 1) * ROOM_BLOCK + reverb.tail();
     }
 
@@ -781,9 +928,11 @@ public final class SoundTrack {
      * @param ears       gains and delays of the two ears
      * @param contact    the Hertz contact that shaped the strike
      * @param point      where the contact is, m
+     * @param split      modes [0, split) are the first body's, the rest the second's
+     * @param listener   the camera that hears it, where it is at the event's time
      */
     record Excitation(double[] frequency, double[] decayRate, double[] amplitude, Spatializer.Placement ears,
-                      HertzContact contact, Vec3 point) {}
+                      HertzContact contact, Vec3 point, int split, Spatializer listener) {}
 
     /** What event {@code index} excites; null for events that make no sound (not impacts, or no impulse). */
     Excitation excitation(int index) {
@@ -810,7 +959,68 @@ public final class SoundTrack {
                 amp[k] = MASTER_GAIN * impulse * contact.spectrumWeight(f[k]) * where * radiation(body, f[k]) / body.mass();
             }
         }
-        return new Excitation(f, d, amp, spatializer.place(point), contact, point);
+        Spatializer listener = new Spatializer(paths.cameraAt(e.t()));
+        return new Excitation(f, d, amp, listener.place(point), contact, point, a.modeCount(), listener);
+    }
+
+    /**
+     * Per mode, how the path from its body to the camera changes after the onset, or null when
+     * nothing moves: the first body's modes follow that body's centre (the struck point moves
+     * with it), the second's likewise; the floor and the walls stay put. Anchors run for as long as
+     * the loudest mode could ring, no further than a second after the film and no longer than
+     * {@link #MOTION_SECONDS}.
+     */
+    /** How long after its onset a struck body's motion still changes its sound, s (see {@link #motions}). */
+    static final double MOTION_SECONDS = 4;
+
+    private Voice.Motion[] motions(ContactEvent e, Excitation x, long onset) {
+        int n = x.frequency().length;
+        double t0 = (double) onset / SAMPLE_RATE;
+        double ring = 0;
+        for (int k = 0; k < n; k++) {
+            double loud = x.amplitude()[k] * Spatializer.REFERENCE_DISTANCE / Spatializer.MIN_DISTANCE;
+            if (loud > Voice.THRESHOLD) ring = Math.max(ring, Math.log(loud / Voice.THRESHOLD) / x.decayRate()[k]);
+        }
+        // Anchors for the first MOTION_SECONDS of the ring at most: a mode still ringing later is a
+        // quiet tail, heard from where the path had got to (its arrays would otherwise grow with the film).
+        ring = Math.min(ring, Math.min(MOTION_SECONDS, Math.max(0, scene.seconds() - t0) + 1));
+        int anchors = (int) Math.ceil(ring * SAMPLE_RATE / Voice.CHUNK) + 2;
+        Voice.Motion a = motion(scene.indexOf(e.a()), x.point(), t0, anchors);
+        Voice.Motion b = motion(scene.indexOf(e.b()), x.point(), t0, anchors);
+        if (a == null && b == null) return null;
+        Voice.Motion[] perMode = new Voice.Motion[n];
+        for (int k = 0; k < n; k++) perMode[k] = k < x.split() ? a : b;
+        return perMode;
+    }
+
+    /**
+     * The motion of a source that starts at {@code point} at time t0 and moves with object
+     * {@code body} (or stays, for -1: the floor or a wall), heard from the moving camera. At each
+     * anchor's listening time t the emission time tau solves {@code t - tau = (r(tau, t) - r0) / c}
+     * (three fixed-point steps: the error shrinks by v / c each), with r0 the onset's distance.
+     */
+    private Voice.Motion motion(int body, Vec3 point, double t0, int anchors) {
+        if (body < 0 && !paths.listenerMoves()) return null;
+        Vec3 start = body < 0 ? null : paths.object(body, t0);
+        double r0 = point.minus(paths.eye(t0)).length();
+        double[] delay = new double[anchors], level = new double[anchors];
+        delay[0] = 0;
+        level[0] = 1;
+        boolean moves = false;
+        for (int q = 1; q < anchors; q++) {
+            double t = t0 + (double) q * Voice.CHUNK / SAMPLE_RATE;
+            Vec3 eye = paths.eye(t);
+            double tau = t, r = r0;
+            for (int it = 0; it < 3; it++) {
+                Vec3 source = body < 0 ? point : point.plus(paths.object(body, tau).minus(start));
+                r = source.minus(eye).length();
+                tau = t - (r - r0) / SPEED_OF_SOUND;
+            }
+            delay[q] = (t - tau) * SAMPLE_RATE;
+            level[q] = Math.max(r0, Spatializer.MIN_DISTANCE) / Math.max(r, Spatializer.MIN_DISTANCE);
+            moves |= delay[q] != 0 || level[q] != 1;
+        }
+        return moves ? new Voice.Motion(delay, level) : null;
     }
 
     private ModalModel requireBody(String id, int index) {

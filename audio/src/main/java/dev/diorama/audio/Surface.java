@@ -85,16 +85,26 @@ public enum Surface {
     public static Surface floorOf(Material m) {
         return switch (m) {
             case RUBBER -> RUBBER;
-            case STEEL, CHROME -> STEEL;
-            case WOOD -> WOOD_FLOOR;
+            case STEEL, CHROME, IRON, COPPER, GOLD, ALUMINIUM -> STEEL;
+            case WOOD, OAK, PINE -> WOOD_FLOOR;
             case GLASS -> PLATE_GLASS;
             case PLASTIC -> PLASTIC;
-            case STONE -> STONE;
+            case STONE, GRANITE -> STONE;
+            // Ice is as hard and smooth as polished stone: the marble row is the nearest measured.
+            case MARBLE, ICE -> MARBLE;
+            case CONCRETE -> CONCRETE;
+            case CERAMIC, PORCELAIN -> TILE;
+            case CARPET -> CARPET;
+            case FOAM -> CARPET_ON_FOAM;
+            // Porous boards on a frame absorb the low bands most, as plasterboard does.
+            case CARDBOARD, PAPER -> GYPSUM_BOARD;
+            // Loose, porous ground: the rough concrete row is the nearest hard-surface value.
+            case SAND, GRASS, CLAY -> ROUGH_CONCRETE;
         };
     }
 
     /** The surface a scene's wall or ceiling of this material is: wood is panelling. */
     public static Surface wallOf(Material m) {
-        return m == Material.WOOD ? WOOD_PANEL : floorOf(m);
+        return m == Material.WOOD || m == Material.OAK || m == Material.PINE ? WOOD_PANEL : floorOf(m);
     }
 }

@@ -59,6 +59,41 @@ final class Voice {
      */
     record Tap(int channel, double delay, double[] gain, double audibility) {}
 
+    /**
+     * How a moving source, or a moving listener, changes a mode after the onset. At anchor q
+     * (sample {@code onset + q * CHUNK}) the path from the source to the listener is longer than at
+     * the onset by {@code delay[q]} samples (its length difference over c, at the emission time that
+     * reaches the listener then), and the level is {@code level[q]} times the onset's (1/r). Between
+     * anchors both change linearly in the exponent, so the mode is heard at emission time
+     * {@code u = j - delay(j)}: {@code level(j) * p(u)}. A path that shortens at v m/s raises the
+     * pitch by 1 / (1 - v / c): the Doppler shift of a source moving toward the listener, and to
+     * first order that of a listener moving toward the source. Anchors past the arrays' end keep
+     * their last values. {@code delay[0] == 0} and {@code level[0] == 1}: the onset is untouched.
+     */
+    record Motion(double[] delay, double[] level) {
+        Motion {
+            if (delay.length == 0 || delay.length != level.length || delay[0] != 0 || level[0] != 1) {
+                throw new IllegalArgumentException("expected equally long anchors starting at delay 0 and level 1");
+            }
+        }
+
+        double delayAt(int q) { return delay[Math.min(q, delay.length - 1)]; }
+
+        double levelAt(int q) { return level[Math.min(q, level.length - 1)]; }
+
+        double maxDelay() {
+            double m = 0;
+            for (double d : delay) m = Math.max(m, d);
+            return m;
+        }
+
+        double maxLevel() {
+            double m = 1;
+            for (double l : level) m = Math.max(m, l);
+            return m;
+        }
+    }
+
     private final long onset;
     private final long end;
     private final int channels;
@@ -69,6 +104,8 @@ final class Voice {
     private final double[] stepRe;
     private final double[] stepIm;
     private final long[] modeEnd;
+    /** Per mode, how its source and listener move, or null for a mode heard from a still source by a still listener. */
+    private final Motion[] motion;
     /** Per channel, per mode: the coefficient once every tap has arrived. */
     private final double[][] finalRe, finalIm;
     /** Per channel: the taps' first samples, ascending; and per tap (cumulative), per mode, the coefficient from there on. */
@@ -94,9 +131,35 @@ final class Voice {
 
     /** A voice heard through the given taps (at least one for each ear); null when nothing of it would be heard. */
     static Voice of(long onset, double[] frequency, double[] decayRate, double[] amplitude, List<Tap> taps) {
+        return of(onset, frequency, decayRate, amplitude, taps, null);
+    }
+
+    /**
+     * A voice heard through the given taps, with per mode the motion of its source and listener
+     * ({@code motion} null, or an entry null, for still ones); null when nothing of it would be heard.
+     */
+    static Voice of(long onset, double[] frequency, double[] decayRate, double[] amplitude, List<Tap> taps,
+                    Motion[] motion) {
+        return of(onset, frequency, decayRate, amplitude, taps, motion, THRESHOLD);
+    }
+
+    /**
+     * As above, with modes stopping below {@code threshold} (at least {@link #THRESHOLD}) instead:
+     * for a mix that will be turned down, where modes under the threshold divided by the gain
+     * would end below -90 dBFS anyway.
+     */
+    static Voice of(long onset, double[] frequency, double[] decayRate, double[] amplitude, List<Tap> taps,
+                    Motion[] motion, double threshold) {
+        if (!(threshold >= THRESHOLD)) throw new IllegalArgumentException("expected a threshold of at least " + THRESHOLD);
         int kept = 0;
-        for (int n = 0; n < frequency.length; n++) if (amplitude[n] * loudestGain(taps, n) > THRESHOLD) kept++;
-        return kept == 0 ? null : new Voice(onset, frequency, decayRate, amplitude, taps, kept);
+        for (int n = 0; n < frequency.length; n++) {
+            if (amplitude[n] * loudestGain(taps, n) * maxLevel(motion, n) > threshold) kept++;
+        }
+        return kept == 0 ? null : new Voice(onset, frequency, decayRate, amplitude, taps, kept, motion, threshold);
+    }
+
+    private static double maxLevel(Motion[] motion, int n) {
+        return motion == null || motion[n] == null ? 1 : motion[n].maxLevel();
     }
 
     private static double loudestGain(List<Tap> taps, int mode) {
@@ -105,7 +168,8 @@ final class Voice {
         return g;
     }
 
-    private Voice(long onset, double[] frequency, double[] decayRate, double[] amplitude, List<Tap> taps, int kept) {
+    private Voice(long onset, double[] frequency, double[] decayRate, double[] amplitude, List<Tap> taps, int kept,
+                  Motion[] motions, double threshold) {
         double fs = SoundTrack.SAMPLE_RATE;
         int nch = 2;
         for (Tap t : taps) {
@@ -137,6 +201,7 @@ final class Voice {
         stepRe = new double[kept];
         stepIm = new double[kept];
         modeEnd = new long[kept];
+        motion = new Motion[kept];
         finalRe = new double[nch][kept];
         finalIm = new double[nch][kept];
         cumRe = new double[nch][][];
@@ -149,8 +214,10 @@ final class Voice {
         int m = 0;
         for (int n = 0; n < frequency.length; n++) {
             double a = amplitude[n];
-            double loudest = loudestGain(taps, n);
-            if (!(a * loudest > THRESHOLD)) continue;
+            double loudest = loudestGain(taps, n) * maxLevel(motions, n);
+            if (!(a * loudest > threshold)) continue;
+            Motion moving = motions == null ? null : motions[n];
+            motion[m] = moving;
             double w = 2 * Math.PI * frequency[n] / fs;
             double d = decayRate[n] / fs;
             omega[m] = w;
@@ -182,7 +249,9 @@ final class Voice {
                 finalIm[c][m] = sumIm;
             }
             // The loudest tap's envelope reaches the threshold ln(g a / T) / d samples after it starts.
-            double ring = Math.ceil(latestDelay + Math.log(a * loudest / THRESHOLD) / d) + 1;
+            // (A moving source is heard up to its largest extra delay later, at up to its largest level.)
+            double ring = Math.ceil(latestDelay + Math.log(a * loudest / threshold) / d
+                    + (moving == null ? 0 : moving.maxDelay())) + 1;
             modeEnd[m] = onset + (long) Math.min(ring, MAX_RING);
             last = Math.max(last, modeEnd[m]);
             m++;
@@ -224,17 +293,17 @@ final class Voice {
         boolean withSend = channels == 3 && send != null;
         double[][] out = {left, right, send};
         int outs = withSend ? 3 : 2;
+        double[] anchorOut = new double[4];
         for (int m = 0; m < omega.length; m++) {
             long lo = Math.max(start, onset), hi = Math.min(stop, modeEnd[m]);
             if (lo >= hi) continue;
-            double zr = stepRe[m], zi = stepIm[m];
             double lr = finalRe[LEFT][m], li = finalIm[LEFT][m], rr = finalRe[RIGHT][m], ri = finalIm[RIGHT][m];
             double sr = withSend ? finalRe[SEND][m] : 0;
             // The phasor at lo: exact at its chunk's start, then stepped, as for any other block split.
             long j = lo - onset;
             long anchor = j - j % CHUNK;
-            double mag = StrictMath.exp(-decay[m] * anchor), phase = omega[m] * anchor;
-            double pr = mag * StrictMath.cos(phase), pi = mag * StrictMath.sin(phase);
+            anchor(m, anchor, anchorOut);
+            double pr = anchorOut[0], pi = anchorOut[1], zr = anchorOut[2], zi = anchorOut[3];
             for (long s = anchor; s < j; s++) {
                 double t = pr * zr - pi * zi;
                 pi = pr * zi + pi * zr;
@@ -279,13 +348,44 @@ final class Voice {
                 }
                 k = runEnd;
                 if (k < hi) {
-                    long a = k - onset;
-                    mag = StrictMath.exp(-decay[m] * a);
-                    phase = omega[m] * a;
-                    pr = mag * StrictMath.cos(phase);
-                    pi = mag * StrictMath.sin(phase);
+                    anchor(m, k - onset, anchorOut);
+                    pr = anchorOut[0];
+                    pi = anchorOut[1];
+                    zr = anchorOut[2];
+                    zi = anchorOut[3];
                 }
             }
         }
+    }
+
+    /**
+     * Mode m's phasor at {@code a} samples after the onset (a multiple of {@link #CHUNK}), exactly,
+     * and its step over the chunk that starts there: {@code out = {Re p, Im p, Re z, Im z}}. A still
+     * mode is {@code z^a} stepped by z; a moving one is {@code level_q z^u} with u = a - delay_q,
+     * stepped by {@code z^(1 - slope) (level_q+1 / level_q)^(1 / CHUNK)}, which lands on the next
+     * anchor's exact value up to rounding.
+     */
+    private void anchor(int m, long a, double[] out) {
+        Motion mv = motion[m];
+        double d = decay[m], w = omega[m];
+        double mag, phase;
+        if (mv == null) {
+            mag = StrictMath.exp(-d * a);
+            phase = w * a;
+            out[2] = stepRe[m];
+            out[3] = stepIm[m];
+        } else {
+            int q = (int) (a / CHUNK);
+            double d0 = mv.delayAt(q), d1 = mv.delayAt(q + 1), l0 = mv.levelAt(q), l1 = mv.levelAt(q + 1);
+            double u = a - d0;
+            mag = l0 * StrictMath.exp(-d * u);
+            phase = w * u;
+            double rate = 1 - (d1 - d0) / CHUNK;
+            double r = StrictMath.exp(-d * rate + StrictMath.log(l1 / l0) / CHUNK);
+            out[2] = r * StrictMath.cos(w * rate);
+            out[3] = r * StrictMath.sin(w * rate);
+        }
+        out[0] = mag * StrictMath.cos(phase);
+        out[1] = mag * StrictMath.sin(phase);
     }
 }

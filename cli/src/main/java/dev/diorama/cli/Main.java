@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "diorama", mixinStandardHelpOptions = true, version = "diorama 0.1.0",
         description = "Words in, a physically simulated film with synchronized sound out.",
-        subcommands = {Main.Generate.class, Main.Explain.class, Main.Render.class, ServeCommand.class, KeysCommand.class, AcousticsCommand.class})
+        subcommands = {Main.Generate.class, Main.Explain.class, Main.Render.class, RemixCommand.class, ServeCommand.class, KeysCommand.class, AcousticsCommand.class, EvalPhysicsCommand.class, DatasetCommand.class, TrainCommand.class, ContinueCommand.class})
 public final class Main implements Runnable {
     static final int OK = 0, INTERNAL = 1, BAD_INPUT = 2;
 
@@ -53,7 +53,8 @@ public final class Main implements Runnable {
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
-            if (ex instanceof BadInput || ex instanceof SceneException || ex instanceof PromptException) {
+            if (ex instanceof BadInput || ex instanceof SceneException || ex instanceof PromptException
+                    || ex instanceof dev.diorama.assets.AssetException) {
                 err.println("diorama: " + ex.getMessage());
                 return BAD_INPUT;
             }
@@ -90,6 +91,26 @@ public final class Main implements Runnable {
         Integer threads;
         @Option(names = "--quiet", description = "no progress bar")
         boolean quiet;
+        @Option(names = "--motion-blur", description = "moving objects blur as on film: a 180-degree shutter, 8 instants a frame (about 8 times the render time)")
+        boolean motionBlur;
+        @Option(names = "--asset", paramLabel = "NAME=path",
+                description = "binds a model file (.gltf, .glb, .obj) to a name that a mesh's \"asset\" uses; repeatable")
+        List<String> assets = List.of();
+
+        /** Binds the --asset names, then reads every mesh's file now, so a bad file is named before filming. */
+        void bindAssets(Scene scene) {
+            bindNames();
+            for (var obj : scene.objects()) if (obj.asset() != null) dev.diorama.assets.MeshAssets.load(obj.asset());
+        }
+
+        /** Binds the --asset names to their files. */
+        void bindNames() {
+            for (String a : assets) {
+                int eq = a.indexOf('=');
+                if (eq < 1 || eq == a.length() - 1) throw new BadInput("--asset: expected NAME=path, found '" + a + "'");
+                dev.diorama.scene.Assets.bind(a.substring(0, eq), Path.of(a.substring(eq + 1)));
+            }
+        }
 
         int[] pictureSize() {
             if (size == null) return null;
@@ -140,6 +161,7 @@ public final class Main implements Runnable {
         }
 
         int make(Scene scene, PrintStream err) throws IOException {
+            bindAssets(scene);
             double t = at == null ? 0 : at;
             if (t < 0 || t > scene.seconds()) {
                 throw new BadInput("--at: expected a time between 0 and " + scene.seconds() + " s, found " + t);
@@ -147,6 +169,7 @@ public final class Main implements Runnable {
             ProgressBar bar = new ProgressBar(err);
             FilmMaker.Settings settings = new FilmMaker.Settings(threads == null ? 0 : threads,
                     quiet ? dev.diorama.engine.Progress.NONE : bar);
+            if (motionBlur) settings = settings.withMotionBlur();
             try {
                 if (kind() == Kind.PNG) {
                     FilmMaker.still(scene, t, output, settings);
@@ -157,14 +180,14 @@ public final class Main implements Runnable {
                     bar.finish();
                     if (!quiet) {
                         err.printf(Locale.ROOT, "diorama: wrote %s (%.1f s of sound, %d events, seed %d) in %.1f s%n",
-                                r.video(), scene.seconds(), r.timeline().events().size(), scene.seed(), r.wallSeconds());
+                                r.video(), scene.seconds(), r.events().size(), scene.seed(), r.wallSeconds());
                     }
                 } else {
                     FilmMaker.Result r = FilmMaker.film(scene, output, settings);
                     bar.finish();
                     if (!quiet) {
                         err.printf(Locale.ROOT, "diorama: wrote %s and %s (%d frames, %d events, seed %d) in %.1f s%n",
-                                r.video(), r.sidecar(), r.timeline().frames().size(), r.timeline().events().size(),
+                                r.video(), r.sidecar(), r.frames(), r.events().size(),
                                 scene.seed(), r.wallSeconds());
                     }
                 }
@@ -183,6 +206,9 @@ public final class Main implements Runnable {
                 o != null && o.fps != null ? o.fps : 24,
                 wh != null ? wh[0] : 1280, wh != null ? wh[1] : 720,
                 o != null && o.seconds != null);
+        // The model files the prompt names are read first: a model keeps its file's proportions.
+        if (o != null) o.bindNames();
+        for (String asset : PromptParser.assets(prompt)) dev.diorama.assets.MeshAssets.load(asset);
         PromptParser.Parse parse = PromptParser.parse(prompt, opts);
         if (!parse.ignoredWords().isEmpty()) {
             String msg = "did not understand: " + String.join(", ", parse.ignoredWords());
@@ -204,11 +230,18 @@ public final class Main implements Runnable {
         FilmOptions o;
         @Option(names = "--strict", description = "every word of the prompt must be understood (else exit 2)")
         boolean strict;
+        @Option(names = "--backend", defaultValue = "sim", paramLabel = "sim|neural",
+                description = "sim: simulated and ray traced (default); neural: the learned world model (64x64, docs/world-model.md)")
+        String backend;
+        @Option(names = "--model", paramLabel = "FILE", description = "with --backend neural: a model.bin of `diorama train` (default: the shipped one)")
+        Path model;
         @CommandLine.ParentCommand
         Main main;
 
         @Override
         public Integer call() throws IOException {
+            if (!backend.equals("sim")) return NeuralBackend.generate(String.join(" ", words), o, strict, backend, model, main.err);
+            if (model != null) throw new BadInput("--model: only with --backend neural");
             o.check();
             Scene scene = understand(String.join(" ", words), o, strict, main.err).scene();
             return o.make(scene, main.err);

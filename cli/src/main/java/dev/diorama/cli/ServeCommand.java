@@ -31,8 +31,8 @@ final class ServeCommand implements Callable<Integer> {
     double ttlHours = 24;
     @Option(names = "--no-auth", description = "no API keys (loopback addresses only): every caller shares the videos")
     boolean noAuth;
-    @Option(names = "--max-body", paramLabel = "BYTES", description = "largest request body, e.g. 1048576, 512k, 4m (default 1m); more is a 413")
-    String maxBody = "1m";
+    @Option(names = "--max-body", paramLabel = "BYTES", description = "largest request body, e.g. 1048576, 512k, 4m (default 16m: room for an input_reference photograph); more is a 413")
+    String maxBody = "16m";
     @Option(names = "--rate-limit", paramLabel = "N", description = "videos one key may create per minute (default "
             + VideoServer.Config.DEFAULT_RATE_PER_MINUTE + "; 0: no limit); more is a 429")
     int rateLimit = VideoServer.Config.DEFAULT_RATE_PER_MINUTE;

@@ -46,16 +46,26 @@ import java.util.Set;
 public final class Continuation {
     private Continuation() {}
 
+    /** One earlier extension of a film: what its prompt added and how many seconds it went on. */
+    public record Step(String prompt, double seconds) {}
+
     /**
-     * @param original          the original scene
-     * @param originalTimeline  its timeline, simulated again
-     * @param continuation      the scene that goes on from the original's last frame
+     * @param original          the first film's scene (the sidecar's {@code scene})
+     * @param originalTimeline  the timeline of the film being extended: the first film's, simulated
+     *                          again, or for an extension of an extension the earlier stitched one
+     * @param continuation      the scene that goes on from that film's last frame
      * @param offset            stitched time of the continuation's t = 0: (N - 1) / fps
-     * @param originalFrames    N, the original's frame count
+     * @param originalFrames    N, the frame count of the film being extended
      * @param ignoredWords      words of the new prompt the parser did not use
+     * @param earlier           the extensions already in the film being extended, in order (empty
+     *                          when it is a plain film)
      */
     public record Plan(Scene original, Timeline originalTimeline, Scene continuation, double offset,
-                       int originalFrames, List<String> ignoredWords) {
+                       int originalFrames, List<String> ignoredWords, List<Step> earlier) {
+        public Plan {
+            earlier = List.copyOf(earlier);
+        }
+
         /** Frames of the stitched film: the original's and the continuation's after its first. */
         public int stitchedFrames() { return originalFrames + continuation.frameCount() - 1; }
     }
@@ -68,31 +78,64 @@ public final class Continuation {
      * @throws dev.diorama.scene.SceneException when the continuation is not a valid scene
      */
     public static Plan plan(Scene original, String prompt, double seconds, Progress progress) {
+        return plan(original, List.of(), prompt, seconds, progress);
+    }
+
+    /**
+     * Plans the continuation of a film that is {@code original} followed by the {@code earlier}
+     * extensions: each earlier part is planned and simulated again in turn (everything is
+     * deterministic, so the world ends exactly as the film being extended did), then the new part
+     * goes on from the last one's final state.
+     */
+    public static Plan plan(Scene original, List<Step> earlier, String prompt, double seconds, Progress progress) {
+        int parts = earlier.size() + 1;
         Simulator.End[] end = new Simulator.End[1];
-        Timeline timeline = Simulator.run(original, f -> progress.update("simulating", f / 2), e -> end[0] = e);
-        int n = timeline.frames().size();
-        int fps = original.fps();
+        Timeline timeline = Simulator.run(original, f -> progress.update("simulating", f / 2 / parts), e -> end[0] = e);
+        Scene world = original;
+        Timeline worldTimeline = timeline;
+        Timeline shown = timeline;
+        for (int k = 0; k < earlier.size(); k++) {
+            Step step = earlier.get(k);
+            Plan p = next(original, world, worldTimeline, end[0], shown, step.prompt(), step.seconds(), earlier.subList(0, k));
+            double base = (k + 1.0) / parts;
+            worldTimeline = Simulator.run(p.continuation(), f -> progress.update("simulating", (base + f / parts) / 2),
+                    e -> end[0] = e);
+            world = p.continuation();
+            shown = stitch(p, worldTimeline);
+        }
+        return next(original, world, worldTimeline, end[0], shown, prompt, seconds, earlier);
+    }
+
+    /**
+     * The continuation of the film {@code shown}, whose world is {@code world}: a scene simulated
+     * into {@code worldTimeline} and ending in {@code end}.
+     */
+    private static Plan next(Scene original, Scene world, Timeline worldTimeline, Simulator.End end, Timeline shown,
+                             String prompt, double seconds, List<Step> earlier) {
+        int n = shown.frames().size();
+        int fps = world.fps();
         double offset = (double) (n - 1) / fps;
-        // One more frame than asked: frame 0 is the seam, the original's last frame.
+        double localEnd = (double) (worldTimeline.frames().size() - 1) / fps;
+        // One more frame than asked: frame 0 is the seam, the film's last frame.
         double contSeconds = seconds + 1.0 / fps;
 
         List<SceneObject> objects = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        for (int i = 0; i < original.objects().size(); i++) {
-            SceneObject o = original.objects().get(i);
-            Pose p = end[0].poses().get(i);
+        for (int i = 0; i < world.objects().size(); i++) {
+            SceneObject o = world.objects().get(i);
+            Pose p = end.poses().get(i);
             Vec3 pos = p.position();
             if (pos.y() - o.boundingRadius() <= -1e-9 && pos.y() - o.halfHeight() < -1e-9) {
                 pos = new Vec3(pos.x(), o.halfHeight(), pos.z());
             }
             objects.add(new SceneObject(o.id(), o.shape(), o.material(), o.color(), o.size(), pos, p.rotation(),
-                    end[0].velocities().get(i)));
+                    o.fixed() ? Vec3.ZERO : end.velocities().get(i), o.fixed(), o.asset()));
             ids.add(o.id());
         }
         List<String> ignored = List.of();
         if (prompt != null && !prompt.isBlank()) {
             PromptParser.Parse parse = PromptParser.parse(prompt,
-                    new PromptParser.Options(original.seed(), contSeconds, fps, original.width(), original.height())
+                    new PromptParser.Options(world.seed(), contSeconds, fps, world.width(), world.height())
                             .withSecondsOverride(contSeconds));
             ignored = parse.ignoredWords();
             for (SceneObject o : parse.scene().objects()) {
@@ -100,24 +143,45 @@ public final class Continuation {
                 ids.add(id);
                 Vec3 pos = clear(o, o.position(), objects);
                 objects.add(new SceneObject(id, o.shape(), o.material(), o.color(), o.size(), pos, o.rotation(),
-                        o.velocity()));
+                        o.velocity(), o.fixed(), o.asset()));
             }
         }
 
-        double minutes = original.clockAt(offset);
+        double minutes = world.clockAt(localEnd);
         int days = (int) Math.floor(minutes / 1440);
         double inDay = minutes - days * 1440.0;
         LocalTime time = LocalTime.ofSecondOfDay(Math.min(86399, Math.round(inDay * 60)));
-        var environment = days == 0 ? original.environment()
-                : original.environment().on(original.environment().date().plusDays(days));
-        TimeLapse lapse = original.timeLapse() == null ? null
-                : new TimeLapse(Math.min(TimeLapse.MAX_HOURS, original.timeLapse().hours() * contSeconds / original.seconds()));
-        Keyframe last = new Keyframe(n - 1, offset, end[0].poses());
-        CameraMove move = original.cameraMove() instanceof CameraMove.Track t ? t : null;
-        var camera = original.cameraAt(last);
-        Scene continuation = new Scene(original.seed(), contSeconds, fps, original.width(), original.height(),
-                original.physicsRate(), original.gravity(), time, environment, camera, objects, move, lapse);
-        return new Plan(original, timeline, continuation, offset, n, ignored);
+        var environment = days == 0 ? world.environment()
+                : world.environment().on(world.environment().date().plusDays(days));
+        TimeLapse lapse = world.timeLapse() == null ? null
+                : new TimeLapse(Math.min(TimeLapse.MAX_HOURS, world.timeLapse().hours() * contSeconds / world.seconds()));
+        Keyframe last = new Keyframe(worldTimeline.frames().size() - 1, localEnd, end.poses());
+        CameraMove move = world.cameraMove() instanceof CameraMove.Track t ? t : null;
+        var camera = world.cameraAt(last);
+        Scene continuation = new Scene(world.seed(), contSeconds, fps, world.width(), world.height(),
+                world.physicsRate(), world.gravity(), time, environment, camera, objects, move, lapse,
+                carriedJoints(world, end.poses()));
+        return new Plan(original, shown, continuation, offset, n, ignored, earlier);
+    }
+
+    /**
+     * The original's joints where its film ended: each anchor (and hinge axis) is a point (and
+     * direction) fixed in object a, so it goes where a's final pose takes it.
+     */
+    private static List<dev.diorama.scene.Joint> carriedJoints(Scene original, List<Pose> poses) {
+        List<dev.diorama.scene.Joint> out = new ArrayList<>();
+        for (dev.diorama.scene.Joint j : original.joints()) {
+            int i = original.indexOf(j.a());
+            SceneObject a = original.objects().get(i);
+            dev.diorama.scene.Quat turn = poses.get(i).rotation().times(a.rotation().conjugate());
+            Vec3 anchor = poses.get(i).position().plus(turn.rotate(j.anchor().minus(a.position())));
+            out.add(switch (j) {
+                case dev.diorama.scene.Joint.Pivot v -> new dev.diorama.scene.Joint.Pivot(v.a(), v.b(), anchor);
+                case dev.diorama.scene.Joint.Hinge h -> new dev.diorama.scene.Joint.Hinge(h.a(), h.b(), anchor,
+                        turn.rotate(h.axis()));
+            });
+        }
+        return out;
     }
 
     private static String unique(String id, Set<String> taken) {
@@ -155,9 +219,18 @@ public final class Continuation {
      */
     public static FilmMaker.Result extend(Scene original, Path originalVideo, String prompt, double seconds, Path video,
                                           FilmMaker.Settings settings) throws IOException {
+        return extend(original, List.of(), originalVideo, prompt, seconds, video, settings);
+    }
+
+    /**
+     * As above for a film that is {@code original} followed by the {@code earlier} extensions
+     * ({@code originalVideo} is that stitched film): the new part goes on from the end of the last.
+     */
+    public static FilmMaker.Result extend(Scene original, List<Step> earlier, Path originalVideo, String prompt,
+                                          double seconds, Path video, FilmMaker.Settings settings) throws IOException {
         long start = System.nanoTime();
         Progress progress = settings.progress();
-        Plan plan = plan(original, prompt, seconds, progress);
+        Plan plan = plan(original, earlier, prompt, seconds, progress);
         Scene cont = plan.continuation();
         Timeline contTimeline = Simulator.run(cont, f -> progress.update("simulating", 0.5 + f / 2));
         Timeline stitched = stitch(plan, contTimeline);
@@ -194,7 +267,7 @@ public final class Continuation {
                         progress.update("filming", (double) (i + 1) / total);
                     }
                 }
-                try (Renderer renderer = new Renderer(cont, settings.threads())) {
+                try (Renderer renderer = new Renderer(cont, settings.threads(), settings.render())) {
                     FilmMaker.stream(cont, contTimeline, sound, 1, renderer, writer,
                             f -> progress.update("filming", (n + f * (total - n)) / total));
                 }
@@ -227,6 +300,10 @@ public final class Continuation {
         for (ContactEvent e : contTimeline.events()) {
             events.add(new ContactEvent(e.t() + off, e.kind(), e.a(), e.b(), e.speed(), e.impulse(), e.point()));
         }
-        return new Timeline(frames, events);
+        List<dev.diorama.scene.ContactState> contacts = new ArrayList<>(plan.originalTimeline().contacts());
+        for (dev.diorama.scene.ContactState c : contTimeline.contacts()) {
+            contacts.add(new dev.diorama.scene.ContactState(c.t() + off, c.a(), c.b(), c.force(), c.slip(), c.roll(), c.point()));
+        }
+        return new Timeline(frames, events, contacts);
     }
 }

@@ -4,34 +4,69 @@ import dev.diorama.audio.SoundTrack;
 import dev.diorama.audio.WavWriter;
 import dev.diorama.media.Mp4Writer;
 import dev.diorama.media.PngWriter;
+import dev.diorama.render.RenderOptions;
 import dev.diorama.render.Renderer;
+import dev.diorama.scene.ContactEvent;
 import dev.diorama.scene.Keyframe;
 import dev.diorama.scene.Scene;
 import dev.diorama.scene.Timeline;
 import dev.diorama.sim.Simulator;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The pipeline: scene → simulation (timeline) → pictures and sound → MP4 + sidecar.
  *
- * <p>Frames and sound are streamed: each frame is rendered, handed to the encoder with the audio
- * samples of its interval, and forgotten, so memory does not grow with the film's length. The
- * audio samples of frame i are [round(i·sr/fps), round((i+1)·sr/fps)), so the sound never drifts
- * from the picture even where sr/fps is not whole.
+ * <p>Nothing that grows with the film's length is held in memory: the simulation's keyframes go to a
+ * temporary file as they are made ({@link FrameFile}) and are read back one at a time for the
+ * sidecar, the sound's moving sources and the picture; each frame is rendered, handed to the encoder
+ * with the audio samples of its interval, and forgotten. The audio samples of frame i are
+ * [round(i·sr/fps), round((i+1)·sr/fps)), so the sound never drifts from the picture even where
+ * sr/fps is not whole.
  */
 public final class FilmMaker {
     private FilmMaker() {}
 
     /**
      * @param threads  render threads; 0 means all cores. The output does not depend on it.
+     * @param render   the renderer's options (motion blur: {@link RenderOptions#withMotionBlur})
      */
-    public record Settings(int threads, Progress progress) {
+    public record Settings(int threads, Progress progress, RenderOptions render) {
+        public Settings {
+            if (render == null) render = RenderOptions.DEFAULT;
+        }
+
+        public Settings(int threads, Progress progress) {
+            this(threads, progress, RenderOptions.DEFAULT);
+        }
+
         public static Settings defaults() { return new Settings(0, Progress.NONE); }
+
+        /** The same with motion blur: a 180-degree shutter (open half the frame interval), 8 instants a frame. */
+        public Settings withMotionBlur() {
+            return new Settings(threads, progress, render.withMotionBlur(MOTION_BLUR_SHUTTER, MOTION_BLUR_SAMPLES));
+        }
     }
 
-    /** What a film run produced. */
-    public record Result(Path video, Path sidecar, Timeline timeline, double wallSeconds) {}
+    /** Motion blur's shutter: the cinema's 180 degrees, open for half of each frame's interval. */
+    public static final double MOTION_BLUR_SHUTTER = 0.5;
+    /** Instants drawn and averaged over the open shutter. */
+    public static final int MOTION_BLUR_SAMPLES = 8;
+
+    /**
+     * What a film run produced: its files, how many frames it has and the impacts of its ground
+     * truth (the sidecar holds every frame's poses).
+     */
+    public record Result(Path video, Path sidecar, int frames, List<ContactEvent> events, double wallSeconds) {
+        public Result {
+            events = List.copyOf(events);
+        }
+
+        Result(Path video, Path sidecar, Timeline timeline, double wallSeconds) {
+            this(video, sidecar, timeline.frames().size(), timeline.events(), wallSeconds);
+        }
+    }
 
     /** The sidecar path for a film: FILE.mp4 → FILE.json. */
     public static Path sidecarFor(Path video) {
@@ -41,23 +76,37 @@ public final class FilmMaker {
     }
 
     public static Result film(Scene scene, Path video, Settings settings) throws IOException {
+        return film(scene, video, settings, null);
+    }
+
+    /** As {@link #film(Scene, Path, Settings)}; the sidecar records {@code remixedFrom} (null: none). */
+    public static Result film(Scene scene, Path video, Settings settings,
+                              com.fasterxml.jackson.databind.JsonNode remixedFrom) throws IOException {
         long start = System.nanoTime();
         Progress progress = settings.progress();
-        Timeline timeline = Simulator.run(scene, f -> progress.update("simulating", f));
         Path sidecar = sidecarFor(video);
-        try (AtomicOutput out = new AtomicOutput()) {
+        List<ContactEvent> events;
+        int frameCount;
+        try (AtomicOutput out = new AtomicOutput(); FrameFile keyframes = new FrameFile()) {
+            Simulator.Happenings happened = Simulator.stream(scene, f -> progress.update("simulating", f), e -> { },
+                    keyframes::append);
+            events = happened.events();
+            List<Keyframe> frames = keyframes.frames();
+            frameCount = frames.size();
             Path tmpJson = out.temp(sidecar);
             Path tmpVideo = out.temp(video);
-            SidecarJson.write(tmpJson, scene, timeline, SoundTrack.SAMPLE_RATE);
-            SoundTrack sound = master(scene, timeline, progress);
+            SidecarJson.write(tmpJson, scene, frames, events, happened.contacts(), SoundTrack.SAMPLE_RATE, remixedFrom);
+            progress.update("mastering", 0);
+            SoundTrack sound = new SoundTrack(scene, events, frames, happened.contacts(), SoundTrack.Options.FILM);
+            progress.update("mastering", 1);
             int w = scene.width(), h = scene.height(), fps = scene.fps();
-            try (Renderer renderer = new Renderer(scene, settings.threads());
+            try (Renderer renderer = new Renderer(scene, settings.threads(), settings.render());
                  Mp4Writer writer = new Mp4Writer(tmpVideo, w, h, fps, SoundTrack.SAMPLE_RATE)) {
-                stream(scene, timeline, sound, 0, renderer, writer, f -> progress.update("filming", f));
+                stream(scene, frames, sound, 0, renderer, writer, f -> progress.update("filming", f));
             }
             out.commit();
         }
-        return new Result(video, sidecar, timeline, (System.nanoTime() - start) / 1e9);
+        return new Result(video, sidecar, frameCount, events, (System.nanoTime() - start) / 1e9);
     }
 
     /**
@@ -67,13 +116,20 @@ public final class FilmMaker {
      */
     static void stream(Scene scene, Timeline timeline, SoundTrack sound, int from, Renderer renderer, Mp4Writer writer,
                        java.util.function.DoubleConsumer done) {
+        stream(scene, timeline.frames(), sound, from, renderer, writer, done);
+    }
+
+    /** As {@link #stream(Scene, Timeline, SoundTrack, int, Renderer, Mp4Writer, java.util.function.DoubleConsumer)}, from a list of keyframes. */
+    static void stream(Scene scene, List<Keyframe> keyframes, SoundTrack sound, int from, Renderer renderer, Mp4Writer writer,
+                       java.util.function.DoubleConsumer done) {
         int w = scene.width(), h = scene.height(), fps = scene.fps();
         byte[] bgr = new byte[w * h * 3];
         int maxSamples = (int) Math.ceil((double) SoundTrack.SAMPLE_RATE / fps) + 1;
         float[] left = new float[maxSamples], right = new float[maxSamples];
-        int frames = timeline.frames().size();
+        int frames = keyframes.size();
         for (int i = from; i < frames; i++) {
-            renderer.render(timeline.frames().get(i), bgr);
+            // With motion blur, the shutter closes on the way to the next keyframe (see Renderer#renderFrame).
+            renderer.renderFrame(keyframes.get(i), i + 1 < frames ? keyframes.get(i + 1) : null, bgr);
             writer.writeFrame(bgr);
             long s0 = samplesBefore(i, fps), s1 = samplesBefore(i + 1, fps);
             int n = (int) (s1 - s0);
@@ -118,7 +174,7 @@ public final class FilmMaker {
      */
     static SoundTrack master(Scene scene, Timeline timeline, Progress progress) {
         progress.update("mastering", 0);
-        SoundTrack sound = new SoundTrack(scene, timeline.events(), SoundTrack.Options.FILM);
+        SoundTrack sound = new SoundTrack(scene, timeline, SoundTrack.Options.FILM);
         progress.update("mastering", 1);
         return sound;
     }
@@ -133,9 +189,10 @@ public final class FilmMaker {
         Timeline timeline = Simulator.run(scene, f -> settings.progress().update("simulating", f));
         int index = (int) Math.min(timeline.frames().size() - 1, Math.round(at * scene.fps()));
         Keyframe k = timeline.frames().get(index);
+        Keyframe next = index + 1 < timeline.frames().size() ? timeline.frames().get(index + 1) : null;
         byte[] bgr = new byte[scene.width() * scene.height() * 3];
-        try (Renderer renderer = new Renderer(scene, settings.threads())) {
-            renderer.render(k, bgr);
+        try (Renderer renderer = new Renderer(scene, settings.threads(), settings.render())) {
+            renderer.renderFrame(k, next, bgr);
         }
         try (AtomicOutput out = new AtomicOutput()) {
             Path tmp = out.temp(png);

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The one writer of the ground-truth sidecar ({@code FILE.json} beside {@code FILE.mp4}). Written
@@ -23,6 +24,8 @@ import java.nio.file.Path;
  *   "scene":  { ...the scene exactly as rendered, readable by `diorama render`... },
  *   "events": [ { "t": 0.4517, "frame": 10, "sample": 21682, "kind": "impact", "a": "red-rubber-ball",
  *                 "b": "floor", "speed": 4.43, "impulse": 0.87, "point": [x, y, z] } ],
+ *   "contacts": [ { "t": 1.25, "a": "red-rubber-ball", "b": "floor", "force": 45.2, "slip": 0.004,
+ *                   "roll": 1.33, "point": [x, y, z] } ],
  *   "frames": [ { "index": 0, "t": 0.0,
  *                 "poses": { "red-rubber-ball": { "position": [x, y, z], "rotation": [x, y, z, w] } } } ] }
  * </pre>
@@ -36,9 +39,30 @@ public final class SidecarJson {
 
     public static void write(Path file, Scene scene, Timeline timeline, int sampleRate)
             throws IOException {
+        write(file, scene, timeline, sampleRate, null);
+    }
+
+    /**
+     * As {@link #write(Path, Scene, Timeline, int)}, with {@code "remixedFrom"}: what the film was
+     * remixed from ({@code {"file": the earlier scene or sidecar, "seed": its seed, "edit": the words}}),
+     * or null for none.
+     */
+    public static void write(Path file, Scene scene, Timeline timeline, int sampleRate,
+                             com.fasterxml.jackson.databind.JsonNode remixedFrom) throws IOException {
+        write(file, scene, timeline.frames(), timeline.events(), timeline.contacts(), sampleRate, remixedFrom);
+    }
+
+    /** As {@link #write(Path, Scene, Timeline, int, com.fasterxml.jackson.databind.JsonNode)}, from the keyframes, events and contacts. */
+    static void write(Path file, Scene scene, List<Keyframe> frames, List<ContactEvent> events,
+                      List<dev.diorama.scene.ContactState> contacts, int sampleRate,
+                      com.fasterxml.jackson.databind.JsonNode remixedFrom) throws IOException {
         try (OutputStream out = Files.newOutputStream(file); JsonGenerator g = open(out)) {
-            writeHeader(g, scene, timeline.frames().size(), sampleRate);
-            writeEventsAndFrames(g, timeline, scene.fps(), sampleRate, timeline.frames().size(), scene, scene);
+            writeHeader(g, scene, frames.size(), sampleRate);
+            if (remixedFrom != null) {
+                g.writeFieldName("remixedFrom");
+                g.writeTree(remixedFrom);
+            }
+            writeEventsAndFrames(g, frames, events, contacts, scene.fps(), sampleRate, scene);
             g.writeEndObject();
         }
     }
@@ -46,7 +70,8 @@ public final class SidecarJson {
     /**
      * The sidecar of an extended film ({@link Continuation}): {@code scene} is the original's, and
      * {@code extension} says what follows it: {@code {"scene": the continuation's scene, "offset":
-     * its t = 0 on the stitched clock, "firstFrame": the stitched index of its frame 1}}. The events
+     * its t = 0 on the stitched clock, "firstFrame": the stitched index of its frame 1, and for an
+     * extension of an extension "after": the earlier extensions' prompts and seconds, in order}}. The events
      * and frames are the stitched timeline's (times on the stitched clock, indices continuing); the
      * frames after the seam carry the poses of the continuation's objects.
      */
@@ -61,8 +86,18 @@ public final class SidecarJson {
             g.writeTree(SceneJson.toJson(cont));
             g.writeNumberField("offset", plan.offset());
             g.writeNumberField("firstFrame", plan.originalFrames());
+            if (!plan.earlier().isEmpty()) {
+                g.writeArrayFieldStart("after");
+                for (Continuation.Step step : plan.earlier()) {
+                    g.writeStartObject();
+                    g.writeStringField("prompt", step.prompt());
+                    g.writeNumberField("seconds", step.seconds());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
             g.writeEndObject();
-            writeEventsAndFrames(g, stitched, scene.fps(), sampleRate, plan.originalFrames(), scene, cont);
+            writeEventsAndFrames(g, stitched.frames(), stitched.events(), stitched.contacts(), scene.fps(), sampleRate, cont);
             g.writeEndObject();
         }
     }
@@ -85,10 +120,16 @@ public final class SidecarJson {
         g.writeTree(SceneJson.toJson(scene));
     }
 
-    private static void writeEventsAndFrames(JsonGenerator g, Timeline timeline, int fps, int sampleRate, int split,
-                                             Scene first, Scene second) throws IOException {
+    /**
+     * Events, then every frame's poses. A frame lists as many poses as objects existed then; the
+     * ids come from {@code last}, the latest scene, whose objects start with every earlier part's in
+     * the same order (see {@link Continuation}).
+     */
+    private static void writeEventsAndFrames(JsonGenerator g, List<Keyframe> frames, List<ContactEvent> events,
+                                             List<dev.diorama.scene.ContactState> contacts, int fps,
+                                             int sampleRate, Scene last) throws IOException {
         g.writeArrayFieldStart("events");
-        for (ContactEvent e : timeline.events()) {
+        for (ContactEvent e : events) {
             g.writeStartObject();
             g.writeNumberField("t", e.t());
             g.writeNumberField("frame", (int) Math.floor(e.t() * fps));
@@ -103,17 +144,33 @@ public final class SidecarJson {
             g.writeEndObject();
         }
         g.writeEndArray();
+        // Rolling and sliding, a summary per frame and pair (written only when something rolled or slid).
+        if (!contacts.isEmpty()) {
+            g.writeArrayFieldStart("contacts");
+            for (dev.diorama.scene.ContactState c : contacts) {
+                g.writeStartObject();
+                g.writeNumberField("t", c.t());
+                g.writeStringField("a", c.a());
+                g.writeStringField("b", c.b());
+                g.writeNumberField("force", c.force());
+                g.writeNumberField("slip", c.slip());
+                g.writeNumberField("roll", c.roll());
+                g.writeFieldName("point");
+                g.writeArray(c.point().toArray(), 0, 3);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
         g.writeArrayFieldStart("frames");
-        for (int f = 0; f < timeline.frames().size(); f++) {
-            Keyframe k = timeline.frames().get(f);
-            Scene scene = f < split ? first : second;
+        for (int f = 0; f < frames.size(); f++) {
+            Keyframe k = frames.get(f);
             g.writeStartObject();
             g.writeNumberField("index", k.index());
             g.writeNumberField("t", k.t());
             g.writeObjectFieldStart("poses");
-            for (int i = 0; i < scene.objects().size(); i++) {
+            for (int i = 0; i < k.poses().size(); i++) {
                 Pose p = k.poses().get(i);
-                g.writeObjectFieldStart(scene.objects().get(i).id());
+                g.writeObjectFieldStart(last.objects().get(i).id());
                 g.writeFieldName("position");
                 g.writeArray(p.position().toArray(), 0, 3);
                 g.writeFieldName("rotation");

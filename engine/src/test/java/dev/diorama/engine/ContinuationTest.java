@@ -115,4 +115,24 @@ class ContinuationTest {
         }
         assertTrue(checked >= 3, "impacts of the second part checked: " + checked);
     }
+
+    @Test
+    void anExtensionOfAnExtensionGoesOnFromTheEndOfTheStitchedFilm() {
+        Continuation.Plan twice = Continuation.plan(original, java.util.List.of(new Continuation.Step(PROMPT, 2.0)),
+                "a glass ball drops from 1 meter", 1.0, Progress.NONE);
+        Timeline stitched = Continuation.stitch(plan, contTimeline);
+        assertEquals(stitched.frames().size(), twice.originalFrames());
+        assertEquals((stitched.frames().size() - 1.0) / original.fps(), twice.offset(), 1e-12);
+        assertEquals(stitched.events().size(), twice.originalTimeline().events().size());
+        // All three balls; the first two exactly where the stitched film's last frame shows them.
+        assertEquals(plan.continuation().objects().size() + 1, twice.continuation().objects().size());
+        Keyframe last = stitched.frames().getLast();
+        for (int i = 0; i < plan.continuation().objects().size(); i++) {
+            SceneObject o = twice.continuation().objects().get(i);
+            assertEquals(plan.continuation().objects().get(i).id(), o.id());
+            assertEquals(0, last.poses().get(i).position().minus(o.position()).length(), 1e-6, o.id());
+        }
+        assertEquals(2, twice.earlier().size() + 1);
+        assertEquals(original, twice.original());
+    }
 }

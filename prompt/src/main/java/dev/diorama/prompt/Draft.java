@@ -37,6 +37,32 @@ final class Draft {
     Said<Double> fov;
     Said<Move> move;
     Said<Lapse> lapse;
+    /** "in a row", "a stack of", "scattered": how a group is laid out ({@link ActionWords}). */
+    final List<Arrangement> arrangements = new ArrayList<>();
+    /** "throw", "rolls", "collide head-on": what the objects do at the start. */
+    final List<ActionPhrase> actions = new ArrayList<>();
+    /** "to the left of", "behind", "between": where one group stands relative to others. */
+    final List<Relation> relations = new ArrayList<>();
+    /** "in a bathroom", "on a beach": a named place with its own room, floor and walls. */
+    Said<Venue> venue;
+    /** "clear", "hazy", "smoggy": the air's turbidity ({@link dev.diorama.scene.Environment#turbidity()}). */
+    Said<Double> haze;
+    /** "overcast", "cloudy", "a grey sky", "clear": the fraction of the sky under cloud. */
+    Said<Double> clouds;
+    /** Token indices of the verbs of falling ("drops", "falls", "lands"): they decide whether something put on a table rests there or falls onto it. */
+    final List<Integer> drops = new ArrayList<>();
+    /** Starts ({@code at}) of the object phrases joined to the one before by "and", "or" or a comma: "a glass and a cup on a table". */
+    final java.util.Set<Integer> joined = new java.util.HashSet<>();
+    /**
+     * A later shot's "the table", "the ramp": a phrase that names a group already in the world (and
+     * adds no object), with its preposition: "Shot 2: a ball drops onto the table" puts the ball on
+     * the table of shot 1.
+     */
+    record Ref(int at, int end, Prep prep, ObjectGroup target) {}
+
+    final List<Ref> refs = new ArrayList<>();
+    /** Starts of the object phrases that follow the one before after "with": "a table with a cup on it". */
+    final java.util.Set<Integer> withAt = new java.util.HashSet<>();
 
     /** A value and the prompt words that gave it. */
     record Said<T>(T value, String words) {}
@@ -55,9 +81,115 @@ final class Draft {
      * @param length      an explicit size in metres, or NaN; see {@link Staging} for what it measures
      * @param across      true when the explicit size was said to be a width or diameter ("30 cm wide")
      * @param onSurface   true for an object something lands on ("onto a plank"): it rests on the floor
+     * @param noun        what the head noun brings (defaults, a fixed prop, a rig, a model file)
+     * @param end         index of the token after the phrase
+     * @param prep        the preposition right before the phrase ("on a table", "down a ramp", "into a cup")
+     * @param degrees     an angle said with it ("a 30 degree ramp", "a pendulum pulled back 45 degrees"), or NaN
      */
     record ObjectGroup(int at, String words, Shape shape, int count, Material material, Rgb color,
-                       String colorName, double scale, double length, boolean across, boolean onSurface) {}
+                       String colorName, double scale, double length, boolean across, boolean onSurface,
+                       Noun noun, int end, Prep prep, double degrees) {
+        ObjectGroup {
+            if (noun == null) noun = Noun.of(shape);
+            if (prep == null) prep = Prep.NONE;
+        }
+
+        /** A group as the storyboard tests and older callers build it: no preposition, no angle. */
+        ObjectGroup(int at, String words, Shape shape, int count, Material material, Rgb color, String colorName,
+                    double scale, double length, boolean across, boolean onSurface, Noun noun) {
+            this(at, words, shape, count, material, color, colorName, scale, length, across, onSurface, noun,
+                    at + 1, Prep.NONE, Double.NaN);
+        }
+
+        /** The same group with its position moved by {@code offset} tokens (a storyboard's later shot). */
+        ObjectGroup shifted(int offset) {
+            return new ObjectGroup(at + offset, words, shape, count, material, color, colorName, scale, length, across,
+                    onSurface, noun, end + offset, prep, degrees);
+        }
+
+        ObjectGroup resting() {
+            return new ObjectGroup(at, words, shape, count, material, color, colorName, scale, length, across, true,
+                    noun, end, prep, degrees);
+        }
+    }
+
+    /** The preposition before an object phrase, as far as placing things on and in others goes. */
+    enum Prep {
+        NONE,
+        /** "on", "onto", "upon", "on top of", "at the top of", "off", "across", "along". */
+        ON,
+        /** "in", "into", "inside", "within". */
+        IN,
+        /** "down": "rolls down a ramp", "bounces down the stairs". */
+        DOWN
+    }
+
+    /**
+     * What a noun is beyond its shape: a plain object, a fixed prop things go on ("a table", "a
+     * pedestal", "stairs") or down ("a ramp"), or a rig of several objects and joints ("a pendulum",
+     * "Newton's cradle", "a seesaw"). See {@link Props}.
+     */
+    enum Role { PLAIN, SURFACE, RAMP, PENDULUM, CRADLE, SEESAW }
+
+    /**
+     * What a head noun brings besides its shape: "a marble" is a glass ball 16 mm across, "a can"
+     * an aluminium cylinder, "a die" a small plastic cube.
+     *
+     * @param word      the noun as a singular word ("marble")
+     * @param shape     its shape
+     * @param material  its material when the words name none
+     * @param size      its size when the words give none, m (as {@link dev.diorama.scene.SceneObject#size()})
+     * @param role      a plain object, a fixed prop or a rig
+     * @param asset     for a model ({@link Shape#MESH}): the file or name the prompt gave ("my_sneaker.glb"); else null
+     */
+    record Noun(String word, Shape shape, Material material, Vec3 size, Role role, String asset) {
+        Noun {
+            if (role == null) role = Role.PLAIN;
+        }
+
+        Noun(String word, Shape shape, Material material, Vec3 size) {
+            this(word, shape, material, size, Role.PLAIN, null);
+        }
+
+        static Noun of(Shape s) {
+            return new Noun(s.jsonName(), s, Staging.defaultMaterial(s), Staging.defaultSize(s));
+        }
+
+        /** True for the props that never move: tables, shelves, stairs, pedestals, ramps. */
+        boolean fixed() { return role == Role.SURFACE || role == Role.RAMP; }
+    }
+
+    /** How a group is laid out. */
+    enum Layout { ROW, STACK, PYRAMID, CIRCLE, SCATTERED }
+
+    /**
+     * "a row of", "stacked", "in a circle".
+     *
+     * @param leading  true when the words come before the group they speak of ("a stack of blocks")
+     */
+    record Arrangement(int at, Layout layout, boolean leading, String words) {
+        Arrangement shifted(int offset) { return new Arrangement(at + offset, layout, leading, words); }
+    }
+
+    /** What objects do at the start: the default is to drop. */
+    enum Act { DROP, THROW, ROLL, PUSH, COLLIDE, TOPPLE, SPIN, SWING, POUR }
+
+    record ActionPhrase(int at, Act act, String words) {
+        ActionPhrase shifted(int offset) { return new ActionPhrase(at + offset, act, words); }
+    }
+
+    /** Where a group stands relative to the next one named ("a ball to the left of a cube"). */
+    enum Rel { NEXT_TO, LEFT_OF, RIGHT_OF, IN_FRONT_OF, BEHIND, BETWEEN, INSIDE }
+
+    record Relation(int at, Rel rel, String words) {
+        Relation shifted(int offset) { return new Relation(at + offset, rel, words); }
+    }
+
+    /**
+     * A named place: indoors a room of {@code size} with walls and ceiling, or outdoors ({@code size}
+     * null) a kind of ground.
+     */
+    record Venue(String name, Environment.Kind kind, Vec3 size, Material floor, Material walls, Material ceiling) {}
 
     /**
      * "from 2 metres", "at a height of 150 cm": the height of the objects' bottoms at the start.
@@ -66,7 +198,9 @@ final class Draft {
      * @param metres  the height above the floor, [0, 100]
      * @param words   the phrase as written
      */
-    record HeightPhrase(int at, double metres, String words) {}
+    record HeightPhrase(int at, double metres, String words) {
+        HeightPhrase shifted(int offset) { return new HeightPhrase(at + offset, metres, words); }
+    }
 
     /** A date as said; seasons and months are resolved at the place (the south has summer in December). */
     sealed interface DateSpec {

@@ -65,6 +65,16 @@ final class Framing {
      */
     static Camera frame(List<SceneObject> framed, SceneObject subject, double aspect, Shot shot, Angle angle,
                         double fov) {
+        return frame(framed, subject, aspect, shot, angle, fov, false);
+    }
+
+    /**
+     * As {@link #frame(List, SceneObject, double, Shot, Angle, double)}; {@code exact} frames each
+     * object's turned box rather than the cube around its bounding sphere (which makes a tall thin
+     * post as deep as it is tall).
+     */
+    static Camera frame(List<SceneObject> framed, SceneObject subject, double aspect, Shot shot, Angle angle,
+                        double fov, boolean exact) {
         double f = Double.isNaN(fov) ? NORMAL_FOV : fov;
         double fill = shot == Shot.CLOSE ? CLOSE_FILL : MEDIUM_FILL;
         List<Vec3> points = new ArrayList<>();
@@ -72,7 +82,10 @@ final class Framing {
             corners(subject.withPosition(new Vec3(subject.position().x(), subject.halfHeight(), subject.position().z())),
                     points);
         } else {
-            for (SceneObject o : framed) corners(o, points);
+            for (SceneObject o : framed) {
+                if (exact) boxCorners(o, points);
+                else corners(o, points);
+            }
         }
         double[] lo = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
         double[] hi = {-Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
@@ -98,7 +111,7 @@ final class Framing {
                     case LOW -> throw new IllegalStateException();
                 };
         Vec3 forward = new Vec3(0, -Math.sin(Math.toRadians(down)), Math.cos(Math.toRadians(down)));
-        double d = fit(points, s -> c.minus(forward.times(s)), c, tanX, tanY) * factor;
+        double d = fitAlong(points, forward, c, tanX, tanY) * factor;
         return new Camera(c.minus(forward.times(d)), c, f);
     }
 
@@ -111,8 +124,22 @@ final class Framing {
         for (SceneObject o : framed) corners(o, points);
         Vec3 forward = c.lookAt().minus(c.position()).normalized();
         double tanX = Math.tan(Math.toRadians(c.fov() / 2)) * MEDIUM_FILL, tanY = tanX / aspect;
-        double d = fit(points, s -> look.minus(forward.times(s)), look, tanX, tanY);
+        double d = fitAlong(points, forward, look, tanX, tanY);
         return new Camera(look.minus(forward.times(d)), look, c.fov());
+    }
+
+    /** The corners of an object's box as it is turned (a ball's: the cube around it). */
+    static void boxCorners(SceneObject o, List<Vec3> out) {
+        if (o.shape() == dev.diorama.scene.Shape.BALL) {
+            corners(o, out);
+            return;
+        }
+        Vec3 h = o.size().times(0.5);
+        for (int k = 0; k < 8; k++) {
+            Vec3 local = new Vec3((k & 1) == 0 ? -h.x() : h.x(), (k & 2) == 0 ? -h.y() : h.y(), (k & 4) == 0 ? -h.z() : h.z());
+            Vec3 p = o.position().plus(o.rotation().rotate(local));
+            out.add(new Vec3(p.x(), Math.max(0, p.y()), p.z()));
+        }
     }
 
     private static void corners(SceneObject o, List<Vec3> out) {
@@ -124,8 +151,32 @@ final class Framing {
         }
     }
 
+    /**
+     * The least s in [0.05, 10 km] at which an eye at c - s forward, looking along forward at c,
+     * sees every point within tanX, tanY. Along a fixed line of sight the picture's right and up do
+     * not change with s, and a point's depth grows by s: each point asks for s at least
+     * |offset . right| / tanX - offset . forward (and likewise up), and its depth at least 0.05 m, so
+     * the answer is the largest of these, found in one pass (what {@link #fit}'s bisection finds).
+     */
+    static double fitAlong(List<Vec3> points, Vec3 forward, Vec3 c, double tanX, double tanY) {
+        Vec3 f = forward.normalized();
+        Vec3 right = f.cross(Vec3.UP);
+        if (right.length() < 1e-9) right = f.cross(new Vec3(0, 0, -1));
+        right = right.normalized();
+        Vec3 up = right.cross(f);
+        double s = 0.05;
+        for (Vec3 p : points) {
+            Vec3 o = p.minus(c);
+            double along = o.dot(f);
+            s = Math.max(s, 0.05 - along);
+            s = Math.max(s, Math.abs(o.dot(right)) / tanX - along);
+            s = Math.max(s, Math.abs(o.dot(up)) / tanY - along);
+        }
+        return Math.min(s, 1e4);
+    }
+
     /** The least s in [0.05, 10 km] whose eye sees every point within tanX, tanY while looking at c. */
-    private static double fit(List<Vec3> points, java.util.function.DoubleFunction<Vec3> eyeAt, Vec3 c,
+    static double fit(List<Vec3> points, java.util.function.DoubleFunction<Vec3> eyeAt, Vec3 c,
                               double tanX, double tanY) {
         double a = 0.05, b = 1e4;
         for (int k = 0; k < 60; k++) {

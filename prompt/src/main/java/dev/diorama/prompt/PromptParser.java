@@ -76,7 +76,9 @@ public final class PromptParser {
             throw new PromptException("the prompt is " + prompt.length() + " characters long; expected at most "
                     + MAX_PROMPT_CHARS + " characters");
         }
-        PromptReader.Reading reading = PromptReader.read(Token.split(prompt));
+        List<String> parts = Storyboard.parts(prompt);
+        if (parts.size() > 1) return storyboard(prompt, parts, options);
+        PromptReader.Reading reading = PromptReader.read(Token.split(parts.getFirst()));
         if (reading.draft().groups.isEmpty()) {
             List<String> hints = reading.notes().stream().limit(3).toList();
             String shown = prompt.strip();
@@ -87,6 +89,31 @@ public final class PromptParser {
         List<String> notes = new ArrayList<>(reading.notes());
         Scene scene = Staging.build(reading.draft(), options, notes);
         return new Parse(scene, reading.ignoredWords(), List.copyOf(new LinkedHashSet<>(notes)));
+    }
+
+    /**
+     * The model files a prompt names ("my_sneaker.glb on a pedestal": "my_sneaker.glb"), as written:
+     * a caller that reads them before {@link #parse} (binding names with {@link dev.diorama.scene.Assets#bind}
+     * and recording their extents, as the assets module's loader does) gets models with their files'
+     * proportions; otherwise a model's box is a cube.
+     */
+    public static List<String> assets(String prompt) {
+        if (prompt == null || prompt.length() > MAX_PROMPT_CHARS) return List.of();
+        return Token.split(prompt).stream().filter(Token::isAsset).map(Token::text).distinct().toList();
+    }
+
+    /** "Shot 1: ... Shot 2: ...", "..., then ...": several shots of one world ({@link Storyboard}). */
+    private static Parse storyboard(String prompt, List<String> parts, Options options) {
+        Storyboard.Reading sb = Storyboard.read(parts);
+        if (sb.world().groups.isEmpty()) {
+            String shown = prompt.strip();
+            if (shown.length() > 80) shown = shown.substring(0, 77) + "...";
+            throw new PromptException("found no object in any shot of \"" + shown + "\"; expected at least one of"
+                    + " ball, cube, cylinder, plank, as in \"Shot 1: a red ball drops. Shot 2: a close-up of it\"");
+        }
+        List<String> notes = new ArrayList<>(sb.notes());
+        Scene scene = Staging.build(sb.world(), sb.shots(), options, notes);
+        return new Parse(scene, sb.ignoredWords(), List.copyOf(new LinkedHashSet<>(notes)));
     }
 
     /**

@@ -56,9 +56,12 @@ final class PromptReader {
     private final Map<Integer, String> wordNotes = new TreeMap<>();
     /** Notes about words that were used (e.g. a bare plural that was given a number). */
     final List<String> notes = new ArrayList<>();
+    /** Tokens of "on it", "on one end": where a thing goes on what holds it, said after the thing. */
+    final Set<Integer> tail = new java.util.HashSet<>();
 
     private final SettingWords settings = new SettingWords(this);
     private final CameraWords camera = new CameraWords(this);
+    private final ActionWords actions = new ActionWords(this);
 
     private PromptReader(List<Token> tokens) {
         this.tokens = tokens;
@@ -83,9 +86,11 @@ final class PromptReader {
         if ((e = duration(i)) > i) return e;
         if ((e = timeOfDay(i)) > i) return e;
         if ((e = height(i)) > i) return e;
+        if ((e = actions.match(i)) > i) return e;
         if ((e = placeWord(i)) > i) return e;
         if ((e = nounPhrase(i)) > i) return e;
         if (Vocabulary.DROP_VERBS.contains(w(i))) {
+            draft.drops.add(i);
             use(i, i + 1);
             return i + 1;
         }
@@ -164,6 +169,41 @@ final class PromptReader {
         Double unit = Vocabulary.LENGTH_UNITS.get(w(n.end));
         if (unit == null) return null;
         return new Len(n.value * unit, n.end + 1);
+    }
+
+    /**
+     * The index of the head noun of an object phrase that starts at {@code k} ("a small red ball",
+     * "three glass cubes", "the other one"), or -1 when the words there name no object.
+     */
+    int shapeAhead(int k) {
+        for (int j = k; j < k + 10 && j < tokens.size(); j++) {
+            String x = w(j);
+            if (Vocabulary.SHAPES.containsKey(x) && !(Vocabulary.MATERIALS.containsKey(x) && materialBeforeNoun(j))) {
+                return j;
+            }
+            if ((x.equals("one") || x.equals("ones")) && j > k && !draft.groups.isEmpty()) return j;
+            boolean modifier = Set.of("a", "an", "the", "another", "both", "few", "several", "many", "some", "pair",
+                    "couple", "of", "dozen", "solid", "hollow", "other", "two", "each", "its", "their", "this",
+                    "that", "these", "those").contains(x)
+                    || tok(j).isNumber() || Vocabulary.NUMBER_WORDS.containsKey(x) || Colors.named(x) != null
+                    || Vocabulary.COLOR_MODIFIERS.contains(x) || Vocabulary.MATERIALS.containsKey(x)
+                    || Vocabulary.SIZE_WORDS.containsKey(x) || Vocabulary.LENGTH_UNITS.containsKey(x)
+                    || INNER_FILLERS.contains(x);
+            if (!modifier) return -1;
+        }
+        return -1;
+    }
+
+    /**
+     * True when a word that is both a material and a noun ("marble", "brick", "tin") is the material
+     * here: another noun follows it ("a marble floor", "a brick wall", "a tin can").
+     */
+    boolean materialBeforeNoun(int j) {
+        String n = w(j + 1);
+        return Vocabulary.SHAPES.containsKey(n) || Vocabulary.FLOOR_NOUNS.contains(n) || Vocabulary.ROOM_NOUNS.contains(n)
+                || Vocabulary.OUTDOOR_NOUNS.contains(n) || ActionWords.VENUES.containsKey(n)
+                || Set.of("wall", "walls", "ceiling").contains(n) || Vocabulary.MATERIALS.containsKey(n)
+                || Colors.named(n) != null;
     }
 
     // ---- duration ----
@@ -282,7 +322,7 @@ final class PromptReader {
                         + "or a 24-hour time such as \"18:30\"");
             }
             h = h % 12 + (pm ? 12 : 0);
-        } else if (h > 23 || m > 59) {
+        } else if (h < 0 || h > 23 || m > 59) {
             throw new PromptException(words, "expected a time of day from 00:00 to 23:59, such as \"18:30\" or \"6:30 pm\"");
         }
         endOut[0] = end;
@@ -395,7 +435,12 @@ final class PromptReader {
 
     // ---- noun phrases ----
 
-    private enum Part { ARTICLE, COUNT, COLOR, MATERIAL, SIZE, LENGTH, INNER }
+    private enum Part { ARTICLE, COUNT, COLOR, MATERIAL, SIZE, LENGTH, INNER, ANGLE }
+
+    /** Words that give a slope its steepness: degrees. */
+    private static final Map<String, Double> STEEPNESS = Map.of("steep", 35.0, "gentle", 12.0, "shallow", 12.0,
+            "slight", 12.0, "gradual", 12.0, "low", 12.0);
+    private static final Set<String> DEGREE_WORDS = Set.of("degree", "degrees", "deg", "degs");
 
     /** The words of a noun phrase before its head, by what they said. */
     private static final class Modifiers {
@@ -410,6 +455,8 @@ final class PromptReader {
         double scale = 1;
         double length = Double.NaN;
         boolean across;
+        /** An angle said before the noun ("a 30 degree ramp", "a steep slope"), or NaN. */
+        double degrees = Double.NaN;
         /**
          * A contradiction among the modifiers ("a steel wooden ball"), thrown only once the phrase is
          * known to name something: a phrase that turns out to name nothing must not fail the prompt.
@@ -457,10 +504,22 @@ final class PromptReader {
         Shape shape = Vocabulary.SHAPES.get(h);
         // "can" is a noun only after a determiner or an adjective: "a ball can bounce" has no can.
         if ((h.equals("can") || h.equals("cans")) && !described) shape = null;
+        // "saw" is a seesaw only as "see saw" ("I saw a ball" has none).
+        if (h.equals("saw") && !w(j - 1).equals("see") || h.equals("totter") && !w(j - 1).equals("teeter")) shape = null;
+        // "my_sneaker.glb": a model file, whatever its name.
+        if (tok(j) != null && tok(j).isAsset()) shape = Shape.MESH;
         if (shape == null && (h.equals("one") || h.equals("ones")) && described && !draft.groups.isEmpty()) {
             shape = draft.groups.getLast().shape();
         }
+        // "onto marble", "on brick": a bare material after a surface preposition is the floor.
+        if (shape != null && Vocabulary.MATERIALS.containsKey(h) && mods.spans.isEmpty() && mods.skipped.isEmpty()
+                && surfacePreposition(i)) {
+            setMaterial(mods, Vocabulary.MATERIALS.get(h), j, j + 1);
+            return floorPhrase(i, j, mods);
+        }
         if (shape != null) return objectPhrase(i, j, shape, mods);
+        Draft.Venue venue = venueAt(j, mods);
+        if (venue != null) return venuePhrase(i, j, venue, mods);
         if (Vocabulary.FLOOR_NOUNS.contains(h)) return floorPhrase(i, j, mods);
         if (Vocabulary.ROOM_NOUNS.contains(h)) return roomPhrase(i, j, mods);
         if (Vocabulary.OUTDOOR_NOUNS.contains(h) && (!h.equals("open") || mods.has(Part.ARTICLE))) {
@@ -479,6 +538,7 @@ final class PromptReader {
         int j = i;
         String a = w(j);
         if (length(j) != null) return j; // "20 cm balls": the number is a size
+        if (degreesAt(j) != null) return j; // "30 degree ramps": the number is an angle
         if (a.equals("minus") || a.equals("negative") || (tok(j) != null && tok(j).isNumber())
                 || Vocabulary.NUMBER_WORDS.containsKey(a) || a.equals("pair") || a.equals("couple")) {
             Num n = signedNumber(j);
@@ -549,15 +609,33 @@ final class PromptReader {
         int unknown = 0;
         while (j < tokens.size() && !used[j]) {
             String x = w(j);
-            Rgb named = Colors.named(x);
-            if (Vocabulary.COLOR_MODIFIERS.contains(x) && Colors.named(w(j + 1)) != null) {
+            // "gold" is the metal, not the colour: "a gold coin", "a gold ball".
+            Rgb named = Vocabulary.MATERIALS.containsKey(x) ? null : Colors.named(x);
+            if (Vocabulary.COLOR_MODIFIERS.contains(x) && Colors.named(w(j + 1)) != null
+                    && !Vocabulary.MATERIALS.containsKey(w(j + 1))) {
                 setColor(mods, Colors.named(w(j + 1)), x, x + "-" + w(j + 1), j, j + 2);
                 j += 2;
             } else if (named != null) {
-                setColor(mods, named, null, x, j, j + 1);
-                j++;
-            } else if (Vocabulary.MATERIALS.containsKey(x)) {
+                // "a tomato coloured ball", "a gold-coloured cube"
+                int end = Set.of("coloured", "colored", "colour", "color", "tinted").contains(w(j + 1)) ? j + 2 : j + 1;
+                setColor(mods, named, null, x, j, end);
+                j = end;
+            } else if (Vocabulary.MATERIALS.containsKey(x) && (!Vocabulary.NOUNS.containsKey(x) || materialBeforeNoun(j))) {
                 setMaterial(mods, Vocabulary.MATERIALS.get(x), j, j + 1);
+                j++;
+            } else if (degreesAt(j) != null) {
+                Num n = degreesAt(j);
+                mods.degrees = n.value;
+                mods.add(Part.ANGLE, j, n.end);
+                j = n.end;
+            } else if (STEEPNESS.containsKey(x) && shapeAhead(j + 1) >= 0 && Vocabulary.NOUNS.get(w(shapeAhead(j + 1))) != null
+                    && Vocabulary.NOUNS.get(w(shapeAhead(j + 1))).role() == Draft.Role.RAMP) {
+                mods.degrees = STEEPNESS.get(x);
+                mods.add(Part.ANGLE, j, j + 1);
+                j++;
+            } else if (x.equals("see") && w(j + 1).equals("saw") || x.equals("teeter") && w(j + 1).equals("totter")) {
+                // "a see-saw": "see" is a structural word elsewhere; here it is half of the noun.
+                mods.skipped.add(j);
                 j++;
             } else if (Vocabulary.SIZE_WORDS.containsKey(x)) {
                 mods.scale = Vocabulary.SIZE_WORDS.get(x);
@@ -590,10 +668,40 @@ final class PromptReader {
         return j;
     }
 
+    /** "30 degrees", "45 degree", "20-degree": the number (its end after the unit), or null. */
+    Num degreesAt(int j) {
+        Token t = tok(j);
+        if (t == null || !t.isNumber() || !DEGREE_WORDS.contains(w(j + 1))) return null;
+        return new Num(t.number(), j + 2, false);
+    }
+
+    /**
+     * An angle after an object's noun: "at 30 degrees", "inclined at 30 degrees", "with a slope of 20
+     * degrees", "pulled back 45 degrees", "released from 45 degrees": the index after it, or k.
+     */
+    private int degreesAfterNoun(int k, Modifiers mods) {
+        int j = k;
+        if (Set.of("inclined", "angled", "tilted", "sloping", "sloped", "pulled", "released", "raised", "lifted",
+                "held", "drawn", "swung", "set").contains(w(j))) {
+            j++;
+            if (Set.of("back", "out", "up", "aside", "sideways").contains(w(j))) j++;
+        } else if (w(j).equals("with") && Set.of("a", "an").contains(w(j + 1))
+                && Set.of("slope", "angle", "incline", "pitch", "gradient", "swing", "amplitude").contains(w(j + 2))
+                && w(j + 3).equals("of")) {
+            j += 3;
+        }
+        if (Set.of("at", "to", "by", "from", "of").contains(w(j))) j++;
+        Num n = degreesAt(j);
+        if (n == null) return k;
+        mods.degrees = n.value;
+        mods.add(Part.ANGLE, k, n.end);
+        return n.end;
+    }
+
     /** A word in no table at all: a typo, an adjective Diorama has no use for, a thing it cannot build. */
     private boolean isUnknown(int j) {
         Token t = tok(j);
-        if (t == null || t.isNumber() || t.isClock()) return false;
+        if (t == null || t.isNumber() || t.isClock() || t.isAsset()) return false;
         String x = t.norm();
         if (Vocabulary.COLOR_MODIFIERS.contains(x)) return true; // "a light ball": not a colour here
         return !Vocabulary.isFiller(x) && !Vocabulary.SHAPES.containsKey(x) && !Vocabulary.MATERIALS.containsKey(x)
@@ -603,6 +711,8 @@ final class PromptReader {
                 && !Vocabulary.FLOOR_NOUNS.contains(x) && !Vocabulary.ROOM_NOUNS.contains(x)
                 && !Vocabulary.OUTDOOR_NOUNS.contains(x) && !Vocabulary.INDOOR_WORDS.contains(x)
                 && !Vocabulary.OUTDOOR_WORDS.contains(x) && !TIME_WORDS.contains(x)
+                && !ActionWords.VERBS.containsKey(x) && !ActionWords.ARRANGING.contains(x)
+                && !ActionWords.VENUES.containsKey(x)
                 && !Set.of("wall", "walls", "ceiling", "one", "ones", "from", "for", "minus", "negative", "no",
                 "am", "pm", "height", "painted", "coloured", "colored").contains(x);
     }
@@ -671,11 +781,103 @@ final class PromptReader {
             notes.add("\"" + words + "\": the explicit size wins over the size word");
         }
         boolean onSurface = surfacePreposition(i);
-        draft.groups.add(new ObjectGroup(i, words, shape, (int) count, mods.material, mods.color, mods.colorName,
-                mods.scale, mods.length, mods.across, onSurface));
+        Draft.Noun noun = nounAt(head, shape, mods);
+        Rgb color = mods.color;
+        String colorName = mods.colorName;
+        if (color == null && Vocabulary.NOUN_COLORS.containsKey(noun.word())) {
+            // A noun's own colour ("a tennis ball" is yellow-green) is part of the noun, not of the id.
+            color = Colors.named(Vocabulary.NOUN_COLORS.get(noun.word()));
+        }
+        if (!Double.isNaN(mods.degrees)) {
+            boolean angled = noun.role() == Draft.Role.RAMP || noun.role() == Draft.Role.PENDULUM
+                    || noun.role() == Draft.Role.CRADLE;
+            double max = noun.role() == Draft.Role.RAMP ? 60 : 90;
+            if (!angled) {
+                notes.add("\"" + words + "\": an angle is used for ramps (their slope) and pendulums (how far they are"
+                        + " pulled back), not for a " + noun.word());
+            } else if (!(mods.degrees > 0 && mods.degrees <= max)) {
+                throw new PromptException(words, "gives an angle of " + number(mods.degrees) + " degrees; expected more than 0"
+                        + " and at most " + number(max) + " degrees for a " + noun.word());
+            }
+        }
+        // "a domino chain", "a domino run": a row of dominoes (20 unless counted) that topples.
+        if (noun.word().equals("domino") && Set.of("chain", "train", "run", "rally", "trail", "line", "row", "effect",
+                "track").contains(w(end))) {
+            String chainWords = text(i, end + 1);
+            if (mods.count == null || (count == 1 && !mods.has(Part.COUNT))) count = DOMINO_CHAIN;
+            draft.arrangements.add(new Draft.Arrangement(i, Draft.Layout.ROW, true, chainWords));
+            draft.actions.add(new Draft.ActionPhrase(end, Draft.Act.TOPPLE, chainWords));
+            use(end, end + 1);
+            end++;
+            words = chainWords;
+        }
+        if (!draft.groups.isEmpty()) {
+            // "a glass and a cup", "a ball, a cube": joined to the phrase before (commas are gone from the tokens).
+            int prev = draft.groups.getLast().end();
+            while (prev < i && tail.contains(prev)) prev++;  // "a ball on one end and a cube on the other"
+            if (prev == i || prev == i - 1 && Set.of("and", "or", "plus").contains(w(i - 1))) draft.joined.add(i);
+            // "a table with a cup on it", "a seesaw in the park with a ball on each end": words between that
+            // said where or when do not part them.
+            int k = draft.groups.getLast().end();
+            while (k < i - 1 && (used[k] || Vocabulary.isFiller(w(k)))) k++;
+            if (k == i - 1 && w(i - 1).equals("with")) draft.withAt.add(i);
+        }
+        draft.groups.add(new ObjectGroup(i, words, shape, (int) count, mods.material, color, colorName,
+                mods.scale, mods.length, mods.across, onSurface, noun, end, prepBefore(i), mods.degrees));
         useAll(mods);
         use(head, end);
         return end;
+    }
+
+    /** How many dominoes "a domino chain" sets up. */
+    static final int DOMINO_CHAIN = 20;
+
+    /** The preposition right before an object phrase at {@code i}, as far as placing things goes. */
+    private Draft.Prep prepBefore(int i) {
+        String a = w(i - 1), b = w(i - 2);
+        if (Set.of("on", "onto", "upon", "off", "across", "along", "atop").contains(a)) return Draft.Prep.ON;
+        if (a.equals("of") && Set.of("top", "end", "side", "edge").contains(b)) return Draft.Prep.ON;
+        if (Set.of("in", "into", "inside", "within").contains(a)) return Draft.Prep.IN;
+        if (a.equals("of") && b.equals("inside")) return Draft.Prep.IN;
+        if (a.equals("down")) return Draft.Prep.DOWN;
+        return Draft.Prep.NONE;
+    }
+
+    /** The noun at {@code head}: a two- or three-word one ("tennis ball", "ping pong ball"), a noun of its own ("marble"), or the plain shape. */
+    private Draft.Noun nounAt(int head, Shape shape, Modifiers mods) {
+        if (tok(head).isAsset()) {
+            // A model file: its id is its name ("my_sneaker"), its material plastic unless said.
+            String file = tok(head).text();
+            String stem = file.replaceAll("^.*[/\\\\]", "").replaceAll("\\.[A-Za-z]+$", "")
+                    .replaceAll("[^A-Za-z0-9_-]", "-");
+            if (stem.isEmpty()) stem = "model";
+            if (stem.length() > 40) stem = stem.substring(0, 40);
+            if (dev.diorama.scene.Assets.extents(file) == null) {
+                notes.add("\"" + file + "\": the file has not been read yet, so the model's box is taken as a cube"
+                        + " (diorama generate reads it first and keeps its proportions)");
+            }
+            return new Draft.Noun(stem, Shape.MESH, Staging.defaultMaterial(Shape.MESH), Staging.defaultSize(Shape.MESH),
+                    Draft.Role.PLAIN, file);
+        }
+        String h = w(head).equals("balls") ? "ball" : w(head);
+        for (int back = 2; back >= 1; back--) {
+            StringBuilder key = new StringBuilder();
+            boolean skippedAll = true;
+            for (int k = head - back; k < head; k++) {
+                key.append(w(k)).append(' ');
+                skippedAll &= mods.skipped.contains(k);
+            }
+            String singular = h.endsWith("s") && Vocabulary.PLURALS.contains(h) ? h.substring(0, h.length() - 1) : h;
+            Draft.Noun n = Vocabulary.COMPOUNDS.get(key + singular);
+            if (n != null && skippedAll) {
+                for (int k = head - back; k < head; k++) mods.skipped.remove(Integer.valueOf(k));
+                use(head - back, head);
+                return n;
+            }
+        }
+        if ((h.equals("one") || h.equals("ones")) && !draft.groups.isEmpty()) return draft.groups.getLast().noun();
+        Draft.Noun n = Vocabulary.NOUNS.get(w(head));
+        return n != null ? n : Draft.Noun.of(shape);
     }
 
     /** After an object's noun: "of wood", "made of steel", "20 cm across", "with a diameter of 20 cm", "painted red". */
@@ -696,6 +898,11 @@ final class PromptReader {
                 k = e;
             } else if (Double.isNaN(mods.length) && sizeAfterNoun(k, mods) > k) {
                 k = sizeAfterNoun(k, mods);
+            } else if (Double.isNaN(mods.degrees) && degreesAfterNoun(k, mods) > k) {
+                k = degreesAfterNoun(k, mods);
+            } else if (tok(k - 1) != null && tok(k - 1).isAsset() && Set.of("model", "mesh", "file", "object").contains(x)) {
+                mods.add(Part.INNER, k, k + 1);
+                k++;
             } else {
                 return k;
             }
@@ -759,6 +966,46 @@ final class PromptReader {
         useOnly(mods, "the floor", Part.ARTICLE, Part.MATERIAL, Part.INNER);
         use(head, end);
         return end;
+    }
+
+    /** The venue whose head word is at {@code head}, two-word ones ("living room") first. */
+    private Draft.Venue venueAt(int head, Modifiers mods) {
+        Draft.Venue next = ActionWords.VENUES.get(w(head) + " " + w(head + 1));
+        if (next != null) {
+            use(head + 1, head + 2);
+            return next;
+        }
+        Draft.Venue two = ActionWords.VENUES.get(w(head - 1) + " " + w(head));
+        if (two != null && (mods.skipped.contains(head - 1) || two.floor() == Vocabulary.MATERIALS.get(w(head - 1)))) {
+            if (mods.skipped.remove(Integer.valueOf(head - 1))) use(head - 1, head);
+            return two;
+        }
+        return ActionWords.VENUES.get(w(head));
+    }
+
+    /** "a small tiled bathroom", "on a sandy beach", "in the living room". */
+    private int venuePhrase(int i, int head, Draft.Venue venue, Modifiers mods) {
+        mods.check();
+        String words = text(i, head + 1);
+        if (draft.venue != null && !draft.venue.value().name().equals(venue.name())) {
+            throw new PromptException(words, "the scene is given two places (also \"" + draft.venue.words()
+                    + "\"); expected one place");
+        }
+        setKind(venue.kind(), words);
+        draft.venue = new Said<>(venue, words);
+        if (mods.has(Part.SIZE) && venue.size() != null) {
+            draft.roomSize = new Said<>(venue.size().times(mods.scale < 1 ? 0.7 : mods.scale > 1 ? 1.5 : 1), words);
+        }
+        if (mods.material != null) {
+            if (draft.floor != null && draft.floor.value() != mods.material) {
+                throw new PromptException(words, "the floor is given two materials (also \"" + draft.floor.words()
+                        + "\"); expected one floor");
+            }
+            draft.floor = new Said<>(mods.material, words);
+        }
+        useOnly(mods, "the place", Part.ARTICLE, Part.MATERIAL, Part.SIZE, Part.INNER);
+        use(head, head + 1);
+        return head + 1;
     }
 
     private int roomPhrase(int i, int head, Modifiers mods) {
@@ -905,6 +1152,19 @@ final class PromptReader {
             case CUBE -> "cubes";
             case CYLINDER -> "cylinders";
             case PLANK -> "planks";
+            case CONE -> "cones";
+            case PYRAMID -> "pyramids";
+            case WEDGE -> "wedges";
+            case DOMINO -> "dominoes";
+            case BRICK -> "bricks";
+            case BOWL -> "bowls";
+            case CUP -> "cups";
+            case BOTTLE -> "bottles";
+            case JUG -> "jugs";
+            case TABLE -> "tables";
+            case SHELF -> "shelves";
+            case STAIRS -> "stairs";
+            case MESH -> "models";
         };
     }
 

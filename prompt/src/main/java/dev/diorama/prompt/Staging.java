@@ -6,13 +6,16 @@ import dev.diorama.prompt.Draft.TimeOfDay;
 import dev.diorama.scene.Camera;
 import dev.diorama.scene.CameraMove;
 import dev.diorama.scene.Environment;
+import dev.diorama.scene.Joint;
 import dev.diorama.scene.Material;
 import dev.diorama.scene.Places;
+import dev.diorama.scene.Quat;
 import dev.diorama.scene.Rgb;
 import dev.diorama.scene.Room;
 import dev.diorama.scene.Scene;
 import dev.diorama.scene.SceneException;
 import dev.diorama.scene.SceneObject;
+import dev.diorama.scene.Shot;
 import dev.diorama.scene.Shape;
 import dev.diorama.scene.SolarPosition;
 import dev.diorama.scene.TimeLapse;
@@ -40,6 +43,8 @@ import java.util.Map;
  * the falling ones, which start above their tops.
  */
 final class Staging {
+    /** The largest extent of a model from a file when the words give none, m. */
+    static final double MESH_SIZE = 0.3;
     /** Largest object extent a prompt may ask for, m. */
     static final double MAX_SIZE = 10;
     /** Highest drop a prompt may ask for, m. */
@@ -83,6 +88,16 @@ final class Staging {
             case CUBE -> new Vec3(0.2, 0.2, 0.2);
             case CYLINDER -> new Vec3(0.15, 0.25, 0.15);
             case PLANK -> new Vec3(1.0, 0.05, 0.2);
+            case CONE, PYRAMID, MESH -> s.proportions(0.3);
+            case WEDGE, STAIRS -> s.proportions(1.0);
+            case DOMINO -> s.proportions(0.048);
+            case BRICK -> s.proportions(0.215);
+            case BOWL -> s.proportions(0.18);
+            case CUP -> s.proportions(0.1);
+            case BOTTLE -> s.proportions(0.3);
+            case JUG -> s.proportions(0.25);
+            case TABLE -> s.proportions(1.2);
+            case SHELF -> s.proportions(1.8);
         };
     }
 
@@ -93,6 +108,10 @@ final class Staging {
             case CUBE -> Material.WOOD;
             case CYLINDER -> Material.STEEL;
             case PLANK -> Material.WOOD;
+            case CONE, WEDGE, TABLE, SHELF, STAIRS -> Material.WOOD;
+            case DOMINO, MESH -> Material.PLASTIC;
+            case PYRAMID, BRICK, BOWL, CUP, JUG -> Material.STONE;  // stone stands in for brick and ceramic
+            case BOTTLE -> Material.GLASS;
         };
     }
 
@@ -101,20 +120,34 @@ final class Staging {
     }
 
     /** One object to place: its group, its size, where its bottom starts, and the words behind that height. */
-    private record Item(ObjectGroup group, Material material, Vec3 size, double bottom, String heightWords) {
-        double footprint() { return 2 * boundingRadius(size, group.shape()); }
+    record Item(ObjectGroup group, Material material, Vec3 size, double bottom, String heightWords, Props.Unit unit) {
+        Item(ObjectGroup group, Material material, Vec3 size, double bottom, String heightWords) {
+            this(group, material, size, bottom, heightWords, null);
+        }
+
+        double footprint() { return unit != null ? unit.footprint() : 2 * boundingRadius(size, group.shape()); }
     }
 
     static Scene build(Draft d, PromptParser.Options o, List<String> notes) {
+        return build(d, List.of(), o, notes);
+    }
+
+    /**
+     * A storyboard's scene: {@code d} is the whole world (every shot's objects and settings), each
+     * of {@code shots} the camera words and length of one shot and the first of {@code d}'s groups it
+     * brings in. Empty {@code shots}: one film.
+     */
+    static Scene build(Draft d, List<Storyboard.ShotWords> shots, PromptParser.Options o, List<String> notes) {
         try {
-            return buildChecked(d, o, notes);
+            return buildChecked(d, shots, o, notes);
         } catch (SceneException e) {
             throw explain(e);
         }
     }
 
-    private static Scene buildChecked(Draft d, PromptParser.Options o, List<String> notes) {
-        Environment env = environment(d, notes);
+    private static Scene buildChecked(Draft d, List<Storyboard.ShotWords> shots, PromptParser.Options o,
+                                      List<String> notes) {
+        Environment env = sky(d, environment(d, notes), notes);
         Room room = env.room();
         List<Item> falling = new ArrayList<>();
         List<Item> resting = new ArrayList<>();
@@ -124,9 +157,17 @@ final class Staging {
             throw new PromptException("the prompt asks for " + total + " objects; expected at most "
                     + Scene.MAX_OBJECTS + " in one scene");
         }
-        boolean anyFalling = d.groups.stream().anyMatch(g -> !g.onSurface());
-        for (ObjectGroup g : d.groups) {
-            Material m = g.material() != null ? g.material() : defaultMaterial(g.shape());
+        Props.Plan plan = Props.plan(d, room, notes);
+        boolean anyFalling = d.groups.stream().anyMatch(g -> !g.onSurface() && !plan.member(g));
+        for (ObjectGroup g : ordered(d, notes)) {
+            Material m = g.material() != null ? g.material() : g.noun().material();
+            if (plan.member(g)) {
+                // A prop with what it holds, or a rig: one item of the row per unit.
+                for (Props.Unit u : plan.units().getOrDefault(g, List.of())) {
+                    falling.add(new Item(g, m, new Vec3(u.footprint(), 0, u.footprint()), 0, null, u));
+                }
+                continue;
+            }
             Vec3 size = size(g);
             // Something a lone object lands "onto" only rests when something else falls onto it.
             boolean rests = g.onSurface() && anyFalling;
@@ -138,7 +179,8 @@ final class Staging {
             }
         }
         for (HeightPhrase h : d.heights) {
-            if (falling.stream().noneMatch(it -> h.words().equals(it.heightWords()))) {
+            if (falling.stream().noneMatch(it -> h.words().equals(it.heightWords()))
+                    && d.groups.stream().noneMatch(g -> plan.member(g) && h.at() > g.at() - 1 && h.at() < g.end() + 8)) {
                 notes.add("\"" + h.words() + "\" applies to no falling object and was not used");
             }
         }
@@ -148,13 +190,10 @@ final class Staging {
         double restTop = 0;
         for (Item it : resting) restTop = Math.max(restTop, it.size().y());
 
-        List<SceneObject> objects = new ArrayList<>();
-        List<String> ids = ids(falling, resting);
-        List<Item> items = new ArrayList<>(falling);
-        items.addAll(resting);
-        int n = 0;
+        double[] fallBottom = new double[falling.size()];
         for (int k = 0; k < falling.size(); k++) {
             Item it = falling.get(k);
+            if (it.unit() != null) continue;
             double bottom = it.bottom();
             if (bottom == Double.POSITIVE_INFINITY) {
                 bottom = room.size().y() - ROOM_MARGIN - it.size().y() / 2 - boundingRadius(it.size(), it.group().shape());
@@ -164,21 +203,183 @@ final class Staging {
                         + " up, just above what it falls onto");
                 bottom = restTop + 0.01;
             }
-            objects.add(object(ids.get(n++), it, fallXz[k], bottom, room));
+            fallBottom[k] = bottom;
+        }
+        Motion motion = new Motion(falling.size());
+        Arranging.chains(d);
+        Arranging.arrange(d, falling, fallXz, fallBottom, o.seed(), notes);
+        Arranging.relate(d, falling, fallXz, notes);
+        Arranging.act(d, falling, fallXz, fallBottom, motion, plan.consumed(), notes);
+
+        // Every object with its id's stem; the pieces of units moved to their places in the row.
+        List<SceneObject> unnamed = new ArrayList<>();
+        List<Item> items = new ArrayList<>();
+        List<String> bases = new ArrayList<>();
+        List<Props.Link> links = new ArrayList<>();
+        List<SceneObject> ghosts = new ArrayList<>();
+        for (int k = 0; k < falling.size(); k++) {
+            Item it = falling.get(k);
+            if (it.unit() != null) {
+                Vec3 at = new Vec3(fallXz[k][0], 0, fallXz[k][1]);
+                int offset = unnamed.size();
+                for (Props.Piece p : it.unit().pieces) {
+                    Props.Piece q = p.moved(at);
+                    unnamed.add(new SceneObject("o" + unnamed.size(), q.shape(), q.material(), q.color(), q.size(),
+                            q.position(), q.rotation(), q.velocity(), q.fixed(), q.asset()));
+                    items.add(new Item(q.group(), q.material(), q.size(), q.position().y() - q.size().y() / 2, null));
+                    bases.add(q.base());
+                }
+                for (Props.Link l : it.unit().links) links.add(l.moved(at, offset));
+                for (Props.Piece p : it.unit().ghosts) {
+                    Props.Piece q = p.moved(at);
+                    ghosts.add(new SceneObject("ghost", q.shape(), q.material(), null, q.size(), q.position(), q.rotation(),
+                            null));
+                }
+                checkInRoom(it, unnamed.subList(offset, unnamed.size()), room);
+                continue;
+            }
+            unnamed.add(object("o" + unnamed.size(), it, fallXz[k], fallBottom[k], room, motion.rotation[k],
+                    motion.velocity[k]));
+            items.add(it);
+            bases.add(baseId(it.group(), it.material()));
         }
         for (int k = 0; k < resting.size(); k++) {
-            objects.add(object(ids.get(n++), resting.get(k), restXz[k], 0, room));
+            unnamed.add(object("o" + unnamed.size(), resting.get(k), restXz[k], 0, room, null, null));
+            items.add(resting.get(k));
+            bases.add(baseId(resting.get(k).group(), resting.get(k).material()));
         }
+        List<String> ids = ids(bases);
+        List<SceneObject> objects = new ArrayList<>();
+        for (int n = 0; n < unnamed.size(); n++) {
+            SceneObject u = unnamed.get(n);
+            objects.add(new SceneObject(ids.get(n), u.shape(), u.material(), u.color(), u.size(), u.position(),
+                    u.rotation(), u.velocity(), u.fixed(), u.asset()));
+        }
+        List<Joint> joints = new ArrayList<>();
+        for (Props.Link l : links) {
+            String b = l.b() < 0 ? null : ids.get(l.b());
+            joints.add(l.axis() == null ? new Joint.Pivot(ids.get(l.a()), b, l.anchor())
+                    : new Joint.Hinge(ids.get(l.a()), b, l.anchor(), l.axis()));
+        }
+        int physicsRate = plan.physicsRate() <= Scene.defaultPhysicsRate(o.fps()) ? 0
+                : o.fps() * (int) Math.ceil((double) plan.physicsRate() / o.fps());
+        turntable(d, plan, objects, items, notes);
 
+        if (shots.size() > 1) return storyboard(d, shots, env, objects, items, ids, joints, physicsRate, ghosts, o, notes);
+        Shot view = shot(d, objects, items, ids, room, ghosts, o, notes);
+        Camera camera = view.camera();
+        CameraMove move = view.move();
+
+        LocalTime time = time(d, env, notes);
+        TimeLapse lapse = null;
+        if (d.lapse != null) {
+            LocalTime[] start = {time};
+            lapse = lapse(d, env, start, notes);
+            time = start[0];
+        }
+        double seconds = seconds(d, o, notes, lapse != null);
+        return new Scene(o.seed(), seconds, o.fps(), o.width(), o.height(), physicsRate, Scene.STANDARD_GRAVITY, time, env,
+                camera, objects, move, lapse, joints, List.of());
+    }
+
+    /**
+     * "clear", "hazy", "smoggy", "overcast", "cloudy": the air's turbidity and the sky's cloud cover
+     * ({@link Environment#withSky}); the rest of the sky as it was.
+     */
+    static Environment sky(Draft d, Environment env, List<String> notes) {
+        if (d.haze == null && d.clouds == null) return env;
+        double turbidity = d.haze != null ? d.haze.value() : env.turbidity();
+        double clouds = d.clouds != null ? d.clouds.value() : env.cloudCover();
+        if (d.haze != null) {
+            notes.add("\"" + d.haze.words() + "\": the air's turbidity is " + PromptReader.number(turbidity)
+                    + (turbidity <= 2 ? " (clean air)" : turbidity < 7 ? " (a haze that whitens the sky and softens shadows)"
+                    : " (a thick haze: a pale sky, a dim red sun)"));
+        }
+        if (d.clouds != null) {
+            notes.add("\"" + d.clouds.words() + "\": " + (clouds >= 1 ? "an overcast sky, no direct sun"
+                    : clouds == 0 ? "a cloudless sky" : Math.round(clouds * 100) + " % of the sky under cloud"));
+        }
+        if (env.kind() == Environment.Kind.INDOOR) {
+            notes.add("\"" + (d.clouds != null ? d.clouds.words() : d.haze.words()) + "\": the sky is recorded, but"
+                    + " indoors it is not seen");
+        }
+        return env.withSky(turbidity, clouds, env.environmentMap());
+    }
+
+    /**
+     * "my_sneaker.glb on a pedestal, slowly turning": a fixed thing, or one standing on a prop,
+     * cannot turn; the camera circles it instead (a full turn over the film, half a turn "slowly"),
+     * unless the words gave the camera a move of their own.
+     */
+    private static void turntable(Draft d, Props.Plan plan, List<SceneObject> objects, List<Item> items,
+                                  List<String> notes) {
+        for (Draft.ActionPhrase a : d.actions) {
+            if (a.act() != Draft.Act.SPIN) continue;
+            int g = Arranging.subject(d.groups, a.at(), false);
+            if (g < 0 || !plan.member(d.groups.get(g))) continue;
+            if (d.move != null) {
+                notes.add("\"" + a.words() + "\": the camera already moves (\"" + d.move.words() + "\"), so it does not"
+                        + " also circle the " + d.groups.get(g).noun().word());
+                continue;
+            }
+            String lower = a.words().toLowerCase(java.util.Locale.ROOT);
+            boolean slow = lower.startsWith("slowly") || lower.startsWith("gently") || lower.startsWith("lazily")
+                    || lower.endsWith("slowly") || lower.endsWith("gently");
+            double degrees = slow ? 180 : 360;
+            d.move = new Draft.Said<>(new Draft.Move.Turn("orbit", degrees, true), a.words());
+            notes.add("\"" + a.words() + "\": the " + d.groups.get(g).noun().word() + " stands still, so the camera"
+                    + " circles it instead (" + PromptReader.number(degrees) + " degrees over the film)");
+            return;
+        }
+    }
+
+    /** The pieces of a unit must stay inside the room's walls. */
+    private static void checkInRoom(Item it, List<SceneObject> pieces, Room room) {
+        if (room == null) return;
+        Vec3 r = room.size();
+        for (SceneObject p : pieces) {
+            double b = p.boundingRadius();
+            if (Math.abs(p.position().x()) + b > r.x() / 2 + 1e-9 || Math.abs(p.position().z()) + b > r.z() / 2 + 1e-9
+                    || p.position().y() + b > r.y() + 1e-9) {
+                throw new PromptException(it.group().words(), "does not fit in the " + roomWords(room)
+                        + "; expected a smaller " + it.group().noun().word() + ", a large room or outdoors");
+            }
+        }
+    }
+
+    /** A camera and its move for the objects in view, from the camera words of {@code d}. */
+    static Shot shot(Draft d, List<SceneObject> objects, List<Item> items, List<String> ids, Room room,
+                     List<SceneObject> ghosts, PromptParser.Options o, List<String> notes) {
         double aspect = (double) o.width() / o.height();
         List<SceneObject> framed = new ArrayList<>(objects);
+        framed.addAll(ghosts);
         for (SceneObject so : objects) {
             Vec3 p = so.position();
             framed.add(so.withPosition(new Vec3(p.x(), so.halfHeight(), p.z())));
+            Vec3 v = so.velocity();
+            if (v.x() != 0 || v.z() != 0) {
+                // A moving object is framed where it lands or, on the floor, where it is after 2 s
+                // (friction slows it; a rolling ball slows little): the action stays in the picture.
+                double up = v.y(), y0 = p.y() - so.halfHeight();
+                double t = up > 0 || y0 > 0 ? (up + Math.sqrt(up * up + 2 * Scene.STANDARD_GRAVITY * y0))
+                        / Scene.STANDARD_GRAVITY : 2;
+                t = Math.min(t, 2);
+                framed.add(so.withPosition(new Vec3(p.x() + v.x() * t, so.halfHeight(), p.z() + v.z() * t)));
+            }
         }
         int target = d.move != null && d.move.value() instanceof Draft.Move.Track t ? target(t, d.move.words(), items, ids) : -1;
         Camera camera;
-        if (d.shot == null && d.angle == null && d.fov == null) {
+        // Props, rigs, vessels, dominoes and models are often small: a medium shot of what is there
+        // rather than the general framing's box of at least 1 m.
+        boolean tight = objects.stream().anyMatch(so -> so.fixed() || so.shape().hollow() || so.shape() == Shape.DOMINO
+                || so.shape() == Shape.MESH);
+        if (d.shot == null && d.angle == null && d.fov == null && tight) {
+            List<SceneObject> onDisplay = onDisplay(objects);
+            if (onDisplay != null) framed = onDisplay;
+            camera = Framing.frame(framed, objects.getFirst(), aspect, null, null, Double.NaN, true);
+            if (room != null) camera = insideRoom(camera, room);
+            camera = widenToFit(camera, framed, aspect, true);
+        } else if (d.shot == null && d.angle == null && d.fov == null) {
             camera = Camera.framing(framed, aspect);
             if (room != null) camera = insideRoom(camera, room);
             camera = widenToFit(camera, framed, aspect);
@@ -214,17 +415,90 @@ final class Staging {
             }
         }
         CameraMove move = d.move == null ? null : move(d.move.value(), camera, target < 0 ? null : ids.get(target));
+        return new Shot(0, camera, move);
+    }
 
+    /**
+     * The shots of a storyboard in one world: each shot lasts what its words say ("for 6 seconds")
+     * or the default length; objects a later shot names enter at its start (falling from where they
+     * would have started); each shot's camera frames the objects in the world by then.
+     */
+    private static Scene storyboard(Draft d, List<Storyboard.ShotWords> shots, Environment env,
+                                    List<SceneObject> objects, List<Item> items, List<String> ids, List<Joint> joints,
+                                    int physicsRate, List<SceneObject> ghosts, PromptParser.Options o,
+                                    List<String> notes) {
+        double[] start = new double[shots.size()];
+        double total = 0;
+        for (int k = 0; k < shots.size(); k++) {
+            start[k] = total;
+            Storyboard.ShotWords sw = shots.get(k);
+            double len = o.secondsExplicit() ? o.seconds() / shots.size() : sw.seconds() != null ? sw.seconds() : o.seconds();
+            if (!(len > 0)) {
+                throw new PromptException(sw.words(), "gives the shot no length; expected a length greater than 0");
+            }
+            total += len;
+        }
+        if (total > Scene.MAX_SECONDS) {
+            throw new PromptException("the storyboard's " + shots.size() + " shots last " + PromptReader.number(total)
+                    + " seconds; expected at most " + PromptReader.number(Scene.MAX_SECONDS) + " seconds in all");
+        }
+        List<SceneObject> entered = new ArrayList<>();
+        int[] shotOf = new int[objects.size()];
+        for (int n = 0; n < objects.size(); n++) {
+            int g = d.groups.indexOf(items.get(n).group());
+            int k = 0;
+            while (k + 1 < shots.size() && shots.get(k + 1).firstGroup() <= g) k++;
+            // Fixed props and jointed rigs are there from the start: joints hold from t = 0.
+            String id = objects.get(n).id();
+            if (objects.get(n).fixed() || joints.stream().anyMatch(j -> id.equals(j.a()) || id.equals(j.b()))) k = 0;
+            shotOf[n] = k;
+            entered.add(k == 0 ? objects.get(n) : objects.get(n).entering(start[k]));
+        }
+        List<Shot> out = new ArrayList<>();
+        for (int k = 0; k < shots.size(); k++) {
+            List<SceneObject> present = new ArrayList<>();
+            List<Item> presentItems = new ArrayList<>();
+            List<String> presentIds = new ArrayList<>();
+            for (int n = 0; n < objects.size(); n++) {
+                if (shotOf[n] <= k) {
+                    present.add(objects.get(n));
+                    presentItems.add(items.get(n));
+                    presentIds.add(ids.get(n));
+                }
+            }
+            if (present.isEmpty()) present = objects;
+            Shot view = shot(shots.get(k).camera(), present, presentItems.isEmpty() ? items : presentItems,
+                    presentIds.isEmpty() ? ids : presentIds, env.room(), ghosts, o, notes);
+            out.add(new Shot(Math.round(start[k] * 1e6) / 1e6, view.camera(), view.move()));
+        }
         LocalTime time = time(d, env, notes);
         TimeLapse lapse = null;
         if (d.lapse != null) {
-            LocalTime[] start = {time};
-            lapse = lapse(d, env, start, notes);
-            time = start[0];
+            LocalTime[] st = {time};
+            lapse = lapse(d, env, st, notes);
+            time = st[0];
         }
-        double seconds = seconds(d, o, notes, lapse != null);
-        return new Scene(o.seed(), seconds, o.fps(), o.width(), o.height(), 0, Scene.STANDARD_GRAVITY, time, env,
-                camera, objects, move, lapse);
+        notes.add("a storyboard of " + shots.size() + " shots, " + PromptReader.number(Math.round(total * 1000) / 1000.0)
+                + " s in all, in one world: cuts at " + String.join(", ", out.stream().skip(1)
+                .map(sh -> PromptReader.number(sh.start()) + " s").toList()));
+        return new Scene(o.seed(), total, o.fps(), o.width(), o.height(), physicsRate, Scene.STANDARD_GRAVITY, time, env,
+                null, entered, null, lapse, joints, out);
+    }
+
+    /** The groups in the order they are laid out along x: as named, unless a relation says otherwise. */
+    private static List<ObjectGroup> ordered(Draft d, List<String> notes) {
+        return Arranging.order(d, notes);
+    }
+
+    /** The starting rotation and velocity of each falling object (null: upright, at rest). */
+    static final class Motion {
+        final Quat[] rotation;
+        final Vec3[] velocity;
+
+        Motion(int n) {
+            rotation = new Quat[n];
+            velocity = new Vec3[n];
+        }
     }
 
     /** The object a tracking move names: the first whose shape, material and colour match the words. */
@@ -244,8 +518,48 @@ final class Staging {
         throw new PromptException(words, "names no object of the scene; expected one of " + String.join(", ", ids));
     }
 
+    /**
+     * Small things on a big table, shelf or pedestal ("a glass on a table", "my_sneaker.glb on a
+     * pedestal"): what to frame is those things and a little of what they stand on, about twice
+     * their size around them (at least 40 cm), not the whole prop. Null when the scene is not such a
+     * display: something stands on the floor, or a rig, ramp or staircase is in it, or the things are
+     * not small beside their prop.
+     */
+    private static List<SceneObject> onDisplay(List<SceneObject> objects) {
+        List<SceneObject> loose = new ArrayList<>(), props = new ArrayList<>();
+        for (SceneObject o : objects) (o.fixed() ? props : loose).add(o);
+        if (loose.isEmpty() || props.isEmpty()) return null;
+        for (SceneObject p : props) {
+            if (!(p.shape() == Shape.TABLE || p.shape() == Shape.SHELF || p.shape() == Shape.CYLINDER)) return null;
+        }
+        double[] lo = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE}, hi = {-Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (SceneObject o : loose) {
+            if (o.position().y() - o.halfHeight() < 0.1) return null;  // on the floor: the whole scene matters
+            List<Vec3> corners = new ArrayList<>();
+            Framing.boxCorners(o, corners);
+            for (Vec3 c : corners) {
+                for (int a = 0; a < 3; a++) {
+                    lo[a] = Math.min(lo[a], c.get(a));
+                    hi[a] = Math.max(hi[a], c.get(a));
+                }
+            }
+        }
+        // Their spread across, and their own heights (a marble dropped from above a glass is still small).
+        double looseSize = Math.max(hi[0] - lo[0], hi[2] - lo[2]);
+        for (SceneObject o : loose) looseSize = Math.max(looseSize, o.size().y());
+        double propSize = 0;
+        for (SceneObject p : props) propSize = Math.max(propSize, Math.max(p.size().x(), Math.max(p.size().y(), p.size().z())));
+        if (looseSize > 0.5 * propSize) return null;
+        List<SceneObject> out = new ArrayList<>(loose);
+        double around = Math.max(0.4, 2 * looseSize);
+        Vec3 centre = new Vec3((lo[0] + hi[0]) / 2, (lo[1] + hi[1]) / 2, (lo[2] + hi[2]) / 2);
+        out.add(new SceneObject("around", Shape.CUBE, Material.WOOD, null, new Vec3(around, around, around),
+                new Vec3(centre.x(), Math.max(around / 2, centre.y()), centre.z()), null, null));
+        return out;
+    }
+
     /** The scene's camera move from the words, with the default amounts of {@link Framing}. */
-    private static CameraMove move(Draft.Move m, Camera camera, String targetId) {
+    static CameraMove move(Draft.Move m, Camera camera, String targetId) {
         double reach = camera.lookAt().minus(camera.position()).length();
         return switch (m) {
             case Draft.Move.Still s -> null;
@@ -307,13 +621,17 @@ final class Staging {
     private static Environment environment(Draft d, List<String> notes) {
         Environment.Kind kind = d.kind != null ? d.kind.value() : Environment.Kind.OUTDOOR;
         boolean indoor = kind == Environment.Kind.INDOOR;
-        Material floor = d.floor != null ? d.floor.value() : indoor ? DEFAULT_INDOOR_FLOOR : DEFAULT_OUTDOOR_FLOOR;
+        Draft.Venue venue = d.venue == null ? null : d.venue.value();
+        Material floor = d.floor != null ? d.floor.value() : venue != null ? venue.floor()
+                : indoor ? DEFAULT_INDOOR_FLOOR : DEFAULT_OUTDOOR_FLOOR;
         Environment base;
         if (!indoor) {
             base = Environment.outdoor(floor);
         } else {
-            Room room = new Room(d.roomSize != null ? d.roomSize.value() : DEFAULT_ROOM,
-                    d.walls != null ? d.walls.value() : DEFAULT_WALLS, d.ceiling != null ? d.ceiling.value() : DEFAULT_CEILING);
+            boolean venueRoom = venue != null && venue.size() != null;
+            Room room = new Room(d.roomSize != null ? d.roomSize.value() : venueRoom ? venue.size() : DEFAULT_ROOM,
+                    d.walls != null ? d.walls.value() : venueRoom ? venue.walls() : DEFAULT_WALLS,
+                    d.ceiling != null ? d.ceiling.value() : venueRoom ? venue.ceiling() : DEFAULT_CEILING);
             base = Environment.indoor(floor, room);
         }
         if (d.city == null && d.coordinates == null && d.date == null && d.utcOffset == null) return base;
@@ -394,13 +712,29 @@ final class Staging {
     static Vec3 size(ObjectGroup g) {
         Vec3 s;
         double l = g.length();
+        Vec3 own = g.noun().size();
+        Vec3 natural = g.shape() == Shape.MESH ? dev.diorama.scene.Assets.extents(g.noun().asset()) : null;
+        if (natural != null) {
+            // A model keeps its file's proportions: its largest extent the size said, else 30 cm.
+            double largest = Math.max(natural.x(), Math.max(natural.y(), natural.z()));
+            double want = Double.isNaN(l) ? MESH_SIZE * g.scale() : l;
+            Vec3 m = natural.times(want / largest);
+            return new Vec3(Math.round(m.x() * 1e6) / 1e6, Math.round(m.y() * 1e6) / 1e6, Math.round(m.z() * 1e6) / 1e6);
+        }
+        boolean plain = g.noun().word().equals(g.shape().jsonName());
         if (Double.isNaN(l)) {
-            s = defaultSize(g.shape()).times(g.scale());
+            s = own.times(g.scale());
+        } else if (!plain) {
+            // A noun with a shape of its own ("a 10 cm domino"): the size said is its largest extent.
+            // "a can 10 cm wide": a width measures x.
+            s = own.times(l / (g.across() ? own.x() : Math.max(own.x(), Math.max(own.y(), own.z()))));
         } else {
             s = switch (g.shape()) {
                 case BALL, CUBE -> new Vec3(l, l, l);
                 case CYLINDER -> g.across() ? new Vec3(l, l / 0.6, l) : new Vec3(0.6 * l, l, 0.6 * l);
                 case PLANK -> new Vec3(l, l / 20, l / 5);
+                case CONE, PYRAMID, WEDGE, DOMINO, BRICK, BOWL, CUP, BOTTLE, JUG, TABLE, SHELF, STAIRS, MESH
+                        -> g.shape().proportions(l);
             };
         }
         double largest = Math.max(s.x(), Math.max(s.y(), s.z()));
@@ -436,7 +770,7 @@ final class Staging {
     }
 
     /** The gap between neighbours: about their size. */
-    private static double gap(double a, double b) {
+    static double gap(double a, double b) {
         return Math.clamp(Math.max(a, b), 0.05, 0.5);
     }
 
@@ -506,11 +840,15 @@ final class Staging {
         return xz;
     }
 
-    private static SceneObject object(String id, Item it, double[] xz, double bottom, Room room) {
+    private static SceneObject object(String id, Item it, double[] xz, double bottom, Room room, Quat rotation,
+                                     Vec3 velocity) {
         Vec3 size = it.size();
-        Vec3 position = new Vec3(xz[0], bottom + size.y() / 2, xz[1]);
+        double half = rotation == null ? size.y() / 2 : Arranging.halfHeight(size, it.group().shape(), rotation);
+        // Up to the micrometre, never down: a turned object must not start below the floor.
+        Vec3 position = new Vec3(xz[0], Math.ceil((bottom + half) * 1e6 - 1e-6) / 1e6, xz[1]);
         Rgb color = it.group().color() != null ? it.group().color() : it.material().color;
-        SceneObject so = new SceneObject(id, it.group().shape(), it.material(), color, size, position, null, null);
+        SceneObject so = new SceneObject(id, it.group().shape(), it.material(), color, size, position, rotation,
+                velocity, false, it.group().noun().asset());
         if (room != null && position.y() + so.boundingRadius() > room.size().y() + 1e-9) {
             double highest = Math.floor((room.size().y() - ROOM_MARGIN - so.boundingRadius() - size.y() / 2) * 100) / 100;
             String words = it.heightWords() != null ? it.heightWords() : it.group().words();
@@ -522,17 +860,19 @@ final class Staging {
     }
 
     /**
-     * Readable unique ids: "[colour-]material-shape" ("red-rubber-ball", "steel-ball" is
-     * "steel-ball"), with "-1", "-2", ... in the order named when several objects would share one.
+     * The stem of an object's id: "[colour-]material-noun" ("red-rubber-ball", "steel-ball", "glass"
+     * for a glass of glass); a model's file name ("my_sneaker", "marble-my_sneaker" with a material said).
      */
-    private static List<String> ids(List<Item> falling, List<Item> resting) {
-        List<String> bases = new ArrayList<>();
-        for (List<Item> l : List.of(falling, resting)) {
-            for (Item it : l) {
-                String colour = it.group().colorName() != null ? it.group().colorName() + "-" : "";
-                bases.add(colour + it.material().jsonName() + "-" + it.group().shape().jsonName());
-            }
-        }
+    static String baseId(ObjectGroup g, Material m) {
+        String colour = g.colorName() != null ? g.colorName() + "-" : "";
+        String noun = g.noun().word();
+        if (g.noun().asset() != null) return colour + (g.material() != null ? m.jsonName() + "-" : "") + noun;
+        if (noun.equals(m.jsonName())) return colour + noun;
+        return colour + m.jsonName() + "-" + noun;
+    }
+
+    /** Readable unique ids from their stems, with "-1", "-2", ... in order when several share one. */
+    private static List<String> ids(List<String> bases) {
         Map<String, Integer> total = new HashMap<>();
         for (String b : bases) total.merge(b, 1, Integer::sum);
         Map<String, Integer> seen = new HashMap<>();
@@ -568,15 +908,22 @@ final class Staging {
      * fall outside it.
      */
     static Camera widenToFit(Camera c, List<SceneObject> framed, double aspect) {
+        return widenToFit(c, framed, aspect, false);
+    }
+
+    /** As {@link #widenToFit(Camera, List, double)}; {@code exact} fits each object's turned box (see {@link Framing}). */
+    static Camera widenToFit(Camera c, List<SceneObject> framed, double aspect, boolean exact) {
         Vec3 forward = c.lookAt().minus(c.position()).normalized();
         Vec3 right = forward.cross(Vec3.UP).normalized();
         Vec3 up = right.cross(forward);
         double needed = Math.tan(Math.toRadians(c.fov() / 2));
         for (SceneObject o : framed) {
             double r = o.boundingRadius();
+            List<Vec3> box = new ArrayList<>();
+            if (exact) Framing.boxCorners(o, box);
             for (int corner = 0; corner < 8; corner++) {
-                Vec3 p = o.position().plus(new Vec3((corner & 1) == 0 ? -r : r, (corner & 2) == 0 ? -r : r,
-                        (corner & 4) == 0 ? -r : r));
+                Vec3 p = exact ? box.get(corner) : o.position().plus(new Vec3((corner & 1) == 0 ? -r : r,
+                        (corner & 2) == 0 ? -r : r, (corner & 4) == 0 ? -r : r));
                 Vec3 v = p.minus(c.position());
                 double depth = v.dot(forward);
                 if (depth < 0.05) continue; // behind the eye: no field of view can help
@@ -594,7 +941,7 @@ final class Staging {
     }
 
     /** A time of day at the scene's place and date: a clock time, or when the sun passes an elevation. */
-    private static LocalTime resolve(TimeOfDay time, String words, Environment env, List<String> notes) {
+    static LocalTime resolve(TimeOfDay time, String words, Environment env, List<String> notes) {
         return switch (time) {
             case TimeOfDay.Clock c -> c.time();
             case TimeOfDay.Sun s -> {
@@ -641,11 +988,11 @@ final class Staging {
         return s;
     }
 
-    private static double boundingRadius(Vec3 size, Shape shape) {
+    static double boundingRadius(Vec3 size, Shape shape) {
         return switch (shape) {
             case BALL -> size.x() / 2;
-            case CYLINDER -> Math.hypot(size.x() / 2, size.y() / 2);
-            case CUBE, PLANK -> size.length() / 2;
+            case CYLINDER, CONE, BOWL, CUP, BOTTLE, JUG -> Math.hypot(size.x() / 2, size.y() / 2);
+            case CUBE, PLANK, PYRAMID, WEDGE, DOMINO, BRICK, TABLE, SHELF, STAIRS, MESH -> size.length() / 2;
         };
     }
 

@@ -23,6 +23,13 @@ record Token(String text, String norm, double number, int clock) {
 
     boolean isClock() { return clock >= 0; }
 
+    /** A model file named in the prompt ("my_sneaker.glb", "models/chair.obj"): one token, as written. */
+    boolean isAsset() { return ASSET.matcher(text).matches(); }
+
+    /** A file name or path ending in .glb, .gltf or .obj; no spaces. */
+    static final java.util.regex.Pattern ASSET =
+            java.util.regex.Pattern.compile("(?i)[\\w~./\\\\-]*[\\w-]\\.(?:glb|gltf|obj)");
+
     boolean is(String word) { return norm.equals(word); }
 
     /** Splits a prompt into tokens; see the class comment for the rules. */
@@ -40,6 +47,7 @@ record Token(String text, String norm, double number, int clock) {
         int n = s.length();
         int i = 0;
         java.util.regex.Matcher iso = ISO_DATE.matcher(s);
+        java.util.regex.Matcher asset = ASSET.matcher(s);
         while (i < n) {
             char c = s.charAt(i);
             // "2027-03-20" stays one word: its dashes are not minus signs
@@ -47,6 +55,15 @@ record Token(String text, String norm, double number, int clock) {
                     && iso.region(i, n).lookingAt()) {
                 out.add(new Token(iso.group(), iso.group(), Double.NaN, -1));
                 i = iso.end();
+                continue;
+            }
+            // "my_sneaker.glb", "./models/chair.obj": a model file is one word, kept as written.
+            if ((i == 0 || Character.isWhitespace(s.charAt(i - 1)) || "\"'(".indexOf(s.charAt(i - 1)) >= 0)
+                    && asset.region(i, n).lookingAt()
+                    && (asset.end() == n || !Character.isLetterOrDigit(s.charAt(asset.end())))) {
+                String file = asset.group();
+                out.add(new Token(file, file.toLowerCase(java.util.Locale.ROOT), Double.NaN, -1));
+                i = asset.end();
                 continue;
             }
             boolean negative = (c == '-' || c == '\u2212') && i + 1 < n && Character.isDigit(s.charAt(i + 1))

@@ -3,6 +3,7 @@ package dev.diorama.prompt;
 import dev.diorama.scene.Colors;
 import dev.diorama.scene.Material;
 import dev.diorama.scene.Shape;
+import dev.diorama.scene.Vec3;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -70,29 +71,134 @@ final class Vocabulary {
      */
     static final Map<String, String> NOT_YET = new LinkedHashMap<>();
 
+    /**
+     * Nouns that are a shape with defaults of their own ("a marble": a glass ball 16 mm across), by
+     * singular and plural word; see {@link Draft.Noun}.
+     */
+    static final Map<String, Draft.Noun> NOUNS = new LinkedHashMap<>();
+    /** Two-word nouns ("tennis ball"), by their two words. */
+    static final Map<String, Draft.Noun> COMPOUNDS = new LinkedHashMap<>();
+    /** Default colours of nouns, by noun ("a die" is white). */
+    static final Map<String, String> NOUN_COLORS = new LinkedHashMap<>();
+
     /** How many objects "some balls", or plain "balls", makes. */
     static final int UNSPECIFIED_PLURAL = 3;
 
     static {
-        shape(Shape.BALL, "ball", "balls", "sphere", "spheres");
+        shape(Shape.BALL, "ball", "balls", "sphere", "spheres", "bead", "beads");
         shape(Shape.CUBE, "cube", "cubes", "box", "boxes", "block", "blocks");
-        shape(Shape.CYLINDER, "cylinder", "cylinders", "can", "cans");
+        shape(Shape.CYLINDER, "cylinder", "cylinders", "tube", "tubes", "pipe", "pipes");
         shape(Shape.PLANK, "plank", "planks", "board", "boards", "beam", "beams");
 
-        material(Material.RUBBER, "rubber", "rubbery");
-        material(Material.STEEL, "steel", "metal", "metallic", "iron");
+        material(Material.RUBBER, "rubber", "rubbery", "latex");
+        material(Material.STEEL, "steel", "metal", "metallic", "stainless");
         material(Material.CHROME, "chrome", "chromed", "mirror", "mirrored");
-        material(Material.WOOD, "wood", "wooden", "oak", "pine", "timber", "hardwood", "plywood", "parquet");
-        material(Material.GLASS, "glass");
-        material(Material.PLASTIC, "plastic");
-        material(Material.STONE, "stone", "marble", "concrete", "granite", "slate", "tile", "tiled", "tiles",
-                "brick");
+        material(Material.WOOD, "wood", "wooden", "timber", "hardwood", "plywood", "parquet", "walnut", "maple",
+                "birch", "beech", "bamboo");
+        material(Material.GLASS, "glass", "crystal");
+        material(Material.PLASTIC, "plastic", "acrylic", "vinyl", "lego");
+        material(Material.STONE, "stone", "slate", "brick", "rock", "limestone", "sandstone", "cobblestone",
+                "cobbled", "flagstone", "flagstones");
+        material(Material.IRON, "iron", "cast-iron");
+        material(Material.COPPER, "copper", "brass", "bronze");
+        material(Material.GOLD, "gold", "golden");
+        material(Material.ALUMINIUM, "aluminium", "aluminum", "tin");
+        material(Material.OAK, "oak", "oaken");
+        material(Material.PINE, "pine", "softwood");
+        material(Material.ICE, "ice", "icy", "frozen");
+        material(Material.MARBLE, "marble");
+        material(Material.GRANITE, "granite");
+        material(Material.CONCRETE, "concrete", "cement", "asphalt", "tarmac", "pavement");
+        material(Material.CERAMIC, "ceramic", "ceramics", "stoneware", "earthenware", "terracotta", "tile",
+                "tiled", "tiles");
+        material(Material.PORCELAIN, "porcelain", "china");
+        material(Material.CARDBOARD, "cardboard", "carton");
+        material(Material.PAPER, "paper", "papier");
+        material(Material.CLAY, "clay", "plasticine", "playdough");
+        material(Material.FOAM, "foam", "styrofoam", "sponge", "polystyrene");
+        material(Material.SAND, "sand", "sandy");
+        material(Material.GRASS, "grass", "grassy", "turf");
+        material(Material.CARPET, "carpet", "carpeted", "rug");
+
+        noun("marble", Shape.BALL, Material.GLASS, 0.016, null, "marble", "marbles");
+        noun("pebble", Shape.BALL, Material.STONE, 0.04, null, "pebble", "pebbles");
+        noun("orb", Shape.BALL, null, 0, null, "orb", "orbs");
+        noun("die", Shape.CUBE, Material.PLASTIC, 0.016, "white", "die", "dice");
+        noun("crate", Shape.CUBE, Material.WOOD, 0.5, null, "crate", "crates");
+        noun("coin", Shape.CYLINDER, Material.COPPER, 0, null, "coin", "coins");
+        noun("can", Shape.CYLINDER, Material.ALUMINIUM, 0, null, "can", "cans", "tin", "tins");
+        noun("log", Shape.CYLINDER, Material.WOOD, 0, null, "log", "logs");
+        noun("domino", Shape.DOMINO, Material.WOOD, 0, "ivory", "domino", "dominoes", "dominos");
+        noun("brick", Shape.BRICK, Material.STONE, 0, "firebrick", "brick", "bricks");
+        noun("basketball", Shape.BALL, Material.RUBBER, 0.24, "darkorange", "basketball", "basketballs");
+        noun("football", Shape.BALL, Material.RUBBER, 0.22, "white", "football", "footballs", "soccerball");
+        noun("volleyball", Shape.BALL, Material.RUBBER, 0.21, "white", "volleyball", "volleyballs");
+        noun("baseball", Shape.BALL, Material.PLASTIC, 0.074, "white", "baseball", "baseballs");
+        noun("snooker-ball", Shape.BALL, Material.PLASTIC, 0.0525, null, "snookerball");
+        // Things and vessels: the shapes of Shape with the sizes and materials of the everyday object.
+        noun("cone", Shape.CONE, Material.PLASTIC, 0, null, "cone", "cones");
+        noun("pyramid", Shape.PYRAMID, Material.STONE, 0, null, "pyramid", "pyramids");
+        noun("wedge", Shape.WEDGE, Material.WOOD, 0, null, "wedge", "wedges", "doorstop", "doorstops");
+        noun("bowl", Shape.BOWL, Material.CERAMIC, 0, null, "bowl", "bowls");
+        noun("cup", Shape.CUP, Material.CERAMIC, 0, null, "cup", "cups", "mug", "mugs", "teacup", "teacups");
+        noun("glass", Shape.CUP, Material.GLASS, 0, null, "glass", "glasses", "tumbler", "tumblers");
+        noun("bottle", Shape.BOTTLE, Material.GLASS, 0, null, "bottle", "bottles");
+        noun("jug", Shape.JUG, Material.CERAMIC, 0, null, "jug", "jugs", "pitcher", "pitchers");
+        noun("vase", Shape.JUG, Material.PORCELAIN, 0, null, "vase", "vases");
+        noun("bucket", Shape.CUP, Material.PLASTIC, 0, null, "bucket", "buckets", "pail", "pails");
+        compound("traffic cone", Shape.CONE, Material.PLASTIC, 0, "orangered");
+        compound("wine glass", Shape.CUP, Material.GLASS, 0, null);
+        compound("drinking glass", Shape.CUP, Material.GLASS, 0, null);
+        compound("coffee cup", Shape.CUP, Material.CERAMIC, 0, null);
+        compound("tea cup", Shape.CUP, Material.PORCELAIN, 0, null);
+        compound("fruit bowl", Shape.BOWL, Material.CERAMIC, 0, null);
+        compound("salad bowl", Shape.BOWL, Material.WOOD, 0, null);
+        compound("water bottle", Shape.BOTTLE, Material.PLASTIC, 0, null);
+        compound("wine bottle", Shape.BOTTLE, Material.GLASS, 0, "darkgreen");
+        compound("beer bottle", Shape.BOTTLE, Material.GLASS, 0, "saddlebrown");
+        // Fixed props: they never move; things go on them or roll down them (Props).
+        prop("ramp", Shape.WEDGE, Material.WOOD, Draft.Role.RAMP, "ramp", "ramps", "slope", "slopes", "incline",
+                "inclines");
+        prop("table", Shape.TABLE, Material.WOOD, Draft.Role.SURFACE, "table", "tables", "desk", "desks");
+        prop("shelf", Shape.SHELF, Material.WOOD, Draft.Role.SURFACE, "shelf", "shelves", "bookshelf", "bookshelves",
+                "bookcase", "bookcases", "shelving");
+        prop("stairs", Shape.STAIRS, Material.WOOD, Draft.Role.SURFACE, "stairs", "staircase", "staircases", "steps",
+                "stairway");
+        prop("pedestal", Shape.CYLINDER, Material.MARBLE, Draft.Role.SURFACE, "pedestal", "pedestals", "plinth",
+                "plinths", "podium", "podiums", "column");
+        propCompound("coffee table", Shape.TABLE, Material.WOOD, Draft.Role.SURFACE);
+        propCompound("dining table", Shape.TABLE, Material.WOOD, Draft.Role.SURFACE);
+        // Rigs: several objects and joints (Props).
+        prop("pendulum", Shape.BALL, Material.STEEL, Draft.Role.PENDULUM, "pendulum", "pendulums", "pendula");
+        prop("cradle", Shape.BALL, Material.MARBLE, Draft.Role.CRADLE, "cradle", "cradles");
+        propCompound("newtons cradle", Shape.BALL, Material.MARBLE, Draft.Role.CRADLE);
+        propCompound("newton cradle", Shape.BALL, Material.MARBLE, Draft.Role.CRADLE);
+        prop("seesaw", Shape.PLANK, Material.WOOD, Draft.Role.SEESAW, "seesaw", "seesaws", "teetertotter", "saw", "totter");
+        propCompound("see saw", Shape.PLANK, Material.WOOD, Draft.Role.SEESAW);
+        propCompound("teeter totter", Shape.PLANK, Material.WOOD, Draft.Role.SEESAW);
+
+        compound("snooker ball", Shape.BALL, Material.PLASTIC, 0.0525, "red");
+        compound("billiard ball", Shape.BALL, Material.PLASTIC, 0.057, null);
+        compound("pool ball", Shape.BALL, Material.PLASTIC, 0.057, null);
+        compound("tennis ball", Shape.BALL, Material.RUBBER, 0.067, "greenyellow");
+        compound("golf ball", Shape.BALL, Material.PLASTIC, 0.043, "white");
+        compound("ping pong ball", Shape.BALL, Material.PLASTIC, 0.04, "white");
+        compound("pingpong ball", Shape.BALL, Material.PLASTIC, 0.04, "white");
+        compound("bowling ball", Shape.BALL, Material.PLASTIC, 0.218, "black");
+        compound("basket ball", Shape.BALL, Material.RUBBER, 0.24, "darkorange");
+        compound("soccer ball", Shape.BALL, Material.RUBBER, 0.22, "white");
+        compound("bouncy ball", Shape.BALL, Material.RUBBER, 0.05, null);
+        compound("ball bearing", Shape.BALL, Material.STEEL, 0.01, null);
+        compound("sugar cube", Shape.CUBE, Material.PAPER, 0.016, "white");
+        compound("ice cube", Shape.CUBE, Material.ICE, 0.03, null);
+        compound("soup can", Shape.CYLINDER, Material.ALUMINIUM, 0, null);
 
         for (String w : List.of("small", "tiny", "little")) SIZE_WORDS.put(w, 0.5);
         for (String w : List.of("large", "big", "huge")) SIZE_WORDS.put(w, 2.0);
         for (String w : List.of("medium", "normal", "regular")) SIZE_WORDS.put(w, 1.0);
 
         for (String w : List.of("m", "metre", "metres", "meter", "meters")) LENGTH_UNITS.put(w, 1.0);
+        for (String w : List.of("km", "kilometre", "kilometres", "kilometer", "kilometers")) LENGTH_UNITS.put(w, 1000.0);
         for (String w : List.of("cm", "centimetre", "centimetres", "centimeter", "centimeters")) LENGTH_UNITS.put(w, 0.01);
         for (String w : List.of("mm", "millimetre", "millimetres", "millimeter", "millimeters")) LENGTH_UNITS.put(w, 0.001);
         for (String w : List.of("ft", "foot", "feet")) LENGTH_UNITS.put(w, 0.3048);
@@ -120,26 +226,105 @@ final class Vocabulary {
                 "fallen", "bounce", "bounces", "bounced", "bouncing", "land", "lands", "landed", "landing", "hit",
                 "hits", "hitting", "released", "release", "releases", "let", "go"));
 
-        String floor = "is not a floor material yet; a floor can be wood, stone, steel, chrome, rubber, glass or plastic";
-        for (String w : List.of("grass", "grassy", "lawn", "sand", "sandy", "dirt", "mud", "muddy", "ice", "icy",
-                "snow", "snowy", "carpet", "carpeted", "rug", "water", "soil", "gravel", "earth")) {
+        String floor = "is not a floor material yet; a floor can be any material of an object, or sand, grass or carpet";
+        for (String w : List.of("dirt", "mud", "muddy", "snow", "snowy", "soil", "gravel", "earth")) {
             NOT_YET.put(w, floor);
         }
+        for (String w : List.of("water", "milk", "juice", "coffee", "tea", "liquid", "oil")) {
+            NOT_YET.put(w, "is not simulated yet: Diorama has no liquids (a glass or a cup is empty)");
+        }
         String motion = "is not understood yet: the objects start at rest and fall";
-        for (String w : List.of("roll", "rolls", "rolling", "rolled", "slide", "slides", "sliding", "throw",
-                "throws", "thrown", "threw", "toss", "tossed", "tosses", "spin", "spins", "spinning", "fly", "flies",
-                "flying", "float", "floats", "floating", "collide", "collides", "colliding", "explode", "explodes",
-                "shatter", "shatters", "break", "breaks", "smash", "smashes", "crash", "crashes", "stack", "stacked",
-                "balance", "balanced", "topple", "topples", "tip", "tips", "knock", "knocks", "push", "pushed",
-                "pushes", "launch", "launched", "slowly", "quickly", "fast", "slow", "gently", "hard")) {
+        for (String w : List.of("fly", "flies", "flying", "float", "floats", "floating", "explode", "explodes",
+                "shatter", "shatters", "break", "breaks", "smash", "smashes", "balance", "balanced", "launch",
+                "launched", "quickly", "fast", "hard")) {
             NOT_YET.put(w, motion);
         }
         NOT_YET.put("apart", "is not understood yet: objects are spaced about their own size apart");
-        String object = "is not an object Diorama can build yet; the shapes are ball, cube, cylinder, plank";
-        for (String w : List.of("table", "chair", "ramp", "stairs", "bowl", "cup", "bottle", "egg", "domino",
-                "dominoes", "pyramid", "cone", "die", "dice", "marbles", "coin", "coins", "bricks")) {
+        String object = "is not an object Diorama can build yet; the shapes are ball, cube, cylinder, plank, cone,"
+                + " pyramid, wedge, domino, brick, bowl, cup, glass, bottle, jug, table, shelf, stairs, ramp, pedestal,"
+                + " pendulum, Newton's cradle, seesaw and models (.glb, .gltf, .obj files)";
+        for (String w : List.of("chair", "chairs", "sofa", "couch", "egg", "eggs", "funnel", "track", "trampoline",
+                "marble-run", "shoe", "shoes", "sneaker", "sneakers", "car", "cars", "spring", "rope", "string")) {
             NOT_YET.put(w, object);
         }
+    }
+
+    private static void prop(String word, Shape s, Material m, Draft.Role role, String... words) {
+        Draft.Noun n = new Draft.Noun(word, s, m, nounSize(word, s, 0), role, null);
+        for (String w : words) {
+            NOUNS.put(w, n);
+            SHAPES.put(w, s);
+            if (!w.equals(words[0]) && isPluralForm(w)) PLURALS.add(w);
+        }
+    }
+
+    private static void propCompound(String words, Shape s, Material m, Draft.Role role) {
+        String last = words.substring(words.lastIndexOf(' ') + 1);
+        Draft.Noun base = NOUNS.get(last);
+        String word = base != null && base.role() == role ? base.word() : words.replace(' ', '-');
+        Vec3 size = switch (words) {
+            case "coffee table" -> new Vec3(1.0, 0.45, 0.6);
+            default -> base != null ? base.size() : nounSize(word, s, 0);
+        };
+        COMPOUNDS.put(words, new Draft.Noun(word, s, m, size, role, null));
+    }
+
+    private static void noun(String word, Shape s, Material m, double size, String color, String... words) {
+        Draft.Noun n = new Draft.Noun(word, s, m != null ? m : Staging.defaultMaterial(s), nounSize(word, s, size));
+        if (color != null) NOUN_COLORS.put(word, color);
+        for (String w : words) {
+            NOUNS.put(w, n);
+            SHAPES.put(w, s);
+            if (!w.equals(words[0]) && isPluralForm(w)) PLURALS.add(w);
+        }
+    }
+
+    /** The plural forms among a noun's words: "-s" words and a few others ("dice"), not "steps" (a staircase) or "tin". */
+    private static boolean isPluralForm(String w) {
+        if (Set.of("steps").contains(w)) return false;
+        return w.endsWith("s") || Set.of("dice", "pendula").contains(w);
+    }
+
+    private static void compound(String words, Shape s, Material m, double size, String color) {
+        String word = words.replace(' ', '-');
+        COMPOUNDS.put(words, new Draft.Noun(word, s, m, nounSize(word, s, size)));
+        if (color != null) NOUN_COLORS.put(word, color);
+    }
+
+    /** A noun's own size: one number is a ball's diameter or a cube's edge; the others are written out. */
+    private static Vec3 nounSize(String word, Shape s, double size) {
+        return switch (word) {
+            // A domino stands on its end, its face toward the next one along x: 7.5 x 48 x 24 mm.
+            case "domino" -> new dev.diorama.scene.Vec3(0.0075, 0.048, 0.024);
+            // A standard brick (UK): 215 x 65 x 102.5 mm, lying flat.
+            case "brick" -> new dev.diorama.scene.Vec3(0.215, 0.065, 0.1025);
+            // A coin of 24 mm, 2 mm thick; a drinks can, 66 x 122 mm; a log, 15 cm by 60 cm.
+            case "coin" -> new dev.diorama.scene.Vec3(0.024, 0.002, 0.024);
+            case "can", "soup-can" -> new dev.diorama.scene.Vec3(0.066, 0.122, 0.066);
+            case "log" -> new dev.diorama.scene.Vec3(0.15, 0.6, 0.15);
+            // A drinking glass 7.5 cm across and 10 cm tall; a mug 9 x 10 cm; a vase 30 cm tall; a bucket 30 cm.
+            case "glass" -> new Vec3(0.075, 0.1, 0.075);
+            case "cup" -> new Vec3(0.09, 0.1, 0.09);
+            case "vase" -> s.proportions(0.3);
+            case "bucket" -> new Vec3(0.3, 0.3, 0.3);
+            case "cone" -> s.proportions(0.3);
+            case "wedge" -> s.proportions(0.3);
+            case "traffic-cone" -> new Vec3(0.35, 0.5, 0.35);
+            case "wine-glass" -> new Vec3(0.08, 0.2, 0.08);
+            // A ramp 1.2 m long and 40 cm wide at 25 degrees (its height follows from the angle: Props).
+            case "ramp" -> new Vec3(1.2, 1.2 * Math.tan(Math.toRadians(25)), 0.4);
+            // A dining table 1.2 x 0.75 x 0.8 m; a bookcase 0.8 x 1.8 x 0.3 m; three steps of 18 cm.
+            case "table" -> Shape.TABLE.proportions(1.2);
+            case "shelf" -> Shape.SHELF.proportions(1.8);
+            case "stairs" -> new Vec3(0.9, 0.54, 0.8);
+            // A museum plinth: a column 35 cm across and 90 cm tall.
+            case "pedestal" -> new Vec3(0.35, 0.9, 0.35);
+            // A pendulum's bob, 10 cm; a cradle's balls, 5 cm; a seesaw's plank, 2 m.
+            case "pendulum" -> new Vec3(0.1, 0.1, 0.1);
+            case "cradle" -> new Vec3(0.05, 0.05, 0.05);
+            case "seesaw" -> new Vec3(2, 0.05, 0.3);
+            default -> size > 0 ? new dev.diorama.scene.Vec3(size, size, size) : Staging.defaultSize(s);
+        };
     }
 
     private static void shape(Shape s, String... words) {
@@ -181,6 +366,8 @@ final class Vocabulary {
         all.addAll(SettingWords.MONTHS.keySet());
         all.addAll(SettingWords.SEASONS.keySet());
         all.addAll(CameraWords.WORDS);
+        all.addAll(ActionWords.WORDS);
+        all.addAll(NOUNS.keySet());
         return new ArrayList<>(all);
     }
 }

@@ -108,11 +108,33 @@ final class Atmosphere {
         return 1 - (Math.acos(x) - x * Math.sqrt(1 - x * x)) / Math.PI;
     }
 
-    /** Direct solar irradiance on a surface facing the sun, per band, into {@code out}. */
+    /** Direct solar irradiance on a surface facing the sun, per band, into {@code out}, on a clear day. */
     static void sunIrradiance(double elevation, double[] out) {
+        sunIrradiance(elevation, 1, out);
+    }
+
+    /**
+     * Aerosol optical depth relative to a clear day's for turbidity {@code turbidity}: turbidity is
+     * 1 plus the ratio of the aerosol's optical depth to the clean air's, so a clear day (2) has the
+     * aerosol depth {@link #AEROSOL_DEPTH_550} and every unit of turbidity above 1 adds as much again.
+     */
+    static double aerosolScale(double turbidity) {
+        return turbidity - 1;
+    }
+
+    /** Total optical depth of band c with the aerosol scaled by {@code aerosol} (1: a clear day). */
+    static double extinction(int c, double aerosol) {
+        return aerosol == 1 ? EXTINCTION[c] : RAYLEIGH[c] + AEROSOL[c] * aerosol;
+    }
+
+    /**
+     * Direct solar irradiance on a surface facing the sun, per band, into {@code out}, through an
+     * atmosphere whose aerosol depth is {@code aerosol} times a clear day's (see {@link #aerosolScale}).
+     */
+    static void sunIrradiance(double elevation, double aerosol, double[] out) {
         double m = airMass(elevation), mo = ozoneAirMass(elevation), visible = diskAboveHorizon(elevation);
         for (int c = 0; c < 3; c++) {
-            out[c] = SOLAR[c] * Math.exp(-EXTINCTION[c] * m - OZONE_DEPTH[c] * mo) * visible;
+            out[c] = SOLAR[c] * Math.exp(-extinction(c, aerosol) * m - OZONE_DEPTH[c] * mo) * visible;
         }
     }
 
@@ -142,6 +164,11 @@ final class Atmosphere {
      * been spent before the light reaches the lower air.
      */
     static void skyRadiance(double viewY, double cosGamma, double sunElevation, double[] out) {
+        skyRadiance(viewY, cosGamma, sunElevation, 1, out);
+    }
+
+    /** {@link #skyRadiance} with the aerosol depth {@code aerosol} times a clear day's. */
+    static void skyRadiance(double viewY, double cosGamma, double sunElevation, double aerosol, double[] out) {
         double y = Math.min(Math.max(viewY, 0), 1);
         double mv = airMass(Math.toDegrees(Math.asin(y)));
         double ms = airMass(Math.max(sunElevation, 0));
@@ -152,9 +179,9 @@ final class Atmosphere {
         double pr = rayleighPhase(cosGamma), pa = henyeyGreenstein(cosGamma, AEROSOL_ASYMMETRY);
         double horizonGlow = 1 + (1 - y) * (1 - y) * (1 - y);
         for (int c = 0; c < 3; c++) {
-            double tau = EXTINCTION[c];
-            double scatter = RAYLEIGH[c] * pr + AEROSOL_ALBEDO * AEROSOL[c] * pa
-                    + MULTIPLE_SCATTERING * (RAYLEIGH[c] + AEROSOL_ALBEDO * AEROSOL[c]) / (4 * Math.PI);
+            double tau = extinction(c, aerosol), a = aerosol == 1 ? AEROSOL[c] : AEROSOL[c] * aerosol;
+            double scatter = RAYLEIGH[c] * pr + AEROSOL_ALBEDO * a * pa
+                    + MULTIPLE_SCATTERING * (RAYLEIGH[c] + AEROSOL_ALBEDO * a) / (4 * Math.PI);
             double path = Math.abs(mv - ms) < 1e-9
                     ? mv * Math.exp(-tau * mv)
                     : mv * (Math.exp(-tau * ms) - Math.exp(-tau * mv)) / (tau * (mv - ms));
@@ -172,6 +199,12 @@ final class Atmosphere {
      * for every direction. Building a sky table per frame (a time-lapse) costs a tenth as much.
      */
     static void skyRadianceRow(double viewY, double[] cosGammas, double sunElevation, float[] out, int offset) {
+        skyRadianceRow(viewY, cosGammas, sunElevation, 1, out, offset);
+    }
+
+    /** {@link #skyRadianceRow} with the aerosol depth {@code aerosol} times a clear day's. */
+    static void skyRadianceRow(double viewY, double[] cosGammas, double sunElevation, double aerosol, float[] out,
+                               int offset) {
         double y = Math.min(Math.max(viewY, 0), 1);
         double mv = airMass(Math.toDegrees(Math.asin(y)));
         double ms = airMass(Math.max(sunElevation, 0));
@@ -180,7 +213,7 @@ final class Atmosphere {
         double horizonGlow = 1 + (1 - y) * (1 - y) * (1 - y);
         double[] path = new double[3], night = new double[3], aboveOzone = new double[3];
         for (int c = 0; c < 3; c++) {
-            double tau = EXTINCTION[c];
+            double tau = extinction(c, aerosol);
             path[c] = Math.abs(mv - ms) < 1e-9
                     ? mv * Math.exp(-tau * mv)
                     : mv * (Math.exp(-tau * ms) - Math.exp(-tau * mv)) / (tau * (mv - ms));
@@ -191,8 +224,9 @@ final class Atmosphere {
             double cosGamma = cosGammas[j];
             double pr = rayleighPhase(cosGamma), pa = henyeyGreenstein(cosGamma, AEROSOL_ASYMMETRY);
             for (int c = 0; c < 3; c++) {
-                double scatter = RAYLEIGH[c] * pr + AEROSOL_ALBEDO * AEROSOL[c] * pa
-                        + MULTIPLE_SCATTERING * (RAYLEIGH[c] + AEROSOL_ALBEDO * AEROSOL[c]) / (4 * Math.PI);
+                double a = aerosol == 1 ? AEROSOL[c] : AEROSOL[c] * aerosol;
+                double scatter = RAYLEIGH[c] * pr + AEROSOL_ALBEDO * a * pa
+                        + MULTIPLE_SCATTERING * (RAYLEIGH[c] + AEROSOL_ALBEDO * a) / (4 * Math.PI);
                 out[offset + 3 * j + c] = (float) (SOLAR[c] * scatter * path[c] * aboveOzone[c] * fade + night[c]);
             }
         }
@@ -209,9 +243,14 @@ final class Atmosphere {
      * hemisphere in (cos theta, phi), where cos theta d omega = cos theta d(cos theta) d phi.
      */
     static double[] horizontalDaylight(double sunElevation) {
+        return horizontalDaylight(sunElevation, 1);
+    }
+
+    /** {@link #horizontalDaylight} with the aerosol depth {@code aerosol} times a clear day's. */
+    static double[] horizontalDaylight(double sunElevation, double aerosol) {
         double[] e = new double[3], l = new double[3];
         double sinS = Math.sin(Math.toRadians(sunElevation)), cosS = Math.cos(Math.toRadians(sunElevation));
-        sunIrradiance(sunElevation, l);
+        sunIrradiance(sunElevation, aerosol, l);
         for (int c = 0; c < 3; c++) e[c] = l[c] * Math.max(sinS, 0);
         int nMu = 64, nPhi = 128;
         double cell = (1.0 / nMu) * (2 * Math.PI / nPhi);
@@ -220,7 +259,7 @@ final class Atmosphere {
             for (int j = 0; j < nPhi; j++) {
                 double phi = (j + 0.5) * 2 * Math.PI / nPhi;
                 double cosGamma = mu * sinS + s * Math.cos(phi) * cosS;
-                skyRadiance(mu, cosGamma, sunElevation, l);
+                skyRadiance(mu, cosGamma, sunElevation, aerosol, l);
                 for (int c = 0; c < 3; c++) e[c] += l[c] * mu * cell;
             }
         }

@@ -207,6 +207,29 @@ final class Bvh {
         return v;
     }
 
+    /** As {@link Geometry#transmittance} over every object. */
+    double transmittance(double ox, double oy, double oz, double dx, double dy, double dz, double distance,
+                         int skipA, int skipB, int[] stack) {
+        if (linear()) return g.transmittance(ox, oy, oz, dx, dy, dz, distance, null, 0, g.count, skipA, skipB);
+        double ix = inverse(dx), iy = inverse(dy), iz = inverse(dz);
+        double v = 1;
+        int sp = 0;
+        stack[sp++] = 0;
+        while (sp > 0) {
+            int node = stack[--sp];
+            if (!slab(lo, hi, node, 0, ox, oy, oz, ix, iy, iz, distance)) continue;
+            if (count[node] > 0) {
+                v *= g.transmittance(ox, oy, oz, dx, dy, dz, distance, order, first[node], first[node] + count[node],
+                        skipA, skipB);
+                if (v <= 0) return 0;
+            } else {
+                stack[sp++] = first[node];
+                stack[sp++] = node + 1;
+            }
+        }
+        return v;
+    }
+
     /** As {@link Geometry#ambientVisibility} over every object. */
     double ambientVisibility(double px, double py, double pz, double nx, double ny, double nz, int skip, int[] stack) {
         if (linear()) return g.ambientVisibility(px, py, pz, nx, ny, nz, null, 0, g.count, skip);

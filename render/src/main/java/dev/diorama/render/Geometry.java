@@ -12,26 +12,32 @@ import java.util.List;
  * the nearest hit along a ray, how much of a light a point sees past them (soft shadows), and how
  * much of the sky they hide from a point (ambient occlusion).
  *
- * <p>Every object is convex, which the queries use: a ray leaving an object's outer surface cannot
- * meet that object again, so shadow and reflection rays skip their own object instead of relying on
- * an offset alone. Each object also has a bounding sphere, tested first: a ray that misses it (a few
- * multiplications) needs no exact test.
+ * <p>Shapes: balls, boxes and capped cylinders have analytic ray tests; every other shape is a
+ * triangle mesh in the object's frame with its own tree ({@link MeshBvh}, shared by objects alike):
+ * cones, pyramids and wedges, which are convex, and the hollow or compound shapes (bowls, cups,
+ * bottles, jugs, tables, shelves, stairs) and imported models, which are not. A ray leaving a convex
+ * object's outer surface cannot meet that object again, so shadow and reflection rays skip their
+ * own object instead of relying on an offset alone ({@link #convex}); from a concave one they start
+ * a small offset off the surface and may meet it again, so a bowl's rim shades its inside and a
+ * table's top its legs. Each object also has a bounding sphere, tested first: a ray that misses it
+ * (a few multiplications) needs no exact test.
  *
  * <p>Shadows: balls use the analytic coverage of the light's disk by the ball's silhouette, so their
- * penumbra is exact and free of noise; boxes and cylinders cast hard shadows along the ray to the
- * light's centre, whose edges the adaptive anti-aliasing then smooths. The sun's half-degree disk
- * makes a penumbra a centimetre wide per metre of distance, so at the scale of these scenes the
- * difference is below a pixel. Glass casts a lighter shadow: the light a ball lets straight through,
+ * penumbra is exact and free of noise; every other shape casts a hard shadow along the ray to the
+ * light's centre, whose edges the adaptive anti-aliasing then smooths (area lights sample their own
+ * soft shadows with {@link #transmittance}). The sun's half-degree disk makes a penumbra a
+ * centimetre wide per metre of distance, so at the scale of these scenes the difference is below a
+ * pixel. Glass casts a lighter shadow: the light a ball lets straight through,
  * by Fresnel's law at its two surfaces (darker at the rim where reflection grows), ignoring the
  * focusing that real glass does.
  *
- * <p>Ambient occlusion: each object hides sky as a sphere would (a ball as itself, a box or cylinder
- * as the sphere of the same volume); the form factor of a sphere of radius r at distance d and angle
- * theta from the normal is cos(theta) r^2 / d^2, exact and noise-free, faded out smoothly at four
- * radii so that no ring shows where it is cut off.
+ * <p>Ambient occlusion: each object hides sky from other objects as a sphere would (a ball as itself,
+ * any other shape as the sphere of the same volume of material); the form factor of a sphere of
+ * radius r at distance d and angle theta from the normal is cos(theta) r^2 / d^2, exact and
+ * noise-free, faded out smoothly at four radii so that no ring shows where it is cut off.
  */
 final class Geometry {
-    static final int BALL = 0, BOX = 1, CYLINDER = 2;
+    static final int BALL = 0, BOX = 1, CYLINDER = 2, TRIANGLES = 3;
     /** Rays start at least this far along their direction, metres. */
     static final double T_MIN = 1e-7;
     /** Ambient occlusion reaches this many occluder radii. */
@@ -44,10 +50,22 @@ final class Geometry {
     /** Radius of the bounding sphere about the centre, and of the sphere standing in for occlusion. */
     final double[] bound, occluderRadius;
     final boolean[] transparent;
+    /**
+     * Convex objects (balls, boxes, cylinders, cones, pyramids, wedges): a ray leaving one cannot meet
+     * it again, so rays from its surface skip it. The others (vessels, tables, shelves, stairs,
+     * imported models) can shade themselves: a bowl's rim shadows its inside.
+     */
+    final boolean[] convex;
     /** Fraction of light a glass object lets through at normal incidence (its tint, averaged). */
     final double[] clearTransmittance;
     /** Normal-incidence reflectance of glass objects' surfaces. */
     final double[] glassF0;
+
+    /** The triangle mesh and tree of a TRIANGLES object (shared between objects alike), else null. */
+    final MeshBvh[] mesh;
+    /** An imported model's own materials ({@link MeshLook}), else null. */
+    final MeshLook[] look;
+    private static final ThreadLocal<MeshBvh.MeshHit> SHADOW_SCRATCH = ThreadLocal.withInitial(MeshBvh.MeshHit::new);
 
     /** Per frame: centre, and rotation as a row-major matrix, world = M * object (9 per object). */
     final double[] cx, cy, cz, rotation;
@@ -62,12 +80,15 @@ final class Geometry {
         bound = new double[count];
         occluderRadius = new double[count];
         transparent = new boolean[count];
+        convex = new boolean[count];
         clearTransmittance = new double[count];
         glassF0 = new double[count];
         cx = new double[count];
         cy = new double[count];
         cz = new double[count];
         rotation = new double[9 * count];
+        mesh = new MeshBvh[count];
+        look = new MeshLook[count];
         for (int i = 0; i < count; i++) {
             SceneObject o = objects.get(i);
             Vec3 s = o.size();
@@ -77,8 +98,15 @@ final class Geometry {
             radius[i] = s.x() / 2;
             shape[i] = switch (o.shape()) {
                 case BALL -> BALL;
-                case CUBE, PLANK -> BOX;
+                case CUBE, PLANK, DOMINO, BRICK -> BOX;
                 case CYLINDER -> CYLINDER;
+                case CONE, PYRAMID, WEDGE, BOWL, CUP, BOTTLE, JUG, TABLE, SHELF, STAIRS, MESH -> TRIANGLES;
+            };
+            if (shape[i] == TRIANGLES) mesh[i] = ShapeMeshes.of(o.shape(), s, o.asset());
+            if (o.shape() == dev.diorama.scene.Shape.MESH) look[i] = mesh[i].look();
+            convex[i] = switch (o.shape()) {
+                case BALL, CUBE, PLANK, DOMINO, BRICK, CYLINDER, CONE, PYRAMID, WEDGE -> true;
+                default -> false;
             };
             bound[i] = o.boundingRadius() * (1 + 1e-9);
             occluderRadius[i] = Math.cbrt(o.volume() * 3 / (4 * Math.PI));
@@ -144,11 +172,17 @@ final class Geometry {
                     if (t < T_MIN) t = b + sq;
                 }
                 case BOX -> t = boxHit(i, -ocx, -ocy, -ocz, dx, dy, dz);
+                case TRIANGLES -> t = meshHit(i, -ocx, -ocy, -ocz, dx, dy, dz, hit.t, hit.mesh);
                 default -> t = cylinderHit(i, -ocx, -ocy, -ocz, dx, dy, dz);
             }
             if (t >= T_MIN && t < hit.t) {
                 hit.t = t;
                 hit.id = i;
+                if (shape[i] == TRIANGLES) {
+                    hit.triangle = hit.mesh.triangle;
+                    hit.b1 = hit.mesh.b1;
+                    hit.b2 = hit.mesh.b2;
+                }
             }
         }
     }
@@ -194,6 +228,24 @@ final class Geometry {
         }
         if (near > far || far < T_MIN) return Double.NaN;
         return near >= T_MIN ? near : far;
+    }
+
+    /**
+     * The nearest triangle of object i's mesh closer than {@code tMax}, the ray mapped into the
+     * object's frame (instancing: the mesh stays in its own frame); NaN on a miss. The triangle and
+     * its barycentric coordinates are left in {@code scratch}.
+     */
+    private double meshHit(int i, double px, double py, double pz, double dx, double dy, double dz, double tMax,
+                           MeshBvh.MeshHit scratch) {
+        double[] m = rotation;
+        int k = 9 * i;
+        double lox = m[k] * px + m[k + 3] * py + m[k + 6] * pz;
+        double loy = m[k + 1] * px + m[k + 4] * py + m[k + 7] * pz;
+        double loz = m[k + 2] * px + m[k + 5] * py + m[k + 8] * pz;
+        double ldx = m[k] * dx + m[k + 3] * dy + m[k + 6] * dz;
+        double ldy = m[k + 1] * dx + m[k + 4] * dy + m[k + 7] * dz;
+        double ldz = m[k + 2] * dx + m[k + 5] * dy + m[k + 8] * dz;
+        return mesh[i].intersect(lox, loy, loz, ldx, ldy, ldz, T_MIN, tMax, scratch);
     }
 
     /** As {@link #boxHit} for a capped cylinder along its own y axis. */
@@ -245,7 +297,17 @@ final class Geometry {
         double ly = m[k + 1] * rx + m[k + 4] * ry + m[k + 7] * rz;
         double lz = m[k + 2] * rx + m[k + 5] * ry + m[k + 8] * rz;
         double nx, ny, nz;
-        if (shape[i] == BOX) {
+        if (shape[i] == TRIANGLES) {
+            MeshBvh.MeshHit h = hit.mesh;
+            h.triangle = hit.triangle;
+            h.b1 = hit.b1;
+            h.b2 = hit.b2;
+            mesh[i].normal(h, hit.local);
+            mesh[i].uv(h, hit.uv);
+            nx = hit.local[0];
+            ny = hit.local[1];
+            nz = hit.local[2];
+        } else if (shape[i] == BOX) {
             // The face the point is on is the one it is relatively nearest to.
             double ex = Math.abs(lx) / halfX[i], ey = Math.abs(ly) / halfY[i], ez = Math.abs(lz) / halfZ[i];
             if (ex >= ey && ex >= ez) { nx = Math.signum(lx); ny = 0; nz = 0; }
@@ -294,10 +356,48 @@ final class Geometry {
                 v *= 1 - covered * (1 - through);
             } else {
                 double t0 = shape[i] == BOX ? boxHit(i, -ocx, -ocy, -ocz, lx, ly, lz)
-                                            : cylinderHit(i, -ocx, -ocy, -ocz, lx, ly, lz);
+                        : shape[i] == TRIANGLES ? meshHit(i, -ocx, -ocy, -ocz, lx, ly, lz, distance, SHADOW_SCRATCH.get())
+                        : cylinderHit(i, -ocx, -ocy, -ocz, lx, ly, lz);
                 if (!(t0 >= T_MIN && t0 < distance)) continue;
                 v *= transparent[i] ? clearTransmittance[i] * (1 - glassF0[i]) * (1 - glassF0[i]) : 0;
             }
+            if (v <= 0) return 0;
+        }
+        return v;
+    }
+
+    /**
+     * Fraction of light that passes from o along the unit direction d for {@code distance} metres
+     * past the objects {@code list[from..to)} (as in {@link #intersect}) but {@code skipA} and
+     * {@code skipB}: 0 behind an opaque object, the glass's straight transmission (its tint and two
+     * Fresnel losses at normal incidence) through each transparent one. A shadow ray to one point
+     * of an area light.
+     */
+    double transmittance(double ox, double oy, double oz, double dx, double dy, double dz, double distance,
+                         int[] list, int from, int to, int skipA, int skipB) {
+        double v = 1;
+        for (int k = from; k < to; k++) {
+            int i = list == null ? k : list[k];
+            if (i == skipA || i == skipB) continue;
+            double ocx = cx[i] - ox, ocy = cy[i] - oy, ocz = cz[i] - oz;
+            double b = ocx * dx + ocy * dy + ocz * dz;
+            double br = bound[i];
+            if (b + br < T_MIN || b - br > distance) continue;
+            double disc = b * b - (ocx * ocx + ocy * ocy + ocz * ocz - br * br);
+            if (disc < 0) continue;
+            double t;
+            switch (shape[i]) {
+                case BALL -> {
+                    double sq = Math.sqrt(disc);
+                    t = b - sq;
+                    if (t < T_MIN) t = b + sq;
+                }
+                case BOX -> t = boxHit(i, -ocx, -ocy, -ocz, dx, dy, dz);
+                case TRIANGLES -> t = meshHit(i, -ocx, -ocy, -ocz, dx, dy, dz, distance, SHADOW_SCRATCH.get());
+                default -> t = cylinderHit(i, -ocx, -ocy, -ocz, dx, dy, dz);
+            }
+            if (!(t >= T_MIN && t < distance)) continue;
+            v *= transparent[i] ? clearTransmittance[i] * (1 - glassF0[i]) * (1 - glassF0[i]) : 0;
             if (v <= 0) return 0;
         }
         return v;

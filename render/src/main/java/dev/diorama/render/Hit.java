@@ -14,6 +14,14 @@ final class Hit {
     int id;
     /** Unit outward normal at the hit (filled for the enclosure at once, for objects on demand). */
     double nx, ny, nz;
+    /** A triangle mesh's hit: the triangle and the barycentric weights of its second and third corners. */
+    int triangle;
+    double b1, b2;
+    /** Texture coordinates at a mesh's hit (filled with the normal). */
+    final double[] uv = new double[2];
+    /** Scratch: a mesh's traversal stack and candidate, and a normal in object space. */
+    final MeshBvh.MeshHit mesh = new MeshBvh.MeshHit();
+    final double[] local = new double[3];
 
     void reset() {
         t = Double.POSITIVE_INFINITY;

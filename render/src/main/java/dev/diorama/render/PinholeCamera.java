@@ -15,6 +15,8 @@ final class PinholeCamera {
     /** tan(fov / 2) horizontally and vertically. */
     final double tanX, tanY;
     final int width, height;
+    /** Distance from the eye to the point looked at, metres: where a lens focuses unless told otherwise. */
+    final double focusDistance;
 
     PinholeCamera(Camera camera, int width, int height) {
         this.width = width;
@@ -23,6 +25,7 @@ final class PinholeCamera {
         eyeX = e.x();
         eyeY = e.y();
         eyeZ = e.z();
+        focusDistance = camera.lookAt().minus(e).length();
         Vec3 f = camera.lookAt().minus(e).normalized();
         Vec3 r = f.cross(Vec3.UP);
         // Looking straight up or down, "up" is undefined: take north (-z) as the picture's up.

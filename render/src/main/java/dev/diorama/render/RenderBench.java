@@ -29,8 +29,9 @@ import javax.imageio.ImageIO;
  * {@code --orbit 90} circles the camera a quarter turn over a 10 s film (every tile drawn every
  * frame), {@code --timelapse 6} runs the clock 6 hours over it (sun, sky, ambient light and exposure
  * set up again every frame); the time that set-up takes is printed apart. Defaults: 15:00 outdoors, 1280x720, 20 timed frames
- * after 15 of warm-up, with 1 and then 2 threads, picture to diorama-bench.png. The objects hop and
- * turn from frame to frame as in a film, so only the tiles that no object reaches are kept from one
+ * after 15 of warm-up, with 1 and then 2 threads (wall time per frame, and the process's CPU time
+ * per frame, which sharing the cores with other programs disturbs less), picture to
+ * diorama-bench.png. The objects hop and turn from frame to frame as in a film, so only the tiles that no object reaches are kept from one
  * frame to the next; {@code --still} renders the reference scene's one frame over and over,
  * {@code --no-reuse} draws every tile of every frame (the cost of a first frame, JIT aside). The
  * first frame in a fresh JVM is timed as well: it includes the JIT's warm-up. {@code --crowd N}
@@ -171,7 +172,7 @@ public final class RenderBench {
                 }
                 cold = false;
                 renderer.setupNanos = 0;
-                long best = Long.MAX_VALUE, total = 0;
+                long best = Long.MAX_VALUE, total = 0, rays0 = renderer.raysTraced(), cpu0 = processCpu();
                 int edges = 0, kept = 0;
                 for (int i = 0; i < frames; i++, k++) {
                     Keyframe frame = still ? restFrame(scene) : hopFrame(scene, k);
@@ -183,10 +184,12 @@ public final class RenderBench {
                     edges += renderer.lastEdgePixels();
                     kept += renderer.lastKeptTiles();
                 }
-                long setup = renderer.setupNanos;
-                System.out.printf("%d thread%s: %.1f ms/frame (best %.1f) over %d frames; per frame %d edge pixels"
-                                + " refined, %d of %d tiles kept still%s%n", threads, threads == 1 ? "" : "s",
-                        total / 1e6 / frames, best / 1e6, frames, edges / frames, kept / frames, renderer.tileCount(),
+                long setup = renderer.setupNanos, rays = renderer.raysTraced() - rays0, cpu = processCpu() - cpu0;
+                System.out.printf("%d thread%s: %.1f ms/frame (best %.1f; %.1f ms of CPU) over %d frames, %.2f M rays/s (%.0f k rays"
+                                + "/frame); per frame %d edge pixels refined, %d of %d tiles kept still%s%n", threads,
+                        threads == 1 ? "" : "s", total / 1e6 / frames, best / 1e6, cpu / 1e6 / frames, frames,
+                        rays / (total / 1e9) / 1e6,
+                        rays / 1e3 / frames, edges / frames, kept / frames, renderer.tileCount(),
                         scene.stillCameraAndLight() ? "" : String.format(", %.1f ms of it setting up view and light",
                                 setup / 1e6 / frames));
             }
@@ -196,4 +199,13 @@ public final class RenderBench {
     }
 
     private static final int WARM_UP = 15;
+
+    /**
+     * CPU time of the whole process so far, ns: the render threads' work (and the compiler's and the
+     * collector's), a measure that other programs sharing the cores disturb far less than wall time.
+     */
+    static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
 }

@@ -51,7 +51,11 @@ public final class Renderer implements AutoCloseable {
     private final Geometry geometry;
     private final Bvh bvh;
     private final Surfaces surfaces;
+    /** Glowing objects, the ceiling lamp and the windows. */
+    private final AreaLights lights;
     private final AdaptedExposure adaptedExposure;
+    /** The photograph that is the sky, or null. */
+    private final EnvironmentMap environmentMap;
     /** The view and the light of the last frame, and the camera and clock they were made for. */
     private PinholeCamera camera;
     private Lighting lighting;
@@ -76,7 +80,23 @@ public final class Renderer implements AutoCloseable {
     }
 
     public Renderer(Scene scene, int threads, RenderOptions options) {
+        this(scene, threads, options, null);
+    }
+
+    /**
+     * A renderer whose sky and light are the photograph {@code environment} (for a picture that
+     * arrives with a request rather than as a file: OpenAI's {@code input_reference}); null takes the
+     * scene's own {@code environment.environmentMap}, read from its path, or the simulated sky.
+     * Indoors the photograph is ignored (the room hides the sky).
+     *
+     * @throws dev.diorama.scene.SceneException when the scene names a photograph that cannot be read
+     */
+    public Renderer(Scene scene, int threads, RenderOptions options, EnvironmentMap environment) {
         this.options = options;
+        if (environment == null && scene.environment().environmentMap() != null) {
+            environment = EnvironmentMap.load(scene.environment().environmentMap());
+        }
+        environmentMap = environment;
         width = scene.width();
         height = scene.height();
         tilesX = (width + TILE - 1) / TILE;
@@ -89,18 +109,22 @@ public final class Renderer implements AutoCloseable {
         geometry = new Geometry(scene.objects());
         bvh = new Bvh(geometry);
         surfaces = new Surfaces(scene);
-        boolean lapse = scene.timeLapse() != null && scene.environment().room() == null;
+        // A photograph's light does not follow the clock.
+        boolean lapse = scene.timeLapse() != null && scene.environment().room() == null && environment == null;
         adaptedExposure = lapse ? new AdaptedExposure(scene) : null;
-        lighting = lapse ? new Lighting(scene, scene.sunAt(0), adaptedExposure.at(0)) : new Lighting(scene);
+        lighting = lapse && environment == null
+                ? new Lighting(scene, scene.sunAt(0), adaptedExposure.at(0), null, true)
+                : new Lighting(scene, scene.sun(), Double.NaN, environment, true);
         ToneMap toneMap = new ToneMap(lighting.exposure);
         Enclosure enclosure = new Enclosure(scene.environment().room(), frameCamera.position(), surfaces);
+        lights = new AreaLights(scene, geometry, surfaces, lighting);
         buffer = new FilmBuffer(width, height);
         int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         shaders = new Shader[workers];
         samplers = new TileSampler[workers];
         frustums = new double[workers][12];
         for (int i = 0; i < workers; i++) {
-            shaders[i] = new Shader(geometry, bvh, enclosure, surfaces, lighting, camera, options);
+            shaders[i] = new Shader(geometry, bvh, enclosure, surfaces, lighting, camera, options, lights);
             samplers[i] = new TileSampler(shaders[i], toneMap, buffer, options, TILE);
         }
         still = new boolean[tileCount];
@@ -123,7 +147,8 @@ public final class Renderer implements AutoCloseable {
             throw new IllegalArgumentException("expected a buffer of " + width * height * 3 + " bytes ("
                     + width + " x " + height + " BGR24), found " + bgr.length);
         }
-        geometry.update(frame.poses());
+        geometry.update(offStage(frame));
+        lights.update(geometry);
         bvh.rebuild();
         if (!scene.stillCameraAndLight()) followTime(frame);
         for (int i = 0; i < samplers.length; i++) {
@@ -138,6 +163,136 @@ public final class Renderer implements AutoCloseable {
             target = null;
         }
     }
+
+    /**
+     * Draws a frame with motion blur: the shutter opens on the poses of {@code open} and closes on
+     * those of {@code close} (the same objects, at the time {@link RenderOptions#shutter} of a frame
+     * interval later; the camera and the light follow the keyframes' times). The picture is the
+     * mean, after the tone curve as for anti-aliasing, of {@link RenderOptions#shutterSamples}
+     * pictures at instants evenly spread over the open shutter, each object moving straight and
+     * turning at a steady rate between the two poses. With the shutter at 0 this is
+     * {@code render(open, bgr)}.
+     *
+     * <p>A keyframe holds one pose per object, the state at its instant; the poses at the shutter's
+     * closing are the caller's to give: the simulation's state that much later, or, at worst, the
+     * next frame's keyframe with the shutter set to 1.
+     */
+    public synchronized void render(Keyframe open, Keyframe close, byte[] bgr) {
+        int n = options.shutterSamples();
+        if (options.shutter() == 0 || n == 1) {
+            render(open, bgr);
+            return;
+        }
+        if (close.poses().size() != open.poses().size()) {
+            throw new IllegalArgumentException("expected " + open.poses().size() + " poses at the shutter's closing, found "
+                    + close.poses().size());
+        }
+        float[] sum = new float[bgr.length];
+        byte[] sub = new byte[bgr.length];
+        for (int k = 0; k < n; k++) {
+            double f = (k + 0.5) / n;
+            java.util.List<dev.diorama.scene.Pose> poses = new java.util.ArrayList<>(open.poses().size());
+            for (int i = 0; i < open.poses().size(); i++) {
+                poses.add(between(open.poses().get(i), close.poses().get(i), f));
+            }
+            render(new Keyframe(open.index(), open.t() + f * (close.t() - open.t()), poses), sub);
+            for (int i = 0; i < sub.length; i++) sum[i] += FILM[sub[i] & 255];
+        }
+        for (int i = 0; i < bgr.length; i++) bgr[i] = codeOf(sum[i] / n);
+    }
+
+    /**
+     * Draws {@code frame} of a film made of keyframes at regular times, with motion blur when the
+     * options ask for it: the shutter opens on {@code frame} and closes a fraction
+     * {@link RenderOptions#shutter} of the way to {@code next}, the following keyframe, each object
+     * moving straight and turning steadily between the two ({@link #between}). With the shutter at 0,
+     * or for the last frame ({@code next} null), this is {@code render(frame, bgr)}.
+     */
+    public synchronized void renderFrame(Keyframe frame, Keyframe next, byte[] bgr) {
+        double s = options.shutter();
+        if (s == 0 || options.shutterSamples() == 1 || next == null) {
+            render(frame, bgr);
+            return;
+        }
+        if (next.poses().size() != frame.poses().size()) {
+            throw new IllegalArgumentException("expected " + frame.poses().size() + " poses in the next keyframe, found "
+                    + next.poses().size());
+        }
+        java.util.List<dev.diorama.scene.Pose> close = new java.util.ArrayList<>(frame.poses().size());
+        for (int i = 0; i < frame.poses().size(); i++) close.add(between(frame.poses().get(i), next.poses().get(i), s));
+        render(frame, new Keyframe(frame.index(), frame.t() + s * (next.t() - frame.t()), close), bgr);
+    }
+
+    /** Film value of each 8-bit code (the inverse of the sRGB encoding). */
+    private static final float[] FILM = new float[256];
+    /** The film values halfway, in code, between successive codes: code c covers [EDGE[c - 1], EDGE[c]). */
+    private static final float[] EDGE = new float[255];
+
+    static {
+        for (int i = 0; i < 256; i++) FILM[i] = (float) ToneMap.decode(i);
+        for (int i = 0; i < 255; i++) {
+            double s = (i + 0.5) / 255;
+            EDGE[i] = (float) (s <= 0.04045 ? s / 12.92 : Math.pow((s + 0.055) / 1.055, 2.4));
+        }
+    }
+
+    /**
+     * The 8-bit code of a film value: the nearest in code, found among the codes' edges, so that the
+     * mean of equal codes is that code again (a still picture stays byte for byte the same with motion
+     * blur on).
+     */
+    static byte codeOf(float film) {
+        int lo = 0, hi = 255;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (film < EDGE[mid]) hi = mid;
+            else lo = mid + 1;
+        }
+        return (byte) lo;
+    }
+
+    /** The pose a fraction f of the way from a to b: straight, and turning at a steady rate (spherical interpolation of the rotations). */
+    static dev.diorama.scene.Pose between(dev.diorama.scene.Pose a, dev.diorama.scene.Pose b, double f) {
+        dev.diorama.scene.Vec3 p = a.position().plus(b.position().minus(a.position()).times(f));
+        dev.diorama.scene.Quat q = a.rotation(), r = b.rotation();
+        double dot = q.x() * r.x() + q.y() * r.y() + q.z() * r.z() + q.w() * r.w();
+        double s = dot < 0 ? -1 : 1;  // the shorter way round
+        double theta = Math.acos(Math.min(1, Math.abs(dot)));
+        double wa, wb;
+        if (theta < 1e-6) {
+            wa = 1 - f;
+            wb = f;
+        } else {
+            wa = Math.sin((1 - f) * theta) / Math.sin(theta);
+            wb = Math.sin(f * theta) / Math.sin(theta);
+        }
+        dev.diorama.scene.Quat m = new dev.diorama.scene.Quat(wa * q.x() + s * wb * r.x(), wa * q.y() + s * wb * r.y(),
+                wa * q.z() + s * wb * r.z(), wa * q.w() + s * wb * r.w());
+        return new dev.diorama.scene.Pose(p, m.normalized());
+    }
+
+    /**
+     * The frame's poses, with every object that has not yet entered the world (a storyboard's later
+     * shot drops it in) moved far below the floor, where no ray from the camera or to a light
+     * reaches it.
+     */
+    private java.util.List<dev.diorama.scene.Pose> offStage(Keyframe frame) {
+        java.util.List<dev.diorama.scene.Pose> poses = frame.poses();
+        java.util.List<dev.diorama.scene.SceneObject> objects = scene.objects();
+        java.util.List<dev.diorama.scene.Pose> out = null;
+        for (int i = 0; i < objects.size() && i < poses.size(); i++) {
+            if (objects.get(i).enters() > frame.t() + 1e-9) {
+                if (out == null) out = new java.util.ArrayList<>(poses);
+                dev.diorama.scene.Pose p = poses.get(i);
+                out.set(i, new dev.diorama.scene.Pose(new dev.diorama.scene.Vec3(p.position().x(), OFF_STAGE_DEPTH,
+                        p.position().z()), p.rotation(), p.sampledAt()));
+            }
+        }
+        return out == null ? poses : out;
+    }
+
+    /** Where objects wait before they enter, m: far below the floor and out of every ray's way. */
+    private static final double OFF_STAGE_DEPTH = -1000;
 
     /**
      * Sets up the view and the light for the frame's time when they differ from the last frame's:
@@ -173,6 +328,13 @@ public final class Renderer implements AutoCloseable {
         return n;
     }
 
+    /** Rays traced by all workers since the renderer was made (camera, reflected and refracted rays). */
+    long raysTraced() {
+        long n = 0;
+        for (Shader s : shaders) n += s.rays;
+        return n;
+    }
+
     /** Tiles whose first pass was kept from the frame before, in the last frame. */
     int lastKeptTiles() {
         int n = 0;
@@ -197,7 +359,8 @@ public final class Renderer implements AutoCloseable {
         int x1 = Math.min(x0 + TILE, width), y1 = Math.min(y0 + TILE, height);
         beginTile(s, worker, x0, y0, x1, y1);
         boolean untouched = s.tileUntouched();
-        if (options.reuseStill() && untouched && still[tile]) {
+        // A lens spreads an object's light beyond its tile: nothing is kept with depth of field.
+        if (options.reuseStill() && options.aperture() == 0 && untouched && still[tile]) {
             kept[tile] = true;
             keptTiles[worker]++;
             return;

@@ -20,6 +20,8 @@ final class Sky {
     final double[] sunIrradiance = new double[3];
     /** Radiance of the sun's disk per band: its irradiance over its solid angle. */
     final double[] sunRadiance = new double[3];
+    /** Fraction of the sky covered by cloud. */
+    final double cloudCover;
     /** Cosine of the sun's apparent angular radius. */
     final double cosSunRadius;
     /** Extinction per metre along the ground, per band (aerial perspective). */
@@ -27,20 +29,51 @@ final class Sky {
     /** ROWS x COLUMNS x 3 radiances, row-major. */
     private final float[] table = new float[ROWS * COLUMNS * 3];
 
+    /** Cloud transmittance of an overcast sky: the share of the clear day's global light that reaches the ground. */
+    static final double OVERCAST_TRANSMITTANCE = 0.25;
+
+    /** A clear, cloudless day's sky. */
     Sky(double sunElevation, double sunX, double sunY, double sunZ) {
+        this(sunElevation, sunX, sunY, sunZ, dev.diorama.scene.Environment.DEFAULT_TURBIDITY, 0);
+    }
+
+    /**
+     * The sky for the sun in unit direction (sunX, sunY, sunZ), {@code sunElevation} degrees high,
+     * through air of {@code turbidity} (see {@link Atmosphere#aerosolScale}) under a fraction
+     * {@code cloudCover} of cloud.
+     *
+     * <p>Cloud is modelled as what it does to the light at the ground: the sun's direct beam is
+     * dimmed by the covered fraction, and the sky blends toward the CIE standard overcast sky, whose
+     * radiance grows from the horizon to the zenith as (1 + 2 sin h) / 3 and ignores the sun's
+     * azimuth. Its zenith radiance is set so that the overcast sky delivers
+     * {@link #OVERCAST_TRANSMITTANCE} of the clear day's light on a horizontal surface at the same
+     * sun elevation (a thick stratus layer passes a fifth to a third; Kasten and Czeplak 1980):
+     * E = 7 pi L_z / 9 for the CIE distribution. So an overcast noon is four times darker than a
+     * clear one, shadowless and as neutral as daylight.
+     */
+    Sky(double sunElevation, double sunX, double sunY, double sunZ, double turbidity, double cloudCover) {
         double n = Math.sqrt(sunX * sunX + sunY * sunY + sunZ * sunZ);
         this.sunX = sunX / n;
         this.sunY = sunY / n;
         this.sunZ = sunZ / n;
         this.sunElevation = sunElevation;
-        Atmosphere.sunIrradiance(sunElevation, sunIrradiance);
+        double aerosol = Atmosphere.aerosolScale(turbidity);
+        this.cloudCover = cloudCover;
+        Atmosphere.sunIrradiance(sunElevation, aerosol, sunIrradiance);
+        for (int c = 0; c < 3; c++) sunIrradiance[c] *= 1 - cloudCover;
         double radius = Math.toRadians(Atmosphere.SUN_RADIUS_DEG);
         cosSunRadius = Math.cos(radius);
         double solidAngle = 2 * Math.PI * (1 - cosSunRadius);
         for (int c = 0; c < 3; c++) sunRadiance[c] = sunIrradiance[c] / solidAngle;
-        hazeR = Atmosphere.GROUND_EXTINCTION[0];
-        hazeG = Atmosphere.GROUND_EXTINCTION[1];
-        hazeB = Atmosphere.GROUND_EXTINCTION[2];
+        double[] haze = new double[3];
+        for (int c = 0; c < 3; c++) {
+            haze[c] = aerosol == 1 ? Atmosphere.GROUND_EXTINCTION[c]
+                    : Atmosphere.RAYLEIGH[c] / Atmosphere.AIR_SCALE_HEIGHT
+                      + Atmosphere.AEROSOL[c] * aerosol / Atmosphere.AEROSOL_SCALE_HEIGHT;
+        }
+        hazeR = haze[0];
+        hazeG = haze[1];
+        hazeB = haze[2];
         double[] cosGammas = new double[COLUMNS];
         for (int j = 0; j < COLUMNS; j++) {
             double w = (double) j / (COLUMNS - 1);
@@ -48,7 +81,20 @@ final class Sky {
         }
         for (int i = 0; i < ROWS; i++) {
             double u = (double) i / (ROWS - 1);
-            Atmosphere.skyRadianceRow(u * u, cosGammas, sunElevation, table, i * COLUMNS * 3);
+            Atmosphere.skyRadianceRow(u * u, cosGammas, sunElevation, aerosol, table, i * COLUMNS * 3);
+        }
+        if (cloudCover > 0) {
+            double[] clear = Atmosphere.horizontalDaylight(sunElevation, aerosol);
+            for (int i = 0; i < ROWS; i++) {
+                double u = (double) i / (ROWS - 1), shape = (1 + 2 * u * u) / 3;
+                for (int j = 0; j < COLUMNS; j++) {
+                    for (int c = 0; c < 3; c++) {
+                        int k = (i * COLUMNS + j) * 3 + c;
+                        double overcast = OVERCAST_TRANSMITTANCE * clear[c] * 9 / (7 * Math.PI) * shape;
+                        table[k] = (float) ((1 - cloudCover) * table[k] + cloudCover * overcast);
+                    }
+                }
+            }
         }
     }
 

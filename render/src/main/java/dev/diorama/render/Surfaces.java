@@ -34,6 +34,17 @@ final class Surfaces {
     final double[] roughness, alpha, ior, f0;
     /** Floor pattern. */
     final int pattern;
+    /** Conductors: complex index n + i k per band, 3 per surface (R, G, B); zero for other kinds. */
+    final double[] conductorN, conductorK;
+    /** Transparent surfaces: Beer-Lambert absorption coefficient per band, per metre, 3 per surface. */
+    final double[] absorption;
+    /** Solid texture kind ({@link SolidTexture}) and the axis its grain follows (0 x, 1 y, 2 z). */
+    final int[] texture, textureAxis;
+    /**
+     * Emitters (glowing objects, and materials whose row glows): luminance, cd/m^2, in the hue of
+     * red, green, blue (scaled to luminance 1); the ceiling lamp's radiance comes from {@link Lighting}.
+     */
+    final double[] emission;
 
     Surfaces(Scene scene) {
         List<SceneObject> objects = scene.objects();
@@ -51,27 +62,79 @@ final class Surfaces {
         alpha = new double[count];
         ior = new double[count];
         f0 = new double[count];
-        for (int i = 0; i < n; i++) set(i, objects.get(i).material(), objects.get(i).color().linear());
+        conductorN = new double[3 * count];
+        conductorK = new double[3 * count];
+        absorption = new double[3 * count];
+        texture = new int[count];
+        textureAxis = new int[count];
+        emission = new double[count];
+        for (int i = 0; i < n; i++) {
+            SceneObject o = objects.get(i);
+            set(i, o.material(), o.color().linear(), o.color().equals(o.material().color));
+            dev.diorama.scene.Vec3 size = o.size();
+            textureAxis[i] = size.x() >= size.y() && size.x() >= size.z() ? 0 : size.z() > size.y() ? 2 : 1;
+            // Round bodies and upright ones take the grain along y, like a turned or a standing piece.
+            if (o.shape() == dev.diorama.scene.Shape.BALL || o.shape() == dev.diorama.scene.Shape.CYLINDER) {
+                textureAxis[i] = 1;
+            }
+            if (o.emission() > 0) {
+                kind[i] = EMITTER;
+                emission[i] = o.emission();
+            }
+        }
         Environment env = scene.environment();
-        set(floor, env.floor(), env.floor().color.linear());
+        set(floor, env.floor(), env.floor().color.linear(), true);
         Room room = env.room();
         Material walls = room == null ? Material.PLASTIC : room.walls();
         Material ceil = room == null ? Material.PLASTIC : room.ceiling();
-        set(wall, walls, walls.color.linear());
-        set(ceiling, ceil, ceil.color.linear());
+        set(wall, walls, walls.color.linear(), true);
+        set(ceiling, ceil, ceil.color.linear(), true);
+        // The room's surfaces and the floor keep their own patterns (see floorShade).
+        texture[floor] = texture[wall] = texture[ceiling] = SolidTexture.NONE;
         kind[lamp] = EMITTER;
+        // An emitter's colour is its hue at luminance 1: its radiance is its luminance times this.
+        for (int i = 0; i < count; i++) {
+            if (kind[i] != EMITTER || i == lamp) continue;
+            double y = 0.2126 * red[i] + 0.7152 * green[i] + 0.0722 * blue[i];
+            red[i] = y > 1e-6 ? red[i] / y : 1;
+            green[i] = y > 1e-6 ? green[i] / y : 1;
+            blue[i] = y > 1e-6 ? blue[i] / y : 1;
+        }
         pattern = switch (env.floor()) {
-            case STONE -> FLAGSTONES;
-            case WOOD -> PLANKS;
+            case STONE, GRANITE -> FLAGSTONES;
+            case WOOD, OAK, PINE -> PLANKS;
             default -> PLAIN;
         };
     }
 
-    private void set(int id, Material m, double[] linear) {
-        kind[id] = m.transparent ? GLASS : m.metallic ? METAL : DIELECTRIC;
+    /**
+     * Fills row {@code id} for material m in linear colour {@code linear}; {@code ownColour} says the
+     * colour is the material's own, so a measured conductor keeps its measured constants.
+     */
+    private void set(int id, Material m, double[] linear, boolean ownColour) {
+        MaterialOptics optics = MaterialOptics.of(m);
+        kind[id] = optics.emission() > 0 ? EMITTER : m.transparent ? GLASS : m.metallic ? METAL : DIELECTRIC;
+        emission[id] = optics.emission();
+        texture[id] = optics.texture();
+        for (int c = 0; c < 3; c++) {
+            if (m.metallic && !m.transparent) {
+                boolean measured = ownColour && optics.conductorN() != null;
+                conductorN[3 * id + c] = measured ? optics.conductorN()[c] : 1;
+                conductorK[3 * id + c] = measured ? optics.conductorK()[c] : MaterialOptics.extinctionFor(linear[c]);
+            }
+            if (m.transparent) {
+                absorption[3 * id + c] = -Math.log(Math.max(linear[c], 1e-4)) / optics.absorptionDistance();
+            }
+        }
         red[id] = linear[0];
         green[id] = linear[1];
         blue[id] = linear[2];
+        if (kind[id] == METAL) {
+            // A conductor's colour is its normal reflectance.
+            red[id] = Optics.fresnelConductor(1, conductorN[3 * id], conductorK[3 * id]);
+            green[id] = Optics.fresnelConductor(1, conductorN[3 * id + 1], conductorK[3 * id + 1]);
+            blue[id] = Optics.fresnelConductor(1, conductorN[3 * id + 2], conductorK[3 * id + 2]);
+        }
         roughness[id] = m.roughness;
         // A lower bound keeps highlights finite (and about as wide as the sun) on mirror-like surfaces.
         alpha[id] = Math.max(m.roughness * m.roughness, 0.005);

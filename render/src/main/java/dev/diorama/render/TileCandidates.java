@@ -10,10 +10,12 @@ package dev.diorama.render;
  * cannot reach any ray of the tile. The bound of a hit is the object's bounding sphere; of ambient
  * occlusion, the sphere of {@link Geometry#OCCLUSION_REACH} occluder radii (outdoors, where a tile
  * shows no object only the floor can be shaded, and the bound shrinks to the disk where that sphere
- * meets the floor); of a shadow, a capsule
+ * meets the floor); of a shadow, for each light, a capsule
  * from the object's centre away from the light, long enough to reach the floor under a distant light
- * (or to cross the room from the lamp) and as wide as the bounding sphere plus the penumbra. Rays
- * after a bounce go anywhere and use every object.
+ * (or to cross the room from a lamp or a window, or to reach the floor from a glowing object
+ * outdoors) and as wide as the bounding sphere plus the penumbra. Rays after a bounce go anywhere and
+ * use every object. A glowing object that may move lights every tile differently from frame to
+ * frame: with one, no tile is ever left untouched.
  *
  * <p>The lists keep the objects in scene order, and an object that does not affect a ray leaves its
  * result untouched (not even its rounding: the queries skip it before any arithmetic on the result).
@@ -23,6 +25,8 @@ package dev.diorama.render;
 final class TileCandidates {
     final int[] hits, shadows, occluders;
     int hitCount, shadowCount, occluderCount;
+    /** A glowing object may move: its light reaches every tile. */
+    private boolean movingLight;
 
     TileCandidates(int objects) {
         hits = new int[objects];
@@ -32,16 +36,17 @@ final class TileCandidates {
 
     /** True when no object can be seen, cast a shadow or occlude ambient light in the tile. */
     boolean none() {
-        return hitCount == 0 && shadowCount == 0 && occluderCount == 0;
+        return hitCount == 0 && shadowCount == 0 && occluderCount == 0 && !movingLight;
     }
 
     /**
      * Fills the three lists for the tile whose frustum planes are {@code frustum}; {@code indoor}
      * says whether walls and a ceiling can receive shade as well as the floor and the objects.
      */
-    void select(Geometry g, Lighting lighting, PinholeCamera camera, double[] frustum, boolean indoor,
+    void select(Geometry g, Lighting lighting, AreaLights lights, PinholeCamera camera, double[] frustum, boolean indoor,
                 double roomDiagonal) {
         hitCount = shadowCount = occluderCount = 0;
+        movingLight = lights.moving;
         for (int i = 0; i < g.count; i++) {
             if (camera.sphereInFrustum(frustum, g.cx[i], g.cy[i], g.cz[i], g.bound[i])) hits[hitCount++] = i;
         }
@@ -57,35 +62,40 @@ final class TileCandidates {
                     occluders[occluderCount++] = i;
                 }
             }
-            if (shadowMayShow(i, g, lighting, camera, frustum, roomDiagonal)) shadows[shadowCount++] = i;
+            if (shadowMayShow(i, g, lighting, lights, camera, frustum, indoor, roomDiagonal)) shadows[shadowCount++] = i;
         }
     }
 
-    private static boolean shadowMayShow(int i, Geometry g, Lighting lighting, PinholeCamera camera, double[] frustum,
-                                         double roomDiagonal) {
+    private static boolean shadowMayShow(int i, Geometry g, Lighting lighting, AreaLights lights, PinholeCamera camera,
+                                         double[] frustum, boolean indoor, double roomDiagonal) {
         double cx = g.cx[i], cy = g.cy[i], cz = g.cz[i], bound = g.bound[i];
-        double ux, uy, uz, length, radius;
-        if (lighting.keyKind == Lighting.DIRECTIONAL) {
-            ux = -lighting.keyX;
-            uy = -lighting.keyY;
-            uz = -lighting.keyZ;
+        if (lighting.keyOn) {
             // Down to where the shadow of the bounding sphere meets the floor; a light at or below
             // the horizon casts shadows without end (cut at 100 km).
-            length = lighting.keyY > 1e-5 ? Math.min((cy + bound) / lighting.keyY, 1e5) : 1e5;
-            radius = bound + lighting.keySize * length;
-        } else {
-            ux = cx - lighting.keyX;
-            uy = cy - lighting.keyY;
-            uz = cz - lighting.keyZ;
+            double length = lighting.keyY > 1e-5 ? Math.min((cy + bound) / lighting.keyY, 1e5) : 1e5;
+            if (capsuleInFrustum(cx, cy, cz, -lighting.keyX, -lighting.keyY, -lighting.keyZ, length,
+                    bound + lighting.keySize * length, camera, frustum)) {
+                return true;
+            }
+        }
+        for (int l = 0; l < lights.count; l++) {
+            if (lights.object[l] == i) continue;  // a light does not shade itself
+            double ux = cx - lights.bx[l], uy = cy - lights.by[l], uz = cz - lights.bz[l];
             double d = Math.sqrt(ux * ux + uy * uy + uz * uz);
-            double spread = bound + lighting.keySize;
-            if (d <= spread) return true;  // the lamp is inside the object's bound
+            double spread = bound + lights.br[l];
+            if (d <= spread) return true;  // the light is inside the object's bound
             ux /= d;
             uy /= d;
             uz /= d;
-            length = roomDiagonal;
-            radius = spread * (d + length) / d;
+            double length = indoor ? roomDiagonal : uy < -1e-5 ? Math.min((cy + bound) / -uy, 1e5) : 1e5;
+            if (capsuleInFrustum(cx, cy, cz, ux, uy, uz, length, spread * (d + length) / d, camera, frustum)) return true;
         }
+        return false;
+    }
+
+    /** Can the capsule from c along unit u for {@code length}, of {@code radius}, reach the tile's frustum? */
+    private static boolean capsuleInFrustum(double cx, double cy, double cz, double ux, double uy, double uz, double length,
+                                            double radius, PinholeCamera camera, double[] frustum) {
         double ex = cx + ux * length, ey = cy + uy * length, ez = cz + uz * length;
         for (int k = 0; k < 12; k += 3) {
             double nx = frustum[k], ny = frustum[k + 1], nz = frustum[k + 2];

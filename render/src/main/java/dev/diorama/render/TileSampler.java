@@ -32,6 +32,10 @@ final class TileSampler {
     private final float[] gridR, gridG, gridB, gridL;
     private final int[] gridId;
     private final int gridSize;
+    /** The grid's radiance, and its film values, in trace order (the tone map's batch). */
+    private final double[] radianceR, radianceG, radianceB;
+    private final double[] batchR, batchG, batchB;
+    private final Kernels kernels = Kernels.best();
     /** Pixels refined as edges since the counter was last cleared. */
     int edgePixels;
 
@@ -49,6 +53,12 @@ final class TileSampler {
         gridB = new float[gridSize * gridSize];
         gridL = new float[gridSize * gridSize];
         gridId = new int[gridSize * gridSize];
+        radianceR = new double[gridSize * gridSize];
+        radianceG = new double[gridSize * gridSize];
+        radianceB = new double[gridSize * gridSize];
+        batchR = new double[gridSize * gridSize];
+        batchG = new double[gridSize * gridSize];
+        batchB = new double[gridSize * gridSize];
     }
 
     void setToneMap(ToneMap t) {
@@ -60,16 +70,27 @@ final class TileSampler {
         int width = buffer.width, height = buffer.height;
         int gw = (x1 - x0) / STRIDE + (x1 < width ? 1 : 0);
         int gh = (y1 - y0) / STRIDE + (y1 < height ? 1 : 0);
+        // Trace the grid, then tone map it in one batch (the SIMD seam, see Kernels).
+        int count = 0;
         for (int gy = 0; gy < gh; gy++) {
             for (int gx = 0; gx < gw; gx++) {
+                shader.sample(x0 + STRIDE * gx + 0.5, y0 + STRIDE * gy + 0.5);
+                radianceR[count] = shader.red;
+                radianceG[count] = shader.green;
+                radianceB[count] = shader.blue;
+                gridId[gy * gridSize + gx] = shader.firstSurface;
+                count++;
+            }
+        }
+        kernels.film(toneMap.exposure(), radianceR, radianceG, radianceB, count, batchR, batchG, batchB);
+        for (int gy = 0, k = 0; gy < gh; gy++) {
+            for (int gx = 0; gx < gw; gx++, k++) {
                 int x = x0 + STRIDE * gx, y = y0 + STRIDE * gy;
-                trace(x, y);
                 int g = gy * gridSize + gx;
-                gridR[g] = (float) rgb[0];
-                gridG[g] = (float) rgb[1];
-                gridB[g] = (float) rgb[2];
-                gridL[g] = (float) FilmBuffer.lightness(rgb[0], rgb[1], rgb[2]);
-                gridId[g] = shader.firstSurface;
+                gridR[g] = (float) batchR[k];
+                gridG[g] = (float) batchG[k];
+                gridB[g] = (float) batchB[k];
+                gridL[g] = (float) FilmBuffer.lightness(batchR[k], batchG[k], batchB[k]);
                 if (x < x1 && y < y1) store(y * width + x, g);
             }
         }

@@ -33,6 +33,8 @@ final class ToneMap {
 
     ToneMap(double exposure) { this.exposure = exposure; }
 
+    double exposure() { return exposure; }
+
     /** The filmic curve, from exposed linear light to a film value in [0, 1). */
     static double curve(double x) {
         return x <= 0 ? 0 : x * (2.51 * x + 0.03) / (x * (2.43 * x + 0.59) + 0.14);

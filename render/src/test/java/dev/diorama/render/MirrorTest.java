@@ -11,7 +11,7 @@ import java.time.LocalTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A chrome ball shows the sky exactly where the law of reflection says, dimmed by Fresnel. */
+/** A chrome ball shows the sky exactly where the law of reflection says, dimmed by the conductor Fresnel equations. */
 class MirrorTest {
     private static final int W = 320, H = 240;
 
@@ -28,7 +28,8 @@ class MirrorTest {
         double[] frustum = new double[12];
         camera.tileFrustum(0, 0, W, H, frustum);
         shader.beginTile(frustum);
-        double[] albedo = scene.objects().get(0).color().linear();
+        // Chromium's optical constants at 650, 550, 450 nm (Palik): about 56 percent reflective head on.
+        double[] n = {3.1071, 3.1812, 2.3230}, kappa = {3.3314, 3.3291, 3.1350};
         double[] sky = new double[3], d = new double[3];
         // The camera looks level at the ball's centre from 4 m: its silhouette's top is asin(r / 4) up.
         double centreRow = H / 2.0, topRow = H / 2.0 * (1 - Math.tan(Math.asin(0.5 / 4)) / camera.tanY);
@@ -50,14 +51,14 @@ class MirrorTest {
             lighting.sky.radiance(rx, ry, rz, sky, 0);
             double[] got = {shader.red, shader.green, shader.blue};
             for (int k = 0; k < 3; k++) {
-                double expected = Optics.schlick(cos, albedo[k]) * sky[k];
+                double expected = Optics.fresnelConductor(cos, n[k], kappa[k]) * sky[k];
                 assertEquals(expected, got[k], 2e-3 * expected, "at " + f + " of the way to the rim, band " + k);
             }
             if (f == 0.999) {
-                // At the rim the view grazes and chrome, 90 percent reflective head on, becomes a
-                // nearly perfect mirror of the sky there.
+                // At the rim the view grazes and chrome, 56 percent reflective head on, reflects
+                // most of the sky there.
                 assertTrue(cos < 0.1, "grazing: " + cos);
-                for (int k = 0; k < 3; k++) assertTrue(got[k] > 0.95 * sky[k], "rim band " + k);
+                for (int k = 0; k < 3; k++) assertTrue(got[k] > 0.62 * sky[k], "rim band " + k);
             }
         }
     }

@@ -20,15 +20,27 @@ import java.time.ZoneId;
  * @param place      a name for the place, for people ("Oslo"), or null; it places nothing by itself
  * @param zone       the IANA time zone of the place ("Europe/Oslo"), or null when only the offset
  *                   is known
+ * @param turbidity  how hazy the air is, [1, 10]: the ratio of the optical thickness of the air with
+ *                   its aerosol to that of clean air, as Linke and Preetham use it; 2 is a clear
+ *                   day (the default), 3 to 4 a light haze, 6 and more a thick summer haze over a
+ *                   city. Haze whitens the sky, dims and reddens the sun and softens its shadows.
+ * @param cloudCover fraction of the sky covered by cloud, [0, 1]: 0 a cloudless sky (the default), 1
+ *                   an overcast one (CIE standard overcast sky, no sun); in between the sun's direct
+ *                   light is dimmed in proportion and the sky blends toward the overcast one
+ * @param environmentMap a photograph used as sky and light instead of the simulated sky, or null
+ *                   (outdoors only)
  */
 public record Environment(Kind kind, Material floor, Room room, double latitude, double longitude,
-                          LocalDate date, double utcOffset, String place, String zone) {
+                          LocalDate date, double utcOffset, String place, String zone, double turbidity,
+                          double cloudCover, EnvironmentImage environmentMap) {
     public static final double DEFAULT_LATITUDE = 48.8566;
     public static final double DEFAULT_LONGITUDE = 2.3522;
     public static final LocalDate DEFAULT_DATE = LocalDate.of(2026, 9, 22);
     public static final double DEFAULT_UTC_OFFSET = 2;
     public static final String DEFAULT_PLACE = "Paris";
     public static final String DEFAULT_ZONE = "Europe/Paris";
+    /** A clear day. */
+    public static final double DEFAULT_TURBIDITY = 2;
 
     public enum Kind {
         INDOOR, OUTDOOR;
@@ -60,6 +72,17 @@ public record Environment(Kind kind, Material floor, Room room, double latitude,
                     "expected " + hours(expected) + " hours, the offset of " + zone + " on " + date
                             + " (leave utcOffset out to have it from the zone)");
         }
+        SceneException.check(turbidity >= 1 && turbidity <= 10, "/turbidity",
+                "expected a turbidity in [1, 10] (2 clear, 4 hazy)");
+        SceneException.check(cloudCover >= 0 && cloudCover <= 1, "/cloudCover",
+                "expected a fraction of the sky in [0, 1] (1: overcast)");
+        if (kind == Kind.INDOOR) environmentMap = null;
+    }
+
+    /** A clear, cloudless sky of the simulated atmosphere. */
+    public Environment(Kind kind, Material floor, Room room, double latitude, double longitude, LocalDate date,
+                       double utcOffset, String place, String zone) {
+        this(kind, floor, room, latitude, longitude, date, utcOffset, place, zone, DEFAULT_TURBIDITY, 0, null);
     }
 
     /** Without a place name or zone: the offset alone sets the clock. */
@@ -79,7 +102,8 @@ public record Environment(Kind kind, Material floor, Room room, double latitude,
     }
 
     public Environment withFloor(Material m) {
-        return new Environment(kind, m, room, latitude, longitude, date, utcOffset, place, zone);
+        return new Environment(kind, m, room, latitude, longitude, date, utcOffset, place, zone, turbidity,
+                cloudCover, environmentMap);
     }
 
     /**
@@ -87,13 +111,21 @@ public record Environment(Kind kind, Material floor, Room room, double latitude,
      * the offset for the date), or coordinates with an offset and no zone.
      */
     public Environment at(double lat, double lon, LocalDate day, double offset, String placeName, String zoneId) {
-        return new Environment(kind, floor, room, lat, lon, day, offset, placeName, zoneId);
+        return new Environment(kind, floor, room, lat, lon, day, offset, placeName, zoneId, turbidity, cloudCover,
+                environmentMap);
     }
 
     /** The same place on another date; a zone's offset follows the date (summer time). */
     public Environment on(LocalDate day) {
         return new Environment(kind, floor, room, latitude, longitude, day,
-                zone != null ? Places.utcOffset(zone, day) : utcOffset, place, zone);
+                zone != null ? Places.utcOffset(zone, day) : utcOffset, place, zone, turbidity, cloudCover,
+                environmentMap);
+    }
+
+    /** The same place and time under another sky: its haze, its cloud and, optionally, a photograph. */
+    public Environment withSky(double haze, double clouds, EnvironmentImage image) {
+        return new Environment(kind, floor, room, latitude, longitude, date, utcOffset, place, zone, haze, clouds,
+                image);
     }
 
     /** "UTC+2", "UTC-3:30". */

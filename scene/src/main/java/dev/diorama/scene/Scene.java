@@ -25,10 +25,20 @@ import java.util.Set;
  *                     {@link #cameraAt(double)}
  * @param timeLapse    how many hours of clock time the film spans, or null: the clock then stands
  *                     at {@code time} for the whole film (the physics runs in real time either way)
+ * @param joints       pivots and hinges tying objects to the world or to each other (see {@link Joint});
+ *                     empty for none
+ * @param shots        a storyboard's shots, in order of their start times, or empty for one shot
+ *                     seen from {@code camera} (with {@code cameraMove}); with shots, {@code camera}
+ *                     and {@code cameraMove} are the first shot's and {@link #cameraAt(double)}
+ *                     follows the shot in force at each time
  */
 public record Scene(long seed, double seconds, int fps, int width, int height, int physicsRate, double gravity,
                     LocalTime time, Environment environment, Camera camera, List<SceneObject> objects,
-                    CameraMove cameraMove, TimeLapse timeLapse) {
+                    CameraMove cameraMove, TimeLapse timeLapse,
+                    // -- joints (shapes branch) --
+                    List<Joint> joints,
+                    // -- shots (storyboards, language branch) --
+                    List<Shot> shots) {
     public static final double MAX_SECONDS = 300;
     public static final int MAX_OBJECTS = 200;
     public static final int MAX_PIXELS_SIDE = 3840;
@@ -68,10 +78,68 @@ public record Scene(long seed, double seconds, int fps, int width, int height, i
                                 + r.y() + " x " + r.z() + " m)");
             }
         }
+        for (int i = 0; i < objects.size(); i++) {
+            SceneException.check(objects.get(i).enters() < seconds, "/objects/" + i + "/enters",
+                    "expected a time before the end of the film (" + seconds + " s)");
+        }
+        shots = shots == null ? List.of() : List.copyOf(shots);
+        for (int i = 0; i < shots.size(); i++) {
+            Shot shot = shots.get(i);
+            String at = "/shots/" + i;
+            SceneException.check(shot != null, at, "expected a shot");
+            SceneException.check(i > 0 || shot.start() == 0, at + "/start", "expected the first shot to start at 0");
+            SceneException.check(i == 0 || shot.start() > shots.get(i - 1).start(), at + "/start",
+                    "expected a start after the previous shot's (" + (i == 0 ? 0 : shots.get(i - 1).start()) + " s)");
+            SceneException.check(shot.start() < seconds, at + "/start",
+                    "expected a start before the end of the film (" + seconds + " s)");
+            try {
+                checkMove(shot.move(), shot.camera(), objects);
+            } catch (SceneException e) {
+                throw e.under(at);
+            }
+        }
+        if (!shots.isEmpty()) {
+            camera = shots.getFirst().camera();
+            cameraMove = shots.getFirst().move();
+        }
         if (camera == null) camera = Camera.framing(objects, (double) width / height);
         checkMove(cameraMove, camera, objects);
+        joints = joints == null ? List.of() : List.copyOf(joints);
+        checkJoints(joints, objects);
     }
 
+    /** One shot, no joints: the scene as it was before storyboards, pivots and hinges. */
+    public Scene(long seed, double seconds, int fps, int width, int height, int physicsRate, double gravity,
+                 LocalTime time, Environment environment, Camera camera, List<SceneObject> objects,
+                 CameraMove cameraMove, TimeLapse timeLapse) {
+        this(seed, seconds, fps, width, height, physicsRate, gravity, time, environment, camera, objects, cameraMove,
+                timeLapse, List.of(), List.of());
+    }
+
+    /** One shot: the scene as it was before storyboards. */
+    public Scene(long seed, double seconds, int fps, int width, int height, int physicsRate, double gravity,
+                 LocalTime time, Environment environment, Camera camera, List<SceneObject> objects,
+                 CameraMove cameraMove, TimeLapse timeLapse, List<Joint> joints) {
+        this(seed, seconds, fps, width, height, physicsRate, gravity, time, environment, camera, objects, cameraMove,
+                timeLapse, joints, List.of());
+    }
+
+    private static void checkJoints(List<Joint> joints, List<SceneObject> objects) {
+        for (int j = 0; j < joints.size(); j++) {
+            Joint joint = joints.get(j);
+            String at = "/joints/" + j;
+            SceneObject a = null, b = null;
+            for (SceneObject o : objects) {
+                if (o.id().equals(joint.a())) a = o;
+                if (o.id().equals(joint.b())) b = o;
+            }
+            SceneException.check(a != null, at + "/a", "expected the id of one of the objects, found \"" + joint.a() + "\"");
+            SceneException.check(joint.b() == null || b != null, at + "/b",
+                    "expected the id of one of the objects (or no \"b\": the world), found \"" + joint.b() + "\"");
+            SceneException.check(!a.fixed() || (b != null && !b.fixed()), at,
+                    "expected a joint that holds at least one object that is not fixed");
+        }
+    }
     /** A still camera and a clock that stands still: the scene as it was before moves and time-lapses. */
     public Scene(long seed, double seconds, int fps, int width, int height, int physicsRate, double gravity,
                  LocalTime time, Environment environment, Camera camera, List<SceneObject> objects) {
@@ -146,27 +214,54 @@ public record Scene(long seed, double seconds, int fps, int width, int height, i
 
     /** The camera at film time {@code t}; a tracking camera as if its target had not moved (see {@link #cameraAt(Keyframe)}). */
     public Camera cameraAt(double t) {
+        if (!shots.isEmpty()) {
+            int i = shotAt(t);
+            Shot shot = shots.get(i);
+            return CameraPath.at(shot.camera(), shot.move(), (t - shot.start()) / shotLength(i), Vec3.ZERO);
+        }
         return CameraPath.at(camera, cameraMove, t / seconds, Vec3.ZERO);
+    }
+
+    /** The index of the shot in force at film time {@code t} (0 without shots). */
+    public int shotAt(double t) {
+        int i = 0;
+        while (i + 1 < shots.size() && shots.get(i + 1).start() <= t + 1e-9) i++;
+        return i;
+    }
+
+    /** Length of shot {@code i}, s: to the next shot's start or the end of the film. */
+    public double shotLength(int i) {
+        if (shots.isEmpty()) return seconds;
+        return (i + 1 < shots.size() ? shots.get(i + 1).start() : seconds) - shots.get(i).start();
     }
 
     /** The camera at a keyframe's time, following a tracked object to where the keyframe has it. */
     public Camera cameraAt(Keyframe k) {
+        Camera cam = camera;
+        CameraMove move = cameraMove;
+        double f = k.t() / seconds;
+        if (!shots.isEmpty()) {
+            int s = shotAt(k.t());
+            cam = shots.get(s).camera();
+            move = shots.get(s).move();
+            f = (k.t() - shots.get(s).start()) / shotLength(s);
+        }
         Vec3 shift = Vec3.ZERO;
-        if (cameraMove instanceof CameraMove.Track track) {
+        if (move instanceof CameraMove.Track track) {
             int i = indexOf(track.target());
             if (i >= 0 && i < k.poses().size()) shift = k.poses().get(i).position().minus(objects.get(i).position());
         }
-        return CameraPath.at(camera, cameraMove, k.t() / seconds, shift);
+        return CameraPath.at(cam, move, f, shift);
     }
 
     /** True when every frame is seen from the same camera under the same sun. */
     public boolean stillCameraAndLight() {
-        return cameraMove == null && timeLapse == null;
+        return cameraMove == null && timeLapse == null && shots.size() <= 1;
     }
 
     public Scene withSeed(long s) {
         return new Scene(s, seconds, fps, width, height, physicsRate, gravity, time, environment, camera, objects,
-                cameraMove, timeLapse);
+                cameraMove, timeLapse, joints, shots);
     }
 
     /**
@@ -176,19 +271,41 @@ public record Scene(long seed, double seconds, int fps, int width, int height, i
      */
     public Scene withTiming(double secs, int framesPerSecond, int w, int h) {
         boolean keepRate = physicsRate % framesPerSecond == 0;
+        // A shorter film keeps the shots that still start within it.
+        List<Shot> kept = shots.stream().filter(s -> s.start() < secs).toList();
         return new Scene(seed, secs, framesPerSecond, w, h, keepRate ? physicsRate : 0, gravity, time, environment,
-                camera, objects, cameraMove, timeLapse);
+                camera, objects, cameraMove, timeLapse, joints, kept);
     }
 
+    /**
+     * The same scene with other objects, framed anew by one camera (a storyboard's shots are not
+     * kept); joints whose objects are gone go with them.
+     */
     public Scene withObjects(List<SceneObject> objs) {
+        Set<String> kept = new HashSet<>();
+        for (SceneObject o : objs) kept.add(o.id());
+        List<Joint> js = joints.stream()
+                .filter(j -> kept.contains(j.a()) && (j.b() == null || kept.contains(j.b()))).toList();
         return new Scene(seed, seconds, fps, width, height, physicsRate, gravity, time, environment, null, objs,
                 cameraMove instanceof CameraMove.Track k && objs.stream().noneMatch(o -> o.id().equals(k.target()))
-                        ? null : cameraMove, timeLapse);
+                        ? null : cameraMove, timeLapse, js);
     }
 
-    /** The same scene with another camera move (null: still) and time-lapse (null: none). */
+    /** The same scene in another environment (place, floor, room, sky); everything else kept. */
+    public Scene withEnvironment(Environment env) {
+        return new Scene(seed, seconds, fps, width, height, physicsRate, gravity, time, env, camera, objects,
+                cameraMove, timeLapse, joints, shots);
+    }
+
+    /** The same scene with other joints (null or empty: none). */
+    public Scene withJoints(List<Joint> js) {
+        return new Scene(seed, seconds, fps, width, height, physicsRate, gravity, time, environment, camera, objects,
+                cameraMove, timeLapse, js, shots);
+    }
+
+    /** The same scene with another camera move (null: still) and time-lapse (null: none), as one shot. */
     public Scene withDirection(Camera cam, CameraMove move, TimeLapse lapse) {
         return new Scene(seed, seconds, fps, width, height, physicsRate, gravity, time, environment, cam, objects,
-                move, lapse);
+                move, lapse, joints);
     }
 }

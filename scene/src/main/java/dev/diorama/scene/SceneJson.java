@@ -43,7 +43,7 @@ public final class SceneJson {
     public static Scene read(JsonNode root) {
         requireObject(root, "");
         allowOnly(root, "", Set.of("seed", "seconds", "fps", "size", "physicsRate", "gravity", "time", "environment",
-                "camera", "objects", "timeLapse"));
+                "camera", "objects", "timeLapse", "joints", "shots"));
         long seed = root.has("seed") ? longAt(root.get("seed"), "/seed") : 0;
         double seconds = root.has("seconds") ? number(root.get("seconds"), "/seconds") : 4;
         int fps = root.has("fps") ? intAt(root.get("fps"), "/fps") : 24;
@@ -71,12 +71,69 @@ public final class SceneJson {
                 throw e.pointer().startsWith(at) ? e : e.under(at);
             }
         }
-        return new Scene(seed, seconds, fps, size[0], size[1], physicsRate, gravity, time, env, cam, list, move, lapse);
+        List<Shot> shots = new ArrayList<>();
+        if (root.has("shots") && !root.get("shots").isNull()) {
+            JsonNode sh = root.get("shots");
+            if (!sh.isArray()) throw new SceneException("/shots", "expected an array of shots, found " + kind(sh));
+            for (int i = 0; i < sh.size(); i++) shots.add(shot(sh.get(i), "/shots/" + i));
+        }
+        List<Joint> joints = root.has("joints") && !root.get("joints").isNull() ? joints(root.get("joints")) : List.of();
+        return new Scene(seed, seconds, fps, size[0], size[1], physicsRate, gravity, time, env, cam, list, move, lapse,
+                joints, shots);
+    }
+
+    /** {"start": 4, "camera": {"position": ..., "lookAt": ..., "fov": ..., "move": ...}}. */
+    private static Shot shot(JsonNode n, String at) {
+        requireObject(n, at);
+        allowOnly(n, at, Set.of("start", "camera"));
+        double start = number(required(n, "start", at), at + "/start");
+        JsonNode c = required(n, "camera", at);
+        Camera cam;
+        try {
+            cam = camera(c);
+        } catch (SceneException e) {
+            throw e.pointer().startsWith(at) ? e : new SceneException(at + e.pointer(), e.expectation());
+        }
+        if (cam == null) throw new SceneException(at + "/camera", "expected position, lookAt and fov");
+        CameraMove move = c.has("move") && !c.get("move").isNull() ? move(c.get("move"), at + "/camera/move") : null;
+        try {
+            return new Shot(start, cam, move);
+        } catch (SceneException e) {
+            throw e.under(at);
+        }
+
+    }
+
+    private static List<Joint> joints(JsonNode n) {
+        if (!n.isArray()) throw new SceneException("/joints", "expected an array of joints, found " + kind(n));
+        List<Joint> out = new ArrayList<>();
+        for (int i = 0; i < n.size(); i++) {
+            String at = "/joints/" + i;
+            JsonNode j = n.get(i);
+            requireObject(j, at);
+            String kind = text(required(j, "kind", at), at + "/kind");
+            switch (kind) {
+                case "pivot" -> allowOnly(j, at, Set.of("kind", "a", "b", "anchor"));
+                case "hinge" -> allowOnly(j, at, Set.of("kind", "a", "b", "anchor", "axis"));
+                default -> throw new SceneException(at + "/kind", "expected \"pivot\" or \"hinge\", found \"" + kind + "\"");
+            }
+            String a = text(required(j, "a", at), at + "/a");
+            String b = j.has("b") && !j.get("b").isNull() ? text(j.get("b"), at + "/b") : null;
+            Vec3 anchor = vec3(required(j, "anchor", at), at + "/anchor");
+            try {
+                out.add(kind.equals("pivot") ? new Joint.Pivot(a, b, anchor)
+                        : new Joint.Hinge(a, b, anchor, vec3(required(j, "axis", at), at + "/axis")));
+            } catch (SceneException e) {
+                throw e.pointer().startsWith(at) ? e : e.under(at);
+            }
+        }
+        return out;
     }
 
     private static SceneObject object(JsonNode n, String at) {
         requireObject(n, at);
-        allowOnly(n, at, Set.of("id", "shape", "material", "color", "size", "position", "rotation", "velocity"));
+        allowOnly(n, at, Set.of("id", "shape", "material", "color", "size", "position", "rotation", "velocity",
+                "fixed", "asset", "enters", "emission"));
         String id = text(required(n, "id", at), at + "/id");
         String shapeName = text(required(n, "shape", at), at + "/shape");
         Shape shape = Shape.fromJson(shapeName);
@@ -87,24 +144,63 @@ public final class SceneJson {
         JsonNode s = required(n, "size", at);
         if (s.isNumber()) {
             double d = s.asDouble();
-            size = shape == Shape.PLANK ? new Vec3(d, d / 20, d / 5) : new Vec3(d, d, d);
+            size = shape.proportions(d);
         } else {
             size = vec3(s, at + "/size");
         }
         Vec3 position = vec3(required(n, "position", at), at + "/position");
         Quat rotation = n.has("rotation") ? quat(n.get("rotation"), at + "/rotation") : null;
         Vec3 velocity = n.has("velocity") ? vec3(n.get("velocity"), at + "/velocity") : null;
+        boolean fixed = false;
+        if (n.has("fixed")) {
+            if (!n.get("fixed").isBoolean()) throw new SceneException(at + "/fixed", "expected true or false, found " + kind(n.get("fixed")));
+            fixed = n.get("fixed").asBoolean();
+        }
+        String asset = n.has("asset") && !n.get("asset").isNull() ? text(n.get("asset"), at + "/asset") : null;
+        double enters = n.has("enters") ? number(n.get("enters"), at + "/enters") : 0;
+        double emission = n.has("emission") ? number(n.get("emission"), at + "/emission") : 0;
         try {
-            return new SceneObject(id, shape, material, color, size, position, rotation, velocity);
+            return new SceneObject(id, shape, material, color, size, position, rotation, velocity, fixed, asset, enters,
+                    emission);
         } catch (SceneException e) {
             throw e.under(at);
         }
     }
 
+    private static List<Window> windows(JsonNode n, String at) {
+        if (!n.isArray()) throw new SceneException(at, "expected an array of windows, found " + kind(n));
+        List<Window> out = new ArrayList<>();
+        for (int i = 0; i < n.size(); i++) {
+            JsonNode w = n.get(i);
+            String wat = at + "/" + i;
+            requireObject(w, wat);
+            allowOnly(w, wat, Set.of("wall", "center", "size"));
+            String side = text(required(w, "wall", wat), wat + "/wall");
+            Window.Wall wall = Window.Wall.fromJson(side);
+            if (wall == null) throw new SceneException(wat + "/wall", "expected \"north\", \"south\", \"east\" or \"west\", found \"" + side + "\"");
+            double[] c = pair(required(w, "center", wat), wat + "/center", "[along the wall, height of the centre] in metres");
+            double[] s = pair(required(w, "size", wat), wat + "/size", "[width, height] in metres");
+            try {
+                out.add(new Window(wall, c[0], c[1], s[0], s[1]));
+            } catch (SceneException e) {
+                throw e.under(wat);
+            }
+        }
+        return out;
+    }
+
+    private static double[] pair(JsonNode n, String at, String what) {
+        if (!n.isArray() || n.size() != 2 || !n.get(0).isNumber() || !n.get(1).isNumber()) {
+            throw new SceneException(at, "expected " + what + ", found " + kind(n));
+        }
+        return new double[] {n.get(0).asDouble(), n.get(1).asDouble()};
+    }
+
     private static Environment environment(JsonNode n) {
         String at = "/environment";
         requireObject(n, at);
-        allowOnly(n, at, Set.of("kind", "floor", "room", "latitude", "longitude", "date", "utcOffset", "place", "zone"));
+        allowOnly(n, at, Set.of("kind", "floor", "room", "latitude", "longitude", "date", "utcOffset", "place", "zone",
+                "turbidity", "cloudCover", "environmentMap"));
         String k = n.has("kind") ? text(n.get("kind"), at + "/kind") : "outdoor";
         Environment.Kind kind = switch (k) {
             case "indoor" -> Environment.Kind.INDOOR;
@@ -116,12 +212,14 @@ public final class SceneJson {
         if (n.has("room") && !n.get("room").isNull()) {
             JsonNode r = n.get("room");
             requireObject(r, at + "/room");
-            allowOnly(r, at + "/room", Set.of("size", "walls", "ceiling"));
+            allowOnly(r, at + "/room", Set.of("size", "walls", "ceiling", "windows"));
             Vec3 rs = r.has("size") ? vec3(r.get("size"), at + "/room/size") : new Vec3(6, 3, 6);
             Material walls = r.has("walls") ? material(r.get("walls"), at + "/room/walls") : Material.STONE;
             Material ceiling = r.has("ceiling") ? material(r.get("ceiling"), at + "/room/ceiling") : Material.STONE;
+            List<Window> windows = r.has("windows") && !r.get("windows").isNull()
+                    ? windows(r.get("windows"), at + "/room/windows") : List.of();
             try {
-                room = new Room(rs, walls, ceiling);
+                room = new Room(rs, walls, ceiling, windows);
             } catch (SceneException e) {
                 throw e.under(at + "/room");
             }
@@ -170,8 +268,36 @@ public final class SceneJson {
         } else {
             off = Math.round(lon / 15);  // nautical time: the sun near its highest at 12:00
         }
+        double turbidity = n.has("turbidity") ? number(n.get("turbidity"), at + "/turbidity")
+                : Environment.DEFAULT_TURBIDITY;
+        double clouds = n.has("cloudCover") ? number(n.get("cloudCover"), at + "/cloudCover") : 0;
+        EnvironmentImage image = null;
+        if (n.has("environmentMap") && !n.get("environmentMap").isNull()) {
+            image = environmentImage(n.get("environmentMap"), at + "/environmentMap");
+        }
         try {
-            return new Environment(kind, floor, room, lat, lon, date, off, place, zone);
+            return new Environment(kind, floor, room, lat, lon, date, off, place, zone, turbidity, clouds, image);
+        } catch (SceneException e) {
+            throw e.under(at);
+        }
+    }
+
+    /** {@code "sky.jpg"} or {@code {"path": "sky.jpg", "rotation": 90, "intensity": 2}}. */
+    private static EnvironmentImage environmentImage(JsonNode n, String at) {
+        if (n.isTextual()) {
+            try {
+                return new EnvironmentImage(n.asText());
+            } catch (SceneException e) {
+                throw new SceneException(at, e.expectation());
+            }
+        }
+        requireObject(n, at);
+        allowOnly(n, at, Set.of("path", "rotation", "intensity"));
+        String path = text(required(n, "path", at), at + "/path");
+        double rotation = n.has("rotation") ? number(n.get("rotation"), at + "/rotation") : 0;
+        double intensity = n.has("intensity") ? number(n.get("intensity"), at + "/intensity") : 1;
+        try {
+            return new EnvironmentImage(path, rotation, intensity);
         } catch (SceneException e) {
             throw e.under(at);
         }
@@ -276,6 +402,16 @@ public final class SceneJson {
             r.set("size", array(e.room().size()));
             r.put("walls", e.room().walls().jsonName());
             r.put("ceiling", e.room().ceiling().jsonName());
+            // Left out when there are none, so files from before windows read back byte for byte.
+            if (!e.room().windows().isEmpty()) {
+                ArrayNode ws = r.putArray("windows");
+                for (Window w : e.room().windows()) {
+                    ObjectNode j = ws.addObject();
+                    j.put("wall", w.wall().jsonName());
+                    j.set("center", MAPPER.createArrayNode().add(w.along()).add(w.up()));
+                    j.set("size", MAPPER.createArrayNode().add(w.width()).add(w.height()));
+                }
+            }
         }
         env.put("latitude", e.latitude());
         env.put("longitude", e.longitude());
@@ -283,22 +419,22 @@ public final class SceneJson {
         env.put("utcOffset", e.utcOffset());
         if (e.place() != null) env.put("place", e.place());
         if (e.zone() != null) env.put("zone", e.zone());
-        ObjectNode cam = o.putObject("camera");
-        cam.set("position", array(s.camera().position()));
-        cam.set("lookAt", array(s.camera().lookAt()));
-        cam.put("fov", s.camera().fov());
-        if (s.cameraMove() != null) {
-            ObjectNode m = cam.putObject("move");
-            m.put("kind", s.cameraMove().kind());
-            switch (s.cameraMove()) {
-                case CameraMove.Pan p -> m.put("degrees", p.degrees());
-                case CameraMove.Tilt t -> m.put("degrees", t.degrees());
-                case CameraMove.Orbit r -> m.put("degrees", r.degrees());
-                case CameraMove.Dolly d -> m.put("distance", d.distance());
-                case CameraMove.Zoom z -> m.put("fov", z.fov());
-                case CameraMove.Track k -> m.put("target", k.target());
+        // The sky's fields are written only when they differ from the default, so that files from
+        // before them stay byte-identical.
+        if (e.turbidity() != Environment.DEFAULT_TURBIDITY) env.put("turbidity", e.turbidity());
+        if (e.cloudCover() != 0) env.put("cloudCover", e.cloudCover());
+        if (e.environmentMap() != null) {
+            EnvironmentImage m = e.environmentMap();
+            if (m.rotation() == 0 && m.intensity() == 1) {
+                env.put("environmentMap", m.path());
+            } else {
+                ObjectNode map = env.putObject("environmentMap");
+                map.put("path", m.path());
+                map.put("rotation", m.rotation());
+                map.put("intensity", m.intensity());
             }
         }
+        writeCamera(o.putObject("camera"), s.camera(), s.cameraMove());
         ArrayNode objs = o.putArray("objects");
         for (SceneObject so : s.objects()) {
             ObjectNode j = objs.addObject();
@@ -312,8 +448,51 @@ public final class SceneJson {
             j.set("position", array(so.position()));
             j.set("rotation", array(so.rotation()));
             j.set("velocity", array(so.velocity()));
+            // Defaults are left out, so files from before fixed objects and assets read back byte for byte.
+            if (so.fixed()) j.put("fixed", true);
+            if (so.asset() != null) j.put("asset", so.asset());
+            if (so.enters() > 0) j.put("enters", so.enters());
+            if (so.emission() > 0) j.put("emission", so.emission());
+        }
+        if (!s.joints().isEmpty()) {
+            ArrayNode js = o.putArray("joints");
+            for (Joint joint : s.joints()) {
+                ObjectNode j = js.addObject();
+                j.put("kind", joint.kind());
+                j.put("a", joint.a());
+                if (joint.b() != null) j.put("b", joint.b());
+                j.set("anchor", array(joint.anchor()));
+                if (joint instanceof Joint.Hinge h) j.set("axis", array(h.axis()));
+            }
+        }
+        // Written only for storyboards, so that a one-shot scene's JSON is what it always was.
+        if (!s.shots().isEmpty()) {
+            ArrayNode shots = o.putArray("shots");
+            for (Shot shot : s.shots()) {
+                ObjectNode j = shots.addObject();
+                j.put("start", shot.start());
+                writeCamera(j.putObject("camera"), shot.camera(), shot.move());
+            }
         }
         return o;
+    }
+
+    private static void writeCamera(ObjectNode cam, Camera c, CameraMove move) {
+        cam.set("position", array(c.position()));
+        cam.set("lookAt", array(c.lookAt()));
+        cam.put("fov", c.fov());
+        if (move != null) {
+            ObjectNode m = cam.putObject("move");
+            m.put("kind", move.kind());
+            switch (move) {
+                case CameraMove.Pan p -> m.put("degrees", p.degrees());
+                case CameraMove.Tilt t -> m.put("degrees", t.degrees());
+                case CameraMove.Orbit r -> m.put("degrees", r.degrees());
+                case CameraMove.Dolly d -> m.put("distance", d.distance());
+                case CameraMove.Zoom z -> m.put("fov", z.fov());
+                case CameraMove.Track k -> m.put("target", k.target());
+            }
+        }
     }
 
     public static ArrayNode array(Vec3 v) {

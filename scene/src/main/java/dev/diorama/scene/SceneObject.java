@@ -13,10 +13,23 @@ import java.util.regex.Pattern;
  * @param position  centre of the object at t = 0, metres
  * @param rotation  orientation at t = 0 (unit quaternion)
  * @param velocity  linear velocity at t = 0, m/s
+ * @param fixed     true for a static body: it never moves, whatever hits it (mass 0 to Bullet, as the
+ *                  floor): ramps, tables, shelves, occluders, the pivots of pendulums
+ * @param asset     for {@link Shape#MESH} only: a name bound to a file, or a path to a glTF (.gltf,
+ *                  .glb) or OBJ file ({@link Assets#resolve}); null for every other shape
+ * @param enters    film time at which the object enters the world, s (0: from the start); before it,
+ *                  it is neither simulated nor seen, and it then starts at {@code position} with
+ *                  {@code velocity}: a later shot of a storyboard drops it in
+ * @param emission  light the object gives off: the luminance of its surface in cd/m^2, in [0, 10^6]
+ *                  (0: none; a frosted bulb or an LED panel is 10^3 to 10^4, a neon tube 10^4), in
+ *                  its {@code color}'s hue; it lights the scene as an area light. It changes nothing
+ *                  else: the object weighs, bounces and sounds as its material says
  */
 public record SceneObject(String id, Shape shape, Material material, Rgb color, Vec3 size, Vec3 position,
-                          Quat rotation, Vec3 velocity) {
+                          Quat rotation, Vec3 velocity, boolean fixed, String asset, double enters, double emission) {
     public static final double MAX_SIZE = 100;
+    /** Brightest surface an object may have, cd/m^2 (a halogen filament is about 10^7; a lamp's diffuser 10^4). */
+    public static final double MAX_EMISSION = 1e6;
     public static final double MAX_COORDINATE = 1000;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -35,9 +48,16 @@ public record SceneObject(String id, Shape shape, Material material, Rgb color, 
             SceneException.check(size.x() == size.y() && size.y() == size.z(), "/size",
                     "expected a ball's three extents to be equal (its diameter)");
         }
-        if (shape == Shape.CYLINDER) {
+        if (shape.round()) {
             SceneException.check(size.x() == size.z(), "/size",
-                    "expected a cylinder's x and z extents to be equal (its diameter)");
+                    "expected a " + shape.jsonName() + "'s x and z extents to be equal (its diameter)");
+        }
+        if (shape == Shape.MESH) {
+            SceneException.check(asset != null && !asset.isBlank() && asset.length() <= 1024
+                    && asset.indexOf('\0') < 0, "/asset",
+                    "expected the name or path of a model file (.gltf, .glb or .obj) for a mesh");
+        } else {
+            SceneException.check(asset == null, "/asset", "expected no asset: only a \"mesh\" takes one");
         }
         SceneException.checkFinite(position, MAX_COORDINATE, "/position", "a position [x, y, z] in metres");
         rotation = rotation == null ? Quat.IDENTITY : rotation;
@@ -47,32 +67,82 @@ public record SceneObject(String id, Shape shape, Material material, Rgb color, 
         rotation = rotation.normalized();
         velocity = velocity == null ? Vec3.ZERO : velocity;
         SceneException.checkFinite(velocity, 1000, "/velocity", "a velocity [x, y, z] in m/s");
+        SceneException.check(!fixed || velocity.equals(Vec3.ZERO), "/velocity",
+                "expected no velocity for a fixed object (it never moves)");
+        SceneException.check(Double.isFinite(enters) && enters >= 0, "/enters",
+                "expected the time the object enters, in seconds, 0 or more");
+        SceneException.check(Double.isFinite(emission) && emission >= 0 && emission <= MAX_EMISSION, "/emission",
+                "expected the luminance of a glowing surface in cd/m^2, from 0 to " + (long) MAX_EMISSION);
     }
 
-    /** Half the height: how far the centre sits above the floor when the object rests upright. */
-    public double halfHeight() { return size.y() / 2; }
-
-    /** Volume in m^3, from the shape. */
-    public double volume() {
-        return switch (shape) {
-            case BALL -> Math.PI / 6 * size.x() * size.x() * size.x();
-            case CYLINDER -> Math.PI / 4 * size.x() * size.x() * size.y();
-            case CUBE, PLANK -> size.x() * size.y() * size.z();
-        };
+    /** An object that gives off no light. */
+    public SceneObject(String id, Shape shape, Material material, Rgb color, Vec3 size, Vec3 position,
+                       Quat rotation, Vec3 velocity, boolean fixed, String asset, double enters) {
+        this(id, shape, material, color, size, position, rotation, velocity, fixed, asset, enters, 0);
     }
 
+    /** A free, movable object of one of the built-in shapes: the object as it was before fixed bodies and assets. */
+    public SceneObject(String id, Shape shape, Material material, Rgb color, Vec3 size, Vec3 position,
+                       Quat rotation, Vec3 velocity) {
+        this(id, shape, material, color, size, position, rotation, velocity, false, null, 0);
+    }
+
+    /** An object there from the start. */
+    public SceneObject(String id, Shape shape, Material material, Rgb color, Vec3 size, Vec3 position, Quat rotation,
+                       Vec3 velocity, boolean fixed, String asset) {
+        this(id, shape, material, color, size, position, rotation, velocity, fixed, asset, 0);
+    }
+
+    /** The same object entering the world at film time {@code t}, s. */
+    public SceneObject entering(double t) {
+        return new SceneObject(id, shape, material, color, size, position, rotation, velocity, fixed, asset, t, emission);
+    }
+
+    /** The same object glowing with a surface luminance of {@code nits} cd/m^2. */
+    public SceneObject glowing(double nits) {
+        return new SceneObject(id, shape, material, color, size, position, rotation, velocity, fixed, asset, enters, nits);
+    }
+
+    /**
+     * Half the vertical extent as the object is turned at the start: how far the centre sits above
+     * the floor when the object rests on it (upright: half of {@code size.y}; a box or cylinder turned
+     * by {@code rotation}: its half axes projected on the vertical; a ball: its radius).
+     */
+    public double halfHeight() {
+        if (shape == Shape.BALL) return size.x() / 2;
+        if (rotation.equals(Quat.IDENTITY)) return size.y() / 2;
+        Vec3 ax = rotation.rotate(new Vec3(size.x() / 2, 0, 0)), ay = rotation.rotate(new Vec3(0, size.y() / 2, 0)),
+                az = rotation.rotate(new Vec3(0, 0, size.z() / 2));
+        if (shape == Shape.CYLINDER) {
+            // A cylinder's round section reaches down by its radius times the sine of its axis's tilt.
+            double tilt = Math.sqrt(Math.max(0, 1 - ay.y() * ay.y() / (size.y() * size.y() / 4)));
+            return Math.abs(ay.y()) + size.x() / 2 * tilt;
+        }
+        return Math.abs(ax.y()) + Math.abs(ay.y()) + Math.abs(az.y());
+    }
+
+    /** Volume of material in m^3, from the shape (a vessel's wall; see {@link Solids#volume}). */
+    public double volume() { return Solids.volume(shape, size, asset); }
+
+    /** Mass in kg: the volume of material times the material's density (a fixed object's too). */
     public double mass() { return volume() * material.density; }
+
+    /** Centre of mass relative to {@code position} (the box centre), in object space, metres. */
+    public Vec3 centreOfMass() { return Solids.centreOfMass(shape, size, asset); }
 
     /** Radius of the smallest sphere about the centre that holds the object. */
     public double boundingRadius() {
         return switch (shape) {
             case BALL -> size.x() / 2;
-            case CYLINDER -> Math.hypot(size.x() / 2, size.y() / 2);
-            case CUBE, PLANK -> size.length() / 2;
+            // Round shapes reach furthest at the rim of their base or top.
+            case CYLINDER, CONE, BOWL, CUP, BOTTLE, JUG -> Math.hypot(size.x() / 2, size.y() / 2);
+            // Every other shape has a corner of its bounding box on it (a mesh is scaled to touch
+            // its box; the furthest of its points is no further than the box's corner).
+            case CUBE, PLANK, DOMINO, BRICK, PYRAMID, WEDGE, TABLE, SHELF, STAIRS, MESH -> size.length() / 2;
         };
     }
 
     public SceneObject withPosition(Vec3 p) {
-        return new SceneObject(id, shape, material, color, size, p, rotation, velocity);
+        return new SceneObject(id, shape, material, color, size, p, rotation, velocity, fixed, asset, enters, emission);
     }
 }

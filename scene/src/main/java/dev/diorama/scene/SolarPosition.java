@@ -96,8 +96,50 @@ public record SolarPosition(double elevation, double azimuth) {
         return crossing(elevation, latitude, longitude, date, utcOffset, true);
     }
 
+    /** Minutes between the samples of {@link #crossing}'s first pass. */
+    static final int COARSE_MINUTES = 10;
+    /**
+     * A bound on how fast the sun's apparent elevation changes, degrees per minute: the Earth turns
+     * 0.25 degrees a minute, and refraction near the horizon adds at most some 15 % to that; twice
+     * that is safe.
+     */
+    static final double MAX_RATE = 0.5;
+
+    /**
+     * The last minute of the day at which the elevation, less {@code elevation}, changes sign the
+     * right way from the minute before. The day is sampled every {@value #COARSE_MINUTES} minutes,
+     * and only a span whose ends differ in sign or lie within {@link #MAX_RATE} times its length
+     * of the elevation in all (the only spans in which the sun can pass it) is sampled minute by
+     * minute: the same answer as looking at all 1440 minutes, from about a fifth of the evaluations.
+     */
     private static LocalTime crossing(double elevation, double latitude, double longitude, LocalDate date, double utcOffset,
                                       boolean rising) {
+        LocalTime best = null;
+        double[] e = new double[1440];
+        boolean[] known = new boolean[1440];
+        java.util.function.IntToDoubleFunction at = minute -> {
+            if (!known[minute]) {
+                e[minute] = at(latitude, longitude, date, LocalTime.ofSecondOfDay(minute * 60L), utcOffset).elevation() - elevation;
+                known[minute] = true;
+            }
+            return e[minute];
+        };
+        for (int a = 0; a < 1439; a += COARSE_MINUTES) {
+            int b = Math.min(a + COARSE_MINUTES, 1439);
+            double ea = at.applyAsDouble(a), eb = at.applyAsDouble(b);
+            boolean possible = Math.signum(ea) != Math.signum(eb) || Math.abs(ea) + Math.abs(eb) <= MAX_RATE * (b - a);
+            if (!possible) continue;
+            for (int minute = a + 1; minute <= b; minute++) {
+                double prev = at.applyAsDouble(minute - 1), now = at.applyAsDouble(minute);
+                if (rising ? prev < 0 && now >= 0 : prev > 0 && now <= 0) best = LocalTime.ofSecondOfDay(minute * 60L);
+            }
+        }
+        return best;
+    }
+
+    /** {@link #crossing} the slow way, minute by minute through the day: what the tests compare it with. */
+    static LocalTime crossingEveryMinute(double elevation, double latitude, double longitude, LocalDate date,
+                                         double utcOffset, boolean rising) {
         LocalTime best = null;
         double prev = Double.NaN;
         for (int minute = 0; minute < 1440; minute++) {

@@ -31,6 +31,43 @@ class SceneJsonTest {
     }
 
     @Test
+    void theSkyFieldsRoundTripAndStayOutOfFilesThatDoNotSetThem() {
+        Scene plain = SceneJson.read("{\"objects\": [" + BALL + "]}");
+        assertEquals(Environment.DEFAULT_TURBIDITY, plain.environment().turbidity());
+        assertEquals(0, plain.environment().cloudCover());
+        assertEquals(null, plain.environment().environmentMap());
+        String written = SceneJson.write(plain);
+        assertTrue(!written.contains("turbidity") && !written.contains("cloudCover") && !written.contains("environmentMap"),
+                written);
+        Scene hazy = SceneJson.read("{\"objects\": [" + BALL + "], \"environment\": {\"turbidity\": 4.5, "
+                + "\"cloudCover\": 0.25, \"environmentMap\": {\"path\": \"sky.jpg\", \"rotation\": 90, \"intensity\": 2}}}");
+        assertEquals(4.5, hazy.environment().turbidity());
+        assertEquals(0.25, hazy.environment().cloudCover());
+        assertEquals(new EnvironmentImage("sky.jpg", 90, 2), hazy.environment().environmentMap());
+        assertEquals(hazy, SceneJson.read(SceneJson.write(hazy)));
+        Scene photo = SceneJson.read("{\"objects\": [" + BALL + "], \"environment\": {\"environmentMap\": \"a.png\"}}");
+        assertEquals(new EnvironmentImage("a.png"), photo.environment().environmentMap());
+        assertEquals(photo, SceneJson.read(SceneJson.write(photo)));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "{\"turbidity\": 0.5}|/environment/turbidity|[1, 10]",
+        "{\"turbidity\": \"hazy\"}|/environment/turbidity|a number",
+        "{\"cloudCover\": 2}|/environment/cloudCover|[0, 1]",
+        "{\"environmentMap\": 3}|/environment/environmentMap|object",
+        "{\"environmentMap\": \"\"}|/environment/environmentMap|path",
+        "{\"environmentMap\": {\"path\": \"a.jpg\", \"intensity\": 0}}|/environment/environmentMap/intensity|(0, 1000]",
+        "{\"environmentMap\": {\"rotation\": 10}}|/environment/environmentMap/path|missing",
+    })
+    void aBadSkyNamesItsField(String environment, String pointer, String expected) {
+        SceneException e = assertThrows(SceneException.class,
+                () -> SceneJson.read("{\"objects\": [], \"environment\": " + environment + "}"));
+        assertEquals(pointer, e.pointer());
+        assertTrue(e.expectation().contains(expected), e.getMessage());
+    }
+
+    @Test
     void theDocumentedDefaultsFillWhatAFileLeavesOut() {
         Scene s = SceneJson.read("{\"objects\": [" + BALL + "]}");
         assertEquals(1280, s.width());
@@ -58,7 +95,7 @@ class SceneJsonTest {
         "{}|/objects|array of objects",
         "[1, 2]||a JSON object",
         "{\"objects\": [{\"id\": \"b\", \"shape\": \"ball\", \"material\": \"rubber\", \"size\": [0.2, 0.3, 0.2], \"position\": [0, 1, 0]}]}|/objects/0/size|three extents to be equal",
-        "{\"objects\": [{\"id\": \"b\", \"shape\": \"cone\", \"material\": \"rubber\", \"size\": 0.2, \"position\": [0, 1, 0]}]}|/objects/0/shape|\"ball\", \"cube\"",
+        "{\"objects\": [{\"id\": \"b\", \"shape\": \"torus\", \"material\": \"rubber\", \"size\": 0.2, \"position\": [0, 1, 0]}]}|/objects/0/shape|\"ball\", \"cube\"",
         "{\"objects\": [{\"id\": \"b\", \"shape\": \"ball\", \"material\": \"rubber\", \"size\": 0, \"position\": [0, 1, 0]}]}|/objects/0/size|greater than 0 m",
         "{\"objects\": [{\"id\": \"b\", \"shape\": \"ball\", \"material\": \"rubber\", \"size\": 0.2, \"position\": [0, -1, 0]}]}|/objects/0/position|above the floor",
         "{\"objects\": [{\"id\": \"b\", \"shape\": \"ball\", \"material\": \"rubber\", \"size\": 0.2}]}|/objects/0/position|required field is missing",

@@ -100,4 +100,25 @@ class SolarPositionTest {
         assertEquals(true, at <= 3 && minuteBefore > 3, at + " / " + minuteBefore);
         assertEquals(true, SolarPosition.at(48.8566, 2.3522, date, t, 2).azimuth() > 250, "in the west");
     }
+
+    @Test
+    void theCoarseScanForASunsetFindsTheMinuteTheFullScanFinds() {
+        java.util.Random r = new java.util.Random(2026);
+        double[] elevations = {-6, -4, 0, 3, 6, 20, 45};
+        for (int trial = 0; trial < 300; trial++) {
+            // Every latitude, the polar ones (where the sun grazes an elevation) weighted up.
+            double lat = trial % 3 == 0 ? 60 + 30 * r.nextDouble() : -90 + 180 * r.nextDouble();
+            if (r.nextBoolean() && trial % 3 == 0) lat = -lat;
+            double lon = -180 + 360 * r.nextDouble();
+            java.time.LocalDate date = java.time.LocalDate.of(2026, 1, 1).plusDays(r.nextInt(365));
+            double offset = Math.round(lon / 15);
+            double elevation = elevations[r.nextInt(elevations.length)];
+            for (boolean rising : new boolean[] {true, false}) {
+                assertEquals(SolarPosition.crossingEveryMinute(elevation, lat, lon, date, offset, rising),
+                        rising ? SolarPosition.risingAt(elevation, lat, lon, date, offset)
+                                : SolarPosition.settingAt(elevation, lat, lon, date, offset),
+                        lat + ", " + lon + ", " + date + ", " + elevation + (rising ? " rising" : " setting"));
+            }
+        }
+    }
 }

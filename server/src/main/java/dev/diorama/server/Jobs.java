@@ -5,6 +5,7 @@ import dev.diorama.engine.FilmMaker;
 import dev.diorama.scene.Scene;
 import dev.diorama.scene.SceneJson;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.SymbolLookup;
@@ -54,6 +55,8 @@ public final class Jobs implements AutoCloseable {
 
     private final Store store;
     private final Path videos;
+    /** Panoramas made from input_reference pictures, one per video that uses one ({@link InputReference}). */
+    private final Path references;
     private final int workers;
     private final int capacity;
     private final Duration ttl;
@@ -83,6 +86,7 @@ public final class Jobs implements AutoCloseable {
         if (capacity < 1) throw new IllegalArgumentException("the queue must hold at least 1 job, got " + capacity);
         this.store = store;
         this.videos = videos;
+        this.references = videos.resolveSibling("references");
         this.workers = workers;
         this.capacity = capacity;
         this.ttl = ttl;
@@ -94,10 +98,13 @@ public final class Jobs implements AutoCloseable {
     /** Re-queues what a previous run left unfinished, removes its half-written files, starts the workers. */
     public void start() throws IOException {
         Files.createDirectories(videos);
-        try (Stream<Path> s = Files.walk(videos)) {
-            for (Path p : s.filter(p -> p.getFileName().toString().startsWith(".")
-                    && p.getFileName().toString().contains(".part")).toList()) {
-                Files.deleteIfExists(p);
+        Files.createDirectories(references);
+        for (Path root : List.of(videos, references)) {
+            try (Stream<Path> s = Files.walk(root)) {
+                for (Path p : s.filter(p -> p.getFileName().toString().startsWith(".")
+                        && p.getFileName().toString().contains(".part")).toList()) {
+                    Files.deleteIfExists(p);
+                }
             }
         }
         for (Store.Row row : store.recover()) {
@@ -122,39 +129,91 @@ public final class Jobs implements AutoCloseable {
 
     /** Accepts a job, or refuses it with a 429 when the queue is full; the row is committed on return. */
     public Store.Row submit(String owner, VideoRequest.Understood u, String remixedFrom) {
-        return submit(owner, u, u.secondsText(), remixedFrom, null);
+        return submit(owner, u, u.secondsText(), remixedFrom, null, null);
+    }
+
+    /** As above, with a picture to film the scene in front of ({@code input_reference}), or null. */
+    public Store.Row submit(String owner, VideoRequest.Understood u, String remixedFrom, java.awt.image.BufferedImage reference) {
+        return submit(owner, u, u.secondsText(), remixedFrom, null, reference);
     }
 
     /**
      * Accepts a job that extends the completed video {@code from} by {@code seconds} with the
-     * request's prompt; {@code u.scene()} is the original's scene. The row holds all the job needs.
+     * request's prompt; {@code u.scene()} is the first film's scene and {@code earlier} the
+     * extensions {@code from} already holds (empty for a plain film). The row holds all the job needs:
+     * {@code {"video_id", "seconds", "after": [{"prompt", "seconds"}...]}}.
      */
-    public Store.Row submitExtension(String owner, VideoRequest.Understood u, String from, int seconds) {
-        String total = VideoRequest.formatSeconds(u.scene().seconds() + seconds);
-        String extension = SceneJson.MAPPER.createObjectNode().put("video_id", from).put("seconds", seconds).toString();
-        return submit(owner, u, total, null, extension);
+    public Store.Row submitExtension(String owner, VideoRequest.Understood u, String from, int seconds,
+                                     List<Continuation.Step> earlier) {
+        String total = VideoRequest.formatSeconds(u.request().seconds());
+        var extension = SceneJson.MAPPER.createObjectNode().put("video_id", from).put("seconds", seconds);
+        if (!earlier.isEmpty()) {
+            var after = extension.putArray("after");
+            for (Continuation.Step step : earlier) after.addObject().put("prompt", step.prompt()).put("seconds", step.seconds());
+        }
+        return submit(owner, u, total, null, extension.toString(), null);
+    }
+
+    /**
+     * The extensions a video's film holds, in order: none for a plain film; for an extension, the
+     * ones of the video it extended followed by its own.
+     */
+    static List<Continuation.Step> steps(Store.Row row) {
+        if (row.extension() == null) return List.of();
+        try {
+            var ext = SceneJson.MAPPER.readTree(row.extension());
+            List<Continuation.Step> steps = new ArrayList<>();
+            for (var s : ext.path("after")) steps.add(new Continuation.Step(s.get("prompt").asText(), s.get("seconds").asDouble()));
+            steps.add(new Continuation.Step(row.prompt(), ext.get("seconds").asDouble()));
+            return steps;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the extension of " + row.id() + " is unreadable", e);
+        }
     }
 
     private Store.Row submit(String owner, VideoRequest.Understood u, String secondsText, String remixedFrom,
-                             String extension) {
+                             String extension, java.awt.image.BufferedImage reference) {
+        byte[] bits = new byte[16];
+        RANDOM.nextBytes(bits);
+        String id = "video_" + HexFormat.of().formatHex(bits);
+        // The picture's panorama (or a copy of the one a remix or extension inherits) is written
+        // before the row exists, so a worker never sees a scene whose sky is missing.
+        try {
+            Scene scene = reference != null ? InputReference.attach(u.scene(), reference, references, id)
+                    : InputReference.adopt(u.scene(), references, id);
+            if (scene != u.scene()) u = new VideoRequest.Understood(u.request(), scene, u.ignoredWords(), u.notes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not keep the picture of " + id, e);
+        }
         Store.Row row;
-        synchronized (admission) {
-            if (queue.size() >= capacity) {
-                long wait = Math.max(1, (long) Math.ceil(meanJobSeconds * (queue.size() + 1) / workers));
-                throw ApiError.busy(wait, "The queue is full (" + capacity + " jobs waiting); retry after " + wait + " s.");
+        try {
+            synchronized (admission) {
+                if (queue.size() >= capacity) {
+                    long wait = Math.max(1, (long) Math.ceil(meanJobSeconds * (queue.size() + 1) / workers));
+                    throw ApiError.busy(wait, "The queue is full (" + capacity + " jobs waiting); retry after " + wait + " s.");
+                }
+                VideoRequest r = u.request();
+                row = store.insertVideo(id, owner, now(), r.model(), r.prompt(), secondsText, u.sizeText(), r.seed(),
+                        u.sceneJson(), remixedFrom, extension);
+                // Logged before a worker can see it, so the log tells the transitions in their order.
+                log.line("job", "id", row.id(), "to", "queued", "owner", owner, "seconds", row.seconds(), "size", row.size(),
+                        "remixed_from", remixedFrom, "extended_from", extendedFrom(row));
+                enqueue(id);
             }
-            byte[] bits = new byte[16];
-            RANDOM.nextBytes(bits);
-            String id = "video_" + HexFormat.of().formatHex(bits);
-            VideoRequest r = u.request();
-            row = store.insertVideo(id, owner, now(), r.model(), r.prompt(), secondsText, u.sizeText(), r.seed(),
-                    u.sceneJson(), remixedFrom, extension);
-            // Logged before a worker can see it, so the log tells the transitions in their order.
-            log.line("job", "id", row.id(), "to", "queued", "owner", owner, "seconds", row.seconds(), "size", row.size(),
-                    "remixed_from", remixedFrom, "extended_from", extendedFrom(row));
-            enqueue(id);
+        } catch (RuntimeException e) {
+            deleteReference(id);
+            throw e;
         }
         return row;
+    }
+
+    /** Deletes video {@code id}'s panorama, if it has one. */
+    private void deleteReference(String id) {
+        try {
+            Files.deleteIfExists(references.resolve(id + ".png"));
+        } catch (IOException e) {
+            log.line("warning", "id", id, "message", "could not delete the picture: " + e.getMessage());
+        }
     }
 
     /** The id of the video a row extends, or null. */
@@ -178,6 +237,7 @@ public final class Jobs implements AutoCloseable {
         queue.remove(row.id());
         store.delete(row.id());
         if (!row.status().equals("in_progress")) deleteTree(videos.resolve(row.id()));
+        deleteReference(row.id());
         log.line("job", "id", row.id(), "from", row.status(), "to", "deleted");
         changed(row.id());
     }
@@ -188,6 +248,7 @@ public final class Jobs implements AutoCloseable {
         for (Store.Row row : store.expired(now())) {
             if (store.delete(row.id())) {
                 deleteTree(videos.resolve(row.id()));
+                deleteReference(row.id());
                 log.line("job", "id", row.id(), "from", row.status(), "to", "expired");
                 n++;
             }
@@ -297,17 +358,19 @@ public final class Jobs implements AutoCloseable {
                 if (!from.matches("video_[0-9a-f]{32}") || !Files.isRegularFile(source)) {
                     throw new IOException("the video to extend, " + from + ", is no longer there (deleted or expired)");
                 }
-                r = Continuation.extend(scene, source, row.prompt(), ext.get("seconds").asInt(), dir.resolve(VIDEO), settings);
+                List<Continuation.Step> steps = steps(row);
+                r = Continuation.extend(scene, steps.subList(0, steps.size() - 1), source, row.prompt(),
+                        ext.get("seconds").asInt(), dir.resolve(VIDEO), settings);
             }
             report(id, 96);
-            Thumbnails.write(r.video(), r.timeline().frames().size(), dir.resolve(THUMBNAIL), dir.resolve(SPRITESHEET));
+            Thumbnails.write(r.video(), r.frames(), dir.resolve(THUMBNAIL), dir.resolve(SPRITESHEET));
             report(id, 99);
             long now = now();
             if (store.complete(id, now, now + ttl.toSeconds())) {
                 double wall = (System.nanoTime() - t0) / 1e9;
                 meanJobSeconds = 0.8 * meanJobSeconds + 0.2 * wall;
                 log.line("job", "id", id, "from", "in_progress", "to", "completed", "wall_s", wall,
-                        "frames", r.timeline().frames().size(), "events", r.timeline().events().size());
+                        "frames", r.frames(), "events", r.events().size());
             } else {
                 deleteTree(dir);                      // deleted while it was being filmed
             }
@@ -324,11 +387,20 @@ public final class Jobs implements AutoCloseable {
             log.line("job", "id", id, "from", "in_progress", "to", "failed", "error", e.toString());
             if (e instanceof Error err && !(e instanceof OutOfMemoryError || e instanceof StackOverflowError)) throw err;
         } finally {
-            live.remove(id);
+            // The live progress outlives the job a little: a reader that fetched the row while it was
+            // still in progress must not read 0 after the job ended. The last few ended jobs keep theirs.
+            synchronized (ended) {
+                ended.addLast(id);
+                while (ended.size() > ENDED_KEPT) live.remove(ended.removeFirst());
+            }
             cancelled.remove(id);
             changed(id);
         }
     }
+
+    /** How many ended jobs keep their last live progress ({@link #film}). */
+    private static final int ENDED_KEPT = 64;
+    private final java.util.ArrayDeque<String> ended = new java.util.ArrayDeque<>();
 
     /** Called from the film's own thread; also where a deleted job or a stopping server stops it. */
     /** A film's stages as shares of its progress: simulating 0–5 %, mastering the sound 5–10 %, filming 10–95 %. */

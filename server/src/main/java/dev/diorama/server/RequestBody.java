@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
  *
  * <p>Multipart field names in the SDKs' bracket form become nested JSON: {@code video[id]=v}
  * becomes {@code {"video": {"id": "v"}}} and {@code tags[]=a} becomes {@code {"tags": ["a"]}}. A
- * file part becomes {@code {"filename": ..., "bytes": n}} (its content is not kept: no endpoint
- * takes a file yet). Bodies above the limit are a 413; other content types, malformed JSON and
+ * file part becomes {@code {"filename": ..., "bytes": n, "content_type": ..., "data": the bytes}}
+ * (binary; the body's size limit bounds it). Bodies above the limit are a 413; other content types, malformed JSON and
  * malformed multipart are 400s naming the {@code param}.
  */
 final class RequestBody {
@@ -122,8 +122,13 @@ final class RequestBody {
         for (Part part : parts) {
             JsonNode value;
             if (part.getSubmittedFileName() != null) {
-                value = JsonNodeFactory.instance.objectNode().put("filename", part.getSubmittedFileName())
-                        .put("bytes", part.getSize());
+                try (InputStream in = part.getInputStream()) {
+                    value = JsonNodeFactory.instance.objectNode().put("filename", part.getSubmittedFileName())
+                            .put("bytes", part.getSize()).put("content_type", part.getContentType())
+                            .put("data", readLimited(in, limit));
+                } catch (IOException e) {
+                    throw ApiError.badRequest("body", "invalid_multipart", "Could not read the file '" + part.getName() + "'.");
+                }
             } else {
                 try (InputStream in = part.getInputStream()) {
                     value = JsonNodeFactory.instance.textNode(new String(readLimited(in, limit), StandardCharsets.UTF_8));

@@ -141,6 +141,15 @@ public record VideoRequest(String model, String prompt, double seconds, boolean 
             throw ApiError.badRequest("prompt", "invalid_prompt", "Invalid 'prompt': " + e.getMessage());
         }
         Scene scene = parse.scene();
+        // A scene from words may name a model file ("my_sneaker.glb"); the service reads no files
+        // from its own disk on a client's word.
+        for (var o : scene.objects()) {
+            if (o.asset() != null) {
+                throw ApiError.badRequest("prompt", "unsupported_value", "Invalid 'prompt': it names the model file \""
+                        + o.asset() + "\"; this service does not read files from its disk. Use `diorama generate --asset` "
+                        + "on your own machine, or describe the object in words.");
+            }
+        }
         if (scene.seconds() > MAX_SECONDS) {
             throw ApiError.badRequest("prompt", "invalid_prompt", "Invalid 'prompt': it asks for "
                     + formatSeconds(scene.seconds()) + " s; this service films at most " + MAX_SECONDS + " s.");

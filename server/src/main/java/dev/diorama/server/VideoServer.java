@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.diorama.engine.Continuation;
 import dev.diorama.scene.Scene;
 import dev.diorama.scene.SceneJson;
 import io.javalin.Javalin;
@@ -77,7 +78,7 @@ public final class VideoServer implements AutoCloseable {
      */
     public record Config(String host, int port, Path data, int workers, int queue, boolean noAuth, Duration ttl,
                          Duration sweepEvery, long maxBodyBytes, int ratePerMinute, PrintStream log, Clock clock) {
-        public static final long DEFAULT_MAX_BODY = 1 << 20;
+        public static final long DEFAULT_MAX_BODY = 16L << 20; // a photograph as input_reference fits
         /** The smallest body limit: a request must still fit its prompt and parameters. */
         public static final long MIN_MAX_BODY = 16 << 10;
         public static final int DEFAULT_RATE_PER_MINUTE = 20;
@@ -363,16 +364,19 @@ public final class VideoServer implements AutoCloseable {
 
     private void create(Context ctx) {
         ObjectNode body = RequestBody.read(ctx, config.maxBodyBytes());
-        rejectInputReference(body);
         VideoRequest.Understood u = VideoRequest.read(body).understand();
-        send(ctx, 200, video(submit(ctx, u, null)));
-    }
-
-    private static void rejectInputReference(JsonNode body) {
-        if (body.has("input_reference")) {
-            throw ApiError.badRequest("input_reference", "unsupported_parameter", "'input_reference' is not supported: "
-                    + "Diorama builds every scene, backdrop included, from the prompt's words.");
+        java.awt.image.BufferedImage reference = InputReference.read(body);
+        if (reference != null) InputReference.requireOutdoor(u.scene());
+        String owner = owner(ctx);
+        rateLimits.acquire(owner);
+        Store.Row row;
+        try {
+            row = jobs.submit(owner, u, null, reference);
+        } catch (RuntimeException e) {
+            rateLimits.refund(owner);
+            throw e;
         }
+        send(ctx, 200, video(row));
     }
 
     private void list(Context ctx) {
@@ -468,9 +472,13 @@ public final class VideoServer implements AutoCloseable {
     }
 
     /**
-     * A new job from a new prompt with the original's seed, length and size, recording
-     * {@code remixed_from_video_id}. The prompt is filmed as a new scene (the prompt's own "for 8
-     * seconds" wins over the original's length).
+     * A new job recording {@code remixed_from_video_id}, as {@code diorama remix} makes one: the
+     * prompt is an edit of the original's scene ({@link dev.diorama.prompt.SceneEdits}: "now at
+     * night" changes the time and nothing else; "make the floor marble", "twice as many balls", "make
+     * it overcast", "from above"), filmed with the same seed, length and size. A prompt that is no
+     * edit of that scene (it changes nothing in it, or names objects the scene does not have, as a
+     * whole new description does) is filmed as a new scene with the original's seed, length and size
+     * (its own "for 8 seconds" wins). An extended video is remixed from its first part's scene.
      */
     private Store.Row remixOf(Context ctx, Store.Row original, JsonNode body) {
         if (!original.status().equals("completed")) {
@@ -481,7 +489,18 @@ public final class VideoServer implements AutoCloseable {
         String[] wh = original.size().split("x");
         VideoRequest request = new VideoRequest(original.model(), prompt, Double.parseDouble(original.seconds()), false,
                 Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), original.seed());
-        return submit(ctx, request.understand(), original.id());
+        Scene before = SceneJson.read(original.scene());
+        dev.diorama.prompt.SceneEdits.Edit edit;
+        try {
+            edit = dev.diorama.prompt.SceneEdits.applyIfEdit(before, prompt);
+        } catch (dev.diorama.prompt.PromptException e) {
+            throw ApiError.badRequest("prompt", "invalid_prompt", "Invalid 'prompt': " + e.getMessage());
+        }
+        if (edit == null) return submit(ctx, request.understand(), original.id());
+        VideoRequest edited = new VideoRequest(original.model(), prompt, edit.scene().seconds(), true,
+                edit.scene().width(), edit.scene().height(), edit.scene().seed());
+        return submit(ctx, new VideoRequest.Understood(edited, edit.scene(), edit.ignoredWords(), edit.notes()),
+                original.id());
     }
 
     /**
@@ -504,14 +523,14 @@ public final class VideoServer implements AutoCloseable {
             throw ApiError.conflict("video_not_ready", "Video " + original.id() + " is " + original.status()
                     + "; only a completed video can be extended.");
         }
-        if (original.extension() != null) {
-            throw ApiError.badRequest("video", "unsupported_value", "Video " + original.id() + " is itself an extension; "
-                    + "extending an extended video is not supported yet: extend the original with more seconds instead.");
-        }
+        // An extension's row holds the first film's scene and the earlier extensions: the world is
+        // replayed through all of them, and the new part goes on from the end of the last.
+        List<Continuation.Step> earlier = Jobs.steps(original);
         Scene scene = SceneJson.read(original.scene());
-        if (scene.seconds() + seconds > Scene.MAX_SECONDS) {
+        double total = Double.parseDouble(original.seconds()) + seconds;
+        if (total > Scene.MAX_SECONDS) {
             throw ApiError.badRequest("seconds", "invalid_value", "Invalid 'seconds': the extended video would be "
-                    + VideoRequest.formatSeconds(scene.seconds() + seconds) + " s long; at most "
+                    + VideoRequest.formatSeconds(total) + " s long; at most "
                     + (int) Scene.MAX_SECONDS + " s.");
         }
         dev.diorama.prompt.PromptParser.Parse parse;
@@ -521,14 +540,14 @@ public final class VideoServer implements AutoCloseable {
         } catch (dev.diorama.prompt.PromptException e) {
             throw ApiError.badRequest("prompt", "invalid_prompt", "Invalid 'prompt': " + e.getMessage());
         }
-        VideoRequest request = new VideoRequest(original.model(), prompt, scene.seconds() + seconds, true,
+        VideoRequest request = new VideoRequest(original.model(), prompt, total, true,
                 scene.width(), scene.height(), original.seed());
         VideoRequest.Understood u = new VideoRequest.Understood(request, scene, parse.ignoredWords(), parse.notes());
         String owner = owner(ctx);
         rateLimits.acquire(owner);
         Store.Row row;
         try {
-            row = jobs.submitExtension(owner, u, original.id(), seconds);
+            row = jobs.submitExtension(owner, u, original.id(), seconds, earlier);
         } catch (RuntimeException e) {
             rateLimits.refund(owner);
             throw e;

@@ -134,9 +134,11 @@ class HttpApiTest {
         JsonNode e = error(server.postJson("/v1/videos", TestServer.JSON.createObjectNode().put("prompt", huge).toString()), 400, "prompt");
         assertTrue(e.get("message").asText().contains("at most 2000 characters"), e.toString());
         error(server.send("POST", "/v1/videos", "multipart/form-data; boundary=b", multipart("b", "prompt", huge), server.key), 400, "prompt");
-        String tooBig = TestServer.JSON.createObjectNode().put("prompt", huge + huge).toString();
+        // Past the body limit (16 MiB by default, room for a photograph): a 413 before anything is parsed.
+        String past = "a ball drops ".repeat((int) (VideoServer.Config.DEFAULT_MAX_BODY / 13) + 100);
+        String tooBig = TestServer.JSON.createObjectNode().put("prompt", past).toString();
         assertEquals("request_too_large", error(server.postJson("/v1/videos", tooBig), 413, null).get("code").asText());
-        error(server.send("POST", "/v1/videos", "multipart/form-data; boundary=b", multipart("b", "prompt", huge + huge), server.key), 413, null);
+        error(server.send("POST", "/v1/videos", "multipart/form-data; boundary=b", multipart("b", "prompt", past), server.key), 413, null);
     }
 
     @Test
@@ -155,6 +157,24 @@ class HttpApiTest {
         error(server.postJson("/v1/videos", "{\"prompt\": \"" + PROMPT + "\", \"seed\": \"x\"}"), 400, "seed");
         error(server.postJson("/v1/videos", "{\"prompt\": \"" + PROMPT + "\", \"input_reference\": {\"image_url\": \"x\"}}"),
                 400, "input_reference");
+        error(server.postJson("/v1/videos", "{\"prompt\": \"" + PROMPT + "\", \"input_reference\": {\"image_url\": \"https://example.com/a.png\"}}"),
+                400, "input_reference");
+        error(server.postJson("/v1/videos", "{\"prompt\": \"" + PROMPT + "\", \"input_reference\": {\"file_id\": \"file_123\"}}"),
+                400, "input_reference");
+        error(server.postJson("/v1/videos", "{\"prompt\": \"" + PROMPT + "\", \"input_reference\": {\"image_url\": \"data:image/png;base64,aGVsbG8=\"}}"),
+                400, "input_reference");
+        // A picture sent in JSON as a data: URL is taken; indoors it would hide behind the walls.
+        String png = "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(tinyPng());
+        error(server.postJson("/v1/videos", "{\"prompt\": \"a ball drops in a tiled bathroom\", \"input_reference\": {\"image_url\": \"" + png + "\"}}"),
+                400, "input_reference");
+        HttpResponse<String> taken = server.postJson("/v1/videos", "{\"prompt\": \"" + PROMPT + "\", \"seconds\": \"1\", \"size\": \"64x64\", "
+                + "\"input_reference\": {\"image_url\": \"" + png + "\"}}");
+        assertEquals(200, taken.statusCode(), taken.body());
+        // A prompt naming a model file is refused: the service reads no files from its disk on a client's word.
+        JsonNode model = error(server.postJson("/v1/videos", "{\"prompt\": \"my_sneaker.glb on a marble pedestal\"}"), 400, "prompt");
+        assertTrue(model.get("message").asText().contains("my_sneaker.glb"), model.toString());
+        error(server.postJson("/v1/videos", "{\"prompt\": \"/etc/passwd.obj on a table\"}"), 400, "prompt");
+
         error(server.postJson("/v1/videos", "{\"prompt\": \"" + PROMPT + " for 90 seconds\"}"), 400, "prompt");
     }
 
@@ -329,5 +349,14 @@ class HttpApiTest {
             Thread.sleep(50);    // pacing, not an assertion
         }
         return true;
+    }
+
+    /** A 32 x 32 grey PNG. */
+    static byte[] tinyPng() throws java.io.IOException {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(32, 32, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 32; y++) for (int x = 0; x < 32; x++) img.setRGB(x, y, 0x808080);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(img, "png", out);
+        return out.toByteArray();
     }
 }

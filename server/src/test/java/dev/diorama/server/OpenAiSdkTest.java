@@ -225,12 +225,94 @@ class OpenAiSdkTest {
                 VideoExtendParams.builder().prompt("a ball drops").seconds(VideoSeconds.of("7.5"))
                         .video(VideoExtendParams.Video.VideoReferenceInputParam.builder().id(first.id()).build()).build()));
         assertEquals("seconds", noVideo.param().orElseThrow());
-        BadRequestException again = assertThrows(BadRequestException.class, () -> client.videos().extend(
-                VideoExtendParams.builder().prompt("a ball drops").seconds(VideoSeconds._4)
-                        .video(VideoExtendParams.Video.VideoReferenceInputParam.builder().id(done.id()).build()).build()));
-        assertEquals("video", again.param().orElseThrow(), "an extension is not extended again (yet)");
+        // The extension is extended in turn: its world goes on from where the stitched film ended,
+        // with both earlier balls, and the film grows by 2 s more.
+        Video more = client.videos().extend(VideoExtendParams.builder().prompt("a glass ball drops from 1 meter")
+                .seconds(VideoSeconds.of("2"))
+                .video(VideoExtendParams.Video.VideoReferenceInputParam.builder().id(done.id()).build()).build());
+        assertEquals("6", more.seconds().asString(), "4 s and 2 more");
+        assertEquals(done.id(), more._additionalProperties().get("extended_from_video_id").asStringOrThrow());
+        Video moreDone = pollWith(client, more.id());
+        assertEquals(Video.Status.COMPLETED, moreDone.status(), String.valueOf(moreDone.error()));
+        Path longer = downloads.resolve("extended-twice.mp4");
+        Files.write(longer, downloadWith(client, moreDone.id(), VideoDownloadContentParams.Variant.VIDEO));
+        try (MediaReader reader = new MediaReader(longer); MediaReader before = new MediaReader(file)) {
+            int frames = 0;
+            byte[] a, b = null;
+            // Its first 96 frames are the extended film's, decoded and encoded again.
+            while ((a = reader.nextFrame()) != null) {
+                if (frames < 96) {
+                    b = before.nextFrame();
+                    assertTrue(meanAbsDifference(a, b) < 3, "frame " + frames + " differs from the film it extends");
+                }
+                frames++;
+            }
+            assertEquals(144, frames, "96 frames of the extended film, 48 more");
+        }
+        var truth2 = TestServer.JSON.readTree(server.send("GET", "/v1/videos/" + moreDone.id() + "/ground_truth", null, null, key).body());
+        assertEquals(144, truth2.get("frameCount").asInt());
+        assertEquals(95.0 / 24, truth2.get("extension").get("offset").asDouble(), 1e-9);
+        assertEquals("a steel ball drops from 1 meter", truth2.get("extension").get("after").get(0).get("prompt").asText());
+        var seam2 = truth2.get("frames").get(96).get("poses");
+        assertEquals(3, seam2.size(), "the first ball, the steel ball and the glass ball: " + seam2);
+        // The world did not jump at the first seam: the steel ball's pose at stitched frame 95 is the
+        // one the first extension's ground truth gave it.
+        var steelId = truth.get("extension").get("scene").get("objects").get(1).get("id").asText();
+        assertEquals(truth.get("frames").get(95).get("poses").get(steelId).toString(),
+                truth2.get("frames").get(95).get("poses").get(steelId).toString());
+        client.videos().delete(moreDone.id());
         client.videos().delete(done.id());
         client.videos().delete(first.id());
+    }
+
+    /**
+     * OpenAI's input_reference, sent by the SDK as a file: the picture becomes the backdrop the
+     * camera sees behind the scene. An orange picture turns the top of the first frame (sky, in the
+     * same film without it) from blue to orange.
+     */
+    @Test
+    void anInputReferencePictureIsTheBackdropBehindTheScene() throws Exception {
+        Path picture = downloads.resolve("orange.png");
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(320, 180, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 180; y++) for (int x = 0; x < 320; x++) img.setRGB(x, y, 0xE07020);
+        javax.imageio.ImageIO.write(img, "png", picture.toFile());
+        String prompt = "a red rubber ball drops on a lawn at noon";
+        Video plain = pollWith(client, client.videos().create(VideoCreateParams.builder().prompt(prompt)
+                .seconds(VideoSeconds.of("2")).size(VideoSize.of("320x180")).build()).id());
+        Video backed = pollWith(client, client.videos().create(VideoCreateParams.builder().prompt(prompt)
+                .seconds(VideoSeconds.of("2")).size(VideoSize.of("320x180")).inputReference(picture).build()).id());
+        assertEquals(Video.Status.COMPLETED, backed.status(), String.valueOf(backed.error()));
+        int[] sky = topCentre(downloadWith(client, plain.id(), VideoDownloadContentParams.Variant.VIDEO));
+        int[] behind = topCentre(downloadWith(client, backed.id(), VideoDownloadContentParams.Variant.VIDEO));
+        assertTrue(sky[2] > sky[0], "without a picture the sky is blue: rgb " + Arrays.toString(sky));
+        assertTrue(behind[0] > behind[2] + 40 && behind[0] > behind[1], "with it, orange: rgb " + Arrays.toString(behind));
+        // Deleting the video deletes its panorama too.
+        assertTrue(Files.exists(data.resolve("references").resolve(backed.id() + ".png")));
+        client.videos().delete(backed.id());
+        assertFalse(Files.exists(data.resolve("references").resolve(backed.id() + ".png")));
+        client.videos().delete(plain.id());
+    }
+
+    /** The mean RGB of the first frame's top 20 rows, middle third. */
+    private static int[] topCentre(byte[] mp4) throws Exception {
+        Path f = Files.createTempFile(downloads, "frame", ".mp4");
+        Files.write(f, mp4);
+        try (MediaReader r = new MediaReader(f)) {
+            byte[] bgr = r.nextFrame();
+            int w = r.info().width();
+            long[] sum = new long[3];
+            int n = 0;
+            for (int y = 0; y < 20; y++) {
+                for (int x = w / 3; x < 2 * w / 3; x++) {
+                    int k = 3 * (y * w + x);
+                    sum[0] += bgr[k + 2] & 0xff;
+                    sum[1] += bgr[k + 1] & 0xff;
+                    sum[2] += bgr[k] & 0xff;
+                    n++;
+                }
+            }
+            return new int[] {(int) (sum[0] / n), (int) (sum[1] / n), (int) (sum[2] / n)};
+        }
     }
 
     @Test
@@ -262,5 +344,11 @@ class OpenAiSdkTest {
         } finally {
             stranger.close();
         }
+    }
+
+    private static double meanAbsDifference(byte[] a, byte[] b) {
+        long sum = 0;
+        for (int i = 0; i < a.length; i++) sum += Math.abs((a[i] & 0xff) - (b[i] & 0xff));
+        return (double) sum / a.length;
     }
 }

@@ -5,14 +5,24 @@ import com.jme3.bullet.collision.ManifoldPoints;
 import com.jme3.bullet.collision.PersistentManifolds;
 import com.jme3.bullet.collision.shapes.BoxCollisionShape;
 import com.jme3.bullet.collision.shapes.CollisionShape;
+import com.jme3.bullet.collision.shapes.CompoundCollisionShape;
+import com.jme3.bullet.collision.shapes.ConeCollisionShape;
 import com.jme3.bullet.collision.shapes.CylinderCollisionShape;
+import com.jme3.bullet.collision.shapes.HullCollisionShape;
+import com.jme3.bullet.joints.HingeJoint;
+import com.jme3.bullet.joints.JointEnd;
+import com.jme3.bullet.joints.PhysicsJoint;
+import com.jme3.bullet.joints.Point2PointJoint;
 import com.jme3.bullet.collision.shapes.PlaneCollisionShape;
 import com.jme3.bullet.collision.shapes.SphereCollisionShape;
 import com.jme3.bullet.objects.PhysicsRigidBody;
 import com.jme3.math.Plane;
 import com.jme3.math.Quaternion;
 import com.jme3.math.Vector3f;
+import dev.diorama.assets.MeshAssets;
 import dev.diorama.scene.ContactEvent;
+import dev.diorama.scene.ContactState;
+import dev.diorama.scene.Joint;
 import dev.diorama.scene.Keyframe;
 import dev.diorama.scene.Material;
 import dev.diorama.scene.Pose;
@@ -20,6 +30,7 @@ import dev.diorama.scene.Quat;
 import dev.diorama.scene.Room;
 import dev.diorama.scene.Scene;
 import dev.diorama.scene.SceneObject;
+import dev.diorama.scene.Solids;
 import dev.diorama.scene.Vec3;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,10 +65,33 @@ import java.util.function.DoubleConsumer;
  * an impact shows each object of that impact at the moment of contact (its first impact in that
  * interval), and the pose records that moment in {@link Pose#sampledAt()}. Every other pose is the
  * state at the frame's own time.
+ *
+ * <p>Bodies and poses: Bullet moves a body about its centre of mass, while a scene's position is
+ * the centre of the object's bounding box. Every collision shape is therefore built around the
+ * centre of mass (shifted by {@link SceneObject#centreOfMass()}), its principal moments of inertia
+ * are set from {@link Solids#inertia} (Bullet would take those of the bounding box), and poses are
+ * turned back into box centres. Fixed objects are static bodies (mass 0, like the floor): they
+ * take part in contacts and events under their own id and their pose never changes.
+ *
+ * <p>Hollow vessels are compounds of convex pieces, {@value #SECTORS} around the axis for each
+ * quad of the wall's profile, so that a ball can lie inside a bowl. Joints are Bullet
+ * point-to-point (pivot) and hinge constraints between the bodies, or a body and the world.
  */
 public final class Simulator {
+    /** Convex pieces around the axis of a vessel's wall. */
+    static final int SECTORS = 24;
+    /** Solver iterations per step in a scene with joints (Bullet's default is 10). */
+    static final int JOINT_ITERATIONS = 100;
     /** Closing speeds below this (m/s) are resting contact, not an impact. */
     public static final double MIN_IMPACT_SPEED = 0.05;
+    /** A manifold point at most this far from touching (m) is a contact of this step; beyond, a leftover. */
+    static final double TOUCHING = 5e-5;
+    /**
+     * ... and at most this much (m) less deep than the manifold's deepest point: the corners of a
+     * block resting flat are all touching; a rolling ball's older points, lifted by a fraction of
+     * a millimetre as it turned on, are not.
+     */
+    static final double TOUCHING_SPREAD = 3e-5;
     private static final int FLOOR = -1;
     private static final int WALL = -2;
 
@@ -85,6 +119,27 @@ public final class Simulator {
     /** As {@link #run(Scene, DoubleConsumer)}, and hands {@code end} the final velocities. */
     public static dev.diorama.scene.Timeline run(Scene scene, DoubleConsumer progress,
                                                  java.util.function.Consumer<End> end) {
+        List<Keyframe> keyframes = new ArrayList<>(scene.frameCount());
+        Happenings h = stream(scene, progress, end, keyframes::add);
+        return new dev.diorama.scene.Timeline(keyframes, h.events(), h.contacts());
+    }
+
+    /**
+     * What a streamed simulation returns besides its keyframes: the impacts in order of time, and
+     * the sustained moving contacts (per frame and pair, see {@link ContactState}).
+     */
+    public record Happenings(List<ContactEvent> events, List<ContactState> contacts) {}
+
+    /**
+     * Simulates the whole film without keeping its keyframes: each goes to {@code sink} in order as
+     * soon as nothing can change it any more (a contact frame is adjusted up to two frames after it
+     * was taken, see {@link #showContact}), so memory does not grow with the film's length. The
+     * keyframes and events are those of {@link #run(Scene, DoubleConsumer, java.util.function.Consumer)}.
+     *
+     * @return the events, in order of time, and the sustained contacts
+     */
+    public static Happenings stream(Scene scene, DoubleConsumer progress, java.util.function.Consumer<End> end,
+                                            java.util.function.Consumer<Keyframe> sink) {
         BulletNatives.load();
         float dt = 1f / scene.physicsRate();
         PhysicsSpace space = new PhysicsSpace(PhysicsSpace.BroadphaseType.DBVT);
@@ -118,17 +173,39 @@ public final class Simulator {
 
             List<SceneObject> objects = scene.objects();
             PhysicsRigidBody[] bodies = new PhysicsRigidBody[objects.size()];
+            // An object that enters later (a storyboard's next shot) joins the world at the first step
+            // at or after its entry time; until then it is neither moved nor touched.
+            boolean[] inWorld = new boolean[objects.size()];
+            Vec3[] com = new Vec3[objects.size()];
             for (int i = 0; i < bodies.length; i++) {
-                bodies[i] = body(objects.get(i));
-                space.addCollisionObject(bodies[i]);
+                com[i] = centreOfMass(objects.get(i));
+                bodies[i] = body(objects.get(i), com[i]);
                 owner.put(bodies[i].nativeId(), i);
+                if (objects.get(i).enters() <= 0) {
+                    space.addCollisionObject(bodies[i]);
+                    inWorld[i] = true;
+                }
             }
+            for (Joint j : scene.joints()) space.addJoint(joint(scene, j, bodies, com));
+            // A small bob on a long rod is a badly conditioned constraint (its own inertia is tiny
+            // beside the rod's lever): Bullet's 10 solver iterations leave it lagging, a pendulum
+            // of 1 m with a 5 cm ball then swings 3 % slow at 480 steps/s. More iterations converge.
+            if (!scene.joints().isEmpty()) space.getSolverInfo().setNumIterations(JOINT_ITERATIONS);
+            Pose[] fixedPose = new Pose[objects.size()];
+            for (int i = 0; i < bodies.length; i++) {
+                SceneObject o = objects.get(i);
+                if (o.fixed()) fixedPose[i] = new Pose(o.position(), o.rotation());
+            }
+            Frames frames0 = new Frames(bodies, com, fixedPose);
 
             int frames = scene.frameCount();
             int stepsPerFrame = scene.stepsPerFrame();
-            List<Keyframe> keyframes = new ArrayList<>(frames);
+            Window keyframes = new Window(sink);
             List<ContactEvent> events = new ArrayList<>();
-            keyframes.add(keyframe(0, 0, bodies));
+            List<ContactState> contacts = new ArrayList<>();
+            // Per touching pair, this frame: {impulse, slip x impulse, roll x impulse, point x impulse (3), first, second}.
+            Map<Long, double[]> sustained = new java.util.TreeMap<>();
+            keyframes.add(frames0.keyframe(0, 0));
             Set<Long> touching = new HashSet<>();
             Vector3f[] linVel = new Vector3f[bodies.length];
             Vector3f[] angVel = new Vector3f[bodies.length];
@@ -143,7 +220,15 @@ public final class Simulator {
             long step = 0;
             for (int f = 1; f < frames; f++) {
                 for (int s = 0; s < stepsPerFrame; s++, step++) {
+                    double now = (double) step / scene.physicsRate();
                     for (int i = 0; i < bodies.length; i++) {
+                        if (!inWorld[i] && objects.get(i).enters() <= now + 1e-9) {
+                            space.addCollisionObject(bodies[i]);
+                            inWorld[i] = true;
+                        }
+                    }
+                    for (int i = 0; i < bodies.length; i++) {
+                        if (fixedPose[i] != null) continue;  // a static body: zero velocities, as set
                         bodies[i].getLinearVelocity(linVel[i]);
                         bodies[i].getAngularVelocity(angVel[i]);
                         bodies[i].getPhysicsLocation(centre[i]);
@@ -153,25 +238,33 @@ public final class Simulator {
                     space.update(dt, 0);
                     double tStep = (double) step / scene.physicsRate();
                     touching = pullContacts(space, owner, scene, tStep, 1.0 / scene.physicsRate(), linVel, angVel,
-                            centre, touching, events);
+                            centre, touching, events, sustained);
                     for (int e = eventsBefore; e < events.size(); e++) {
-                        showContact(scene, events.get(e), tStep, keyframes, linVel, angVel, centre, rotation);
+                        showContact(scene, events.get(e), tStep, keyframes, linVel, angVel, centre, rotation, com,
+                                fixedPose);
                     }
                 }
-                keyframes.add(keyframe(f, (double) f / scene.fps(), bodies));
+                keyframes.add(frames0.keyframe(f, (double) f / scene.fps()));
+                summarise(scene, sustained, (double) f / scene.fps(), stepsPerFrame * (double) dt, contacts);
                 progress.accept((double) f / Math.max(1, frames - 1));
             }
             List<Vec3> lin = new ArrayList<>(bodies.length), ang = new ArrayList<>(bodies.length);
             Vector3f v = new Vector3f();
-            for (PhysicsRigidBody b : bodies) {
-                b.getLinearVelocity(v);
+            for (int i = 0; i < bodies.length; i++) {
+                if (fixedPose[i] != null) {
+                    lin.add(Vec3.ZERO);
+                    ang.add(Vec3.ZERO);
+                    continue;
+                }
+                bodies[i].getLinearVelocity(v);
                 lin.add(new Vec3(v.x, v.y, v.z));
-                b.getAngularVelocity(v);
+                bodies[i].getAngularVelocity(v);
                 ang.add(new Vec3(v.x, v.y, v.z));
             }
-            end.accept(new End(keyframe(frames - 1, (double) (frames - 1) / scene.fps(), bodies).poses(),
+            end.accept(new End(frames0.keyframe(frames - 1, (double) (frames - 1) / scene.fps()).poses(),
                     List.copyOf(lin), List.copyOf(ang)));
-            return new dev.diorama.scene.Timeline(keyframes, events);
+            keyframes.flush();
+            return new Happenings(events, contacts);
         } finally {
             space.destroy();
         }
@@ -179,7 +272,8 @@ public final class Simulator {
 
     private static Set<Long> pullContacts(PhysicsSpace space, Map<Long, Integer> owner, Scene scene, double tStep,
                                           double dt, Vector3f[] linVel, Vector3f[] angVel, Vector3f[] centre,
-                                          Set<Long> touchedBefore, List<ContactEvent> events) {
+                                          Set<Long> touchedBefore, List<ContactEvent> events,
+                                          Map<Long, double[]> sustained) {
         Set<Long> touchedNow = new HashSet<>();
         Vector3f normal = new Vector3f();
         Vector3f onA = new Vector3f();
@@ -193,6 +287,10 @@ public final class Simulator {
             double bestSpeed = 0;
             double bestDepth = 0;
             Vec3 point = null;
+            double slipSum = 0, rollSum = 0, px = 0, py = 0, pz = 0, sustainedImpulse = 0;
+            double deepest = Double.POSITIVE_INFINITY;
+            for (int p = 0; p < n; p++) deepest = Math.min(deepest, ManifoldPoints.getDistance1(PersistentManifolds.getPointId(manifold, p)));
+            int object = ia >= 0 && ib >= 0 ? Math.min(ia, ib) : Math.max(ia, ib);
             for (int p = 0; p < n; p++) {
                 long pt = PersistentManifolds.getPointId(manifold, p);
                 float applied = ManifoldPoints.getAppliedImpulse(pt);
@@ -205,7 +303,25 @@ public final class Simulator {
                 // Closing speed before the step: the normal points from B to A.
                 Vec3 va = pointVelocity(ia, at, linVel, angVel, centre);
                 Vec3 vb = pointVelocity(ib, at, linVel, angVel, centre);
-                double closing = -(va.minus(vb)).dot(new Vec3(normal.x, normal.y, normal.z));
+                Vec3 nrm = new Vec3(normal.x, normal.y, normal.z);
+                double closing = -(va.minus(vb)).dot(nrm);
+                // Along the surfaces: how fast they slide over each other here, and how fast the
+                // object's centre moves over the other body (a rolling ball's speed).
+                Vec3 rel = va.minus(vb);
+                Vec3 slide = rel.minus(nrm.times(rel.dot(nrm)));
+                Vec3 other = object == ia ? vb : va;
+                Vec3 c = object >= 0 ? new Vec3(linVel[object].x, linVel[object].y, linVel[object].z).minus(other) : Vec3.ZERO;
+                Vec3 travel = c.minus(nrm.times(c.dot(nrm)));
+                // Bullet keeps a manifold's older points (a rolling ball leaves a trail of them) with the
+                // impulse they last had; only points still touching carry this step's force.
+                if (ManifoldPoints.getDistance1(pt) <= Math.min(TOUCHING, deepest + TOUCHING_SPREAD)) {
+                    sustainedImpulse += applied;
+                    slipSum += applied * slide.length();
+                    rollSum += applied * travel.length();
+                    px += applied * at.x();
+                    py += applied * at.y();
+                    pz += applied * at.z();
+                }
                 if (closing > bestSpeed || point == null) {
                     bestSpeed = Math.max(closing, bestSpeed);
                     bestDepth = ManifoldPoints.getDistance1(pt);
@@ -215,6 +331,16 @@ public final class Simulator {
             if (impulse <= 0) continue;
             long key = pairKey(ia, ib);
             touchedNow.add(key);
+            if (touchedBefore.contains(key) && sustainedImpulse > 0) {
+                int second0 = object == ia ? ib : ia;
+                double[] acc = sustained.computeIfAbsent(key, k -> new double[] {0, 0, 0, 0, 0, 0, object, second0});
+                acc[0] += sustainedImpulse;
+                acc[1] += slipSum;
+                acc[2] += rollSum;
+                acc[3] += px;
+                acc[4] += py;
+                acc[5] += pz;
+            }
             if (touchedBefore.contains(key) || bestSpeed < MIN_IMPACT_SPEED) continue;
             double depth = Math.min(0, bestDepth);
             double t = tStep + Math.max(-dt, depth / bestSpeed);
@@ -228,17 +354,34 @@ public final class Simulator {
         return touchedNow;
     }
 
+    /**
+     * The frame's sustained contacts that move, one per pair (in pair order, so the list is
+     * deterministic), from what the steps accumulated; then starts the next frame's sums.
+     */
+    private static void summarise(Scene scene, Map<Long, double[]> sustained, double t, double frameSeconds,
+                                  List<ContactState> contacts) {
+        for (double[] acc : sustained.values()) {
+            double j = acc[0];
+            double slip = acc[1] / j, roll = acc[2] / j;
+            if (Math.max(slip, roll) < ContactState.MIN_SPEED) continue;
+            contacts.add(new ContactState(t, id(scene, (int) acc[6]), id(scene, (int) acc[7]), j / frameSeconds, slip, roll,
+                    new Vec3(acc[3] / j, acc[4] / j, acc[5] / j)));
+        }
+        sustained.clear();
+    }
+
     /** Puts the bodies of an impact, as they were at its instant, into the keyframe of its frame. */
-    private static void showContact(Scene scene, ContactEvent e, double tStep, List<Keyframe> keyframes,
-                                    Vector3f[] linVel, Vector3f[] angVel, Vector3f[] centre, Quaternion[] rotation) {
+    private static void showContact(Scene scene, ContactEvent e, double tStep, Window keyframes,
+                                    Vector3f[] linVel, Vector3f[] angVel, Vector3f[] centre, Quaternion[] rotation,
+                                    Vec3[] com, Pose[] fixedPose) {
         int frame = (int) Math.floor(e.t() * scene.fps() + 1e-9);
-        if (frame >= keyframes.size()) return;
+        if (frame >= keyframes.size() || frame < keyframes.oldest()) return;
         Keyframe k = keyframes.get(frame);
         List<Pose> poses = new ArrayList<>(k.poses());
         boolean changed = false;
         for (String id : new String[] {e.a(), e.b()}) {
             int i = scene.indexOf(id);
-            if (i < 0 || !Double.isNaN(poses.get(i).sampledAt())) continue;
+            if (i < 0 || !Double.isNaN(poses.get(i).sampledAt()) || fixedPose[i] != null) continue;
             double back = e.t() - tStep;   // <= 0: from the start of the step back to the touch
             Vector3f c = centre[i], v = linVel[i], w = angVel[i];
             Vec3 p = new Vec3(c.x + v.x * back, c.y + v.y * back, c.z + v.z * back);
@@ -247,7 +390,8 @@ public final class Simulator {
             Quaternion r = rotation[i];
             Quat q = new Quat(r.getX(), r.getY(), r.getZ(), r.getW());
             if (axis.length() > 0) q = Quat.axisAngle(axis, angle).times(q);
-            poses.set(i, new Pose(p, q.normalized(), e.t()));
+            q = q.normalized();
+            poses.set(i, new Pose(p.minus(q.rotate(com[i])), q, e.t()));
             changed = true;
         }
         if (changed) keyframes.set(frame, new Keyframe(k.index(), k.t(), poses));
@@ -274,16 +418,69 @@ public final class Simulator {
         };
     }
 
-    private static Keyframe keyframe(int index, double t, PhysicsRigidBody[] bodies) {
-        List<Pose> poses = new ArrayList<>(bodies.length);
-        Vector3f p = new Vector3f();
-        Quaternion q = new Quaternion();
-        for (PhysicsRigidBody b : bodies) {
-            b.getPhysicsLocation(p);
-            b.getPhysicsRotation(q);
-            poses.add(new Pose(new Vec3(p.x, p.y, p.z), new Quat(q.getX(), q.getY(), q.getZ(), q.getW()).normalized()));
+    /**
+     * The latest keyframes, the only ones a contact can still change: an impact found in a step is
+     * timed at most one step before it, so it falls in the frame being filled or the one before;
+     * three are kept. Older ones go to the sink, in order.
+     */
+    private static final class Window {
+        private static final int KEEP = 3;
+        private final java.util.ArrayDeque<Keyframe> recent = new java.util.ArrayDeque<>();
+        private final java.util.function.Consumer<Keyframe> sink;
+        private int size;
+
+        Window(java.util.function.Consumer<Keyframe> sink) {
+            this.sink = sink;
         }
-        return new Keyframe(index, t, poses);
+
+        void add(Keyframe k) {
+            recent.addLast(k);
+            size++;
+            if (recent.size() > KEEP) sink.accept(recent.removeFirst());
+        }
+
+        /** Keyframes taken so far. */
+        int size() { return size; }
+
+        /** Index of the oldest keyframe still held. */
+        int oldest() { return size - recent.size(); }
+
+        Keyframe get(int i) {
+            int k = i - oldest();
+            for (Keyframe f : recent) if (k-- == 0) return f;
+            throw new IndexOutOfBoundsException(i);
+        }
+
+        void set(int i, Keyframe frame) {
+            List<Keyframe> all = new ArrayList<>(recent);
+            all.set(i - oldest(), frame);
+            recent.clear();
+            recent.addAll(all);
+        }
+
+        void flush() {
+            while (!recent.isEmpty()) sink.accept(recent.removeFirst());
+        }
+    }
+
+    /** Reads the bodies into keyframes: box centres from centres of mass; fixed objects as the scene has them. */
+    private record Frames(PhysicsRigidBody[] bodies, Vec3[] com, Pose[] fixedPose) {
+        Keyframe keyframe(int index, double t) {
+            List<Pose> poses = new ArrayList<>(bodies.length);
+            Vector3f p = new Vector3f();
+            Quaternion q = new Quaternion();
+            for (int i = 0; i < bodies.length; i++) {
+                if (fixedPose[i] != null) {
+                    poses.add(fixedPose[i]);
+                    continue;
+                }
+                bodies[i].getPhysicsLocation(p);
+                bodies[i].getPhysicsRotation(q);
+                Quat r = new Quat(q.getX(), q.getY(), q.getZ(), q.getW()).normalized();
+                poses.add(new Pose(new Vec3(p.x, p.y, p.z).minus(r.rotate(com[i])), r));
+            }
+            return new Keyframe(index, t, poses);
+        }
     }
 
     private static PhysicsRigidBody staticPlane(Vector3f normal, float constant, Material m) {
@@ -294,29 +491,173 @@ public final class Simulator {
         return b;
     }
 
-    private static PhysicsRigidBody body(SceneObject o) {
-        Vec3 s = o.size();
-        Vector3f half = new Vector3f((float) s.x() / 2, (float) s.y() / 2, (float) s.z() / 2);
-        float minHalf = Math.min(half.x, Math.min(half.y, half.z));
-        CollisionShape shape = switch (o.shape()) {
-            case BALL -> new SphereCollisionShape(half.x);
-            case CUBE, PLANK -> new BoxCollisionShape(half);
-            case CYLINDER -> new CylinderCollisionShape(half, PhysicsSpace.AXIS_Y);
-        };
-        if (!(shape instanceof SphereCollisionShape)) {
-            // Bullet's default margin (4 cm) would round off a 10 cm block; keep it a small part of the shape.
-            shape.setMargin(Math.min(0.04f, 0.1f * minHalf));
+    /** Centre of mass relative to the box centre, object space (a mesh: its hull centroid, see Solids). */
+    private static Vec3 centreOfMass(SceneObject o) {
+        return o.centreOfMass();
+    }
+
+    private static PhysicsRigidBody body(SceneObject o, Vec3 com) {
+        CollisionShape shape = shape(o, com);
+        float mass = o.fixed() ? 0f : (float) o.mass();
+        PhysicsRigidBody b = new PhysicsRigidBody(shape, mass);
+        if (!o.fixed() && o.shape() != dev.diorama.scene.Shape.BALL) {
+            // Bullet would take the moments of the shape's bounding box; these are the solid's own.
+            Vec3 i = Solids.inertia(o.shape(), o.size(), o.asset()).times(o.material().density);
+            b.setInverseInertiaLocal(new Vector3f((float) (1 / i.x()), (float) (1 / i.y()), (float) (1 / i.z())));
         }
-        PhysicsRigidBody b = new PhysicsRigidBody(shape, (float) o.mass());
-        b.setPhysicsLocation(new Vector3f((float) o.position().x(), (float) o.position().y(), (float) o.position().z()));
         Quat r = o.rotation();
+        Vec3 centre = o.position().plus(r.rotate(com));
+        b.setPhysicsLocation(new Vector3f((float) centre.x(), (float) centre.y(), (float) centre.z()));
         b.setPhysicsRotation(new Quaternion((float) r.x(), (float) r.y(), (float) r.z(), (float) r.w()));
-        b.setLinearVelocity(new Vector3f((float) o.velocity().x(), (float) o.velocity().y(), (float) o.velocity().z()));
+        if (!o.fixed()) {
+            b.setLinearVelocity(new Vector3f((float) o.velocity().x(), (float) o.velocity().y(), (float) o.velocity().z()));
+        }
         b.setRestitution((float) o.material().restitution);
         b.setFriction((float) o.material().friction);
         // A little rolling resistance so a ball on a floor comes to rest as real ones do.
         b.setRollingFriction(o.shape() == dev.diorama.scene.Shape.BALL ? 0.002f : 0f);
         b.setContactProcessingThreshold(0);
+        // Bullet puts a body to sleep after 2 s below 0.8 m/s and 1 rad/s: a pendulum of small
+        // swing or a slowly rolling ball would freeze in mid-motion. Only a body truly at rest sleeps.
+        if (!o.fixed()) b.setSleepingThresholds(0.005f, 0.005f);
         return b;
+    }
+
+    /** The collision shape of an object, with its centre of mass at the shape's origin. */
+    static CollisionShape shape(SceneObject o, Vec3 com) {
+        Vec3 s = o.size();
+        Vector3f half = new Vector3f((float) s.x() / 2, (float) s.y() / 2, (float) s.z() / 2);
+        float minHalf = Math.min(half.x, Math.min(half.y, half.z));
+        // Bullet's default margin (4 cm) would round off a 10 cm block; keep it a small part of the shape.
+        float margin = Math.min(0.04f, 0.1f * minHalf);
+        Vector3f shift = new Vector3f((float) -com.x(), (float) -com.y(), (float) -com.z());
+        return switch (o.shape()) {
+            case BALL -> new SphereCollisionShape(half.x);
+            case CUBE, PLANK, DOMINO, BRICK -> margin(new BoxCollisionShape(half), margin);
+            case CYLINDER -> margin(new CylinderCollisionShape(half, PhysicsSpace.AXIS_Y), margin);
+            case CONE -> {
+                // Bullet's cone is centred half-way up; the centre of mass is a quarter of the way up.
+                CompoundCollisionShape c = new CompoundCollisionShape(1);
+                c.addChildShape(margin(new ConeCollisionShape(half.x, (float) s.y(), PhysicsSpace.AXIS_Y), hullMargin(minHalf)), shift);
+                yield c;
+            }
+            case WEDGE, PYRAMID -> hull(Solids.hull(o.shape(), s), com, hullMargin(minHalf));
+            case TABLE, SHELF, STAIRS -> {
+                List<Solids.Box> boxes = Solids.boxes(o.shape(), s);
+                CompoundCollisionShape c = new CompoundCollisionShape(boxes.size());
+                for (Solids.Box b : boxes) {
+                    Vec3 h = b.half();
+                    float m = (float) Math.min(0.04, 0.1 * Math.min(h.x(), Math.min(h.y(), h.z())));
+                    Vec3 at = b.centre().minus(com);
+                    c.addChildShape(margin(new BoxCollisionShape((float) h.x(), (float) h.y(), (float) h.z()), m),
+                            (float) at.x(), (float) at.y(), (float) at.z());
+                }
+                yield c;
+            }
+            case BOWL, CUP, BOTTLE, JUG -> vessel(o, com);
+            case MESH -> {
+                MeshAssets.Loaded a = MeshAssets.load(o.asset());
+                float[] b = a.mesh().bounds();
+                float[] v = a.hull().vertices();
+                List<Vec3> pts = new ArrayList<>(v.length / 3);
+                for (int i = 0; i < v.length; i += 3) {
+                    pts.add(new Vec3((v[i] - (b[0] + b[3]) / 2.0) * s.x() / (b[3] - b[0]),
+                            (v[i + 1] - (b[1] + b[4]) / 2.0) * s.y() / (b[4] - b[1]),
+                            (v[i + 2] - (b[2] + b[5]) / 2.0) * s.z() / (b[5] - b[2])));
+                }
+                yield hull(pts, com, hullMargin(minHalf));
+            }
+        };
+    }
+
+    /** A hull's margin lies outside its points: half a millimetre, so what collides is what is seen. */
+    private static float hullMargin(float minHalf) {
+        return Math.min(0.0005f, 0.05f * minHalf);
+    }
+
+    private static CollisionShape margin(CollisionShape c, float m) {
+        c.setMargin(m);
+        return c;
+    }
+
+    private static HullCollisionShape hull(List<Vec3> points, Vec3 com, float margin) {
+        float[] f = new float[3 * points.size()];
+        for (int i = 0; i < points.size(); i++) {
+            Vec3 p = points.get(i).minus(com);
+            f[3 * i] = (float) p.x();
+            f[3 * i + 1] = (float) p.y();
+            f[3 * i + 2] = (float) p.z();
+        }
+        HullCollisionShape h = new HullCollisionShape(f);
+        h.setMargin(margin);
+        return h;
+    }
+
+    /**
+     * A vessel as {@value #SECTORS} convex pieces around the axis per quad of its wall: each piece
+     * the hull of the quad's four corners at the sector's two bounding angles (a floor piece, whose
+     * inner corners lie on the axis, is a wedge of the floor disc).
+     */
+    private static CompoundCollisionShape vessel(SceneObject o, Vec3 com) {
+        double[][] st = Solids.profile(o.shape());
+        double r = o.size().x() / 2, h = o.size().y();
+        CompoundCollisionShape c = new CompoundCollisionShape((st.length - 1) * SECTORS);
+        for (int k = 0; k + 1 < st.length; k++) {
+            double wall = Math.min(Math.hypot((st[k][0] - st[k][2]) * r, (st[k][1] - st[k][3]) * h),
+                    Math.hypot((st[k + 1][0] - st[k + 1][2]) * r, (st[k + 1][1] - st[k + 1][3]) * h));
+            float margin = (float) Math.min(0.0005, wall / 8);
+            for (int j = 0; j < SECTORS; j++) {
+                List<Vec3> pts = new ArrayList<>(8);
+                for (int side = 0; side < 2; side++) {
+                    double phi = 2 * Math.PI * (j + side) / SECTORS, cos = Math.cos(phi), sin = Math.sin(phi);
+                    for (double[] q : new double[][] {{st[k][0], st[k][1]}, {st[k + 1][0], st[k + 1][1]},
+                            {st[k][2], st[k][3]}, {st[k + 1][2], st[k + 1][3]}}) {
+                        pts.add(new Vec3(q[0] * r * cos, q[1] * h - h / 2, q[0] * r * sin));
+                    }
+                }
+                c.addChildShape(hull(pts, com, margin));
+            }
+        }
+        return c;
+    }
+
+    /**
+     * A Bullet constraint for a joint. A joint with the world, or with a fixed object, holds the one
+     * moving body to a point in space; otherwise both bodies hold the point, each in its own frame
+     * (Bullet's pivots are relative to the centre of mass).
+     */
+    private static PhysicsJoint joint(Scene scene, Joint j, PhysicsRigidBody[] bodies, Vec3[] com) {
+        int ia = scene.indexOf(j.a());
+        int ib = j.b() == null ? -1 : scene.indexOf(j.b());
+        if (scene.objects().get(ia).fixed()) {  // the scene checked that b then moves
+            int t = ia;
+            ia = ib;
+            ib = t;
+        }
+        boolean world = ib < 0 || scene.objects().get(ib).fixed();
+        Vector3f anchor = vec(j.anchor());
+        Vector3f pivotA = local(scene.objects().get(ia), com[ia], j.anchor());
+        return switch (j) {
+            case Joint.Pivot p -> world ? new Point2PointJoint(bodies[ia], pivotA, anchor)
+                    : new Point2PointJoint(bodies[ia], bodies[ib], pivotA,
+                            local(scene.objects().get(ib), com[ib], j.anchor()));
+            case Joint.Hinge h -> {
+                Vector3f axisA = vec(scene.objects().get(ia).rotation().conjugate().rotate(h.axis()));
+                yield world ? new HingeJoint(bodies[ia], pivotA, anchor, axisA, vec(h.axis()), JointEnd.A)
+                        : new HingeJoint(bodies[ia], bodies[ib], pivotA,
+                                local(scene.objects().get(ib), com[ib], j.anchor()), axisA,
+                                vec(scene.objects().get(ib).rotation().conjugate().rotate(h.axis())));
+            }
+        };
+    }
+
+    /** A world point at t = 0 in a body's frame (origin at its centre of mass). */
+    private static Vector3f local(SceneObject o, Vec3 com, Vec3 world) {
+        Vec3 centre = o.position().plus(o.rotation().rotate(com));
+        return vec(o.rotation().conjugate().rotate(world.minus(centre)));
+    }
+
+    private static Vector3f vec(Vec3 v) {
+        return new Vector3f((float) v.x(), (float) v.y(), (float) v.z());
     }
 }

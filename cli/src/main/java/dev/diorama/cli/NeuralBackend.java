@@ -1,0 +1,54 @@
+package dev.diorama.cli;
+
+import dev.diorama.scene.Scene;
+import dev.diorama.worldmodel.Neural;
+import dev.diorama.worldmodel.WorldModel;
+import dev.diorama.worldmodel.WorldModelException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** {@code --backend neural}: films made by the learned world model (module worldmodel). */
+final class NeuralBackend {
+    private NeuralBackend() {}
+
+    /** Checks what the neural backend cannot do, before anything is loaded. */
+    static void checkOptions(Main.FilmOptions o, String backend) {
+        if (!backend.equals("neural")) throw new BadInput("--backend: expected sim or neural, found '" + backend + "'");
+        o.check();
+        if (o.kind() != Main.FilmOptions.Kind.MP4) throw new BadInput("--backend neural: expected an .mp4 output, found '" + o.output + "'");
+        int[] wh = o.pictureSize();
+        if (wh != null && (wh[0] != 64 || wh[1] != 64)) {
+            throw new BadInput("--backend neural: the model makes 64x64 pictures; expected --size 64x64 or none, found '" + o.size + "'");
+        }
+        if (o.fps != null && o.fps != 24) throw new BadInput("--backend neural: the model was trained at 24 fps; expected --fps 24 or none");
+        if (o.seconds != null && o.seconds > 60) throw new BadInput("--seconds: the neural backend makes at most 60 s, found " + o.seconds);
+        if (o.at != null) throw new BadInput("--at: not with --backend neural");
+        if (!o.assets.isEmpty()) throw new BadInput("--asset: not with --backend neural");
+    }
+
+    static int generate(String prompt, Main.FilmOptions o, boolean strict, String backend, Path modelFile, PrintStream err)
+            throws IOException {
+        checkOptions(o, backend);
+        if (o.size == null) o.size = "64x64";
+        Scene scene = Main.understand(prompt, o, strict, err).scene();
+        if (scene.seconds() > 60) throw new BadInput("the neural backend makes at most 60 s; the prompt asks for " + scene.seconds());
+        Neural.configureEngine(o.threads == null || o.threads == 0 ? 1 : o.threads);
+        long t0 = System.nanoTime();
+        try (WorldModel model = Neural.load(modelFile)) {
+            var unknown = model.vocabulary().unknown(prompt);
+            if (!unknown.isEmpty() && !o.quiet) err.println("diorama: note: words the model never saw in training: " + String.join(", ", unknown));
+            Neural.Film film = Neural.generate(model, scene, prompt, scene.frameCount(), Neural.DEFAULT_STEPS, Neural.DEFAULT_TEMPERATURE,
+                    scene.seed());
+            film.write(o.output);
+            if (!o.quiet) {
+                err.printf(Locale.ROOT, "diorama: wrote %s (neural, %d frames, %d impacts heard, seed %d) in %.1f s%n", o.output,
+                        film.frames().size(), film.impacts().size(), scene.seed(), (System.nanoTime() - t0) / 1e9);
+            }
+        } catch (WorldModelException e) {
+            throw new BadInput(e.getMessage());
+        }
+        return Main.OK;
+    }
+}

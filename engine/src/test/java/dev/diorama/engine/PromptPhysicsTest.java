@@ -1,0 +1,176 @@
+package dev.diorama.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.diorama.prompt.PromptParser;
+import dev.diorama.scene.Keyframe;
+import dev.diorama.scene.Quat;
+import dev.diorama.scene.Scene;
+import dev.diorama.scene.SceneObject;
+import dev.diorama.scene.Shape;
+import dev.diorama.scene.Timeline;
+import dev.diorama.scene.Vec3;
+import dev.diorama.sim.Simulator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Words to motion: the scenes the prompt parser builds for ramps, pendulums, Newton's cradle,
+ * seesaws, domino chains, tables and vessels, simulated, do what the words said.
+ */
+class PromptPhysicsTest {
+    static Scene scene(String prompt, double seconds) {
+        return PromptParser.parse(prompt, new PromptParser.Options(0, seconds, 24, 320, 180)).scene();
+    }
+
+    static SceneObject object(Scene s, String fragment) {
+        return s.objects().stream().filter(o -> o.id().contains(fragment)).findFirst().orElseThrow(
+                () -> new AssertionError("no object with " + fragment + " in " + s.objects().stream().map(SceneObject::id).toList()));
+    }
+
+    static Vec3 at(Timeline tl, Scene s, SceneObject o, int frame) {
+        return tl.frames().get(frame).poses().get(s.indexOf(o.id())).position();
+    }
+
+    /** How far an object's up axis is turned from vertical, degrees. */
+    static double tilt(Quat q) {
+        return Math.toDegrees(Math.acos(Math.clamp(q.rotate(new Vec3(0, 1, 0)).y(), -1, 1)));
+    }
+
+    @Test
+    void aBallRollsDownTheRampAndOnAcrossTheFloor() {
+        Scene s = scene("a ball rolls down a ramp", 3);
+        SceneObject ramp = object(s, "ramp"), ball = object(s, "ball");
+        Timeline tl = Simulator.run(s);
+        Vec3 start = at(tl, s, ball, 0);
+        double toe = ramp.position().x() + ramp.size().x() / 2;
+        // Half a second in, it is lower and further along the slope, still touching it.
+        Vec3 half = at(tl, s, ball, 12);
+        assertTrue(half.y() < start.y() - 0.05 && half.x() > start.x() + 0.05, "rolling down: " + start + " -> " + half);
+        // By the end it has left the ramp at its toe and rolls on along the floor.
+        Vec3 end = at(tl, s, ball, tl.frames().size() - 1);
+        assertTrue(end.x() > toe, "past the toe at x = " + toe + ": " + end);
+        assertEquals(ball.size().x() / 2, end.y(), 0.01, "on the floor");
+        // At the foot of the slope its speed is that of rolling down its height: sqrt(10/7 g h), less
+        // what the collision with the floor at the toe and rolling resistance take.
+        double h = start.y() - ball.size().x() / 2;
+        double expected = Math.sqrt(10.0 / 7 * Scene.STANDARD_GRAVITY * h);
+        int f = 0;
+        while (at(tl, s, ball, f).x() < toe) f++;
+        Vec3 a = at(tl, s, ball, f - 1), b = at(tl, s, ball, f + 1);
+        double speed = b.minus(a).length() * 24 / 2;
+        assertEquals(expected, speed, 0.2 * expected, "speed at the toe");
+        for (Keyframe k : tl.frames()) assertEquals(ramp.position(), k.poses().get(s.indexOf(ramp.id())).position());
+    }
+
+    @Test
+    void aPendulumSwingsToTheOtherSideAndBack() {
+        Scene s = scene("a 1 m pendulum swings", 4);
+        SceneObject bob = object(s, "steel-pendulum");
+        Timeline tl = Simulator.run(s);
+        double x0 = at(tl, s, bob, 0).x();
+        assertTrue(x0 < -0.3, "released out to one side: " + x0);
+        double maxX = Double.NEGATIVE_INFINITY;
+        int crossings = 0;
+        double prev = x0;
+        for (int f = 1; f < tl.frames().size(); f++) {
+            double x = at(tl, s, bob, f).x();
+            maxX = Math.max(maxX, x);
+            if (Math.signum(x) != Math.signum(prev) && prev != 0) crossings++;
+            prev = x;
+        }
+        assertEquals(-x0, maxX, 0.05 * -x0, "it swings out as far on the other side");
+        // Period 2 pi sqrt(L / g) = 2.0 s: four crossings of the middle in 4 s.
+        assertEquals(4, crossings, 1, "crossings of the plumb line in 4 s");
+    }
+
+    @Test
+    void newtonsCradleSendsTheLastBallOut() {
+        Scene s = scene("newton's cradle", 0.75);
+        Timeline tl = Simulator.run(s);
+        SceneObject first = object(s, "cradle-1"), last = object(s, "cradle-5"), middle = object(s, "cradle-3");
+        double lastRest = last.position().x(), middleRest = middle.position().x();
+        double lastOut = 0, middleOut = 0;
+        for (int f = 0; f < tl.frames().size(); f++) {
+            lastOut = Math.max(lastOut, at(tl, s, last, f).x() - lastRest);
+            middleOut = Math.max(middleOut, Math.abs(at(tl, s, middle, f).x() - middleRest));
+        }
+        double firstOut = middle.position().x() - first.position().x() - 2 * (first.size().x() + 0.0005);
+        assertTrue(lastOut > 0.6 * firstOut, "the last ball swings out " + lastOut + " of the first's " + firstOut);
+        assertTrue(middleOut < 0.1 * firstOut, "the middle ball stays: " + middleOut);
+    }
+
+    @Test
+    void everyDominoOfAChainFalls() {
+        Scene s = scene("a domino chain", 4);
+        Timeline tl = Simulator.run(s);
+        Keyframe end = tl.frames().getLast();
+        int fallen = 0;
+        for (SceneObject o : s.objects()) {
+            if (o.shape() == Shape.DOMINO && tilt(end.poses().get(s.indexOf(o.id())).rotation()) > 45) fallen++;
+        }
+        assertEquals(20, fallen, "dominoes lying down at the end");
+    }
+
+    @Test
+    void dominoesKnockedOverOnATableAllFallAndStayOnIt() {
+        Scene s = scene("ten dominoes on a table, knock them over", 3);
+        SceneObject table = object(s, "table");
+        Timeline tl = Simulator.run(s);
+        Keyframe end = tl.frames().getLast();
+        int fallen = 0;
+        for (SceneObject o : s.objects()) {
+            if (o.shape() != Shape.DOMINO) continue;
+            var pose = end.poses().get(s.indexOf(o.id()));
+            if (tilt(pose.rotation()) > 45) fallen++;
+            assertTrue(pose.position().y() > table.size().y(), o.id() + " is still on the table: " + pose.position());
+        }
+        assertEquals(10, fallen, "dominoes lying down at the end");
+    }
+
+    @Test
+    void aHeavyBallOnOneEndOfASeesawTipsItDown() {
+        Scene s = scene("a seesaw with a steel ball on one end and a rubber ball on the other", 1);
+        SceneObject plank = object(s, "seesaw"), steel = object(s, "steel-ball"), rubber = object(s, "rubber-ball");
+        assertTrue(steel.position().x() > plank.position().x() && rubber.position().x() < plank.position().x(),
+                "one ball on each end");
+        Timeline tl = Simulator.run(s);
+        // The plank's first strike on the floor is at the steel ball's end, and the steel ball has gone
+        // down while the rubber one went up.
+        var strike = tl.events().stream().filter(e -> e.a().equals(plank.id()) && e.b().equals("floor")).findFirst()
+                .orElseThrow(() -> new AssertionError("the seesaw never touches the floor: " + tl.events()));
+        assertTrue(strike.point().x() > plank.position().x() + 0.5, "it lands on the steel ball's side: " + strike.point());
+        int f = (int) Math.ceil(strike.t() * 24);
+        assertTrue(at(tl, s, steel, f).y() < steel.position().y() - 0.1, "the steel ball went down");
+        assertTrue(at(tl, s, rubber, f).y() > rubber.position().y() + 0.1, "the rubber ball went up");
+    }
+
+    @Test
+    void aGlassOnATableStaysOnItAndAMarbleDroppedIntoItEndsInside() {
+        Scene s = scene("drop a marble into a glass on a table", 3);
+        SceneObject table = object(s, "table"), glass = object(s, "glass"), marble = object(s, "marble");
+        Timeline tl = Simulator.run(s);
+        int last = tl.frames().size() - 1;
+        Vec3 g = at(tl, s, glass, last), m = at(tl, s, marble, last);
+        assertEquals(glass.position().y(), g.y(), 0.003, "the glass still stands on the table top");
+        assertTrue(g.y() - glass.size().y() / 2 >= table.size().y() - 0.003, "on the table: " + g);
+        assertTrue(Math.hypot(m.x() - g.x(), m.z() - g.z()) < glass.size().x() / 2, "the marble is in the glass: " + m);
+        assertTrue(m.y() < g.y() + glass.size().y() / 2, "below the rim: " + m);
+        assertTrue(tl.events().stream().anyMatch(e -> e.a().equals(glass.id()) && e.b().equals(marble.id())
+                || e.b().equals(glass.id()) && e.a().equals(marble.id())), "the marble strikes the glass");
+    }
+
+    @Test
+    void aBallNudgedOffTheTopStepBouncesDownTheStairs() {
+        Scene s = scene("a ball bounces down the stairs", 3);
+        SceneObject ball = object(s, "ball"), stairs = object(s, "stairs");
+        Timeline tl = Simulator.run(s);
+        Vec3 end = at(tl, s, ball, tl.frames().size() - 1);
+        assertTrue(end.x() > stairs.position().x() + stairs.size().x() / 2, "beyond the bottom step: " + end);
+        long onStairs = tl.events().stream().filter(e -> e.a().equals(stairs.id()) || e.b().equals(stairs.id())).count();
+        assertTrue(onStairs >= 2, "it strikes the steps on its way down: " + onStairs + " impacts");
+        List<String> hit = tl.events().stream().map(e -> e.a() + "/" + e.b()).toList();
+        assertTrue(hit.stream().anyMatch(h -> h.contains("floor")), "and lands on the floor: " + hit);
+    }
+}

@@ -1,0 +1,420 @@
+package dev.diorama.prompt;
+
+import dev.diorama.prompt.Draft.Act;
+import dev.diorama.prompt.Draft.ActionPhrase;
+import dev.diorama.prompt.Draft.Arrangement;
+import dev.diorama.prompt.Draft.Layout;
+import dev.diorama.prompt.Draft.Rel;
+import dev.diorama.prompt.Draft.Relation;
+import dev.diorama.prompt.Draft.Said;
+import dev.diorama.prompt.Draft.Venue;
+import dev.diorama.scene.Environment;
+import dev.diorama.scene.Material;
+import dev.diorama.scene.Vec3;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The words of what happens and where: arrangements ("a row of", "stacked", "in a circle",
+ * "scattered"), actions ("throw", "rolls", "slides", "collide head-on", "knock over"), relations
+ * between objects ("to the left of", "behind", "between"), named places ("a bathroom", "a beach")
+ * and the sky ("overcast"). Each matcher consumes its words and records them in the draft; what
+ * they mean for the layout and the starting velocities is {@link Staging}'s.
+ */
+final class ActionWords {
+    /** Venues by their head word; two-word venues ("living room") by both words. */
+    static final Map<String, Venue> VENUES = new LinkedHashMap<>();
+    static final Map<String, Act> VERBS = new LinkedHashMap<>();
+    static final Set<String> SKY_WORDS = Set.of("overcast", "cloudy", "hazy", "haze", "misty", "foggy", "clear",
+            "sunny", "cloudless", "smoggy", "smog", "murky");
+    /** The air's turbidity for "clear" (a clean day), "hazy", and "smoggy"/"misty"/"foggy" (thick haze). */
+    static final double CLEAR_TURBIDITY = 2, HAZY_TURBIDITY = 5, SMOGGY_TURBIDITY = 8;
+    /** The fraction of the sky under cloud for "overcast" and "a grey sky", "cloudy", "partly cloudy". */
+    static final double OVERCAST = 1, CLOUDY = 0.6, PARTLY_CLOUDY = 0.3;
+    /** Words that arrange what follows them ("stacked blocks"): never a skipped adjective of a noun phrase. */
+    static final Set<String> ARRANGING = Set.of("stacked", "piled", "scattered", "strewn", "lined", "randomly");
+    /** Every word this class understands, for "did you mean". */
+    static final Set<String> WORDS = new java.util.LinkedHashSet<>();
+
+    static {
+        indoor("bathroom", 2.5, 2.4, 3, Material.CERAMIC, Material.CERAMIC);
+        indoor("kitchen", 4, 2.5, 4, Material.CERAMIC, Material.STONE);
+        indoor("living room", 5, 2.5, 6, Material.OAK, Material.STONE);
+        indoor("lounge", 5, 2.5, 6, Material.OAK, Material.STONE);
+        indoor("bedroom", 4, 2.5, 4, Material.CARPET, Material.STONE);
+        indoor("office", 4, 2.7, 5, Material.CARPET, Material.STONE);
+        indoor("classroom", 8, 3, 9, Material.PLASTIC, Material.STONE);
+        indoor("gym", 18, 7, 30, Material.OAK, Material.CONCRETE);
+        indoor("gymnasium", 18, 7, 30, Material.OAK, Material.CONCRETE);
+        indoor("garage", 6, 2.5, 6, Material.CONCRETE, Material.CONCRETE);
+        indoor("basement", 6, 2.3, 8, Material.CONCRETE, Material.CONCRETE);
+        indoor("cellar", 5, 2.2, 6, Material.STONE, Material.STONE);
+        indoor("church", 15, 10, 30, Material.STONE, Material.STONE);
+        indoor("chapel", 8, 7, 15, Material.STONE, Material.STONE);
+        indoor("cathedral", 30, 28, 80, Material.MARBLE, Material.STONE);
+        indoor("warehouse", 20, 8, 30, Material.CONCRETE, Material.CONCRETE);
+        indoor("corridor", 2.2, 2.6, 20, Material.CERAMIC, Material.STONE);
+        indoor("hallway", 2.2, 2.6, 12, Material.OAK, Material.STONE);
+        indoor("library", 12, 4, 15, Material.OAK, Material.OAK);
+        indoor("attic", 5, 2.2, 8, Material.PINE, Material.PINE);
+        indoor("workshop", 6, 3, 8, Material.CONCRETE, Material.STONE);
+        indoor("museum", 15, 6, 20, Material.MARBLE, Material.STONE);
+        outdoor("lawn", Material.GRASS);
+        outdoor("garden", Material.GRASS);
+        outdoor("backyard", Material.GRASS);
+        outdoor("yard", Material.GRASS);
+        outdoor("park", Material.GRASS);
+        outdoor("meadow", Material.GRASS);
+        outdoor("field", Material.GRASS);
+        outdoor("forest clearing", Material.GRASS);
+        outdoor("clearing", Material.GRASS);
+        outdoor("forest", Material.GRASS);
+        outdoor("woods", Material.GRASS);
+        outdoor("beach", Material.SAND);
+        outdoor("desert", Material.SAND);
+        outdoor("dunes", Material.SAND);
+        outdoor("street", Material.CONCRETE);
+        outdoor("road", Material.CONCRETE);
+        outdoor("sidewalk", Material.CONCRETE);
+        outdoor("rooftop", Material.CONCRETE);
+        outdoor("roof", Material.CONCRETE);
+        outdoor("parking lot", Material.CONCRETE);
+        outdoor("car park", Material.CONCRETE);
+        outdoor("playground", Material.RUBBER);
+        outdoor("courtyard", Material.STONE);
+        outdoor("patio", Material.STONE);
+        outdoor("plaza", Material.STONE);
+        outdoor("square", Material.STONE);
+        outdoor("pier", Material.WOOD);
+        outdoor("deck", Material.WOOD);
+        outdoor("ice rink", Material.ICE);
+        outdoor("rink", Material.ICE);
+        outdoor("frozen lake", Material.ICE);
+
+        verbs(Act.THROW, "throw", "throws", "thrown", "threw", "throwing", "toss", "tosses", "tossed", "tossing",
+                "lob", "lobs", "lobbed", "hurl", "hurls", "hurled", "fling", "flings", "flung");
+        verbs(Act.ROLL, "roll", "rolls", "rolled", "rolling", "race", "races", "raced", "racing");
+        verbs(Act.PUSH, "push", "pushes", "pushed", "pushing", "slide", "slides", "slid", "sliding", "shove",
+                "shoves", "shoved", "nudge", "nudges", "nudged", "kick", "kicks", "kicked", "flick", "flicks",
+                "flicked", "glide", "glides", "gliding", "skid", "skids", "skidding");
+        verbs(Act.COLLIDE, "collide", "collides", "collided", "colliding", "collision", "crash", "crashes",
+                "crashed", "crashing", "clash", "clashes");
+        verbs(Act.TOPPLE, "topple", "topples", "toppled", "toppling", "knock", "knocks", "knocked", "knocking",
+                "tip", "tips", "tipped", "tipping");
+        verbs(Act.SPIN, "spin", "spins", "spun", "spinning", "twirl", "twirls", "twirling", "rotate", "rotates",
+                "rotating", "turning", "turns");
+        verbs(Act.SWING, "swing", "swings", "swung", "swinging", "sway", "sways", "oscillate", "oscillates");
+        verbs(Act.POUR, "pour", "pours", "poured", "pouring");
+
+        WORDS.addAll(List.of("row", "line", "stack", "stacked", "tower", "pile", "piled", "heap", "pyramid",
+                "circle", "ring", "scattered", "strewn", "random", "randomly", "lined", "side", "left", "right",
+                "front", "behind", "between", "beside", "next", "inside", "under", "below", "beneath",
+                "underneath", "above", "over", "head", "each", "towards", "toward", "chain", "slow", "motion",
+                "slowmo", "sky", "skies", "solid", "partly", "grey", "gray", "mist", "fog"));
+        WORDS.addAll(SKY_WORDS);
+    }
+
+    private static void indoor(String name, double w, double h, double d, Material floor, Material walls) {
+        VENUES.put(name, new Venue(name, Environment.Kind.INDOOR, new Vec3(w, h, d), floor, walls, walls));
+        WORDS.addAll(List.of(name.split(" ")));
+    }
+
+    private static void outdoor(String name, Material ground) {
+        VENUES.put(name, new Venue(name, Environment.Kind.OUTDOOR, null, ground, null, null));
+        WORDS.addAll(List.of(name.split(" ")));
+    }
+
+    private static void verbs(Act act, String... words) {
+        for (String w : words) VERBS.put(w, act);
+        WORDS.addAll(List.of(words));
+    }
+
+    private static final Map<String, Layout> LAYOUT_NOUNS = Map.ofEntries(Map.entry("row", Layout.ROW),
+            Map.entry("rows", Layout.ROW), Map.entry("line", Layout.ROW), Map.entry("chain", Layout.ROW),
+            Map.entry("stack", Layout.STACK), Map.entry("tower", Layout.STACK), Map.entry("pile", Layout.STACK),
+            Map.entry("heap", Layout.STACK), Map.entry("column", Layout.STACK), Map.entry("pyramid", Layout.PYRAMID),
+            Map.entry("circle", Layout.CIRCLE), Map.entry("ring", Layout.CIRCLE));
+
+    private final PromptReader r;
+
+    ActionWords(PromptReader reader) {
+        this.r = reader;
+    }
+
+    int match(int i) {
+        int e;
+        if ((e = slowMotion(i)) > i) return e;
+        if ((e = whereOnIt(i)) > i) return e;
+        if ((e = sky(i)) > i) return e;
+        if ((e = arrangement(i)) > i) return e;
+        if ((e = relation(i)) > i) return e;
+        return action(i);
+    }
+
+    // ---- arrangements ----
+
+    private int arrangement(int i) {
+        String a = r.w(i), b = r.w(i + 1), c = r.w(i + 2);
+        // "a row of", "the stack of", "a tower of": before the group.
+        int n0 = Set.of("a", "an", "the", "one").contains(a) ? i + 1 : i;
+        if (Set.of("long", "tall", "neat", "straight", "small", "big", "high", "little", "short").contains(r.w(n0))) n0++;
+        Layout lead = LAYOUT_NOUNS.get(r.w(n0));
+        if (lead != null && r.w(n0 + 1).equals("of") && r.shapeAhead(n0 + 2) >= 0) return arranged(i, n0 + 2, lead, true);
+        // "in a row", "in a straight line", "in a circle", "in a stack", "in rows", "in a ring".
+        if (a.equals("in") || a.equals("into") || a.equals("on")) {
+            int n = Set.of("a", "an", "the", "one").contains(b) ? i + 2 : i + 1;
+            if (Set.of("straight", "neat", "long", "single", "perfect", "tidy", "tall").contains(r.w(n))) n++;
+            Layout l = LAYOUT_NOUNS.get(r.w(n));
+            if (l != null && !(r.w(n + 1).equals("of") && r.shapeAhead(n + 2) >= 0)) return arranged(i, n + 1, l, false);
+        }
+        // "lined up", "side by side", "one after another", "on top of each other", "one on top of the other".
+        if (a.equals("lined") && b.equals("up")) return arranged(i, i + 2, Layout.ROW, false);
+        if (a.equals("side") && b.equals("by") && c.equals("side")) return arranged(i, i + 3, Layout.ROW, false);
+        int top = i;
+        if (a.equals("one")) top = i + 1;
+        if (r.w(top).equals("on") && r.w(top + 1).equals("top") && r.w(top + 2).equals("of")) {
+            int n = top + 3;
+            if (r.w(n).equals("each") && r.w(n + 1).equals("other")) return arranged(i, n + 2, Layout.STACK, false);
+            if (r.w(n).equals("one") && r.w(n + 1).equals("another")) return arranged(i, n + 2, Layout.STACK, false);
+            if (a.equals("one") && r.w(n).equals("the") && r.w(n + 1).equals("other")) {
+                return arranged(i, n + 2, Layout.STACK, false);
+            }
+            if (a.equals("one") && r.w(n).equals("another")) return arranged(i, n + 1, Layout.STACK, false);
+        }
+        // "stacked", "stacked up", "piled up", "scattered about", "strewn across", "at random", "randomly".
+        if (Set.of("stacked", "piled", "stack").contains(a)) {
+            int end = b.equals("up") ? i + 2 : i + 1;
+            return arranged(i, end, Layout.STACK, r.shapeAhead(end) >= 0 && r.shapeAhead(end) <= end + 3);
+        }
+        if (Set.of("scattered", "strewn", "randomly", "spread").contains(a)) {
+            int end = i + 1;
+            if (Set.of("about", "around", "out").contains(b)) end++;
+            if (a.equals("randomly") && Set.of("placed", "scattered", "arranged", "spread").contains(b)) end = i + 2;
+            return arranged(i, end, Layout.SCATTERED, r.shapeAhead(end) >= 0 && r.shapeAhead(end) <= end + 3);
+        }
+        if (a.equals("at") && b.equals("random")) return arranged(i, i + 2, Layout.SCATTERED, false);
+        if (a.equals("all") && b.equals("over") && Vocabulary.FLOOR_NOUNS.contains(r.w(i + 3))) {
+            return arranged(i, i + 4, Layout.SCATTERED, false);
+        }
+        return i;
+    }
+
+    private int arranged(int i, int end, Layout layout, boolean leading) {
+        r.draft.arrangements.add(new Arrangement(i, layout, leading, r.text(i, end)));
+        r.use(i, end);
+        return end;
+    }
+
+    // ---- relations ----
+
+    private int relation(int i) {
+        String a = r.w(i), b = r.w(i + 1), c = r.w(i + 2);
+        Rel rel = null;
+        int end = i;
+        if (a.equals("next") && b.equals("to")) {
+            rel = Rel.NEXT_TO;
+            end = i + 2;
+        } else if (Set.of("beside", "besides", "alongside", "near").contains(a)) {
+            rel = Rel.NEXT_TO;
+            end = i + 1;
+        } else if ((a.equals("to") || a.equals("on")) && b.equals("the") && (c.equals("left") || c.equals("right"))
+                && r.w(i + 3).equals("of")) {
+            rel = c.equals("left") ? Rel.LEFT_OF : Rel.RIGHT_OF;
+            end = i + 4;
+        } else if ((a.equals("left") || a.equals("right")) && b.equals("of")) {
+            rel = a.equals("left") ? Rel.LEFT_OF : Rel.RIGHT_OF;
+            end = i + 2;
+        } else if (a.equals("in") && b.equals("front") && c.equals("of")) {
+            rel = Rel.IN_FRONT_OF;
+            end = i + 3;
+        } else if (a.equals("behind")) {
+            rel = Rel.BEHIND;
+            end = i + 1;
+        } else if (a.equals("in") && b.equals("back") && c.equals("of")) {
+            rel = Rel.BEHIND;
+            end = i + 3;
+        } else if (a.equals("between")) {
+            rel = Rel.BETWEEN;
+            end = i + 1;
+        } else if (Set.of("inside", "within", "into").contains(a)) {
+            rel = Rel.INSIDE;
+            end = a.equals("inside") && b.equals("of") ? i + 2 : i + 1;
+        } else if (Set.of("under", "below", "beneath", "underneath").contains(a) && r.shapeAhead(i + 1) >= 0) {
+            // "a plank under a ball": the plank rests on the floor and the ball falls onto it.
+            if (!r.draft.groups.isEmpty()) {
+                var last = r.draft.groups.removeLast();
+                r.draft.groups.add(last.resting());
+                r.use(i, i + 1);
+                return i + 1;
+            }
+            return i;
+        }
+        if (rel == null || r.shapeAhead(end) < 0) return i;
+        r.draft.relations.add(new Relation(i, rel, r.text(i, end)));
+        r.use(i, end);
+        return end;
+    }
+
+    // ---- actions ----
+
+    private int action(int i) {
+        // "slowly turning", "gently swinging": the manner goes with the verb.
+        Act next = VERBS.get(r.w(i + 1));
+        if (Set.of("slowly", "gently", "lazily").contains(r.w(i)) && (next == Act.SPIN || next == Act.SWING)) {
+            int e = action(i + 1);
+            if (e == i + 1) return i;
+            ActionPhrase last = r.draft.actions.removeLast();
+            r.draft.actions.add(new ActionPhrase(i, last.act(), r.text(i, e)));
+            r.use(i, e);
+            return e;
+        }
+        String a = r.w(i);
+        Act act = VERBS.get(a);
+        int end = i + 1;
+        if (act == null) {
+            // "head on", "head-on", "towards each other": a collision.
+            if (a.equals("head") && r.w(i + 1).equals("on")) {
+                act = Act.COLLIDE;
+                end = i + 2;
+            } else if ((a.equals("towards") || a.equals("toward")) && r.w(i + 1).equals("each")
+                    && r.w(i + 2).equals("other")) {
+                act = Act.COLLIDE;
+                end = i + 3;
+            } else if (a.equals("into") && r.w(i + 1).equals("each") && r.w(i + 2).equals("other")) {
+                act = Act.COLLIDE;
+                end = i + 3;
+            } else if (a.equals("domino") && Set.of("effect", "chain").contains(r.w(i + 1))) {
+                act = Act.TOPPLE;
+                end = i + 2;
+            } else if (a.equals("chain") && r.w(i + 1).equals("reaction")) {
+                act = Act.TOPPLE;
+                end = i + 2;
+            } else {
+                return i;
+            }
+        }
+        // "knock over", "tip over", "knocks down", "pushed over", "rolls across", "slides along".
+        if (Set.of("over", "down").contains(r.w(end)) && (act == Act.TOPPLE || act == Act.PUSH)) {
+            if (act == Act.PUSH) act = Act.TOPPLE;
+            end++;
+        } else if (Set.of("across", "along", "away", "off", "forward", "forwards", "sideways").contains(r.w(end))
+                && act != Act.TOPPLE) {
+            end++;
+        } else if ((act == Act.COLLIDE) && Set.of("into", "with").contains(r.w(end))) {
+            end++;
+        } else if ((act == Act.SPIN || act == Act.SWING) && Set.of("slowly", "gently", "around", "round", "back")
+                .contains(r.w(end))) {
+            end++;
+            if (act == Act.SWING && r.w(end - 1).equals("back") && Set.of("and", "n").contains(r.w(end))
+                    && r.w(end + 1).equals("forth")) end += 2;
+        }
+        r.draft.actions.add(new ActionPhrase(i, act, r.text(i, end)));
+        r.use(i, end);
+        return end;
+    }
+
+    /**
+     * "on it", "on one end", "at each end", "on the other", "at either side", "inside it": where
+     * things go on what holds them, said after them ("a seesaw with a ball on each end"). Props puts
+     * them there (ends alternate on a seesaw; things share a table top): the words are understood.
+     */
+    private int whereOnIt(int i) {
+        String a = r.w(i);
+        if (!Set.of("on", "at", "in", "inside", "into").contains(a)) return i;
+        int k = i + 1;
+        if (Set.of("it", "them", "top").contains(r.w(k))) {
+            if (r.w(k).equals("top") && !Set.of("", "and", "then", "while", "as").contains(r.w(k + 1))) return i;
+            r.use(i, k + 1);
+            for (int t = i; t < k + 1; t++) r.tail.add(t);
+            return k + 1;
+        }
+        if (Set.of("in", "inside", "into").contains(a)) return i;
+        if (r.w(k).equals("the")) k++;
+        boolean which = Set.of("one", "each", "either", "both", "other", "far", "near", "left", "right", "opposite")
+                .contains(r.w(k));
+        if (!which) return i;
+        int end = k + 1;
+        if (Set.of("end", "ends", "side", "sides").contains(r.w(end))) end++;
+        else if (!r.w(k).equals("other")) return i;
+        if (r.w(end).equals("of")) return i;  // "on the left side of": a relation
+        r.use(i, end);
+        for (int t = i; t < end; t++) r.tail.add(t);
+        return end;
+    }
+
+    // ---- sky and playback ----
+
+    /**
+     * "under an overcast sky", "on a hazy afternoon", "grey skies", "a clear sky", "smoggy", "partly
+     * cloudy": the haze of the air (turbidity) and the cloud over the sky, each said once.
+     */
+    private int sky(int i) {
+        String a = r.w(i), b = r.w(i + 1);
+        int start = i, k = i;
+        if (a.equals("under") && Set.of("a", "an", "the").contains(b)) k = i + 2;
+        if (a.equals("on") && Set.of("a", "an").contains(b)) k = i + 2;
+        if (a.equals("in") && b.equals("the") && Set.of("haze", "smog", "mist", "fog").contains(r.w(i + 2))) k = i + 2;
+        String word = r.w(k);
+        if (word.equals("partly") && r.w(k + 1).equals("cloudy")) {
+            int end = Set.of("sky", "skies", "day", "weather").contains(r.w(k + 2)) ? k + 3 : k + 2;
+            return skySaid(start, end, Double.NaN, PARTLY_CLOUDY);
+        }
+        if (!SKY_WORDS.contains(word) && !Set.of("mist", "fog").contains(word)) {
+            // "grey skies", "a grey sky", "a gray day"
+            if (Set.of("grey", "gray").contains(word) && Set.of("sky", "skies", "day").contains(r.w(k + 1))) {
+                return skySaid(start, k + 2, Double.NaN, OVERCAST);
+            }
+            return i;
+        }
+        boolean noun = Set.of("sky", "skies", "day", "weather", "morning", "afternoon", "evening", "air").contains(r.w(k + 1));
+        // "clear" and "sunny" are sky words only before sky words ("a clear sky"); "clear glass" is glass.
+        // "mist" and "fog" only as "in the mist".
+        if (Set.of("clear", "sunny", "cloudless").contains(word) && !noun) return i;
+        if (Set.of("mist", "fog").contains(word) && k == i) return i;
+        if (noun && Set.of("morning", "afternoon", "evening").contains(r.w(k + 1))) noun = false;
+        int end = noun ? k + 2 : k + 1;
+        return switch (word) {
+            case "overcast" -> skySaid(start, end, Double.NaN, OVERCAST);
+            case "cloudy" -> skySaid(start, end, Double.NaN, CLOUDY);
+            case "hazy", "haze" -> skySaid(start, end, HAZY_TURBIDITY, Double.NaN);
+            case "misty", "foggy", "smoggy", "smog", "murky", "mist", "fog" -> skySaid(start, end, SMOGGY_TURBIDITY, Double.NaN);
+            // "clear", "sunny", "cloudless": clean air and no cloud.
+            default -> skySaid(start, end, CLEAR_TURBIDITY, 0);
+        };
+    }
+
+    /** Records a haze (turbidity) and a cloud cover, either NaN when the words did not speak of it. */
+    private int skySaid(int i, int end, double turbidity, double cover) {
+        String words = r.text(i, end);
+        if (!Double.isNaN(turbidity)) {
+            if (r.draft.haze != null && r.draft.haze.value() != turbidity) {
+                throw new PromptException(words, "the air is described twice (also as \"" + r.draft.haze.words()
+                        + "\"); expected one of clear, hazy, smoggy");
+            }
+            r.draft.haze = new Said<>(turbidity, words);
+        }
+        if (!Double.isNaN(cover)) {
+            if (r.draft.clouds != null && r.draft.clouds.value() != cover) {
+                throw new PromptException(words, "the sky is given twice (also as \"" + r.draft.clouds.words()
+                        + "\"); expected one of clear, partly cloudy, cloudy, overcast");
+            }
+            r.draft.clouds = new Said<>(cover, words);
+        }
+        r.use(i, end);
+        return end;
+    }
+
+    private int slowMotion(int i) {
+        String a = r.w(i), b = r.w(i + 1);
+        int end;
+        if (a.equals("slow") && (b.equals("motion") || b.equals("mo"))) end = i + 2;
+        else if (a.equals("slowmo") || a.equals("slowmotion")) end = i + 1;
+        else return i;
+        if (r.w(end - 1 + 1).equals("shot")) end++;
+        r.notes.add("\"" + r.text(i, end) + "\": understood, but films play in real time for now (no slow motion yet)");
+        r.use(i, end);
+        return end;
+    }
+}

@@ -1,0 +1,361 @@
+package dev.diorama.prompt;
+
+import dev.diorama.prompt.Draft.Act;
+import dev.diorama.prompt.Draft.ActionPhrase;
+import dev.diorama.prompt.Draft.Arrangement;
+import dev.diorama.prompt.Draft.ObjectGroup;
+import dev.diorama.prompt.Draft.Rel;
+import dev.diorama.prompt.Draft.Relation;
+import dev.diorama.prompt.Staging.Item;
+import dev.diorama.scene.Quat;
+import dev.diorama.scene.Shape;
+import dev.diorama.scene.Vec3;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * What arrangements, relations and actions do to the layout of {@link Staging}: they move the
+ * falling objects of the groups they speak of and give them starting rotations and velocities.
+ *
+ * <p>Which group a phrase speaks of: a phrase before its group ("a stack of blocks", "throw a
+ * ball") speaks of the first group after it; any other of the last group before it ("balls in a
+ * row", "a ball rolls"), else of the first after. A relation relates the last group before it to
+ * the first after it ("a ball to the left of a cube"), and "between" to the two after it.
+ *
+ * <p>Directions: the camera looks south (+z) by default, so the picture's left is +x (east) and
+ * "in front of" is toward -z. Speeds are what a hand gives: a throw 1.5 m/s across and 2.5 m/s up,
+ * a roll 0.8 m/s, a push 1.5 m/s (a slide of v^2 / (2 mu g), about 25 cm on wood), a head-on
+ * collision 1.5 m/s each; a knock over tilts the first object 20 degrees toward the others.
+ */
+final class Arranging {
+    static final double THROW_ACROSS = 1.5, THROW_UP = 2.5, ROLL_SPEED = 0.8, PUSH_SPEED = 1.5, COLLIDE_SPEED = 1.5;
+    static final double TOPPLE_TILT_DEGREES = 20;
+    /** Dominoes stand this fraction of their height apart: each one reaches the next as it falls. */
+    static final double DOMINO_SPACING = 0.6;
+
+    private Arranging() {}
+
+    /** The group a phrase at {@code at} speaks of, by index in {@code groups}, or -1. */
+    static int subject(List<ObjectGroup> groups, int at, boolean leading) {
+        int before = -1, after = -1;
+        for (int g = 0; g < groups.size(); g++) {
+            if (groups.get(g).at() < at) before = g;
+            else if (after < 0) after = g;
+        }
+        if (leading) return after >= 0 ? after : before;
+        return before >= 0 ? before : after;
+    }
+
+    /** Groups in layout order: "A to the left of B" puts A on the picture's left (+x), after B. */
+    static List<ObjectGroup> order(Draft d, List<String> notes) {
+        List<ObjectGroup> out = new ArrayList<>(d.groups);
+        for (Relation r : d.relations) {
+            int a = subject(d.groups, r.at(), false), b = subject(d.groups, r.at(), true);
+            if (a < 0 || b < 0 || a == b || d.groups.get(a).at() > r.at()) {
+                notes.add("\"" + r.words() + "\" relates no two objects and was not used");
+                continue;
+            }
+            ObjectGroup ga = d.groups.get(a), gb = d.groups.get(b);
+            switch (r.rel()) {
+                case INSIDE -> {
+                    if (gb.shape().hollow()) continue;  // into a cup, a bowl, a bottle: Props puts it there
+                    throw new PromptException(ga.words() + " " + r.words() + " " + gb.words(), "a "
+                            + gb.noun().word() + " is solid: nothing can start inside it; expected \"on top of\" or"
+                            + " \"next to\" it");
+                }
+                case LEFT_OF, RIGHT_OF -> {
+                    out.remove(ga);
+                    int ib = out.indexOf(gb);
+                    out.add(r.rel() == Rel.LEFT_OF ? ib + 1 : ib, ga);
+                }
+                case BETWEEN -> {
+                    int c = b + 1 < d.groups.size() ? b + 1 : -1;
+                    if (c < 0 && gb.count() >= 2) continue; // "between two cubes": see relate()
+                    if (c < 0) {
+                        throw new PromptException(ga.words() + " " + r.words() + " " + gb.words(),
+                                "expected two objects to stand between, as in \"a ball between two cubes\"");
+                    }
+                    ObjectGroup gc = d.groups.get(c);
+                    out.remove(ga);
+                    out.add(out.indexOf(gb) + 1, ga);
+                    out.remove(gc);
+                    out.add(out.indexOf(ga) + 1, gc);
+                }
+                default -> { }
+            }
+        }
+        return out;
+    }
+
+    /** The falling items of group {@code g}, by index in {@code falling}. */
+    private static List<Integer> itemsOf(List<Item> falling, ObjectGroup g) {
+        List<Integer> ks = new ArrayList<>();
+        for (int k = 0; k < falling.size(); k++) if (falling.get(k).group() == g) ks.add(k);
+        return ks;
+    }
+
+    /**
+     * "knock over ten dominoes", "domino effect with 15 dominoes": dominoes that are to topple and
+     * were given no arrangement stand in a row, spaced to fall into each other.
+     */
+    static void chains(Draft d) {
+        for (ActionPhrase a : List.copyOf(d.actions)) {
+            if (a.act() != Act.TOPPLE) continue;
+            int g = subject(d.groups, a.at(), false);
+            if (g < 0 || d.groups.get(g).shape() != Shape.DOMINO || d.groups.get(g).count() < 2) continue;
+            ObjectGroup dominoes = d.groups.get(g);
+            boolean arranged = d.arrangements.stream().anyMatch(r -> subject(d.groups, r.at(), r.leading()) == g);
+            if (!arranged) d.arrangements.add(new Arrangement(dominoes.at(), Draft.Layout.ROW, true, dominoes.words()));
+        }
+    }
+
+    /** Rows, stacks, pyramids, circles and scatters: new places for the groups' objects. */
+    static void arrange(Draft d, List<Item> falling, double[][] xz, double[] bottom, long seed, List<String> notes) {
+        for (Arrangement a : d.arrangements) {
+            int g = subject(d.groups, a.at(), a.leading());
+            if (g < 0) continue;
+            List<Integer> ks = itemsOf(falling, d.groups.get(g));
+            if (ks.isEmpty()) continue;
+            if (ks.size() == 1) {
+                notes.add("\"" + a.words() + "\" arranges one object; say \"five blocks\" for more");
+                continue;
+            }
+            Item first = falling.get(ks.getFirst());
+            Vec3 size = first.size();
+            double foot = first.footprint();
+            double cx = 0, cz = 0;
+            for (int k : ks) {
+                cx += xz[k][0] / ks.size();
+                cz += xz[k][1] / ks.size();
+            }
+            // An arrangement stands on the floor unless the words gave its group a height.
+            double base = first.heightWords() != null ? first.bottom() : 0;
+            if (base == Double.POSITIVE_INFINITY) base = bottom[ks.getFirst()];
+            int n = ks.size();
+            switch (a.layout()) {
+                case ROW -> {
+                    boolean thin = size.y() > 2 * size.x();
+                    double pitch = thin ? size.x() + DOMINO_SPACING * size.y() : foot + Staging.gap(foot, foot);
+                    for (int q = 0; q < n; q++) {
+                        xz[ks.get(q)][0] = cx + (q - (n - 1) / 2.0) * pitch;
+                        xz[ks.get(q)][1] = cz;
+                        bottom[ks.get(q)] = base;
+                    }
+                }
+                case STACK -> {
+                    double y = base;
+                    for (int k : ks) {
+                        xz[k][0] = cx;
+                        xz[k][1] = cz;
+                        bottom[k] = y;
+                        // A millimetre of air between layers: they settle at once, without overlapping.
+                        y += falling.get(k).size().y() + 0.001;
+                    }
+                }
+                case PYRAMID -> {
+                    int b = 1;
+                    while (b * (b + 1) / 2 < n) b++;
+                    double pitch = size.x() + 0.002;
+                    int q = 0;
+                    for (int level = 0; level < b && q < n; level++) {
+                        int across = b - level;
+                        for (int c = 0; c < across && q < n; c++, q++) {
+                            int k = ks.get(q);
+                            xz[k][0] = cx + (c - (across - 1) / 2.0) * pitch;
+                            xz[k][1] = cz;
+                            bottom[k] = base + level * (size.y() + 0.001);
+                        }
+                    }
+                }
+                case CIRCLE -> {
+                    double pitch = foot + Staging.gap(foot, foot);
+                    double radius = Math.max(n * pitch / (2 * Math.PI), pitch);
+                    for (int q = 0; q < n; q++) {
+                        double angle = 2 * Math.PI * q / n;
+                        xz[ks.get(q)][0] = cx + radius * Math.cos(angle);
+                        xz[ks.get(q)][1] = cz + radius * Math.sin(angle);
+                        bottom[ks.get(q)] = base;
+                    }
+                }
+                case SCATTERED -> {
+                    // Seeded: the same prompt and seed scatter the same way. Places are drawn in a
+                    // square about twice the row's footprint and kept a footprint apart.
+                    SplittableRandom random = new SplittableRandom(seed * 31 + g);
+                    double side = Math.max(2 * Math.sqrt(n) * (foot + Staging.gap(foot, foot)), 3 * foot);
+                    List<double[]> placed = new ArrayList<>();
+                    for (int k : ks) {
+                        double[] p = null;
+                        for (int tries = 0; tries < 200; tries++) {
+                            double[] c = {cx + (random.nextDouble() - 0.5) * side, cz + (random.nextDouble() - 0.5) * side};
+                            boolean free = true;
+                            for (double[] o : placed) free &= Math.hypot(o[0] - c[0], o[1] - c[1]) >= foot * 1.05;
+                            if (free || tries == 199) {
+                                p = c;
+                                if (free) break;
+                            }
+                        }
+                        placed.add(p);
+                        xz[k][0] = p[0];
+                        xz[k][1] = p[1];
+                        bottom[k] = base;
+                    }
+                }
+            }
+            for (int k : ks) {
+                xz[k][0] = Math.round(xz[k][0] * 1e6) / 1e6 + 0.0;
+                xz[k][1] = Math.round(xz[k][1] * 1e6) / 1e6 + 0.0;
+            }
+        }
+    }
+
+    /** "in front of" and "behind": the first group stands before or after the second along z. */
+    static void relate(Draft d, List<Item> falling, double[][] xz, List<String> notes) {
+        for (Relation r : d.relations) {
+            if (r.rel() == Rel.BETWEEN) {
+                between(d, r, falling, xz);
+                continue;
+            }
+            if (r.rel() != Rel.IN_FRONT_OF && r.rel() != Rel.BEHIND) continue;
+            int a = subject(d.groups, r.at(), false), b = subject(d.groups, r.at(), true);
+            if (a < 0 || b < 0 || a == b) continue;
+            List<Integer> ka = itemsOf(falling, d.groups.get(a)), kb = itemsOf(falling, d.groups.get(b));
+            if (ka.isEmpty() || kb.isEmpty()) continue;
+            double bx = 0, bz = 0, bFoot = 0;
+            for (int k : kb) {
+                bx += xz[k][0] / kb.size();
+                bz += xz[k][1] / kb.size();
+                bFoot = Math.max(bFoot, falling.get(k).footprint());
+            }
+            double aFoot = falling.get(ka.getFirst()).footprint();
+            double dz = bFoot / 2 + Staging.gap(aFoot, bFoot) + aFoot / 2;
+            double ax = 0;
+            for (int k : ka) ax += xz[k][0] / ka.size();
+            for (int k : ka) {
+                xz[k][0] = Math.round((xz[k][0] - ax + bx) * 1e6) / 1e6 + 0.0;
+                xz[k][1] = Math.round((bz + (r.rel() == Rel.IN_FRONT_OF ? -dz : dz)) * 1e6) / 1e6 + 0.0;
+            }
+        }
+    }
+
+    /** "a ball between two cubes": the ball in the middle of the cubes' row, the cubes moved apart for it. */
+    private static void between(Draft d, Relation r, List<Item> falling, double[][] xz) {
+        int a = subject(d.groups, r.at(), false), b = subject(d.groups, r.at(), true);
+        if (a < 0 || b < 0 || a == b || b + 1 < d.groups.size() || d.groups.get(b).count() < 2) return;
+        List<Integer> ka = itemsOf(falling, d.groups.get(a)), kb = itemsOf(falling, d.groups.get(b));
+        if (ka.isEmpty() || kb.size() < 2) return;
+        double bx = 0, bz = 0;
+        for (int k : kb) {
+            bx += xz[k][0] / kb.size();
+            bz += xz[k][1] / kb.size();
+        }
+        double aFoot = 0;
+        for (int k : ka) aFoot = Math.max(aFoot, falling.get(k).footprint());
+        double bFoot = falling.get(kb.getFirst()).footprint();
+        double push = aFoot / 2 + Staging.gap(aFoot, bFoot);
+        for (int k : kb) xz[k][0] = Math.round((xz[k][0] + (xz[k][0] < bx ? -push : push)) * 1e6) / 1e6 + 0.0;
+        double ax = 0;
+        for (int k : ka) ax += xz[k][0] / ka.size();
+        for (int k : ka) {
+            xz[k][0] = Math.round((xz[k][0] - ax + bx) * 1e6) / 1e6 + 0.0;
+            xz[k][1] = bz;
+        }
+    }
+
+    /** Throws, rolls, pushes, collisions and knock-overs: starting rotations and velocities. */
+    static void act(Draft d, List<Item> falling, double[][] xz, double[] bottom, Staging.Motion motion,
+                    java.util.Set<ActionPhrase> consumed, List<String> notes) {
+        for (ActionPhrase a : d.actions) {
+            if (consumed.contains(a)) continue;  // a prop or rig carried it out (Props)
+            int g = subject(d.groups, a.at(), false);
+            List<Integer> ks = g < 0 ? List.of() : new ArrayList<>(itemsOf(falling, d.groups.get(g)));
+            ks.removeIf(k -> falling.get(k).unit() != null);
+            if (a.act() == Act.COLLIDE) {
+                collide(a, falling, xz, bottom, motion, notes);
+                continue;
+            }
+            if (ks.isEmpty()) {
+                if (a.act() != Act.DROP) notes.add("\"" + a.words() + "\" applies to no object that moves and was not used");
+                continue;
+            }
+            boolean heightSaid = falling.get(ks.getFirst()).heightWords() != null;
+            switch (a.act()) {
+                case THROW -> {
+                    for (int k : ks) motion.velocity[k] = new Vec3(-THROW_ACROSS, THROW_UP, 0);
+                }
+                case ROLL, PUSH -> {
+                    double v = a.act() == Act.ROLL ? ROLL_SPEED : PUSH_SPEED;
+                    for (int k : ks) {
+                        Item it = falling.get(k);
+                        if (!heightSaid) bottom[k] = 0;
+                        // A cylinder rolls on its side: its axis turned from y to z.
+                        if (a.act() == Act.ROLL && it.group().shape() == Shape.CYLINDER) {
+                            motion.rotation[k] = Quat.axisAngle(new Vec3(1, 0, 0), Math.PI / 2);
+                        }
+                        motion.velocity[k] = new Vec3(-v, 0, 0);
+                    }
+                }
+                case TOPPLE -> {
+                    // The first of the row (lowest x) leans toward the others and falls onto them.
+                    int first = ks.getFirst();
+                    for (int k : ks) if (xz[k][0] < xz[first][0]) first = k;
+                    if (!heightSaid) bottom[first] = 0;
+                    motion.rotation[first] = Quat.axisAngle(new Vec3(0, 0, 1), -Math.toRadians(TOPPLE_TILT_DEGREES));
+                    motion.velocity[first] = new Vec3(0.2, 0, 0);
+                }
+                case SPIN -> notes.add("\"" + a.words() + "\": understood, but objects start without spin for now");
+                case SWING -> notes.add("\"" + a.words() + "\": only a pendulum, Newton's cradle or a seesaw swings;"
+                        + " say \"a pendulum swings\"");
+                case POUR -> notes.add("\"" + a.words() + "\": understood, but pouring is not simulated yet");
+                default -> { }
+            }
+        }
+    }
+
+    /** Two halves of the moving objects meet head-on in the middle, on the floor. */
+    private static void collide(ActionPhrase a, List<Item> all, double[][] xzAll, double[] bottomAll,
+                                Staging.Motion motionAll, List<String> notes) {
+        // Props and rigs stay where they stand: the loose objects collide.
+        List<Integer> loose = new ArrayList<>();
+        for (int k = 0; k < all.size(); k++) if (all.get(k).unit() == null) loose.add(k);
+        List<Item> falling = loose.stream().map(all::get).toList();
+        double[][] xz = new double[loose.size()][];
+        for (int q = 0; q < loose.size(); q++) xz[q] = xzAll[loose.get(q)];
+        double[] bottom = new double[loose.size()];
+        Staging.Motion motion = new Staging.Motion(loose.size());
+        collideLoose(a, falling, xz, bottom, motion, notes);
+        for (int q = 0; q < loose.size(); q++) {
+            int k = loose.get(q);
+            if (falling.get(q).heightWords() == null) bottomAll[k] = bottom[q];
+            motionAll.velocity[k] = motion.velocity[q];
+        }
+    }
+
+    private static void collideLoose(ActionPhrase a, List<Item> falling, double[][] xz, double[] bottom,
+                                     Staging.Motion motion, List<String> notes) {
+        if (falling.size() < 2) {
+            throw new PromptException(a.words(), "needs two objects to collide; expected, say, \"two balls collide"
+                    + " head-on\"");
+        }
+        int half = falling.size() / 2;
+        double gapAcross = 0;
+        for (Item it : falling) gapAcross = Math.max(gapAcross, it.footprint());
+        // Each side starts this far from the middle: they meet after about half a second.
+        double start = COLLIDE_SPEED * 0.5 + gapAcross;
+        for (int k = 0; k < falling.size(); k++) {
+            boolean left = k < half;
+            int q = left ? k : k - half;
+            double pitch = falling.get(k).footprint() + Staging.gap(falling.get(k).footprint(), falling.get(k).footprint());
+            xz[k][0] = left ? -start - q * pitch : start + q * pitch;
+            xz[k][1] = 0;
+            if (falling.get(k).heightWords() == null) bottom[k] = 0;
+            motion.velocity[k] = new Vec3(left ? COLLIDE_SPEED : -COLLIDE_SPEED, 0, 0);
+        }
+    }
+
+    /** Half the vertical extent of an object of {@code size} and {@code shape} turned by {@code q}. */
+    static double halfHeight(Vec3 size, Shape shape, Quat q) {
+        return new dev.diorama.scene.SceneObject("probe", shape, dev.diorama.scene.Material.WOOD, null, size, Vec3.ZERO,
+                q, null).halfHeight();
+    }
+}

@@ -1,0 +1,831 @@
+package dev.diorama.prompt;
+
+import dev.diorama.prompt.Draft.Act;
+import dev.diorama.prompt.Draft.ActionPhrase;
+import dev.diorama.prompt.Draft.ObjectGroup;
+import dev.diorama.prompt.Draft.Prep;
+import dev.diorama.prompt.Draft.Role;
+import dev.diorama.scene.Material;
+import dev.diorama.scene.Quat;
+import dev.diorama.scene.Rgb;
+import dev.diorama.scene.Room;
+import dev.diorama.scene.Shape;
+import dev.diorama.scene.Solids;
+import dev.diorama.scene.Vec3;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Props and rigs: the things of a prompt that are more than one loose object each. A fixed prop
+ * ("a table", "a shelf", "stairs", "a pedestal", "a ramp") stands on the floor and never moves; what
+ * the words put on it ("a glass on a table"), down it ("a ball rolls down a ramp") or into a vessel
+ * ("a marble drops into a cup") is placed there. A rig is several objects tied by joints: "a
+ * pendulum" (a bob on a rigid rod from a fixed frame, released at an angle), "Newton's cradle"
+ * (five balls a hair apart on five pendulums, the first pulled back) and "a seesaw" (a plank on a
+ * hinge over a fixed fulcrum, with whatever is put on it at its ends).
+ *
+ * <p>Each prop with what it holds, and each rig, is a {@link Unit}: objects and joints in a frame
+ * of their own (the floor at y = 0, centred on x = z = 0), laid out by {@link Staging} as one item
+ * of the row, then moved there.
+ *
+ * <p>Which words attach to which: a prop phrase after "on", "onto", "on top of", "down", "in",
+ * "into" holds the object phrase named just before it, and the phrases joined to that one by "and"
+ * ("a glass and a cup on a table"). Something put on a prop rests there, unless a verb of falling
+ * ("drops", "falls", "lands", "is thrown") or a height comes between it and the prop: then it
+ * starts {@value #DROP_ONTO} m above it (or at the height said) and falls.
+ */
+final class Props {
+    /** How far above a surface something that falls onto it starts, m. */
+    static final double DROP_ONTO = 0.5;
+    /** A pendulum's default rod, m, and how far it is pulled back, degrees. */
+    static final double PENDULUM_LENGTH = 0.8, PENDULUM_DEGREES = 30;
+    /** Newton's cradle: five balls, each on a rod this long, half a millimetre apart, the first pulled back 25 degrees. */
+    static final double CRADLE_LENGTH = 0.5, CRADLE_GAP = 0.0005, CRADLE_DEGREES = 25;
+    static final int CRADLE_BALLS = 5;
+    /**
+     * Steps per second the cradle needs: contacts that touch at once are solved as one by Bullet,
+     * so the collisions must pass ball to ball between steps (the sim's cradle test runs 1920).
+     */
+    static final int CRADLE_PHYSICS_RATE = 1920;
+    /** A ramp's default slope, degrees. */
+    static final double RAMP_DEGREES = 25;
+    /** Speed of a nudge off the top step, or of a push along a table top, m/s. */
+    static final double NUDGE = 0.6;
+    /** The frame of a pendulum or cradle: rods 3 cm thick, of wood. */
+    private static final double FRAME_ROD = 0.03;
+    private static final Material FRAME = Material.WOOD;
+    /** The rod of a pendulum, 6 mm, and the wires of a cradle, 2 mm: thin steel. */
+    private static final double ROD = 0.006, WIRE = 0.002;
+    private static final Material ROD_MATERIAL = Material.STEEL;
+
+    private Props() {}
+
+    /** One object of a unit, in the unit's frame. {@code base} is its id before numbering. */
+    record Piece(ObjectGroup group, String base, Shape shape, Material material, Rgb color, Vec3 size, Vec3 position,
+                 Quat rotation, Vec3 velocity, boolean fixed, String asset) {
+        Piece moved(Vec3 d) {
+            return new Piece(group, base, shape, material, color, size, position.plus(d), rotation, velocity, fixed,
+                    asset);
+        }
+
+        double boundingRadius() { return Staging.boundingRadius(size, shape); }
+    }
+
+    /** A joint between two pieces of a unit by index ({@code b} -1: the world); a hinge has an axis. */
+    record Link(int a, int b, Vec3 anchor, Vec3 axis) {
+        Link moved(Vec3 d, int offset) {
+            return new Link(a + offset, b < 0 ? b : b + offset, anchor.plus(d), axis);
+        }
+    }
+
+    /** A prop with what it holds, or a rig: pieces and joints in a frame of its own. */
+    static final class Unit {
+        final ObjectGroup root;
+        final List<Piece> pieces = new ArrayList<>();
+        final List<Link> links = new ArrayList<>();
+        /** Where pieces will be later in the film (a ball at the foot of its ramp): the camera frames them too. */
+        final List<Piece> ghosts = new ArrayList<>();
+        int physicsRate;
+
+        Unit(ObjectGroup root) {
+            this.root = root;
+        }
+
+        /** Adds another unit's pieces, joints and ghosts moved by {@code d}. */
+        void add(Unit u, Vec3 d) {
+            int offset = pieces.size();
+            for (Piece p : u.pieces) pieces.add(p.moved(d));
+            for (Link l : u.links) links.add(l.moved(d, offset));
+            for (Piece p : u.ghosts) ghosts.add(p.moved(d));
+            physicsRate = Math.max(physicsRate, u.physicsRate);
+        }
+
+        /** [minX, maxX, minZ, maxZ] of the pieces and ghosts. */
+        double[] extents() {
+            double[] e = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY};
+            for (List<Piece> l : List.of(pieces, ghosts)) {
+                for (Piece p : l) {
+                    double r = horizontalRadius(p);
+                    e[0] = Math.min(e[0], p.position().x() - r);
+                    e[1] = Math.max(e[1], p.position().x() + r);
+                    e[2] = Math.min(e[2], p.position().z() - r);
+                    e[3] = Math.max(e[3], p.position().z() + r);
+                }
+            }
+            return e;
+        }
+
+        /** Moves everything so that the extents are centred on x = z = 0. */
+        void centre() {
+            double[] e = extents();
+            Vec3 d = new Vec3(round(-(e[0] + e[1]) / 2), 0, round(-(e[2] + e[3]) / 2));
+            List<Piece> ps = new ArrayList<>(pieces), gs = new ArrayList<>(ghosts);
+            List<Link> ls = new ArrayList<>(links);
+            pieces.clear();
+            ghosts.clear();
+            links.clear();
+            for (Piece p : ps) pieces.add(p.moved(d));
+            for (Piece p : gs) ghosts.add(p.moved(d));
+            for (Link l : ls) links.add(l.moved(d, 0));
+        }
+
+        /** The unit's width in the row: the larger of its extents along x and z. */
+        double footprint() {
+            double[] e = extents();
+            return Math.max(e[1] - e[0], e[3] - e[2]);
+        }
+    }
+
+    /** Half the horizontal reach of a piece as it is turned. */
+    private static double horizontalRadius(Piece p) {
+        if (p.shape() == Shape.BALL) return p.size().x() / 2;
+        Vec3 h = p.size().times(0.5);
+        Quat q = p.rotation() == null ? Quat.IDENTITY : p.rotation();
+        Vec3 ax = q.rotate(new Vec3(h.x(), 0, 0)), ay = q.rotate(new Vec3(0, h.y(), 0)), az = q.rotate(new Vec3(0, 0, h.z()));
+        double rx = Math.abs(ax.x()) + Math.abs(ay.x()) + Math.abs(az.x());
+        double rz = Math.abs(ax.z()) + Math.abs(ay.z()) + Math.abs(az.z());
+        return Math.max(rx, rz);
+    }
+
+    /**
+     * What the props of a draft make: units by the group they stand for (one per object of the
+     * group), the groups they use up (the props and what they hold), and the actions they carried out.
+     */
+    record Plan(Map<ObjectGroup, List<Unit>> units, Set<ObjectGroup> members, Set<ActionPhrase> consumed, int physicsRate) {
+        boolean member(ObjectGroup g) { return members.contains(g); }
+
+        static Plan none() {
+            return new Plan(Map.of(), Set.of(), Set.of(), 0);
+        }
+    }
+
+    /** Finds what holds what, and builds the units. */
+    static Plan plan(Draft d, Room room, List<String> notes) {
+        List<ObjectGroup> groups = d.groups;
+        boolean any = groups.stream().anyMatch(g -> g.noun().role() != Role.PLAIN
+                || g.shape().hollow() && g.prep() == Prep.IN);
+        if (!any) {
+            swingNotes(d, notes, Set.of());
+            return Plan.none();
+        }
+        Map<ObjectGroup, ObjectGroup> parentOf = new IdentityHashMap<>();
+        Map<ObjectGroup, List<ObjectGroup>> children = new IdentityHashMap<>();
+        for (int gi = 0; gi < groups.size(); gi++) {
+            ObjectGroup g = groups.get(gi);
+            List<ObjectGroup> held = holds(g, g.prep()) ? subjects(d, gi) : canHold(g) ? withs(d, gi) : List.of();
+            for (ObjectGroup s : held) {
+                // A rig, or a fixed prop ("rolls down the stairs into a bowl"), goes on or into nothing.
+                if (parentOf.containsKey(s) || isRig(s) || s.noun().fixed() || ancestor(s, g, parentOf)) continue;
+                parentOf.put(s, g);
+                children.computeIfAbsent(g, k -> new ArrayList<>()).add(s);
+            }
+        }
+        // A later shot's "a ball drops onto the table": the ball goes on the table of an earlier shot.
+        for (Draft.Ref ref : d.refs) {
+            if (!holds(ref.target(), ref.prep())) continue;
+            int before = -1;
+            for (int gi = 0; gi < groups.size(); gi++) if (groups.get(gi).at() < ref.at()) before = gi;
+            if (before < 0 || groups.get(before).at() < ref.target().at()) continue;
+            for (ObjectGroup s : subjects(d, before + 1)) {
+                if (s.at() < ref.target().at() || parentOf.containsKey(s) || isRig(s) || s.noun().fixed()
+                        || ancestor(s, ref.target(), parentOf)) {
+                    continue;
+                }
+                parentOf.put(s, ref.target());
+                children.computeIfAbsent(ref.target(), k -> new ArrayList<>()).add(s);
+            }
+        }
+        Set<ObjectGroup> members = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<ActionPhrase> consumed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<ObjectGroup, List<Unit>> units = new LinkedHashMap<>();
+        int rate = 0;
+        Builder b = new Builder(d, children, consumed, notes);
+        for (ObjectGroup g : groups) {
+            if (parentOf.containsKey(g)) continue;
+            boolean root = g.noun().role() != Role.PLAIN || children.containsKey(g);
+            if (!root) continue;
+            List<Unit> copies = new ArrayList<>();
+            for (int k = 0; k < g.count(); k++) {
+                Unit u = b.unit(g, 0, k == 0);
+                u.centre();
+                copies.add(u);
+                rate = Math.max(rate, u.physicsRate);
+            }
+            if (g.count() > 1 && children.containsKey(g) && !isRig(g)) {
+                notes.add("\"" + g.words() + "\": what is put on them goes on the first");
+            }
+            units.put(g, copies);
+            markMembers(g, children, members);
+        }
+        // Actions of the objects the units hold are the units' business (a ball "rolls" down its ramp).
+        for (ActionPhrase a : d.actions) {
+            int s = Arranging.subject(groups, a.at(), false);
+            if (s >= 0 && members.contains(groups.get(s))) consumed.add(a);
+        }
+        swingNotes(d, notes, consumed);
+        for (ObjectGroup g : members) {
+            if (room != null && g.noun().role() != Role.PLAIN) checkRoom(g, units.get(g), room);
+        }
+        return new Plan(units, members, consumed, rate);
+    }
+
+    private static void swingNotes(Draft d, List<String> notes, Set<ActionPhrase> consumed) {
+        boolean swinger = d.groups.stream().anyMatch(Props::isRig);
+        for (ActionPhrase a : d.actions) {
+            if (a.act() == Act.SWING && swinger) consumed.add(a);
+        }
+    }
+
+    private static void markMembers(ObjectGroup g, Map<ObjectGroup, List<ObjectGroup>> children, Set<ObjectGroup> out) {
+        out.add(g);
+        for (ObjectGroup c : children.getOrDefault(g, List.of())) markMembers(c, children, out);
+    }
+
+    private static void checkRoom(ObjectGroup g, List<Unit> us, Room room) {
+        if (us == null) return;
+        for (Unit u : us) {
+            for (Piece p : u.pieces) {
+                if (p.position().y() + p.size().y() / 2 > room.size().y() - 0.02) {
+                    throw new PromptException(g.words(), "makes a " + g.noun().word() + " "
+                            + PromptReader.metres(p.position().y() + p.size().y() / 2) + " tall, taller than the "
+                            + PromptReader.number(room.size().y()) + " m room; expected a smaller one, a large room or outdoors");
+                }
+            }
+        }
+    }
+
+    static boolean isRig(ObjectGroup g) {
+        Role r = g.noun().role();
+        return r == Role.PENDULUM || r == Role.CRADLE || r == Role.SEESAW;
+    }
+
+    /** True when a phrase naming {@code g} after the preposition {@code p} puts something on, down or into it. */
+    private static boolean holds(ObjectGroup g, Prep p) {
+        Role r = g.noun().role();
+        return switch (r) {
+            case SURFACE -> p == Prep.ON || p == Prep.DOWN || p == Prep.IN && g.shape() == Shape.SHELF;
+            case RAMP -> p == Prep.ON || p == Prep.DOWN;
+            case SEESAW -> p == Prep.ON;
+            case PLAIN -> g.shape().hollow() && p == Prep.IN;
+            case PENDULUM, CRADLE -> false;
+        };
+    }
+
+    /** True for what can hold things at all: a surface, a ramp, a seesaw, a vessel. */
+    private static boolean canHold(ObjectGroup g) {
+        Role r = g.noun().role();
+        return r == Role.SURFACE || r == Role.RAMP || r == Role.SEESAW || r == Role.PLAIN && g.shape().hollow();
+    }
+
+    /** "a seesaw with a ball on each end", "a table with a cup and a bowl on it": the groups after "with". */
+    private static List<ObjectGroup> withs(Draft d, int gi) {
+        List<ObjectGroup> out = new ArrayList<>();
+        int k = gi + 1;
+        if (k >= d.groups.size() || !d.withAt.contains(d.groups.get(k).at())) return out;
+        out.add(d.groups.get(k));
+        while (k + 1 < d.groups.size() && d.joined.contains(d.groups.get(k + 1).at())) {
+            k++;
+            out.add(d.groups.get(k));
+        }
+        return out;
+    }
+
+    private static boolean ancestor(ObjectGroup a, ObjectGroup g, Map<ObjectGroup, ObjectGroup> parentOf) {
+        for (ObjectGroup p = g; p != null; p = parentOf.get(p)) if (p == a) return true;
+        return false;
+    }
+
+    /** The group named just before group {@code gi}, with those joined to it by "and" or a comma. */
+    private static List<ObjectGroup> subjects(Draft d, int gi) {
+        List<ObjectGroup> out = new ArrayList<>();
+        if (gi == 0) return out;
+        int k = gi - 1;
+        out.addFirst(d.groups.get(k));
+        while (k > 0 && d.joined.contains(d.groups.get(k).at())) {
+            k--;
+            out.addFirst(d.groups.get(k));
+        }
+        return out;
+    }
+
+    /** Builds units; remembers what it was told by the draft. */
+    private static final class Builder {
+        final Draft d;
+        final Map<ObjectGroup, List<ObjectGroup>> children;
+        final Set<ActionPhrase> consumed;
+        final List<String> notes;
+
+        Builder(Draft d, Map<ObjectGroup, List<ObjectGroup>> children, Set<ActionPhrase> consumed, List<String> notes) {
+            this.d = d;
+            this.children = children;
+            this.consumed = consumed;
+            this.notes = notes;
+        }
+
+        /** One object of group {@code g} with what it holds, its bottom at {@code baseY} above the floor. */
+        Unit unit(ObjectGroup g, double baseY, boolean withChildren) {
+            List<ObjectGroup> held = withChildren ? children.getOrDefault(g, List.of()) : List.of();
+            return switch (g.noun().role()) {
+                case PENDULUM -> pendulum(g);
+                case CRADLE -> cradle(g);
+                case SEESAW -> seesaw(g, held, baseY);
+                case RAMP -> ramp(g, held, baseY);
+                case SURFACE, PLAIN -> holder(g, held, baseY);
+            };
+        }
+
+        Material material(ObjectGroup g) {
+            return g.material() != null ? g.material() : g.noun().material();
+        }
+
+        Rgb color(ObjectGroup g) {
+            return g.color() != null ? g.color() : material(g).color;
+        }
+
+        Piece piece(ObjectGroup g, Vec3 size, Vec3 position, Quat rotation, Vec3 velocity) {
+            Material m = material(g);
+            return new Piece(g, Staging.baseId(g, m), g.shape(), m, color(g), size, position, rotation, velocity,
+                    g.noun().fixed(), g.noun().asset());
+        }
+
+        // ---- what falls and how far ----
+
+        /** True when a verb of falling, a throw or a height comes between {@code child} and its holder. */
+        boolean falls(ObjectGroup child, ObjectGroup holder) {
+            if (holder.prep() == Prep.DOWN) return false;  // "bounces down the stairs": from the top
+            // "drop a ball onto ...": right before it; "a ball falls onto ...": between the two.
+            int from = child.at() - 1, to = holder.at();
+            if (holder.at() < child.at()) {
+                // "a table with a cup on it": what is held comes after its holder.
+                from = child.at() - 1;
+                to = child.end() + 3;
+            }
+            for (int v : d.drops) if (v >= from && v < to) return true;
+            for (ActionPhrase a : d.actions) if (a.act() == Act.THROW && a.at() >= from && a.at() < to) return true;
+            return !Double.isNaN(heightSaid(child, holder));
+        }
+
+        /** A height said for {@code child} between it and its holder, or right after the holder: metres, else NaN. */
+        double heightSaid(ObjectGroup child, ObjectGroup holder) {
+            int next = Integer.MAX_VALUE;
+            for (ObjectGroup o : d.groups) if (o.at() > holder.at()) next = Math.min(next, o.at());
+            for (Draft.HeightPhrase h : d.heights) {
+                if (h.at() > child.at() && h.at() < holder.at() || holder.at() > child.at() && h.at() >= holder.end() && h.at() < next) {
+                    return h.metres();
+                }
+            }
+            return Double.NaN;
+        }
+
+        /** The actions said of group {@code g} (it is their subject). */
+        List<Act> acts(ObjectGroup g) {
+            List<Act> out = new ArrayList<>();
+            for (ActionPhrase a : d.actions) {
+                int s = Arranging.subject(d.groups, a.at(), false);
+                if (s >= 0 && d.groups.get(s) == g) out.add(a.act());
+            }
+            return out;
+        }
+
+        /**
+         * The bottom of something put on a surface whose top is {@code top} (local), the unit standing
+         * at {@code baseY}: just above it, or above it by {@link #DROP_ONTO} (or at the height said) when it falls.
+         */
+        double bottomOn(ObjectGroup child, ObjectGroup holder, double top, double baseY) {
+            if (!falls(child, holder)) return top + 1e-4;  // a tenth of a millimetre: it settles without a knock
+            double said = heightSaid(child, holder);
+            if (Double.isNaN(said) || said == Double.POSITIVE_INFINITY) return top + DROP_ONTO;
+            double local = said - baseY;
+            if (local < top + 0.01) {
+                notes.add("\"" + child.words() + "\" starts just above the " + holder.noun().word()
+                        + ", which is higher than the height said");
+                return top + 0.01;
+            }
+            return local;
+        }
+
+        // ---- surfaces and vessels ----
+
+        /** A table, shelf, stairs, pedestal or vessel, with what is put on or into it. */
+        Unit holder(ObjectGroup g, List<ObjectGroup> held, double baseY) {
+            Unit u = new Unit(g);
+            Vec3 size = Staging.size(g);
+            u.pieces.add(piece(g, size, new Vec3(0, size.y() / 2, 0), null, null));
+            if (held.isEmpty()) return u;
+            if (g.shape().hollow()) {
+                into(u, g, size, held, baseY);
+                return u;
+            }
+            // The area things stand on: [x0, x1] x [z0, z1] at height top, local to the unit.
+            double top, x0, x1, z0, z1;
+            double margin = 0.02;
+            switch (g.shape()) {
+                case SHELF -> {
+                    double t = 0.06 * size.z();
+                    int n = Solids.shelfBoards(size);
+                    double pitch = (size.y() - t) / (n - 1);
+                    double tallest = 0;
+                    for (ObjectGroup c : held) tallest = Math.max(tallest, Staging.size(c).y());
+                    // The middle board, unless what goes on it is taller than the space above it.
+                    int board = tallest < pitch - t - 0.02 ? n / 2 : n - 1;
+                    top = t + board * pitch;
+                    x0 = -size.x() / 2 + t + margin;
+                    x1 = size.x() / 2 - t - margin;
+                    z0 = -size.z() / 2 + margin;
+                    z1 = size.z() / 2 - t - margin;
+                }
+                case STAIRS -> {
+                    int n = Solids.stairSteps(size);
+                    double run = size.x() / n;
+                    top = size.y();
+                    x0 = -size.x() / 2 + margin;
+                    x1 = -size.x() / 2 + run - margin;
+                    z0 = -size.z() / 2 + margin;
+                    z1 = size.z() / 2 - margin;
+                }
+                case CYLINDER -> {
+                    double r = size.x() / 2 * 0.7;
+                    top = size.y();
+                    x0 = -r;
+                    x1 = r;
+                    z0 = -r;
+                    z1 = r;
+                }
+                default -> {
+                    top = size.y();
+                    x0 = -size.x() / 2 + margin;
+                    x1 = size.x() / 2 - margin;
+                    z0 = -size.z() / 2 + margin;
+                    z1 = size.z() / 2 - margin;
+                }
+            }
+            List<Unit> things = new ArrayList<>();
+            List<ObjectGroup> of = new ArrayList<>();
+            for (ObjectGroup c : held) {
+                if (c.shape() == Shape.DOMINO && c.count() >= 2) {
+                    // Dominoes on a table stand in a chain, as on the floor; the first leans if they are to fall.
+                    things.add(chain(c, g));
+                    of.add(c);
+                    continue;
+                }
+                for (int k = 0; k < c.count(); k++) {
+                    double bottom = bottomOn(c, g, top, baseY);
+                    Unit cu = unit(c, baseY + bottom, k == 0);
+                    things.add(cu);
+                    of.add(c);
+                }
+            }
+            place(u, g, things, of, top, x0, x1, z0, z1, baseY);
+            return u;
+        }
+
+        /**
+         * Places the units of what a surface holds in rows along x over its area, the first named on
+         * the picture's left (+x), rows wrapping towards the back and centred both ways; gives what
+         * rolls, is pushed or goes down the stairs its velocity.
+         */
+        private void place(Unit u, ObjectGroup g, List<Unit> things, List<ObjectGroup> of, double top, double x0,
+                           double x1, double z0, double z1, double baseY) {
+            double gap = 0.02;
+            List<List<Integer>> rows = new ArrayList<>();
+            List<double[]> rowSize = new ArrayList<>();  // {width, depth}
+            for (int k = 0; k < things.size(); k++) {
+                Unit t = things.get(k);
+                t.centre();
+                double[] e = t.extents();
+                double w = e[1] - e[0], dz = e[3] - e[2];
+                if (rows.isEmpty() || rowSize.getLast()[0] + gap + w > x1 - x0 + 1e-9) {
+                    rows.add(new ArrayList<>());
+                    rowSize.add(new double[] {-gap, 0});
+                }
+                rows.getLast().add(k);
+                rowSize.getLast()[0] += gap + w;
+                rowSize.getLast()[1] = Math.max(rowSize.getLast()[1], dz);
+            }
+            double depth = -gap, widest = 0;
+            for (double[] rs : rowSize) {
+                depth += gap + rs[1];
+                widest = Math.max(widest, rs[0]);
+            }
+            if (things.size() > 1 && (depth > z1 - z0 + 1e-9 || widest > x1 - x0 + 1e-9)) {
+                notes.add("\"" + g.words() + "\": what is put on it does not all fit; some of it overhangs the edge");
+            }
+            double z = (z0 + z1) / 2 - depth / 2;
+            for (int r = 0; r < rows.size(); r++) {
+                double x = (x0 + x1) / 2 + rowSize.get(r)[0] / 2;
+                double zr = z + rowSize.get(r)[1] / 2;
+                for (int k : rows.get(r)) {
+                    Unit t = things.get(k);
+                    ObjectGroup c = of.get(k);
+                    double[] e = t.extents();
+                    double w = e[1] - e[0];
+                    Vec3 at = new Vec3(round(x - w / 2), bottomOn(c, g, top, baseY), round(zr));
+                    x -= w + gap;
+                    Vec3 push = nudge(c, g);
+                    if (push != null) t = pushed(t, push);
+                    u.add(t, at);
+                }
+                z += rowSize.get(r)[1] + gap;
+            }
+        }
+
+        /**
+         * A group of dominoes in a row along x, {@link Arranging#DOMINO_SPACING} of their height apart,
+         * on a floor at y = 0; the first (lowest x) leaning {@link Arranging#TOPPLE_TILT_DEGREES} towards
+         * the next when the words knock them over.
+         */
+        private Unit chain(ObjectGroup c, ObjectGroup holder) {
+            Unit u = new Unit(c);
+            Vec3 size = Staging.size(c);
+            double pitch = size.x() + Arranging.DOMINO_SPACING * size.y();
+            // "ten dominoes on a table, knock them over": the verb follows the table, but a table never falls.
+            boolean topple = acts(c).contains(Act.TOPPLE) || acts(holder).contains(Act.TOPPLE);
+            for (int k = 0; k < c.count(); k++) {
+                double x = round((k - (c.count() - 1) / 2.0) * pitch);
+                Quat q = k == 0 && topple ? Quat.axisAngle(new Vec3(0, 0, 1), -Math.toRadians(Arranging.TOPPLE_TILT_DEGREES)) : null;
+                double half = q == null ? size.y() / 2 : Arranging.halfHeight(size, c.shape(), q);
+                Piece p = piece(c, size, new Vec3(x, Math.ceil(half * 1e6) / 1e6, 0), q, k == 0 && topple ? new Vec3(0.2, 0, 0) : null);
+                u.pieces.add(p);
+            }
+            return u;
+        }
+
+        /** The velocity of a thing put on a surface: down the stairs, or rolled or pushed along; null at rest. */
+        private Vec3 nudge(ObjectGroup c, ObjectGroup holder) {
+            List<Act> acts = acts(c);
+            boolean rolls = acts.contains(Act.ROLL) || acts.contains(Act.PUSH);
+            if (holder.shape() == Shape.STAIRS && (holder.prep() == Prep.DOWN || rolls || falls(c, holder))) {
+                return new Vec3(NUDGE, 0, 0);
+            }
+            if (rolls && !falls(c, holder)) return new Vec3(acts.contains(Act.ROLL) ? Arranging.ROLL_SPEED : NUDGE * 2, 0, 0);
+            return null;
+        }
+
+        /** The unit's loose pieces of the holder's child given a velocity (its first piece). */
+        private Unit pushed(Unit t, Vec3 v) {
+            Piece p = t.pieces.getFirst();
+            if (p.fixed()) return t;
+            t.pieces.set(0, new Piece(p.group(), p.base(), p.shape(), p.material(), p.color(), p.size(), p.position(),
+                    p.shape() == Shape.CYLINDER ? Quat.axisAngle(new Vec3(1, 0, 0), Math.PI / 2) : p.rotation(), v,
+                    false, p.asset()));
+            if (p.shape() == Shape.CYLINDER) {
+                // Rolled on its side: its centre at its radius.
+                Piece q = t.pieces.getFirst();
+                double lift = p.size().x() / 2 - p.size().y() / 2;
+                t.pieces.set(0, q.moved(new Vec3(0, lift, 0)));
+            }
+            return t;
+        }
+
+        /** Things that go into a vessel: one above the other over its opening, each small enough to pass it. */
+        private void into(Unit u, ObjectGroup g, Vec3 size, List<ObjectGroup> held, double baseY) {
+            double[][] profile = Solids.profile(g.shape());
+            double opening = profile[profile.length - 1][2] * size.x();
+            double floor = profile[0][3] * size.y();
+            double y = size.y();
+            for (ObjectGroup c : held) {
+                Vec3 cs = Staging.size(c);
+                double across = 2 * Staging.boundingRadius(cs, c.shape());
+                if (across > 0.9 * opening) {
+                    boolean said = !Double.isNaN(c.length()) || c.scale() != 1;
+                    if (said || c.noun().role() != Role.PLAIN) {
+                        throw new PromptException(c.words() + " ... " + g.words(), "makes something "
+                                + PromptReader.metres(across) + " across that cannot go into a " + g.noun().word()
+                                + " whose opening is " + PromptReader.metres(opening) + " across; expected something"
+                                + " smaller, or a bigger " + g.noun().word());
+                    }
+                    double f = 0.6 * opening / across;
+                    cs = cs.times(f);
+                    notes.add("\"" + c.words() + "\" is made " + PromptReader.metres(across * f) + " across to fit into the "
+                            + PromptReader.metres(opening) + " opening of the " + g.noun().word());
+                }
+                boolean falls = falls(c, g);
+                double bottom = y + (falls ? Math.max(DROP_ONTO, 0.02) : 0.01);
+                double said = heightSaid(c, g);
+                if (!Double.isNaN(said) && said != Double.POSITIVE_INFINITY && said - baseY > bottom) bottom = said - baseY;
+                for (int k = 0; k < c.count(); k++) {
+                    double half = c.shape() == Shape.BALL ? cs.x() / 2 : cs.y() / 2;
+                    u.pieces.add(piece(c, cs, new Vec3(0, round(bottom + half), 0), null, null));
+                    // A small thing falling fast onto a thin floor must not pass through it between two
+                    // steps: it moves at most 40 % of its radius and the floor's thickness per step.
+                    double speed = Math.sqrt(2 * dev.diorama.scene.Scene.STANDARD_GRAVITY * Math.max(0, bottom - floor));
+                    double reach = Math.min(half, cs.x() / 2) + floor;
+                    u.physicsRate = Math.max(u.physicsRate, (int) Math.ceil(speed / (0.4 * reach)));
+                    bottom += 2 * half + 0.02;
+                }
+                y = bottom;
+            }
+        }
+
+        // ---- ramps ----
+
+        /**
+         * A fixed wedge whose slope falls towards +x, and what goes down it: each at the top of the
+         * slope in a lane of its own across the ramp, resting on the slope (a ball or a cylinder on its
+         * side rolls down, a box slides if the slope beats its friction); what falls onto it starts
+         * above the middle of the slope.
+         */
+        Unit ramp(ObjectGroup g, List<ObjectGroup> held, double baseY) {
+            Unit u = new Unit(g);
+            Vec3 s0 = Staging.size(g);
+            double degrees = Double.isNaN(g.degrees()) ? RAMP_DEGREES : g.degrees();
+            double theta = Math.toRadians(degrees);
+            double length = s0.x();
+            double height = length * Math.tan(theta);
+            if (height > Staging.MAX_SIZE) {
+                throw new PromptException(g.words(), "makes a ramp " + PromptReader.metres(height) + " high; expected a"
+                        + " shallower or shorter one");
+            }
+            List<Vec3> sizes = new ArrayList<>();
+            List<ObjectGroup> of = new ArrayList<>();
+            double lane = 0;
+            for (ObjectGroup c : held) {
+                for (int k = 0; k < c.count(); k++) {
+                    Vec3 cs = Staging.size(c);
+                    sizes.add(cs);
+                    of.add(c);
+                    lane = Math.max(lane, 2 * Staging.boundingRadius(cs, c.shape()));
+                }
+            }
+            double gap = Math.max(0.02, 0.25 * lane);
+            double depth = Math.ceil(Math.max(s0.z(), sizes.size() * (lane + gap) + gap) * 1000) / 1000;
+            Vec3 size = new Vec3(length, Math.round(height * 1000) / 1000.0, depth);
+            u.pieces.add(piece(g, size, new Vec3(0, size.y() / 2, 0), null, null));
+            Vec3 top = new Vec3(-length / 2, size.y(), 0);
+            Vec3 along = new Vec3(Math.cos(theta), -Math.sin(theta), 0), normal = new Vec3(Math.sin(theta), Math.cos(theta), 0);
+            for (int k = 0; k < sizes.size(); k++) {
+                ObjectGroup c = of.get(k);
+                Vec3 cs = sizes.get(k);
+                double z = (k - (sizes.size() - 1) / 2.0) * (lane + gap);
+                Piece p;
+                if (falls(c, g) && !(g.prep() == Prep.DOWN)) {
+                    double said = heightSaid(c, g);
+                    double bottom = Double.isNaN(said) || said == Double.POSITIVE_INFINITY ? size.y() / 2 + DROP_ONTO
+                            : Math.max(said - baseY, size.y() / 2 + 0.01);
+                    p = piece(c, cs, new Vec3(0, round(bottom + cs.y() / 2), z), null, null);
+                } else if (c.shape() == Shape.BALL || c.shape() == Shape.CYLINDER) {
+                    // Rolls: its lowest point on the slope a radius below the top edge.
+                    double r = cs.x() / 2;
+                    Quat q = c.shape() == Shape.CYLINDER ? Quat.axisAngle(new Vec3(1, 0, 0), Math.PI / 2) : null;
+                    Vec3 centre = top.plus(along.times(Math.max(r, 0.01))).plus(normal.times(r + 1e-4));
+                    p = piece(c, cs, new Vec3(round(centre.x()), round(centre.y()), z), q, null);
+                } else {
+                    // Sits on the slope, turned to it, its back edge a centimetre below the top.
+                    Quat q = Quat.axisAngle(new Vec3(0, 0, 1), -theta);
+                    Vec3 centre = top.plus(along.times(0.01 + cs.x() / 2)).plus(normal.times(cs.y() / 2 + 1e-4));
+                    p = piece(c, cs, new Vec3(round(centre.x()), round(centre.y()), z), q, null);
+                }
+                u.pieces.add(p);
+                // Where it will be: at the foot of the ramp and a little beyond, rolling on.
+                u.ghosts.add(p.moved(new Vec3(length / 2 + 0.8 - p.position().x(), cs.y() / 2 - p.position().y(), 0)));
+            }
+            return u;
+        }
+
+        // ---- rigs ----
+
+        /**
+         * A bob on a rigid rod from the middle of a fixed crossbar on two posts (a swing's frame, open
+         * to the camera), released {@value #PENDULUM_DEGREES} degrees out (or the angle said) towards -x.
+         */
+        Unit pendulum(ObjectGroup g) {
+            Unit u = new Unit(g);
+            double length = Double.isNaN(g.length()) ? PENDULUM_LENGTH * g.scale() : g.length();
+            if (length > Staging.MAX_SIZE / 2) {
+                throw new PromptException(g.words(), "asks for a pendulum " + PromptReader.metres(length) + " long; expected"
+                        + " at most " + PromptReader.metres(Staging.MAX_SIZE / 2));
+            }
+            double bob = Math.min(g.noun().size().x() * g.scale(), 0.5 * length);
+            double r = bob / 2;
+            double theta = Math.toRadians(Double.isNaN(g.degrees()) ? PENDULUM_DEGREES : g.degrees());
+            double pivotY = round(length + r + Math.max(0.15, 0.25 * length));
+            double half = round(length * Math.sin(Math.min(theta, Math.PI / 2)) + r + 0.1);
+            int bar = frame(u, g, pivotY, half, false);
+            Vec3 pivot = new Vec3(0, pivotY, 0);
+            Vec3 at = new Vec3(round(-length * Math.sin(theta)), round(pivotY - length * Math.cos(theta)), 0);
+            hang(u, g, bar, pivot, at, bob, ROD * Math.max(0.5, g.scale()));
+            u.ghosts.add(u.pieces.get(u.pieces.size() - 2).moved(new Vec3(-2 * at.x(), 0, 0)));
+            notes.add("\"" + g.words() + "\": a pendulum of " + PromptReader.metres(length) + ", released "
+                    + PromptReader.number(Math.round(Math.toDegrees(theta))) + " degrees out");
+            return u;
+        }
+
+        /**
+         * A ball of diameter {@code d} at {@code centre} hung from the bar (piece {@code bar}) at
+         * {@code pivot} by a rigid rod {@code thick} across: the rod is a thin steel cylinder from a
+         * centimetre below the bar to just above the ball, held to the bar by a pivot and to the ball by
+         * a pivot at the ball's centre (the ball goes where the rod's end goes and may spin freely
+         * about its centre, which leaves its surface where it was), so it touches neither. Adds the
+         * ball, then the rod.
+         */
+        private void hang(Unit u, ObjectGroup g, int bar, Vec3 pivot, Vec3 centre, double d, double thick) {
+            double r = d / 2;
+            Vec3 dir = centre.minus(pivot).normalized();
+            Vec3 top = pivot.plus(dir.times(FRAME_ROD / 2 + 0.01)), bottom = centre.minus(dir.times(r + 0.002));
+            Vec3 mid = top.plus(bottom).times(0.5);
+            double len = bottom.minus(top).length();
+            Vec3 y = new Vec3(0, 1, 0);
+            Vec3 axis = y.cross(dir);
+            Quat q = axis.length() < 1e-9 ? null : Quat.axisAngle(axis.normalized(), Math.acos(Math.clamp(y.dot(dir), -1, 1)));
+            u.pieces.add(piece(g, new Vec3(d, d, d), centre, null, null));
+            int ball = u.pieces.size() - 1;
+            u.pieces.add(new Piece(g, ROD_MATERIAL.jsonName() + "-" + g.noun().word() + "-rod", Shape.CYLINDER, ROD_MATERIAL,
+                    ROD_MATERIAL.color, new Vec3(thick, round(len), thick), new Vec3(round(mid.x()), round(mid.y()), round(mid.z())),
+                    q, null, false, null));
+            int rod = u.pieces.size() - 1;
+            u.links.add(new Link(rod, bar, pivot, null));
+            u.links.add(new Link(rod, ball, centre, null));
+        }
+
+        /**
+         * A fixed frame of 3 cm wooden rods: a crossbar at {@code barY} on two posts, the bar along z
+         * between posts at z = +-{@code half} ({@code alongZ}), or along x between posts at x =
+         * +-{@code half}. Returns the bar's piece index.
+         */
+        private int frame(Unit u, ObjectGroup g, double barY, double half, boolean alongZ) {
+            String base = FRAME.jsonName() + "-" + g.noun().word();
+            Vec3 postSize = new Vec3(FRAME_ROD, round(barY + FRAME_ROD / 2), FRAME_ROD);
+            for (int side = -1; side <= 1; side += 2) {
+                Vec3 at = alongZ ? new Vec3(0, postSize.y() / 2, side * half) : new Vec3(side * half, postSize.y() / 2, 0);
+                u.pieces.add(new Piece(g, base + "-post", Shape.CYLINDER, FRAME, FRAME.color, postSize, at, null, null,
+                        true, null));
+            }
+            Quat lying = alongZ ? Quat.axisAngle(new Vec3(1, 0, 0), Math.PI / 2) : Quat.axisAngle(new Vec3(0, 0, 1), Math.PI / 2);
+            u.pieces.add(new Piece(g, base + "-bar", Shape.CYLINDER, FRAME, FRAME.color,
+                    new Vec3(FRAME_ROD, round(2 * half + FRAME_ROD), FRAME_ROD), new Vec3(0, barY, 0), lying, null, true, null));
+            return u.pieces.size() - 1;
+        }
+
+        /**
+         * Newton's cradle: {@value #CRADLE_BALLS} balls in a row along x, each on its own rod from a
+         * crossbar, {@value #CRADLE_GAP} m apart (touching-but-gapped: the collisions pass from ball
+         * to ball one at a time), the first pulled back {@value #CRADLE_DEGREES} degrees.
+         */
+        Unit cradle(ObjectGroup g) {
+            Unit u = new Unit(g);
+            double scale = Double.isNaN(g.length()) ? g.scale() : g.length() / (2 * CRADLE_LENGTH);
+            double d = g.noun().size().x() * scale, r = d / 2;
+            double length = CRADLE_LENGTH * scale, gap = CRADLE_GAP * scale;
+            double theta = Math.toRadians(Double.isNaN(g.degrees()) ? CRADLE_DEGREES : g.degrees());
+            double pivotY = round(length + r + 0.1 * scale);
+            double reach = 2 * (d + gap) + length * Math.sin(theta) + r;
+            double half = round(reach + 0.04 * scale + FRAME_ROD / 2);
+            int bar = frame(u, g, pivotY, half, false);
+            for (int k = 0; k < CRADLE_BALLS; k++) {
+                double x = (k - (CRADLE_BALLS - 1) / 2.0) * (d + gap);
+                Vec3 pivot = new Vec3(round(x), pivotY, 0);
+                Vec3 at = k == 0 ? new Vec3(round(x - length * Math.sin(theta)), round(pivotY - length * Math.cos(theta)), 0)
+                        : new Vec3(round(x), round(pivotY - length), 0);
+                hang(u, g, bar, pivot, at, d, WIRE * scale);
+            }
+            u.physicsRate = CRADLE_PHYSICS_RATE;
+            Material m = material(g);
+            if (m.restitution < 0.9) {
+                notes.add("\"" + g.words() + "\": " + m.jsonName() + " balls bounce back only " + PromptReader.number(m.restitution)
+                        + " of their speed, so the cradle soon stops; stone, marble or granite (0.95) swing longest");
+            }
+            return u;
+        }
+
+        /**
+         * A plank on a hinge across z over the apex of a fixed pyramid (its fulcrum, 15 % of the plank's
+         * length high), level; what is put on it goes to its ends, the first named to +x (the
+         * picture's left), the next to -x, and so on.
+         */
+        Unit seesaw(ObjectGroup g, List<ObjectGroup> held, double baseY) {
+            Unit u = new Unit(g);
+            Vec3 size = Staging.size(g);
+            double h = round(0.15 * size.x());
+            u.pieces.add(new Piece(g, material(g).jsonName() + "-fulcrum", Shape.PYRAMID, material(g), color(g),
+                    new Vec3(h, h, h), new Vec3(0, h / 2, 0), null, null, true, null));
+            double hinge = h + 0.0005;
+            Material m = material(g);
+            u.pieces.add(new Piece(g, Staging.baseId(g, m), Shape.PLANK, m, color(g), size,
+                    new Vec3(0, round(hinge + size.y() / 2), 0), null, null, false, null));
+            u.links.add(new Link(1, 0, new Vec3(0, hinge, 0), new Vec3(0, 0, 1)));
+            double top = hinge + size.y();
+            int n = 0;
+            for (ObjectGroup c : held) {
+                for (int k = 0; k < c.count(); k++, n++) {
+                    double x = (n % 2 == 0 ? 1 : -1) * 0.4 * size.x();
+                    Vec3 cs = Staging.size(c);
+                    double bottom = bottomOn(c, g, top, baseY);
+                    double half = c.shape() == Shape.BALL ? cs.x() / 2 : cs.y() / 2;
+                    // A third and fourth thing go above the first two, and so on: they land on them.
+                    u.pieces.add(piece(c, cs, new Vec3(round(x), round(bottom + half + (n / 2) * (2 * half + 0.01)), 0),
+                            null, null));
+                }
+            }
+            return u;
+        }
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1e6) / 1e6 + 0.0;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.diorama.prompt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.diorama.scene.Material;
+import dev.diorama.scene.Scene;
+import dev.diorama.scene.SceneObject;
+import java.time.LocalTime;
+import org.junit.jupiter.api.Test;
+
+class SceneEditsTest {
+    private static Scene scene(String prompt) {
+        return PromptParser.parse(prompt, new PromptParser.Options(42, 4, 24, 640, 360)).scene();
+    }
+
+    @Test
+    void theFloorAndAnObjectChangeMaterialAndNothingElseChanges() {
+        Scene before = scene("a red rubber ball and a wooden cube drop onto a wooden floor");
+        Scene after = SceneEdits.apply(before, "make the floor marble and the ball glass").scene();
+        assertEquals(Material.MARBLE, after.environment().floor());
+        SceneObject ball = after.object("red-rubber-ball");
+        assertEquals(Material.GLASS, ball.material());
+        assertEquals(before.object("red-rubber-ball").color(), ball.color(), "a colour said stays");
+        assertEquals(Material.WOOD, after.object("wood-cube").material());
+        assertEquals(42, after.seed());
+        assertEquals(before.camera(), after.camera());
+    }
+
+    @Test
+    void nowAtNightMovesTheClockOnly() {
+        Scene before = scene("a ball at noon");
+        Scene after = SceneEdits.apply(before, "now at night").scene();
+        assertEquals(LocalTime.of(23, 0), after.time());
+        assertEquals(before.objects(), after.objects());
+    }
+
+    @Test
+    void twiceAsManyDominoesCopiesTheRowBesideIt() {
+        Scene before = scene("ten dominoes in a row");
+        Scene after = SceneEdits.apply(before, "twice as many dominoes").scene();
+        assertEquals(20, after.objects().size());
+        double maxBefore = before.objects().stream().mapToDouble(o -> o.position().x()).max().orElseThrow();
+        assertTrue(after.objects().subList(10, 20).stream().allMatch(o -> o.position().x() > maxBefore));
+        assertEquals(10, SceneEdits.apply(after, "half as many dominoes").scene().objects().size());
+    }
+
+    @Test
+    void makeItOvercastOrHazyChangesTheSkyAndNothingElse() {
+        Scene before = scene("a ball at noon on a clear day");
+        Scene overcast = SceneEdits.apply(before, "make it overcast").scene();
+        assertEquals(1.0, overcast.environment().cloudCover());
+        assertEquals(before.environment().turbidity(), overcast.environment().turbidity());
+        assertEquals(before.objects(), overcast.objects());
+        assertEquals(before.time(), overcast.time());
+        Scene hazy = SceneEdits.apply(overcast, "now hazy").scene();
+        assertEquals(5.0, hazy.environment().turbidity());
+        assertEquals(1.0, hazy.environment().cloudCover(), "the cloud stays");
+        assertEquals(0.0, SceneEdits.apply(hazy, "clear skies").scene().environment().cloudCover());
+    }
+
+    @Test
+    void wordsForANewFilmAreNoEditForTheService() {
+        Scene before = scene("a red rubber ball drops onto a wooden floor");
+        assertEquals(null, SceneEdits.applyIfEdit(before, "a glass cube drops onto a wooden floor"), "new objects");
+        assertEquals(null, SceneEdits.applyIfEdit(before, "drops onto a wooden floor"), "nothing changes");
+        assertEquals(LocalTime.of(23, 0), SceneEdits.applyIfEdit(before, "now at night").scene().time());
+        assertThrows(PromptException.class, () -> SceneEdits.applyIfEdit(before, "make the cube steel"));
+    }
+
+    @Test
+    void fromAboveReframesTheCamera() {
+        Scene before = scene("three balls");
+        Scene after = SceneEdits.apply(before, "from above").scene();
+        assertNotEquals(before.camera(), after.camera());
+        assertTrue(after.camera().position().y() > before.camera().position().y());
+    }
+
+    @Test
+    void editsThatNameNothingOrChangeNothingAreRefused() {
+        Scene s = scene("a ball");
+        PromptException e = assertThrows(PromptException.class, () -> SceneEdits.apply(s, "make the cube steel"));
+        assertTrue(e.getMessage().contains("names no object"), e.getMessage());
+        assertThrows(PromptException.class, () -> SceneEdits.apply(s, "  "));
+        assertThrows(PromptException.class, () -> SceneEdits.apply(s, "please"));
+    }
+}

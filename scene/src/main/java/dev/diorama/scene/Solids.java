@@ -1,0 +1,289 @@
+package dev.diorama.scene;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The exact solid of every {@link Shape} in object space (origin at the centre of the object's
+ * bounding box, axes along its size), read by the simulation (collision shapes, mass, centre of
+ * mass, inertia) and by the picture (triangle meshes), so that what is seen is what collides.
+ *
+ * <p>Three families:
+ * <ul>
+ *   <li>boxes and compounds of boxes ({@link #boxes}): cube, plank, domino, brick, table, shelf,
+ *       stairs. The boxes of a compound never overlap, so their volumes add.</li>
+ *   <li>convex polyhedra ({@link #hull}): wedge and pyramid; and the cone and cylinder, analytic.</li>
+ *   <li>hollow vessels ({@link #profile}): bowl, cup, bottle, jug, each the revolution about y of
+ *       a wall cross-section, given as stations from the axis at the bottom up to the rim. Station k
+ *       is {r_out, y_out, r_in, y_in} in units of the radius (size.x / 2) and of the height (y from
+ *       the bottom, 0 to 1); the wall between stations k and k+1 is the quadrilateral (out_k,
+ *       out_k+1, in_k+1, in_k). The first station lies on the axis, so its quad is the floor.</li>
+ * </ul>
+ *
+ * <p>Mass properties of a vessel follow from Pappus' theorem: a cross-section element dA at radius
+ * r sweeps the volume 2 pi r dA, so the volume, centre of mass and moments of inertia are integrals
+ * of polynomials (degree at most 3) over the wall's polygon, computed exactly with a degree-5
+ * quadrature on triangles.
+ */
+public final class Solids {
+    private Solids() {}
+
+    /** An axis-aligned box of a compound, by its centre and half extents, metres, object space. */
+    public record Box(Vec3 centre, Vec3 half) {
+        public double volume() { return 8 * half.x() * half.y() * half.z(); }
+    }
+
+    private static final double[][] BOWL = bowl();
+    private static final double[][] CUP = {
+        {0, 0, 0, 0.06}, {0.82, 0, 0.74, 0.06}, {1, 1, 0.92, 1}};
+    private static final double[][] BOTTLE = {
+        {0, 0, 0, 0.03}, {1, 0, 0.9, 0.03}, {1, 0.62, 0.9, 0.62}, {0.72, 0.72, 0.62, 0.71},
+        {0.38, 0.8, 0.28, 0.79}, {0.34, 0.86, 0.24, 0.86}, {0.34, 1, 0.24, 1}};
+    private static final double[][] JUG = {
+        {0, 0, 0, 0.04}, {0.8, 0, 0.72, 0.04}, {1, 0.35, 0.92, 0.35}, {0.95, 0.6, 0.87, 0.6},
+        {0.72, 0.88, 0.64, 0.87}, {0.78, 1, 0.70, 1}};
+
+    /** A bowl: a foot at 30 degrees of a spherical wall that rises to a vertical rim. */
+    private static double[][] bowl() {
+        double w = 0.07, floor = 0.08, t0 = Math.toRadians(30);
+        int steps = 6;
+        double[][] s = new double[steps + 2][];
+        s[0] = new double[] {0, 0, 0, floor};
+        for (int k = 0; k <= steps; k++) {
+            double t = t0 + (Math.PI / 2 - t0) * k / steps;
+            double up = (Math.cos(t0) - Math.cos(t)) / Math.cos(t0);
+            s[k + 1] = new double[] {Math.sin(t), up, (1 - w) * Math.sin(t), floor + (1 - floor) * up};
+        }
+        return s;
+    }
+
+    /** The wall stations of a hollow vessel (see the class comment); null for other shapes. */
+    public static double[][] profile(Shape shape) {
+        return switch (shape) {
+            case BOWL -> BOWL;
+            case CUP -> CUP;
+            case BOTTLE -> BOTTLE;
+            case JUG -> JUG;
+            case BALL, CUBE, CYLINDER, PLANK, CONE, PYRAMID, WEDGE, DOMINO, BRICK, TABLE, SHELF, STAIRS, MESH -> null;
+        };
+    }
+
+    /** Number of steps of a staircase: risers of about 18 cm, at least two. */
+    public static int stairSteps(Vec3 size) {
+        return Math.max(2, (int) Math.round(size.y() / 0.18));
+    }
+
+    /** Number of boards of a shelf, bottom and top included: about 35 cm apart, at least two. */
+    public static int shelfBoards(Vec3 size) {
+        return Math.max(2, (int) Math.round(size.y() / 0.35) + 1);
+    }
+
+    /**
+     * The boxes that make up a box or a compound of boxes; empty for other shapes.
+     *
+     * <p>Table: a top 6 % of the height thick on four square legs 6 % of the smaller plan extent
+     * wide, set in by one leg width. Shelf: two sides, a back at +z and {@link #shelfBoards} boards,
+     * all 6 % of the depth thick. Stairs: {@link #stairSteps} solid steps of equal rise and run, the
+     * lowest at +x.
+     */
+    public static List<Box> boxes(Shape shape, Vec3 size) {
+        double sx = size.x(), sy = size.y(), sz = size.z();
+        List<Box> b = new ArrayList<>();
+        switch (shape) {
+            case CUBE, PLANK, DOMINO, BRICK -> b.add(new Box(Vec3.ZERO, size.times(0.5)));
+            case TABLE -> {
+                double top = 0.06 * sy, leg = 0.06 * Math.min(sx, sz);
+                b.add(new Box(new Vec3(0, sy / 2 - top / 2, 0), new Vec3(sx / 2, top / 2, sz / 2)));
+                double legHalf = (sy - top) / 2;
+                for (int i = 0; i < 4; i++) {
+                    double x = (i % 2 == 0 ? -1 : 1) * (sx / 2 - leg), z = (i < 2 ? -1 : 1) * (sz / 2 - leg);
+                    b.add(new Box(new Vec3(x, -sy / 2 + legHalf, z), new Vec3(leg / 2, legHalf, leg / 2)));
+                }
+            }
+            case SHELF -> {
+                double t = 0.06 * sz;
+                b.add(new Box(new Vec3(-sx / 2 + t / 2, 0, 0), new Vec3(t / 2, sy / 2, sz / 2)));
+                b.add(new Box(new Vec3(sx / 2 - t / 2, 0, 0), new Vec3(t / 2, sy / 2, sz / 2)));
+                b.add(new Box(new Vec3(0, 0, sz / 2 - t / 2), new Vec3(sx / 2 - t, sy / 2, t / 2)));
+                int n = shelfBoards(size);
+                for (int i = 0; i < n; i++) {
+                    double y = -sy / 2 + t / 2 + i * (sy - t) / (n - 1);
+                    b.add(new Box(new Vec3(0, y, -t / 2), new Vec3(sx / 2 - t, t / 2, (sz - t) / 2)));
+                }
+            }
+            case STAIRS -> {
+                int n = stairSteps(size);
+                double rise = sy / n, run = sx / n;
+                for (int i = 0; i < n; i++) {
+                    double h = (i + 1) * rise;
+                    b.add(new Box(new Vec3(sx / 2 - (i + 0.5) * run, -sy / 2 + h / 2, 0),
+                            new Vec3(run / 2, h / 2, sz / 2)));
+                }
+            }
+            case BALL, CYLINDER, CONE, PYRAMID, WEDGE, BOWL, CUP, BOTTLE, JUG, MESH -> { }
+        }
+        return b;
+    }
+
+    /** The corners of a wedge or pyramid (convex polyhedra), object space; empty for other shapes. */
+    public static List<Vec3> hull(Shape shape, Vec3 size) {
+        double a = size.x() / 2, b = size.y() / 2, c = size.z() / 2;
+        return switch (shape) {
+            case WEDGE -> List.of(new Vec3(-a, -b, -c), new Vec3(a, -b, -c), new Vec3(-a, b, -c),
+                    new Vec3(-a, -b, c), new Vec3(a, -b, c), new Vec3(-a, b, c));
+            case PYRAMID -> List.of(new Vec3(-a, -b, -c), new Vec3(a, -b, -c), new Vec3(a, -b, c),
+                    new Vec3(-a, -b, c), new Vec3(0, b, 0));
+            case BALL, CUBE, CYLINDER, PLANK, CONE, DOMINO, BRICK, BOWL, CUP, BOTTLE, JUG, TABLE, SHELF, STAIRS, MESH
+                    -> List.of();
+        };
+    }
+
+    /**
+     * Volume of material, m^3 (a vessel's wall, not what it holds). A mesh's volume is that of the
+     * convex hull of its vertices, known once its file has been read ({@link Assets#hullFill}).
+     */
+    public static double volume(Shape shape, Vec3 size, String asset) {
+        double sx = size.x(), sy = size.y(), sz = size.z();
+        return switch (shape) {
+            case BALL -> Math.PI / 6 * sx * sy * sz;
+            case CYLINDER -> Math.PI / 4 * sx * sz * sy;
+            case CONE -> Math.PI / 12 * sx * sz * sy;
+            case PYRAMID -> sx * sy * sz / 3;
+            case WEDGE -> sx * sy * sz / 2;
+            case CUBE, PLANK, DOMINO, BRICK, TABLE, SHELF, STAIRS -> {
+                double v = 0;
+                for (Box b : boxes(shape, size)) v += b.volume();
+                yield v;
+            }
+            case BOWL, CUP, BOTTLE, JUG -> vessel(shape, size)[0];
+            case MESH -> Assets.hullFill(asset) * sx * sy * sz;
+        };
+    }
+
+    /** Centre of mass relative to the centre of the bounding box, object space, metres (no mesh). */
+    public static Vec3 centreOfMass(Shape shape, Vec3 size) {
+        return centreOfMass(shape, size, null);
+    }
+
+    /**
+     * Centre of mass relative to the centre of the bounding box, object space, metres; a mesh's is
+     * the centroid of its convex hull, once its file has been read ({@link Assets#hullCentroid}).
+     */
+    public static Vec3 centreOfMass(Shape shape, Vec3 size, String asset) {
+        double sx = size.x(), sy = size.y();
+        return switch (shape) {
+            case MESH -> {
+                Vec3 f = Assets.hullCentroid(asset);
+                yield new Vec3(f.x() * sx, f.y() * sy, f.z() * size.z());
+            }
+            case BALL, CUBE, CYLINDER, PLANK, DOMINO, BRICK -> Vec3.ZERO;
+            case CONE, PYRAMID -> new Vec3(0, -sy / 4, 0);
+            case WEDGE -> new Vec3(-sx / 6, -sy / 6, 0);
+            case TABLE, SHELF, STAIRS -> {
+                Vec3 m = Vec3.ZERO;
+                double v = 0;
+                for (Box b : boxes(shape, size)) {
+                    m = m.plus(b.centre().times(b.volume()));
+                    v += b.volume();
+                }
+                yield m.times(1 / v);
+            }
+            case BOWL, CUP, BOTTLE, JUG -> new Vec3(0, vessel(shape, size)[1], 0);
+        };
+    }
+
+    /**
+     * Principal moments of inertia about the centre of mass, along the object's axes, per unit
+     * density (kg m^2 per kg/m^3, i.e. m^5). Exact for every shape but two: the wedge and the stairs
+     * also have a product of inertia Ixy (their section is not symmetric), which is left out; their
+     * diagonal moments are exact. A mesh's are those of its bounding box scaled to its hull volume.
+     */
+    public static Vec3 inertia(Shape shape, Vec3 size, String asset) {
+        double sx = size.x(), sy = size.y(), sz = size.z();
+        double m = volume(shape, size, asset);
+        return switch (shape) {
+            case BALL -> {
+                double i = 0.4 * m * sx * sx / 4;
+                yield new Vec3(i, i, i);
+            }
+            case CYLINDER -> {
+                double r2 = sx * sx / 4, side = m * (3 * r2 + sy * sy) / 12;
+                yield new Vec3(side, m * r2 / 2, side);
+            }
+            case CONE -> {
+                double r2 = sx * sx / 4, side = m * (3 * r2 / 20 + 3 * sy * sy / 80);
+                yield new Vec3(side, 3 * m * r2 / 10, side);
+            }
+            case PYRAMID -> new Vec3(m * (sz * sz / 20 + 3 * sy * sy / 80), m * (sx * sx + sz * sz) / 20,
+                    m * (sx * sx / 20 + 3 * sy * sy / 80));
+            case WEDGE -> new Vec3(m * (sy * sy / 18 + sz * sz / 12), m * (sx * sx / 18 + sz * sz / 12),
+                    m * (sx * sx + sy * sy) / 18);
+            case MESH -> new Vec3(m * (sy * sy + sz * sz) / 12, m * (sx * sx + sz * sz) / 12, m * (sx * sx + sy * sy) / 12);
+            case CUBE, PLANK, DOMINO, BRICK, TABLE, SHELF, STAIRS -> {
+                Vec3 c = centreOfMass(shape, size);
+                double ix = 0, iy = 0, iz = 0;
+                for (Box b : boxes(shape, size)) {
+                    double v = b.volume();
+                    double hx = b.half().x(), hy = b.half().y(), hz = b.half().z();
+                    Vec3 d = b.centre().minus(c);
+                    ix += v * ((hy * hy + hz * hz) / 3 + d.y() * d.y() + d.z() * d.z());
+                    iy += v * ((hx * hx + hz * hz) / 3 + d.x() * d.x() + d.z() * d.z());
+                    iz += v * ((hx * hx + hy * hy) / 3 + d.x() * d.x() + d.y() * d.y());
+                }
+                yield new Vec3(ix, iy, iz);
+            }
+            case BOWL, CUP, BOTTLE, JUG -> {
+                double[] v = vessel(shape, size);
+                yield new Vec3(v[3], v[2], v[3]);
+            }
+        };
+    }
+
+    // Degree-5 seven-point rule on a triangle (barycentric coordinates, weights summing to 1).
+    private static final double[][] RULE = rule();
+
+    private static double[][] rule() {
+        double a1 = 0.059715871789770, b1 = 0.470142064105115, w1 = 0.132394152788506;
+        double a2 = 0.797426985353087, b2 = 0.101286507323456, w2 = 0.125939180544827;
+        return new double[][] {
+            {1.0 / 3, 1.0 / 3, 0.225},
+            {a1, b1, w1}, {b1, a1, w1}, {b1, b1, w1},
+            {a2, b2, w2}, {b2, a2, w2}, {b2, b2, w2}};
+    }
+
+    /**
+     * A vessel's volume (m^3), centre-of-mass height relative to the box centre (m), and moments of
+     * inertia per unit density about its centre of mass: about the axis (y) and about a horizontal
+     * axis. Each wall quad is two triangles; over each, the integrand of Pappus' volume element
+     * 2 pi r dA times 1, y, r^2, y^2 is a polynomial of degree at most 3, which the rule integrates
+     * exactly.
+     */
+    private static double[] vessel(Shape shape, Vec3 size) {
+        double[][] s = profile(shape);
+        double rad = size.x() / 2, h = size.y();
+        double vol = 0, sy = 0, sr2 = 0, sy2 = 0;
+        for (int k = 0; k + 1 < s.length; k++) {
+            double[][] quad = {
+                {s[k][0] * rad, s[k][1] * h - h / 2}, {s[k + 1][0] * rad, s[k + 1][1] * h - h / 2},
+                {s[k + 1][2] * rad, s[k + 1][3] * h - h / 2}, {s[k][2] * rad, s[k][3] * h - h / 2}};
+            for (int[] tri : new int[][] {{0, 1, 2}, {0, 2, 3}}) {
+                double[] p = quad[tri[0]], q = quad[tri[1]], r = quad[tri[2]];
+                double area = Math.abs((q[0] - p[0]) * (r[1] - p[1]) - (r[0] - p[0]) * (q[1] - p[1])) / 2;
+                for (double[] w : RULE) {
+                    double c = 1 - w[0] - w[1];
+                    double x = w[0] * p[0] + w[1] * q[0] + c * r[0];
+                    double y = w[0] * p[1] + w[1] * q[1] + c * r[1];
+                    double dv = 2 * Math.PI * x * w[2] * area;
+                    vol += dv;
+                    sy += y * dv;
+                    sr2 += x * x * dv;
+                    sy2 += y * y * dv;
+                }
+            }
+        }
+        double yc = sy / vol;
+        // About the axis: the integral of r^2. About a horizontal axis through the centre of mass:
+        // (y - yc)^2 plus, averaged over the turn, half of r^2 (x^2 and z^2 share it equally).
+        return new double[] {vol, yc, sr2, sy2 - yc * yc * vol + sr2 / 2};
+    }
+}

@@ -1,0 +1,113 @@
+package dev.diorama.scene;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The new shapes' geometry, fixed objects, assets and joints in the spec and its JSON. */
+class ShapesSceneTest {
+    static double frustum(double r1, double r2, double h) {
+        return Math.PI * h / 3 * (r1 * r1 + r1 * r2 + r2 * r2);
+    }
+
+    @Test
+    void aCupsMaterialIsItsOuterFrustumLessItsInnerOne() {
+        // The cup's profile: outer wall from r = 0.82 R at the bottom to R at the top; inside, from
+        // 0.74 R at 6 % of the height to 0.92 R at the top.
+        double d = 0.08, h = 0.1, r = d / 2;
+        double expected = frustum(0.82 * r, r, h) - frustum(0.74 * r, 0.92 * r, 0.94 * h);
+        assertEquals(expected, Solids.volume(Shape.CUP, new Vec3(d, h, d), null), 1e-12 * expected);
+    }
+
+    @Test
+    void volumesAndCentresOfMassFollowTheFormulas() {
+        Vec3 s = new Vec3(0.3, 0.4, 0.3);
+        assertEquals(Math.PI / 12 * 0.09 * 0.4, Solids.volume(Shape.CONE, s, null), 1e-15);
+        assertEquals(0.3 * 0.4 * 0.3 / 3, Solids.volume(Shape.PYRAMID, s, null), 1e-15);
+        assertEquals(0.3 * 0.4 * 0.3 / 2, Solids.volume(Shape.WEDGE, s, null), 1e-15);
+        assertEquals(-0.1, Solids.centreOfMass(Shape.CONE, s).y(), 1e-15);
+        assertEquals(-0.05, Solids.centreOfMass(Shape.WEDGE, s).x(), 1e-15);
+        // A solid of revolution given as a vessel of zero inner radius is a cylinder: check the
+        // quadrature against it through the stairs' boxes instead, whose steps add up to a staircase.
+        Vec3 st = new Vec3(1.0, 0.54, 0.8);
+        int n = Solids.stairSteps(st);
+        assertEquals(3, n);
+        assertEquals(0.8 * (1.0 / n) * (0.54 / n) * n * (n + 1) / 2.0, Solids.volume(Shape.STAIRS, st, null), 1e-12);
+        // The boxes of a compound never overlap: the table's volume is the top plus four legs.
+        Vec3 t = new Vec3(1.2, 0.75, 0.8);
+        double top = 0.06 * 0.75, leg = 0.06 * 0.8;
+        assertEquals(1.2 * 0.8 * top + 4 * leg * leg * (0.75 - top), Solids.volume(Shape.TABLE, t, null), 1e-12);
+    }
+
+    @Test
+    void aBowlsInertiaMatchesAThinHemisphericalShellNearly() {
+        // A bowl whose wall is thin is close to a hemispherical shell: I about the axis = 2/3 m R^2.
+        Vec3 s = new Vec3(0.2, 0.1, 0.2);
+        double v = Solids.volume(Shape.BOWL, s, null);
+        double iy = Solids.inertia(Shape.BOWL, s, null).y();
+        double ratio = iy / (v * 0.1 * 0.1);
+        assertTrue(ratio > 0.55 && ratio < 0.67, "I_axis / (m R^2) = " + ratio + ", a shell's is 2/3");
+        assertTrue(Solids.centreOfMass(Shape.BOWL, s).y() < 0, "a bowl's mass sits low");
+    }
+
+    static final String SCENE = """
+            {"seconds": 2, "objects": [
+              {"id": "ramp", "shape": "wedge", "material": "wood", "size": [2, 0.5, 1], "position": [0, 0.25, 0], "fixed": true},
+              {"id": "bob", "shape": "ball", "material": "steel", "size": 0.05, "position": [0, 1, 0]},
+              {"id": "model", "shape": "mesh", "material": "plastic", "size": 0.3, "position": [1, 0.15, 0], "asset": "my_sneaker.glb"}
+            ],
+            "joints": [{"kind": "pivot", "a": "bob", "anchor": [0, 2, 0]},
+                       {"kind": "hinge", "a": "model", "b": "bob", "anchor": [1, 0.3, 0], "axis": [0, 0, 2]}]}
+            """;
+
+    @Test
+    void fixedObjectsAssetsAndJointsReadAndWriteBack() {
+        Scene s = SceneJson.read(SCENE);
+        assertTrue(s.object("ramp").fixed());
+        assertFalse(s.object("bob").fixed());
+        assertEquals("my_sneaker.glb", s.object("model").asset());
+        assertEquals(2, s.joints().size());
+        assertEquals(new Vec3(0, 0, 1), ((Joint.Hinge) s.joints().get(1)).axis());
+        String json = SceneJson.write(s);
+        assertEquals(json, SceneJson.write(SceneJson.read(json)), "writes what it reads");
+        assertEquals(s, SceneJson.read(json));
+    }
+
+    @Test
+    void aSceneWithoutTheNewFieldsWritesNoneOfThem() {
+        Scene s = SceneJson.read("""
+                {"objects": [{"id": "b", "shape": "ball", "material": "rubber", "size": 0.2, "position": [0, 1, 0]}]}""");
+        String json = SceneJson.write(s);
+        assertFalse(json.contains("fixed") || json.contains("asset") || json.contains("joints"), json);
+    }
+
+    @Test
+    void mistakesNameTheirPointer() {
+        assertEquals("/joints/0/a", assertThrows(SceneException.class, () -> SceneJson.read(
+                SCENE.replace("\"a\": \"bob\"", "\"a\": \"nobody\""))).pointer());
+        assertEquals("/joints/1/axis", assertThrows(SceneException.class, () -> SceneJson.read(
+                SCENE.replace("[0, 0, 2]", "[0, 0, 0]"))).pointer());
+        assertEquals("/joints/0/kind", assertThrows(SceneException.class, () -> SceneJson.read(
+                SCENE.replace("\"pivot\"", "\"rope\""))).pointer());
+        assertEquals("/objects/0/fixed", assertThrows(SceneException.class, () -> SceneJson.read(
+                SCENE.replace("\"fixed\": true", "\"fixed\": \"yes\""))).pointer());
+        assertEquals("/objects/2/asset", assertThrows(SceneException.class, () -> SceneJson.read(
+                SCENE.replace(", \"asset\": \"my_sneaker.glb\"", ""))).pointer());
+        assertEquals("/objects/0/asset", assertThrows(SceneException.class, () -> SceneJson.read(
+                SCENE.replace("\"fixed\": true", "\"asset\": \"x.obj\""))).pointer());
+        SceneException e = assertThrows(SceneException.class, () -> new SceneObject("bowl", Shape.BOWL, Material.STONE,
+                null, new Vec3(0.2, 0.1, 0.3), new Vec3(0, 0.05, 0), null, null));
+        assertEquals("/size", e.pointer());
+    }
+
+    @Test
+    void removingAnObjectRemovesItsJoints() {
+        Scene s = SceneJson.read(SCENE);
+        Scene less = s.withObjects(List.of(s.object("ramp"), s.object("bob")));
+        assertEquals(1, less.joints().size());
+    }
+}

@@ -1,0 +1,77 @@
+package dev.diorama.worldmodel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.diorama.audio.SoundTrack;
+import dev.diorama.prompt.PromptParser;
+import dev.diorama.scene.ContactEvent;
+import dev.diorama.scene.Scene;
+import dev.diorama.scene.SceneJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The model sits the physics exam: for every scenario of a {@code diorama eval-physics --export}
+ * directory it continues the conditioning clip, conditioned on the scenario's prompt, and writes
+ * {@code ID.mp4} (the continuation alone, with its synthesised sound) for
+ * {@code diorama eval-physics --videos}. All scenarios are rolled out together, as one batch.
+ *
+ * <pre>java -cp ... dev.diorama.worldmodel.ExamAnswers EXPORT_DIR ANSWERS_DIR [MODEL.bin] [--seed N] [--steps N] [--temperature T]</pre>
+ */
+public final class ExamAnswers {
+    private ExamAnswers() {}
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 2) {
+            System.err.println("usage: ExamAnswers EXPORT_DIR ANSWERS_DIR [MODEL.bin] [--seed N] [--steps N] [--temperature T]");
+            System.exit(2);
+        }
+        Path export = Path.of(args[0]), answers = Path.of(args[1]);
+        Path modelFile = null;
+        long seed = 0;
+        int steps = Neural.DEFAULT_STEPS;
+        float temperature = Neural.DEFAULT_TEMPERATURE;
+        for (int i = 2; i < args.length; i++) {
+            if (args[i].equals("--seed")) seed = Long.parseLong(args[++i]);
+            else if (args[i].equals("--steps")) steps = Integer.parseInt(args[++i]);
+            else if (args[i].equals("--temperature")) temperature = Float.parseFloat(args[++i]);
+            else modelFile = Path.of(args[i]);
+        }
+        Neural.configureEngine(Integer.getInteger("threads", 1));
+        JsonNode index = SceneJson.MAPPER.readTree(Files.readString(export.resolve("index.json")));
+        Files.createDirectories(answers);
+        List<String> ids = new ArrayList<>(), prompts = new ArrayList<>();
+        List<List<float[]>> contexts = new ArrayList<>();
+        List<byte[]> lastKnown = new ArrayList<>();
+        int frames = 0, fps = index.path("fps").asInt();
+        for (JsonNode s : index.path("scenarios")) {
+            ids.add(s.path("id").asText());
+            prompts.add(s.path("prompt").asText());
+            frames = s.path("continuationFrames").asInt();
+            List<byte[]> known = ClipSet.decode(export.resolve(s.path("conditioning").asText()), 64, 64);
+            List<float[]> ctx = new ArrayList<>();
+            for (byte[] f : known) ctx.add(Neural.toPlanar(f, 64, 64, 64));
+            contexts.add(ctx);
+            lastKnown.add(known.get(known.size() - 1));
+        }
+        try (WorldModel model = Neural.load(modelFile)) {
+            long t0 = System.nanoTime();
+            List<List<float[]>> out = model.rollout(contexts, prompts, frames, steps, temperature, seed);
+            double rollout = (System.nanoTime() - t0) / 1e9;
+            int heard = 0;
+            for (int i = 0; i < ids.size(); i++) {
+                List<byte[]> pics = Neural.toBgr(out.get(i), 64);
+                Scene scene = PromptParser.parse(prompts.get(i), new PromptParser.Options(seed, frames / (double) fps, fps, 64, 64, true)).scene();
+                List<ContactEvent> impacts = Neural.impacts(scene, Neural.bounces(lastKnown.get(i), pics, 64, 64, fps), 0, fps);
+                heard += impacts.size();
+                Neural.writeFilm(answers.resolve(ids.get(i) + ".mp4"), pics, 64, 64, fps, null,
+                        new SoundTrack(scene, impacts, SoundTrack.Options.FILM), 0);
+            }
+            System.err.printf(Locale.ROOT, "wrote %d answers to %s: %d frames each, rolled out together in %.1f s (%d flow steps a frame, temperature %s); %d impacts heard%n",
+                    ids.size(), answers, frames, rollout, steps, temperature, heard);
+        }
+    }
+}

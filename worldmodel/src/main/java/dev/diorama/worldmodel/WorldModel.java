@@ -1,0 +1,523 @@
+package dev.diorama.worldmodel;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.diorama.scene.SceneJson;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * A small video world model after the Sora recipe: a video compression network (a convolutional
+ * autoencoder, 4× in each spatial direction, one latent per frame), latent spacetime patches, and a
+ * diffusion transformer trained with flow matching that predicts the next frame's latent from the
+ * previous {@link Config#context()} frames' latents and the caption. A film is rolled out frame by
+ * frame, as DIAMOND and GameNGen do (docs/world-model.md says why rather than the whole clip at once).
+ *
+ * <p><b>Compression.</b> Encoder: 3×3 conv to w channels, two 4×4 stride-2 convs (2w, 4w), 3×3 conv
+ * to {@link Config#latentChannels()}; the decoder mirrors it, upsampling by
+ * depth-to-space (a 3×3 conv to four times the channels, each group of four becoming a 2×2 block; the
+ * PyTorch engine of DJL has no transposed convolution, and this one leaves no checkerboard). Latents are
+ * standardised per channel with statistics measured after the autoencoder is trained.
+ *
+ * <p><b>Transformer.</b> Tokens are the p × p patches of the noisy latent, each concatenated with
+ * the same patch of every context frame and a flag saying whether that frame exists (the start of
+ * a clip has fewer than K before it, and a film made from words alone has none), plus a learned
+ * position. Conditioning, DiT's adaLN-Zero: a vector from the flow time (sinusoidal, MLP) plus the
+ * text encoding (word embeddings, mean-pooled, then a linear layer) scales, shifts and gates every
+ * block; the gates and the output layer start at zero, so the untrained network predicts zero.
+ *
+ * <p><b>Flow matching</b> (rectified flow): x_t = (1 − t)·x₀ + t·ε, the network predicts the
+ * velocity ε − x₀, and sampling integrates from t = 1 (noise) to t = 0 with Euler steps.
+ */
+public final class WorldModel implements AutoCloseable {
+    static final String MAGIC = "DIORAMA-WORLDMODEL/1\n";
+
+    /**
+     * @param size            picture side, pixels (square pictures)
+     * @param channels        3 (RGB)
+     * @param aeWidth         channels of the autoencoder's first layer (then 2×, 4×)
+     * @param latentChannels  channels of a latent (a latent is size/4 a side)
+     * @param patch           side of a latent patch (a token)
+     * @param width           transformer width d
+     * @param layers          transformer blocks
+     * @param heads           attention heads (d divisible by heads)
+     * @param context         previous frames a prediction sees
+     * @param textLength      caption words read, at most
+     */
+    public record Config(int size, int channels, int aeWidth, int latentChannels, int patch, int width, int layers, int heads,
+                         int context, int textLength) {
+        public static final Config DEFAULT = new Config(64, 3, 16, 4, 2, 128, 4, 4, 4, 24);
+
+        public Config {
+            if (size % 4 != 0 || (size / 4) % patch != 0) throw new IllegalArgumentException("size must be 4·patch·n");
+            if (width % heads != 0 || width % 2 != 0) throw new IllegalArgumentException("width must be divisible by heads and even");
+        }
+
+        int latentSide() { return size / 4; }
+
+        int tokens() { return (latentSide() / patch) * (latentSide() / patch); }
+
+        int patchDim() { return latentChannels * patch * patch; }
+
+        int latentSize() { return latentChannels * latentSide() * latentSide(); }
+
+        int pictureSize() { return channels * size * size; }
+    }
+
+    private final Config config;
+    private final Vocabulary vocabulary;
+    private final NDManager manager;
+    private final Params params;
+    /** Per latent channel: mean and standard deviation of the encoder's output over training frames. */
+    private float[] latentMean, latentStd;
+    private ObjectNode provenance;
+
+    private WorldModel(Config config, Vocabulary vocabulary, NDManager manager) {
+        this.config = config;
+        this.vocabulary = vocabulary;
+        this.manager = manager;
+        this.params = new Params(manager);
+        this.latentMean = new float[config.latentChannels()];
+        this.latentStd = new float[config.latentChannels()];
+        java.util.Arrays.fill(latentStd, 1f);
+        this.provenance = SceneJson.MAPPER.createObjectNode();
+    }
+
+    /** A new model with weights drawn from {@code seed}. */
+    public static WorldModel create(Config c, Vocabulary v, long seed) {
+        WorldModel m = new WorldModel(c, v, NDManager.newBaseManager(ai.djl.Device.cpu(), "PyTorch"));
+        m.initialise(new SplittableRandom(seed));
+        return m;
+    }
+
+    private void initialise(SplittableRandom r) {
+        Config c = config;
+        int w = c.aeWidth(), lc = c.latentChannels(), ch = c.channels();
+        // Autoencoder
+        conv(r, "ae.enc0", w, ch, 3);
+        conv(r, "ae.enc1", 2 * w, w, 4);
+        conv(r, "ae.enc2", 4 * w, 2 * w, 4);
+        conv(r, "ae.enc3", lc, 4 * w, 3);
+        conv(r, "ae.dec0", 4 * w, lc, 3);
+        conv(r, "ae.dec1", 4 * 2 * w, 4 * w, 3);   // then depth-to-space: 2w channels at twice the side
+        conv(r, "ae.dec2", 4 * w, 2 * w, 3);       // then depth-to-space: w channels
+        conv(r, "ae.dec3", ch, w, 3);
+        // Diffusion transformer
+        int d = c.width(), in = c.patchDim() + c.context() * (c.patchDim() + 1);
+        linear(r, "dit.in", d, in);
+        params.normal("dit.pos", r, 0.02, c.tokens(), d);
+        linear(r, "dit.t1", d, d);
+        linear(r, "dit.t2", d, d);
+        params.normal("dit.words", r, 0.02, vocabulary.size(), d);
+        linear(r, "dit.text", d, d);
+        for (int l = 0; l < c.layers(); l++) {
+            String b = "dit.block" + l + ".";
+            params.constant(b + "ada.w", 0, 6L * d, d);      // adaLN-Zero: the block starts as the identity
+            params.constant(b + "ada.b", 0, 6L * d);
+            linear(r, b + "qkv", 3 * d, d);
+            linear(r, b + "proj", d, d);
+            linear(r, b + "mlp1", 4 * d, d);
+            linear(r, b + "mlp2", d, 4 * d);
+        }
+        params.constant("dit.final.ada.w", 0, 2L * d, d);
+        params.constant("dit.final.ada.b", 0, 2L * d);
+        params.constant("dit.out.w", 0, c.patchDim(), d);
+        params.constant("dit.out.b", 0, c.patchDim());
+    }
+
+    private void conv(SplittableRandom r, String name, int out, int in, int k) {
+        params.fanIn(name + ".w", r, (long) in * k * k, out, in, k, k);
+        params.constant(name + ".b", 0, out);
+    }
+
+    private void linear(SplittableRandom r, String name, int out, int in) {
+        params.fanIn(name + ".w", r, in, out, in);
+        params.constant(name + ".b", 0, out);
+    }
+
+    private NDArray p(String name) { return params.get(name); }
+
+    // ---------------------------------------------------------------- compression network
+
+    /** Pictures [B, C, S, S] in [0, 1] → raw latents [B, Cz, S/4, S/4]. */
+    NDArray encode(NDArray x) {
+        NDArray h = x.mul(2).sub(1);
+        h = Ops.silu(Ops.conv(h, p("ae.enc0.w"), p("ae.enc0.b"), 1, 1));
+        h = Ops.silu(Ops.conv(h, p("ae.enc1.w"), p("ae.enc1.b"), 2, 1));
+        h = Ops.silu(Ops.conv(h, p("ae.enc2.w"), p("ae.enc2.b"), 2, 1));
+        return Ops.conv(h, p("ae.enc3.w"), p("ae.enc3.b"), 1, 1);
+    }
+
+    /** Raw latents → pictures [B, C, S, S], about [0, 1] (not clamped: the loss sees the overshoot). */
+    NDArray decode(NDArray z) {
+        NDArray h = Ops.silu(Ops.conv(z, p("ae.dec0.w"), p("ae.dec0.b"), 1, 1));
+        h = Ops.silu(Ops.depthToSpace(Ops.conv(h, p("ae.dec1.w"), p("ae.dec1.b"), 1, 1)));
+        h = Ops.silu(Ops.depthToSpace(Ops.conv(h, p("ae.dec2.w"), p("ae.dec2.b"), 1, 1)));
+        return Ops.conv(h, p("ae.dec3.w"), p("ae.dec3.b"), 1, 1).add(1).div(2);
+    }
+
+    NDArray standardise(NDArray z) {
+        NDManager m = z.getManager();
+        int lc = config.latentChannels();
+        return z.sub(m.create(latentMean).reshape(1, lc, 1, 1)).div(m.create(latentStd).reshape(1, lc, 1, 1));
+    }
+
+    NDArray unstandardise(NDArray z) {
+        NDManager m = z.getManager();
+        int lc = config.latentChannels();
+        return z.mul(m.create(latentStd).reshape(1, lc, 1, 1)).add(m.create(latentMean).reshape(1, lc, 1, 1));
+    }
+
+    void setLatentStatistics(float[] mean, float[] std) {
+        latentMean = mean.clone();
+        latentStd = std.clone();
+    }
+
+    // ---------------------------------------------------------------- diffusion transformer
+
+    /**
+     * The predicted velocity ε − x₀.
+     *
+     * @param xt       noisy standardised latents [B, Cz, s, s]
+     * @param context  standardised latents of the previous frames, most recent first [B, K, Cz, s, s]
+     * @param present  1 where that context frame exists, else 0 [B, K]
+     * @param t        flow time in [0, 1] [B]
+     * @param words    the captions as bags of words: per row the mean of one-hot word vectors [B, V]
+     */
+    NDArray velocity(NDArray xt, NDArray context, NDArray present, NDArray t, NDArray words) {
+        Config c = config;
+        int d = c.width(), K = c.context(), T = c.tokens(), pd = c.patchDim(), s = c.latentSide();
+        long B = xt.getShape().get(0);
+        NDList parts = new NDList();
+        parts.add(Ops.patchify(xt, c.patch()));
+        for (int k = 0; k < K; k++) {
+            NDArray flag = present.get(":, " + k).reshape(B, 1, 1);
+            NDArray ctx = context.get(":, " + k).reshape(B, c.latentChannels(), s, s);
+            parts.add(Ops.patchify(ctx, c.patch()).mul(flag));
+            parts.add(flag.broadcast(new Shape(B, T, 1)));
+        }
+        NDArray x = Ops.linear(NDArrays.concat(parts, 2), p("dit.in.w"), p("dit.in.b")).add(p("dit.pos").reshape(1, T, d));
+        NDArray temb = Ops.linear(Ops.silu(Ops.linear(Ops.timeEmbedding(t, d), p("dit.t1.w"), p("dit.t1.b"))),
+                p("dit.t2.w"), p("dit.t2.b"));
+        NDArray text = Ops.linear(words.matMul(p("dit.words")), p("dit.text.w"), p("dit.text.b"));
+        NDArray cond = Ops.silu(temb.add(text));
+        int heads = c.heads(), dh = d / heads;
+        float attScale = (float) (1 / Math.sqrt(dh));
+        for (int l = 0; l < c.layers(); l++) {
+            String b = "dit.block" + l + ".";
+            NDList mod = Ops.linear(cond, p(b + "ada.w"), p(b + "ada.b")).reshape(B, 1, 6L * d).split(6, 2);
+            NDArray h = modulate(Ops.layerNorm(x, d), mod.get(0), mod.get(1));
+            NDArray qkv = Ops.linear(h, p(b + "qkv.w"), p(b + "qkv.b")).reshape(B, T, 3, heads, dh).transpose(2, 0, 3, 1, 4);
+            NDList qkvList = qkv.split(3, 0);
+            NDArray q = qkvList.get(0).squeeze(0), k = qkvList.get(1).squeeze(0), v = qkvList.get(2).squeeze(0);
+            NDArray att = q.matMul(k.transpose(0, 1, 3, 2)).mul(attScale).softmax(-1).matMul(v);
+            att = Ops.linear(att.transpose(0, 2, 1, 3).reshape(B, T, d), p(b + "proj.w"), p(b + "proj.b"));
+            x = x.add(att.mul(mod.get(2)));
+            h = modulate(Ops.layerNorm(x, d), mod.get(3), mod.get(4));
+            NDArray mlp = Ops.linear(Ops.gelu(Ops.linear(h, p(b + "mlp1.w"), p(b + "mlp1.b"))), p(b + "mlp2.w"), p(b + "mlp2.b"));
+            x = x.add(mlp.mul(mod.get(5)));
+        }
+        NDList fin = Ops.linear(cond, p("dit.final.ada.w"), p("dit.final.ada.b")).reshape(B, 1, 2L * d).split(2, 2);
+        NDArray out = Ops.linear(modulate(Ops.layerNorm(x, d), fin.get(0), fin.get(1)), p("dit.out.w"), p("dit.out.b"));
+        return Ops.unpatchify(out.reshape(B, T, pd), c.latentChannels(), s, s, c.patch());
+    }
+
+    private static NDArray modulate(NDArray x, NDArray shift, NDArray scale) {
+        return x.mul(scale.add(1)).add(shift);
+    }
+
+    /** Bags of words [B, V]: per caption the mean of its words' one-hot vectors; an empty caption is all zero. */
+    float[] bagsOfWords(List<String> captions) {
+        int V = vocabulary.size();
+        float[] bags = new float[captions.size() * V];
+        for (int i = 0; i < captions.size(); i++) {
+            int[] ids = vocabulary.encode(captions.get(i), config.textLength());
+            int n = 0;
+            for (int id : ids) if (id != Vocabulary.PAD) n++;
+            for (int id : ids) if (id != Vocabulary.PAD) bags[i * V + id] += 1f / n;
+        }
+        return bags;
+    }
+
+    // ---------------------------------------------------------------- rollout
+
+    /**
+     * Continues films frame by frame.
+     *
+     * @param contexts  per film its known pictures (planar RGB in [0, 1], {@code size × size}), oldest
+     *                  first; may be empty (the film starts from its caption alone)
+     * @param captions  per film its caption ("" for none)
+     * @param frames    pictures to predict per film
+     * @param steps     Euler steps of the flow per frame
+     * @param temperature  the starting noise's scale: 1 samples the learned distribution; less
+     *                  follows the flow from nearer its middle (0: from zero, deterministic), which
+     *                  trades the variety of the samples for a roll-out that drifts less
+     * @param seed      the noise: one draw per film, reused for every frame of it, so what does not
+     *                  move is decoded the same way in every frame instead of flickering
+     * @return per film the predicted pictures, planar RGB in [0, 1]. Where a film has known pictures,
+     *         each predicted one is its last known picture plus the change the model predicts
+     *         (decoded latent minus the decoded latent of that last picture): the autoencoder's
+     *         error on what stays still cancels, so the still background is the real one, pixel for pixel.
+     */
+    public List<List<float[]>> rollout(List<List<float[]>> contexts, List<String> captions, int frames, int steps, float temperature,
+                                       long seed) {
+        Config c = config;
+        int B = contexts.size(), K = c.context(), L = c.latentSize(), P = c.pictureSize();
+        if (captions.size() != B) throw new IllegalArgumentException("one caption per film");
+        List<List<float[]>> out = new ArrayList<>();
+        for (int i = 0; i < B; i++) out.add(new ArrayList<>());
+        try (NDManager m = manager.newSubManager()) {
+            // The latents of the known frames, most recent last
+            List<List<float[]>> latents = new ArrayList<>();
+            for (List<float[]> ctx : contexts) {
+                List<float[]> zs = new ArrayList<>();
+                int from = Math.max(0, ctx.size() - K);
+                for (int f = from; f < ctx.size(); f++) {
+                    if (ctx.get(f).length != P) throw new IllegalArgumentException("a context picture must be " + c.size() + "² RGB");
+                    try (NDScope scope = new NDScope(); NDManager fm = m.newSubManager()) {
+                        NDArray z = standardise(encode(fm.create(ctx.get(f), new Shape(1, c.channels(), c.size(), c.size()))));
+                        zs.add(z.toFloatArray());
+                    }
+                }
+                latents.add(zs);
+            }
+            float[][] anchor = new float[B][];   // decoded latent of the last known picture, and that picture
+            for (int i = 0; i < B; i++) {
+                List<float[]> zs = latents.get(i);
+                if (zs.isEmpty()) continue;
+                try (NDScope scope = new NDScope(); NDManager fm = m.newSubManager()) {
+                    float[] dec = decode(unstandardise(fm.create(zs.get(zs.size() - 1), new Shape(1, c.latentChannels(),
+                            c.latentSide(), c.latentSide())))).toFloatArray();
+                    float[] last = contexts.get(i).get(contexts.get(i).size() - 1);
+                    float[] a = new float[P];
+                    for (int j = 0; j < P; j++) a[j] = last[j] - dec[j];
+                    anchor[i] = a;
+                }
+            }
+            float[] noise = new float[B * L];
+            SplittableRandom r = new SplittableRandom(seed);
+                        for (int i = 0; i < noise.length; i++) noise[i] = (float) Params.gaussian(r) * temperature;
+            NDArray words = m.create(bagsOfWords(captions), new Shape(B, vocabulary.size()));
+            int s = c.latentSide();
+            for (int f = 0; f < frames; f++) {
+                try (NDScope scope = new NDScope(); NDManager fm = m.newSubManager()) {
+                    float[] ctx = new float[B * K * L], flags = new float[B * K];
+                    for (int i = 0; i < B; i++) {
+                        List<float[]> zs = latents.get(i);
+                        for (int k = 0; k < K && k < zs.size(); k++) {
+                            System.arraycopy(zs.get(zs.size() - 1 - k), 0, ctx, (i * K + k) * L, L);
+                            flags[i * K + k] = 1;
+                        }
+                    }
+                    NDArray context = fm.create(ctx, new Shape(B, K, c.latentChannels(), s, s));
+                    NDArray present = fm.create(flags, new Shape(B, K));
+                    NDArray x = fm.create(noise, new Shape(B, c.latentChannels(), s, s));
+                    for (int k = 0; k < steps; k++) {
+                        float t = 1f - (float) k / steps, dt = 1f / steps;
+                        NDArray tt = fm.full(new Shape(B), t);
+                        x = x.sub(velocity(x, context, present, tt, words).mul(dt));
+                    }
+                    float[] z = x.toFloatArray();
+                    float[] pics = decode(unstandardise(x)).toFloatArray();
+                    for (int i = 0; i < B; i++) {
+                        latents.get(i).add(java.util.Arrays.copyOfRange(z, i * L, (i + 1) * L));
+                        float[] pic = java.util.Arrays.copyOfRange(pics, i * P, (i + 1) * P);
+                        if (anchor[i] != null) for (int j = 0; j < P; j++) pic[j] += anchor[i][j];
+                        out.get(i).add(pic);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Decoded pictures of the encoded pictures (the autoencoder's reconstruction), planar RGB. */
+    public float[] reconstruct(float[] pictures, int count) {
+        try (NDScope scope = new NDScope(); NDManager m = manager.newSubManager()) {
+            NDArray x = m.create(pictures, new Shape(count, config.channels(), config.size(), config.size()));
+            return decode(encode(x)).toFloatArray();
+        }
+    }
+
+    // ---------------------------------------------------------------- cost
+
+    /** Floating-point operations (a multiply-add is 2) of encoding and decoding one picture. */
+    public double autoencoderFlops() {
+        double S = config.size(), w = config.aeWidth(), lc = config.latentChannels(), ch = config.channels();
+        double full = S * S, half = full / 4, quarter = full / 16;
+        double enc = 2 * (full * w * ch * 9 + half * 2 * w * w * 16 + quarter * 4 * w * 2 * w * 16 + quarter * lc * 4 * w * 9);
+        double dec = 2 * (quarter * 4 * w * lc * 9 + quarter * 8 * w * 4 * w * 9 + half * 4 * w * 2 * w * 9 + full * ch * w * 9);
+        return enc + dec;
+    }
+
+    /** Floating-point operations of one transformer evaluation (one sample, one flow step). */
+    public double transformerFlops() {
+        Config c = config;
+        double T = c.tokens(), d = c.width(), in = c.patchDim() + c.context() * (c.patchDim() + 1);
+        double f = 2 * T * in * d + 2 * 2 * d * d + 2 * vocabulary.size() * d + 2 * d * d;
+        double layer = 2 * d * 6 * d + 2 * T * d * 3 * d + 2 * 2 * T * T * d + 2 * T * d * d + 2 * 2 * T * d * 4 * d;
+        return f + c.layers() * layer + 2 * d * 2 * d + 2 * T * d * c.patchDim();
+    }
+
+    // ---------------------------------------------------------------- checkpoint
+
+    /**
+     * Writes the model: {@value #MAGIC}, a JSON header (configuration, vocabulary, latent
+     * statistics, provenance), then every weight by name with its shape and little-endian floats.
+     */
+    public void save(OutputStream os) throws IOException {
+        ObjectNode h = SceneJson.MAPPER.createObjectNode();
+        ObjectNode cfg = h.putObject("config");
+        cfg.put("size", config.size()).put("channels", config.channels()).put("aeWidth", config.aeWidth())
+                .put("latentChannels", config.latentChannels()).put("patch", config.patch()).put("width", config.width())
+                .put("layers", config.layers()).put("heads", config.heads()).put("context", config.context())
+                .put("textLength", config.textLength());
+        ArrayNode words = h.putArray("vocabulary");
+        for (String w : vocabulary.words()) words.add(w);
+        ArrayNode mean = h.putArray("latentMean"), std = h.putArray("latentStd");
+        for (int i = 0; i < latentMean.length; i++) {
+            mean.add(latentMean[i]);
+            std.add(latentStd[i]);
+        }
+        h.set("provenance", provenance);
+        DataOutputStream out = new DataOutputStream(os);
+        out.write(MAGIC.getBytes(StandardCharsets.US_ASCII));
+        byte[] header = SceneJson.MAPPER.writeValueAsBytes(h);
+        out.writeInt(header.length);
+        out.write(header);
+        writeArrays(out, params.all());
+        out.flush();
+    }
+
+    static void writeArrays(DataOutputStream out, Map<String, NDArray> arrays) throws IOException {
+        out.writeInt(arrays.size());
+        for (var e : arrays.entrySet()) {
+            out.writeUTF(e.getKey());
+            long[] dims = e.getValue().getShape().getShape();
+            out.writeInt(dims.length);
+            for (long dim : dims) out.writeLong(dim);
+            float[] v = e.getValue().toFloatArray();
+            ByteBuffer buf = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+            buf.asFloatBuffer().put(v);
+            out.write(buf.array());
+        }
+    }
+
+    /** Reads arrays as {@link #writeArrays} wrote them: name → (shape, values). */
+    static Map<String, Object[]> readArrays(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 100_000) throw new IOException("corrupt: " + n + " arrays");
+        Map<String, Object[]> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            String name = in.readUTF();
+            int nd = in.readInt();
+            if (nd < 0 || nd > 8) throw new IOException("corrupt: " + nd + " dimensions");
+            long[] dims = new long[nd];
+            long size = 1;
+            for (int k = 0; k < nd; k++) {
+                dims[k] = in.readLong();
+                size *= dims[k];
+            }
+            if (size < 0 || size > 100_000_000) throw new IOException("corrupt: " + size + " values");
+            byte[] bytes = new byte[Math.toIntExact(size * 4)];
+            in.readFully(bytes);
+            float[] v = new float[(int) size];
+            ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
+            out.put(name, new Object[] {new Shape(dims), v});
+        }
+        return out;
+    }
+
+    /**
+     * Reads a model written by {@link #save}.
+     *
+     * @throws WorldModelException when the stream is not such a model ({@code what} names it)
+     */
+    public static WorldModel load(InputStream is, String what) {
+        try {
+            DataInputStream in = new DataInputStream(is);
+            byte[] magic = in.readNBytes(MAGIC.length());
+            if (!MAGIC.equals(new String(magic, StandardCharsets.US_ASCII))) {
+                throw new WorldModelException(what + ": not a Diorama world model (expected a model.bin written by `diorama train`)");
+            }
+            int hl = in.readInt();
+            if (hl < 2 || hl > 10_000_000) throw new IOException("corrupt header length " + hl);
+            JsonNode h = SceneJson.MAPPER.readTree(in.readNBytes(hl));
+            JsonNode c = h.path("config");
+            Config cfg = new Config(c.path("size").asInt(), c.path("channels").asInt(), c.path("aeWidth").asInt(),
+                    c.path("latentChannels").asInt(), c.path("patch").asInt(), c.path("width").asInt(), c.path("layers").asInt(),
+                    c.path("heads").asInt(), c.path("context").asInt(), c.path("textLength").asInt());
+            List<String> words = new ArrayList<>();
+            for (JsonNode w : h.path("vocabulary")) words.add(w.asText());
+            WorldModel m = new WorldModel(cfg, new Vocabulary(words), NDManager.newBaseManager(ai.djl.Device.cpu(), "PyTorch"));
+            for (int i = 0; i < cfg.latentChannels(); i++) {
+                m.latentMean[i] = (float) h.path("latentMean").path(i).asDouble();
+                m.latentStd[i] = (float) h.path("latentStd").path(i).asDouble(1);
+            }
+            if (h.path("provenance").isObject()) m.provenance = (ObjectNode) h.path("provenance");
+            for (var e : readArrays(in).entrySet()) m.params.put(e.getKey(), (float[]) e.getValue()[1], (Shape) e.getValue()[0]);
+            // The names must be exactly those a fresh model of this configuration declares.
+            try (WorldModel fresh = create(cfg, m.vocabulary, 0)) {
+                if (!fresh.params.names().equals(m.params.names())) {
+                    m.close();
+                    throw new IOException("its weights do not match its configuration");
+                }
+                for (String n : fresh.params.names()) {
+                    if (!fresh.params.get(n).getShape().equals(m.params.get(n).getShape())) {
+                        m.close();
+                        throw new IOException("weight " + n + " has the wrong shape");
+                    }
+                }
+            }
+            return m;
+        } catch (EOFException e) {
+            throw new WorldModelException(what + ": truncated (the file ends early)");
+        } catch (IOException | IllegalArgumentException e) {
+            throw new WorldModelException(what + ": cannot read the model (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The model's bytes, as {@link #save} writes them. */
+    public byte[] toBytes() throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        save(b);
+        return b.toByteArray();
+    }
+
+    public Config config() { return config; }
+
+    public Vocabulary vocabulary() { return vocabulary; }
+
+    Params params() { return params; }
+
+    NDManager manager() { return manager; }
+
+    /** Where the weights came from (data, seed, steps, command); written into the checkpoint. */
+    public ObjectNode provenance() { return provenance; }
+
+    public long parameterCount() { return params.count(); }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}
