@@ -133,6 +133,11 @@ public final class FluidSolver implements AutoCloseable {
     private double[] px = new double[0], py = new double[0], pz = new double[0];
     private double[] vx = new double[0], vy = new double[0], vz = new double[0];
     private double[] rho = new double[0], factor = new double[0], kappa = new double[0], src = new double[0];
+    /**
+     * 1 / rho and V / rho per particle, set with rho by the neighbour pass: the force pass used them
+     * per pair, as a division each (the same quotients, so the same bits, once per particle).
+     */
+    private double[] invRho = new double[0], volRho = new double[0];
     /** Each solve's kappa summed over its iterations last step: the warm start of the next (Bender and Koschier 2017). */
     private double[] sumP = new double[0], sumV = new double[0];
     private double[] ax = new double[0], ay = new double[0], az = new double[0];
@@ -392,7 +397,7 @@ public final class FluidSolver implements AutoCloseable {
     private void grow(int cap) {
         px = Arrays.copyOf(px, cap); py = Arrays.copyOf(py, cap); pz = Arrays.copyOf(pz, cap);
         vx = Arrays.copyOf(vx, cap); vy = Arrays.copyOf(vy, cap); vz = Arrays.copyOf(vz, cap);
-        rho = Arrays.copyOf(rho, cap); factor = Arrays.copyOf(factor, cap); kappa = Arrays.copyOf(kappa, cap);
+        rho = Arrays.copyOf(rho, cap); invRho = Arrays.copyOf(invRho, cap); volRho = Arrays.copyOf(volRho, cap); factor = Arrays.copyOf(factor, cap); kappa = Arrays.copyOf(kappa, cap);
         src = Arrays.copyOf(src, cap);
         sumP = Arrays.copyOf(sumP, cap); sumV = Arrays.copyOf(sumV, cap);
         ax = Arrays.copyOf(ax, cap); ay = Arrays.copyOf(ay, cap); az = Arrays.copyOf(az, cap);
@@ -565,7 +570,7 @@ public final class FluidSolver implements AutoCloseable {
 
     private int[] keyScratch = new int[0], permScratch = new int[0];
     private double[] dScratch = new double[0];
-    private int[] iScratch = new int[0];
+    private int[] iScratch = new int[0], idScratch = new int[0];
     private byte[] bScratch = new byte[0];
 
     /** Grid over the fluid's extent; fluid particles reordered by cell, boundary particles gathered by cell. */
@@ -663,17 +668,22 @@ public final class FluidSolver implements AutoCloseable {
         return iScratch;
     }
 
+    /** a reordered by perm (out[i] = a[perm[i]]), in parallel; a becomes the next call's scratch. */
     private double[] permute(double[] a, int[] perm) {
         if (dScratch.length != a.length) dScratch = new double[a.length];
         double[] out = dScratch;
-        for (int i = 0; i < n; i++) out[i] = a[perm[i]];
+        parallel.forChunks(n, (c, from, to) -> {
+            for (int i = from; i < to; i++) out[i] = a[perm[i]];
+        });
         dScratch = a;
         return out;
     }
 
     private int[] permute(int[] a, int[] perm) {
-        int[] out = new int[a.length];
+        if (idScratch.length != a.length) idScratch = new int[a.length];
+        int[] out = idScratch;
         for (int i = 0; i < n; i++) out[i] = a[perm[i]];
+        idScratch = a;
         return out;
     }
 
@@ -777,6 +787,8 @@ public final class FluidSolver implements AutoCloseable {
                     }
                 }
                 rho[i] = dens;
+                invRho[i] = 1 / dens;
+                volRho[i] = vol / dens;
                 double denom = gsx * gsx + gsy * gsy + gsz * gsz + sq;
                 factor[i] = denom > 1e-6 / (d * d) ? 1 / denom : 0;
                 neighbours[i] = (fc - ch.fFirst[li]) + (bc - ch.bFirst[li]);
@@ -806,14 +818,11 @@ public final class FluidSolver implements AutoCloseable {
             }
         });
         applyKappa(dt);
-        double err = residual(dt, divergence, sum);
+        double err = residual(dt, divergence, null);
         int it = 0;
         while ((it < minIterations || err > eta) && it < settings.maxIterations()) {
             applyKappa(dt);
-            parallel.forChunks(n, (c, from, to) -> {
-                for (int i = from; i < to; i++) sum[i] += kappa[i];
-            });
-            err = residual(dt, divergence, sum);
+            err = residual(dt, divergence, sum);   // adds the kappa just applied to sum first
             it++;
         }
         if (divergence) lastDivergenceError = err; else lastDensityError = err;
@@ -821,7 +830,9 @@ public final class FluidSolver implements AutoCloseable {
     }
 
     /**
-     * Computes this iteration's kappa from the current velocities; returns the mean error.
+     * Computes this iteration's kappa from the current velocities; returns the mean error. If
+     * {@code sum} is not null, the kappa it replaces (the one just applied) is first added to it
+     * (the solve's running total, kept here rather than in a pass of its own).
      * Pressure may only push (a liquid does not pull on itself), so only compression (and only a
      * positive rate of compression) is corrected; increments are never negative. (A projected
      * Jacobi step that may also lower the accumulated kappa diverged in tests: the diagonal
@@ -847,6 +858,7 @@ public final class FluidSolver implements AutoCloseable {
                     int j = bi[k];
                     s += bV[j] * ((vxi - bvx[j]) * bg[3 * k] + (vyi - bvy[j]) * bg[3 * k + 1] + (vzi - bvz[j]) * bg[3 * k + 2]);
                 }
+                if (sum != null) sum[i] += kappa[i];
                 if (divergence) {
                     // Only compression is corrected, and not at the free surface (too few neighbours).
                     double rate = neighbours[i] < SURFACE_NEIGHBOURS ? 0 : Math.max(s, 0);
@@ -929,7 +941,7 @@ public final class FluidSolver implements AutoCloseable {
                     int li = i - from;
                     double sx = 0, sy = 0, sz = 0;
                     for (int k = ch.fFirst[li], e = ch.fFirst[li + 1]; k < e; k++) {
-                        double f = 1 / rho[ch.fIdx[k]];
+                        double f = invRho[ch.fIdx[k]];
                         sx += f * ch.fGrad[3 * k];
                         sy += f * ch.fGrad[3 * k + 1];
                         sz += f * ch.fGrad[3 * k + 2];
@@ -954,7 +966,7 @@ public final class FluidSolver implements AutoCloseable {
                     double dx = xi - px[j], dy = yi - py[j], dz = zi - pz[j];
                     double dvx = vxi - vx[j], dvy = vyi - vy[j], dvz = vzi - vz[j];
                     double r2 = dx * dx + dy * dy + dz * dz;
-                    double vj = vol / rho[j];
+                    double vj = volRho[j];
                     if (nu > 0) {
                         double f = vj * (dvx * dx + dvy * dy + dvz * dz) / (r2 + eps);
                         visx += f * ch.fGrad[3 * k];
@@ -1040,6 +1052,9 @@ public final class FluidSolver implements AutoCloseable {
     // Sound events
     // =====================================================================================
 
+    /** Per particle: impacted this step (scratch of {@link #impacts}, kept between steps). */
+    private byte[] hitScratch = new byte[0];
+
     /** An impact arms again once its approach speed has fallen below this, m/s. */
     private static final double REARM_SPEED = 0.2;
     /** Approach speed that makes an impact, m/s. */
@@ -1053,7 +1068,9 @@ public final class FluidSolver implements AutoCloseable {
      * and entrains bubbles with a probability that grows with the impact speed.
      */
     private void impacts(double dt) {
-        byte[] hit = new byte[n];
+        if (hitScratch.length < n) hitScratch = new byte[px.length];
+        byte[] hit = hitScratch;
+        Arrays.fill(hit, 0, n, (byte) 0);
         double[] speed = src;
         parallel.forChunks(n, (c, from, to) -> {
             for (int i = from; i < to; i++) {
@@ -1205,7 +1222,7 @@ public final class FluidSolver implements AutoCloseable {
 
     /** Bytes held by the particle and neighbour arrays (an estimate of the solver's memory). */
     public long arrayBytes() {
-        long b = (long) px.length * (8 * 16 + 4 * 2 + 1);
+        long b = (long) px.length * (8 * 18 + 4 * 2 + 1);
         for (Chunk c : chunks) b += 4L * (c.fIdx.length + c.bIdx.length) + 4L * (c.fGrad.length + c.bGrad.length);
         b += 8L * (bx.length * 7L) + 4L * (fStart.length + bStart.length);
         return b;
