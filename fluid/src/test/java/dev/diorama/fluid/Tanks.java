@@ -1,0 +1,31 @@
+package dev.diorama.fluid;
+
+import java.util.Arrays;
+
+/** Shared set-ups and measurements of the fluid tests. */
+final class Tanks {
+    private Tanks() {}
+
+    static FluidSolver.Settings settings(double d, double[] min, double[] max) {
+        return FluidSolver.Settings.of(d, Liquid.WATER, new double[] {min[0] - 0.5, min[1] - 0.5, min[2] - 0.5},
+                new double[] {max[0] + 0.5, max[1] + 0.5, max[2] + 0.5});
+    }
+
+    /**
+     * The free surface's height: the top particle of each column of width d (columns whose centre
+     * passes {@code keep}), median over the columns, plus d/2 (the liquid's edge).
+     */
+    static double level(FluidSolver f, java.util.function.BiPredicate<Double, Double> keep) {
+        double d = f.spacing();
+        java.util.TreeMap<Long, Double> top = new java.util.TreeMap<>();
+        for (int i = 0; i < f.size(); i++) {
+            if (f.neighbourCount(i) < 8) continue;   // drops and spray are not the surface
+            if (!keep.test(f.x(i), f.z(i))) continue;
+            long key = (Math.round(Math.floor(f.x(i) / d)) << 32) ^ (Math.round(Math.floor(f.z(i) / d)) & 0xFFFFFFFFL);
+            top.merge(key, f.y(i), Math::max);
+        }
+        double[] v = top.values().stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(v);
+        return v[v.length / 2] + d / 2;
+    }
+}
