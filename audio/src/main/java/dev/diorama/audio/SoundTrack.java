@@ -219,6 +219,8 @@ public final class SoundTrack implements AutoCloseable {
     private final Paths paths;
     /** Rolling and sliding, or null when nothing rolls or slides. */
     private final ContactSound contactSound;
+    /** The liquids' bubbles and splashes, or null without any. */
+    private final LiquidVoices liquidVoices;
     /**
      * Voices by onset (stable: equal onsets keep event order, which fixes the summation order). Set
      * during construction only: once, then again by the loudness pre-pass where the film will be
@@ -289,7 +291,7 @@ public final class SoundTrack implements AutoCloseable {
      * rolling and sliding of sustained contacts ({@link ContactSound}).
      */
     public SoundTrack(Scene scene, dev.diorama.scene.Timeline timeline, Options options) {
-        this(scene, timeline.events(), timeline.frames(), timeline.contacts(), options);
+        this(scene, timeline.events(), timeline.frames(), timeline.contacts(), timeline.liquidSounds(), options);
     }
 
     /**
@@ -298,6 +300,16 @@ public final class SoundTrack implements AutoCloseable {
      */
     public SoundTrack(Scene scene, List<ContactEvent> events, List<Keyframe> frames,
                       List<dev.diorama.scene.ContactState> contacts, Options options) {
+        this(scene, events, frames, contacts, List.of(), options);
+    }
+
+    /**
+     * As above, with the liquids' bubbles and splashes ({@link LiquidVoices}), placed and sent to the
+     * room like the strikes.
+     */
+    public SoundTrack(Scene scene, List<ContactEvent> events, List<Keyframe> frames,
+                      List<dev.diorama.scene.ContactState> contacts, List<dev.diorama.scene.LiquidSound> liquidSounds,
+                      Options options) {
         this.scene = Objects.requireNonNull(scene, "scene");
         this.events = List.copyOf(events);
         this.options = Objects.requireNonNull(options, "options");
@@ -311,6 +323,9 @@ public final class SoundTrack implements AutoCloseable {
         ContactSound rubbing = new ContactSound(scene, contacts, bodies,
                 (point, t) -> new Spatializer(paths.cameraAt(t)).place(point));
         contactSound = rubbing.isEmpty() ? null : rubbing;
+        LiquidVoices wet = new LiquidVoices(liquidSounds == null ? List.of() : liquidSounds,
+                (point, t) -> new Spatializer(paths.cameraAt(t)).place(point), scene.seed());
+        liquidVoices = wet.isEmpty() ? null : wet;
 
         RoomAcoustics room = options.acoustics() ? RoomAcoustics.of(scene) : null;
         Excitation[] excitations = new Excitation[this.events.size()];
@@ -917,6 +932,7 @@ public final class SoundTrack implements AutoCloseable {
             if (voices[i].end() > startSample) voices[i].addTo(startSample, l, r, s, n);
         }
         if (contactSound != null) contactSound.addTo(startSample, l, r, s, n);
+        if (liquidVoices != null) liquidVoices.addTo(startSample, l, r, s, n);
     }
 
     /** The lowest i with maxEnd[i] > sample: no voice before it sounds at or after sample. */
@@ -935,7 +951,7 @@ public final class SoundTrack implements AutoCloseable {
 
     /** One past the last sample any voice (and, with a room, its reverberation) contributes to; 0 without voices. */
     long endSample() {
-        long rubbing = contactSound == null ? 0 : contactSound.end();
+        long rubbing = Math.max(contactSound == null ? 0 : contactSound.end(), liquidVoices == null ? 0 : liquidVoices.end());
         if (voices.length == 0 && rubbing == 0) return 0;
         long dry = Math.max(rubbing, voices.length == 0 ? 0 : maxEnd[voices.length - 1]);
         return reverb == null ? dry : (Math.floorDiv(dry, ROOM_BLOCK) + 1) * ROOM_BLOCK + reverb.tail();

@@ -88,6 +88,12 @@ public final class Continuation {
      * goes on from the last one's final state.
      */
     public static Plan plan(Scene original, List<Step> earlier, String prompt, double seconds, Progress progress) {
+        if (!original.liquids().isEmpty()) {
+            // The liquid's particles at the film's end are not part of a scene (a scene starts its liquids
+            // as boxes and fills), so a continuation could not start from them; refused rather than restarted.
+            throw new dev.diorama.scene.SceneException("/liquids", "expected a film without liquids: a film with "
+                    + "liquids cannot be extended yet (its liquid would start again as it was at the beginning)");
+        }
         int parts = earlier.size() + 1;
         Simulator.End[] end = new Simulator.End[1];
         Timeline timeline = Simulator.run(original, f -> progress.update("simulating", f / 2 / parts), e -> end[0] = e);

@@ -95,10 +95,12 @@ public final class FilmMaker {
             frameCount = frames.size();
             Path tmpJson = out.temp(sidecar);
             Path tmpVideo = out.temp(video);
-            SidecarJson.write(tmpJson, scene, frames, events, happened.contacts(), SoundTrack.SAMPLE_RATE, remixedFrom);
+            SidecarJson.write(tmpJson, scene, frames, events, happened.contacts(), happened.liquidSounds(),
+                    SoundTrack.SAMPLE_RATE, remixedFrom);
             progress.update("mastering", 0);
             int w = scene.width(), h = scene.height(), fps = scene.fps();
-            try (SoundTrack sound = new SoundTrack(scene, events, frames, happened.contacts(), SoundTrack.Options.FILM);
+            try (SoundTrack sound = new SoundTrack(scene, events, frames, happened.contacts(), happened.liquidSounds(),
+                    SoundTrack.Options.FILM);
                  Renderer renderer = new Renderer(scene, settings.threads(), settings.render());
                  Mp4Writer writer = new Mp4Writer(tmpVideo, w, h, fps, SoundTrack.SAMPLE_RATE)) {
                 progress.update("mastering", 1);

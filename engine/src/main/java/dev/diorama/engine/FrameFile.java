@@ -1,6 +1,7 @@
 package dev.diorama.engine;
 
 import dev.diorama.scene.Keyframe;
+import dev.diorama.scene.LiquidFrame;
 import dev.diorama.scene.Pose;
 import dev.diorama.scene.Quat;
 import dev.diorama.scene.Vec3;
@@ -20,8 +21,8 @@ import java.util.RandomAccess;
  * A film's keyframes on disk, so that memory does not grow with the film's length: the simulation
  * appends them as it goes, and the sidecar, the sound and the picture read them back one at a time
  * through {@link #frames()}. Each keyframe is written exactly (its index, its time and, per pose,
- * the position, the rotation and the instant of a contact frame as doubles), so what is read back
- * equals what was written. The file is a temporary one, deleted on {@link #close()}.
+ * the position, the rotation and the instant of a contact frame as doubles; per liquid, its
+ * particle count, volume and positions as floats), so what is read back equals what was written. The file is a temporary one, deleted on {@link #close()}.
  */
 final class FrameFile implements AutoCloseable {
     private static final int POSE_BYTES = 8 * 8;
@@ -39,7 +40,9 @@ final class FrameFile implements AutoCloseable {
 
     /** Appends the next keyframe. */
     void append(Keyframe k) {
-        ByteBuffer b = ByteBuffer.allocate(4 + 4 + 8 + k.poses().size() * POSE_BYTES);
+        int liquidBytes = 4;
+        for (LiquidFrame l : k.liquids()) liquidBytes += 4 + 8 + 4 * l.positions().length;
+        ByteBuffer b = ByteBuffer.allocate(4 + 4 + 8 + k.poses().size() * POSE_BYTES + liquidBytes);
         b.putInt(k.index()).putInt(k.poses().size()).putDouble(k.t());
         for (Pose p : k.poses()) {
             Vec3 v = p.position();
@@ -47,6 +50,11 @@ final class FrameFile implements AutoCloseable {
             b.putDouble(v.x()).putDouble(v.y()).putDouble(v.z());
             b.putDouble(q.x()).putDouble(q.y()).putDouble(q.z()).putDouble(q.w());
             b.putDouble(p.sampledAt());
+        }
+        b.putInt(k.liquids().size());
+        for (LiquidFrame l : k.liquids()) {
+            b.putInt(l.count()).putDouble(l.volume());
+            for (float f : l.positions()) b.putFloat(f);
         }
         b.flip();
         try {
@@ -87,7 +95,16 @@ final class FrameFile implements AutoCloseable {
                 Quat q = new Quat(b.getDouble(), b.getDouble(), b.getDouble(), b.getDouble());
                 poses[k] = new Pose(v, q, b.getDouble());
             }
-            return new Keyframe(index, t, List.of(poses));
+            int liquids = b.getInt();
+            LiquidFrame[] lf = new LiquidFrame[liquids];
+            for (int k = 0; k < liquids; k++) {
+                int count = b.getInt();
+                double volume = b.getDouble();
+                float[] xyz = new float[3 * count];
+                for (int c = 0; c < xyz.length; c++) xyz[c] = b.getFloat();
+                lf[k] = new LiquidFrame(count, volume, xyz);
+            }
+            return new Keyframe(index, t, List.of(poses), List.of(lf));
         }
 
         @Override

@@ -26,9 +26,16 @@ import java.util.List;
  *                 "b": "floor", "speed": 4.43, "impulse": 0.87, "point": [x, y, z] } ],
  *   "contacts": [ { "t": 1.25, "a": "red-rubber-ball", "b": "floor", "force": 45.2, "slip": 0.004,
  *                   "roll": 1.33, "point": [x, y, z] } ],
+ *   "liquidSounds": [ { "t": 0.61, "frame": 14, "sample": 29280, "kind": "bubble", "radius": 0.0021,
+ *                       "point": [x, y, z] },
+ *                     { "t": 0.60, ..., "kind": "splash", "speed": 2.1, "volume": 3.2e-6, "point": [x, y, z] } ],
  *   "frames": [ { "index": 0, "t": 0.0,
- *                 "poses": { "red-rubber-ball": { "position": [x, y, z], "rotation": [x, y, z, w] } } } ] }
+ *                 "poses": { "red-rubber-ball": { "position": [x, y, z], "rotation": [x, y, z, w] } },
+ *                 "liquids": { "water": { "particles": 16848, "volume": 0.01683 } } } ] }
  * </pre>
+ * The liquid entries (only in scenes with liquids): {@code liquidSounds}, the bubbles and splashes
+ * the sound is made of; per frame, each liquid's particle count (particles that leave the simulated
+ * region are removed) and volume, m^3 (each particle's rest volume, less where it is compressed).
  * A pose that shows an object at the instant of an impact inside the frame (a contact frame, see
  * {@code dev.diorama.sim.Simulator}) also carries {@code "sampledAt"}: the time of that instant.
  */
@@ -49,20 +56,21 @@ public final class SidecarJson {
      */
     public static void write(Path file, Scene scene, Timeline timeline, int sampleRate,
                              com.fasterxml.jackson.databind.JsonNode remixedFrom) throws IOException {
-        write(file, scene, timeline.frames(), timeline.events(), timeline.contacts(), sampleRate, remixedFrom);
+        write(file, scene, timeline.frames(), timeline.events(), timeline.contacts(), timeline.liquidSounds(), sampleRate,
+                remixedFrom);
     }
 
     /** As {@link #write(Path, Scene, Timeline, int, com.fasterxml.jackson.databind.JsonNode)}, from the keyframes, events and contacts. */
     static void write(Path file, Scene scene, List<Keyframe> frames, List<ContactEvent> events,
-                      List<dev.diorama.scene.ContactState> contacts, int sampleRate,
-                      com.fasterxml.jackson.databind.JsonNode remixedFrom) throws IOException {
+                      List<dev.diorama.scene.ContactState> contacts, List<dev.diorama.scene.LiquidSound> liquidSounds,
+                      int sampleRate, com.fasterxml.jackson.databind.JsonNode remixedFrom) throws IOException {
         try (OutputStream out = Files.newOutputStream(file); JsonGenerator g = open(out)) {
             writeHeader(g, scene, frames.size(), sampleRate);
             if (remixedFrom != null) {
                 g.writeFieldName("remixedFrom");
                 g.writeTree(remixedFrom);
             }
-            writeEventsAndFrames(g, frames, events, contacts, scene.fps(), sampleRate, scene);
+            writeEventsAndFrames(g, frames, events, contacts, liquidSounds, scene.fps(), sampleRate, scene);
             g.writeEndObject();
         }
     }
@@ -97,7 +105,8 @@ public final class SidecarJson {
                 g.writeEndArray();
             }
             g.writeEndObject();
-            writeEventsAndFrames(g, stitched.frames(), stitched.events(), stitched.contacts(), scene.fps(), sampleRate, cont);
+            writeEventsAndFrames(g, stitched.frames(), stitched.events(), stitched.contacts(), stitched.liquidSounds(),
+                    scene.fps(), sampleRate, cont);
             g.writeEndObject();
         }
     }
@@ -126,7 +135,8 @@ public final class SidecarJson {
      * the same order (see {@link Continuation}).
      */
     private static void writeEventsAndFrames(JsonGenerator g, List<Keyframe> frames, List<ContactEvent> events,
-                                             List<dev.diorama.scene.ContactState> contacts, int fps,
+                                             List<dev.diorama.scene.ContactState> contacts,
+                                             List<dev.diorama.scene.LiquidSound> liquidSounds, int fps,
                                              int sampleRate, Scene last) throws IOException {
         g.writeArrayFieldStart("events");
         for (ContactEvent e : events) {
@@ -161,6 +171,26 @@ public final class SidecarJson {
             }
             g.writeEndArray();
         }
+        if (!liquidSounds.isEmpty()) {
+            g.writeArrayFieldStart("liquidSounds");
+            for (dev.diorama.scene.LiquidSound s : liquidSounds) {
+                g.writeStartObject();
+                g.writeNumberField("t", s.t());
+                g.writeNumberField("frame", (int) Math.floor(s.t() * fps));
+                g.writeNumberField("sample", Math.round(s.t() * sampleRate));
+                g.writeStringField("kind", s.kind());
+                if (dev.diorama.scene.LiquidSound.BUBBLE.equals(s.kind())) {
+                    g.writeNumberField("radius", s.radius());
+                } else {
+                    g.writeNumberField("speed", s.speed());
+                    g.writeNumberField("volume", s.volume());
+                }
+                g.writeFieldName("point");
+                g.writeArray(s.point().toArray(), 0, 3);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
         g.writeArrayFieldStart("frames");
         for (int f = 0; f < frames.size(); f++) {
             Keyframe k = frames.get(f);
@@ -179,6 +209,16 @@ public final class SidecarJson {
                 g.writeEndObject();
             }
             g.writeEndObject();
+            if (!k.liquids().isEmpty()) {
+                g.writeObjectFieldStart("liquids");
+                for (int l = 0; l < k.liquids().size() && l < last.liquids().size(); l++) {
+                    g.writeObjectFieldStart(last.liquids().get(l).id());
+                    g.writeNumberField("particles", k.liquids().get(l).count());
+                    g.writeNumberField("volume", k.liquids().get(l).volume());
+                    g.writeEndObject();
+                }
+                g.writeEndObject();
+            }
             g.writeEndObject();
         }
         g.writeEndArray();

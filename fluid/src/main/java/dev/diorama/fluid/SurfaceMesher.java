@@ -155,6 +155,20 @@ public final class SurfaceMesher {
         this.parallel = new Parallel(threads);
     }
 
+    /**
+     * For particles of spacing {@code d} as a {@link FluidSolver} makes them (kernel support 2d,
+     * volume 1 / sum W over a cubic lattice), without the solver: the picture's side of a liquid
+     * whose particles were stored.
+     */
+    public static SurfaceMesher forSpacing(double d, int threads) {
+        CubicKernel kernel = new CubicKernel(2 * d);
+        double sum = 0;
+        for (int i = -2; i <= 2; i++)
+            for (int j = -2; j <= 2; j++)
+                for (int k = -2; k <= 2; k++) sum += kernel.w(d * Math.sqrt(i * i + j * j + k * k));
+        return new SurfaceMesher(0.5 * d, kernel, 1 / sum, threads);
+    }
+
     /** For a solver: cells of half its spacing, its kernel and particle volume. */
     public static SurfaceMesher forSolver(FluidSolver s, int threads) {
         return new SurfaceMesher(0.5 * s.spacing(), s.kernel(), s.particleVolume(), threads);

@@ -1234,6 +1234,7 @@ final class PromptReader {
             case TABLE -> "tables";
             case SHELF -> "shelves";
             case STAIRS -> "stairs";
+            case TANK -> "tanks";
             case MESH -> "models";
         };
     }

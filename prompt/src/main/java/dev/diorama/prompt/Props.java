@@ -584,9 +584,16 @@ final class Props {
 
         /** Things that go into a vessel: one above the other over its opening, each small enough to pass it. */
         private void into(Unit u, ObjectGroup g, Vec3 size, List<ObjectGroup> held, double baseY) {
-            double[][] profile = Solids.profile(g.shape());
-            double opening = profile[profile.length - 1][2] * size.x();
-            double floor = profile[0][3] * size.y();
+            double opening, floor;
+            if (g.shape() == Shape.TANK) {
+                double t = Solids.tankWall(size);
+                opening = Math.min(size.x(), size.z()) - 2 * t;
+                floor = t;
+            } else {
+                double[][] profile = Solids.profile(g.shape());
+                opening = profile[profile.length - 1][2] * size.x();
+                floor = profile[0][3] * size.y();
+            }
             double y = size.y();
             for (ObjectGroup c : held) {
                 Vec3 cs = Staging.size(c);

@@ -99,6 +99,7 @@ final class Staging {
             case JUG -> s.proportions(0.25);
             case TABLE -> s.proportions(1.2);
             case SHELF -> s.proportions(1.8);
+            case TANK -> s.proportions(0.6);
         };
     }
 
@@ -112,7 +113,7 @@ final class Staging {
             case CONE, WEDGE, TABLE, SHELF, STAIRS -> Material.WOOD;
             case DOMINO, MESH -> Material.PLASTIC;
             case PYRAMID, BRICK, BOWL, CUP, JUG -> Material.STONE;  // stone stands in for brick and ceramic
-            case BOTTLE -> Material.GLASS;
+            case BOTTLE, TANK -> Material.GLASS;
         };
     }
 
@@ -777,7 +778,7 @@ final class Staging {
                 case BALL, CUBE -> new Vec3(l, l, l);
                 case CYLINDER -> g.across() ? new Vec3(l, l / 0.6, l) : new Vec3(0.6 * l, l, 0.6 * l);
                 case PLANK -> new Vec3(l, l / 20, l / 5);
-                case CONE, PYRAMID, WEDGE, DOMINO, BRICK, BOWL, CUP, BOTTLE, JUG, TABLE, SHELF, STAIRS, MESH
+                case CONE, PYRAMID, WEDGE, DOMINO, BRICK, BOWL, CUP, BOTTLE, JUG, TABLE, SHELF, STAIRS, TANK, MESH
                         -> g.shape().proportions(l);
             };
         }
@@ -1036,7 +1037,7 @@ final class Staging {
         return switch (shape) {
             case BALL -> size.x() / 2;
             case CYLINDER, CONE, BOWL, CUP, BOTTLE, JUG -> Math.hypot(size.x() / 2, size.y() / 2);
-            case CUBE, PLANK, PYRAMID, WEDGE, DOMINO, BRICK, TABLE, SHELF, STAIRS, MESH -> size.length() / 2;
+            case CUBE, PLANK, PYRAMID, WEDGE, DOMINO, BRICK, TABLE, SHELF, STAIRS, TANK, MESH -> size.length() / 2;
         };
     }
 

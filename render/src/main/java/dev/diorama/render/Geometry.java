@@ -70,8 +70,21 @@ final class Geometry {
     /** Per frame: centre, and rotation as a row-major matrix, world = M * object (9 per object). */
     final double[] cx, cy, cz, rotation;
 
+    /** The scene's objects, which come first; then the liquids' surfaces ({@link #setLiquid}). */
+    final int objectCount;
+
     Geometry(List<SceneObject> objects) {
-        count = objects.size();
+        this(objects, List.of());
+    }
+
+    /**
+     * The objects, then one slot per liquid: a triangle mesh replaced every frame (the surface
+     * reconstructed from the liquid's particles, in world coordinates about its own centre),
+     * transparent, never convex, hiding no sky from the rest (it lets most light through).
+     */
+    Geometry(List<SceneObject> objects, List<dev.diorama.scene.Liquid> liquids) {
+        objectCount = objects.size();
+        count = objects.size() + liquids.size();
         shape = new int[count];
         radius = new double[count];
         halfX = new double[count];
@@ -89,7 +102,7 @@ final class Geometry {
         rotation = new double[9 * count];
         mesh = new MeshBvh[count];
         look = new MeshLook[count];
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < objectCount; i++) {
             SceneObject o = objects.get(i);
             Vec3 s = o.size();
             halfX[i] = s.x() / 2;
@@ -100,7 +113,7 @@ final class Geometry {
                 case BALL -> BALL;
                 case CUBE, PLANK, DOMINO, BRICK -> BOX;
                 case CYLINDER -> CYLINDER;
-                case CONE, PYRAMID, WEDGE, BOWL, CUP, BOTTLE, JUG, TABLE, SHELF, STAIRS, MESH -> TRIANGLES;
+                case CONE, PYRAMID, WEDGE, BOWL, CUP, BOTTLE, JUG, TABLE, SHELF, STAIRS, TANK, MESH -> TRIANGLES;
             };
             if (shape[i] == TRIANGLES) mesh[i] = ShapeMeshes.of(o.shape(), s, o.asset());
             if (o.shape() == dev.diorama.scene.Shape.MESH) look[i] = mesh[i].look();
@@ -117,14 +130,39 @@ final class Geometry {
             glassF0[i] = f * f;
             setPose(i, o.position(), o.rotation());
         }
+        for (int k = 0; k < liquids.size(); k++) {
+            int i = objectCount + k;
+            dev.diorama.scene.Liquid l = liquids.get(k);
+            shape[i] = TRIANGLES;
+            transparent[i] = true;
+            convex[i] = false;
+            double[] tint = l.tint().linear();
+            clearTransmittance[i] = (tint[0] + tint[1] + tint[2]) / 3;
+            double f = (l.refractiveIndex() - 1) / (l.refractiveIndex() + 1);
+            glassF0[i] = f * f;
+            setLiquid(k, null, Vec3.ZERO, 0);
+        }
+    }
+
+    /**
+     * Shows liquid k's surface this frame: {@code surface} in coordinates relative to
+     * {@code centre}, within {@code bound} of it; null hides the liquid (none left).
+     */
+    void setLiquid(int k, MeshBvh surface, Vec3 centre, double bound) {
+        int i = objectCount + k;
+        mesh[i] = surface;
+        radius[i] = halfX[i] = halfY[i] = halfZ[i] = bound;
+        // An empty liquid sits far below the floor with no extent: no ray meets it.
+        this.bound[i] = surface == null ? 0 : bound * (1 + 1e-9);
+        setPose(i, surface == null ? new Vec3(0, -1e6, 0) : centre, dev.diorama.scene.Quat.IDENTITY);
     }
 
     /** Moves every object to its pose in a keyframe (one pose per object, in scene order). */
     void update(List<Pose> poses) {
-        if (poses.size() != count) {
-            throw new IllegalArgumentException("expected " + count + " poses, one per scene object, found " + poses.size());
+        if (poses.size() != objectCount) {
+            throw new IllegalArgumentException("expected " + objectCount + " poses, one per scene object, found " + poses.size());
         }
-        for (int i = 0; i < count; i++) setPose(i, poses.get(i).position(), poses.get(i).rotation());
+        for (int i = 0; i < objectCount; i++) setPose(i, poses.get(i).position(), poses.get(i).rotation());
     }
 
     private void setPose(int i, Vec3 p, Quat q) {

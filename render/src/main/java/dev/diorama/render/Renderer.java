@@ -109,7 +109,12 @@ public final class Renderer implements AutoCloseable {
         frameCamera = scene.cameraAt(0);
         frameClock = scene.clockAt(0);
         camera = new PinholeCamera(frameCamera, width, height);
-        geometry = new Geometry(scene.objects());
+        geometry = new Geometry(scene.objects(), scene.liquids());
+        liquidMeshers = new dev.diorama.fluid.SurfaceMesher[scene.liquids().size()];
+        for (int k = 0; k < liquidMeshers.length; k++) {
+            liquidMeshers[k] = dev.diorama.fluid.SurfaceMesher.forSpacing(scene.liquids().get(k).spacing(), 1);
+        }
+        shownLiquids = new dev.diorama.scene.LiquidFrame[liquidMeshers.length];
         bvh = new Bvh(geometry);
         surfaces = new Surfaces(scene);
         // A photograph's light does not follow the clock.
@@ -140,6 +145,55 @@ public final class Renderer implements AutoCloseable {
         scheduler = new TileScheduler(workers);
     }
 
+    /** Surface reconstruction per liquid (marching cubes over the particles' smoothed density). */
+    private final dev.diorama.fluid.SurfaceMesher[] liquidMeshers;
+    /** The liquid frames whose surfaces the geometry holds (motion blur draws one keyframe's liquid several times). */
+    private final dev.diorama.scene.LiquidFrame[] shownLiquids;
+
+    /**
+     * Puts each liquid's surface into the geometry: the iso-surface of its particles' smoothed
+     * density ({@link dev.diorama.fluid.SurfaceMesher}), closed, with normals from the density's
+     * gradient, as a mesh about its bounding box's centre.
+     */
+    private void showLiquids(Keyframe frame) {
+        for (int k = 0; k < liquidMeshers.length; k++) {
+            dev.diorama.scene.LiquidFrame lf = k < frame.liquids().size() ? frame.liquids().get(k) : null;
+            if (lf == shownLiquids[k] && lf != null) continue;
+            shownLiquids[k] = lf;
+            if (lf == null || lf.count() == 0) {
+                geometry.setLiquid(k, null, dev.diorama.scene.Vec3.ZERO, 0);
+                continue;
+            }
+            float[] pf = lf.positions();
+            double[] xyz = new double[pf.length];
+            for (int i = 0; i < pf.length; i++) xyz[i] = pf[i];
+            dev.diorama.fluid.SurfaceMesher.Mesh m = liquidMeshers[k].mesh(xyz);
+            if (m.triangleCount() == 0) {
+                geometry.setLiquid(k, null, dev.diorama.scene.Vec3.ZERO, 0);
+                continue;
+            }
+            float[] v = m.vertices();
+            double[] lo = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
+            double[] hi = {-Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+            for (int i = 0; i < v.length; i++) {
+                lo[i % 3] = Math.min(lo[i % 3], v[i]);
+                hi[i % 3] = Math.max(hi[i % 3], v[i]);
+            }
+            dev.diorama.scene.Vec3 c = new dev.diorama.scene.Vec3((lo[0] + hi[0]) / 2, (lo[1] + hi[1]) / 2, (lo[2] + hi[2]) / 2);
+            float[] local = new float[v.length];
+            double bound = 0;
+            for (int i = 0; i < v.length; i += 3) {
+                local[i] = (float) (v[i] - c.x());
+                local[i + 1] = (float) (v[i + 1] - c.y());
+                local[i + 2] = (float) (v[i + 2] - c.z());
+                bound = Math.max(bound, Math.sqrt(local[i] * local[i] + local[i + 1] * local[i + 1] + local[i + 2] * local[i + 2]));
+            }
+            dev.diorama.assets.TriangleMesh tm = new dev.diorama.assets.TriangleMesh(local, m.normals(), null, m.triangles(), null,
+                    java.util.List.of(dev.diorama.assets.PbrMaterial.DEFAULT));
+            geometry.setLiquid(k, new MeshBvh(tm), c, bound + 1e-6);
+        }
+    }
+
     /** Picture width and height in pixels (the scene's). */
     public int width() { return width; }
 
@@ -155,6 +209,7 @@ public final class Renderer implements AutoCloseable {
                     + width + " x " + height + " BGR24), found " + bgr.length);
         }
         geometry.update(offStage(frame));
+        showLiquids(frame);
         lights.update(geometry);
         bvh.rebuild();
         if (!scene.stillCameraAndLight()) followTime(frame);
@@ -202,7 +257,7 @@ public final class Renderer implements AutoCloseable {
             for (int i = 0; i < open.poses().size(); i++) {
                 poses.add(between(open.poses().get(i), close.poses().get(i), f));
             }
-            render(new Keyframe(open.index(), open.t() + f * (close.t() - open.t()), poses), sub);
+            render(new Keyframe(open.index(), open.t() + f * (close.t() - open.t()), poses, open.liquids()), sub);
             for (int i = 0; i < sub.length; i++) sum[i] += FILM[sub[i] & 255];
         }
         for (int i = 0; i < bgr.length; i++) bgr[i] = codeOf(sum[i] / n);
@@ -227,7 +282,7 @@ public final class Renderer implements AutoCloseable {
         }
         java.util.List<dev.diorama.scene.Pose> close = new java.util.ArrayList<>(frame.poses().size());
         for (int i = 0; i < frame.poses().size(); i++) close.add(between(frame.poses().get(i), next.poses().get(i), s));
-        render(frame, new Keyframe(frame.index(), frame.t() + s * (next.t() - frame.t()), close), bgr);
+        render(frame, new Keyframe(frame.index(), frame.t() + s * (next.t() - frame.t()), close, frame.liquids()), bgr);
     }
 
     /** Film value of each 8-bit code (the inverse of the sRGB encoding). */

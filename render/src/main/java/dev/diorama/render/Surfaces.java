@@ -9,8 +9,10 @@ import java.util.List;
 
 /**
  * What every surface is made of, as the shader reads it: one row per surface id in dense arrays.
- * Ids 0 to n-1 are the scene's objects in order; then come the floor, the ceiling, the walls and
- * the ceiling lamp ({@link #floor} and so on).
+ * Ids 0 to n-1 are the scene's objects in order, then its liquids (their surfaces); then come the
+ * floor, the ceiling, the walls and the ceiling lamp ({@link #floor} and so on). A liquid is glass
+ * in this sense: it reflects and refracts by Fresnel's law at its own index, and absorbs along the
+ * way as its {@link dev.diorama.scene.Liquid#tint} says.
  *
  * <p>A surface is one of three optical kinds, from the scene's {@link Material}: a dielectric
  * (rubber, plastic, wood, stone: Lambert diffuse under a clear coat whose Fresnel reflection grows
@@ -25,6 +27,8 @@ import java.util.List;
 final class Surfaces {
     static final int DIELECTRIC = 0, METAL = 1, GLASS = 2, EMITTER = 3;
     static final int PLAIN = 0, FLAGSTONES = 1, PLANKS = 2;
+    /** A liquid's {@link dev.diorama.scene.Liquid#tint} is what is left after this many metres of it. */
+    static final double LIQUID_TINT_DISTANCE = 0.1;
 
     final int floor, ceiling, wall, lamp, count;
     final int[] kind;
@@ -48,7 +52,7 @@ final class Surfaces {
 
     Surfaces(Scene scene) {
         List<SceneObject> objects = scene.objects();
-        int n = objects.size();
+        int n = objects.size() + scene.liquids().size();
         floor = n;
         ceiling = n + 1;
         wall = n + 2;
@@ -68,7 +72,19 @@ final class Surfaces {
         texture = new int[count];
         textureAxis = new int[count];
         emission = new double[count];
-        for (int i = 0; i < n; i++) {
+        for (int k = 0; k < scene.liquids().size(); k++) {
+            dev.diorama.scene.Liquid l = scene.liquids().get(k);
+            int id = objects.size() + k;
+            set(id, Material.GLASS, l.tint().linear(), false);
+            ior[id] = l.refractiveIndex();
+            f0[id] = Optics.f0(l.refractiveIndex());
+            roughness[id] = 0;
+            alpha[id] = 0.005;
+            texture[id] = SolidTexture.NONE;
+            double[] tint = l.tint().linear();
+            for (int c = 0; c < 3; c++) absorption[3 * id + c] = -Math.log(Math.max(tint[c], 1e-4)) / LIQUID_TINT_DISTANCE;
+        }
+        for (int i = 0; i < objects.size(); i++) {
             SceneObject o = objects.get(i);
             set(i, o.material(), o.color().linear(), o.color().equals(o.material().color));
             dev.diorama.scene.Vec3 size = o.size();

@@ -31,6 +31,8 @@ import java.util.Set;
  *                     seen from {@code camera} (with {@code cameraMove}); with shots, {@code camera}
  *                     and {@code cameraMove} are the first shot's and {@link #cameraAt(double)}
  *                     follows the shot in force at each time
+ * @param liquids      bodies and streams of liquid, simulated with the objects (see {@link Liquid});
+ *                     empty for none
  */
 public record Scene(long seed, double seconds, int fps, int width, int height, int physicsRate, double gravity,
                     LocalTime time, Environment environment, Camera camera, List<SceneObject> objects,
@@ -38,7 +40,9 @@ public record Scene(long seed, double seconds, int fps, int width, int height, i
                     // -- joints (shapes branch) --
                     List<Joint> joints,
                     // -- shots (storyboards, language branch) --
-                    List<Shot> shots) {
+                    List<Shot> shots,
+                    // -- liquids (issue 5) --
+                    List<Liquid> liquids) {
     public static final double MAX_SECONDS = 300;
     public static final int MAX_OBJECTS = 200;
     public static final int MAX_PIXELS_SIDE = 3840;
@@ -106,6 +110,39 @@ public record Scene(long seed, double seconds, int fps, int width, int height, i
         checkMove(cameraMove, camera, objects);
         joints = joints == null ? List.of() : List.copyOf(joints);
         checkJoints(joints, objects);
+        liquids = liquids == null ? List.of() : List.copyOf(liquids);
+        Set<String> liquidIds = new HashSet<>();
+        long particles = 0;
+        for (int i = 0; i < liquids.size(); i++) {
+            Liquid l = liquids.get(i);
+            SceneException.check(l != null, "/liquids/" + i, "expected a liquid");
+            SceneException.check(liquidIds.add(l.id()), "/liquids/" + i + "/id",
+                    "expected a unique id, \"" + l.id() + "\" is used twice");
+            SceneException.check(l.pour() == null || l.pour().start() < seconds, "/liquids/" + i + "/pour/start",
+                    "expected the pour to start before the end of the film (" + seconds + " s)");
+            particles += Liquid.particles(l.min(), l.max(), l.pour(), l.spacing());
+            if (l.in() != null) {
+                SceneObject holder = null;
+                for (SceneObject o : objects) if (o.id().equals(l.in())) holder = o;
+                SceneException.check(holder != null && holder.shape().hollow(), "/liquids/" + i + "/in",
+                        "expected the id of a hollow object (a tank, cup, bowl, bottle or jug), found \"" + l.in() + "\"");
+                SceneException.check(l.level() <= Solids.cavityDepth(holder.shape(), holder.size()) + 1e-9, "/liquids/" + i + "/level",
+                        "expected a depth of at most " + Math.floor(Solids.cavityDepth(holder.shape(), holder.size()) * 1000) / 1000
+                                + " m, the inside of " + holder.id() + " up to its rim");
+                Vec3 s = holder.size();
+                particles += (long) Math.ceil(s.x() * s.z() * l.level() / Math.pow(l.spacing(), 3));
+            }
+        }
+        SceneException.check(particles <= Liquid.MAX_PARTICLES, "/liquids", "expected at most " + Liquid.MAX_PARTICLES
+                + " particles in all; the liquids need about " + particles + " (a larger spacing or less liquid)");
+    }
+
+    /** Every field but the liquids: a scene without liquid. */
+    public Scene(long seed, double seconds, int fps, int width, int height, int physicsRate, double gravity,
+                 LocalTime time, Environment environment, Camera camera, List<SceneObject> objects,
+                 CameraMove cameraMove, TimeLapse timeLapse, List<Joint> joints, List<Shot> shots) {
+        this(seed, seconds, fps, width, height, physicsRate, gravity, time, environment, camera, objects, cameraMove,
+                timeLapse, joints, shots, List.of());
     }
 
     /** One shot, no joints: the scene as it was before storyboards, pivots and hinges. */
@@ -261,7 +298,7 @@ public record Scene(long seed, double seconds, int fps, int width, int height, i
 
     public Scene withSeed(long s) {
         return new Scene(s, seconds, fps, width, height, physicsRate, gravity, time, environment, camera, objects,
-                cameraMove, timeLapse, joints, shots);
+                cameraMove, timeLapse, joints, shots, liquids);
     }
 
     /**
@@ -274,7 +311,7 @@ public record Scene(long seed, double seconds, int fps, int width, int height, i
         // A shorter film keeps the shots that still start within it.
         List<Shot> kept = shots.stream().filter(s -> s.start() < secs).toList();
         return new Scene(seed, secs, framesPerSecond, w, h, keepRate ? physicsRate : 0, gravity, time, environment,
-                camera, objects, cameraMove, timeLapse, joints, kept);
+                camera, objects, cameraMove, timeLapse, joints, kept, liquids);
     }
 
     /**
@@ -288,24 +325,35 @@ public record Scene(long seed, double seconds, int fps, int width, int height, i
                 .filter(j -> kept.contains(j.a()) && (j.b() == null || kept.contains(j.b()))).toList();
         return new Scene(seed, seconds, fps, width, height, physicsRate, gravity, time, environment, null, objs,
                 cameraMove instanceof CameraMove.Track k && objs.stream().noneMatch(o -> o.id().equals(k.target()))
-                        ? null : cameraMove, timeLapse, js);
+                        ? null : cameraMove, timeLapse, js, List.of(), liquids);
     }
 
     /** The same scene in another environment (place, floor, room, sky); everything else kept. */
     public Scene withEnvironment(Environment env) {
         return new Scene(seed, seconds, fps, width, height, physicsRate, gravity, time, env, camera, objects,
-                cameraMove, timeLapse, joints, shots);
+                cameraMove, timeLapse, joints, shots, liquids);
     }
 
     /** The same scene with other joints (null or empty: none). */
     public Scene withJoints(List<Joint> js) {
         return new Scene(seed, seconds, fps, width, height, physicsRate, gravity, time, environment, camera, objects,
-                cameraMove, timeLapse, js, shots);
+                cameraMove, timeLapse, js, shots, liquids);
     }
 
     /** The same scene with another camera move (null: still) and time-lapse (null: none), as one shot. */
     public Scene withDirection(Camera cam, CameraMove move, TimeLapse lapse) {
         return new Scene(seed, seconds, fps, width, height, physicsRate, gravity, time, environment, cam, objects,
-                move, lapse, joints);
+                move, lapse, joints, List.of(), liquids);
+    }
+
+    /** The same scene with other liquids (null or empty: none). */
+    public Scene withLiquids(List<Liquid> ls) {
+        return new Scene(seed, seconds, fps, width, height, physicsRate, gravity, time, environment, camera, objects,
+                cameraMove, timeLapse, joints, shots, ls);
+    }
+
+    public Liquid liquid(String id) {
+        for (Liquid l : liquids) if (l.id().equals(id)) return l;
+        return null;
     }
 }

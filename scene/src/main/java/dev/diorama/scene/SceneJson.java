@@ -43,7 +43,7 @@ public final class SceneJson {
     public static Scene read(JsonNode root) {
         requireObject(root, "");
         allowOnly(root, "", Set.of("seed", "seconds", "fps", "size", "physicsRate", "gravity", "time", "environment",
-                "camera", "objects", "timeLapse", "joints", "shots"));
+                "camera", "objects", "timeLapse", "joints", "shots", "liquids"));
         long seed = root.has("seed") ? longAt(root.get("seed"), "/seed") : 0;
         double seconds = root.has("seconds") ? number(root.get("seconds"), "/seconds") : 4;
         int fps = root.has("fps") ? intAt(root.get("fps"), "/fps") : 24;
@@ -78,8 +78,51 @@ public final class SceneJson {
             for (int i = 0; i < sh.size(); i++) shots.add(shot(sh.get(i), "/shots/" + i));
         }
         List<Joint> joints = root.has("joints") && !root.get("joints").isNull() ? joints(root.get("joints")) : List.of();
+        List<Liquid> liquids = new ArrayList<>();
+        if (root.has("liquids") && !root.get("liquids").isNull()) {
+            JsonNode ls = root.get("liquids");
+            if (!ls.isArray()) throw new SceneException("/liquids", "expected an array of liquids, found " + kind(ls));
+            for (int i = 0; i < ls.size(); i++) liquids.add(liquid(ls.get(i), "/liquids/" + i));
+        }
         return new Scene(seed, seconds, fps, size[0], size[1], physicsRate, gravity, time, env, cam, list, move, lapse,
-                joints, shots);
+                joints, shots, liquids);
+    }
+
+    /**
+     * {"id": "water", "kind": "water", "min": [..], "max": [..], "pour": {"from": [..], "velocity": [..],
+     * "radius": 0.01, "start": 0, "end": 2}, "spacing": 0.01}.
+     */
+    private static Liquid liquid(JsonNode n, String at) {
+        requireObject(n, at);
+        allowOnly(n, at, Set.of("id", "kind", "min", "max", "in", "level", "pour", "spacing"));
+        try {
+            String id = n.has("id") ? text(n.get("id"), at + "/id") : "liquid";
+            String kind = n.has("kind") ? text(n.get("kind"), at + "/kind") : "water";
+            Vec3 min = n.has("min") && !n.get("min").isNull() ? vec3(n.get("min"), at + "/min") : null;
+            Vec3 max = n.has("max") && !n.get("max").isNull() ? vec3(n.get("max"), at + "/max") : null;
+            double spacing = n.has("spacing") ? number(n.get("spacing"), at + "/spacing") : 0;
+            String in = n.has("in") && !n.get("in").isNull() ? text(n.get("in"), at + "/in") : null;
+            double level = in != null ? number(required(n, "level", at), at + "/level") : 0;
+            Liquid.Pour pour = null;
+            if (n.has("pour") && !n.get("pour").isNull()) {
+                JsonNode p = n.get("pour");
+                String pat = at + "/pour";
+                requireObject(p, pat);
+                allowOnly(p, pat, Set.of("from", "velocity", "radius", "start", "end"));
+                try {
+                    pour = new Liquid.Pour(vec3(required(p, "from", pat), pat + "/from"),
+                            vec3(required(p, "velocity", pat), pat + "/velocity"),
+                            number(required(p, "radius", pat), pat + "/radius"),
+                            p.has("start") ? number(p.get("start"), pat + "/start") : 0,
+                            number(required(p, "end", pat), pat + "/end"));
+                } catch (SceneException e) {
+                    throw e.pointer().startsWith(pat) ? e : e.under(pat);
+                }
+            }
+            return new Liquid(id, kind, min, max, in, level, pour, spacing);
+        } catch (SceneException e) {
+            throw e.pointer().startsWith(at) ? e : e.under(at);
+        }
     }
 
     /** {"start": 4, "camera": {"position": ..., "lookAt": ..., "fov": ..., "move": ...}}. */
@@ -465,6 +508,32 @@ public final class SceneJson {
                 if (joint.b() != null) j.put("b", joint.b());
                 j.set("anchor", array(joint.anchor()));
                 if (joint instanceof Joint.Hinge h) j.set("axis", array(h.axis()));
+            }
+        }
+        // Written only when there are liquids, so that a dry scene's JSON is what it always was.
+        if (!s.liquids().isEmpty()) {
+            ArrayNode ls = o.putArray("liquids");
+            for (Liquid l : s.liquids()) {
+                ObjectNode j = ls.addObject();
+                j.put("id", l.id());
+                j.put("kind", l.kind());
+                if (l.min() != null) {
+                    j.set("min", array(l.min()));
+                    j.set("max", array(l.max()));
+                }
+                if (l.in() != null) {
+                    j.put("in", l.in());
+                    j.put("level", l.level());
+                }
+                if (l.pour() != null) {
+                    ObjectNode p = j.putObject("pour");
+                    p.set("from", array(l.pour().from()));
+                    p.set("velocity", array(l.pour().velocity()));
+                    p.put("radius", l.pour().radius());
+                    p.put("start", l.pour().start());
+                    p.put("end", l.pour().end());
+                }
+                j.put("spacing", l.spacing());
             }
         }
         // Written only for storyboards, so that a one-shot scene's JSON is what it always was.

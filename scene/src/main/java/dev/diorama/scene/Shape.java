@@ -24,6 +24,8 @@ import java.util.Locale;
  *   <li>{@code TABLE} (a top on four legs), {@code SHELF} (a bookcase open towards -z, the
  *       camera's usual side), {@code STAIRS} (solid steps rising towards -x, like the wedge):
  *       compounds of boxes.</li>
+ *   <li>{@code TANK}: an open glass box, an aquarium: a floor and four walls, each
+ *       {@link Solids#tankWall} thick, open at the top; it holds liquids and things.</li>
  *   <li>{@code MESH}: a user's triangle mesh (glTF or OBJ) named by the object's {@code asset},
  *       scaled so that its bounding box has the extents {@code size}.</li>
  * </ul>
@@ -33,6 +35,7 @@ public enum Shape {
     CONE, PYRAMID, WEDGE, DOMINO, BRICK,
     BOWL, CUP, BOTTLE, JUG,
     TABLE, SHELF, STAIRS,
+    TANK,
     MESH;
 
     public String jsonName() { return name().toLowerCase(Locale.ROOT); }
@@ -46,14 +49,14 @@ public enum Shape {
     public boolean round() {
         return switch (this) {
             case CYLINDER, CONE, BOWL, CUP, BOTTLE, JUG -> true;
-            case BALL, CUBE, PLANK, PYRAMID, WEDGE, DOMINO, BRICK, TABLE, SHELF, STAIRS, MESH -> false;
+            case BALL, CUBE, PLANK, PYRAMID, WEDGE, DOMINO, BRICK, TABLE, SHELF, STAIRS, TANK, MESH -> false;
         };
     }
 
     /** True for the hollow vessels, whose material is a wall and whose inside can hold things. */
     public boolean hollow() {
         return switch (this) {
-            case BOWL, CUP, BOTTLE, JUG -> true;
+            case BOWL, CUP, BOTTLE, JUG, TANK -> true;
             case BALL, CUBE, CYLINDER, PLANK, CONE, PYRAMID, WEDGE, DOMINO, BRICK, TABLE, SHELF, STAIRS, MESH -> false;
         };
     }
@@ -80,6 +83,7 @@ public enum Shape {
             case TABLE -> new Vec3(d, d * 0.625, d * 2 / 3);
             case SHELF -> new Vec3(d * 0.8 / 1.8, d, d * 0.3 / 1.8);
             case STAIRS -> new Vec3(d, d * 0.6, d);
+            case TANK -> new Vec3(d, d * 0.5, d * 0.5);          // an aquarium, 60 x 30 x 30 cm
         };
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
  * <p>Three families:
  * <ul>
  *   <li>boxes and compounds of boxes ({@link #boxes}): cube, plank, domino, brick, table, shelf,
- *       stairs. The boxes of a compound never overlap, so their volumes add.</li>
+ *       stairs, tank. The boxes of a compound never overlap, so their volumes add.</li>
  *   <li>convex polyhedra ({@link #hull}): wedge and pyramid; and the cone and cylinder, analytic.</li>
  *   <li>hollow vessels ({@link #profile}): bowl, cup, bottle, jug, each the revolution about y of
  *       a wall cross-section, given as stations from the axis at the bottom up to the rim. Station k
@@ -64,8 +64,46 @@ public final class Solids {
             case CUP -> CUP;
             case BOTTLE -> BOTTLE;
             case JUG -> JUG;
-            case BALL, CUBE, CYLINDER, PLANK, CONE, PYRAMID, WEDGE, DOMINO, BRICK, TABLE, SHELF, STAIRS, MESH -> null;
+            case BALL, CUBE, CYLINDER, PLANK, CONE, PYRAMID, WEDGE, DOMINO, BRICK, TABLE, SHELF, STAIRS, TANK, MESH -> null;
         };
+    }
+
+    /**
+     * Thickness of a tank's glass, m: 2.5 % of its larger plan extent, at least 4 mm (an aquarium of
+     * 60 cm has 6-10 mm glass; 15 mm here).
+     */
+    public static double tankWall(Vec3 size) {
+        return Math.max(0.004, 0.025 * Math.max(size.x(), size.z()));
+    }
+
+    /**
+     * How deep the inside of a hollow object is, m: from the inside of its floor to its rim (a tank,
+     * a cup, a bowl, a bottle, a jug); 0 for other shapes.
+     */
+    public static double cavityDepth(Shape shape, Vec3 size) {
+        if (shape == Shape.TANK) return size.y() - tankWall(size);
+        double[][] st = profile(shape);
+        return st == null ? 0 : size.y() * (st[st.length - 1][3] - st[0][3]);
+    }
+
+    /**
+     * The inner radius of a vessel (bowl, cup, bottle, jug) at height {@code y} metres above the
+     * bottom of its bounding box, m, interpolated along the wall's inner line; negative below the
+     * inside of its floor or above its rim, and for other shapes.
+     */
+    public static double cavityRadius(Shape shape, Vec3 size, double y) {
+        double[][] st = profile(shape);
+        if (st == null) return -1;
+        double u = y / size.y();
+        if (u < st[0][3] || u > st[st.length - 1][3]) return -1;
+        for (int k = 1; k < st.length; k++) {
+            double y0 = st[k - 1][3], y1 = st[k][3];
+            if (u <= y1) {
+                double f = y1 > y0 ? (u - y0) / (y1 - y0) : 1;
+                return size.x() / 2 * (st[k - 1][2] + f * (st[k][2] - st[k - 1][2]));
+            }
+        }
+        return size.x() / 2 * st[st.length - 1][2];
     }
 
     /** Number of steps of a staircase: risers of about 18 cm, at least two. */
@@ -84,7 +122,7 @@ public final class Solids {
      * <p>Table: a top 6 % of the height thick on four square legs 6 % of the smaller plan extent
      * wide, set in by one leg width. Shelf: two sides, a back at +z and {@link #shelfBoards} boards,
      * all 6 % of the depth thick. Stairs: {@link #stairSteps} solid steps of equal rise and run, the
-     * lowest at +x.
+     * lowest at +x. Tank: a floor and four walls {@link #tankWall} thick.
      */
     public static List<Box> boxes(Shape shape, Vec3 size) {
         double sx = size.x(), sy = size.y(), sz = size.z();
@@ -111,6 +149,15 @@ public final class Solids {
                     b.add(new Box(new Vec3(0, y, -t / 2), new Vec3(sx / 2 - t, t / 2, (sz - t) / 2)));
                 }
             }
+            case TANK -> {
+                double t = tankWall(size);
+                b.add(new Box(new Vec3(0, -sy / 2 + t / 2, 0), new Vec3(sx / 2, t / 2, sz / 2)));
+                double wallHalf = (sy - t) / 2, wy = -sy / 2 + t + wallHalf;
+                b.add(new Box(new Vec3(-sx / 2 + t / 2, wy, 0), new Vec3(t / 2, wallHalf, sz / 2)));
+                b.add(new Box(new Vec3(sx / 2 - t / 2, wy, 0), new Vec3(t / 2, wallHalf, sz / 2)));
+                b.add(new Box(new Vec3(0, wy, -sz / 2 + t / 2), new Vec3(sx / 2 - t, wallHalf, t / 2)));
+                b.add(new Box(new Vec3(0, wy, sz / 2 - t / 2), new Vec3(sx / 2 - t, wallHalf, t / 2)));
+            }
             case STAIRS -> {
                 int n = stairSteps(size);
                 double rise = sy / n, run = sx / n;
@@ -133,7 +180,7 @@ public final class Solids {
                     new Vec3(-a, -b, c), new Vec3(a, -b, c), new Vec3(-a, b, c));
             case PYRAMID -> List.of(new Vec3(-a, -b, -c), new Vec3(a, -b, -c), new Vec3(a, -b, c),
                     new Vec3(-a, -b, c), new Vec3(0, b, 0));
-            case BALL, CUBE, CYLINDER, PLANK, CONE, DOMINO, BRICK, BOWL, CUP, BOTTLE, JUG, TABLE, SHELF, STAIRS, MESH
+            case BALL, CUBE, CYLINDER, PLANK, CONE, DOMINO, BRICK, BOWL, CUP, BOTTLE, JUG, TABLE, SHELF, STAIRS, TANK, MESH
                     -> List.of();
         };
     }
@@ -150,7 +197,7 @@ public final class Solids {
             case CONE -> Math.PI / 12 * sx * sz * sy;
             case PYRAMID -> sx * sy * sz / 3;
             case WEDGE -> sx * sy * sz / 2;
-            case CUBE, PLANK, DOMINO, BRICK, TABLE, SHELF, STAIRS -> {
+            case CUBE, PLANK, DOMINO, BRICK, TABLE, SHELF, STAIRS, TANK -> {
                 double v = 0;
                 for (Box b : boxes(shape, size)) v += b.volume();
                 yield v;
@@ -179,7 +226,7 @@ public final class Solids {
             case BALL, CUBE, CYLINDER, PLANK, DOMINO, BRICK -> Vec3.ZERO;
             case CONE, PYRAMID -> new Vec3(0, -sy / 4, 0);
             case WEDGE -> new Vec3(-sx / 6, -sy / 6, 0);
-            case TABLE, SHELF, STAIRS -> {
+            case TABLE, SHELF, STAIRS, TANK -> {
                 Vec3 m = Vec3.ZERO;
                 double v = 0;
                 for (Box b : boxes(shape, size)) {
@@ -219,7 +266,7 @@ public final class Solids {
             case WEDGE -> new Vec3(m * (sy * sy / 18 + sz * sz / 12), m * (sx * sx / 18 + sz * sz / 12),
                     m * (sx * sx + sy * sy) / 18);
             case MESH -> new Vec3(m * (sy * sy + sz * sz) / 12, m * (sx * sx + sz * sz) / 12, m * (sx * sx + sy * sy) / 12);
-            case CUBE, PLANK, DOMINO, BRICK, TABLE, SHELF, STAIRS -> {
+            case CUBE, PLANK, DOMINO, BRICK, TABLE, SHELF, STAIRS, TANK -> {
                 Vec3 c = centreOfMass(shape, size);
                 double ix = 0, iy = 0, iz = 0;
                 for (Box b : boxes(shape, size)) {

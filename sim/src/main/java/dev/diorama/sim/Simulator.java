@@ -121,14 +121,24 @@ public final class Simulator {
                                                  java.util.function.Consumer<End> end) {
         List<Keyframe> keyframes = new ArrayList<>(scene.frameCount());
         Happenings h = stream(scene, progress, end, keyframes::add);
-        return new dev.diorama.scene.Timeline(keyframes, h.events(), h.contacts());
+        return new dev.diorama.scene.Timeline(keyframes, h.events(), h.contacts(), h.liquidSounds());
     }
 
     /**
      * What a streamed simulation returns besides its keyframes: the impacts in order of time, and
      * the sustained moving contacts (per frame and pair, see {@link ContactState}).
      */
-    public record Happenings(List<ContactEvent> events, List<ContactState> contacts) {}
+    public record Happenings(List<ContactEvent> events, List<ContactState> contacts,
+                             List<dev.diorama.scene.LiquidSound> liquidSounds) {
+        public Happenings {
+            liquidSounds = liquidSounds == null ? List.of() : List.copyOf(liquidSounds);
+        }
+
+        /** A dry world's. */
+        public Happenings(List<ContactEvent> events, List<ContactState> contacts) {
+            this(events, contacts, List.of());
+        }
+    }
 
     /**
      * Simulates the whole film without keeping its keyframes: each goes to {@code sink} in order as
@@ -143,6 +153,7 @@ public final class Simulator {
         BulletNatives.load();
         float dt = 1f / scene.physicsRate();
         PhysicsSpace space = new PhysicsSpace(PhysicsSpace.BroadphaseType.DBVT);
+        LiquidWorld liquids = null;
         try {
             space.setGravity(new Vector3f(0, (float) -scene.gravity(), 0));
             space.setAccuracy(dt);
@@ -197,6 +208,8 @@ public final class Simulator {
                 if (o.fixed()) fixedPose[i] = new Pose(o.position(), o.rotation());
             }
             Frames frames0 = new Frames(bodies, com, fixedPose);
+            if (!scene.liquids().isEmpty()) liquids = new LiquidWorld(scene, bodies, com, inWorld);
+            LiquidWorld wet = liquids;
 
             int frames = scene.frameCount();
             int stepsPerFrame = scene.stepsPerFrame();
@@ -205,7 +218,7 @@ public final class Simulator {
             List<ContactState> contacts = new ArrayList<>();
             // Per touching pair, this frame: {impulse, slip x impulse, roll x impulse, point x impulse (3), first, second}.
             Map<Long, double[]> sustained = new java.util.TreeMap<>();
-            keyframes.add(frames0.keyframe(0, 0));
+            keyframes.add(withLiquids(frames0.keyframe(0, 0), wet));
             Set<Long> touching = new HashSet<>();
             Vector3f[] linVel = new Vector3f[bodies.length];
             Vector3f[] angVel = new Vector3f[bodies.length];
@@ -235,6 +248,7 @@ public final class Simulator {
                         bodies[i].getPhysicsRotation(rotation[i]);
                     }
                     int eventsBefore = events.size();
+                    if (wet != null) wet.step(now, dt);
                     space.update(dt, 0);
                     double tStep = (double) step / scene.physicsRate();
                     touching = pullContacts(space, owner, scene, tStep, 1.0 / scene.physicsRate(), linVel, angVel,
@@ -244,7 +258,7 @@ public final class Simulator {
                                 fixedPose);
                     }
                 }
-                keyframes.add(frames0.keyframe(f, (double) f / scene.fps()));
+                keyframes.add(withLiquids(frames0.keyframe(f, (double) f / scene.fps()), wet));
                 summarise(scene, sustained, (double) f / scene.fps(), stepsPerFrame * (double) dt, contacts);
                 progress.accept((double) f / Math.max(1, frames - 1));
             }
@@ -264,10 +278,16 @@ public final class Simulator {
             end.accept(new End(frames0.keyframe(frames - 1, (double) (frames - 1) / scene.fps()).poses(),
                     List.copyOf(lin), List.copyOf(ang)));
             keyframes.flush();
-            return new Happenings(events, contacts);
+            return new Happenings(events, contacts, wet == null ? List.of() : wet.sounds());
         } finally {
+            if (liquids != null) liquids.close();
             space.destroy();
         }
+    }
+
+    /** The keyframe with the liquids as they are now (the same keyframe in a dry world). */
+    private static Keyframe withLiquids(Keyframe k, LiquidWorld liquids) {
+        return liquids == null ? k : new Keyframe(k.index(), k.t(), k.poses(), liquids.frames());
     }
 
     private static Set<Long> pullContacts(PhysicsSpace space, Map<Long, Integer> owner, Scene scene, double tStep,
@@ -394,7 +414,7 @@ public final class Simulator {
             poses.set(i, new Pose(p.minus(q.rotate(com[i])), q, e.t()));
             changed = true;
         }
-        if (changed) keyframes.set(frame, new Keyframe(k.index(), k.t(), poses));
+        if (changed) keyframes.set(frame, new Keyframe(k.index(), k.t(), poses, k.liquids()));
     }
 
     private static Vec3 pointVelocity(int body, Vec3 at, Vector3f[] linVel, Vector3f[] angVel, Vector3f[] centre) {
@@ -543,7 +563,7 @@ public final class Simulator {
                 yield c;
             }
             case WEDGE, PYRAMID -> hull(Solids.hull(o.shape(), s), com, hullMargin(minHalf));
-            case TABLE, SHELF, STAIRS -> {
+            case TABLE, SHELF, STAIRS, TANK -> {
                 List<Solids.Box> boxes = Solids.boxes(o.shape(), s);
                 CompoundCollisionShape c = new CompoundCollisionShape(boxes.size());
                 for (Solids.Box b : boxes) {

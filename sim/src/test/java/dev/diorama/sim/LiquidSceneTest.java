@@ -1,0 +1,105 @@
+package dev.diorama.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.diorama.scene.Keyframe;
+import dev.diorama.scene.LiquidFrame;
+import dev.diorama.scene.LiquidSound;
+import dev.diorama.scene.Pose;
+import dev.diorama.scene.Scene;
+import dev.diorama.scene.SceneJson;
+import dev.diorama.scene.Timeline;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A scene's liquid simulated with its rigid bodies through Bullet ({@link LiquidWorld}): a pine
+ * block and a steel ball dropped into a glass tank of water. Archimedes decides the outcome: the
+ * block (500 kg/m^3) floats, the ball (7850 kg/m^3) lies on the tank's floor; the water keeps its
+ * volume; the splash and the bubbles come when the block reaches the water, not before.
+ */
+class LiquidSceneTest {
+    static final String TANK = """
+            {"seconds": 1.5, "size": "320x180", "seed": 3,
+             "objects": [
+              {"id": "tank", "shape": "tank", "material": "glass", "size": [0.3, 0.25, 0.2], "position": [0, 0.125, 0], "fixed": true},
+              {"id": "block", "shape": "cube", "material": "pine", "size": [0.08, 0.08, 0.08], "position": [-0.05, 0.22, 0]},
+              {"id": "ball", "shape": "ball", "material": "steel", "size": [0.03, 0.03, 0.03], "position": [0.09, 0.2, 0.02]}
+             ],
+             "liquids": [{"id": "water", "kind": "water", "in": "tank", "level": 0.12, "spacing": 0.01}]}
+            """;
+
+    @Test
+    void aPineBlockFloatsAndASteelBallSinksInATankOfWater() {
+        Scene scene = SceneJson.read(TANK);
+        Timeline t = Simulator.run(scene);
+        Keyframe last = t.frames().getLast();
+        LiquidFrame water = last.liquids().getFirst();
+        LiquidFrame first = t.frames().getFirst().liquids().getFirst();
+
+        // The level: the top particle of each 1 cm column away from the block and the ball, median, + d/2.
+        Pose block = last.poses().get(scene.indexOf("block")), ball = last.poses().get(scene.indexOf("ball"));
+        double level = level(water, block.position().x(), block.position().z(), ball.position().x(), ball.position().z());
+        double floorTop = dev.diorama.scene.Solids.tankWall(scene.object("tank").size());
+        // The water stands as deep as asked (0.12 m), raised by what the block and the ball displace.
+        double displaced = 0.08 * 0.08 * 0.04 + Math.PI / 6 * Math.pow(0.03, 3);
+        double inner = (0.3 - 2 * floorTop) * (0.2 - 2 * floorTop);
+        double expected = floorTop + 0.12 + displaced / inner;
+        System.out.printf("level %.4f (expected %.4f), block centre y %.4f, ball centre y %.4f, particles %d -> %d, volume %.6f -> %.6f, sounds %d%n",
+                level, expected, block.position().y(), ball.position().y(), first.count(), water.count(), first.volume(), water.volume(),
+                t.liquidSounds().size());
+
+        // Submerged fraction of the block's volume below the level, sampled on a 20^3 lattice.
+        int below = 0, m = 20;
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < m; j++)
+                for (int k = 0; k < m; k++) {
+                    dev.diorama.scene.Vec3 q = block.rotation().rotate(new dev.diorama.scene.Vec3(0.08 * ((i + 0.5) / m - 0.5),
+                            0.08 * ((j + 0.5) / m - 0.5), 0.08 * ((k + 0.5) / m - 0.5)));
+                    if (block.position().y() + q.y() < level) below++;
+                }
+        double fraction = below / (double) (m * m * m);
+        System.out.printf("block submerged fraction %.3f%n", fraction);
+        assertEquals(expected, level, 0.01, "the water's level (m)");
+        // Archimedes says 0.50 (500 / 998); this checks the coupling through Bullet (the block floats,
+        // neither sinking nor thrown out), the fluid module's BuoyancyTest the accuracy (it measures
+        // 0.453 there and is open, issue 5; 0.432 here on 2026-11-26).
+        assertTrue(fraction > 0.35 && fraction < 0.65, "the pine block floats about half under water: " + fraction);
+        assertEquals(floorTop + 0.015, ball.position().y(), 0.004, "the steel ball lies on the tank's floor");
+        assertEquals(first.volume(), water.volume(), 0.02 * first.volume(), "the water's volume is kept within 2 %");
+        // A drop of spray may fly out of the simulated region (and is removed); the water stays.
+        assertTrue(water.count() >= 0.995 * first.count(), "at most 0.5 % of the water left: " + first.count() + " -> " + water.count());
+
+        // Sound: the first splash or bubble comes once the block (or the ball) reaches the water.
+        assertFalse(t.liquidSounds().isEmpty(), "the water sounds");
+        double reach = Double.POSITIVE_INFINITY;
+        for (Keyframe k : t.frames()) {
+            double lowest = Math.min(k.poses().get(scene.indexOf("block")).position().y() - 0.04,
+                    k.poses().get(scene.indexOf("ball")).position().y() - 0.015);
+            if (lowest <= floorTop + 0.12 + 0.01) {
+                reach = k.t();
+                break;
+            }
+        }
+        LiquidSound earliest = t.liquidSounds().getFirst();
+        assertTrue(earliest.t() >= reach - 2.0 / scene.fps(), "the first liquid sound at " + earliest.t()
+                + " s, the first body reaches the water at " + reach + " s");
+    }
+
+    /** Median over 1 cm columns (away from two points) of the top particle's height, plus half a spacing. */
+    static double level(LiquidFrame f, double ax, double az, double bx, double bz) {
+        java.util.TreeMap<Long, Double> top = new java.util.TreeMap<>();
+        float[] p = f.positions();
+        for (int i = 0; i < f.count(); i++) {
+            double x = p[3 * i], y = p[3 * i + 1], z = p[3 * i + 2];
+            if (Math.hypot(x - ax, z - az) < 0.08 || Math.hypot(x - bx, z - bz) < 0.04) continue;
+            long key = (Math.round(Math.floor(x / 0.01)) << 32) ^ (Math.round(Math.floor(z / 0.01)) & 0xFFFFFFFFL);
+            top.merge(key, y, Math::max);
+        }
+        double[] v = top.values().stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(v);
+        return v[v.length / 2] + 0.005;
+    }
+}
