@@ -32,6 +32,9 @@ public final class Bubble {
 
     public double radius() { return radius; }
 
+    /** Peak value of the first cycle (an upper bound of every sample). */
+    public double amplitude() { return amplitude; }
+
     /** Resonance at the onset, Hz. */
     public double frequency() { return f0; }
 

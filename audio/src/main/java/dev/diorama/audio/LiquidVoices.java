@@ -96,6 +96,18 @@ final class LiquidVoices {
 
     boolean isEmpty() { return voices.length == 0; }
 
+    /** An upper bound of any voice's peak in either ear, full scale before the film's gain. */
+    double peakBound() {
+        double m = 0;
+        for (Voice v : voices) {
+            double g = Math.max(v.ears().gainLeft(), v.ears().gainRight());
+            double a = v.bubble() != null ? Math.abs(v.bubble().amplitude()) : 0;
+            if (v.burst() != null) for (float x : v.burst()) a = Math.max(a, Math.abs(x));
+            m = Math.max(m, g * a);
+        }
+        return m;
+    }
+
     /** Number of sounding bubbles and splashes. */
     int count() { return voices.length; }
 

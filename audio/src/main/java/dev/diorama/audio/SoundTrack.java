@@ -468,6 +468,7 @@ public final class SoundTrack implements AutoCloseable {
         // threshold. Most films need limiting; those that do not lose nothing but the metering.
         double bound = 0;
         for (Voice v : voices) bound = Math.max(bound, v.peakBound());
+        if (liquidVoices != null) bound = Math.max(bound, liquidVoices.peakBound());
         double[] guesses = bound > 0 ? new double[] {4, 9, 15} : new double[0];
         double[] gains = new double[1 + guesses.length];
         TruePeakLimiter[] limiters = new TruePeakLimiter[gains.length];
@@ -592,6 +593,12 @@ public final class SoundTrack implements AutoCloseable {
     private static double[] around(List<double[]> points, double raw, double most) {
         double[][] p = points.toArray(new double[0][]);
         Arrays.sort(p, Comparator.comparingDouble(q -> q[0]));
+        if (p.length == 1) {
+            // One point (every first guess was beyond the limiter's depth): the limiter is idle
+            // there, so L rises with slope 1 from it.
+            double x = Math.min(most, Math.max(p[0][0], p[0][0] + TARGET_LUFS - p[0][1]));
+            return new double[] {x - LOUDNESS_TOLERANCE_LU, x, x + LOUDNESS_TOLERANCE_LU};
+        }
         for (int i = 0; i + 1 < p.length; i++) {
             double x0 = p[i][0], x1 = p[i + 1][0];
             double slope = Math.max(0.02, Math.min(1, (p[i + 1][1] - p[i][1]) / (x1 - x0)));

@@ -127,6 +127,11 @@ class SceneSchemaTest {
     void scenesTheCodeWritesValidate() throws Exception {
         List<JsonNode> docs = new ArrayList<>();
         docs.add(SceneJson.toJson(storyboard()));
+        // A scene with liquids: a filled tank and a box of honey under a pour.
+        docs.add(SceneJson.toJson(SceneJson.read("{\"objects\": [" + LiquidJsonTest.TANK + "], \"liquids\": ["
+                + "{\"id\": \"water\", \"in\": \"tank\", \"level\": 0.1},"
+                + "{\"id\": \"honey\", \"kind\": \"honey\", \"min\": [0.3, 0, 0.3], \"max\": [0.4, 0.1, 0.4],"
+                + " \"pour\": {\"from\": [0.35, 0.5, 0.35], \"velocity\": [0, -0.5, 0], \"radius\": 0.004, \"end\": 2}}]}")));
         docs.add(SceneJson.MAPPER.readTree(Files.readString(ROOT.resolve("bench/reference-scene.json"))));
         docs.add(SceneJson.toJson(SceneJson.read(Files.readString(ROOT.resolve("bench/reference-scene.json")))));
         for (JsonNode d : docs) assertEquals(Set.of(), validate(d), d.toString());
