@@ -19,9 +19,35 @@ public final class BoundarySamples {
     /** x0, y0, z0, x1, ... metres. */
     final double[] xyz;
 
+    /**
+     * The solid's geometric surface cut into small patches, 7 numbers each: the patch's centre
+     * (x, y, z, on the surface itself, not behind it), its unit normal pointing into the liquid
+     * (nx, ny, nz) and its area (m^2). Empty when the sampler does not know the surface (then a
+     * rigid body receives the Akinci reaction of the boundary samples instead of the surface
+     * pressure integral, see {@link FluidSolver}). The patches of a closed surface sum to
+     * sum A n = 0 exactly.
+     */
+    final double[] patches;
+
     BoundarySamples(double[] xyz) {
+        this(xyz, new double[0]);
+    }
+
+    BoundarySamples(double[] xyz, double[] patches) {
         if (xyz.length % 3 != 0) throw new IllegalArgumentException("coordinates come in threes");
+        if (patches.length % 7 != 0) throw new IllegalArgumentException("patches come in sevens");
         this.xyz = xyz;
+        this.patches = patches;
+    }
+
+    /** Number of surface patches (0 if the surface is not known). */
+    public int patchCount() {
+        return patches.length / 7;
+    }
+
+    /** The same samples with the given surface patches (x, y, z, nx, ny, nz, area per patch; copied). */
+    public BoundarySamples withPatches(double[] patches) {
+        return new BoundarySamples(xyz, patches.clone());
     }
 
     /** Wraps given coordinates (x, y, z per point; copied). */
@@ -40,8 +66,14 @@ public final class BoundarySamples {
     /** The union of several sample sets (thinned again so seams do not double up). */
     public static BoundarySamples union(double spacing, BoundarySamples... parts) {
         Points p = new Points();
-        for (BoundarySamples b : parts) for (int i = 0; i < b.size(); i++) p.add(b.x(i), b.y(i), b.z(i));
-        return p.thinned(spacing);
+        double[] patches = new double[0];
+        for (BoundarySamples b : parts) {
+            for (int i = 0; i < b.size(); i++) p.add(b.x(i), b.y(i), b.z(i));
+            int old = patches.length;
+            patches = Arrays.copyOf(patches, old + b.patches.length);
+            System.arraycopy(b.patches, 0, patches, old, b.patches.length);
+        }
+        return new BoundarySamples(p.thinned(spacing).xyz, patches);
     }
 
     /**
@@ -72,7 +104,25 @@ public final class BoundarySamples {
         p.rect(x, -y, -z, x, y, z, spacing);
         p.rect(-x, -y, -z, x, y, -z, spacing);
         p.rect(-x, -y, z, x, y, z, spacing);
-        return p.thinned(spacing);
+        // surface patches: each face cut into cells of at most spacing x spacing
+        double[] h = {hx, hy, hz};
+        Patches q = new Patches();
+        for (int axis = 0; axis < 3; axis++) {
+            int u = (axis + 1) % 3, v = (axis + 2) % 3;
+            int nu = Math.max(1, (int) Math.ceil(2 * h[u] / spacing - 1e-9)), nv = Math.max(1, (int) Math.ceil(2 * h[v] / spacing - 1e-9));
+            double area = 4 * h[u] * h[v] / (nu * nv);
+            for (int sign = -1; sign <= 1; sign += 2)
+                for (int i = 0; i < nu; i++)
+                    for (int j = 0; j < nv; j++) {
+                        double[] c = new double[3], nrm = new double[3];
+                        c[axis] = sign * h[axis];
+                        c[u] = -h[u] + 2 * h[u] * (i + 0.5) / nu;
+                        c[v] = -h[v] + 2 * h[v] * (j + 0.5) / nv;
+                        nrm[axis] = sign;
+                        q.add(c[0], c[1], c[2], nrm[0], nrm[1], nrm[2], area);
+                    }
+        }
+        return new BoundarySamples(p.thinned(spacing).xyz, q.array());
     }
 
     /** The outside of a sphere of the given radius centred on the origin (a Fibonacci lattice). */
@@ -81,7 +131,16 @@ public final class BoundarySamples {
         if (r <= 0) throw new IllegalArgumentException("sphere smaller than the wall offset");
         Points p = new Points();
         p.sphere(0, 0, 0, r, spacing, -1);
-        return p.thinned(spacing);
+        // surface patches: a Fibonacci lattice on the sphere itself, equal areas
+        int count = Math.max(12, (int) Math.ceil(4 * Math.PI * radius * radius / (spacing * spacing)));
+        double golden = Math.PI * (3 - Math.sqrt(5));
+        Patches q = new Patches();
+        for (int i = 0; i < count; i++) {
+            double y = 1 - 2 * (i + 0.5) / count, rad = Math.sqrt(1 - y * y), phi = golden * i;
+            double ux = rad * Math.cos(phi), uz = rad * Math.sin(phi);
+            q.add(radius * ux, radius * y, radius * uz, ux, y, uz, 4 * Math.PI * radius * radius / count);
+        }
+        return new BoundarySamples(p.thinned(spacing).xyz, q.array());
     }
 
     /**
@@ -120,6 +179,7 @@ public final class BoundarySamples {
     public static BoundarySamples mesh(float[] vertices, int[] triangles, double spacing, double offset) {
         if (vertices.length % 3 != 0 || triangles.length % 3 != 0) throw new IllegalArgumentException("mesh arrays come in threes");
         Points p = new Points();
+        Patches q = new Patches();
         for (int t = 0; t < triangles.length; t += 3) {
             int a = 3 * triangles[t], b = 3 * triangles[t + 1], c = 3 * triangles[t + 2];
             double ax = vertices[a], ay = vertices[a + 1], az = vertices[a + 2];
@@ -139,8 +199,37 @@ public final class BoundarySamples {
                     p.add(ax + s * ux + u * vx - offset * nx, ay + s * uy + u * vy - offset * ny, az + s * uz + u * vz - offset * nz);
                 }
             }
+            // surface patches: the triangle cut into n^2 congruent ones, each its centroid
+            double area = 0.5 * nl / ((double) n * n);
+            for (int i = 0; i < n; i++)
+                for (int j = 0; i + j < n; j++) {
+                    double s = (i + 1.0 / 3) / n, u = (j + 1.0 / 3) / n;
+                    q.add(ax + s * ux + u * vx, ay + s * uy + u * vy, az + s * uz + u * vz, nx, ny, nz, area);
+                    if (i + j < n - 1) {
+                        s = (i + 2.0 / 3) / n;
+                        u = (j + 2.0 / 3) / n;
+                        q.add(ax + s * ux + u * vx, ay + s * uy + u * vy, az + s * uz + u * vz, nx, ny, nz, area);
+                    }
+                }
         }
-        return p.thinned(spacing);
+        return new BoundarySamples(p.thinned(spacing).xyz, q.array());
+    }
+
+    /** A growable list of surface patches (7 numbers each). */
+    static final class Patches {
+        double[] a = new double[7 * 64];
+        int n;
+
+        void add(double x, double y, double z, double nx, double ny, double nz, double area) {
+            if (7 * n + 7 > a.length) a = Arrays.copyOf(a, a.length * 2);
+            double[] v = {x, y, z, nx, ny, nz, area};
+            System.arraycopy(v, 0, a, 7 * n, 7);
+            n++;
+        }
+
+        double[] array() {
+            return Arrays.copyOf(a, 7 * n);
+        }
     }
 
     /** A growable list of points with the shape primitives the samplers share. */
