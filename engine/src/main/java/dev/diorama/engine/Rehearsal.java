@@ -49,7 +49,7 @@ public final class Rehearsal {
         if (scene.shots().size() > 1 && parse.defaultShots().contains(true)) return frameShots(parse);
         if (!parse.defaultFraming()) return parse;
         if (scene.cameraMove() != null || scene.shots().size() > 1) return parse;
-        Timeline timeline = Simulator.run(scene);
+        Timeline timeline = Simulator.run(dry(scene));
         Camera fitted = fit(scene.camera(), scene, timeline, 0, Double.POSITIVE_INFINITY);
         if (scene.camera().equals(fitted)) return parse;
         List<String> notes = new ArrayList<>(parse.notes());
@@ -74,13 +74,22 @@ public final class Rehearsal {
     }
 
     /**
+     * The scene the rehearsal simulates: without its liquids, which cost most of a wet film's
+     * simulation and barely move the framing (what holds them — a tank, a glass — is an object and
+     * is framed; a body that would float rehearses sinking to the holder's floor, inside it).
+     */
+    static Scene dry(Scene scene) {
+        return scene.liquids().isEmpty() ? scene : scene.withLiquids(List.of());
+    }
+
+    /**
      * A storyboard: each shot the words left to Diorama is rehearsed over its own stretch of the film,
      * as a single shot is over the whole ({@link #fit}); a shot that cannot hold what moves follows
      * what goes furthest in it, from the place the parser gave the camera at the shot's start.
      */
     private static PromptParser.Parse frameShots(PromptParser.Parse parse) {
         Scene scene = parse.scene();
-        Timeline timeline = Simulator.run(scene);
+        Timeline timeline = Simulator.run(dry(scene));
         List<String> notes = new ArrayList<>(parse.notes());
         List<dev.diorama.scene.Shot> shots = new ArrayList<>(scene.shots());
         boolean changed = false;
