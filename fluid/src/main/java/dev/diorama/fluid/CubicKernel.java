@@ -66,4 +66,17 @@ public final class CubicKernel {
     public double w0() {
         return k;
     }
+
+    /**
+     * The volume of a particle of a cubic lattice of spacing {@code d}: 1 / sum W over the lattice
+     * (this kernel's support covers two spacings each way), so a lattice block sums to exactly rest
+     * density.
+     */
+    public double latticeVolume(double d) {
+        double sum = 0;
+        for (int i = -2; i <= 2; i++)
+            for (int j = -2; j <= 2; j++)
+                for (int k = -2; k <= 2; k++) sum += w(d * Math.sqrt(i * i + j * j + k * k));
+        return 1 / sum;
+    }
 }

@@ -224,11 +224,7 @@ public final class FluidSolver implements AutoCloseable {
         this.kernel = new CubicKernel(h);
         this.rho0 = settings.liquid().density();
         // Volume such that a cubic lattice of spacing d sums to exactly rest density.
-        double sum = 0;
-        for (int i = -2; i <= 2; i++)
-            for (int j = -2; j <= 2; j++)
-                for (int k = -2; k <= 2; k++) sum += kernel.w(d * Math.sqrt(i * i + j * j + k * k));
-        this.vol = 1 / sum;
+        this.vol = kernel.latticeVolume(d);
         this.mass = rho0 * vol;
         this.wallOffset = computeWallOffset() - PACKING_SHIFT * d;
 

@@ -162,11 +162,7 @@ public final class SurfaceMesher {
      */
     public static SurfaceMesher forSpacing(double d, int threads) {
         CubicKernel kernel = new CubicKernel(2 * d);
-        double sum = 0;
-        for (int i = -2; i <= 2; i++)
-            for (int j = -2; j <= 2; j++)
-                for (int k = -2; k <= 2; k++) sum += kernel.w(d * Math.sqrt(i * i + j * j + k * k));
-        return new SurfaceMesher(0.5 * d, kernel, 1 / sum, threads);
+        return new SurfaceMesher(0.5 * d, kernel, kernel.latticeVolume(d), threads);
     }
 
     /** For a solver: cells of half its spacing, its kernel and particle volume. */
