@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
  * proportional to 1/dt (unsettled, the front then depended on the first steps' length: Z = 1.46 /
  * 1.52 / 1.74 at T = 0.84 with steps of at most 5 / 2 / 1 ms, and at 0.5 ms the run blew up; at
  * d = a/30 the first step's pressure solve did not converge at all). Measurements behind these
- * choices, and why the front still runs ahead of the 1952 data: fluid/README.md, "Known gaps" 1.
+ * choices, and why the 1952 data are compared {@link #RELEASE_DELAY} later: fluid/README.md,
+ * "Known gaps" 1.
  */
 class DamBreakTest {
     private static final double[][] MARTIN_MOYCE = {
@@ -45,12 +46,22 @@ class DamBreakTest {
     /** Longest step while the column settles, and after the release (seconds). */
     static final double SETTLE_DT = 1e-3, RUN_DT = 2.5e-4;
 
+    /**
+     * Martin and Moyce's clock ran ahead of their column's release by this much dimensionless time.
+     * Their column was held by a diaphragm whose removal took a moment the paper does not give; every
+     * simulation of an instantaneous release runs ahead of their early points by a near constant
+     * delay, not by a speed. Validated solvers compare at T - 0.175: Lethe's VOF dam-break example
+     * (chaos-polymtl/lethe, examples/multiphysics/dam-break/dam-break-2d.py, {@code time_correction =
+     * 0.175}) and an interFoam validation (vamseeachanta/digitalmodel PR #1260, within 10 % only with
+     * the same shift; 9.8 % mean error without). Measured here (2026-11-26, fluid/README.md "Known gaps"
+     * 1): the lead is converged — d = a/20, a/30, a/40 agree within 1 % with water's surface tension,
+     * steps of 1 to 0.125 ms within 3 % — and is a delay of 0.22-0.33 in T, about constant from
+     * T = 0.84 to 2.83, where a solver whose front moved too fast would keep gaining. This test takes
+     * the published correction, not one fitted to our numbers; the tolerance is the issue's 10 %.
+     */
+    static final double RELEASE_DELAY = 0.175;
+
     @Test
-    @Disabled("OPEN (issue 5): released from rest (settled behind a gate, gate removed at t = 0, steps <= 0.25 ms) the front is"
-            + " +0.6 / +14.2 / +16.8 / +13.9 % off at T = 0.41 / 0.84 / 1.19 / 1.43 and within 11 % from T = 1.63 on (2026-11-26);"
-            + " d = a/30 and a/40 agree within ~2 %. The lead is a time shift (0.26-0.29 in T up to T = 1.43), as validated VOF"
-            + " solvers show against these data (Lethe corrects by 0.175; with that the front is within 7 %): the 1952 release."
-            + " See fluid/README.md, 'Known gaps' 1, for the measurements and the proposed reference. Not loosened.")
     void theSurgeFrontFollowsMartinAndMoyce() {
         double a = 0.1, d = a / 20;
         try (FluidSolver f = releasedColumn(a, d, 0.03, Liquid.WATER)) {
@@ -58,11 +69,12 @@ class DamBreakTest {
             StringBuilder report = new StringBuilder();
             double worst = 0;
             for (double[] ref : MARTIN_MOYCE) {
-                advance(f, ref[0] * timeScale);
+                advance(f, (ref[0] - RELEASE_DELAY) * timeScale);
                 double z = front(f) / a;
                 double err = Math.abs(z - ref[1]) / ref[1];
                 worst = Math.max(worst, err);
-                report.append(String.format("T=%.2f Z=%.3f ref=%.2f err=%.1f%%%n", ref[0], z, ref[1], 100 * err));
+                report.append(String.format("T=%.2f (simulated %.3f) Z=%.3f ref=%.2f err=%.1f%%%n", ref[0], ref[0] - RELEASE_DELAY, z,
+                        ref[1], 100 * err));
             }
             System.out.print(report);
             assertTrue(worst <= 0.10, "surge front off by " + worst + "\n" + report);
