@@ -51,7 +51,6 @@ final class LiquidWorld implements AutoCloseable {
     static final double MARGIN = 0.5;
     /** The liquids settle this long before the film starts (with the bodies held), s. */
     static final double SETTLE = 0.3;
-    static final boolean DEBUG = Boolean.getBoolean("diorama.liquid.debug");
 
     private final Scene scene;
     private final FluidSolver[] solvers;
@@ -66,8 +65,6 @@ final class LiquidWorld implements AutoCloseable {
     /** Per coupled body: force and torque summed over the solvers' sub-steps, times their lengths. */
     private final double[] impulse;
     private final boolean[] inWorld;
-    /** True until the liquids have settled: the bodies stay where they are. */
-    private boolean held = true;
     private final List<LiquidSound> sounds = new ArrayList<>();
     private final int threads;
 
@@ -110,7 +107,6 @@ final class LiquidWorld implements AutoCloseable {
         }
         readStates();
         for (FluidSolver f : solvers) if (f.size() > 0) f.settle(SETTLE);
-        held = false;
         for (int l = 0; l < solvers.length; l++) {
             Liquid.Pour p = scene.liquids().get(l).pour();
             if (p == null) continue;
@@ -497,30 +493,6 @@ final class LiquidWorld implements AutoCloseable {
                 sounds.add(new LiquidSound(LiquidSound.SPLASH, s.time(), new Vec3(s.x(), s.y(), s.z()), 0, s.speed(), s.volume()));
             }
         }
-        if (DEBUG) {
-            Vector3f v = new Vector3f(), p = new Vector3f();
-            StringBuilder sb = new StringBuilder(String.format("t=%.4f", t));
-            for (int b = 0; b < moving.length; b++) {
-                bullet[moving[b]].getPhysicsLocation(p);
-                bullet[moving[b]].getLinearVelocity(v);
-                Vector3f w = new Vector3f();
-                bullet[moving[b]].getAngularVelocity(w);
-                sb.append(String.format(" [%d y=%.4f vy=%.3f Fy=%.2f T=(%.3f,%.3f,%.3f) w=%.2f sub=(%.4f,%.3f)]", moving[b], p.y, v.y, impulse[6 * b + 1] / dt,
-                        impulse[6 * b + 3] / dt, impulse[6 * b + 4] / dt, impulse[6 * b + 5] / dt, w.length(),
-                        start[13 * b + 1], start[13 * b + 8]));
-            }
-            for (FluidSolver f : solvers) {
-                double vmax = 0;
-                int at = 0;
-                for (int i = 0; i < f.size(); i++) {
-                    double sp = Math.sqrt(f.vx(i) * f.vx(i) + f.vy(i) * f.vy(i) + f.vz(i) * f.vz(i));
-                    if (sp > vmax) { vmax = sp; at = i; }
-                }
-                sb.append(String.format(" dt=%.5f it=%d/%d err=%.4f vmax=%.2f at (%.3f,%.3f,%.3f)", f.lastTimeStep(), f.lastPressureIterations(),
-                        f.lastDivergenceIterations(), f.lastDensityError(), vmax, f.size() > 0 ? f.x(at) : 0, f.size() > 0 ? f.y(at) : 0, f.size() > 0 ? f.z(at) : 0));
-            }
-            System.err.println(sb);
-        }
         for (int b = 0; b < moving.length; b++) {
             int i = moving[b];
             if (!inWorld[i]) continue;
@@ -583,8 +555,8 @@ final class LiquidWorld implements AutoCloseable {
 
         @Override
         public void advance(double dt, double[] w) {
+            // (Not called while the solver settles: the bodies are held then.)
             for (int k = 0; k < impulse.length; k++) impulse[k] += w[k] * dt;
-            if (held) return;
             double g = scene.gravity();
             for (int b = 0; b < moving.length; b++) {
                 int o = 13 * b;
