@@ -9,7 +9,7 @@ import java.util.Locale;
  * <p>The liquid starts either as the box {@code [min, max]} (world coordinates, metres) less
  * whatever solid occupies it, or as the inside of a hollow object ({@code in}: a tank, a glass, a
  * bowl, a jug) filled to {@code level} metres above the inside of its floor, or not at all when it is
- * only poured. A pour may come with either.
+ * only poured or rained. A pour or rain may come with either.
  *
  * @param id       unique among the scene's liquids
  * @param kind     {@code water}, {@code oil} or {@code honey} (density, viscosity and surface
@@ -20,10 +20,12 @@ import java.util.Locale;
  * @param in       the id of the hollow object the liquid fills, or null
  * @param level    with {@code in}: the liquid's depth above the inside of the object's floor, m
  * @param pour     a stream that adds liquid while the film runs, or null
+ * @param rain     drops that fall on a rectangle while the film runs, or null
  * @param spacing  particle spacing, metres, in [{@value #MIN_SPACING}, {@value #MAX_SPACING}]:
  *                 finer is smoother and slower (the solver's cost grows as 1/spacing^3)
  */
-public record Liquid(String id, String kind, Vec3 min, Vec3 max, String in, double level, Pour pour, double spacing) {
+public record Liquid(String id, String kind, Vec3 min, Vec3 max, String in, double level, Pour pour, Rain rain,
+                     double spacing) {
     public static final double MIN_SPACING = 0.002, MAX_SPACING = 0.05;
     /** Spacing when the scene does not give one, metres. */
     public static final double DEFAULT_SPACING = 0.01;
@@ -56,6 +58,40 @@ public record Liquid(String id, String kind, Vec3 min, Vec3 max, String in, doub
         }
     }
 
+    /**
+     * Rain: drops falling on the rectangle [x0, x1] × [z0, z1] from {@code height} metres, released
+     * at random places and times (seeded by the scene's seed) at the rate the intensity gives over the
+     * rectangle, each starting straight down at 4 m/s (a drop of 1-3 mm falls at 4-8 m/s when it
+     * lands; gravity adds the rest on the way).
+     *
+     * @param x0        west edge, m
+     * @param x1        east edge, m
+     * @param z0        north edge, m
+     * @param z1        south edge, m
+     * @param height    where the drops appear, m above the floor
+     * @param intensity mm of water an hour (light rain 1-2, moderate 2.5-7.5, heavy 8-50, a cloudburst 100)
+     * @param start     s
+     * @param end       s
+     */
+    public record Rain(double x0, double x1, double z0, double z1, double height, double intensity, double start, double end) {
+        public static final double DROP_SPEED = 4;
+
+        public Rain {
+            SceneException.check(Double.isFinite(x0) && Double.isFinite(x1) && x1 > x0, "/x1", "expected an east edge x1 greater than x0");
+            SceneException.check(Double.isFinite(z0) && Double.isFinite(z1) && z1 > z0, "/z1", "expected a south edge z1 greater than z0");
+            SceneException.check(Double.isFinite(height) && height > 0 && height <= 20, "/height", "expected a height in (0, 20] m");
+            SceneException.check(Double.isFinite(intensity) && intensity > 0 && intensity <= 500, "/intensity",
+                    "expected an intensity in (0, 500] mm an hour (heavy rain is 8-50)");
+            SceneException.check(Double.isFinite(start) && start >= 0, "/start", "expected a start time >= 0 s");
+            SceneException.check(Double.isFinite(end) && end > start, "/end", "expected an end time after the start (" + start + " s)");
+        }
+
+        /** Volume of water that falls, m^3. */
+        public double volume() {
+            return intensity / 1000 / 3600 * (x1 - x0) * (z1 - z0) * (end - start);
+        }
+    }
+
     public Liquid {
         SceneException.check(id != null && !id.isBlank(), "/id", "expected a name for the liquid");
         SceneException.check(kind != null && KINDS.contains(kind), "/kind",
@@ -64,8 +100,8 @@ public record Liquid(String id, String kind, Vec3 min, Vec3 max, String in, doub
                 "expected both corners of the liquid's box, min and max, or neither");
         SceneException.check(min == null || in == null, "/in",
                 "expected either a box of liquid (min and max) or an object it fills (in), not both");
-        SceneException.check(min != null || in != null || pour != null, "",
-                "expected a box of liquid (min and max), an object it fills (in and level), or a pour");
+        SceneException.check(min != null || in != null || pour != null || rain != null, "",
+                "expected a box of liquid (min and max), an object it fills (in and level), a pour or rain");
         if (in != null) {
             SceneException.check(Double.isFinite(level) && level > 0 && level <= SceneObject.MAX_SIZE, "/level",
                     "expected the liquid's depth in " + in + " in metres, greater than 0");
@@ -82,7 +118,7 @@ public record Liquid(String id, String kind, Vec3 min, Vec3 max, String in, doub
         if (spacing == 0) spacing = DEFAULT_SPACING;
         SceneException.check(Double.isFinite(spacing) && spacing >= MIN_SPACING && spacing <= MAX_SPACING, "/spacing",
                 "expected a particle spacing in metres in [" + MIN_SPACING + ", " + MAX_SPACING + "]");
-        long particles = particles(min, max, pour, spacing);
+        long particles = particles(min, max, pour, spacing) + (rain == null ? 0 : (long) Math.ceil(rain.volume() / Math.pow(spacing, 3)));
         // (a filled object's share is counted by the scene, which knows the object's size)
         SceneException.check(particles <= MAX_PARTICLES, "/spacing", "expected at most " + MAX_PARTICLES
                 + " particles; this liquid needs about " + particles + " (a larger spacing or less liquid)");
@@ -118,6 +154,11 @@ public record Liquid(String id, String kind, Vec3 min, Vec3 max, String in, doub
             case "honey" -> new Rgb(0.70, 0.35, 0.05);
             default -> new Rgb(0.966, 0.995, 0.998);
         };
+    }
+
+    /** As the canonical constructor, without rain. */
+    public Liquid(String id, String kind, Vec3 min, Vec3 max, String in, double level, Pour pour, double spacing) {
+        this(id, kind, min, max, in, level, pour, null, spacing);
     }
 
     /** The liquid's name for messages: "the water", "the honey". */

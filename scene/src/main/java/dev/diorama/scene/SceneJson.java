@@ -94,7 +94,7 @@ public final class SceneJson {
      */
     private static Liquid liquid(JsonNode n, String at) {
         requireObject(n, at);
-        allowOnly(n, at, Set.of("id", "kind", "min", "max", "in", "level", "pour", "spacing"));
+        allowOnly(n, at, Set.of("id", "kind", "min", "max", "in", "level", "pour", "rain", "spacing"));
         try {
             String id = n.has("id") ? text(n.get("id"), at + "/id") : "liquid";
             String kind = n.has("kind") ? text(n.get("kind"), at + "/kind") : "water";
@@ -119,7 +119,24 @@ public final class SceneJson {
                     throw e.pointer().startsWith(pat) ? e : e.under(pat);
                 }
             }
-            return new Liquid(id, kind, min, max, in, level, pour, spacing);
+            Liquid.Rain rain = null;
+            if (n.has("rain") && !n.get("rain").isNull()) {
+                JsonNode r = n.get("rain");
+                String rat = at + "/rain";
+                requireObject(r, rat);
+                allowOnly(r, rat, Set.of("x0", "x1", "z0", "z1", "height", "intensity", "start", "end"));
+                try {
+                    rain = new Liquid.Rain(number(required(r, "x0", rat), rat + "/x0"), number(required(r, "x1", rat), rat + "/x1"),
+                            number(required(r, "z0", rat), rat + "/z0"), number(required(r, "z1", rat), rat + "/z1"),
+                            number(required(r, "height", rat), rat + "/height"),
+                            number(required(r, "intensity", rat), rat + "/intensity"),
+                            r.has("start") ? number(r.get("start"), rat + "/start") : 0,
+                            number(required(r, "end", rat), rat + "/end"));
+                } catch (SceneException e) {
+                    throw e.pointer().startsWith(rat) ? e : e.under(rat);
+                }
+            }
+            return new Liquid(id, kind, min, max, in, level, pour, rain, spacing);
         } catch (SceneException e) {
             throw e.pointer().startsWith(at) ? e : e.under(at);
         }
@@ -532,6 +549,18 @@ public final class SceneJson {
                     p.put("radius", l.pour().radius());
                     p.put("start", l.pour().start());
                     p.put("end", l.pour().end());
+                }
+                if (l.rain() != null) {
+                    Liquid.Rain r = l.rain();
+                    ObjectNode rn = j.putObject("rain");
+                    rn.put("x0", r.x0());
+                    rn.put("x1", r.x1());
+                    rn.put("z0", r.z0());
+                    rn.put("z1", r.z1());
+                    rn.put("height", r.height());
+                    rn.put("intensity", r.intensity());
+                    rn.put("start", r.start());
+                    rn.put("end", r.end());
                 }
                 j.put("spacing", l.spacing());
             }

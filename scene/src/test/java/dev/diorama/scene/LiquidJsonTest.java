@@ -21,9 +21,12 @@ class LiquidJsonTest {
         String json = "{\"objects\": [" + TANK + ", " + CUBE + "], \"liquids\": ["
                 + "{\"id\": \"water\", \"kind\": \"water\", \"in\": \"tank\", \"level\": 0.12, \"spacing\": 0.008},"
                 + "{\"id\": \"honey\", \"kind\": \"honey\", \"min\": [0.3, 0, 0.3], \"max\": [0.4, 0.1, 0.4],"
-                + " \"pour\": {\"from\": [0.35, 0.5, 0.35], \"velocity\": [0, -0.5, 0], \"radius\": 0.004, \"start\": 0.5, \"end\": 2}}]}";
+                + " \"pour\": {\"from\": [0.35, 0.5, 0.35], \"velocity\": [0, -0.5, 0], \"radius\": 0.004, \"start\": 0.5, \"end\": 2}},"
+                + "{\"id\": \"rain\", \"rain\": {\"x0\": -1, \"x1\": 1, \"z0\": -0.5, \"z1\": 0.5, \"height\": 2, \"intensity\": 10, \"end\": 3}}]}";
         Scene s = SceneJson.read(json);
-        assertEquals(2, s.liquids().size());
+        assertEquals(3, s.liquids().size());
+        // 10 mm an hour on 2 m^2 for 3 s: 16.7 ml.
+        assertEquals(10.0 / 1000 / 3600 * 2 * 3, s.liquid("rain").rain().volume(), 1e-12);
         Liquid water = s.liquid("water");
         assertEquals("tank", water.in());
         assertEquals(0.12, water.level());
@@ -58,7 +61,7 @@ class LiquidJsonTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "{\"kind\": \"milk\", \"min\": [0, 0, 0], \"max\": [0.1, 0.1, 0.1]}|/liquids/0/kind|water, oil or honey",
-        "{\"kind\": \"water\"}|/liquids/0|a box of liquid (min and max), an object it fills (in and level), or a pour",
+        "{\"kind\": \"water\"}|/liquids/0|a box of liquid (min and max), an object it fills (in and level), a pour or rain",
         "{\"min\": [0, 0, 0]}|/liquids/0/max|both corners",
         "{\"min\": [0, 0, 0], \"max\": [0.1, -0.1, 0.1]}|/liquids/0/max|above min",
         "{\"in\": \"cube\", \"level\": 0.05}|/liquids/0/in|hollow object",
@@ -69,6 +72,8 @@ class LiquidJsonTest {
         "{\"pour\": {\"from\": [0, 1, 0], \"velocity\": [0, 0, 0], \"radius\": 0.01, \"end\": 1}}|/liquids/0/pour/velocity|between 0.05 and 20 m/s",
         "{\"pour\": {\"from\": [0, 1, 0], \"velocity\": [0, -1, 0], \"radius\": 0.01, \"start\": 2, \"end\": 1}}|/liquids/0/pour/end|after the start",
         "{\"colour\": \"blue\", \"min\": [0, 0, 0], \"max\": [0.1, 0.1, 0.1]}|/liquids/0/colour|unknown field",
+        "{\"rain\": {\"x0\": 1, \"x1\": 0, \"z0\": 0, \"z1\": 1, \"height\": 1, \"intensity\": 5, \"end\": 1}}|/liquids/0/rain/x1|greater than x0",
+        "{\"rain\": {\"x0\": 0, \"x1\": 1, \"z0\": 0, \"z1\": 1, \"height\": 1, \"intensity\": 900, \"end\": 1}}|/liquids/0/rain/intensity|(0, 500] mm an hour",
     })
     void aBadLiquidNamesItsFieldAndWhatWasExpected(String liquid, String pointer, String expected) {
         String json = "{\"objects\": [" + TANK + ", " + CUBE + "], \"liquids\": [" + liquid + "]}";

@@ -108,6 +108,15 @@ final class LiquidWorld implements AutoCloseable {
         readStates();
         for (FluidSolver f : solvers) if (f.size() > 0) f.settle(SETTLE);
         for (int l = 0; l < solvers.length; l++) {
+            Liquid.Rain rain = scene.liquids().get(l).rain();
+            if (rain != null) {
+                // Drops of one particle's volume (a sphere of radius (3/(4 pi))^(1/3) d, 0.62 d), at the
+                // rate that gives the intensity over the rectangle.
+                double v = solvers[l].particleVolume();
+                double rate = rain.intensity() / 1000 / 3600 * (rain.x1() - rain.x0()) * (rain.z1() - rain.z0()) / v;
+                solvers[l].addEmitter(new dev.diorama.fluid.Rain(rain.x0(), rain.x1(), rain.z0(), rain.z1(), rain.height(),
+                        0.4 * solvers[l].spacing(), Liquid.Rain.DROP_SPEED, rate, rain.start(), rain.end(), scene.seed() * 31 + l));
+            }
             Liquid.Pour p = scene.liquids().get(l).pour();
             if (p == null) continue;
             Vec3 v = p.velocity();
@@ -130,6 +139,11 @@ final class LiquidWorld implements AutoCloseable {
                 double r = o.boundingRadius();
                 grow(lo, hi, o.position().minus(new Vec3(r, r, r)));
                 grow(lo, hi, o.position().plus(new Vec3(r, r, r)));
+            }
+            if (l.rain() != null) {
+                Liquid.Rain r = l.rain();
+                grow(lo, hi, new Vec3(r.x0(), 0, r.z0()));
+                grow(lo, hi, new Vec3(r.x1(), r.height(), r.z1()));
             }
             if (l.pour() != null) {
                 Liquid.Pour p = l.pour();
