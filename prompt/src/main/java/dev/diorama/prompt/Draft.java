@@ -78,6 +78,8 @@ final class Draft {
      */
     final java.util.Set<ObjectGroup> fixedGroups = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     final java.util.Map<ObjectGroup, ObjectGroup> pourInto = new java.util.IdentityHashMap<>();
+    /** Set by {@link Liquids#resolve}: the groups that hold a liquid from the start. */
+    final java.util.Set<ObjectGroup> filled = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     /** Set by {@link Liquids#resolve}: the pours whose stream falls onto or into a group (source may be null). */
     final List<Liquids.PourPlan> pours = new ArrayList<>();
 

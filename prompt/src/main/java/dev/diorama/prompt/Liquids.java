@@ -172,6 +172,8 @@ final class Liquids {
         }
         d.pours.clear();
         d.pours.addAll(pours);
+        d.filled.clear();
+        for (Fill f : fills) d.filled.add(f.holder());
         return new Plan(fills, pours, dams);
     }
 
@@ -354,7 +356,7 @@ final class Liquids {
             boolean capped = end > MAX_POUR_SECONDS;
             if (capped) end = MAX_POUR_SECONDS;
             end = Math.round(end * 100) / 100.0;
-            Liquid.Pour pour = new Liquid.Pour(st.from(), st.velocity(), st.radius(), 0, end);
+            Liquid.Pour pour = new Liquid.Pour(round(st.from()), st.velocity(), st.radius(), 0, end);
             double volume = pour.volume();
             String from = p.source() == null ? "from above the " + p.target().noun().word()
                     : "from the " + p.source().noun().word() + ", tilted over the " + p.target().noun().word() + ",";

@@ -41,6 +41,12 @@ import java.util.Set;
 final class Props {
     /** How far above a surface something that falls onto it starts, m. */
     static final double DROP_ONTO = 0.5;
+    /**
+     * How far above the rim of a container of liquid something that falls into it starts, m, and
+     * how wide it is made, at most, beside the opening when no size was said: a stone dropped into a
+     * glass of water from a hand's height, not from half a metre (whose splash empties the glass).
+     */
+    static final double DROP_INTO_LIQUID = 0.15, INTO_LIQUID = 0.4;
     /** A pendulum's default rod, m, and how far it is pulled back, degrees. */
     static final double PENDULUM_LENGTH = 0.8, PENDULUM_DEGREES = 30;
     /** Newton's cradle: five balls, each on a rod this long, half a millimetre apart, the first pulled back 25 degrees. */
@@ -689,24 +695,28 @@ final class Props {
                 floor = profile[0][3] * size.y();
             }
             double y = size.y();
+            // Into a liquid: things a size of their own said nothing of are made small beside the opening
+            // and start lower, so that the splash stays in the container.
+            boolean wet = d.filled.contains(g);
             for (ObjectGroup c : held) {
                 Vec3 cs = Staging.size(c);
                 double across = 2 * Staging.boundingRadius(cs, c.shape());
-                if (across > 0.9 * opening) {
-                    boolean said = !Double.isNaN(c.length()) || c.scale() != 1;
-                    if (said || c.noun().role() != Role.PLAIN) {
+                boolean sized = !Double.isNaN(c.length()) || c.scale() != 1;
+                if (across > 0.9 * opening || wet && !sized && c.noun().role() == Role.PLAIN && across > INTO_LIQUID * 1.5 * opening) {
+                    if (across > 0.9 * opening && (sized || c.noun().role() != Role.PLAIN)) {
                         throw new PromptException(c.words() + " ... " + g.words(), "makes something "
                                 + PromptReader.metres(across) + " across that cannot go into a " + g.noun().word()
                                 + " whose opening is " + PromptReader.metres(opening) + " across; expected something"
                                 + " smaller, or a bigger " + g.noun().word());
                     }
-                    double f = 0.6 * opening / across;
+                    double f = (wet ? INTO_LIQUID : 0.6) * opening / across;
                     cs = cs.times(f);
+                    cs = new Vec3(round(cs.x()), round(cs.y()), round(cs.z()));
                     notes.add("\"" + c.words() + "\" is made " + PromptReader.metres(across * f) + " across to fit into the "
                             + PromptReader.metres(opening) + " opening of the " + g.noun().word());
                 }
                 boolean falls = falls(c, g);
-                double bottom = y + (falls ? Math.max(DROP_ONTO, 0.02) : 0.01);
+                double bottom = y + (falls ? wet ? DROP_INTO_LIQUID : Math.max(DROP_ONTO, 0.02) : 0.01);
                 double said = heightSaid(c, g);
                 if (!Double.isNaN(said) && said != Double.POSITIVE_INFINITY && said - baseY > bottom) bottom = said - baseY;
                 for (int k = 0; k < c.count(); k++) {
