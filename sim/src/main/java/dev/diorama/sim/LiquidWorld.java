@@ -379,10 +379,14 @@ final class LiquidWorld implements AutoCloseable {
         return Math.hypot(x, z) <= Math.min(r, r2) - clear + 1e-9;
     }
 
-    /** Whether point p is inside (or within its clearance of) the material of any object at its starting pose. */
+    /**
+     * Whether point p is inside (or within its clearance of) the material of any object at its starting
+     * pose. A point right at the clearance is free: a filled vessel's first layer stands exactly there,
+     * and rounding must not decide (it did: a 60 cm tank got no water at all).
+     */
     private static boolean inAnySolid(List<SceneObject> objects, Vec3 p, FluidSolver f) {
         for (SceneObject o : objects) {
-            double clear = clearance(o, f);
+            double clear = clearance(o, f) - 1e-7;
             Vec3 local = rotate(o.rotation().conjugate(), p.minus(o.position()));
             if (local.length() > o.boundingRadius() + clear) continue;
             if (insideMaterial(o, local, clear)) return true;
