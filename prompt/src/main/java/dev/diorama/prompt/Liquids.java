@@ -156,7 +156,8 @@ final class Liquids {
         }
         for (LiquidSaid l : d.liquids) {
             if (l.use() != LiquidUse.POUR) continue;
-            pours.add(pour(d, l, fillOf, fills, notes));
+            PourPlan p = pour(d, l, fillOf, fills, notes);
+            if (p != null) pours.add(p);
         }
         // An aquarium, a fish tank: water unless the words said another liquid or a dam break.
         for (ObjectGroup g : d.groups) {
@@ -177,6 +178,7 @@ final class Liquids {
         return new Plan(fills, pours, dams);
     }
 
+    /** The pour the words {@code l} say, or null (with a note) when they name nothing to pour into. */
     private static PourPlan pour(Draft d, LiquidSaid l, Map<ObjectGroup, Fill> fillOf, List<Fill> fills, List<String> notes) {
         ObjectGroup target = null, source = null;
         for (ObjectGroup g : d.groups) {
@@ -201,8 +203,11 @@ final class Liquids {
             }
         }
         if (target == null) {
-            throw new PromptException(l.words(), "says nothing to pour " + (l.kind() == null ? "it" : "the " + l.kind())
-                    + " into or onto; expected, say, \"water pours from a jug into a glass\" or \"pour honey onto a plate\"");
+            // "a glass spills", "water flows": nothing to pour into; not a contradiction, so only a note.
+            notes.add("\"" + l.words() + "\" says nothing to pour " + (l.kind() == null ? "it" : "the " + l.kind())
+                    + " into or onto, so nothing pours; say, \"water pours from a jug into a glass\" or \"pour honey"
+                    + " onto a plate\"");
+            return null;
         }
         boolean surface = target.noun().role() == Role.SURFACE && target.shape() != Shape.STAIRS;
         if (!target.shape().hollow() && !surface) {
@@ -314,7 +319,8 @@ final class Liquids {
      */
     static List<Liquid> build(Plan plan, List<SceneObject> objects, List<ObjectGroup> groups, List<Props.Stream> streams,
                               double[] needed, List<String> notes) {
-        record Made(String kind, Vec3 min, Vec3 max, String in, double level, Liquid.Pour pour, double volume, String note) {}
+        record Made(String kind, Vec3 min, Vec3 max, String in, double level, Liquid.Pour pour, double volume, String note,
+                    double bound, String words) {}
         List<Made> made = new ArrayList<>();
         for (Fill f : plan.fills()) {
             for (int n = 0; n < objects.size(); n++) {
@@ -329,7 +335,8 @@ final class Liquids {
                 String note = "\"" + f.words() + "\": " + what + ", filled with " + f.kind() + " " + cm(level) + " cm deep ("
                         + Math.round(100 * level / depth) + " % of its inside's depth, " + litres(volume) + ")"
                         + (f.implied() ? "; say \"an empty aquarium\" for none" : "");
-                made.add(new Made(f.kind(), null, null, o.id(), level, null, volume, note));
+                made.add(new Made(f.kind(), null, null, o.id(), level, null, volume, note,
+                        o.size().x() * o.size().z() * level, f.words()));
             }
         }
         for (Dam dm : plan.dams()) {
@@ -347,7 +354,7 @@ final class Liquids {
                 String note = "\"" + dm.words() + "\": a glass tank " + cm(s.x()) + " x " + cm(s.y()) + " x " + cm(s.z())
                         + " cm with a column of " + dm.kind() + " " + cm(a) + " cm wide and " + cm(2 * a) + " cm tall against"
                         + " one end, released at the start (Martin and Moyce's dam break, " + litres(volume) + ")";
-                made.add(new Made(dm.kind(), min, max, null, 0, null, volume, note));
+                made.add(new Made(dm.kind(), min, max, null, 0, null, volume, note, volume, dm.words()));
             }
         }
         for (Props.Stream st : streams) {
@@ -367,13 +374,23 @@ final class Liquids {
                     + p.target().noun().word() + "'s inside" : "") + ")" + (capped ? "; it stops after "
                     + PromptReader.number(MAX_POUR_SECONDS) + " s, before the " + p.target().noun().word() + " is "
                     + Math.round(POUR_SHARE * 100) + " % full" : "");
-            made.add(new Made(p.kind(), null, null, null, 0, pour, volume, note));
+            made.add(new Made(p.kind(), null, null, null, 0, pour, volume, note, volume, p.words()));
             needed[0] = Math.max(needed[0], end + 1.5);
         }
         if (made.isEmpty()) return List.of();
         double total = 0;
         for (Made m : made) total += m.volume();
         double spacing = spacing(total);
+        // The scene counts a filled object's particles by its box (x z level): too much liquid for the
+        // coarsest spacing is refused here, in the words' terms.
+        double bound = 0;
+        for (Made m : made) bound += m.bound();
+        if (bound / Math.pow(spacing, 3) > Liquid.MAX_PARTICLES) {
+            Made most = made.stream().max(java.util.Comparator.comparingDouble(Made::volume)).orElseThrow();
+            throw new PromptException(most.words(), "asks for " + litres(total) + " of liquid, more than Diorama simulates"
+                    + " (at most about " + litres(Liquid.MAX_PARTICLES * Math.pow(spacing, 3) * total / bound) + ", its particles "
+                    + cm(spacing) + " cm apart); expected a smaller container or less liquid");
+        }
         Map<String, Integer> perKind = new LinkedHashMap<>();
         for (Made m : made) perKind.merge(m.kind(), 1, Integer::sum);
         Map<String, Integer> seen = new LinkedHashMap<>();
@@ -399,6 +416,7 @@ final class Liquids {
 
     private static String litres(double m3) {
         double l = m3 * 1000;
+        if (l >= 1000) return PromptReader.number(Math.round(m3 * 10) / 10.0) + " cubic metres";
         return l < 1 ? PromptReader.number(Math.round(l * 100) / 100.0) + " l" : PromptReader.number(Math.round(l * 10) / 10.0) + " l";
     }
 }
