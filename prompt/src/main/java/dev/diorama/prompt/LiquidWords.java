@@ -5,7 +5,6 @@ import dev.diorama.prompt.Draft.LiquidUse;
 import dev.diorama.prompt.Draft.ObjectGroup;
 import dev.diorama.scene.Material;
 import dev.diorama.scene.Shape;
-import dev.diorama.scene.Vec3;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -358,14 +357,5 @@ final class LiquidWords {
                 }
             }
         }
-    }
-
-    static boolean isLiquidWord(String w) {
-        return KINDS.containsKey(w);
-    }
-
-    /** The size of a tank a prompt's words give: for {@link Liquids}. */
-    static Vec3 sizeOf(ObjectGroup g) {
-        return Staging.size(g);
     }
 }
