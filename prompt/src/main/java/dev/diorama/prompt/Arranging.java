@@ -318,7 +318,8 @@ final class Arranging {
                 }
                 case SWING -> notes.add("\"" + a.words() + "\": only a pendulum, Newton's cradle or a seesaw swings;"
                         + " say \"a pendulum swings\"");
-                case POUR -> notes.add("\"" + a.words() + "\": understood, but pouring is not simulated yet");
+                case POUR -> notes.add("\"" + a.words() + "\": pouring needs a liquid and something to pour it into, as in"
+                        + " \"water pours from a jug into a glass\" or \"pour honey onto a plate\"");
                 default -> { }
             }
         }

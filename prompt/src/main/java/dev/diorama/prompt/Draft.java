@@ -68,6 +68,42 @@ final class Draft {
     /** Starts of the object phrases that follow the one before after "with": "a table with a cup on it". */
     final java.util.Set<Integer> withAt = new java.util.HashSet<>();
 
+    /** "a glass of water", "water pours from a jug into a glass", "a dam break": the liquids as said ({@link LiquidWords}). */
+    final List<LiquidSaid> liquids = new ArrayList<>();
+    /** Starts of the object phrases right after "from": "pours from a jug" (a pour's source). */
+    final java.util.Set<Integer> fromAt = new java.util.HashSet<>();
+    /**
+     * Set by {@link Liquids#resolve} before the props are planned: the groups that stand fixed (they
+     * hold a liquid, pour it, or are tanks), and each pour's source with its target.
+     */
+    final java.util.Set<ObjectGroup> fixedGroups = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    final java.util.Map<ObjectGroup, ObjectGroup> pourInto = new java.util.IdentityHashMap<>();
+    /** Set by {@link Liquids#resolve}: the groups that hold a liquid from the start. */
+    final java.util.Set<ObjectGroup> filled = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /** Set by {@link Liquids#resolve}: the pours whose stream falls onto or into a group (source may be null). */
+    final List<Liquids.PourPlan> pours = new ArrayList<>();
+
+    /** How a liquid was said: filling a container, pouring, or as a dam break. */
+    enum LiquidUse { FILL, POUR, DAM }
+
+    /**
+     * A liquid in words.
+     *
+     * @param at        index of the phrase's first token
+     * @param end       index after it
+     * @param use       what the liquid does
+     * @param kind      water, oil or honey; null when a pour did not say (the source's liquid, else water)
+     * @param fraction  how full a container is, of its inside's depth ("half full" 0.5), or NaN when not said
+     * @param holderAt  for a fill, the start of the group it fills (-1: the next group, "water in a glass")
+     * @param words     the phrase as written
+     */
+    record LiquidSaid(int at, int end, LiquidUse use, String kind, double fraction, int holderAt, String words) {
+        LiquidSaid shifted(int offset) {
+            return new LiquidSaid(at + offset, end + offset, use, kind, fraction, holderAt < 0 ? holderAt : holderAt + offset,
+                    words);
+        }
+    }
+
     /** A value and the prompt words that gave it. */
     record Said<T>(T value, String words) {}
 

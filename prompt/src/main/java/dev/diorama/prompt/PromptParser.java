@@ -50,6 +50,9 @@ import java.util.Objects;
  *       angle", "bird's-eye view", "wide-angle", "telephoto", "fov 35", "pans left", "tilts up",
  *       "dolly in", "zooms in", "orbits", "tracking the red ball"</li>
  *   <li>verbs of the one motion simulated so far: drop, fall, bounce, land, hit (any form)</li>
+ *   <li>liquids ({@link LiquidWords}): water, oil, honey in a container ("a glass of water", "a tank
+ *       half full of oil", "an aquarium"), poured ("water pours from a jug into a glass", "honey drips
+ *       onto a plate"), and "a dam break"</li>
  * </ul>
  * The defaults are {@link Staging}'s; the README of the CLI lists them.
  */

@@ -63,6 +63,7 @@ final class PromptReader {
     private final SettingWords settings = new SettingWords(this);
     private final CameraWords camera = new CameraWords(this);
     private final ActionWords actions = new ActionWords(this);
+    private final LiquidWords liquids = new LiquidWords(this);
 
     private PromptReader(List<Token> tokens) {
         this.tokens = tokens;
@@ -77,6 +78,7 @@ final class PromptReader {
             int next = r.used[i] ? i + 1 : r.match(i);
             i = next > i ? next : i + 1;
         }
+        r.liquids.finish();
         return r.leftOvers();
     }
 
@@ -84,6 +86,7 @@ final class PromptReader {
         int e;
         if ((e = settings.match(i)) > i) return e;
         if ((e = camera.match(i)) > i) return e;
+        if ((e = liquids.match(i)) > i) return e;
         if ((e = duration(i)) > i) return e;
         if ((e = timeOfDay(i)) > i) return e;
         if ((e = height(i)) > i) return e;
@@ -830,6 +833,7 @@ final class PromptReader {
             while (k < i - 1 && (used[k] || Vocabulary.isFiller(w(k)))) k++;
             if (k == i - 1 && w(i - 1).equals("with")) draft.withAt.add(i);
         }
+        if (w(i - 1).equals("from")) draft.fromAt.add(i);  // "pours from a jug": the pour's source
         ObjectGroup group = new ObjectGroup(i, words, shape, (int) count, mods.material, color, colorName,
                 mods.scale, mods.length, mods.across, onSurface, noun, end, prepBefore(i), mods.degrees);
         draft.groups.add(group);
@@ -1202,6 +1206,8 @@ final class PromptReader {
     Token tok(int i) { return i >= 0 && i < tokens.size() ? tokens.get(i) : null; }
 
     String w(int i) { return i >= 0 && i < tokens.size() ? tokens.get(i).norm() : ""; }
+
+    boolean used(int k) { return k >= 0 && k < used.length && used[k]; }
 
     void use(int from, int to) {
         for (int k = from; k < to && k < used.length; k++) used[k] = true;

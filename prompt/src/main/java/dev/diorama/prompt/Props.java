@@ -41,6 +41,12 @@ import java.util.Set;
 final class Props {
     /** How far above a surface something that falls onto it starts, m. */
     static final double DROP_ONTO = 0.5;
+    /**
+     * How far above the rim of a container of liquid something that falls into it starts, m, and
+     * how wide it is made, at most, beside the opening when no size was said: a stone dropped into a
+     * glass of water from a hand's height, not from half a metre (whose splash empties the glass).
+     */
+    static final double DROP_INTO_LIQUID = 0.15, INTO_LIQUID = 0.4;
     /** A pendulum's default rod, m, and how far it is pulled back, degrees. */
     static final double PENDULUM_LENGTH = 0.8, PENDULUM_DEGREES = 30;
     /** Newton's cradle: five balls, each on a rod this long, half a millimetre apart, the first pulled back 25 degrees. */
@@ -82,11 +88,24 @@ final class Props {
         }
     }
 
+    /**
+     * A stream of liquid a pour sets up ({@link Liquids}): from its origin with its velocity, of a
+     * radius, until it has poured {@code volume} m^3; {@code capacity} is the target's inside, m^3
+     * (0 for a surface).
+     */
+    record Stream(Liquids.PourPlan plan, Vec3 from, Vec3 velocity, double radius, double volume, double capacity) {
+        Stream moved(Vec3 d) {
+            return new Stream(plan, from.plus(d), velocity, radius, volume, capacity);
+        }
+    }
+
     /** A prop with what it holds, or a rig: pieces and joints in a frame of its own. */
     static final class Unit {
         final ObjectGroup root;
         final List<Piece> pieces = new ArrayList<>();
         final List<Link> links = new ArrayList<>();
+        /** The streams of liquid poured into or onto the unit's pieces. */
+        final List<Stream> streams = new ArrayList<>();
         /** Where pieces will be later in the film (a ball at the foot of its ramp): the camera frames them too. */
         final List<Piece> ghosts = new ArrayList<>();
         int physicsRate;
@@ -101,6 +120,7 @@ final class Props {
             for (Piece p : u.pieces) pieces.add(p.moved(d));
             for (Link l : u.links) links.add(l.moved(d, offset));
             for (Piece p : u.ghosts) ghosts.add(p.moved(d));
+            for (Stream s : u.streams) streams.add(s.moved(d));
             physicsRate = Math.max(physicsRate, u.physicsRate);
         }
 
@@ -126,12 +146,15 @@ final class Props {
             Vec3 d = new Vec3(round(-(e[0] + e[1]) / 2), 0, round(-(e[2] + e[3]) / 2));
             List<Piece> ps = new ArrayList<>(pieces), gs = new ArrayList<>(ghosts);
             List<Link> ls = new ArrayList<>(links);
+            List<Stream> ss = new ArrayList<>(streams);
             pieces.clear();
             ghosts.clear();
             links.clear();
+            streams.clear();
             for (Piece p : ps) pieces.add(p.moved(d));
             for (Piece p : gs) ghosts.add(p.moved(d));
             for (Link l : ls) links.add(l.moved(d, 0));
+            for (Stream s : ss) streams.add(s.moved(d));
         }
 
         /** The unit's width in the row: the larger of its extents along x and z. */
@@ -168,13 +191,18 @@ final class Props {
     static Plan plan(Draft d, Room room, List<String> notes) {
         List<ObjectGroup> groups = d.groups;
         boolean any = groups.stream().anyMatch(g -> g.noun().role() != Role.PLAIN
-                || g.shape().hollow() && g.prep() == Prep.IN);
+                || g.shape().hollow() && g.prep() == Prep.IN) || !d.fixedGroups.isEmpty();
         if (!any) {
             swingNotes(d, notes, Set.of());
             return Plan.none();
         }
         Map<ObjectGroup, ObjectGroup> parentOf = new IdentityHashMap<>();
         Map<ObjectGroup, List<ObjectGroup>> children = new IdentityHashMap<>();
+        // "water pours from a jug into a glass": the jug is held over the glass (Builder#pourer).
+        for (Map.Entry<ObjectGroup, ObjectGroup> e : d.pourInto.entrySet()) {
+            parentOf.put(e.getKey(), e.getValue());
+            children.computeIfAbsent(e.getValue(), k -> new ArrayList<>()).add(e.getKey());
+        }
         for (int gi = 0; gi < groups.size(); gi++) {
             ObjectGroup g = groups.get(gi);
             List<ObjectGroup> held = holds(g, g.prep()) ? subjects(d, gi) : canHold(g) ? withs(d, gi) : List.of();
@@ -207,7 +235,7 @@ final class Props {
         Builder b = new Builder(d, children, consumed, notes);
         for (ObjectGroup g : groups) {
             if (parentOf.containsKey(g)) continue;
-            boolean root = g.noun().role() != Role.PLAIN || children.containsKey(g);
+            boolean root = g.noun().role() != Role.PLAIN || children.containsKey(g) || d.fixedGroups.contains(g);
             if (!root) continue;
             List<Unit> copies = new ArrayList<>();
             for (int k = 0; k < g.count(); k++) {
@@ -350,7 +378,7 @@ final class Props {
         Piece piece(ObjectGroup g, Vec3 size, Vec3 position, Quat rotation, Vec3 velocity) {
             Material m = material(g);
             return new Piece(g, Staging.baseId(g, m), g.shape(), m, color(g), size, position, rotation, velocity,
-                    g.noun().fixed(), g.noun().asset());
+                    g.noun().fixed() || d.fixedGroups.contains(g), g.noun().asset());
         }
 
         // ---- what falls and how far ----
@@ -416,6 +444,13 @@ final class Props {
             Unit u = new Unit(g);
             Vec3 size = Staging.size(g);
             u.pieces.add(piece(g, size, new Vec3(0, size.y() / 2, 0), null, null));
+            // A pour into or onto it: the source tilted over it, or a stream from above.
+            for (Liquids.PourPlan p : d.pours) {
+                if (p.target() != g) continue;
+                ObjectGroup source = p.source() != null && held.contains(p.source()) ? p.source() : null;
+                if (source != null || p.source() == null) pour(u, g, size, p, source);
+            }
+            held = held.stream().filter(c -> d.pourInto.get(c) != g).toList();
             if (held.isEmpty()) return u;
             if (g.shape().hollow()) {
                 into(u, g, size, held, baseY);
@@ -582,6 +617,71 @@ final class Props {
             return t;
         }
 
+        /** How far a pouring vessel is tipped from upright, degrees: past level, its lip the lowest point. */
+        static final double POUR_TILT = 100;
+
+        /**
+         * A stream into or onto {@code g} (the unit's first piece, its bottom on y = 0, centred on x = z =
+         * 0). With a source: the source, fixed, tipped {@value #POUR_TILT} degrees towards +x about z so
+         * that its lip is its lowest point, the lip over the target's opening (0.4 of its radius from the
+         * middle, on the -x side) and 1.5 cm above its rim (10 cm above a plate or table); the stream
+         * leaves just below the lip, aimed to reach the middle of the target's floor. Without one: a
+         * stream straight down from above the middle.
+         */
+        private void pour(Unit u, ObjectGroup g, Vec3 size, Liquids.PourPlan p, ObjectGroup source) {
+            double top = size.y();
+            double floor = g.shape().hollow() ? size.y() - Solids.cavityDepth(g.shape(), size) : top;
+            double opening = Liquids.openingRadius(g.shape(), size);
+            double volume = Liquids.pourVolume(g.shape(), size);
+            double capacity = g.shape().hollow() ? Liquids.cavityVolume(g.shape(), size, Solids.cavityDepth(g.shape(), size)) : 0;
+            double speed = p.speed();
+            double radius = Liquids.streamRadius(volume, speed, p.thin());
+            if (radius > 0.8 * opening) {
+                throw new PromptException(p.words(), "pours a stream " + PromptReader.metres(2 * radius) + " across into a "
+                        + g.noun().word() + " whose opening is " + PromptReader.metres(2 * opening) + "; expected a bigger "
+                        + g.noun().word());
+            }
+            if (source == null) {
+                double above = g.shape().hollow() ? Liquids.POUR_HEIGHT_VESSEL : Liquids.POUR_HEIGHT_SURFACE;
+                u.streams.add(new Stream(p, new Vec3(0, round(top + above), 0), new Vec3(0, -speed, 0), radius, volume, capacity));
+                return;
+            }
+            Vec3 js = Staging.size(source);
+            double[][] st = Solids.profile(source.shape());
+            double theta = Math.toRadians(POUR_TILT);
+            Quat q = Quat.axisAngle(new Vec3(0, 0, 1), -theta);
+            double r = js.x() / 2, h = js.y();
+            double lowest = Double.POSITIVE_INFINITY;
+            for (double[] station : st) {
+                for (int side = -1; side <= 1; side += 2) {
+                    Vec3 pt = q.rotate(new Vec3(side * station[0] * r, station[1] * h - h / 2, 0));
+                    lowest = Math.min(lowest, pt.y());
+                }
+            }
+            Vec3 lip = q.rotate(new Vec3(st[st.length - 1][0] * r, h / 2, 0));
+            double clearance = g.shape().hollow() ? 0.015 : 0.1;
+            double lipX = -0.4 * opening;
+            Vec3 centre = new Vec3(round(lipX - lip.x()), round(top + clearance - lowest), 0);
+            u.pieces.add(new Piece(source, Staging.baseId(source, material(source)), source.shape(), material(source),
+                    color(source), js, centre, q, null, true, source.noun().asset()));
+            Vec3 from = centre.plus(lip).plus(new Vec3(0, -(radius + 0.003), 0));
+            from = new Vec3(round(from.x()), round(from.y()), round(from.z()));
+            // Aim: the angle below the horizontal (towards +x) that brings the stream to x = 0 at the floor's height.
+            double fall = from.y() - floor, dx = -from.x();
+            double lo = Math.toRadians(10), hi = Math.toRadians(89);
+            for (int k = 0; k < 60; k++) {
+                double mid = (lo + hi) / 2;
+                double vx = speed * Math.cos(mid), vy = speed * Math.sin(mid);
+                double t = (-vy + Math.sqrt(vy * vy + 2 * dev.diorama.scene.Scene.STANDARD_GRAVITY * Math.max(fall, 0)))
+                        / dev.diorama.scene.Scene.STANDARD_GRAVITY;
+                if (vx * t > dx) lo = mid;
+                else hi = mid;
+            }
+            double alpha = (lo + hi) / 2;
+            Vec3 v = new Vec3(round(speed * Math.cos(alpha)), round(-speed * Math.sin(alpha)), 0);
+            u.streams.add(new Stream(p, from, v, radius, volume, capacity));
+        }
+
         /** Things that go into a vessel: one above the other over its opening, each small enough to pass it. */
         private void into(Unit u, ObjectGroup g, Vec3 size, List<ObjectGroup> held, double baseY) {
             double opening, floor;
@@ -595,24 +695,28 @@ final class Props {
                 floor = profile[0][3] * size.y();
             }
             double y = size.y();
+            // Into a liquid: things a size of their own said nothing of are made small beside the opening
+            // and start lower, so that the splash stays in the container.
+            boolean wet = d.filled.contains(g);
             for (ObjectGroup c : held) {
                 Vec3 cs = Staging.size(c);
                 double across = 2 * Staging.boundingRadius(cs, c.shape());
-                if (across > 0.9 * opening) {
-                    boolean said = !Double.isNaN(c.length()) || c.scale() != 1;
-                    if (said || c.noun().role() != Role.PLAIN) {
+                boolean sized = !Double.isNaN(c.length()) || c.scale() != 1;
+                if (across > 0.9 * opening || wet && !sized && c.noun().role() == Role.PLAIN && across > INTO_LIQUID * 1.5 * opening) {
+                    if (across > 0.9 * opening && (sized || c.noun().role() != Role.PLAIN)) {
                         throw new PromptException(c.words() + " ... " + g.words(), "makes something "
                                 + PromptReader.metres(across) + " across that cannot go into a " + g.noun().word()
                                 + " whose opening is " + PromptReader.metres(opening) + " across; expected something"
                                 + " smaller, or a bigger " + g.noun().word());
                     }
-                    double f = 0.6 * opening / across;
+                    double f = (wet ? INTO_LIQUID : 0.6) * opening / across;
                     cs = cs.times(f);
+                    cs = new Vec3(round(cs.x()), round(cs.y()), round(cs.z()));
                     notes.add("\"" + c.words() + "\" is made " + PromptReader.metres(across * f) + " across to fit into the "
                             + PromptReader.metres(opening) + " opening of the " + g.noun().word());
                 }
                 boolean falls = falls(c, g);
-                double bottom = y + (falls ? Math.max(DROP_ONTO, 0.02) : 0.01);
+                double bottom = y + (falls ? wet ? DROP_INTO_LIQUID : Math.max(DROP_ONTO, 0.02) : 0.01);
                 double said = heightSaid(c, g);
                 if (!Double.isNaN(said) && said != Double.POSITIVE_INFINITY && said - baseY > bottom) bottom = said - baseY;
                 for (int k = 0; k < c.count(); k++) {

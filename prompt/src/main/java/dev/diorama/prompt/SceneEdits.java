@@ -281,7 +281,7 @@ public final class SceneEdits {
         try {
             Scene out = new Scene(s.seed(), s.seconds(), s.fps(), s.width(), s.height(), s.physicsRate(), s.gravity(),
                     time, env, camera, s.objects(), move, s.timeLapse(), s.joints(),
-                    reframed || d.move != null ? List.of() : s.shots());
+                    reframed || d.move != null ? List.of() : s.shots()).withLiquids(s.liquids());
             if (seconds != s.seconds()) out = out.withTiming(seconds, s.fps(), s.width(), s.height());
             return out.equals(s) ? s : out;
         } catch (SceneException e) {
@@ -292,7 +292,7 @@ public final class SceneEdits {
     private static Scene rebuild(Scene s, Environment env, List<SceneObject> objs, String words) {
         try {
             return new Scene(s.seed(), s.seconds(), s.fps(), s.width(), s.height(), s.physicsRate(), s.gravity(), s.time(),
-                    env, s.camera(), objs, s.cameraMove(), s.timeLapse(), s.joints(), s.shots());
+                    env, s.camera(), objs, s.cameraMove(), s.timeLapse(), s.joints(), s.shots()).withLiquids(s.liquids());
         } catch (SceneException e) {
             throw new PromptException(words, "cannot be applied: " + e.getMessage());
         }

@@ -159,6 +159,7 @@ final class Staging {
             throw new PromptException("the prompt asks for " + total + " objects; expected at most "
                     + Scene.MAX_OBJECTS + " in one scene");
         }
+        Liquids.Plan liquidPlan = Liquids.resolve(d, notes);
         Props.Plan plan = Props.plan(d, room, notes);
         boolean anyFalling = d.groups.stream().anyMatch(g -> !g.onSurface() && !plan.member(g));
         for (ObjectGroup g : ordered(d, notes)) {
@@ -219,6 +220,7 @@ final class Staging {
         List<String> bases = new ArrayList<>();
         List<Props.Link> links = new ArrayList<>();
         List<SceneObject> ghosts = new ArrayList<>();
+        List<Props.Stream> streams = new ArrayList<>();
         for (int k = 0; k < falling.size(); k++) {
             Item it = falling.get(k);
             if (it.unit() != null) {
@@ -233,6 +235,7 @@ final class Staging {
                     bases.add(q.base());
                 }
                 for (Props.Link l : it.unit().links) links.add(l.moved(at, offset));
+                for (Props.Stream st : it.unit().streams) streams.add(st.moved(at));
                 for (Props.Piece p : it.unit().ghosts) {
                     Props.Piece q = p.moved(at);
                     ghosts.add(new SceneObject("ghost", q.shape(), q.material(), null, q.size(), q.position(), q.rotation(),
@@ -269,8 +272,13 @@ final class Staging {
         int physicsRate = plan.physicsRate() <= Scene.defaultPhysicsRate(o.fps()) ? 0
                 : o.fps() * (int) Math.ceil((double) plan.physicsRate() / o.fps());
         turntable(d, plan, objects, items, notes);
+        double[] needed = {0};
+        List<dev.diorama.scene.Liquid> liquids = liquidPlan.isEmpty() ? List.of()
+                : Liquids.build(liquidPlan, objects, items.stream().map(Item::group).toList(), streams, needed, notes);
 
-        if (shots.size() > 1) return storyboard(d, shots, env, objects, items, ids, joints, physicsRate, ghosts, o, notes);
+        if (shots.size() > 1) {
+            return storyboard(d, shots, env, objects, items, ids, joints, physicsRate, ghosts, o, notes).withLiquids(liquids);
+        }
         Shot view = shot(d, objects, items, ids, room, ghosts, o, notes);
         Camera camera = view.camera();
         CameraMove move = view.move();
@@ -283,8 +291,18 @@ final class Staging {
             time = start[0];
         }
         double seconds = seconds(d, o, notes, lapse != null);
+        if (needed[0] > seconds + 1e-9) {
+            if (d.seconds == null && !o.secondsExplicit() && lapse == null) {
+                double longer = Math.min(Math.ceil(needed[0]), Scene.MAX_SECONDS);
+                notes.add("the film lasts " + PromptReader.number(longer) + " s, so that the pour ends and settles in it");
+                seconds = longer;
+            } else {
+                notes.add("the film ends (" + PromptReader.number(seconds) + " s) before the pour has ended and settled ("
+                        + PromptReader.number(Math.round(needed[0] * 10) / 10.0) + " s)");
+            }
+        }
         return new Scene(o.seed(), seconds, o.fps(), o.width(), o.height(), physicsRate, Scene.STANDARD_GRAVITY, time, env,
-                camera, objects, move, lapse, joints, List.of());
+                camera, objects, move, lapse, joints, List.of()).withLiquids(liquids);
     }
 
     /**
@@ -1058,6 +1076,9 @@ final class Staging {
         }
         if (p.startsWith("/camera/move")) {
             return new PromptException("", "the camera move cannot be made: " + e.expectation(), e);
+        }
+        if (p.startsWith("/liquids")) {
+            return new PromptException("", "the liquid cannot be made as described: " + e.expectation(), e);
         }
         if (p.startsWith("/objects/")) {
             return new PromptException("", "an object cannot be built as described: " + e.expectation(), e);

@@ -146,6 +146,10 @@ final class Vocabulary {
         noun("jug", Shape.JUG, Material.CERAMIC, 0, null, "jug", "jugs", "pitcher", "pitchers");
         noun("vase", Shape.JUG, Material.PORCELAIN, 0, null, "vase", "vases");
         noun("bucket", Shape.CUP, Material.PLASTIC, 0, null, "bucket", "buckets", "pail", "pails");
+        // Glass tanks (an open box of glass): they stand fixed; an aquarium or a fish tank holds water unless said empty.
+        noun("tank", Shape.TANK, Material.GLASS, 0, null, "tank", "tanks");
+        noun("aquarium", Shape.TANK, Material.GLASS, 0, null, "aquarium", "aquariums", "aquaria");
+        compound("fish tank", Shape.TANK, Material.GLASS, 0, null);
         compound("traffic cone", Shape.CONE, Material.PLASTIC, 0, "orangered");
         compound("wine glass", Shape.CUP, Material.GLASS, 0, null);
         compound("drinking glass", Shape.CUP, Material.GLASS, 0, null);
@@ -166,6 +170,9 @@ final class Vocabulary {
                 "stairway");
         prop("pedestal", Shape.CYLINDER, Material.MARBLE, Draft.Role.SURFACE, "pedestal", "pedestals", "plinth",
                 "plinths", "podium", "podiums", "column");
+        // A plate: a thin ceramic disc, fixed on the floor, that things land on and honey pours onto.
+        prop("plate", Shape.CYLINDER, Material.CERAMIC, Draft.Role.SURFACE, "plate", "plates", "dish", "dishes", "saucer",
+                "saucers");
         propCompound("coffee table", Shape.TABLE, Material.WOOD, Draft.Role.SURFACE);
         propCompound("dining table", Shape.TABLE, Material.WOOD, Draft.Role.SURFACE);
         // Rigs: several objects and joints (Props).
@@ -230,8 +237,13 @@ final class Vocabulary {
         for (String w : List.of("dirt", "mud", "muddy", "snow", "snowy", "soil", "gravel", "earth")) {
             NOT_YET.put(w, floor);
         }
-        for (String w : List.of("water", "milk", "juice", "coffee", "tea", "liquid", "oil")) {
-            NOT_YET.put(w, "is not simulated yet: Diorama has no liquids (a glass or a cup is empty)");
+        for (String w : LiquidWords.KINDS.keySet()) {
+            NOT_YET.put(w, "makes a liquid only in something that holds it or as a pour: \"a glass of " + w
+                    + "\", \"a tank of " + w + "\", \"" + w + " pours from a jug into a glass\"");
+        }
+        for (String w : LiquidWords.UNSUPPORTED.keySet()) {
+            NOT_YET.put(w, "is not a liquid Diorama simulates; the liquids are water, oil and honey (did you mean \""
+                    + LiquidWords.UNSUPPORTED.get(w) + "\"?)");
         }
         String motion = "is not understood yet: the objects start at rest and fall";
         for (String w : List.of("fly", "flies", "flying", "float", "floats", "floating", "explode", "explodes",
@@ -241,7 +253,8 @@ final class Vocabulary {
         }
         NOT_YET.put("apart", "is not understood yet: objects are spaced about their own size apart");
         String object = "is not an object Diorama can build yet; the shapes are ball, cube, cylinder, plank, cone,"
-                + " pyramid, wedge, domino, brick, bowl, cup, glass, bottle, jug, table, shelf, stairs, ramp, pedestal,"
+                + " pyramid, wedge, domino, brick, bowl, cup, glass, bottle, jug, bucket, tank, aquarium, plate, table, shelf,"
+                + " stairs, ramp, pedestal,"
                 + " pendulum, Newton's cradle, seesaw and models (.glb, .gltf, .obj files)";
         for (String w : List.of("chair", "chairs", "sofa", "couch", "egg", "eggs", "funnel", "track", "trampoline",
                 "marble-run", "shoe", "shoes", "sneaker", "sneakers", "car", "cars", "spring", "rope", "string")) {
@@ -319,6 +332,8 @@ final class Vocabulary {
             case "stairs" -> new Vec3(0.9, 0.54, 0.8);
             // A museum plinth: a column 35 cm across and 90 cm tall.
             case "pedestal" -> new Vec3(0.35, 0.9, 0.35);
+            // A dinner plate, 26 cm across and 1.5 cm thick.
+            case "plate" -> new Vec3(0.26, 0.015, 0.26);
             // A pendulum's bob, 10 cm; a cradle's balls, 5 cm; a seesaw's plank, 2 m.
             case "pendulum" -> new Vec3(0.1, 0.1, 0.1);
             case "cradle" -> new Vec3(0.05, 0.05, 0.05);
@@ -368,6 +383,7 @@ final class Vocabulary {
         all.addAll(CameraWords.WORDS);
         all.addAll(ActionWords.WORDS);
         all.addAll(NOUNS.keySet());
+        all.addAll(LiquidWords.WORDS);
         return new ArrayList<>(all);
     }
 }

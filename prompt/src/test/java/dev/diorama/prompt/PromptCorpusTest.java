@@ -48,6 +48,18 @@ import org.junit.jupiter.api.TestFactory;
  * stand in a row closer than their height, the first leaning into the next), {@code asset} (a model
  * with that file), {@code rate} (the physics rate is at least this), {@code turbidity} and
  * {@code clouds} (the sky).
+ *
+ * <p>Liquids: {@code liquid} ({@code KIND:WHERE,...}: a liquid of that kind filling the object whose id
+ * has WHERE, or WHERE {@code pour} for a stream alone, {@code box} for a box of liquid), {@code liquids}
+ * (how many), {@code level} (each filled object's liquid is this share of its inside's depth, within
+ * 0.02), {@code pour} ({@code SOURCE:TARGET}: the stream leaves the lip of the fixed, tilted SOURCE, or
+ * from above TARGET for {@code above}, down at 0.1 to 1 m/s, 3 to 8 mm in radius, and enters TARGET's
+ * opening; TARGET holds no liquid of its own), {@code poured} (the pour's volume over TARGET's inside,
+ * within 0.05), {@code column} (a dam break: a box of liquid against one end of the tank with that id,
+ * a quarter of its inside's length wide, twice as tall as wide, across its whole depth),
+ * {@code particles} (the liquids' volume over the spacing cubed is at most this, and the spacing at
+ * least 5 mm) and {@code aboveliquid} ({@code A:B}: A starts over B's opening, its bottom above the
+ * surface of B's liquid; several pairs may be given, separated by commas).
  */
 class PromptCorpusTest {
     record Case(int line, String prompt, Map<String, String> expect) {}
@@ -211,6 +223,33 @@ class PromptCorpusTest {
                         : "expected " + v + ", found " + s.environment().turbidity();
                 case "clouds" -> s.environment().cloudCover() == Double.parseDouble(v) ? null
                         : "expected " + v + ", found " + s.environment().cloudCover();
+                case "liquid" -> {
+                    List<String> missing = new ArrayList<>();
+                    for (String want : v.split(",")) {
+                        String kind = want.split(":")[0], where = want.split(":")[1];
+                        boolean found = s.liquids().stream().anyMatch(l -> l.kind().equals(kind) && switch (where) {
+                            case "pour" -> l.pour() != null && l.in() == null && l.min() == null;
+                            case "box" -> l.min() != null;
+                            default -> l.in() != null && l.in().contains(where);
+                        });
+                        if (!found) missing.add(want);
+                    }
+                    yield missing.isEmpty() ? null : "no liquid " + missing + " in " + s.liquids();
+                }
+                case "liquids" -> s.liquids().size() == Integer.parseInt(v) ? null : "expected " + v + " liquids, found " + s.liquids().size();
+                case "level" -> level(s, Double.parseDouble(v));
+                case "pour" -> pour(s, v.split(":")[0], v.split(":")[1]);
+                case "poured" -> poured(s, v, Double.parseDouble(v));
+                case "column" -> column(s, v);
+                case "particles" -> particles(s, Long.parseLong(v));
+                case "aboveliquid" -> {
+                    List<String> off = new ArrayList<>();
+                    for (String pair : v.split(",")) {
+                        String m = aboveLiquid(s, pair.split(":")[0], pair.split(":")[1]);
+                        if (m != null) off.add(m);
+                    }
+                    yield off.isEmpty() ? null : String.join("; ", off);
+                }
                 case "ignored" -> {
                     List<String> want = v.isEmpty() ? List.of() : List.of(v.split(","));
                     yield want.equals(p.ignoredWords()) ? null : "expected " + want + ", found " + p.ignoredWords();
@@ -296,12 +335,155 @@ class PromptCorpusTest {
         return over && bottom(top) > surface + 0.05 ? null : top.id() + " does not start above " + under.id();
     }
 
+    /** The radius of a vessel's or a tank's opening (a tank: half its inside's narrower side); NaN for other shapes. */
+    private static double opening(SceneObject vessel) {
+        if (vessel.shape() == dev.diorama.scene.Shape.TANK) {
+            return Math.min(vessel.size().x(), vessel.size().z()) / 2 - dev.diorama.scene.Solids.tankWall(vessel.size());
+        }
+        double[][] profile = dev.diorama.scene.Solids.profile(vessel.shape());
+        return profile == null ? Double.NaN : profile[profile.length - 1][2] * vessel.size().x() / 2;
+    }
+
+    /** The volume of the inside of a vessel or tank up to {@code level} above its inner floor, m^3. */
+    private static double inside(SceneObject o, double level) {
+        Vec3 z = o.size();
+        if (o.shape() == dev.diorama.scene.Shape.TANK) {
+            double t = dev.diorama.scene.Solids.tankWall(z);
+            return (z.x() - 2 * t) * (z.z() - 2 * t) * level;
+        }
+        double floor = z.y() - dev.diorama.scene.Solids.cavityDepth(o.shape(), z);
+        double v = 0, dy = level / 1000;
+        for (int k = 0; k < 1000; k++) {
+            double r = Math.max(0, dev.diorama.scene.Solids.cavityRadius(o.shape(), z, floor + (k + 0.5) * dy));
+            v += Math.PI * r * r * dy;
+        }
+        return v;
+    }
+
+    private static String level(Scene s, double share) {
+        List<String> off = new ArrayList<>();
+        for (var l : s.liquids()) {
+            if (l.in() == null) continue;
+            SceneObject o = s.object(l.in());
+            double depth = dev.diorama.scene.Solids.cavityDepth(o.shape(), o.size());
+            if (Math.abs(l.level() / depth - share) > 0.02 || l.level() > depth) off.add(l.id() + " " + l.level() / depth);
+            if (!o.fixed()) off.add(o.id() + " is not fixed");
+        }
+        if (s.liquids().stream().noneMatch(l -> l.in() != null)) return "expected a liquid filling something";
+        return off.isEmpty() ? null : "expected each filled " + share + " of its depth, found " + off;
+    }
+
+    private static String pour(Scene s, String source, String target) {
+        var l = s.liquids().stream().filter(q -> q.pour() != null).findFirst().orElse(null);
+        SceneObject to = find(s, target);
+        if (l == null || to == null) return "expected a pour and an object with " + target;
+        var p = l.pour();
+        Vec3 v = p.velocity();
+        if (!(v.y() < 0 && v.length() >= 0.1 && v.length() <= 1.0)) return "expected a stream down at 0.1 to 1 m/s, found " + v;
+        if (p.radius() < 0.003 || p.radius() > 0.008) return "expected a stream 3 to 8 mm in radius, found " + p.radius();
+        if (!to.fixed()) return to.id() + " is not fixed";
+        if (s.liquids().stream().anyMatch(q -> to.id().equals(q.in()))) return to.id() + " already holds a liquid";
+        double top = to.position().y() + to.size().y() / 2;
+        if (source.equals("above")) {
+            if (Math.hypot(p.from().x() - to.position().x(), p.from().z() - to.position().z()) > 0.01 || p.from().y() < top + 0.05) {
+                return "expected the stream from above " + to.id() + ", found it from " + p.from();
+            }
+        } else {
+            SceneObject from = find(s, source);
+            if (from == null) return "expected an object with " + source;
+            if (!from.fixed() || from.rotation().equals(dev.diorama.scene.Quat.IDENTITY)) return from.id() + " is not fixed and tilted";
+            if (p.from().minus(from.position()).length() > from.boundingRadius() + p.radius() + 0.01) {
+                return "the stream starts at " + p.from() + ", not at the lip of " + from.id();
+            }
+            // The pourer clears the target: its lowest corner above the target's top where they overlap.
+            List<Vec3> box = new ArrayList<>();
+            Framing.boxCorners(from, box);
+            double lowest = box.stream().mapToDouble(Vec3::y).min().orElse(0);
+            if (lowest < top && Math.abs(from.position().x() - to.position().x()) < (from.boundingRadius() + to.size().x() / 2) * 0.5) {
+                return from.id() + " reaches down to " + lowest + ", into " + to.id() + " (top " + top + ")";
+            }
+        }
+        // Where the stream crosses the target's top (a vessel's rim, a plate's face).
+        double g = Scene.STANDARD_GRAVITY, h = p.from().y() - top;
+        if (h <= 0) return "the stream starts below the top of " + to.id();
+        double t = (v.y() + Math.sqrt(v.y() * v.y() + 2 * g * h)) / g;
+        double x = p.from().x() + v.x() * t, z = p.from().z() + v.z() * t;
+        double off = Math.hypot(x - to.position().x(), z - to.position().z());
+        double open = to.shape().hollow() ? opening(to) : to.size().x() / 2;
+        return off + p.radius() < open ? null : "the stream crosses the top of " + to.id() + " " + off + " m from its middle, outside its "
+                + open + " m opening";
+    }
+
+    private static String poured(Scene s, String v, double share) {
+        var l = s.liquids().stream().filter(q -> q.pour() != null).findFirst().orElse(null);
+        if (l == null) return "expected a pour";
+        // The target: the hollow fixed object the stream falls into.
+        SceneObject to = null;
+        for (SceneObject o : s.objects()) {
+            if (o.shape().hollow() && o.fixed() && o.rotation().equals(dev.diorama.scene.Quat.IDENTITY)) to = o;
+        }
+        if (to == null) return "expected a container to pour into";
+        double full = inside(to, dev.diorama.scene.Solids.cavityDepth(to.shape(), to.size()));
+        double got = l.pour().volume() / full;
+        return Math.abs(got - share) <= 0.05 ? null : "expected " + v + " of " + to.id() + "'s inside poured, found " + got;
+    }
+
+    private static String column(Scene s, String tankId) {
+        SceneObject tank = find(s, tankId);
+        var l = s.liquids().stream().filter(q -> q.min() != null).findFirst().orElse(null);
+        if (tank == null || l == null) return "expected a tank with " + tankId + " and a box of liquid";
+        Vec3 z = tank.size(), c = tank.position();
+        double t = dev.diorama.scene.Solids.tankWall(z);
+        double x0 = c.x() - z.x() / 2 + t, x1 = c.x() + z.x() / 2 - t, y0 = c.y() - z.y() / 2 + t;
+        double z0 = c.z() - z.z() / 2 + t, z1 = c.z() + z.z() / 2 - t;
+        Vec3 lo = l.min(), hi = l.max();
+        double eps = 1e-6;
+        if (lo.x() < x0 - eps || hi.x() > x1 + eps || lo.y() < y0 - eps || hi.y() > c.y() + z.y() / 2 || lo.z() < z0 - eps || hi.z() > z1 + eps) {
+            return "the liquid " + lo + " - " + hi + " is not inside " + tank.id();
+        }
+        boolean atEnd = Math.abs(lo.x() - x0) < 0.003 || Math.abs(hi.x() - x1) < 0.003;
+        double a = hi.x() - lo.x(), height = hi.y() - lo.y();
+        boolean quarter = Math.abs(a / (x1 - x0) - 0.25) < 0.025;
+        boolean twice = Math.abs(height / a - 2) < 0.06;
+        boolean across = Math.abs(lo.z() - z0) < 0.003 && Math.abs(hi.z() - z1) < 0.003;
+        boolean floor = Math.abs(lo.y() - y0) < 0.003;
+        return atEnd && quarter && twice && across && floor ? null : "expected a column against one end, a quarter of the tank's"
+                + " inside long, twice as tall as wide, across its depth, on its floor; found " + lo + " - " + hi + " in "
+                + tank.id() + " (inside x " + x0 + " to " + x1 + ")";
+    }
+
+    private static String particles(Scene s, long most) {
+        double volume = 0, spacing = Double.POSITIVE_INFINITY;
+        for (var l : s.liquids()) {
+            spacing = Math.min(spacing, l.spacing());
+            if (l.min() != null) volume += (l.max().x() - l.min().x()) * (l.max().y() - l.min().y()) * (l.max().z() - l.min().z());
+            if (l.in() != null) volume += inside(s.object(l.in()), l.level());
+            if (l.pour() != null) volume += l.pour().volume();
+        }
+        if (s.liquids().isEmpty()) return "expected a liquid";
+        double n = volume / Math.pow(spacing, 3);
+        if (spacing < 0.005 - 1e-9) return "expected a spacing of at least 5 mm, found " + spacing;
+        return n <= most ? null : "expected at most " + most + " particles, found about " + Math.round(n) + " (spacing " + spacing + ")";
+    }
+
+    private static String aboveLiquid(Scene s, String a, String b) {
+        SceneObject o = find(s, a), vessel = find(s, b);
+        if (o == null || vessel == null) return "expected objects with " + a + " and " + b;
+        var l = s.liquids().stream().filter(q -> vessel.id().equals(q.in())).findFirst().orElse(null);
+        if (l == null) return vessel.id() + " holds no liquid";
+        double surface = vessel.position().y() + vessel.size().y() / 2 - dev.diorama.scene.Solids.cavityDepth(vessel.shape(), vessel.size())
+                + l.level();
+        double off = Math.hypot(o.position().x() - vessel.position().x(), o.position().z() - vessel.position().z());
+        boolean over = off + o.boundingRadius() < opening(vessel);
+        return over && bottom(o) > surface + 0.01 ? null : o.id() + " (bottom " + bottom(o) + ", " + off + " m off the middle) does"
+                + " not start over the opening of " + vessel.id() + " above its liquid's surface (" + surface + ")";
+    }
+
     private static String inside(Scene s, String a, String b) {
         SceneObject in = find(s, a), vessel = find(s, b);
         if (in == null || vessel == null) return "expected objects with " + a + " and " + b;
-        double[][] profile = dev.diorama.scene.Solids.profile(vessel.shape());
-        if (profile == null) return vessel.id() + " is no vessel";
-        double opening = profile[profile.length - 1][2] * vessel.size().x() / 2;
+        double opening = opening(vessel);
+        if (Double.isNaN(opening)) return vessel.id() + " is no vessel";
         double off = Math.hypot(in.position().x() - vessel.position().x(), in.position().z() - vessel.position().z());
         boolean fits = off + in.boundingRadius() < opening;
         boolean above = bottom(in) > vessel.position().y() - vessel.size().y() / 2;

@@ -30,6 +30,16 @@ class SceneEditsTest {
     }
 
     @Test
+    void anEditKeepsTheLiquids() {
+        Scene before = scene("a steel ball drops into a tank of water");
+        assertEquals(1, before.liquids().size());
+        Scene sunset = SceneEdits.apply(before, "at sunset").scene();
+        assertEquals(before.liquids(), sunset.liquids(), "the water stays when the time changes");
+        Scene glass = SceneEdits.apply(before, "make the ball glass").scene();
+        assertEquals(before.liquids(), glass.liquids(), "and when an object changes");
+    }
+
+    @Test
     void anEditKeepsWhatItDoesNotMentionOfAnObjectItsGlowAndSpin() {
         Scene before = scene("a glowing red ball spins on a wooden floor");
         SceneObject ball = before.objects().getFirst();

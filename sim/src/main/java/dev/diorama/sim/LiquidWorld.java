@@ -133,6 +133,15 @@ final class LiquidWorld implements AutoCloseable {
             if (l.min() != null) {
                 grow(lo, hi, l.min());
                 grow(lo, hi, l.max());
+                // The vessel the box stands in (a dam break's tank): the liquid runs all over it, so the
+                // region holds all of it (particles that leave the region are removed).
+                Vec3 centre = l.min().plus(l.max()).times(0.5);
+                for (SceneObject o : scene.objects()) {
+                    double r = o.boundingRadius();
+                    if (!o.shape().hollow() || centre.minus(o.position()).length() > r) continue;
+                    grow(lo, hi, o.position().minus(new Vec3(r, r, r)));
+                    grow(lo, hi, o.position().plus(new Vec3(r, r, r)));
+                }
             }
             if (l.in() != null) {
                 SceneObject o = scene.object(l.in());

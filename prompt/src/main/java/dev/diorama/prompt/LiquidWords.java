@@ -1,0 +1,361 @@
+package dev.diorama.prompt;
+
+import dev.diorama.prompt.Draft.LiquidSaid;
+import dev.diorama.prompt.Draft.LiquidUse;
+import dev.diorama.prompt.Draft.ObjectGroup;
+import dev.diorama.scene.Material;
+import dev.diorama.scene.Shape;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The words of liquids: what fills a container ("a glass of water", "a tank half full of oil", "a
+ * bowl with a little honey", "water in a tank"), what pours ("water pours from a jug into a glass",
+ * "pour honey onto a plate", "honey drips onto a plate", "a jug pours water into a bowl") and the
+ * dam break ("a dam break", "a dam breaks in a glass box"). Each matcher consumes its words and
+ * records them in the draft; {@link Liquids} binds them to the objects and makes the scene's
+ * liquids.
+ *
+ * <p>The liquids are water, oil and honey. Other liquids people name ("milk", "juice", "wine") are
+ * left over with a note naming the nearest one that is simulated.
+ */
+final class LiquidWords {
+    /** Liquid words and the kind they are. */
+    static final Map<String, String> KINDS = new LinkedHashMap<>();
+    /** Liquids that are not simulated, with the kind suggested instead. */
+    static final Map<String, String> UNSUPPORTED = new LinkedHashMap<>();
+    /** Words before a liquid that say which one ("olive oil", "tap water"): understood, no effect. */
+    private static final Map<String, String> KIND_MODIFIERS = new LinkedHashMap<>();
+    static final Set<String> POUR_VERBS = new LinkedHashSet<>();
+    /** Verbs of dripping: a thin, slow stream. */
+    static final Set<String> DRIP_VERBS = Set.of("drip", "drips", "dripped", "dripping", "trickle", "trickles",
+            "trickled", "trickling", "drizzle", "drizzles", "drizzled", "drizzling");
+    private static final Set<String> DAM_VERBS = Set.of("break", "breaks", "breaking", "broke", "broken", "burst",
+            "bursts", "bursting", "collapse", "collapses", "collapsed", "collapsing", "fails", "failure", "breach",
+            "breaches", "breached", "release", "released", "opens", "opened");
+    /** Containers a dam break may be said to happen in that are not nouns of their own ("a glass box"). */
+    private static final Set<String> DAM_BOXES = Set.of("box", "container", "channel", "flume", "case");
+    /** Every word this class understands, for "did you mean". */
+    static final Set<String> WORDS = new LinkedHashSet<>();
+
+    /** How full "X of water" is without a word for it, and with one: of the inside's depth. */
+    static final double DEFAULT_FILL = 0.7, FULL = 0.9, HALF = 0.5, LITTLE = 0.2, BRIM = 0.95;
+
+    static {
+        KINDS.put("water", "water");
+        KINDS.put("oil", "oil");
+        KINDS.put("honey", "honey");
+        for (String w : List.of("olive", "cooking", "vegetable", "sunflower", "salad", "motor")) KIND_MODIFIERS.put(w, "oil");
+        for (String w : List.of("tap", "fresh", "clean", "clear", "cold", "salt", "sea")) KIND_MODIFIERS.put(w, "water");
+        for (String w : List.of("runny", "golden")) KIND_MODIFIERS.put(w, "honey");
+        for (String w : List.of("milk", "juice", "coffee", "tea", "wine", "beer", "soda", "lemonade", "cola", "soup",
+                "vinegar", "ink", "liquid", "liquids", "fluid", "juices", "seawater")) {
+            UNSUPPORTED.put(w, "water");
+        }
+        for (String w : List.of("syrup", "treacle", "molasses", "glue", "lava", "caramel")) UNSUPPORTED.put(w, "honey");
+        for (String w : List.of("petrol", "gasoline", "diesel", "kerosene", "paraffin")) UNSUPPORTED.put(w, "oil");
+        POUR_VERBS.addAll(List.of("pour", "pours", "poured", "pouring", "flow", "flows", "flowed", "flowing", "spill",
+                "spills", "spilled", "spilt", "spilling", "stream", "streams", "streaming"));
+        POUR_VERBS.addAll(DRIP_VERBS);
+        WORDS.addAll(KINDS.keySet());
+        WORDS.addAll(POUR_VERBS);
+        WORDS.addAll(List.of("full", "filled", "half", "brim", "dam", "empty"));
+        WORDS.addAll(DAM_VERBS);
+    }
+
+    private final PromptReader r;
+
+    LiquidWords(PromptReader reader) {
+        this.r = reader;
+    }
+
+    int match(int i) {
+        int e;
+        if ((e = dam(i)) > i) return e;
+        if ((e = fill(i)) > i) return e;
+        if ((e = liquidPours(i)) > i) return e;
+        if ((e = pourVerb(i)) > i) return e;
+        return liquidIn(i);
+    }
+
+    // ---- the liquid itself ----
+
+    /** "water", "olive oil", "tap water": the kind, and the index after it in {@code end[0]}; null if none. */
+    private String kindAt(int k, int[] end) {
+        String a = r.w(k);
+        if (KINDS.containsKey(a)) {
+            end[0] = k + 1;
+            return KINDS.get(a);
+        }
+        String mod = KIND_MODIFIERS.get(a);
+        if (mod != null && mod.equals(KINDS.get(r.w(k + 1)))) {
+            end[0] = k + 2;
+            return mod;
+        }
+        return null;
+    }
+
+    /** "some", "a little", "a lot of", "plenty of" before a liquid: the fraction it says (NaN: none), and the index after it. */
+    private double amount(int k, int[] end) {
+        end[0] = k;
+        String a = r.w(k), b = r.w(k + 1);
+        if ((a.equals("a") && b.equals("little")) || (a.equals("a") && b.equals("bit") && r.w(k + 2).equals("of"))) {
+            end[0] = b.equals("bit") ? k + 3 : k + 2;
+            return LITTLE;
+        }
+        if (a.equals("little") || a.equals("shallow")) {
+            end[0] = k + 1;
+            return LITTLE;
+        }
+        if ((a.equals("a") && b.equals("lot") && r.w(k + 2).equals("of")) || (a.equals("plenty") && b.equals("of"))) {
+            end[0] = a.equals("a") ? k + 3 : k + 2;
+            return FULL;
+        }
+        if (a.equals("some")) {
+            end[0] = k + 1;
+            return Double.NaN;
+        }
+        return Double.NaN;
+    }
+
+    /** Throws when a second liquid follows the first ("a tank of honey and oil"): one container holds one liquid. */
+    private void oneLiquid(int start, int k, String kind) {
+        if (!Set.of("and", "or", "with", "plus").contains(r.w(k))) return;
+        int[] e = new int[1];
+        int j = k + 1;
+        if (Set.of("a", "an", "some").contains(r.w(j))) j++;
+        String other = kindAt(j, e);
+        if (other == null && UNSUPPORTED.containsKey(r.w(j))) other = r.w(j);
+        if (other == null) return;
+        throw new PromptException(r.text(start, Math.max(e[0], j + 1)), "fills one thing with two liquids (" + kind + " and "
+                + other + "); expected one liquid to a container: Diorama does not mix liquids yet");
+    }
+
+    // ---- filling: "a glass of water", "a tank half full of oil", "a bowl with a little honey" ----
+
+    /**
+     * [fraction] [full|filled] (of|with|to the brim with) [amount] LIQUID, right after an object phrase
+     * (the holder): "of water", "full of water", "half full of oil", "filled with honey", "filled to the
+     * brim with water", "with a little water (in it)", "three quarters full of water".
+     */
+    private int fill(int i) {
+        if (r.draft.groups.isEmpty()) return i;
+        ObjectGroup g = r.draft.groups.getLast();
+        // Right after the holder, or after a fill of it already said ("a glass of water filled with oil").
+        LiquidSaid last = r.draft.liquids.isEmpty() ? null : r.draft.liquids.getLast();
+        boolean again = last != null && last.use() == LiquidUse.FILL && last.holderAt() == g.at() && last.end() == i;
+        if (g.end() != i && !again) return i;
+        int k = i;
+        double fraction = Double.NaN;
+        // How full: "half full", "half-filled", "a quarter full", "three quarters full", "nearly full", "full to the brim".
+        if (r.w(k).equals("half") && Set.of("full", "filled").contains(r.w(k + 1))) {
+            fraction = HALF;
+            k++;
+        } else if ((r.w(k).equals("a") && r.w(k + 1).equals("quarter") || r.w(k).equals("quarter"))
+                && Set.of("full", "filled").contains(r.w(k + (r.w(k).equals("a") ? 2 : 1)))) {
+            fraction = 0.25;
+            k += r.w(k).equals("a") ? 2 : 1;
+        } else if (r.w(k).equals("three") && r.w(k + 1).equals("quarters") && Set.of("full", "filled").contains(r.w(k + 2))) {
+            fraction = 0.75;
+            k += 2;
+        } else if (Set.of("nearly", "almost").contains(r.w(k)) && Set.of("full", "filled").contains(r.w(k + 1))) {
+            fraction = 0.85;
+            k++;
+        } else if (Set.of("partly", "partially").contains(r.w(k)) && Set.of("full", "filled").contains(r.w(k + 1))) {
+            fraction = HALF;
+            k++;
+        }
+        boolean fullWord = false;
+        if (r.w(k).equals("full") || r.w(k).equals("filled")) {
+            fullWord = true;
+            if (Double.isNaN(fraction) && r.w(k).equals("full")) fraction = FULL;
+            k++;
+            if (r.w(k).equals("to") && r.w(k + 1).equals("the") && Set.of("brim", "top", "rim").contains(r.w(k + 2))) {
+                fraction = BRIM;
+                k += 3;
+            }
+        }
+        if (r.w(k).equals("of") || r.w(k).equals("with")) {
+            k++;
+        } else {
+            return i;
+        }
+        int[] e = new int[1];
+        double amount = amount(k, e);
+        if (e[0] > k) {
+            if (!Double.isNaN(amount) && (Double.isNaN(fraction) || !fullWord)) fraction = amount;
+            k = e[0];
+        }
+        String kind = kindAt(k, e);
+        if (kind == null) return i;
+        int end = e[0];
+        // "with water in it"
+        if (Set.of("in", "inside").contains(r.w(end)) && Set.of("it", "them").contains(r.w(end + 1))) end += 2;
+        oneLiquid(g.at(), end, kind);
+        // "a full glass of water", "a half-full tank of oil": the words before the noun say how full.
+        for (int k2 = g.at(); k2 < g.end(); k2++) {
+            if (r.used(k2)) continue;
+            if (r.w(k2).equals("full") && Double.isNaN(fraction)) {
+                boolean half = r.w(k2 - 1).equals("half") && !r.used(k2 - 1);
+                fraction = half ? HALF : FULL;
+                r.use(half ? k2 - 1 : k2, k2 + 1);
+            } else if (r.w(k2).equals("empty")) {
+                throw new PromptException(r.text(g.at(), end), "says the " + g.noun().word() + " is both empty and filled"
+                        + " with " + kind + "; expected one of them");
+            }
+        }
+        r.draft.liquids.add(new LiquidSaid(i, end, LiquidUse.FILL, kind, fraction, g.at(), r.text(g.at(), end)));
+        r.use(i, end);
+        return end;
+    }
+
+    /** "water in a tank", "honey inside a bowl": the liquid first, then what holds it. */
+    private int liquidIn(int i) {
+        int[] e = new int[1];
+        int k = i;
+        double fraction = amount(k, e);
+        if (e[0] > k) k = e[0];
+        String kind = kindAt(k, e);
+        if (kind == null) return i;
+        int end = e[0];
+        oneLiquid(i, end, kind);
+        if (!Set.of("in", "inside", "into", "within").contains(r.w(end)) || r.shapeAhead(end + 1) < 0) return i;
+        r.draft.liquids.add(new LiquidSaid(i, end, LiquidUse.FILL, kind, fraction, -1, r.text(i, r.shapeAhead(end + 1) + 1)));
+        r.use(i, end);
+        return end;
+    }
+
+    // ---- pouring ----
+
+    /** "water pours", "honey drips", "water is poured", "oil being poured", "honey dripping". */
+    private int liquidPours(int i) {
+        int[] e = new int[1];
+        String kind = kindAt(i, e);
+        if (kind == null) return i;
+        int k = e[0];
+        if (Set.of("is", "being", "gets", "was").contains(r.w(k))) k++;
+        if (r.w(k).equals("being")) k++;
+        if (!POUR_VERBS.contains(r.w(k))) return i;
+        int end = pourTail(k + 1);
+        r.draft.liquids.add(new LiquidSaid(i, end, LiquidUse.POUR, kind, DRIP_VERBS.contains(r.w(k)) ? -1 : Double.NaN, -1,
+                r.text(i, end)));
+        r.use(i, end);
+        targetPreposition(end);
+        return end;
+    }
+
+    /** "pour water", "pours out the honey", "pouring oil", "pours": a verb of pouring, its liquid if said. */
+    private int pourVerb(int i) {
+        if (!POUR_VERBS.contains(r.w(i))) return i;
+        int k = pourTail(i + 1);
+        if (r.w(k).equals("the")) k++;
+        int[] e = new int[1];
+        double amount = amount(k, e);
+        int kk = e[0] > k ? e[0] : k;
+        String kind = kindAt(kk, e);
+        int end = kind != null ? e[0] : i + 1;
+        if (kind != null) oneLiquid(i, end, kind);
+        if (kind == null) end = pourTail(i + 1);
+        boolean drip = DRIP_VERBS.contains(r.w(i));
+        r.draft.liquids.add(new LiquidSaid(i, end, LiquidUse.POUR, kind, drip ? -1 : Double.isNaN(amount) ? Double.NaN : amount,
+                -1, r.text(i, end)));
+        r.use(i, end);
+        targetPreposition(end);
+        return end;
+    }
+
+    /**
+     * The preposition of a pour's target ("into a glass", "onto a plate"), up to a few phrases after
+     * its verb: used here, so that no relation reads it; the target's phrase still sees it.
+     */
+    private void targetPreposition(int end) {
+        for (int k = end; k < end + 12 && k < r.tokens.size(); k++) {
+            if (Set.of("into", "onto", "in", "on", "inside").contains(r.w(k)) && !r.used(k) && r.shapeAhead(k + 1) >= 0) {
+                r.use(k, k + 1);
+                return;
+            }
+        }
+    }
+
+    /** "out", "slowly", "down": words after a verb of pouring that go with it. */
+    private int pourTail(int k) {
+        while (Set.of("out", "slowly", "gently", "steadily", "down").contains(r.w(k))) k++;
+        return k;
+    }
+
+    // ---- the dam break ----
+
+    /**
+     * "a dam break", "a dam breaks", "the dam bursts", "dam-break": Martin and Moyce's experiment, a
+     * column of water released at one end of a long glass tank. "in a glass box", "in a container":
+     * that is the tank; "in a tank", "in an aquarium": the tank named.
+     */
+    private int dam(int i) {
+        if (!r.w(i).equals("dam")) return i;
+        int end = i + 1;
+        if (DAM_VERBS.contains(r.w(end))) end++;
+        else if (Set.of("is", "has").contains(r.w(end)) && DAM_VERBS.contains(r.w(end + 1))) end += 2;
+        // "of water"
+        int[] e = new int[1];
+        String kind = "water";
+        if (r.w(end).equals("of") && kindAt(end + 1, e) != null) {
+            kind = kindAt(end + 1, e);
+            end = e[0];
+        }
+        int start = i;
+        if (Set.of("a", "an", "the").contains(r.w(i - 1))) start = i - 1;
+        // Where: "in a glass box" makes the tank; "in a tank" names one (the noun phrase reads it).
+        int k = end;
+        boolean named = false;
+        if (Set.of("in", "inside", "within").contains(r.w(k))) {
+            int j = k + 1;
+            if (Set.of("a", "an", "the").contains(r.w(j))) j++;
+            Material m = null;
+            int head = j;
+            if (Vocabulary.MATERIALS.containsKey(r.w(j)) && (DAM_BOXES.contains(r.w(j + 1)) || r.w(j + 1).equals("tank"))) {
+                m = Vocabulary.MATERIALS.get(r.w(j));
+                head = j + 1;
+            }
+            if (DAM_BOXES.contains(r.w(head))) {
+                ObjectGroup tank = damTank(k + 1, head + 1, m);
+                r.draft.groups.add(tank);
+                r.use(k, head + 1);
+                named = true;
+                end = head + 1;
+            } else if (Vocabulary.SHAPES.get(r.w(r.shapeAhead(k + 1) < 0 ? -1 : r.shapeAhead(k + 1))) == Shape.TANK) {
+                named = true;
+            }
+        }
+        if (!named) r.draft.groups.add(damTank(start, start, null));
+        r.draft.liquids.add(new LiquidSaid(start, end, LiquidUse.DAM, kind, Double.NaN, -1, r.text(start, end)));
+        r.use(i, Math.max(end, i + 1));
+        return end;
+    }
+
+    /** The long glass tank of a dam break: words [from, to) when the prompt named a box, else none. */
+    private ObjectGroup damTank(int from, int to, Material m) {
+        Draft.Noun noun = new Draft.Noun("tank", Shape.TANK, Material.GLASS, Liquids.DAM_TANK);
+        String words = to > from ? r.text(from, to) : "a dam break";
+        return new ObjectGroup(from, words, Shape.TANK, 1, m, null, null, 1, Double.NaN, false, false, noun,
+                Math.max(to, from + 1), Draft.Prep.IN, Double.NaN);
+    }
+
+    /**
+     * Once the prompt is read: "an empty glass", "an empty aquarium" say the container holds no liquid
+     * (an aquarium is otherwise full of water): recorded as a fill of nothing, and the word used.
+     */
+    void finish() {
+        for (ObjectGroup g : r.draft.groups) {
+            if (!g.shape().hollow()) continue;
+            for (int k = g.at(); k < g.end(); k++) {
+                if (!r.used(k) && Set.of("empty", "dry").contains(r.w(k))) {
+                    r.draft.liquids.add(new LiquidSaid(k, k + 1, LiquidUse.FILL, null, 0, g.at(), g.words()));
+                    r.use(k, k + 1);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package dev.diorama.prompt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.diorama.scene.Liquid;
+import dev.diorama.scene.Quat;
+import dev.diorama.scene.Scene;
+import dev.diorama.scene.SceneJson;
+import dev.diorama.scene.SceneObject;
+import dev.diorama.scene.Solids;
+import dev.diorama.scene.Vec3;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The numbers behind liquids in words: levels, pours, the dam break, the particle budget, the notes. */
+class LiquidWordsTest {
+    private static PromptParser.Parse parse(String prompt) {
+        return PromptParser.parse(prompt, PromptParser.Options.DEFAULTS);
+    }
+
+    /** The inside of a vessel up to its rim, m^3, by slices of its inner radius. */
+    private static double capacity(SceneObject o) {
+        double depth = Solids.cavityDepth(o.shape(), o.size()), floor = o.size().y() - depth, v = 0;
+        int n = 2000;
+        for (int k = 0; k < n; k++) {
+            double r = Math.max(0, Solids.cavityRadius(o.shape(), o.size(), floor + (k + 0.5) * depth / n));
+            v += Math.PI * r * r * depth / n;
+        }
+        return v;
+    }
+
+    @Test
+    void aTankOfWaterIsFilledToSeventyPercentWithAtMostSixtyThousandParticles() {
+        PromptParser.Parse p = parse("a tank of water");
+        Scene s = p.scene();
+        SceneObject tank = s.objects().getFirst();
+        assertEquals(new Vec3(0.6, 0.3, 0.3), tank.size());
+        assertTrue(tank.fixed());
+        assertEquals(0.15, tank.position().y(), 1e-9, "on the floor");
+        Liquid water = s.liquids().getFirst();
+        double depth = Solids.cavityDepth(tank.shape(), tank.size());
+        assertEquals(0.7 * depth, water.level(), 0.001);
+        double t = Solids.tankWall(tank.size());
+        double volume = (0.6 - 2 * t) * (0.3 - 2 * t) * water.level();
+        double particles = volume / Math.pow(water.spacing(), 3);
+        assertTrue(particles <= 60_000 && particles > 30_000, particles + " particles at " + water.spacing());
+        assertEquals(0.008, water.spacing(), 1e-12, "the cube root of 30.6 l over 60,000, up to the millimetre");
+        assertTrue(p.notes().stream().anyMatch(n -> n.contains("60 x 30 x 30 cm") && n.contains("19.9 cm deep")
+                && n.contains("30.6 l")), p.notes().toString());
+    }
+
+    @Test
+    void aSmallGlassGetsTheFinestSpacing() {
+        assertEquals(0.005, parse("a glass of water").scene().liquids().getFirst().spacing(), 1e-12);
+    }
+
+    @Test
+    void aJugPoursSixtyPercentOfTheGlassFromItsLipAndTheFilmWaitsForIt() {
+        PromptParser.Parse p = parse("water pours from a jug into a glass");
+        Scene s = p.scene();
+        SceneObject glass = s.object("glass"), jug = s.object("ceramic-jug");
+        assertTrue(glass.fixed() && jug.fixed());
+        assertTrue(s.liquids().stream().noneMatch(l -> l.in() != null), "the glass starts empty");
+        Liquid.Pour pour = s.liquids().getFirst().pour();
+        assertNotNull(pour);
+        assertEquals(0.6 * capacity(glass), pour.volume(), 0.02 * capacity(glass));
+        assertTrue(pour.radius() >= 0.005 && pour.radius() <= 0.008, "radius " + pour.radius());
+        assertTrue(pour.velocity().length() >= 0.5 && pour.velocity().length() <= 1, "speed " + pour.velocity());
+        assertTrue(pour.velocity().x() > 0 && pour.velocity().y() < 0, "towards the glass (+x) and down: " + pour.velocity());
+        assertEquals(0, pour.start());
+        // The jug is tipped past level, towards the glass, every corner of it above the glass's rim.
+        Vec3 up = jug.rotation().rotate(new Vec3(0, 1, 0));
+        assertTrue(up.x() > 0.9 && up.y() < 0, "tipped towards +x past level: " + up);
+        double rim = glass.position().y() + glass.size().y() / 2;
+        assertTrue(pour.from().y() > rim, "the stream starts above the rim");
+        double open = Solids.profile(glass.shape())[Solids.profile(glass.shape()).length - 1][2] * glass.size().x() / 2;
+        assertTrue(Math.abs(pour.from().x() - glass.position().x()) + pour.radius() < open, "over the opening");
+        List<Vec3> corners = new ArrayList<>();
+        Framing.boxCorners(jug, corners);
+        // The lip is 1.5 cm over the rim; the box of a tipped jug reaches a little lower than the jug.
+        assertTrue(corners.stream().mapToDouble(Vec3::y).min().orElseThrow() > rim - 0.05);
+        assertTrue(s.seconds() >= pour.end() + 1, "the film lasts " + s.seconds() + " s for a pour of " + pour.end() + " s");
+        assertTrue(p.notes().stream().anyMatch(n -> n.contains("water pours from the jug") && n.contains(" s, 0.1")),
+                p.notes().toString());
+    }
+
+    @Test
+    void aFilmTooShortForThePourSaysSo() {
+        PromptParser.Parse p = parse("water pours from a jug into a glass for 2 seconds");
+        assertEquals(2, p.scene().seconds());
+        assertTrue(p.notes().stream().anyMatch(n -> n.contains("before the pour has ended")), p.notes().toString());
+    }
+
+    @Test
+    void honeyIsAThinSlowStreamOntoAPlate() {
+        Scene s = parse("honey drips onto a plate").scene();
+        SceneObject plate = s.objects().getFirst();
+        assertTrue(plate.fixed());
+        assertEquals(0.015, plate.size().y(), 1e-9);
+        Liquid honey = s.liquids().getFirst();
+        assertEquals("honey", honey.kind());
+        assertEquals(0.004, honey.pour().radius(), 1e-12);
+        assertTrue(honey.pour().velocity().length() <= 0.3);
+        assertEquals(0, Math.hypot(honey.pour().from().x() - plate.position().x(), honey.pour().from().z() - plate.position().z()),
+                1e-9, "over the plate's middle");
+    }
+
+    @Test
+    void theDamBreakIsMartinAndMoycesColumn() {
+        Scene s = parse("a dam break").scene();
+        SceneObject tank = s.objects().getFirst();
+        assertEquals(Liquids.DAM_TANK, tank.size());
+        Liquid water = s.liquids().getFirst();
+        assertNull(water.in());
+        double a = water.max().x() - water.min().x(), h = water.max().y() - water.min().y();
+        double inside = tank.size().x() - 2 * Solids.tankWall(tank.size());
+        assertEquals(inside / 4, a, 0.002);
+        assertEquals(2 * a, h, 0.002);
+        assertEquals(tank.position().x() - tank.size().x() / 2 + Solids.tankWall(tank.size()), water.min().x(), 0.002,
+                "against the -x end");
+    }
+
+    @Test
+    void twoLiquidsInOneContainerAreRefused() {
+        PromptException e = assertThrows(PromptException.class, () -> parse("a tank of honey and oil"));
+        assertTrue(e.getMessage().contains("two liquids (honey and oil)"), e.getMessage());
+    }
+
+    @Test
+    void aScenesLiquidsSurviveItsJsonAndAStoryboard() {
+        Scene s = parse("a steel ball drops into a tank of water").scene();
+        assertEquals(s.liquids(), SceneJson.read(SceneJson.write(s)).liquids());
+        Scene board = parse("Shot 1: a tank of water. Shot 2: a wide shot").scene();
+        assertEquals(1, board.liquids().size());
+        assertEquals(2, board.shots().size());
+    }
+
+    @Test
+    void somethingDroppedIntoATankStartsAboveTheWater() {
+        Scene s = parse("a pine cube and a steel ball fall into a tank of water").scene();
+        SceneObject tank = s.object("glass-tank");
+        double surface = tank.position().y() - tank.size().y() / 2 + Solids.tankWall(tank.size()) + s.liquids().getFirst().level();
+        for (SceneObject o : s.objects()) {
+            if (o == tank) continue;
+            assertTrue(o.position().y() - o.halfHeight() > surface, o.id() + " starts above the water");
+            assertEquals(Quat.IDENTITY, o.rotation());
+        }
+    }
+}
