@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes the stills of docs/gallery/ (640x360 PNGs) and their index, README.md, from prompts:
-#   docs/gallery/make.sh            every still (about two minutes on two cores)
+#   docs/gallery/make.sh            every still (about two minutes on two cores, and a few more for each liquid)
 #   docs/gallery/make.sh NAME...    only those (e.g. "noon sunset")
 # Each still is `./diorama generate PROMPT -o docs/gallery/NAME.png --at T --size 640x360 --strict`:
 # the film's frame at T seconds, every word of the prompt understood. The renderer's features that
@@ -81,6 +81,10 @@ still glowing-table 1 "a glowing blue ball on a table in a room at night"
 # The rehearsal: a ball rolling off a ramp, followed because it rolls too far for one still picture
 still ramp-follow-0.5 0.5 "a red ball rolls down a ramp"
 still ramp-follow-3.5 3.5 "a red ball rolls down a ramp"
+# Liquids (each simulates its film up to T: a few minutes apiece on two cores)
+still tank-of-water 1.5 "a wooden block falls into a tank of water"
+still pour          2.5 "water pours from a jug into a glass"
+still dam-break     0.4 "a dam breaks in a glass box"
 
 # Light and materials, from scene files (scenes/*.json; the map scenes/studio.hdr is made by
 # scenes/studio.py). Run from the repository root so that the map's relative path resolves.

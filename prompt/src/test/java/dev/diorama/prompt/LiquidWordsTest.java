@@ -48,8 +48,8 @@ class LiquidWordsTest {
         double t = Solids.tankWall(tank.size());
         double volume = (0.6 - 2 * t) * (0.3 - 2 * t) * water.level();
         double particles = volume / Math.pow(water.spacing(), 3);
-        assertTrue(particles <= 60_000 && particles > 30_000, particles + " particles at " + water.spacing());
-        assertEquals(0.008, water.spacing(), 1e-12, "the cube root of 30.6 l over 60,000, up to the millimetre");
+        assertTrue(particles <= 20_000 && particles > 10_000, particles + " particles at " + water.spacing());
+        assertEquals(0.012, water.spacing(), 1e-12, "the cube root of 30.6 l over 20,000, up to the millimetre");
         assertTrue(p.notes().stream().anyMatch(n -> n.contains("60 x 30 x 30 cm") && n.contains("19.9 cm deep")
                 && n.contains("30.6 l")), p.notes().toString());
     }
