@@ -103,42 +103,41 @@ public final class SceneJson {
             double spacing = n.has("spacing") ? number(n.get("spacing"), at + "/spacing") : 0;
             String in = n.has("in") && !n.get("in").isNull() ? text(n.get("in"), at + "/in") : null;
             double level = in != null ? number(required(n, "level", at), at + "/level") : 0;
-            Liquid.Pour pour = null;
-            if (n.has("pour") && !n.get("pour").isNull()) {
-                JsonNode p = n.get("pour");
-                String pat = at + "/pour";
-                requireObject(p, pat);
-                allowOnly(p, pat, Set.of("from", "velocity", "radius", "start", "end"));
-                try {
-                    pour = new Liquid.Pour(vec3(required(p, "from", pat), pat + "/from"),
+            Liquid.Pour pour = part(n, "pour", at, Set.of("from", "velocity", "radius", "start", "end"),
+                    (p, pat) -> new Liquid.Pour(vec3(required(p, "from", pat), pat + "/from"),
                             vec3(required(p, "velocity", pat), pat + "/velocity"),
                             number(required(p, "radius", pat), pat + "/radius"),
                             p.has("start") ? number(p.get("start"), pat + "/start") : 0,
-                            number(required(p, "end", pat), pat + "/end"));
-                } catch (SceneException e) {
-                    throw e.pointer().startsWith(pat) ? e : e.under(pat);
-                }
-            }
-            Liquid.Rain rain = null;
-            if (n.has("rain") && !n.get("rain").isNull()) {
-                JsonNode r = n.get("rain");
-                String rat = at + "/rain";
-                requireObject(r, rat);
-                allowOnly(r, rat, Set.of("x0", "x1", "z0", "z1", "height", "intensity", "start", "end"));
-                try {
-                    rain = new Liquid.Rain(number(required(r, "x0", rat), rat + "/x0"), number(required(r, "x1", rat), rat + "/x1"),
+                            number(required(p, "end", pat), pat + "/end")));
+            Liquid.Rain rain = part(n, "rain", at, Set.of("x0", "x1", "z0", "z1", "height", "intensity", "start", "end"),
+                    (r, rat) -> new Liquid.Rain(number(required(r, "x0", rat), rat + "/x0"), number(required(r, "x1", rat), rat + "/x1"),
                             number(required(r, "z0", rat), rat + "/z0"), number(required(r, "z1", rat), rat + "/z1"),
                             number(required(r, "height", rat), rat + "/height"),
                             number(required(r, "intensity", rat), rat + "/intensity"),
                             r.has("start") ? number(r.get("start"), rat + "/start") : 0,
-                            number(required(r, "end", rat), rat + "/end"));
-                } catch (SceneException e) {
-                    throw e.pointer().startsWith(rat) ? e : e.under(rat);
-                }
-            }
+                            number(required(r, "end", rat), rat + "/end")));
             return new Liquid(id, kind, min, max, in, level, pour, rain, spacing);
         } catch (SceneException e) {
             throw e.pointer().startsWith(at) ? e : e.under(at);
+        }
+    }
+
+    /**
+     * An optional object field {@code field} of {@code n} with only the {@code allowed} fields, built by
+     * {@code build} (given the field's node and its pointer), or null when absent; a build's error is
+     * reported under the field's pointer.
+     */
+    private static <T> T part(JsonNode n, String field, String at, Set<String> allowed,
+                              java.util.function.BiFunction<JsonNode, String, T> build) {
+        if (!n.has(field) || n.get(field).isNull()) return null;
+        JsonNode p = n.get(field);
+        String pat = at + "/" + field;
+        requireObject(p, pat);
+        allowOnly(p, pat, allowed);
+        try {
+            return build.apply(p, pat);
+        } catch (SceneException e) {
+            throw e.pointer().startsWith(pat) ? e : e.under(pat);
         }
     }
 
