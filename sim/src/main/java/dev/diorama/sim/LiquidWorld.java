@@ -92,6 +92,16 @@ final class LiquidWorld implements AutoCloseable {
         }
         double[][] region = region(scene);
         solvers = new FluidSolver[scene.liquids().size()];
+        try {
+            start(objects, region);
+        } catch (RuntimeException | Error e) {
+            close();   // the solvers made so far hold worker threads
+            throw e;
+        }
+    }
+
+    /** Makes the solvers, their boundaries and starting liquid, settles them and adds the pours and rain. */
+    private void start(List<SceneObject> objects, double[][] region) {
         for (int l = 0; l < solvers.length; l++) {
             Liquid liquid = scene.liquids().get(l);
             FluidSolver.Settings s = new FluidSolver.Settings(liquid.spacing(),
