@@ -2,7 +2,6 @@ package dev.diorama.audio;
 
 import dev.diorama.scene.LiquidSound;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -57,12 +56,9 @@ final class LiquidVoices {
             } else if (LiquidSound.SPLASH.equals(s.kind())) {
                 double amp = SPLASH_GAIN * Math.max(0, s.speed()) * Math.cbrt(Math.max(0, s.volume()) * 1e6);
                 if (!(amp > 0)) continue;
-                list.add(new Voice(onset, 0, ears, null, burst(amp, seed, index)));
+                float[] burst = burst(amp, seed, index);
+                list.add(new Voice(onset, onset + burst.length + maxDelay(ears), ears, null, burst));
             }
-        }
-        for (int i = 0; i < list.size(); i++) {
-            Voice v = list.get(i);
-            if (v.burst() != null) list.set(i, new Voice(v.onset(), v.onset() + v.burst().length + maxDelay(v.ears()), v.ears(), null, v.burst()));
         }
         list.sort(Comparator.comparingLong(Voice::onset));
         voices = list.toArray(new Voice[0]);
@@ -153,10 +149,5 @@ final class LiquidVoices {
             }
             out[k] += gain * x;
         }
-    }
-
-    @Override
-    public String toString() {
-        return "LiquidVoices" + Arrays.toString(new int[] {voices.length});
     }
 }

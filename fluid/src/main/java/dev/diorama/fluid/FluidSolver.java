@@ -1064,23 +1064,19 @@ public final class FluidSolver implements AutoCloseable {
                 double p = Math.max(0, ps / ws);
                 double f = -p * patchWorld[7 * q + 6];
                 double fx = f * nxq, fy = f * nyq, fz = f * nzq;
-                int b = patchOwner[q];
-                double rx = cx - bodyState[13 * b], ry = cy - bodyState[13 * b + 1], rz = cz - bodyState[13 * b + 2];
-                w[6 * b] += fx;
-                w[6 * b + 1] += fy;
-                w[6 * b + 2] += fz;
-                w[6 * b + 3] += ry * fz - rz * fy;
-                w[6 * b + 4] += rz * fx - rx * fz;
-                w[6 * b + 5] += rx * fy - ry * fx;
+                addWrench(w, patchOwner[q], cx, cy, cz, fx, fy, fz);
             }
         });
     }
 
     /** Adds force (fx, fy, fz) at boundary particle j to its body's wrench in this chunk. */
     private void addWrench(Chunk ch, int j, double fx, double fy, double fz) {
-        int b = bOwner[j];
-        double rx = bx[j] - bodyState[13 * b], ry = by[j] - bodyState[13 * b + 1], rz = bz[j] - bodyState[13 * b + 2];
-        double[] w = ch.wrench;
+        addWrench(ch.wrench, bOwner[j], bx[j], by[j], bz[j], fx, fy, fz);
+    }
+
+    /** Adds force (fx, fy, fz) at point (x, y, z) to body b's force and torque about its centre of mass in {@code w}. */
+    private void addWrench(double[] w, int b, double x, double y, double z, double fx, double fy, double fz) {
+        double rx = x - bodyState[13 * b], ry = y - bodyState[13 * b + 1], rz = z - bodyState[13 * b + 2];
         w[6 * b] += fx;
         w[6 * b + 1] += fy;
         w[6 * b + 2] += fz;

@@ -118,7 +118,7 @@ public record Liquid(String id, String kind, Vec3 min, Vec3 max, String in, doub
         if (spacing == 0) spacing = DEFAULT_SPACING;
         SceneException.check(Double.isFinite(spacing) && spacing >= MIN_SPACING && spacing <= MAX_SPACING, "/spacing",
                 "expected a particle spacing in metres in [" + MIN_SPACING + ", " + MAX_SPACING + "]");
-        long particles = particles(min, max, pour, spacing) + (rain == null ? 0 : (long) Math.ceil(rain.volume() / Math.pow(spacing, 3)));
+        long particles = particles(min, max, pour, rain, spacing);
         // (a filled object's share is counted by the scene, which knows the object's size)
         SceneException.check(particles <= MAX_PARTICLES, "/spacing", "expected at most " + MAX_PARTICLES
                 + " particles; this liquid needs about " + particles + " (a larger spacing or less liquid)");
@@ -126,11 +126,17 @@ public record Liquid(String id, String kind, Vec3 min, Vec3 max, String in, doub
 
     private static final java.util.List<String> KINDS = java.util.List.of("water", "oil", "honey");
 
-    /** About how many particles the liquid needs: its box and its pour over spacing^3. */
-    static long particles(Vec3 min, Vec3 max, Pour pour, double spacing) {
+    /** About how many particles the liquid needs besides what fills a holder (the scene adds that): its box, pour and rain. */
+    long particles() {
+        return particles(min, max, pour, rain, spacing);
+    }
+
+    /** About how many particles a box, a pour and rain need: their volume over spacing^3. */
+    private static long particles(Vec3 min, Vec3 max, Pour pour, Rain rain, double spacing) {
         double v = 0;
         if (min != null) v += (max.x() - min.x()) * (max.y() - min.y()) * (max.z() - min.z());
         if (pour != null) v += pour.volume();
+        if (rain != null) v += rain.volume();
         return (long) Math.ceil(v / (spacing * spacing * spacing));
     }
 

@@ -120,8 +120,7 @@ public record Scene(long seed, double seconds, int fps, int width, int height, i
                     "expected a unique id, \"" + l.id() + "\" is used twice");
             SceneException.check(l.pour() == null || l.pour().start() < seconds, "/liquids/" + i + "/pour/start",
                     "expected the pour to start before the end of the film (" + seconds + " s)");
-            particles += Liquid.particles(l.min(), l.max(), l.pour(), l.spacing());
-            if (l.rain() != null) particles += (long) Math.ceil(l.rain().volume() / Math.pow(l.spacing(), 3));
+            particles += l.particles();
             if (l.in() != null) {
                 SceneObject holder = null;
                 for (SceneObject o : objects) if (o.id().equals(l.in())) holder = o;
