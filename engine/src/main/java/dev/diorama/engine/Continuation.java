@@ -14,6 +14,7 @@ import dev.diorama.scene.SceneObject;
 import dev.diorama.scene.TimeLapse;
 import dev.diorama.scene.Timeline;
 import dev.diorama.scene.Vec3;
+import dev.diorama.sim.LiquidState;
 import dev.diorama.sim.Simulator;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -38,6 +39,12 @@ import java.util.Set;
  * <p>Every body goes on with its final linear and angular velocity (its spin). Limit: an object that
  * ended pressed into the floor by more than the scene's tolerance is lifted onto it.
  *
+ * <p>Liquids go on as the particles they ended as, each with its velocity (not filled and settled
+ * again); a pour or rain still running at the end goes on for the rest of its time, one that has
+ * ended does not start again. A liquid that was only poured and has stopped is described in the
+ * continuation's scene by the box its particles fill (the scene needs one to say where the liquid
+ * is; the particles, not the box, are what the simulation starts from).
+ *
  * <p>The seam: the continuation's frame 0 is the original's last frame (same poses), so the stitched
  * film is the original's N frames followed by the continuation's frames 1..M: stitched frame
  * {@code N - 1 + j} is continuation frame {@code j}, and continuation time {@code t} is stitched time
@@ -61,9 +68,15 @@ public final class Continuation {
      *                          when it is a plain film)
      */
     public record Plan(Scene original, Timeline originalTimeline, Scene continuation, double offset,
-                       int originalFrames, List<String> ignoredWords, List<Step> earlier) {
+                       int originalFrames, List<String> ignoredWords, List<Step> earlier, List<LiquidState> liquids) {
         public Plan {
             earlier = List.copyOf(earlier);
+            liquids = List.copyOf(liquids);
+        }
+
+        /** The continuation simulated from the film's end (its liquids starting as they ended). */
+        public Timeline simulate(java.util.function.DoubleConsumer progress, java.util.function.Consumer<Simulator.End> end) {
+            return Simulator.run(continuation, progress, end, liquids);
         }
 
         /** Frames of the stitched film: the original's and the continuation's after its first. */
@@ -88,12 +101,6 @@ public final class Continuation {
      * goes on from the last one's final state.
      */
     public static Plan plan(Scene original, List<Step> earlier, String prompt, double seconds, Progress progress) {
-        if (!original.liquids().isEmpty()) {
-            // The liquid's particles at the film's end are not part of a scene (a scene starts its liquids
-            // as boxes and fills), so a continuation could not start from them; refused rather than restarted.
-            throw new dev.diorama.scene.SceneException("/liquids", "expected a film without liquids: a film with "
-                    + "liquids cannot be extended yet (its liquid would start again as it was at the beginning)");
-        }
         int parts = earlier.size() + 1;
         Simulator.End[] end = new Simulator.End[1];
         Timeline timeline = Simulator.run(original, f -> progress.update("simulating", f / 2 / parts), e -> end[0] = e);
@@ -104,8 +111,7 @@ public final class Continuation {
             Step step = earlier.get(k);
             Plan p = next(original, world, worldTimeline, end[0], shown, step.prompt(), step.seconds(), earlier.subList(0, k));
             double base = (k + 1.0) / parts;
-            worldTimeline = Simulator.run(p.continuation(), f -> progress.update("simulating", (base + f / parts) / 2),
-                    e -> end[0] = e);
+            worldTimeline = p.simulate(f -> progress.update("simulating", (base + f / parts) / 2), e -> end[0] = e);
             world = p.continuation();
             shown = stitch(p, worldTimeline);
         }
@@ -164,8 +170,57 @@ public final class Continuation {
         var camera = world.cameraAt(last);
         Scene continuation = new Scene(world.seed(), contSeconds, fps, world.width(), world.height(),
                 world.physicsRate(), world.gravity(), time, environment, camera, objects, move, lapse,
-                carriedJoints(world, end.poses()));
-        return new Plan(original, shown, continuation, offset, n, ignored, earlier);
+                carriedJoints(world, end.poses()), List.of(), carriedLiquids(world, end.liquids(), localEnd));
+        return new Plan(original, shown, continuation, offset, n, ignored, earlier, end.liquids());
+    }
+
+    /**
+     * The world's liquids as the continuation's scene describes them: the same, with their pours and
+     * rain on the continuation's clock (what has stopped by {@code localEnd} dropped; what still
+     * runs, for the rest of its time); a liquid left with neither a box nor a holder nor a stream
+     * (poured, and the pour over) gets the box its particles fill.
+     */
+    private static List<dev.diorama.scene.Liquid> carriedLiquids(Scene world, List<LiquidState> ended, double localEnd) {
+        List<dev.diorama.scene.Liquid> out = new ArrayList<>();
+        for (int l = 0; l < world.liquids().size(); l++) {
+            dev.diorama.scene.Liquid q = world.liquids().get(l);
+            dev.diorama.scene.Liquid.Pour p = q.pour();
+            if (p != null) {
+                p = p.end() <= localEnd + 1e-9 ? null : new dev.diorama.scene.Liquid.Pour(p.from(), p.velocity(), p.radius(),
+                        Math.max(0, p.start() - localEnd), p.end() - localEnd);
+            }
+            dev.diorama.scene.Liquid.Rain r = q.rain();
+            if (r != null) {
+                r = r.end() <= localEnd + 1e-9 ? null : new dev.diorama.scene.Liquid.Rain(r.x0(), r.x1(), r.z0(), r.z1(), r.height(),
+                        r.intensity(), Math.max(0, r.start() - localEnd), r.end() - localEnd);
+            }
+            Vec3 min = q.min(), max = q.max();
+            if (min == null && q.in() == null && p == null && r == null) {
+                Vec3[] box = bounds(ended.get(l), q.spacing());
+                min = box[0];
+                max = box[1];
+            }
+            out.add(new dev.diorama.scene.Liquid(q.id(), q.kind(), min, max, q.in(), q.level(), p, r, q.spacing()));
+        }
+        return out;
+    }
+
+    /** The box the particles fill, half a spacing round each, not below the floor. */
+    private static Vec3[] bounds(LiquidState s, double spacing) {
+        double[] lo = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+        double[] hi = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        double[] x = s.xyz();
+        for (int i = 0; i < x.length; i++) {
+            lo[i % 3] = Math.min(lo[i % 3], x[i] - spacing / 2);
+            hi[i % 3] = Math.max(hi[i % 3], x[i] + spacing / 2);
+        }
+        if (s.count() == 0) {
+            lo = new double[] {0, 0, 0};
+            hi = new double[] {spacing, spacing, spacing};
+        }
+        lo[1] = Math.max(0, lo[1]);
+        hi[1] = Math.max(hi[1], lo[1] + spacing);
+        return new Vec3[] {new Vec3(lo[0], lo[1], lo[2]), new Vec3(hi[0], hi[1], hi[2])};
     }
 
     /**
@@ -236,7 +291,7 @@ public final class Continuation {
         Progress progress = settings.progress();
         Plan plan = plan(original, earlier, prompt, seconds, progress);
         Scene cont = plan.continuation();
-        Timeline contTimeline = Simulator.run(cont, f -> progress.update("simulating", 0.5 + f / 2));
+        Timeline contTimeline = plan.simulate(f -> progress.update("simulating", 0.5 + f / 2), e -> { });
         Timeline stitched = stitch(plan, contTimeline);
         Path sidecar = FilmMaker.sidecarFor(video);
         int w = cont.width(), h = cont.height(), fps = cont.fps(), n = plan.originalFrames();
@@ -298,7 +353,7 @@ public final class Continuation {
                 poses.add(Double.isNaN(p.sampledAt()) ? p : new Pose(p.position(), p.rotation(), p.sampledAt() + off));
             }
             int index = n - 1 + j;
-            frames.add(new Keyframe(index, (double) index / fps, poses));
+            frames.add(new Keyframe(index, (double) index / fps, poses, k.liquids()));
         }
         List<ContactEvent> events = new ArrayList<>(plan.originalTimeline().events());
         for (ContactEvent e : contTimeline.events()) {
@@ -308,6 +363,10 @@ public final class Continuation {
         for (dev.diorama.scene.ContactState c : contTimeline.contacts()) {
             contacts.add(new dev.diorama.scene.ContactState(c.t() + off, c.a(), c.b(), c.force(), c.slip(), c.roll(), c.point()));
         }
-        return new Timeline(frames, events, contacts);
+        List<dev.diorama.scene.LiquidSound> sounds = new ArrayList<>(plan.originalTimeline().liquidSounds());
+        for (dev.diorama.scene.LiquidSound s : contTimeline.liquidSounds()) {
+            sounds.add(new dev.diorama.scene.LiquidSound(s.kind(), s.t() + off, s.point(), s.radius(), s.speed(), s.volume()));
+        }
+        return new Timeline(frames, events, contacts, sounds);
     }
 }

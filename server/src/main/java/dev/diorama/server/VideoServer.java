@@ -536,10 +536,6 @@ public final class VideoServer implements AutoCloseable {
         // replayed through all of them, and the new part goes on from the end of the last.
         List<Continuation.Step> earlier = Jobs.steps(original);
         Scene scene = SceneJson.read(original.scene());
-        if (!scene.liquids().isEmpty()) {
-            throw ApiError.badRequest("video", "invalid_value", "Invalid 'video': " + original.id() + " has liquids, and a film"
-                    + " with liquids cannot be extended yet (its liquid would start again as it was at the beginning).");
-        }
         double total = Double.parseDouble(original.seconds()) + seconds;
         if (total > Scene.MAX_SECONDS) {
             throw ApiError.badRequest("seconds", "invalid_value", "Invalid 'seconds': the extended video would be "

@@ -68,7 +68,12 @@ final class LiquidWorld implements AutoCloseable {
     private final List<LiquidSound> sounds = new ArrayList<>();
     private final int threads;
 
-    LiquidWorld(Scene scene, PhysicsRigidBody[] bullet, Vec3[] com, boolean[] inWorld) {
+    /**
+     * @param initial per liquid (scene order), the particles it starts as, or null (or an empty list) to
+     *              fill the liquids as the scene says and let them settle: a film that goes on from
+     *              another's end ({@link LiquidState}) starts from that end, moving, unsettled
+     */
+    LiquidWorld(Scene scene, PhysicsRigidBody[] bullet, Vec3[] com, boolean[] inWorld, List<LiquidState> initial) {
         this.scene = scene;
         this.bullet = bullet;
         this.com = com;
@@ -93,15 +98,21 @@ final class LiquidWorld implements AutoCloseable {
         double[][] region = region(scene);
         solvers = new FluidSolver[scene.liquids().size()];
         try {
-            start(objects, region);
+            start(objects, region, initial == null ? List.of() : initial);
         } catch (RuntimeException | Error e) {
             close();   // the solvers made so far hold worker threads
             throw e;
         }
     }
 
-    /** Makes the solvers, their boundaries and starting liquid, settles them and adds the pours and rain. */
-    private void start(List<SceneObject> objects, double[][] region) {
+    /**
+     * Makes the solvers, their boundaries and starting liquid, settles the liquids that start as the
+     * scene says (not those given as particles) and adds the pours and rain.
+     */
+    private void start(List<SceneObject> objects, double[][] region, List<LiquidState> given) {
+        if (!given.isEmpty() && given.size() != solvers.length) {
+            throw new IllegalArgumentException("expected the particles of " + solvers.length + " liquids, got " + given.size());
+        }
         for (int l = 0; l < solvers.length; l++) {
             Liquid liquid = scene.liquids().get(l);
             FluidSolver.Settings s = new FluidSolver.Settings(liquid.spacing(),
@@ -113,10 +124,16 @@ final class LiquidWorld implements AutoCloseable {
             List<BoundarySamples> bodySamples = new ArrayList<>();
             for (int i : moving) bodySamples.add(samples(objects.get(i), f, com[i]));
             f.setRigidBodies(new Coupled(), bodySamples);
-            fill(f, liquid);
+            if (given.isEmpty()) {
+                fill(f, liquid);
+            } else {
+                LiquidState g = given.get(l);
+                double[] x = g.xyz(), v = g.velocity();
+                for (int i = 0; i < g.count(); i++) f.addParticle(x[3 * i], x[3 * i + 1], x[3 * i + 2], v[3 * i], v[3 * i + 1], v[3 * i + 2]);
+            }
         }
         readStates();
-        for (FluidSolver f : solvers) if (f.size() > 0) f.settle(SETTLE);
+        if (given.isEmpty()) for (FluidSolver f : solvers) if (f.size() > 0) f.settle(SETTLE);
         for (int l = 0; l < solvers.length; l++) {
             Liquid.Rain rain = scene.liquids().get(l).rain();
             if (rain != null) {
@@ -560,6 +577,25 @@ final class LiquidWorld implements AutoCloseable {
                 volume += v0 / Math.max(1, f.densityRatio(i));
             }
             out.add(new LiquidFrame(n, volume, xyz));
+        }
+        return out;
+    }
+
+    /** Each liquid's particles now, in scene order. */
+    List<LiquidState> state() {
+        List<LiquidState> out = new ArrayList<>(solvers.length);
+        for (FluidSolver f : solvers) {
+            int n = f.size();
+            double[] x = new double[3 * n], v = new double[3 * n];
+            for (int i = 0; i < n; i++) {
+                x[3 * i] = f.x(i);
+                x[3 * i + 1] = f.y(i);
+                x[3 * i + 2] = f.z(i);
+                v[3 * i] = f.vx(i);
+                v[3 * i + 1] = f.vy(i);
+                v[3 * i + 2] = f.vz(i);
+            }
+            out.add(new LiquidState(x, v));
         }
         return out;
     }

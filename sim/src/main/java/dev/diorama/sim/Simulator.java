@@ -112,15 +112,30 @@ public final class Simulator {
 
     /**
      * The state of every body after the last step (the state of the last keyframe, before any
-     * contact-frame adjustment): poses, linear and angular velocities in scene order, m/s and rad/s.
+     * contact-frame adjustment): poses, linear and angular velocities in scene order, m/s and rad/s;
+     * and each liquid's particles (scene order; empty in a dry world).
      */
-    public record End(List<Pose> poses, List<Vec3> velocities, List<Vec3> angularVelocities) {}
+    public record End(List<Pose> poses, List<Vec3> velocities, List<Vec3> angularVelocities, List<LiquidState> liquids) {
+        public End {
+            liquids = List.copyOf(liquids);
+        }
+    }
 
     /** As {@link #run(Scene, DoubleConsumer)}, and hands {@code end} the final velocities. */
     public static dev.diorama.scene.Timeline run(Scene scene, DoubleConsumer progress,
                                                  java.util.function.Consumer<End> end) {
+        return run(scene, progress, end, List.of());
+    }
+
+    /**
+     * As {@link #run(Scene, DoubleConsumer, java.util.function.Consumer)}, with the scene's liquids
+     * starting as the particles {@code liquids} (one state per liquid, scene order), moving and not
+     * settled: the world of a film that goes on from another's {@link End}. Empty: as the scene says.
+     */
+    public static dev.diorama.scene.Timeline run(Scene scene, DoubleConsumer progress,
+                                                 java.util.function.Consumer<End> end, List<LiquidState> liquids) {
         List<Keyframe> keyframes = new ArrayList<>(scene.frameCount());
-        Happenings h = stream(scene, progress, end, keyframes::add);
+        Happenings h = stream(scene, progress, end, keyframes::add, liquids);
         return new dev.diorama.scene.Timeline(keyframes, h.events(), h.contacts(), h.liquidSounds());
     }
 
@@ -150,6 +165,12 @@ public final class Simulator {
      */
     public static Happenings stream(Scene scene, DoubleConsumer progress, java.util.function.Consumer<End> end,
                                             java.util.function.Consumer<Keyframe> sink) {
+        return stream(scene, progress, end, sink, List.of());
+    }
+
+    /** As above, the liquids starting as {@code start} (see {@link #run(Scene, DoubleConsumer, java.util.function.Consumer, List)}). */
+    public static Happenings stream(Scene scene, DoubleConsumer progress, java.util.function.Consumer<End> end,
+                                    java.util.function.Consumer<Keyframe> sink, List<LiquidState> start) {
         BulletNatives.load();
         float dt = 1f / scene.physicsRate();
         PhysicsSpace space = new PhysicsSpace(PhysicsSpace.BroadphaseType.DBVT);
@@ -208,7 +229,7 @@ public final class Simulator {
                 if (o.fixed()) fixedPose[i] = new Pose(o.position(), o.rotation());
             }
             Frames frames0 = new Frames(bodies, com, fixedPose);
-            if (!scene.liquids().isEmpty()) liquids = new LiquidWorld(scene, bodies, com, inWorld);
+            if (!scene.liquids().isEmpty()) liquids = new LiquidWorld(scene, bodies, com, inWorld, start);
             LiquidWorld wet = liquids;
 
             int frames = scene.frameCount();
@@ -276,7 +297,7 @@ public final class Simulator {
                 ang.add(new Vec3(v.x, v.y, v.z));
             }
             end.accept(new End(frames0.keyframe(frames - 1, (double) (frames - 1) / scene.fps()).poses(),
-                    List.copyOf(lin), List.copyOf(ang)));
+                    List.copyOf(lin), List.copyOf(ang), wet == null ? List.of() : wet.state()));
             keyframes.flush();
             return new Happenings(events, contacts, wet == null ? List.of() : wet.sounds());
         } finally {
