@@ -345,6 +345,22 @@ final class LiquidWorld implements AutoCloseable {
         return Math.max(t, 1e-4);
     }
 
+    /**
+     * Whether a starting particle of a liquid (held by {@code holder}, or null) cannot go at p: in or
+     * near the material of an object, or in the cavity of a hollow object that moves (a bottle or a
+     * cup floating in a tank holds air, or its own liquid, not the tank's water, however deep it
+     * starts in it; a fixed vessel standing in the liquid is flooded).
+     */
+    private static boolean blocked(List<SceneObject> objects, Vec3 p, FluidSolver f, SceneObject holder) {
+        if (inAnySolid(objects, p, f)) return true;
+        for (SceneObject o : objects) {
+            if (o.fixed() || !o.shape().hollow() || o == holder) continue;
+            Vec3 local = rotate(o.rotation().conjugate(), p.minus(o.position()));
+            if (local.length() <= o.boundingRadius() && inCavity(o, local.x(), local.y() + o.size().y() / 2, local.z(), 0)) return true;
+        }
+        return false;
+    }
+
     /** Puts a liquid's starting particles: its box or the inside of its holder, less every solid in the way. */
     private void fill(FluidSolver f, Liquid liquid) {
         double d = f.spacing();
@@ -357,7 +373,7 @@ final class LiquidWorld implements AutoCloseable {
                 for (int j = 0; j < ny; j++)
                     for (int k = 0; k < nz; k++) {
                         Vec3 p = new Vec3(lo.x() + (i + 0.5) * d, lo.y() + (j + 0.5) * d, lo.z() + (k + 0.5) * d);
-                        if (!inAnySolid(objects, p, f)) f.addParticle(p.x(), p.y(), p.z(), 0, 0, 0);
+                        if (!blocked(objects, p, f, null)) f.addParticle(p.x(), p.y(), p.z(), 0, 0, 0);
                     }
         }
         if (liquid.in() != null) {
@@ -381,7 +397,7 @@ final class LiquidWorld implements AutoCloseable {
                         double x = (i + 0.5) * d - nx * d / 2, z = (k + 0.5) * d - nz * d / 2;
                         if (!inCavity(holder, x, y - bottom, z, clear)) continue;
                         Vec3 p = rotate(holder.rotation(), new Vec3(x, y, z)).plus(holder.position());
-                        if (!inAnySolid(objects, p, f)) layer.add(p);
+                        if (!blocked(objects, p, f, holder)) layer.add(p);
                     }
                 }
                 double v = layer.size() * f.particleVolume();
