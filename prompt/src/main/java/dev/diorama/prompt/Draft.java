@@ -38,6 +38,8 @@ final class Draft {
     /** Camera language: shot size, angle, field of view (degrees), move. */
     Said<Shot> shot;
     Said<Angle> angle;
+    /** The angle was not said but chosen for what the words show (rain seen from above, {@link Liquids}). */
+    boolean angleImplied;
     Said<Double> fov;
     Said<Move> move;
     Said<Lapse> lapse;

@@ -67,20 +67,20 @@ final class Liquids {
 
     /**
      * A puddle and a pond: water lying on the ground, here in a shallow tray of stone (a tank of that
-     * material), a puddle 40 x 30 cm and 4 cm tall (1 cm walls and floor), a pond 80 x 60 cm and 7 cm
-     * (2 cm), holding water 1 cm and 2 cm deep ({@link #PUDDLE_WATER}): two or three particles. A
-     * real puddle is about 5 mm deep (twice water's capillary length, 2.7 mm, times sin(theta/2)); at
-     * the 5 mm particles of a film's liquid that is one particle, and a free sheet of water on the
-     * floor draws itself together to two or three particles (measured with the solver, 2026-11-26: a
-     * 30 x 30 cm sheet 5 mm deep shrank to about 20 x 20 cm and 12 mm within half a second; one 1 cm
-     * deep kept its footprint, about 26 cm, for 1.5 s). A free puddle would hold, but a prompt's scene
-     * needs an object to frame and to place, and splashes thrown past a free puddle's edge bounce off
-     * the bare floor (a gap of the solver). The rim stands 2 cm (a pond's 3 cm) above the water. Heavy
-     * rain on a puddle for 0.8 s (measured, 2026-11-26) threw 7 of 8,582 particles out of the tray
-     * with 5 mm of rim, 5 of 8,585 with 2 cm (3 on the floor beside it): drops landing at 6 m/s
-     * throw a little spray far; a sim test of it takes 100-150 s here, too long for the suite.
+     * material), a puddle 40 x 30 cm and 2.5 cm tall (1 cm walls and floor), a pond 80 x 60 cm and
+     * 4.5 cm (2 cm), holding water 1 cm and 2 cm deep: two or three particles, its surface 5 mm under
+     * the rim. A real puddle is about 5 mm deep (twice water's capillary length, 2.7 mm, times
+     * sin(theta/2)); at the 5 mm particles of a film's liquid that is one particle, and a free sheet
+     * of water on the floor draws itself together to two or three particles (measured with the
+     * solver, 2026-11-26: a 30 x 30 cm sheet 5 mm deep shrank to about 20 x 20 cm and 12 mm within
+     * half a second; one 1 cm deep kept its footprint, about 26 cm, for 1.5 s). A free puddle would
+     * hold, but a prompt's scene needs an object to frame and to place, and splashes thrown past a
+     * free puddle's edge bounce off the bare floor (a gap of the solver). Heavy rain on a puddle for
+     * 0.8 s (measured, 2026-11-26) threw 7 of 8,582 particles out of the tray with the rim 5 mm above
+     * the water, 5 of 8,585 with 2 cm: drops landing at 6 m/s throw a little spray far whatever the
+     * rim, so the rim stays low; a sim test of it takes 100-150 s here, too long for the suite.
      */
-    static final Vec3 PUDDLE = new Vec3(0.4, 0.04, 0.3), POND = new Vec3(0.8, 0.07, 0.6);
+    static final Vec3 PUDDLE = new Vec3(0.4, 0.025, 0.3), POND = new Vec3(0.8, 0.045, 0.6);
     /** The depth of a puddle's water, m, over the depth of the tray's inside: the share it is filled to. */
     static double puddleFill(ObjectGroup g) {
         double water = g.noun().word().equals("pond") ? 0.02 : 0.01;
@@ -282,6 +282,13 @@ final class Liquids {
                     + "\" for none");
         }
         d.fixedGroups.add(target);
+        if (d.angle == null && d.shot == null) {
+            // From above, to see the drops land in the water (a shallow tray's rim hides it at eye level).
+            d.angle = new Draft.Said<>(Draft.Angle.HIGH, words);
+            d.angleImplied = true;
+            notes.add("\"" + words + "\": a high angle (" + PromptReader.number(Framing.HIGH_PITCH_DOWN) + " degrees down), to"
+                    + " see the drops land in the " + target.noun().word() + "; say \"at eye level\" for another");
+        }
         return List.of(new RainPlan(target, Double.isNaN(rate) ? LiquidWords.MODERATE_RAIN : rate, !Double.isNaN(rate), words));
     }
 

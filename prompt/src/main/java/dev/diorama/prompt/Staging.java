@@ -406,10 +406,12 @@ final class Staging {
         // rather than the general framing's box of at least 1 m.
         boolean tight = objects.stream().anyMatch(so -> so.fixed() || so.shape().hollow() || so.shape() == Shape.DOMINO
                 || so.shape() == Shape.MESH);
-        if (d.shot == null && d.angle == null && d.fov == null && tight) {
+        // An angle the liquids chose (rain is seen from above) frames as tightly as none.
+        boolean implied = d.angle != null && d.angleImplied;
+        if (d.shot == null && (d.angle == null || implied) && d.fov == null && tight) {
             List<SceneObject> onDisplay = onDisplay(objects);
             if (onDisplay != null) framed = onDisplay;
-            camera = Framing.frame(framed, objects.getFirst(), aspect, null, null, Double.NaN, true);
+            camera = Framing.frame(framed, objects.getFirst(), aspect, null, implied ? d.angle.value() : null, Double.NaN, true);
             if (room != null) camera = insideRoom(camera, room);
             camera = widenToFit(camera, framed, aspect, true);
         } else if (d.shot == null && d.angle == null && d.fov == null) {

@@ -336,7 +336,7 @@ final class Vocabulary {
             case "stairs" -> new Vec3(0.9, 0.54, 0.8);
             // A museum plinth: a column 35 cm across and 90 cm tall.
             case "pedestal" -> new Vec3(0.35, 0.9, 0.35);
-            // A puddle: a stone tray 40 x 30 cm and 4 cm tall (1 cm walls and floor); a pond, 80 x 60 cm and 7 cm.
+            // A puddle: a stone tray 40 x 30 cm and 2.5 cm tall (1 cm walls and floor); a pond, 80 x 60 cm and 4.5 cm.
             case "puddle" -> Liquids.PUDDLE;
             case "pond" -> Liquids.POND;
             // A dinner plate, 26 cm across and 1.5 cm thick.

@@ -61,12 +61,17 @@ class RainWordsTest {
             assertEquals(Shape.TANK, tray.shape());
             assertEquals(dev.diorama.scene.Material.STONE, tray.material());
             assertEquals(0.4, tray.size().x(), 1e-9);
-            assertEquals(0.04, tray.size().y(), 1e-9);
+            assertEquals(0.025, tray.size().y(), 1e-9);
             assertTrue(tray.fixed());
             Liquid water = rained(s);
             assertEquals(tray.id(), water.in(), "the rain falls on the puddle's water");
             assertEquals(0.01, water.level(), 1e-9, "1 cm of water: two particles deep, as a free puddle settles");
-            assertTrue(tray.size().y() - Solids.tankWall(tray.size()) - water.level() >= 0.02 - 1e-9, "the rim 2 cm above the water");
+            assertEquals(0.005, tray.size().y() - Solids.tankWall(tray.size()) - water.level(), 1e-9, "the rim 5 mm above the water");
+            assertTrue(p.notes().stream().anyMatch(n -> n.contains("a high angle")), prompt + ": seen from above");
+            // From 35 degrees above, as close as the tray fits in the picture (not the 1 m box of a general framing).
+            dev.diorama.scene.Vec3 look = s.camera().lookAt().minus(s.camera().position());
+            assertEquals(35, Math.toDegrees(Math.asin(-look.y() / look.length())), 0.5, prompt);
+            assertTrue(look.length() < 0.8, prompt + ": the camera " + look.length() + " m from the puddle");
             assertEquals(0.005, water.spacing(), 1e-12);
             assertEquals(LiquidWords.MODERATE_RAIN, realRate(water), 0.05, prompt + ": moderate rain, 5 mm an hour");
             overTheWater(water.rain(), tray);
