@@ -2,7 +2,9 @@ package dev.diorama.fluid;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The liquid's surface: marching cubes over a smoothed "colour" field
@@ -174,7 +176,106 @@ public final class SurfaceMesher {
     public Mesh mesh(double[] xyz) {
         if (xyz.length == 0) return new Mesh(new float[0], new float[0], new int[0]);
         Field f = field(xyz);
-        return march(f.phi, f.nx, f.ny, f.nz, f.ox, f.oy, f.oz);
+        return withDrops(march(f.phi, f.nx, f.ny, f.nz, f.ox, f.oy, f.oz), xyz);
+    }
+
+    /**
+     * The mesh and a drop for each particle the iso-surface does not enclose: one whose field at
+     * its own place is under the iso-level. A lone particle's is V W(0) = 1/pi of a lattice's (the
+     * kernel's support is two spacings), two or three in a row stay under 1/2 too, so a falling
+     * raindrop or a fleck of spray would not be drawn at all. Each gets a closed sphere of the
+     * particle's volume about it (a 6 x 8 UV sphere, radius 0.62 d), appended to the mesh.
+     */
+    private Mesh withDrops(Mesh surface, double[] xyz) {
+        int n = xyz.length / 3;
+        double h = kernel.h, h2 = h * h;
+        Map<Long, List<Integer>> cells = new HashMap<>();
+        for (int i = 0; i < n; i++) cells.computeIfAbsent(cellKey(xyz, i, h), c -> new ArrayList<>()).add(i);
+        List<Integer> lone = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            long cx = (long) Math.floor(xyz[3 * i] / h), cy = (long) Math.floor(xyz[3 * i + 1] / h), cz = (long) Math.floor(xyz[3 * i + 2] / h);
+            double phi = 0;
+            for (long a = cx - 1; a <= cx + 1 && phi <= ISO; a++)
+                for (long b = cy - 1; b <= cy + 1 && phi <= ISO; b++)
+                    for (long c = cz - 1; c <= cz + 1 && phi <= ISO; c++) {
+                        List<Integer> in = cells.get(key(a, b, c));
+                        if (in == null) continue;
+                        for (int j : in) {
+                            double dx = xyz[3 * i] - xyz[3 * j], dy = xyz[3 * i + 1] - xyz[3 * j + 1], dz = xyz[3 * i + 2] - xyz[3 * j + 2];
+                            double r2 = dx * dx + dy * dy + dz * dz;
+                            if (r2 < h2) phi += volume * kernel.wSquared(r2);
+                        }
+                    }
+            if (phi <= ISO) lone.add(i);
+        }
+        if (lone.isEmpty()) return surface;
+        float[] unit = SPHERE_VERTICES;
+        int per = unit.length / 3;
+        double r = Math.cbrt(volume / SPHERE_VOLUME);
+        float[] v = Arrays.copyOf(surface.vertices(), surface.vertices().length + lone.size() * unit.length);
+        float[] nrm = Arrays.copyOf(surface.normals(), surface.normals().length + lone.size() * unit.length);
+        int[] t = Arrays.copyOf(surface.triangles(), surface.triangles().length + lone.size() * SPHERE_TRIANGLES.length);
+        int vo = surface.vertices().length, to = surface.triangles().length, base = surface.vertexCount();
+        for (int i : lone) {
+            for (int q = 0; q < unit.length; q++) {
+                v[vo + q] = (float) (xyz[3 * i + q % 3] + r * unit[q]);
+                nrm[vo + q] = unit[q];
+            }
+            for (int q = 0; q < SPHERE_TRIANGLES.length; q++) t[to + q] = base + SPHERE_TRIANGLES[q];
+            vo += unit.length;
+            to += SPHERE_TRIANGLES.length;
+            base += per;
+        }
+        return new Mesh(v, nrm, t);
+    }
+
+    private static long cellKey(double[] xyz, int i, double h) {
+        return key((long) Math.floor(xyz[3 * i] / h), (long) Math.floor(xyz[3 * i + 1] / h), (long) Math.floor(xyz[3 * i + 2] / h));
+    }
+
+    private static long key(long a, long b, long c) {
+        return ((a & 0x1FFFFF) << 42) | ((b & 0x1FFFFF) << 21) | (c & 0x1FFFFF);
+    }
+
+    /** A unit UV sphere, 6 stacks by 8 slices: vertices (x, y, z, which are also its normals) and triangles, CCW from outside. */
+    private static final float[] SPHERE_VERTICES;
+    private static final int[] SPHERE_TRIANGLES;
+    /** The volume the unit sphere's polyhedron encloses (a little under 4 pi / 3). */
+    private static final double SPHERE_VOLUME;
+
+    static {
+        int stacks = 6, slices = 8;
+        List<float[]> vs = new ArrayList<>();
+        vs.add(new float[] {0, 1, 0});
+        for (int i = 1; i < stacks; i++) {
+            double th = Math.PI * i / stacks;
+            for (int j = 0; j < slices; j++) {
+                double ph = 2 * Math.PI * j / slices;
+                vs.add(new float[] {(float) (Math.sin(th) * Math.cos(ph)), (float) Math.cos(th), (float) (Math.sin(th) * Math.sin(ph))});
+            }
+        }
+        vs.add(new float[] {0, -1, 0});
+        int bottom = vs.size() - 1;
+        List<int[]> ts = new ArrayList<>();
+        for (int j = 0; j < slices; j++) {
+            int a = 1 + j, b = 1 + (j + 1) % slices;
+            ts.add(new int[] {0, b, a});
+            int c = 1 + (stacks - 2) * slices + j, d = 1 + (stacks - 2) * slices + (j + 1) % slices;
+            ts.add(new int[] {bottom, c, d});
+        }
+        for (int i = 0; i < stacks - 2; i++) {
+            for (int j = 0; j < slices; j++) {
+                int a = 1 + i * slices + j, b = 1 + i * slices + (j + 1) % slices;
+                int c = a + slices, d = b + slices;
+                ts.add(new int[] {a, b, d});
+                ts.add(new int[] {a, d, c});
+            }
+        }
+        SPHERE_VERTICES = new float[3 * vs.size()];
+        for (int i = 0; i < vs.size(); i++) System.arraycopy(vs.get(i), 0, SPHERE_VERTICES, 3 * i, 3);
+        SPHERE_TRIANGLES = new int[3 * ts.size()];
+        for (int i = 0; i < ts.size(); i++) System.arraycopy(ts.get(i), 0, SPHERE_TRIANGLES, 3 * i, 3);
+        SPHERE_VOLUME = new Mesh(SPHERE_VERTICES, SPHERE_VERTICES, SPHERE_TRIANGLES).volume();
     }
 
     /** The colour field on the grid: phi at node (i, j, k) = phi[(i ny + j) nz + k], node 0 at (ox, oy, oz). */

@@ -42,7 +42,18 @@ class SurfaceMesherTest {
         // the iso-surface rounds the block's edges and corners (radius ~ one spacing), so it
         // encloses a little less than the box: within 4 %
         assertEquals(expected, mesh.volume(), 0.04 * expected);
-        // closed and consistently oriented: every directed edge appears once, its reverse once
+        closed(mesh);
+        // top-face normals point up
+        float[] v = mesh.vertices(), nrm = mesh.normals();
+        for (int i = 0; i < mesh.vertexCount(); i++) {
+            if (v[3 * i + 1] > 0.079 && Math.abs(v[3 * i] - 0.06) < 0.03 && Math.abs(v[3 * i + 2] - 0.05) < 0.02) {
+                assertTrue(nrm[3 * i + 1] > 0.99, "top normal " + nrm[3 * i + 1]);
+            }
+        }
+    }
+
+    /** Asserts every directed edge of the mesh appears once and its reverse once: closed and consistently oriented. */
+    private static void closed(SurfaceMesher.Mesh mesh) {
         Map<Long, Integer> edges = new HashMap<>();
         int[] t = mesh.triangles();
         for (int i = 0; i < t.length; i += 3)
@@ -52,13 +63,30 @@ class SurfaceMesherTest {
             long rev = ((e.getKey() & 0xFFFFFFFFL) << 32) | (e.getKey() >>> 32);
             assertTrue(edges.containsKey(rev), "open edge");
         }
-        // top-face normals point up
-        float[] v = mesh.vertices(), nrm = mesh.normals();
-        for (int i = 0; i < mesh.vertexCount(); i++) {
-            if (v[3 * i + 1] > 0.079 && Math.abs(v[3 * i] - 0.06) < 0.03 && Math.abs(v[3 * i + 2] - 0.05) < 0.02) {
-                assertTrue(nrm[3 * i + 1] > 0.99, "top normal " + nrm[3 * i + 1]);
-            }
+    }
+
+    @Test
+    void aLoneParticleARaindropIsDrawnAsADropOfItsVolume() {
+        SurfaceMesher m = new SurfaceMesher(D / 2, KERNEL, latticeVolume(), 1);
+        // Its field peaks at V W(0) = 1/pi of a lattice's, under the iso-level: no surface of its own.
+        SurfaceMesher.Mesh one = m.mesh(new double[] {0.1, 0.5, 0.2});
+        assertTrue(one.triangleCount() > 0, "a lone particle is drawn");
+        assertEquals(latticeVolume(), one.volume(), 1e-4 * latticeVolume(), "a drop of the particle's volume");
+        closed(one);
+        float[] v = one.vertices();
+        for (int i = 0; i < one.vertexCount(); i++) {
+            double r = Math.sqrt(Math.pow(v[3 * i] - 0.1, 2) + Math.pow(v[3 * i + 1] - 0.5, 2) + Math.pow(v[3 * i + 2] - 0.2, 2));
+            assertTrue(r > 0.55 * D && r < 0.7 * D, "about the particle, radius " + r / D + " d");
         }
+        // A block with a drop above it: the block's surface as before, and one drop more.
+        double[] block = block(12, 8, 10, 0);
+        double[] both = java.util.Arrays.copyOf(block, block.length + 3);
+        both[block.length] = 0.06;
+        both[block.length + 1] = 0.3;
+        both[block.length + 2] = 0.05;
+        SurfaceMesher.Mesh alone = m.mesh(block), with = m.mesh(both);
+        assertEquals(alone.volume() + latticeVolume(), with.volume(), 1e-4 * alone.volume());
+        closed(with);
     }
 
     @Test

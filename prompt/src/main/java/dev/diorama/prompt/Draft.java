@@ -38,6 +38,8 @@ final class Draft {
     /** Camera language: shot size, angle, field of view (degrees), move. */
     Said<Shot> shot;
     Said<Angle> angle;
+    /** The angle was not said but chosen for what the words show (rain seen from above, {@link Liquids}). */
+    boolean angleImplied;
     Said<Double> fov;
     Said<Move> move;
     Said<Lapse> lapse;
@@ -83,8 +85,8 @@ final class Draft {
     /** Set by {@link Liquids#resolve}: the pours whose stream falls onto or into a group (source may be null). */
     final List<Liquids.PourPlan> pours = new ArrayList<>();
 
-    /** How a liquid was said: filling a container, pouring, or as a dam break. */
-    enum LiquidUse { FILL, POUR, DAM }
+    /** How a liquid was said: filling a container, pouring, as a dam break, or as rain. */
+    enum LiquidUse { FILL, POUR, DAM, RAIN }
 
     /**
      * A liquid in words.
@@ -93,8 +95,10 @@ final class Draft {
      * @param end       index after it
      * @param use       what the liquid does
      * @param kind      water, oil or honey; null when a pour did not say (the source's liquid, else water)
-     * @param fraction  how full a container is, of its inside's depth ("half full" 0.5), or NaN when not said
-     * @param holderAt  for a fill, the start of the group it fills (-1: the next group, "water in a glass")
+     * @param fraction  how full a container is, of its inside's depth ("half full" 0.5), or NaN when not said;
+     *                  for rain, its real rate in mm an hour ("heavy rain" 20), NaN when not said
+     * @param holderAt  for a fill, the start of the group it fills (-1: the next group, "water in a glass"); for
+     *                  rain, the start of the phrase after its "on"/"into" (-1: none said)
      * @param words     the phrase as written
      */
     record LiquidSaid(int at, int end, LiquidUse use, String kind, double fraction, int holderAt, String words) {

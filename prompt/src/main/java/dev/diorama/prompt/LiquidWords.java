@@ -41,6 +41,24 @@ final class LiquidWords {
     /** Every word this class understands, for "did you mean". */
     static final Set<String> WORDS = new LinkedHashSet<>();
 
+    /**
+     * Rain's rate in mm an hour, by the words for it: the rainfall-rate classes of the AMS Glossary of
+     * Meteorology ("rain": light up to 2.5 mm/h, moderate 2.6-7.6, heavy above 7.6; "drizzle": light
+     * up to 0.3 mm/h) and the UK Met Office's and WMO's "violent" above 50 mm/h, each class by a
+     * value inside it: a drizzle 0.3, light rain 1.5, rain (moderate) 5, heavy rain 20, violent rain
+     * (a downpour, a cloudburst) 75.
+     */
+    static final double DRIZZLE = 0.3, LIGHT_RAIN = 1.5, MODERATE_RAIN = 5, HEAVY_RAIN = 20, VIOLENT_RAIN = 75;
+    /** Words that say how hard it rains, before a rain noun ("heavy rain", "a light drizzle"). */
+    static final Map<String, Double> RAIN_RATES = new LinkedHashMap<>();
+    /** Nouns of rain, with their own rate (NaN: moderate unless a word before says). */
+    static final Map<String, Double> RAIN_NOUNS = new LinkedHashMap<>();
+    /** Verbs of rain after its noun ("rain falls", "raindrops fall"), and of "it" ("it rains"). */
+    private static final Set<String> RAIN_FALLS = Set.of("falls", "fall", "falling", "fell", "pours", "pouring", "poured",
+            "comes", "coming", "came", "drops", "dropping", "lands", "landing", "beats", "beating", "patters", "pattering",
+            "splashes", "splashing", "hits", "hitting");
+    private static final Map<String, Double> IT_RAINS = new LinkedHashMap<>();
+
     /** How full "X of water" is without a word for it, and with one: of the inside's depth. */
     static final double DEFAULT_FILL = 0.7, FULL = 0.9, HALF = 0.5, LITTLE = 0.2, BRIM = 0.95;
 
@@ -64,6 +82,19 @@ final class LiquidWords {
         WORDS.addAll(POUR_VERBS);
         WORDS.addAll(List.of("full", "filled", "half", "brim", "dam", "empty"));
         WORDS.addAll(DAM_VERBS);
+        for (String w : List.of("light", "gentle", "soft", "fine", "slight")) RAIN_RATES.put(w, LIGHT_RAIN);
+        for (String w : List.of("moderate", "steady", "normal")) RAIN_RATES.put(w, MODERATE_RAIN);
+        for (String w : List.of("heavy", "hard", "pouring", "driving", "lashing", "pelting", "strong")) RAIN_RATES.put(w, HEAVY_RAIN);
+        for (String w : List.of("torrential", "violent", "extreme", "very")) RAIN_RATES.put(w, VIOLENT_RAIN);
+        for (String w : List.of("rain", "rainfall", "raindrops", "raindrop")) RAIN_NOUNS.put(w, Double.NaN);
+        RAIN_NOUNS.put("drizzle", DRIZZLE);
+        for (String w : List.of("rainstorm", "downpour")) RAIN_NOUNS.put(w, w.equals("downpour") ? VIOLENT_RAIN : HEAVY_RAIN);
+        for (String w : List.of("cloudburst", "deluge")) RAIN_NOUNS.put(w, VIOLENT_RAIN);
+        for (String w : List.of("rains", "rained", "raining")) IT_RAINS.put(w, Double.NaN);
+        for (String w : List.of("drizzles", "drizzled", "drizzling")) IT_RAINS.put(w, DRIZZLE);
+        for (String w : List.of("pours", "poured", "pouring", "buckets")) IT_RAINS.put(w, HEAVY_RAIN);
+        WORDS.addAll(RAIN_NOUNS.keySet());
+        WORDS.addAll(List.of("rains", "raining", "rainy", "puddle", "pond", "torrential", "heavy", "light"));
     }
 
     private final PromptReader r;
@@ -74,6 +105,7 @@ final class LiquidWords {
 
     int match(int i) {
         int e;
+        if ((e = rain(i)) > i) return e;
         if ((e = dam(i)) > i) return e;
         if ((e = fill(i)) > i) return e;
         if ((e = liquidPours(i)) > i) return e;
@@ -286,6 +318,136 @@ final class LiquidWords {
         return k;
     }
 
+    // ---- rain ----
+
+    /**
+     * Rain: "rain", "heavy rain", "a light drizzle", "a downpour", "raindrops", "torrential rain",
+     * with what it does ("rain falls", "raindrops fall", "rain is falling", "rain falling"), "it rains",
+     * "it is raining", "it's pouring", "it drizzles", and the weather ("in the rain", "a rainy day",
+     * "rainy weather"). What it falls on ("on a puddle", "into a tank of water") is the object phrase
+     * after a preposition right after it: its preposition is used here, the phrase's start recorded as
+     * the holder ({@link Liquids#resolve}). The rate is the class's
+     * ({@link #RAIN_RATES}; NaN when no word says).
+     */
+    private int rain(int i) {
+        int start = i, k = i;
+        double rate = Double.NaN;
+        String a = r.w(k);
+        if (a.equals("it") || a.equals("its")) {
+            int j = k + 1;
+            if (a.equals("it") && Set.of("is", "was", "starts", "begins", "keeps").contains(r.w(j))) j++;
+            if (Set.of("to").contains(r.w(j))) j++;
+            String v = r.w(j);
+            if (v.equals("rain")) v = "rains";
+            if (v.equals("drizzle")) v = "drizzles";
+            if (v.equals("pour")) v = "pours";
+            if (!IT_RAINS.containsKey(v)) return i;
+            // "it pours" is rain only when nothing is poured ("it pours water into a glass").
+            int[] e = new int[1];
+            if (Set.of("pours", "poured", "pouring").contains(v) && (kindAt(j + 1, e) != null || r.w(j + 1).equals("out"))) return i;
+            rate = IT_RAINS.get(v);
+            k = j + 1;
+            if (Set.of("pours", "poured", "pouring").contains(v) && r.w(k).equals("down")) k++;
+            if (Set.of("heavily", "hard").contains(r.w(k))) {
+                rate = HEAVY_RAIN;
+                k++;
+            } else if (Set.of("lightly", "gently", "softly").contains(r.w(k))) {
+                rate = LIGHT_RAIN;
+                k++;
+            }
+            return rainSaid(start, k, rate);
+        }
+        // "in the rain", "in heavy rain", "under the rain"
+        if (Set.of("in", "under").contains(a) && !r.used(k)) {
+            int j = k + 1;
+            if (Set.of("the", "a").contains(r.w(j))) j++;
+            if (RAIN_RATES.containsKey(r.w(j)) && RAIN_NOUNS.containsKey(r.w(j + 1))) j++;
+            if (!RAIN_NOUNS.containsKey(r.w(j)) || r.w(j).equals("drizzle") && !r.w(j - 1).equals("a") && !RAIN_RATES.containsKey(r.w(j - 1))) return i;
+            k = j;
+            a = r.w(k);
+            if (RAIN_RATES.containsKey(r.w(k - 1))) rate = RAIN_RATES.get(r.w(k - 1));
+            if (!Double.isNaN(RAIN_NOUNS.get(a))) rate = rainRate(rate, RAIN_NOUNS.get(a), r.text(start, k + 1));
+            return rainSaid(start, k + 1, rate);
+        }
+        // "a rainy day", "rainy weather", "on a rainy afternoon"
+        if (a.equals("rainy") || (Set.of("a", "on").contains(a) && r.w(k + 1).equals("rainy"))
+                || a.equals("on") && r.w(k + 1).equals("a") && r.w(k + 2).equals("rainy")) {
+            while (!r.w(k).equals("rainy")) k++;
+            k++;
+            if (Set.of("day", "days", "weather", "morning", "afternoon", "evening", "night").contains(r.w(k))) k++;
+            return rainSaid(start, k, Double.NaN);
+        }
+        boolean article = Set.of("a", "an", "the", "some").contains(a);
+        if (article) k++;
+        if (RAIN_RATES.containsKey(r.w(k)) && (RAIN_NOUNS.containsKey(r.w(k + 1))
+                || RAIN_RATES.containsKey(r.w(k + 1)) && RAIN_NOUNS.containsKey(r.w(k + 2)))) {
+            // "heavy rain", "a light drizzle", "very heavy rain"
+            rate = RAIN_RATES.get(r.w(k));
+            if (r.w(k).equals("very")) rate = RAIN_RATES.get(r.w(k + 1)) >= HEAVY_RAIN ? VIOLENT_RAIN : RAIN_RATES.get(r.w(k + 1));
+            k += RAIN_NOUNS.containsKey(r.w(k + 1)) ? 1 : 2;
+        }
+        String noun = r.w(k);
+        if (!RAIN_NOUNS.containsKey(noun)) return i;
+        // "drizzle" is rain only as a noun said so ("a drizzle", "light drizzle", "drizzle falls"):
+        // "drizzle honey onto a plate", "drizzle onto a plate" pour.
+        boolean verbFollows = RAIN_FALLS.contains(r.w(k + 1)) || Set.of("is", "was").contains(r.w(k + 1));
+        if (noun.equals("drizzle") && !article && Double.isNaN(rate) && !verbFollows) return i;
+        if (r.w(k + 1).equals("of") || KINDS.containsKey(r.w(k + 1))) return i;
+        if (!Double.isNaN(RAIN_NOUNS.get(noun))) rate = rainRate(rate, RAIN_NOUNS.get(noun), r.text(start, k + 1));
+        k++;
+        // "rain falls", "rain is falling", "raindrops falling", "rain comes down", "rain pours down"
+        int j = k;
+        if (Set.of("is", "was", "keeps").contains(r.w(j))) j++;
+        if (RAIN_FALLS.contains(r.w(j))) {
+            k = j + 1;
+            if (Set.of("down", "steadily", "gently", "softly", "heavily", "hard", "lightly").contains(r.w(k))) {
+                if (Set.of("heavily", "hard").contains(r.w(k))) rate = rainRate(rate, HEAVY_RAIN, r.text(start, k + 1));
+                if (Set.of("gently", "softly", "lightly").contains(r.w(k))) rate = rainRate(rate, LIGHT_RAIN, r.text(start, k + 1));
+                k++;
+            }
+        }
+        return rainSaid(start, k, rate);
+    }
+
+    /** The rate two words say of one rain ("a light downpour"): the noun's, unless the word before disagrees. */
+    private static double rainRate(double said, double noun, String words) {
+        if (Double.isNaN(said) || said == noun) return noun;
+        if (noun == DRIZZLE && said <= LIGHT_RAIN) return noun;
+        throw new PromptException(words, "says how hard it rains twice, and differently (" + rateName(said) + " and "
+                + rateName(noun) + "); expected one of a drizzle, light rain, rain, heavy rain, a downpour");
+    }
+
+    /** The class of a rain's rate, in words. */
+    static String rateName(double rate) {
+        if (rate <= DRIZZLE) return "a drizzle";
+        if (rate <= 2.5) return "light rain";
+        if (rate <= 7.6) return "moderate rain";
+        if (rate <= 50) return "heavy rain";
+        return "violent rain";
+    }
+
+    private int rainSaid(int start, int end, double rate) {
+        for (LiquidSaid l : r.draft.liquids) {
+            if (l.use() != LiquidUse.RAIN) continue;
+            // "heavy rain ... it rains on a puddle": one rain; two rates are a contradiction.
+            if (!Double.isNaN(rate) && !Double.isNaN(l.fraction()) && l.fraction() != rate) {
+                throw new PromptException(r.text(start, end), "says how hard it rains twice, and differently (also \""
+                        + l.words() + "\": " + rateName(l.fraction()) + "); expected one");
+            }
+        }
+        // What it falls on: the object phrase after "on", "into", "over" (the phrase's start, as a holder).
+        int on = -1;
+        for (int k = end; k < end + 4 && k < r.tokens.size() && on < 0; k++) {
+            if (Set.of("into", "onto", "in", "on", "inside", "over", "upon").contains(r.w(k)) && !r.used(k) && r.shapeAhead(k + 1) >= 0) {
+                r.use(k, k + 1);
+                on = k + 1;
+            }
+        }
+        r.draft.liquids.add(new LiquidSaid(start, end, LiquidUse.RAIN, "water", rate, on, r.text(start, end)));
+        r.use(start, end);
+        return end;
+    }
+
     // ---- the dam break ----
 
     /**
@@ -348,6 +510,13 @@ final class LiquidWords {
      * (an aquarium is otherwise full of water): recorded as a fill of nothing, and the word used.
      */
     void finish() {
+        // Rain and nothing else ("heavy rain", "a downpour"): it falls on a puddle, where it can be seen.
+        LiquidSaid rain = r.draft.liquids.stream().filter(l -> l.use() == LiquidUse.RAIN).findFirst().orElse(null);
+        if (rain != null && r.draft.groups.isEmpty()) {
+            r.draft.groups.add(new ObjectGroup(rain.at(), "a puddle", Shape.TANK, 1, null, null, null, 1, Double.NaN, false,
+                    false, Vocabulary.NOUNS.get("puddle"), rain.at(), Draft.Prep.ON, Double.NaN));
+            r.notes.add("\"" + rain.words() + "\": rain falls on a puddle (nothing else was named for it to fall on)");
+        }
         for (ObjectGroup g : r.draft.groups) {
             if (!g.shape().hollow()) continue;
             for (int k = g.at(); k < g.end(); k++) {

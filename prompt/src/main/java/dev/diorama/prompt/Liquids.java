@@ -65,7 +65,52 @@ final class Liquids {
     /** A pour onto a surface makes a puddle this deep over a disc of this share of the surface's radius. */
     static final double PUDDLE_DEPTH = 0.005, PUDDLE_SHARE = 0.35;
 
+    /**
+     * A puddle and a pond: water lying on the ground, here in a shallow tray of stone (a tank of that
+     * material), a puddle 40 x 30 cm and 2.5 cm tall (1 cm walls and floor), a pond 80 x 60 cm and
+     * 4.5 cm (2 cm), holding water 1 cm and 2 cm deep: two or three particles, its surface 5 mm under
+     * the rim. A real puddle is about 5 mm deep (twice water's capillary length, 2.7 mm, times
+     * sin(theta/2)); at the 5 mm particles of a film's liquid that is one particle, and a free sheet
+     * of water on the floor draws itself together to two or three particles (measured with the
+     * solver, 2026-11-26: a 30 x 30 cm sheet 5 mm deep shrank to about 20 x 20 cm and 12 mm within
+     * half a second; one 1 cm deep kept its footprint, about 26 cm, for 1.5 s). A free puddle would
+     * hold, but a prompt's scene needs an object to frame and to place, and splashes thrown past a
+     * free puddle's edge bounce off the bare floor (a gap of the solver). Heavy rain on a puddle for
+     * 0.8 s (measured, 2026-11-26) threw 7 of 8,582 particles out of the tray with the rim 5 mm above
+     * the water, 5 of 8,585 with 2 cm: drops landing at 6 m/s throw a little spray far whatever the
+     * rim, so the rim stays low; a sim test of it takes 100-150 s here, too long for the suite.
+     */
+    static final Vec3 PUDDLE = new Vec3(0.4, 0.025, 0.3), POND = new Vec3(0.8, 0.045, 0.6);
+    /** The depth of a puddle's water, m, over the depth of the tray's inside: the share it is filled to. */
+    static double puddleFill(ObjectGroup g) {
+        double water = g.noun().word().equals("pond") ? 0.02 : 0.01;
+        return water / Solids.cavityDepth(Shape.TANK, g.noun().size());
+    }
+    /**
+     * Rain: a film's drop is one particle (125 mm^3 at 5 mm), some 30 times a real 2 mm raindrop (4.2
+     * mm^3), so rain at its real rate in mm an hour would bring a drop or two a second onto a puddle
+     * (heavy rain, 20 mm/h over 30 x 22 cm: 0.5 particles a second). The words' rain is scaled:
+     * its drops fall as often as real 2 mm drops would at that rate (heavy rain on a puddle: 90 a
+     * second), so the scene's intensity is the real one times (spacing^3 / a 2 mm drop's volume)
+     * and the water it adds is that many times the real rain's (over 4 s of heavy rain on a puddle,
+     * 1.3 mm instead of 0.02 mm). Real light rain and drizzle fall as more, smaller drops than
+     * this shows.
+     */
+    static final double RAIN_DROP_DIAMETER = 0.002;
+    /** Where the drops appear: this high above the rim of what they fall into, m (they land at about 6 m/s). */
+    static final double RAIN_HEIGHT = 1.0;
+    /** The rain's rectangle keeps this share of the opening's width and length clear on each side. */
+    static final double RAIN_INSET = 0.1;
+
     private Liquids() {}
+
+    /** The volume of a raindrop of {@link #RAIN_DROP_DIAMETER}, m^3. */
+    static double rainDropVolume() {
+        return Math.PI / 6 * Math.pow(RAIN_DROP_DIAMETER, 3);
+    }
+
+    /** Rain over {@code target}: {@code rate} mm an hour, real ({@code said}: a word gave it). */
+    record RainPlan(ObjectGroup target, double rate, boolean said, String words) {}
 
     record Fill(ObjectGroup holder, String kind, double fraction, String words, boolean implied) {}
 
@@ -77,8 +122,8 @@ final class Liquids {
     record Dam(ObjectGroup tank, String kind, String words) {}
 
     /** What {@link #resolve} found: read by {@link #build}. */
-    record Plan(List<Fill> fills, List<PourPlan> pours, List<Dam> dams) {
-        boolean isEmpty() { return fills.isEmpty() && pours.isEmpty() && dams.isEmpty(); }
+    record Plan(List<Fill> fills, List<PourPlan> pours, List<Dam> dams, List<RainPlan> rains) {
+        boolean isEmpty() { return fills.isEmpty() && pours.isEmpty() && dams.isEmpty() && rains.isEmpty(); }
     }
 
     // ---- binding words to objects ----
@@ -162,24 +207,91 @@ final class Liquids {
             PourPlan p = pour(d, l, fillOf, fills, notes);
             if (p != null) pours.add(p);
         }
-        // An aquarium, a fish tank: water unless the words said another liquid or a dam break.
+        // An aquarium, a fish tank: water unless the words said another liquid or a dam break; a
+        // puddle, a pond: water.
         for (ObjectGroup g : d.groups) {
             if (g.shape() == Shape.TANK) d.fixedGroups.add(g);
             boolean aquarium = g.noun().word().equals("aquarium") || g.noun().word().equals("fish-tank");
             boolean said = fillOf.containsKey(g) || dams.stream().anyMatch(dm -> dm.tank() == g)
                     || pours.stream().anyMatch(p -> p.target() == g || p.source() == g);
-            if (aquarium && !said && !empty.containsKey(g)) {
-                Fill f = new Fill(g, "water", LiquidWords.DEFAULT_FILL, g.words(), true);
+            if ((aquarium || puddle(g)) && !said && !empty.containsKey(g)) {
+                Fill f = new Fill(g, "water", puddle(g) ? puddleFill(g) : LiquidWords.DEFAULT_FILL, g.words(), true);
                 fillOf.put(g, f);
                 fills.add(f);
             }
         }
+        List<RainPlan> rains = rains(d, fillOf, fills, pours, empty, notes);
         d.pours.clear();
         d.pours.addAll(pours);
         d.filled.clear();
         for (Fill f : fills) d.filled.add(f.holder());
-        return new Plan(fills, pours, dams);
+        return new Plan(fills, pours, dams, rains);
     }
+
+    /** A puddle or a pond: water lying on the ground. */
+    static boolean puddle(ObjectGroup g) {
+        return g.noun().word().equals("puddle") || g.noun().word().equals("pond");
+    }
+
+    /**
+     * The rain the words say, and what it falls into: the object phrase after its preposition ("rain on
+     * a puddle", "rain falls into a tank of water"), else a puddle, pond or container of water named
+     * anywhere ("a puddle in the rain"). Rain with nothing of water to fall into ("a ball rolls in the
+     * rain") is weather: the sky (Staging), no drops.
+     */
+    private static List<RainPlan> rains(Draft d, Map<ObjectGroup, Fill> fillOf, List<Fill> fills, List<PourPlan> pours,
+                                        Map<ObjectGroup, LiquidSaid> empty, List<String> notes) {
+        List<LiquidSaid> said = d.liquids.stream().filter(l -> l.use() == LiquidUse.RAIN).toList();
+        if (said.isEmpty()) return List.of();
+        double rate = said.stream().mapToDouble(LiquidSaid::fraction).filter(r -> !Double.isNaN(r)).findFirst().orElse(Double.NaN);
+        String words = said.stream().filter(l -> !Double.isNaN(l.fraction())).map(LiquidSaid::words).findFirst()
+                .orElse(said.getFirst().words());
+        ObjectGroup target = null;
+        for (LiquidSaid l : said) {
+            for (ObjectGroup g : d.groups) {
+                if (l.holderAt() >= 0 && g.at() >= l.holderAt() && g.at() <= l.holderAt() + 1 && target == null) target = g;
+            }
+        }
+        if (target != null && !target.shape().hollow()) {
+            throw new PromptException(words + " ... " + target.words(), "rains onto a " + target.noun().word() + ", which holds"
+                    + " no water; expected rain on a puddle or a pond, or into a tank, bucket, bowl or glass (drops that land"
+                    + " on a dry surface bounce off it in the simulation)");
+        }
+        if (target == null) {
+            for (ObjectGroup g : d.groups) if (target == null && (puddle(g) || fillOf.containsKey(g))) target = g;
+        }
+        if (target == null) {
+            notes.add("\"" + words + "\": rain as the weather (an overcast sky); its drops are simulated only falling into"
+                    + " water: say \"rain on a puddle\" or \"rain falls into a tank of water\"");
+            return List.of();
+        }
+        if (target.count() != 1) throw new PromptException(target.words(), "rains into " + target.count() + " things; expected one");
+        Fill f = fillOf.get(target);
+        if (f != null && !f.kind().equals("water")) {
+            throw new PromptException(words + " ... " + f.words(), "rains into " + f.kind() + "; expected water: Diorama"
+                    + " does not mix liquids yet");
+        }
+        ObjectGroup into = target;
+        if (f == null && !empty.containsKey(into) && pours.stream().noneMatch(p -> p.target() == into)) {
+            // "rain into a bucket": a little water at its bottom for the drops to land in.
+            f = new Fill(target, "water", LiquidWords.LITTLE, target.words(), true);
+            fillOf.put(target, f);
+            fills.add(f);
+            notes.add("\"" + target.words() + "\": a little water at its bottom for the rain to land in (drops that land"
+                    + " on a dry surface bounce off it in the simulation); say \"an empty " + target.noun().word()
+                    + "\" for none");
+        }
+        d.fixedGroups.add(target);
+        if (d.angle == null && d.shot == null) {
+            // From above, to see the drops land in the water (a shallow tray's rim hides it at eye level).
+            d.angle = new Draft.Said<>(Draft.Angle.HIGH, words);
+            d.angleImplied = true;
+            notes.add("\"" + words + "\": a high angle (" + PromptReader.number(Framing.HIGH_PITCH_DOWN) + " degrees down), to"
+                    + " see the drops land in the " + target.noun().word() + "; say \"at eye level\" for another");
+        }
+        return List.of(new RainPlan(target, Double.isNaN(rate) ? LiquidWords.MODERATE_RAIN : rate, !Double.isNaN(rate), words));
+    }
+
 
     /** The pour the words {@code l} say, or null (with a note) when they name nothing to pour into. */
     private static PourPlan pour(Draft d, LiquidSaid l, Map<ObjectGroup, Fill> fillOf, List<Fill> fills, List<String> notes) {
@@ -308,7 +420,12 @@ final class Liquids {
 
     /** The spacing that keeps {@code volume} m^3 of liquid to about {@value #TARGET_PARTICLES} particles. */
     static double spacing(double volume) {
-        double s = Math.cbrt(volume / TARGET_PARTICLES);
+        return spacing(volume, TARGET_PARTICLES);
+    }
+
+    /** The spacing that keeps {@code volume} m^3 of liquid to about {@code particles} particles. */
+    static double spacing(double volume, double particles) {
+        double s = Math.cbrt(volume / particles);
         s = Math.ceil(s * 1000 - 1e-9) / 1000;
         return Math.clamp(s, FINEST_SPACING, Liquid.MAX_SPACING);
     }
@@ -318,10 +435,11 @@ final class Liquids {
     /**
      * The liquids of the scene whose objects are {@code objects} (their groups {@code groups}, index by
      * index), with the streams {@link Props} set up (world coordinates). Returns the liquids and the
-     * length the film needs to show the pours end and settle ({@code needed[0]}, s; 0 if none).
+     * length the film needs to show the pours end and settle ({@code needed[0]}, s; 0 if none). Rain
+     * falls from the start for {@code seconds}, the film's length as said.
      */
     static List<Liquid> build(Plan plan, List<SceneObject> objects, List<ObjectGroup> groups, List<Props.Stream> streams,
-                              double[] needed, List<String> notes) {
+                              double seconds, double[] needed, List<String> notes) {
         record Made(String kind, Vec3 min, Vec3 max, String in, double level, Liquid.Pour pour, double volume, String note,
                     double bound, String words) {}
         List<Made> made = new ArrayList<>();
@@ -332,12 +450,15 @@ final class Liquids {
                 double depth = Solids.cavityDepth(o.shape(), o.size());
                 double level = Math.max(0.002, Math.min(Math.round(f.fraction() * depth * 1000), Math.floor(depth * 1000)) / 1000);
                 double volume = cavityVolume(o.shape(), o.size(), level);
-                String what = "a " + (o.shape() == Shape.TANK ? "glass tank " + cm(o.size().x()) + " x " + cm(o.size().y())
-                        + " x " + cm(o.size().z()) + " cm" : f.holder().noun().word() + " " + cm(o.size().x()) + " cm across and "
-                        + cm(o.size().y()) + " cm tall");
+                boolean puddle = puddle(f.holder());
+                String what = "a " + (puddle ? o.material().jsonName() + " tray " + cm(o.size().x()) + " x " + cm(o.size().z())
+                        + " cm and " + cm(o.size().y()) + " cm tall" : o.shape() == Shape.TANK ? "glass tank "
+                        + cm(o.size().x()) + " x " + cm(o.size().y()) + " x " + cm(o.size().z()) + " cm"
+                        : f.holder().noun().word() + " " + cm(o.size().x()) + " cm across and " + cm(o.size().y()) + " cm tall");
                 String note = "\"" + f.words() + "\": " + what + ", filled with " + f.kind() + " " + cm(level) + " cm deep ("
                         + Math.round(100 * level / depth) + " % of its inside's depth, " + litres(volume) + ")"
-                        + (f.implied() ? "; say \"an empty aquarium\" for none" : "");
+                        + (puddle ? " (a " + f.holder().noun().word() + ": water lying in a shallow hollow of the ground)"
+                        : f.implied() && f.fraction() == LiquidWords.DEFAULT_FILL ? "; say \"an empty aquarium\" for none" : "");
                 made.add(new Made(f.kind(), null, null, o.id(), level, null, volume, note,
                         o.size().x() * o.size().z() * level, f.words()));
             }
@@ -380,10 +501,41 @@ final class Liquids {
             made.add(new Made(p.kind(), null, null, null, 0, pour, volume, note, volume, p.words()));
             needed[0] = Math.max(needed[0], end + 1.5);
         }
+        // Rain: over the opening of what it falls into, drops as often as real 2 mm drops at its rate.
+        record Drops(String in, double x0, double x1, double z0, double z1, double height, double rate, double perSecond,
+                     String words, String where) {}
+        List<Drops> rains = new ArrayList<>();
+        double drops = 0;
+        for (RainPlan rp : plan.rains()) {
+            for (int n = 0; n < objects.size(); n++) {
+                SceneObject o = objects.get(n);
+                if (groups.get(n) != rp.target()) continue;
+                Vec3 c = o.position(), s = o.size();
+                double hx, hz;
+                if (o.shape() == Shape.TANK) {
+                    hx = s.x() / 2 - Solids.tankWall(s);
+                    hz = s.z() / 2 - Solids.tankWall(s);
+                } else {
+                    hx = hz = openingRadius(o.shape(), s) / Math.sqrt(2);
+                }
+                hx = Math.floor(hx * (1 - 2 * RAIN_INSET) * 1000) / 1000;
+                hz = Math.floor(hz * (1 - 2 * RAIN_INSET) * 1000) / 1000;
+                double area = 4 * hx * hz;
+                double perSecond = rp.rate() / 1000 / 3600 * area / rainDropVolume();
+                double height = Math.round((c.y() + s.y() / 2 + RAIN_HEIGHT) * 1000) / 1000.0;
+                rains.add(new Drops(o.id(), round1(c.x() - hx), round1(c.x() + hx), round1(c.z() - hz), round1(c.z() + hz), height,
+                        rp.rate(), perSecond, rp.words(), rp.target().noun().word()));
+                drops += perSecond * seconds;
+                if (made.stream().noneMatch(m -> o.id().equals(m.in()))) {
+                    made.add(new Made("water", null, null, null, 0, null, 0, null, 0, rp.words()));
+                }
+            }
+        }
         if (made.isEmpty()) return List.of();
         double total = 0;
         for (Made m : made) total += m.volume();
-        double spacing = spacing(total);
+        // The drops count in the budget: the standing liquid is made coarser when the rain brings many.
+        double spacing = spacing(total, Math.max(TARGET_PARTICLES / 2.0, TARGET_PARTICLES - drops));
         // The scene counts a filled object's particles by its box (x z level): too much liquid for the
         // coarsest spacing is refused here, in the words' terms.
         double bound = 0;
@@ -400,13 +552,35 @@ final class Liquids {
         List<Liquid> out = new ArrayList<>();
         for (Made m : made) {
             String id = perKind.get(m.kind()) == 1 ? m.kind() : m.kind() + "-" + seen.merge(m.kind(), 1, Integer::sum);
-            out.add(new Liquid(id, m.kind(), m.min(), m.max(), m.in(), m.level(), m.pour(), spacing));
-            notes.add(m.note());
+            Drops dr = rains.stream().filter(q -> m.in() != null ? q.in().equals(m.in()) : m.volume() == 0 && m.pour() == null
+                    && m.min() == null && q.words().equals(m.words())).findFirst().orElse(null);
+            Liquid.Rain rain = null;
+            if (dr != null) {
+                // Scaled: the drops, one particle each, fall as often as real 2 mm drops (the class comment).
+                double scale = Math.pow(spacing, 3) / rainDropVolume();
+                double intensity = Math.round(dr.rate() * scale * 10) / 10.0;
+                rain = new Liquid.Rain(dr.x0(), dr.x1(), dr.z0(), dr.z1(), dr.height(), intensity, 0, seconds);
+                notes.add(String.format(Locale.ROOT, "\"%s\": %s (%s mm an hour) on the %s, over %s x %s cm from %s m above it,"
+                        + " for %s s: about %s drops a second, each one particle (%d mm); scaled so that they fall as often as"
+                        + " real 2 mm drops would, the scene's rain is %s mm an hour, each drop %s times a real one's water",
+                        dr.words(), LiquidWords.rateName(dr.rate()), PromptReader.number(dr.rate()), dr.where(),
+                        cm(dr.x1() - dr.x0()), cm(dr.z1() - dr.z0()), PromptReader.number(RAIN_HEIGHT), PromptReader.number(seconds),
+                        PromptReader.number(Math.round(dr.perSecond() * 10) / 10.0), Math.round(spacing * 1000),
+                        PromptReader.number(intensity), PromptReader.number(Math.round(scale))));
+            }
+            out.add(new Liquid(id, m.kind(), m.min(), m.max(), m.in(), m.level(), m.pour(), rain, spacing));
+            if (m.note() != null) notes.add(m.note());
         }
-        notes.add(String.format(Locale.ROOT, "the liquid%s: %s in all, particles %d mm apart (about %,d particles)",
+        notes.add(String.format(Locale.ROOT, "the liquid%s: %s in all, particles %d mm apart (about %,d particles%s)",
                 out.size() == 1 ? "" : "s", litres(total), Math.round(spacing * 1000),
-                Math.round(total / (spacing * spacing * spacing))));
+                Math.round(total / (spacing * spacing * spacing)),
+                rains.isEmpty() ? "" : String.format(Locale.ROOT, ", and about %,d drops of rain", Math.round(drops))));
         return out;
+    }
+
+    /** Metres to the tenth of a millimetre. */
+    private static double round1(double m) {
+        return Math.round(m * 10000) / 10000.0 + 0.0;
     }
 
     private static Vec3 round(Vec3 v) {

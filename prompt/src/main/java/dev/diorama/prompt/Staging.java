@@ -274,7 +274,9 @@ final class Staging {
         turntable(d, plan, objects, items, notes);
         double[] needed = {0};
         List<dev.diorama.scene.Liquid> liquids = liquidPlan.isEmpty() ? List.of()
-                : Liquids.build(liquidPlan, objects, items.stream().map(Item::group).toList(), streams, needed, notes);
+                : Liquids.build(liquidPlan, objects, items.stream().map(Item::group).toList(), streams,
+                        o.secondsExplicit() || d.seconds == null || !(d.seconds.value() > 0) ? o.seconds() : d.seconds.value(),
+                        needed, notes);
 
         if (shots.size() > 1) {
             return storyboard(d, shots, env, objects, items, ids, joints, physicsRate, ghosts, o, notes).withLiquids(liquids);
@@ -310,6 +312,14 @@ final class Staging {
      * ({@link Environment#withSky}); the rest of the sky as it was.
      */
     static Environment sky(Draft d, Environment env, List<String> notes) {
+        // Rain falls from an overcast sky, unless the words gave the sky ("rain under a clear sky").
+        Draft.LiquidSaid rain = d.liquids.stream().filter(l -> l.use() == Draft.LiquidUse.RAIN).findFirst().orElse(null);
+        if (rain != null && d.clouds == null) {
+            notes.add("\"" + rain.words() + "\": an overcast sky, no direct sun (rain falls from cloud; say \"under a clear"
+                    + " sky\" for sunshine)");
+            if (env.kind() == Environment.Kind.INDOOR) notes.add("\"" + rain.words() + "\": indoors, the sky is not seen");
+            env = env.withSky(env.turbidity(), ActionWords.OVERCAST, env.environmentMap());
+        }
         if (d.haze == null && d.clouds == null) return env;
         double turbidity = d.haze != null ? d.haze.value() : env.turbidity();
         double clouds = d.clouds != null ? d.clouds.value() : env.cloudCover();
@@ -396,10 +406,12 @@ final class Staging {
         // rather than the general framing's box of at least 1 m.
         boolean tight = objects.stream().anyMatch(so -> so.fixed() || so.shape().hollow() || so.shape() == Shape.DOMINO
                 || so.shape() == Shape.MESH);
-        if (d.shot == null && d.angle == null && d.fov == null && tight) {
+        // An angle the liquids chose (rain is seen from above) frames as tightly as none.
+        boolean implied = d.angle != null && d.angleImplied;
+        if (d.shot == null && (d.angle == null || implied) && d.fov == null && tight) {
             List<SceneObject> onDisplay = onDisplay(objects);
             if (onDisplay != null) framed = onDisplay;
-            camera = Framing.frame(framed, objects.getFirst(), aspect, null, null, Double.NaN, true);
+            camera = Framing.frame(framed, objects.getFirst(), aspect, null, implied ? d.angle.value() : null, Double.NaN, true);
             if (room != null) camera = insideRoom(camera, room);
             camera = widenToFit(camera, framed, aspect, true);
         } else if (d.shot == null && d.angle == null && d.fov == null) {

@@ -150,6 +150,9 @@ final class Vocabulary {
         noun("tank", Shape.TANK, Material.GLASS, 0, null, "tank", "tanks");
         noun("aquarium", Shape.TANK, Material.GLASS, 0, null, "aquarium", "aquariums", "aquaria");
         compound("fish tank", Shape.TANK, Material.GLASS, 0, null);
+        // Water lying on the ground: a shallow stone tray holding water (Liquids.PUDDLE_WATER), rain's usual target.
+        noun("puddle", Shape.TANK, Material.STONE, 0, null, "puddle", "puddles");
+        noun("pond", Shape.TANK, Material.STONE, 0, null, "pond", "ponds");
         compound("traffic cone", Shape.CONE, Material.PLASTIC, 0, "orangered");
         compound("wine glass", Shape.CUP, Material.GLASS, 0, null);
         compound("drinking glass", Shape.CUP, Material.GLASS, 0, null);
@@ -253,7 +256,8 @@ final class Vocabulary {
         }
         NOT_YET.put("apart", "is not understood yet: objects are spaced about their own size apart");
         String object = "is not an object Diorama can build yet; the shapes are ball, cube, cylinder, plank, cone,"
-                + " pyramid, wedge, domino, brick, bowl, cup, glass, bottle, jug, bucket, tank, aquarium, plate, table, shelf,"
+                + " pyramid, wedge, domino, brick, bowl, cup, glass, bottle, jug, bucket, tank, aquarium, puddle, pond, plate, table,"
+                + " shelf,"
                 + " stairs, ramp, pedestal,"
                 + " pendulum, Newton's cradle, seesaw and models (.glb, .gltf, .obj files)";
         for (String w : List.of("chair", "chairs", "sofa", "couch", "egg", "eggs", "funnel", "track", "trampoline",
@@ -332,6 +336,9 @@ final class Vocabulary {
             case "stairs" -> new Vec3(0.9, 0.54, 0.8);
             // A museum plinth: a column 35 cm across and 90 cm tall.
             case "pedestal" -> new Vec3(0.35, 0.9, 0.35);
+            // A puddle: a stone tray 40 x 30 cm and 2.5 cm tall (1 cm walls and floor); a pond, 80 x 60 cm and 4.5 cm.
+            case "puddle" -> Liquids.PUDDLE;
+            case "pond" -> Liquids.POND;
             // A dinner plate, 26 cm across and 1.5 cm thick.
             case "plate" -> new Vec3(0.26, 0.015, 0.26);
             // A pendulum's bob, 10 cm; a cradle's balls, 5 cm; a seesaw's plank, 2 m.

@@ -69,19 +69,28 @@ public record Liquid(String id, String kind, Vec3 min, Vec3 max, String in, doub
      * @param z0        north edge, m
      * @param z1        south edge, m
      * @param height    where the drops appear, m above the floor
-     * @param intensity mm of water an hour (light rain 1-2, moderate 2.5-7.5, heavy 8-50, a cloudburst 100)
+     * @param intensity mm of water an hour (light rain 1-2, moderate 2.5-7.5, heavy 8-50, a cloudburst 100;
+     *                  rain from words is scaled above these, see {@link #MAX_INTENSITY})
      * @param start     s
      * @param end       s
      */
     public record Rain(double x0, double x1, double z0, double z1, double height, double intensity, double start, double end) {
         public static final double DROP_SPEED = 4;
+        /**
+         * The most intense rain a scene may have, mm an hour: far above any real rain (the record is
+         * about 300), because a scene's drop is one particle, 30 to 1,000 times a real drop's water,
+         * and rain made from words is scaled so that its drops fall as often as real ones would
+         * (the prompt module's Liquids: the scene's intensity is the real one times the particle's
+         * volume over a 2 mm drop's).
+         */
+        public static final double MAX_INTENSITY = 20_000;
 
         public Rain {
             SceneException.check(Double.isFinite(x0) && Double.isFinite(x1) && x1 > x0, "/x1", "expected an east edge x1 greater than x0");
             SceneException.check(Double.isFinite(z0) && Double.isFinite(z1) && z1 > z0, "/z1", "expected a south edge z1 greater than z0");
             SceneException.check(Double.isFinite(height) && height > 0 && height <= 20, "/height", "expected a height in (0, 20] m");
-            SceneException.check(Double.isFinite(intensity) && intensity > 0 && intensity <= 500, "/intensity",
-                    "expected an intensity in (0, 500] mm an hour (heavy rain is 8-50)");
+            SceneException.check(Double.isFinite(intensity) && intensity > 0 && intensity <= MAX_INTENSITY, "/intensity",
+                    "expected an intensity in (0, " + (int) MAX_INTENSITY + "] mm an hour (heavy rain is 8-50)");
             SceneException.check(Double.isFinite(start) && start >= 0, "/start", "expected a start time >= 0 s");
             SceneException.check(Double.isFinite(end) && end > start, "/end", "expected an end time after the start (" + start + " s)");
         }

@@ -73,7 +73,7 @@ class LiquidJsonTest {
         "{\"pour\": {\"from\": [0, 1, 0], \"velocity\": [0, -1, 0], \"radius\": 0.01, \"start\": 2, \"end\": 1}}|/liquids/0/pour/end|after the start",
         "{\"colour\": \"blue\", \"min\": [0, 0, 0], \"max\": [0.1, 0.1, 0.1]}|/liquids/0/colour|unknown field",
         "{\"rain\": {\"x0\": 1, \"x1\": 0, \"z0\": 0, \"z1\": 1, \"height\": 1, \"intensity\": 5, \"end\": 1}}|/liquids/0/rain/x1|greater than x0",
-        "{\"rain\": {\"x0\": 0, \"x1\": 1, \"z0\": 0, \"z1\": 1, \"height\": 1, \"intensity\": 900, \"end\": 1}}|/liquids/0/rain/intensity|(0, 500] mm an hour",
+        "{\"rain\": {\"x0\": 0, \"x1\": 1, \"z0\": 0, \"z1\": 1, \"height\": 1, \"intensity\": 25000, \"end\": 1}}|/liquids/0/rain/intensity|(0, 20000] mm an hour",
     })
     void aBadLiquidNamesItsFieldAndWhatWasExpected(String liquid, String pointer, String expected) {
         String json = "{\"objects\": [" + TANK + ", " + CUBE + "], \"liquids\": [" + liquid + "]}";
