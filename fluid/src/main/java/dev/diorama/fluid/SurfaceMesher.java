@@ -2,9 +2,7 @@ package dev.diorama.fluid;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The liquid's surface: marching cubes over a smoothed "colour" field
@@ -176,36 +174,33 @@ public final class SurfaceMesher {
     public Mesh mesh(double[] xyz) {
         if (xyz.length == 0) return new Mesh(new float[0], new float[0], new int[0]);
         Field f = field(xyz);
-        return withDrops(march(f.phi, f.nx, f.ny, f.nz, f.ox, f.oy, f.oz), xyz);
+        return withDrops(march(f.phi, f.nx, f.ny, f.nz, f.ox, f.oy, f.oz), xyz, f);
     }
 
     /**
      * The mesh and a drop for each particle the iso-surface does not enclose: one whose field at
-     * its own place is under the iso-level. A lone particle's is V W(0) = 1/pi of a lattice's (the
+     * its own place (interpolated on the field's grid: one pass over the particles, no second
+     * neighbour search) is under the iso-level. A lone particle's is V W(0) = 1/pi of a lattice's (the
      * kernel's support is two spacings), two or three in a row stay under 1/2 too, so a falling
      * raindrop or a fleck of spray would not be drawn at all. Each gets a closed sphere of the
      * particle's volume about it (a 6 x 8 UV sphere, radius 0.62 d), appended to the mesh.
      */
-    private Mesh withDrops(Mesh surface, double[] xyz) {
+    private Mesh withDrops(Mesh surface, double[] xyz, Field f) {
         int n = xyz.length / 3;
-        double h = kernel.h, h2 = h * h;
-        Map<Long, List<Integer>> cells = new HashMap<>();
-        for (int i = 0; i < n; i++) cells.computeIfAbsent(cellKey(xyz, i, h), c -> new ArrayList<>()).add(i);
         List<Integer> lone = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            long cx = (long) Math.floor(xyz[3 * i] / h), cy = (long) Math.floor(xyz[3 * i + 1] / h), cz = (long) Math.floor(xyz[3 * i + 2] / h);
+            // the field at the particle, trilinear between the grid's nodes (the particle lies at
+            // least a support radius inside the grid)
+            double u = (xyz[3 * i] - f.ox) / cellSize, w = (xyz[3 * i + 1] - f.oy) / cellSize, t = (xyz[3 * i + 2] - f.oz) / cellSize;
+            int a = (int) u, b = (int) w, c = (int) t;
+            u -= a;
+            w -= b;
+            t -= c;
             double phi = 0;
-            for (long a = cx - 1; a <= cx + 1 && phi <= ISO; a++)
-                for (long b = cy - 1; b <= cy + 1 && phi <= ISO; b++)
-                    for (long c = cz - 1; c <= cz + 1 && phi <= ISO; c++) {
-                        List<Integer> in = cells.get(key(a, b, c));
-                        if (in == null) continue;
-                        for (int j : in) {
-                            double dx = xyz[3 * i] - xyz[3 * j], dy = xyz[3 * i + 1] - xyz[3 * j + 1], dz = xyz[3 * i + 2] - xyz[3 * j + 2];
-                            double r2 = dx * dx + dy * dy + dz * dz;
-                            if (r2 < h2) phi += volume * kernel.wSquared(r2);
-                        }
-                    }
+            for (int q = 0; q < 8; q++) {
+                phi += f.phi[((a + (q & 1)) * f.ny + b + ((q >> 1) & 1)) * f.nz + c + ((q >> 2) & 1)]
+                        * ((q & 1) != 0 ? u : 1 - u) * (((q >> 1) & 1) != 0 ? w : 1 - w) * (((q >> 2) & 1) != 0 ? t : 1 - t);
+            }
             if (phi <= ISO) lone.add(i);
         }
         if (lone.isEmpty()) return surface;
@@ -227,14 +222,6 @@ public final class SurfaceMesher {
             base += per;
         }
         return new Mesh(v, nrm, t);
-    }
-
-    private static long cellKey(double[] xyz, int i, double h) {
-        return key((long) Math.floor(xyz[3 * i] / h), (long) Math.floor(xyz[3 * i + 1] / h), (long) Math.floor(xyz[3 * i + 2] / h));
-    }
-
-    private static long key(long a, long b, long c) {
-        return ((a & 0x1FFFFF) << 42) | ((b & 0x1FFFFF) << 21) | (c & 0x1FFFFF);
     }
 
     /** A unit UV sphere, 6 stacks by 8 slices: vertices (x, y, z, which are also its normals) and triangles, CCW from outside. */
