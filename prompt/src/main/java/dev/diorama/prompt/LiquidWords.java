@@ -105,12 +105,30 @@ final class LiquidWords {
 
     int match(int i) {
         int e;
+        if ((e = floats(i)) > i) return e;
         if ((e = rain(i)) > i) return e;
         if ((e = dam(i)) > i) return e;
         if ((e = fill(i)) > i) return e;
         if ((e = liquidPours(i)) > i) return e;
         if ((e = pourVerb(i)) > i) return e;
         return liquidIn(i);
+    }
+
+    /** Verbs of a thing in a liquid: "floats in a tank of water", "bobs in a bucket", "sinks into a bowl of honey". */
+    static final Set<String> FLOAT_VERBS = Set.of("float", "floats", "floating", "bob", "bobs", "bobbing", "sink", "sinks",
+            "sinking");
+
+    /**
+     * "floats in", "bobs in", "sinks into" + a vessel: the thing goes into it (placed as things that go
+     * into a vessel are) and the liquid decides whether it floats or sinks; the verb is understood,
+     * nothing more is done with it. Elsewhere ("a balloon floats") it stays not understood.
+     */
+    private int floats(int i) {
+        if (!FLOAT_VERBS.contains(r.w(i)) || !Set.of("in", "into", "inside").contains(r.w(i + 1))) return i;
+        int noun = r.shapeAhead(i + 2);
+        if (noun < 0 || !Vocabulary.SHAPES.get(r.w(noun)).hollow()) return i;
+        r.use(i, i + 1);
+        return i + 1;
     }
 
     // ---- the liquid itself ----

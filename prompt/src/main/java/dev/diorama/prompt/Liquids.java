@@ -200,7 +200,9 @@ final class Liquids {
             Fill f = new Fill(holder, l.kind(), fraction, l.words(), false);
             fillOf.put(holder, f);
             fills.add(f);
-            d.fixedGroups.add(holder);
+            // A container of liquid stands fixed, unless it goes into another vessel ("a bottle half
+            // full of water floats in a tank of water"): then it moves, and floats or sinks.
+            if (!goesInto(d, holder)) d.fixedGroups.add(holder);
         }
         for (LiquidSaid l : d.liquids) {
             if (l.use() != LiquidUse.POUR) continue;
@@ -226,6 +228,13 @@ final class Liquids {
         d.filled.clear();
         for (Fill f : fills) d.filled.add(f.holder());
         return new Plan(fills, pours, dams, rains);
+    }
+
+    /** Whether {@code g} goes into a vessel: the next group is hollow and said with "in" or "into". */
+    static boolean goesInto(Draft d, ObjectGroup g) {
+        ObjectGroup next = null;
+        for (ObjectGroup o : d.groups) if (o.at() > g.at() && (next == null || o.at() < next.at())) next = o;
+        return next != null && next.prep() == Draft.Prep.IN && next.shape().hollow();
     }
 
     /** A puddle or a pond: water lying on the ground. */

@@ -700,9 +700,12 @@ final class Props {
             boolean wet = d.filled.contains(g);
             for (ObjectGroup c : held) {
                 Vec3 cs = Staging.size(c);
-                double across = 2 * Staging.boundingRadius(cs, c.shape());
+                // (A vessel goes in upright: its width must pass the opening; anything else, turned any way.)
+                double across = c.shape().hollow() ? Math.hypot(cs.x(), cs.z()) : 2 * Staging.boundingRadius(cs, c.shape());
                 boolean sized = !Double.isNaN(c.length()) || c.scale() != 1;
-                if (across > 0.9 * opening || wet && !sized && c.noun().role() == Role.PLAIN && across > INTO_LIQUID * 1.5 * opening) {
+                // (A vessel is not made small: it floats, or fills and sinks, rather than splashing.)
+                boolean splashes = wet && !sized && c.noun().role() == Role.PLAIN && !c.shape().hollow();
+                if (across > 0.9 * opening || splashes && across > INTO_LIQUID * 1.5 * opening) {
                     if (across > 0.9 * opening && (sized || c.noun().role() != Role.PLAIN)) {
                         throw new PromptException(c.words() + " ... " + g.words(), "makes something "
                                 + PromptReader.metres(across) + " across that cannot go into a " + g.noun().word()

@@ -186,6 +186,11 @@ class PromptCorpusTest {
                             .noneMatch(o -> o.id().contains(f) && o.fixed())).toList();
                     yield notFixed.isEmpty() ? null : "no fixed object with " + notFixed;
                 }
+                case "moving" -> {
+                    List<String> fixed = Arrays.stream(v.split(",")).filter(f -> s.objects().stream()
+                            .noneMatch(o -> o.id().contains(f) && !o.fixed())).toList();
+                    yield fixed.isEmpty() ? null : "no moving object with " + fixed;
+                }
                 case "on" -> on(s, v.split(":")[0], v.split(":")[1]);
                 case "above" -> above(s, v.split(":")[0], v.split(":")[1]);
                 case "inside" -> inside(s, v.split(":")[0], v.split(":")[1]);
