@@ -118,7 +118,14 @@ public final class FluidSolver implements AutoCloseable {
     private final double vol, mass;
     private final double rho0;
     private final double wallOffset;
-    /** beta / gamma of the adhesion force for a 90 degree contact angle ({@link #computeAdhesionRatio}). */
+    /** Akinci et al. 2013's cohesion kernel's factor 32 / (pi h^9) and its inner offset h^6 / 64 ({@link #cohesionKernel}). */
+    private final double cohesionNorm, cohesionInner;
+    /**
+     * The surface-tension coefficient gamma, m^3 / (kg s^2): cohesion a_ij = gamma m C(r_ij), derived so
+     * that the Kirkwood-Buff surface tension of the liquid is its sigma ({@link #computeSurfaceTension}).
+     */
+    private final double gamma;
+    /** beta / gamma of the adhesion force for a 90 degree contact angle ({@link #computeSurfaceTension}). */
     private final double adhesionRatio;
     /** Per particle: which solid its boundary neighbours belong to: -2 none, -1 a static one, b body b, -3 more than one. */
     private int[] touch = new int[0];
@@ -229,7 +236,11 @@ public final class FluidSolver implements AutoCloseable {
         this.vol = kernel.latticeVolume(d);
         this.mass = rho0 * vol;
         this.wallOffset = computeWallOffset() - PACKING_SHIFT * d;
-        this.adhesionRatio = computeAdhesionRatio();
+        this.cohesionNorm = 32 / (Math.PI * Math.pow(h, 9));
+        this.cohesionInner = Math.pow(h, 6) / 64;
+        double[] surface = computeSurfaceTension();
+        this.gamma = surface[0];
+        this.adhesionRatio = surface[1];
 
         this.parallel = new Parallel(settings.threads());
     }
@@ -260,6 +271,9 @@ public final class FluidSolver implements AutoCloseable {
 
     /** beta / gamma of the solids' adhesion, derived for a 90 degree contact angle (before {@link #ADHESION}). */
     double adhesionRatio() { return adhesionRatio; }
+
+    /** The cohesion coefficient gamma (m^3 / (kg s^2)) derived from the liquid's sigma ({@link #computeSurfaceTension}). */
+    double surfaceTensionCoefficient() { return gamma; }
 
     /**
      * How much nearer a wall the first layer of a <em>settled</em> liquid lies than a cubic
@@ -314,7 +328,7 @@ public final class FluidSolver implements AutoCloseable {
 
     /**
      * Multiplier of the solids' adhesion (Akinci et al. 2013) relative to its neutral-wetting beta
-     * ({@link #computeAdhesionRatio}): 1 gives a 90 degree contact angle, 2 complete wetting; 0, the
+     * ({@link #computeSurfaceTension}): 1 gives a 90 degree contact angle, 2 complete wetting; 0, the
      * default, no adhesion (the liquid does not wet solids). Off by default because it does not yet
      * make the half-submerged held cube pass (1.1866 -> 1.1323 with 1; 1.0908 without surface
      * tension): fluid/README.md, Known gaps 2.
@@ -327,31 +341,35 @@ public final class FluidSolver implements AutoCloseable {
         return 0.007 / Math.pow(h, 3.25) * Math.sqrt(Math.sqrt(-4 * r * r / h + 6 * r - 2 * h));
     }
 
-    /** Akinci et al. 2013's cohesion kernel C(r), 1/m^3 (as in {@link #nonPressure}). */
+    /** Akinci et al. 2013's cohesion kernel C(r), 1/m^3, for 0 <= r; 0 from r = h on. */
     private double cohesionKernel(double r) {
-        if (r <= 0 || r >= h) return 0;
+        if (r >= h) return 0;
         double a = (h - r) * (h - r) * (h - r) * r * r * r;
-        return 32 / (Math.PI * Math.pow(h, 9)) * (2 * r > h ? a : 2 * a - Math.pow(h, 6) / 64);
+        return cohesionNorm * (2 * r > h ? a : 2 * a - cohesionInner);
     }
 
     /**
-     * beta / gamma for which the solids' adhesion gives a 90 degree contact angle. The liquid's
-     * surface tension here is Akinci et al. 2013's: particles attract by a_ij = gamma m C(r_ij)
-     * (plus the curvature term, which is 0 across a flat interface); its solid samples attract them
-     * by a_ib = beta rho0 V_b A(r_ib). Young and Dupre: cos theta = W_adh / sigma - 1, so
-     * theta = 90 degrees where the work of adhesion per area, W_adh, equals the surface energy sigma,
-     * half the work of cohesion W_coh = 2 sigma. Both are taken in the continuum, as in the
-     * Kirkwood-Buff expression sigma = (pi/8) n^2 integral r^4 f(r) dr (uniform liquid of number
-     * density n = 1/V, f the pair force), W_coh = (pi/4) n^2 m^2 gamma integral r^4 C dr; the solid as a
-     * plane of samples of spacing d, volume V_b (a plane's Akinci volume), wallOffset behind the
-     * face the liquid fills: W_adh = (2 pi n / d^2) m rho0 V_b beta integral_{z_w}^{h} G(r) A(r) dr with
+     * The surface tension's coefficients, {gamma, beta / gamma}, derived from the liquid's sigma (not
+     * fitted). The liquid's surface tension is Akinci et al. 2013's: particles attract by
+     * a_ij = gamma m C(r_ij) (plus the curvature term, which is 0 across a flat interface), a pair
+     * force f(r) = gamma m^2 C(r). Its surface tension in the continuum is Kirkwood and Buff's,
+     * sigma = (pi/8) n^2 integral r^4 f(r) dr (uniform liquid of number density n = 1/V, n m = rho0),
+     * so gamma = 8 sigma / (pi rho0^2 integral r^4 C dr). (Akinci's own gamma = sigma / (rho0 h^2),
+     * used here until 2026-11-26, gives 4 J rho0 sigma with J = integral_0^1 s^4 c(s) ds = 7.46e-4, i.e.
+     * 2.98 sigma for water: a unit artefact, rho0 in kg/m^3.)
+     * <p>
+     * The solids' samples attract the liquid by a_ib = beta rho0 V_b A(r_ib). Young and Dupre:
+     * cos theta = W_adh / sigma - 1, so theta = 90 degrees where the work of adhesion per area, W_adh,
+     * equals the surface energy sigma, half the work of cohesion W_coh = (pi/4) n^2 m^2 gamma
+     * integral r^4 C dr = 2 sigma. The solid as a plane of samples of spacing d, volume V_b (a plane's
+     * Akinci volume), wallOffset behind the face the liquid fills:
+     * W_adh = (2 pi n / d^2) m rho0 V_b beta integral_{z_w}^{h} G(r) A(r) dr with
      * G(r) = (r^3 - z_w^3) / 3 - z_w (r^2 - z_w^2) / 2 (the liquid half-space's share at distance r,
      * integrated by parts twice). Equating: beta / gamma = d^2 integral r^4 C / (16 V_b integral G A),
-     * 3.96 for this kernel and offset. Without adhesion the walls do not wet (theta = 180 degrees)
-     * and a floating body is lifted by the meniscus, sigma_eff per metre of waterline
-     * (fluid/README.md, Known gaps 2).
+     * 3.96 for this kernel and offset. Without adhesion the walls do not wet (theta = 180 degrees).
+     * fluid/README.md, "Surface tension" and Known gaps 2.
      */
-    private double computeAdhesionRatio() {
+    private double[] computeSurfaceTension() {
         int steps = 4000;
         double zw = wallOffset, coh = 0, adh = 0;
         for (int s = 0; s < steps; s++) {
@@ -359,7 +377,10 @@ public final class FluidSolver implements AutoCloseable {
             coh += r * r * r * r * cohesionKernel(r);
             if (r > zw) adh += ((r * r * r - zw * zw * zw) / 3 - zw * (r * r - zw * zw) / 2) * adhesionKernel(r);
         }
-        return d * d * coh / (16 * planeSampleVolume() * adh);
+        coh *= h / steps;
+        adh *= h / steps;
+        double sigma = settings.liquid().surfaceTension();
+        return new double[] {8 * sigma / (Math.PI * rho0 * rho0 * coh), d * d * coh / (16 * planeSampleVolume() * adh)};
     }
 
     /** Adds a static solid (a floor, a tank, a glass); its boundary particles' volumes are computed here. */
@@ -1151,7 +1172,7 @@ public final class FluidSolver implements AutoCloseable {
         final Liquid liquid = settings.liquid();
         final double nu = liquid.kinematicViscosity();
         final double xsph = liquid.xsph();
-        final double gamma = liquid.surfaceTension() / (rho0 * h * h);
+        final double gamma = this.gamma;
         final double beta = ADHESION * adhesionRatio * gamma;
         final double gx = settings.gravity()[0], gy = settings.gravity()[1], gz = settings.gravity()[2];
         final boolean coupled = bodies != null;
@@ -1175,8 +1196,6 @@ public final class FluidSolver implements AutoCloseable {
                 }
             });
         }
-        final double cohesionNorm = 32 / (Math.PI * Math.pow(h, 9));
-        final double h6 = Math.pow(h, 6);
         parallel.forChunks(n, (c, from, to) -> {
             Chunk ch = chunks[c];
             for (int i = from; i < to; i++) {
@@ -1203,12 +1222,7 @@ public final class FluidSolver implements AutoCloseable {
                     if (gamma > 0) {
                         double r = Math.sqrt(r2);
                         double kij = 2 / (rho[i] + rho[j]);
-                        double cr = 0;
-                        if (r > 1e-9 * h && r < h) {
-                            double a = (h - r) * (h - r) * (h - r) * r * r * r;
-                            cr = cohesionNorm * (2 * r > h ? a : 2 * a - h6 / 64);
-                        }
-                        double coh = r > 1e-9 * h ? mass * cr / r : 0;
+                        double coh = r > 1e-9 * h ? mass * cohesionKernel(r) / r : 0;
                         stx -= kij * gamma * (coh * dx + (nx[i] - nx[j]));
                         sty -= kij * gamma * (coh * dy + (ny[i] - ny[j]));
                         stz -= kij * gamma * (coh * dz + (nz[i] - nz[j]));
