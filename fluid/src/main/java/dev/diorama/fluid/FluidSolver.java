@@ -118,6 +118,15 @@ public final class FluidSolver implements AutoCloseable {
     private final double vol, mass;
     private final double rho0;
     private final double wallOffset;
+    /** Akinci et al. 2013's cohesion kernel's factor 32 / (pi h^9) and its inner offset h^6 / 64 ({@link #cohesionKernel}). */
+    private final double cohesionNorm, cohesionInner;
+    /**
+     * The surface-tension coefficient gamma, m^4 / (kg s^2): cohesion a_ij = gamma m C(r_ij), derived so
+     * that the Kirkwood-Buff surface tension of the liquid is its sigma ({@link #computeSurfaceTension}).
+     */
+    private final double gamma;
+    /** beta / gamma of the adhesion force for a 90 degree contact angle ({@link #computeSurfaceTension}). */
+    private final double adhesionRatio;
     /** Per particle: which solid its boundary neighbours belong to: -2 none, -1 a static one, b body b, -3 more than one. */
     private int[] touch = new int[0];
     private final Parallel parallel;
@@ -227,6 +236,11 @@ public final class FluidSolver implements AutoCloseable {
         this.vol = kernel.latticeVolume(d);
         this.mass = rho0 * vol;
         this.wallOffset = computeWallOffset() - PACKING_SHIFT * d;
+        this.cohesionNorm = 32 / (Math.PI * Math.pow(h, 9));
+        this.cohesionInner = Math.pow(h, 6) / 64;
+        double[] surface = computeSurfaceTension();
+        this.gamma = surface[0];
+        this.adhesionRatio = surface[1];
 
         this.parallel = new Parallel(settings.threads());
     }
@@ -255,6 +269,12 @@ public final class FluidSolver implements AutoCloseable {
      */
     public double wallOffset() { return wallOffset; }
 
+    /** beta / gamma of the solids' adhesion, derived for a 90 degree contact angle (before {@link #ADHESION}). */
+    double adhesionRatio() { return adhesionRatio; }
+
+    /** The cohesion coefficient gamma (m^4 / (kg s^2)) derived from the liquid's sigma ({@link #computeSurfaceTension}). */
+    double surfaceTensionCoefficient() { return gamma; }
+
     /**
      * How much nearer a wall the first layer of a <em>settled</em> liquid lies than a cubic
      * lattice's, in spacings. The lattice root find puts the samples 0.60 d behind the surface;
@@ -267,11 +287,16 @@ public final class FluidSolver implements AutoCloseable {
      */
     static final double PACKING_SHIFT = 0.05;
 
-    private double computeWallOffset() {
-        // Boundary plane: samples on a square lattice of spacing d in y = 0, volume by Akinci's rule.
+    /** Akinci's volume of a sample in a plane of samples on a square lattice of spacing d: 1 / sum W. */
+    private double planeSampleVolume() {
         double planeSelf = 0;
         for (int i = -3; i <= 3; i++) for (int k = -3; k <= 3; k++) planeSelf += kernel.w(d * Math.sqrt(i * i + k * k));
-        double vb = 1 / planeSelf;
+        return 1 / planeSelf;
+    }
+
+    private double computeWallOffset() {
+        // Boundary plane: samples on a square lattice of spacing d in y = 0, volume by Akinci's rule.
+        double vb = planeSampleVolume();
         // Density at a fluid particle in layer 0 at height y0 above the plane, fluid layers above it.
         // The liquid's particles lie anywhere sideways relative to the wall's samples, so the
         // wall's share is averaged over lateral offsets (8 x 8 within one lattice cell).
@@ -299,6 +324,64 @@ public final class FluidSolver implements AutoCloseable {
         }
         double y0 = 0.5 * (lo + hi);
         return y0 - 0.5 * d;
+    }
+
+    /**
+     * Multiplier of the solids' adhesion (Akinci et al. 2013) relative to its neutral-wetting beta
+     * ({@link #computeSurfaceTension}): 1 gives a 90 degree contact angle, 2 complete wetting; 0, the
+     * default, no adhesion (the liquid does not wet solids). Off by default because it does not yet
+     * make the half-submerged held cube pass (1.1138 -> 1.1029 with 1, with gamma derived from sigma;
+     * 1.0908 without surface tension) nor the pine (0.461 -> 0.466): fluid/README.md, Known gaps 2.
+     */
+    static final double ADHESION = Double.parseDouble(System.getProperty("diorama.fluid.adhesion", "0"));
+
+    /** Akinci et al. 2013's adhesion kernel, 1/m^3: 0.007 / h^3.25 (-4 r^2 / h + 6 r - 2 h)^(1/4) for h/2 < r < h, else 0. */
+    private double adhesionKernel(double r) {
+        if (r <= 0.5 * h || r >= h) return 0;
+        return 0.007 / Math.pow(h, 3.25) * Math.sqrt(Math.sqrt(-4 * r * r / h + 6 * r - 2 * h));
+    }
+
+    /** Akinci et al. 2013's cohesion kernel C(r), 1/m^3, for 0 <= r; 0 from r = h on. */
+    private double cohesionKernel(double r) {
+        if (r >= h) return 0;
+        double a = (h - r) * (h - r) * (h - r) * r * r * r;
+        return cohesionNorm * (2 * r > h ? a : 2 * a - cohesionInner);
+    }
+
+    /**
+     * The surface tension's coefficients, {gamma, beta / gamma}, derived from the liquid's sigma (not
+     * fitted). The liquid's surface tension is Akinci et al. 2013's: particles attract by
+     * a_ij = gamma m C(r_ij), a pair force f(r) = gamma m^2 C(r) (Akinci's curvature term shares
+     * gamma but is not part of this derivation; a drop rings faster than Rayleigh's period with it:
+     * fluid/README.md, Known gaps 3). Its surface tension in the continuum is Kirkwood and Buff's,
+     * sigma = (pi/8) n^2 integral r^4 f(r) dr (uniform liquid of number density n = 1/V, n m = rho0),
+     * so gamma = 8 sigma / (pi rho0^2 integral r^4 C dr). (Akinci's own gamma = sigma / (rho0 h^2),
+     * used here until 2026-11-26, gives 4 J rho0 sigma with J = integral_0^1 s^4 c(s) ds = 7.46e-4, i.e.
+     * 2.98 sigma for water: a unit artefact, rho0 in kg/m^3.)
+     * <p>
+     * The solids' samples attract the liquid by a_ib = beta rho0 V_b A(r_ib). Young and Dupre:
+     * cos theta = W_adh / sigma - 1, so theta = 90 degrees where the work of adhesion per area, W_adh,
+     * equals the surface energy sigma, half the work of cohesion W_coh = (pi/4) n^2 m^2 gamma
+     * integral r^4 C dr = 2 sigma. The solid as a plane of samples of spacing d, volume V_b (a plane's
+     * Akinci volume), wallOffset behind the face the liquid fills:
+     * W_adh = (2 pi n / d^2) m rho0 V_b beta integral_{z_w}^{h} G(r) A(r) dr with
+     * G(r) = (r^3 - z_w^3) / 3 - z_w (r^2 - z_w^2) / 2 (the liquid half-space's share at distance r,
+     * integrated by parts twice). Equating: beta / gamma = d^2 integral r^4 C / (16 V_b integral G A),
+     * 3.96 for this kernel and offset. Without adhesion the walls do not wet (theta = 180 degrees).
+     * fluid/README.md, "Surface tension" and Known gaps 2.
+     */
+    private double[] computeSurfaceTension() {
+        int steps = 4000;
+        double zw = wallOffset, coh = 0, adh = 0;
+        for (int s = 0; s < steps; s++) {
+            double r = h * (s + 0.5) / steps;
+            coh += r * r * r * r * cohesionKernel(r);
+            if (r > zw) adh += ((r * r * r - zw * zw * zw) / 3 - zw * (r * r - zw * zw) / 2) * adhesionKernel(r);
+        }
+        coh *= h / steps;
+        adh *= h / steps;
+        double sigma = settings.liquid().surfaceTension();
+        return new double[] {8 * sigma / (Math.PI * rho0 * rho0 * coh), d * d * coh / (16 * planeSampleVolume() * adh)};
     }
 
     /** Adds a static solid (a floor, a tank, a glass); its boundary particles' volumes are computed here. */
@@ -1090,7 +1173,8 @@ public final class FluidSolver implements AutoCloseable {
         final Liquid liquid = settings.liquid();
         final double nu = liquid.kinematicViscosity();
         final double xsph = liquid.xsph();
-        final double gamma = liquid.surfaceTension() / (rho0 * h * h);
+        final double gamma = this.gamma;
+        final double beta = ADHESION * adhesionRatio * gamma;
         final double gx = settings.gravity()[0], gy = settings.gravity()[1], gz = settings.gravity()[2];
         final boolean coupled = bodies != null;
         final double eps = 0.01 * h2;
@@ -1113,8 +1197,6 @@ public final class FluidSolver implements AutoCloseable {
                 }
             });
         }
-        final double cohesionNorm = 32 / (Math.PI * Math.pow(h, 9));
-        final double h6 = Math.pow(h, 6);
         parallel.forChunks(n, (c, from, to) -> {
             Chunk ch = chunks[c];
             for (int i = from; i < to; i++) {
@@ -1141,12 +1223,7 @@ public final class FluidSolver implements AutoCloseable {
                     if (gamma > 0) {
                         double r = Math.sqrt(r2);
                         double kij = 2 / (rho[i] + rho[j]);
-                        double cr = 0;
-                        if (r > 1e-9 * h && r < h) {
-                            double a = (h - r) * (h - r) * (h - r) * r * r * r;
-                            cr = cohesionNorm * (2 * r > h ? a : 2 * a - h6 / 64);
-                        }
-                        double coh = r > 1e-9 * h ? mass * cr / r : 0;
+                        double coh = r > 1e-9 * h ? mass * cohesionKernel(r) / r : 0;
                         stx -= kij * gamma * (coh * dx + (nx[i] - nx[j]));
                         sty -= kij * gamma * (coh * dy + (ny[i] - ny[j]));
                         stz -= kij * gamma * (coh * dz + (nz[i] - nz[j]));
@@ -1164,6 +1241,20 @@ public final class FluidSolver implements AutoCloseable {
                         double r2 = dx * dx + dy * dy + dz * dz;
                         double f = 10 * nu * bV[j] * (dvx * dx + dvy * dy + dvz * dz) / (r2 + eps);
                         double fx = f * ch.bGrad[3 * k], fy = f * ch.bGrad[3 * k + 1], fz = f * ch.bGrad[3 * k + 2];
+                        axi += fx; ayi += fy; azi += fz;
+                        if (coupled && bOwner[j] >= 0) addWrench(ch, j, -mass * fx, -mass * fy, -mass * fz);
+                    }
+                }
+                if (beta > 0) {
+                    // Adhesion (Akinci et al. 2013): the solids' samples attract the liquid; the bodies feel the reaction.
+                    for (int k = ch.bFirst[li], e = ch.bFirst[li + 1]; k < e; k++) {
+                        int j = ch.bIdx[k];
+                        double dx = xi - bx[j], dy = yi - by[j], dz = zi - bz[j];
+                        double r = Math.sqrt(dx * dx + dy * dy + dz * dz);
+                        double a = adhesionKernel(r);
+                        if (a == 0) continue;
+                        double f = -beta * rho0 * bV[j] * a / r;
+                        double fx = f * dx, fy = f * dy, fz = f * dz;
                         axi += fx; ayi += fy; azi += fz;
                         if (coupled && bOwner[j] >= 0) addWrench(ch, j, -mass * fx, -mass * fy, -mass * fz);
                     }

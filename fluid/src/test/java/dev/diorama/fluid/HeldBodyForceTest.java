@@ -56,7 +56,7 @@ class HeldBodyForceTest {
         }
     }
 
-    /** 6 x 6 x 6 cm cube, its top 4 cm under water: the whole cube's rho0 g V (measured 2026-11-27: 0.9987; 1.0049 since the divergence warm start is rescaled by the step ratio, 2026-11-26). */
+    /** 6 x 6 x 6 cm cube, its top 4 cm under water: the whole cube's rho0 g V (measured 2026-11-27: 0.9987; 1.0049 since the divergence warm start is rescaled by the step ratio, 2026-11-26; 0.9995 since gamma is derived from sigma, branch surface-tension). */
     @Test
     void fullySubmergedHeldCubeFeelsRho0gV() {
         double[] r = ratio(Liquid.WATER, 0.01, 0.06, 0.13, 0.06);
@@ -75,7 +75,11 @@ class HeldBodyForceTest {
             + " (-Ddiorama.fluid.surfacePressure=true -Ddiorama.fluid.wallHydro=1) gives 0.997 without surface tension but 1.311 with"
             + " water's (cohesion adds ~100 Pa that no adhesion balances at walls; the liquid no longer leaves) and 1.025 fully submerged;"
             + " the near-wall pressure's layering limits any local read to +-3-5 %. Not loosened: fix the boundary pressure. Fourth session (divergence warm start rescaled by the step ratio): half submerged 1.1866 with water's surface tension,"
-            + " the liquid no longer leaving; fully submerged 1.0049.")
+            + " the liquid no longer leaving; fully submerged 1.0049. Third pass (branch buoyancy): with Akinci 2013 adhesion, beta derived for a 90 degree"
+            + " contact angle (-Ddiorama.fluid.adhesion=1, opt-in) 1.1323 (fully 1.0166); without surface tension 1.0908. The rest is the mirrored"
+            + " pressure's vertical force on vertical walls: a resting tank's side walls carry +0.78 N upward (1.66 % of the liquid's weight,"
+            + " rho0 g 0.084 d per wetted area), +11.6 % of rho0 g V_sub on this cube's sides. Branch surface-tension (gamma derived"
+            + " from sigma by Kirkwood-Buff, a third of Akinci's): 1.1138 without adhesion, 1.1029 with adhesion 1 (fully 0.9995 / 1.0141).")
     void halfSubmergedHeldCubeFeelsRho0gVsub() {
         double[] r = ratio(Liquid.WATER, 0.01, 0.06, 0.12, 0.12);
         System.out.printf("half submerged: F / (rho0 g V_sub) = %.4f (level %.4f, submerged %.3f, F %.3f N)%n", r[0], r[1], r[2], r[3]);

@@ -12,6 +12,22 @@ final class Tanks {
     }
 
     /**
+     * The fraction of a cube's volume (edge {@code side}, centre {@code p}, orientation quaternion
+     * {@code q}) below the height {@code level}, sampled on a 20^3 lattice of its interior.
+     */
+    static double submergedFraction(double[] p, double[] q, double side, double level) {
+        int below = 0, m = 20;
+        double[] r = new double[3];
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < m; j++)
+                for (int k = 0; k < m; k++) {
+                    Quat.rotate(q, 0, side * ((i + 0.5) / m - 0.5), side * ((j + 0.5) / m - 0.5), side * ((k + 0.5) / m - 0.5), r, 0);
+                    if (p[1] + r[1] < level) below++;
+                }
+        return below / (double) (m * m * m);
+    }
+
+    /**
      * The free surface's height: the top particle of each column of width d (columns whose centre
      * passes {@code keep}), median over the columns, plus d/2 (the liquid's edge).
      */
