@@ -1066,7 +1066,10 @@ public final class SoundTrack implements AutoCloseable {
             for (int it = 0; it < 3; it++) {
                 source = body < 0 ? point : point.plus(paths.object(body, tau).minus(start));
                 r = source.minus(eye).length();
-                tau = t - (r - r0) / SPEED_OF_SOUND;
+                // emitted after the onset and before it is heard (t is on the clock of the onset's
+                // arrival, r0 / c late): the iteration converges only below the speed of sound, and
+                // beyond it (a simulation gone wrong) this keeps the delay finite
+                tau = Math.min(t + r0 / SPEED_OF_SOUND, Math.max(t0, t - (r - r0) / SPEED_OF_SOUND));
             }
             delay[q] = (t - tau) * SAMPLE_RATE;
             level[q] = Math.max(r0, Spatializer.MIN_DISTANCE) / Math.max(r, Spatializer.MIN_DISTANCE);

@@ -58,6 +58,11 @@ public final class Main implements Runnable {
                 err.println("diorama: " + ex.getMessage());
                 return BAD_INPUT;
             }
+            if (ex instanceof dev.diorama.sim.Simulator.Unstable) {
+                // not the user's mistake, and not a bug to trace: what the simulation could not do
+                err.println("diorama: " + ex.getMessage() + "; nothing was written");
+                return INTERNAL;
+            }
             err.println("diorama: internal error: " + ex);
             if (System.getenv("DIORAMA_DEBUG") != null) ex.printStackTrace(err);
             else err.println("diorama: set DIORAMA_DEBUG=1 to see the stack trace");

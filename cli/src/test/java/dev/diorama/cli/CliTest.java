@@ -104,6 +104,26 @@ class CliTest {
         }
     }
 
+    /**
+     * A simulation that leaves physics (a body faster than sound: here thrown so, as a liquid's
+     * coupling once threw a bottle) stops with what happened, exit 1, no stack trace, nothing
+     * written; it used to reach the encoder as NaN sound and an "internal error".
+     */
+    @Test
+    void aSimulationGoneWrongStopsWithWhatHappenedAndWritesNothing() throws IOException {
+        Path file = dir.resolve("fast.json");
+        Files.writeString(file, """
+                {"seconds": 1, "size": "64x36", "objects": [{"id": "bullet", "shape": "ball", "material": "steel",
+                 "size": 0.02, "position": [0, 1, 0], "velocity": [0, 0, 600]}]}
+                """);
+        Path out = dir.resolve("fast.mp4");
+        Run r = run("render", file.toString(), "-o", out.toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("the simulation became unstable at 0.04 s: \"bullet\" moved at 600 m/s"), r.err());
+        assertTrue(r.err().contains("nothing was written") && !r.err().contains("internal error") && !r.err().contains("at dev."), r.err());
+        assertFalse(Files.exists(out), "no film");
+    }
+
     @Test
     void anInvalidSceneFileNamesTheJsonPointerAndTheExpectation() throws IOException {
         Path file = dir.resolve("bad.json");

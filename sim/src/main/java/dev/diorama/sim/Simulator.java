@@ -281,6 +281,7 @@ public final class Simulator {
                 }
                 keyframes.add(withLiquids(frames0.keyframe(f, (double) f / scene.fps()), wet));
                 summarise(scene, sustained, (double) f / scene.fps(), stepsPerFrame * (double) dt, contacts);
+                checkStable(scene, bodies, fixedPose, (double) f / scene.fps());
                 progress.accept((double) f / Math.max(1, frames - 1));
             }
             List<Vec3> lin = new ArrayList<>(bodies.length), ang = new ArrayList<>(bodies.length);
@@ -303,6 +304,43 @@ public final class Simulator {
         } finally {
             if (liquids != null) liquids.close();
             space.destroy();
+        }
+    }
+
+    /**
+     * Faster than this a body has left physics, m/s: the speed of sound (nothing Diorama films comes
+     * near it; a dropped or thrown thing moves at tens of m/s, and the sound's model of a moving
+     * source holds only below it).
+     */
+    static final double MAX_SPEED = 343;
+
+    /** A simulation that became unstable: a body reached {@link #MAX_SPEED}. */
+    public static final class Unstable extends IllegalStateException {
+        Unstable(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Stops the simulation, with what happened, when a body moves faster than {@link #MAX_SPEED}
+     * (or its state is no number): a film of it would be nonsense. The known way there: a flat body
+     * sinking onto a container's floor squeezes the last layers of liquid under it, and the
+     * partitioned coupling of the two solvers can answer with ever larger pressure (README, the
+     * liquids' limits).
+     */
+    private static void checkStable(Scene scene, PhysicsRigidBody[] bodies, Pose[] fixedPose, double t) {
+        Vector3f v = new Vector3f();
+        for (int i = 0; i < bodies.length; i++) {
+            if (fixedPose[i] != null) continue;
+            bodies[i].getLinearVelocity(v);
+            double speed = v.length();
+            if (speed <= MAX_SPEED) continue;
+            throw new Unstable(String.format(java.util.Locale.ROOT, "the simulation became unstable at %.2f s: \"%s\" moved at %s"
+                    + " (faster than sound; expected tens of m/s at most)%s", t, scene.objects().get(i).id(),
+                    Float.isFinite(v.x) && Float.isFinite(v.y) && Float.isFinite(v.z) ? String.format(java.util.Locale.ROOT, "%.0f m/s", speed) : "an undefined speed",
+                    scene.liquids().isEmpty() ? "" : "; a body squeezing a liquid against a container's floor or wall can do"
+                            + " this, a known limit of the liquid's coupling: a finer spacing, a body that floats, or a deeper"
+                            + " liquid may avoid it"));
         }
     }
 
