@@ -126,7 +126,8 @@ final class LiquidWords {
     private int floats(int i) {
         if (!FLOAT_VERBS.contains(r.w(i)) || !Set.of("in", "into", "inside").contains(r.w(i + 1))) return i;
         int noun = r.shapeAhead(i + 2);
-        if (noun < 0 || !Vocabulary.SHAPES.get(r.w(noun)).hollow()) return i;
+        dev.diorama.scene.Shape shape = noun < 0 ? null : Vocabulary.SHAPES.get(r.w(noun));   // ("one" refers back: no shape)
+        if (shape == null || !shape.hollow()) return i;
         r.use(i, i + 1);
         return i + 1;
     }
