@@ -335,11 +335,11 @@ public final class Simulator {
             bodies[i].getLinearVelocity(v);
             double speed = v.length();
             if (speed <= MAX_SPEED) continue;
-            throw new Unstable(String.format(java.util.Locale.ROOT, "the simulation became unstable at %.2f s: \"%s\" moved at %s"
-                    + " (faster than sound; expected tens of m/s at most)%s", t, scene.objects().get(i).id(),
+            throw new Unstable(String.format(java.util.Locale.ROOT, "the simulation stopped at %.2f s: \"%s\" moved at %s,"
+                    + " faster than sound, where its physics and sound no longer hold (expected tens of m/s at most)%s", t, scene.objects().get(i).id(),
                     Float.isFinite(v.x) && Float.isFinite(v.y) && Float.isFinite(v.z) ? String.format(java.util.Locale.ROOT, "%.0f m/s", speed) : "an undefined speed",
-                    scene.liquids().isEmpty() ? "" : "; a body squeezing a liquid against a container's floor or wall can do"
-                            + " this, a known limit of the liquid's coupling: a finer spacing, a body that floats, or a deeper"
+                    scene.liquids().isEmpty() ? "" : "; a body squeezing a liquid against a container's floor or wall can be"
+                            + " thrown so, a known limit of the liquid's coupling: a finer spacing, a body that floats, or a deeper"
                             + " liquid may avoid it"));
         }
     }
