@@ -120,6 +120,8 @@ public final class FluidSolver implements AutoCloseable {
     private final double wallOffset;
     /** Akinci et al. 2013's cohesion kernel's factor 32 / (pi h^9) and its inner offset h^6 / 64 ({@link #cohesionKernel}). */
     private final double cohesionNorm, cohesionInner;
+    /** Akinci et al. 2013's adhesion kernel's factor 0.007 / h^3.25 ({@link #adhesionKernel}). */
+    private final double adhesionNorm;
     /**
      * The surface-tension coefficient gamma, m^4 / (kg s^2): cohesion a_ij = gamma m C(r_ij), derived so
      * that the Kirkwood-Buff surface tension of the liquid is its sigma ({@link #computeSurfaceTension}).
@@ -238,6 +240,7 @@ public final class FluidSolver implements AutoCloseable {
         this.wallOffset = computeWallOffset() - PACKING_SHIFT * d;
         this.cohesionNorm = 32 / (Math.PI * Math.pow(h, 9));
         this.cohesionInner = Math.pow(h, 6) / 64;
+        this.adhesionNorm = 0.007 / Math.pow(h, 3.25);
         double[] surface = computeSurfaceTension();
         this.gamma = surface[0];
         this.adhesionRatio = surface[1];
@@ -338,7 +341,7 @@ public final class FluidSolver implements AutoCloseable {
     /** Akinci et al. 2013's adhesion kernel, 1/m^3: 0.007 / h^3.25 (-4 r^2 / h + 6 r - 2 h)^(1/4) for h/2 < r < h, else 0. */
     private double adhesionKernel(double r) {
         if (r <= 0.5 * h || r >= h) return 0;
-        return 0.007 / Math.pow(h, 3.25) * Math.sqrt(Math.sqrt(-4 * r * r / h + 6 * r - 2 * h));
+        return adhesionNorm * Math.sqrt(Math.sqrt(-4 * r * r / h + 6 * r - 2 * h));
     }
 
     /** Akinci et al. 2013's cohesion kernel C(r), 1/m^3, for 0 <= r; 0 from r = h on. */
