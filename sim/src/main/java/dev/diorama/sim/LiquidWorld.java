@@ -401,6 +401,9 @@ final class LiquidWorld implements AutoCloseable {
                     }
                 }
                 double v = layer.size() * f.particleVolume();
+                // A cavity narrower than the clearance at its bottom (a round bowl) leaves its lowest
+                // layers empty: go on up to the level asked for before giving up.
+                if (layer.isEmpty() && put == 0 && y - bottom < floor + liquid.level()) continue;
                 if (layer.isEmpty() || put + v / 2 > target) break;
                 for (Vec3 p : layer) f.addParticle(p.x(), p.y(), p.z(), 0, 0, 0);
                 put += v;
@@ -435,7 +438,12 @@ final class LiquidWorld implements AutoCloseable {
             return Math.abs(x) <= s.x() / 2 - t - clear + 1e-9 && Math.abs(z) <= s.z() / 2 - t - clear + 1e-9
                     && height >= t + clear - 1e-9;
         }
-        double r = Solids.cavityRadius(holder.shape(), s, height - clear);
+        // The first layer stands exactly the clearance above the inside of the floor: rounding must
+        // not put it below (it did: a bucket, a bowl and a jug of water got no water at all).
+        double inner = Solids.profile(holder.shape())[0][3] * s.y();
+        double low = height - clear;
+        if (low < inner && low > inner - 1e-9) low = inner;
+        double r = Solids.cavityRadius(holder.shape(), s, low);
         double r2 = Solids.cavityRadius(holder.shape(), s, height);
         if (r < 0 || r2 < 0) return false;
         return Math.hypot(x, z) <= Math.min(r, r2) - clear + 1e-9;
