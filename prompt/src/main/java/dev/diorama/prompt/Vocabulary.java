@@ -122,6 +122,11 @@ final class Vocabulary {
 
         noun("marble", Shape.BALL, Material.GLASS, 0.016, null, "marble", "marbles");
         noun("pebble", Shape.BALL, Material.STONE, 0.04, null, "pebble", "pebbles");
+        // A stone or a rock is drawn round, like a pebble (no irregular shape yet): "a stone floor"
+        // and "a rock wall" keep them materials (PromptReader.materialBeforeNoun).
+        noun("stone", Shape.BALL, Material.STONE, 0.07, null, "stone", "stones");
+        noun("rock", Shape.BALL, Material.STONE, 0.15, null, "rock", "rocks");
+        noun("boulder", Shape.BALL, Material.STONE, 0.8, null, "boulder", "boulders");
         noun("orb", Shape.BALL, null, 0, null, "orb", "orbs");
         noun("die", Shape.CUBE, Material.PLASTIC, 0.016, "white", "die", "dice");
         noun("crate", Shape.CUBE, Material.WOOD, 0.5, null, "crate", "crates");
