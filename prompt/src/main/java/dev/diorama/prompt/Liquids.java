@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The liquids of a prompt, from the words {@link LiquidWords} read to the scene's {@link Liquid}s.
@@ -62,6 +63,13 @@ final class Liquids {
     static final double THIN_RADIUS = 0.004;
     /** How far above its top a plate or table is poured onto when no source is named, m; a vessel, above its rim. */
     static final double POUR_HEIGHT_SURFACE = 0.15, POUR_HEIGHT_VESSEL = 0.12;
+    /** How a note names a tank: "glass tank" (a tank, an aquarium), or its material and noun ("porcelain bathtub"). */
+    private static String tankName(ObjectGroup g, SceneObject o) {
+        String word = g.noun().word();
+        return Set.of("tank", "aquarium", "fish-tank").contains(word) ? o.material().jsonName() + " tank"
+                : o.material().jsonName() + " " + word;
+    }
+
     /** A pour onto a surface makes a puddle this deep over a disc of this share of the surface's radius. */
     static final double PUDDLE_DEPTH = 0.005, PUDDLE_SHARE = 0.35;
 
@@ -461,7 +469,7 @@ final class Liquids {
                 double volume = cavityVolume(o.shape(), o.size(), level);
                 boolean puddle = puddle(f.holder());
                 String what = "a " + (puddle ? o.material().jsonName() + " tray " + cm(o.size().x()) + " x " + cm(o.size().z())
-                        + " cm and " + cm(o.size().y()) + " cm tall" : o.shape() == Shape.TANK ? "glass tank "
+                        + " cm and " + cm(o.size().y()) + " cm tall" : o.shape() == Shape.TANK ? tankName(f.holder(), o) + " "
                         + cm(o.size().x()) + " x " + cm(o.size().y()) + " x " + cm(o.size().z()) + " cm"
                         : f.holder().noun().word() + " " + cm(o.size().x()) + " cm across and " + cm(o.size().y()) + " cm tall");
                 String note = "\"" + f.words() + "\": " + what + ", filled with " + f.kind() + " " + cm(level) + " cm deep ("

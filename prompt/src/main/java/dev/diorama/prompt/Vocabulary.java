@@ -155,6 +155,11 @@ final class Vocabulary {
         noun("tank", Shape.TANK, Material.GLASS, 0, null, "tank", "tanks");
         noun("aquarium", Shape.TANK, Material.GLASS, 0, null, "aquarium", "aquariums", "aquaria");
         compound("fish tank", Shape.TANK, Material.GLASS, 0, null);
+        // A bathtub: an open box of enamel (porcelain here), 170 x 60 x 75 cm, fixed; empty unless said full.
+        noun("bathtub", Shape.TANK, Material.PORCELAIN, 0, null, "bathtub", "bathtubs", "bath", "baths");
+        // A cooking pot: a steel vessel 20 cm across and 15 cm tall.
+        noun("pot", Shape.CUP, Material.STEEL, 0, null, "pot", "pots", "saucepan", "saucepans");
+        compound("cooking pot", Shape.CUP, Material.STEEL, 0, null);
         // Water lying on the ground: a shallow stone tray holding water (Liquids.PUDDLE_WATER), rain's usual target.
         noun("puddle", Shape.TANK, Material.STONE, 0, null, "puddle", "puddles");
         noun("pond", Shape.TANK, Material.STONE, 0, null, "pond", "ponds");
@@ -329,6 +334,8 @@ final class Vocabulary {
             case "cup" -> new Vec3(0.09, 0.1, 0.09);
             case "vase" -> s.proportions(0.3);
             case "bucket" -> new Vec3(0.3, 0.3, 0.3);
+            case "pot", "cooking-pot" -> new Vec3(0.2, 0.15, 0.2);
+            case "bathtub" -> new Vec3(1.7, 0.6, 0.75);
             case "cone" -> s.proportions(0.3);
             case "wedge" -> s.proportions(0.3);
             case "traffic-cone" -> new Vec3(0.35, 0.5, 0.35);
