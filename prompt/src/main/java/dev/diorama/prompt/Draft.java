@@ -40,6 +40,8 @@ final class Draft {
     Said<Angle> angle;
     /** The angle was not said but chosen for what the words show (rain seen from above, {@link Liquids}). */
     boolean angleImplied;
+    /** With {@link #angleImplied}: how far the camera looks down, degrees (NaN: the angle's own). */
+    double impliedPitchDown = Double.NaN;
     Said<Double> fov;
     Said<Move> move;
     Said<Lapse> lapse;

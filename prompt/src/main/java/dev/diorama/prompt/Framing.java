@@ -75,6 +75,16 @@ final class Framing {
      */
     static Camera frame(List<SceneObject> framed, SceneObject subject, double aspect, Shot shot, Angle angle,
                         double fov, boolean exact) {
+        return frame(framed, subject, aspect, shot, angle, fov, exact, Double.NaN);
+    }
+
+    /**
+     * As {@link #frame(List, SceneObject, double, Shot, Angle, double, boolean)}, looking down
+     * {@code pitchDown} degrees instead of the angle's own when it is a number (a high angle chosen
+     * to see into a vessel, {@link Liquids}).
+     */
+    static Camera frame(List<SceneObject> framed, SceneObject subject, double aspect, Shot shot, Angle angle,
+                        double fov, boolean exact, double pitchDown) {
         double f = Double.isNaN(fov) ? NORMAL_FOV : fov;
         double fill = shot == Shot.CLOSE ? CLOSE_FILL : MEDIUM_FILL;
         List<Vec3> points = new ArrayList<>();
@@ -103,7 +113,7 @@ final class Framing {
             double d = fit(points, s -> new Vec3(c.x(), h, c.z() - s), c, tanX, tanY) * factor;
             return new Camera(new Vec3(c.x(), h, c.z() - d), c, f);
         }
-        double down = angle == null ? DEFAULT_PITCH_DOWN
+        double down = !Double.isNaN(pitchDown) ? pitchDown : angle == null ? DEFAULT_PITCH_DOWN
                 : switch (angle) {
                     case EYE_LEVEL -> 0;
                     case HIGH -> HIGH_PITCH_DOWN;

@@ -6,6 +6,7 @@ import dev.diorama.prompt.Draft.ObjectGroup;
 import dev.diorama.prompt.Draft.Prep;
 import dev.diorama.prompt.Draft.Role;
 import dev.diorama.scene.Liquid;
+import dev.diorama.scene.Material;
 import dev.diorama.scene.SceneObject;
 import dev.diorama.scene.Shape;
 import dev.diorama.scene.Solids;
@@ -231,12 +232,59 @@ final class Liquids {
             }
         }
         List<RainPlan> rains = rains(d, fillOf, fills, pours, empty, notes);
+        List<Fill> seen = new ArrayList<>(fills);
+        for (PourPlan p : pours) {
+            if (p.target().shape().hollow() && !fillOf.containsKey(p.target())) seen.add(new Fill(p.target(), p.kind(), POUR_SHARE, p.words(), true));
+        }
+        lookIntoVessels(d, seen, notes);
         d.pours.clear();
         d.pours.addAll(pours);
         d.filled.clear();
         for (Fill f : fills) d.filled.add(f.holder());
         return new Plan(fills, pours, dams, rains);
     }
+
+    /**
+     * A liquid in a vessel that is not glass (a bowl, a cup, a bucket, a pot, a bathtub, a puddle's
+     * tray; a fill, or a pour's share of the inside at its end) lies below a rim the default camera (8 degrees down from a little above) cannot see
+     * over: "a bowl of honey" was filmed as an empty-looking bowl. Unless the words chose a shot or
+     * an angle, the camera looks down at a high angle, steep enough that the line of sight to the
+     * middle of the liquid passes {@value #RIM_MARGIN} degrees over the near rim (at least the usual
+     * high angle, at most {@value #MAX_PITCH_DOWN}), and a note says so. Through glass the liquid
+     * shows at any angle.
+     */
+    private static void lookIntoVessels(Draft d, List<Fill> liquids, List<String> notes) {
+        if (d.angle != null || d.shot != null) return;
+        double down = Double.NaN;
+        Fill seen = null;
+        for (Fill f : liquids) {
+            ObjectGroup g = f.holder();
+            Material m = g.material() != null ? g.material() : g.noun().material();
+            if (m == Material.GLASS) continue;
+            Vec3 size = g.noun().size();
+            double depth = Solids.cavityDepth(g.shape(), size);
+            double rim = g.shape() == Shape.TANK ? Math.min(size.x(), size.z()) / 2 - Solids.tankWall(size)
+                    : Solids.cavityRadius(g.shape(), size, size.y() * (1 - 1e-9));
+            double below = depth * (1 - f.fraction());
+            double need = Math.toDegrees(Math.atan2(below, rim)) + RIM_MARGIN;
+            double pitch = Math.min(MAX_PITCH_DOWN, Math.max(Framing.HIGH_PITCH_DOWN, need));
+            if (seen == null || pitch > down) {
+                down = pitch;
+                seen = f;
+            }
+        }
+        if (seen == null) return;
+        d.angle = new Draft.Said<>(Draft.Angle.HIGH, seen.words());
+        d.angleImplied = true;
+        d.impliedPitchDown = down;
+        notes.add("\"" + seen.words() + "\": a high angle (" + Math.round(down) + " degrees down), to see the " + seen.kind()
+                + " over the " + seen.holder().noun().word().replace('-', ' ') + "'s rim; say \"at eye level\" for another");
+    }
+
+    /** How far over a vessel's near rim the camera's line of sight to the liquid passes, degrees. */
+    static final double RIM_MARGIN = 8;
+    /** The steepest look into a vessel, degrees down. */
+    static final double MAX_PITCH_DOWN = 70;
 
     /** Whether {@code g} goes into a vessel: the next group is hollow and said with "in" or "into". */
     static boolean goesInto(Draft d, ObjectGroup g) {

@@ -411,7 +411,8 @@ final class Staging {
         if (d.shot == null && (d.angle == null || implied) && d.fov == null && tight) {
             List<SceneObject> onDisplay = onDisplay(objects);
             if (onDisplay != null) framed = onDisplay;
-            camera = Framing.frame(framed, objects.getFirst(), aspect, null, implied ? d.angle.value() : null, Double.NaN, true);
+            camera = Framing.frame(framed, objects.getFirst(), aspect, null, implied ? d.angle.value() : null, Double.NaN, true,
+                    implied ? d.impliedPitchDown : Double.NaN);
             if (room != null) camera = insideRoom(camera, room);
             camera = widenToFit(camera, framed, aspect, true);
         } else if (d.shot == null && d.angle == null && d.fov == null) {

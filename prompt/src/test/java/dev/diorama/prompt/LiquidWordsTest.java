@@ -54,6 +54,43 @@ class LiquidWordsTest {
                 && n.contains("30.6 l")), p.notes().toString());
     }
 
+    /**
+     * Whether the eye sees the middle of the liquid's surface over the vessel's near rim: along the
+     * line from the eye to that point, the height where it crosses the rim's circle (a tank's near
+     * wall) is above the rim.
+     */
+    private static boolean seesTheLiquid(Scene s) {
+        Liquid l = s.liquids().getFirst();
+        // a pour fills its target to a share of its inside
+        SceneObject v = l.in() != null ? s.object(l.in()) : s.objects().stream().filter(o -> o.shape() == dev.diorama.scene.Shape.BOWL)
+                .findFirst().orElseThrow();
+        double level = l.in() != null ? l.level() : Liquids.POUR_SHARE * Solids.cavityDepth(v.shape(), v.size());
+        Vec3 eye = s.camera().position();
+        double bottom = v.position().y() - v.size().y() / 2, rim = bottom + v.size().y();
+        double depth = Solids.cavityDepth(v.shape(), v.size());
+        Vec3 surface = new Vec3(v.position().x(), bottom + v.size().y() - depth + level, v.position().z());
+        double horizontal = Math.hypot(eye.x() - surface.x(), eye.z() - surface.z());
+        // the near rim: the inner wall's half-width toward the eye (the camera looks along +z)
+        double half = v.shape() == dev.diorama.scene.Shape.TANK ? v.size().z() / 2 - Solids.tankWall(v.size())
+                : Solids.cavityRadius(v.shape(), v.size(), v.size().y() * (1 - 1e-9));
+        double atRim = surface.y() + (eye.y() - surface.y()) * half / horizontal;
+        return atRim > rim;
+    }
+
+    @Test
+    void theCameraLooksIntoAVesselThatIsNotGlass() {
+        for (String prompt : List.of("a bowl of honey", "a bucket of water", "a cup of olive oil", "a pot of water",
+                "a bathtub full of water", "a steel ball sinks into a bowl of honey", "a jug pours water into a bowl")) {
+            PromptParser.Parse p = parse(prompt);
+            assertTrue(seesTheLiquid(p.scene()), prompt + ": the camera at " + p.scene().camera().position()
+                    + " sees only the outside of the vessel");
+            assertTrue(p.notes().stream().anyMatch(n -> n.contains("a high angle") && n.contains("rim")), prompt + ": " + p.notes());
+        }
+        // Through glass the liquid shows: the usual camera; and an angle said is kept.
+        assertTrue(parse("a glass of water").notes().stream().noneMatch(n -> n.contains("a high angle")));
+        assertTrue(parse("a bowl of honey at eye level").notes().stream().noneMatch(n -> n.contains("a high angle")));
+    }
+
     @Test
     void aSmallGlassGetsTheFinestSpacing() {
         assertEquals(0.005, parse("a glass of water").scene().liquids().getFirst().spacing(), 1e-12);
