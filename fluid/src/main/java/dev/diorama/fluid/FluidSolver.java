@@ -642,7 +642,8 @@ public final class FluidSolver implements AutoCloseable {
         double vmax = Math.sqrt(vmax2);
         if (vmax > 0) dt = Math.min(dt, settings.cfl() * d / vmax);
         double nu = settings.liquid().kinematicViscosity();
-        if (nu > 0) dt = Math.min(dt, 0.1 * d * d / nu);       // stable diffusion number of the explicit viscosity
+        // stable diffusion number of the explicit viscosity (the implicit one has no limit)
+        if (nu > 0 && !implicitViscosity()) dt = Math.min(dt, EXPLICIT_DIFFUSION * d * d / nu);
         return Math.max(dt, 1e-7);
     }
 
@@ -1181,6 +1182,8 @@ public final class FluidSolver implements AutoCloseable {
         final double gx = settings.gravity()[0], gy = settings.gravity()[1], gz = settings.gravity()[2];
         final boolean coupled = bodies != null;
         final double eps = 0.01 * h2;
+        final boolean implicit = nu > 0 && implicitViscosity();
+        final boolean explicitNu = nu > 0 && !implicit;
         if (gamma > 0) {
             // Akinci 2013 surface normals n_i = h sum_j V/rho_j grad W_ij (dimensionless; ~1 at the surface).
             parallel.forChunks(n, (c, from, to) -> {
@@ -1213,7 +1216,7 @@ public final class FluidSolver implements AutoCloseable {
                     double dvx = vxi - vx[j], dvy = vyi - vy[j], dvz = vzi - vz[j];
                     double r2 = dx * dx + dy * dy + dz * dz;
                     double vj = volRho[j];
-                    if (nu > 0) {
+                    if (explicitNu) {
                         double f = vj * (dvx * dx + dvy * dy + dvz * dz) / (r2 + eps);
                         visx += f * ch.fGrad[3 * k];
                         visy += f * ch.fGrad[3 * k + 1];
@@ -1235,7 +1238,7 @@ public final class FluidSolver implements AutoCloseable {
                 axi += 10 * nu * visx + xsph / dt * smx + stx;
                 ayi += 10 * nu * visy + xsph / dt * smy + sty;
                 azi += 10 * nu * visz + xsph / dt * smz + stz;
-                if (nu > 0) {
+                if (explicitNu) {
                     // Viscous friction with solids; the bodies feel the reaction.
                     for (int k = ch.bFirst[li], e = ch.bFirst[li + 1]; k < e; k++) {
                         int j = ch.bIdx[k];
@@ -1284,6 +1287,244 @@ public final class FluidSolver implements AutoCloseable {
                 vx[i] += dt * ax[i];
                 vy[i] += dt * ay[i];
                 vz[i] += dt * az[i];
+            }
+        });
+        if (implicit) {
+            lastViscosityIterations = solveViscosity(dt);
+            viscousReaction();
+        }
+    }
+
+    // =====================================================================================
+    // Implicit viscosity
+    // =====================================================================================
+
+    /** The explicit viscosity's stable diffusion number: dt <= EXPLICIT_DIFFUSION d^2 / nu. */
+    static final double EXPLICIT_DIFFUSION = 0.1;
+    /** The implicit viscosity's CG stops when the residual is this fraction of the right-hand side. */
+    static final double VISCOSITY_TOLERANCE = 1e-4;
+    /** Cap on the implicit viscosity's CG iterations. */
+    static final int VISCOSITY_ITERATIONS = 200;
+
+    /** Whether the viscosity is solved implicitly (null: when its explicit step limit would bind, see {@link #implicitViscosity()}). */
+    private Boolean implicitViscosityOverride;
+    private int lastViscosityIterations;
+    private double[] cgRx = new double[0], cgRy = cgRx, cgRz = cgRx, cgPx = cgRx, cgPy = cgRx, cgPz = cgRx;
+    private double[] cgQx = cgRx, cgQy = cgRx, cgQz = cgRx, cgBx = cgRx, cgBy = cgRx, cgBz = cgRx;
+    private double[] cgDiag = cgRx;   // 6 per particle: the inverse of the block diagonal (xx, yy, zz, xy, xz, yz)
+
+    /**
+     * Whether the viscosity is solved implicitly: when the explicit form's stable step
+     * (EXPLICIT_DIFFUSION d^2 / nu, 0.35 ms for honey at 5 mm) is below the longest step allowed
+     * (honey); water and oil keep the explicit form, whose limit never binds for them.
+     */
+    boolean implicitViscosity() {
+        if (implicitViscosityOverride != null) return implicitViscosityOverride;
+        double nu = settings.liquid().kinematicViscosity();
+        return nu > 0 && EXPLICIT_DIFFUSION * d * d / nu < settings.maxTimeStep();
+    }
+
+    /** For tests: force the implicit (true) or explicit (false) viscosity, or the automatic choice (null). */
+    void implicitViscosity(Boolean on) {
+        implicitViscosityOverride = on;
+    }
+
+    /** Iterations of the last implicit viscosity solve (0 when the viscosity is explicit). */
+    public int lastViscosityIterations() {
+        return lastViscosityIterations;
+    }
+
+    /**
+     * Backward Euler on the same viscosity operator as the explicit form (Weiler et al. 2018 solve
+     * this system by CG): v - dt L(v) = v* with
+     * L(v)_i = 10 nu [sum_j c_ij ((v_i - v_j) . x_ij) / (r^2 + 0.01 h^2) grad W_ij
+     *                 + sum_b V_b ((v_i - v_b) . x_ib) / (r^2 + 0.01 h^2) grad W_ib],
+     * c_ij = V (1/rho_i + 1/rho_j) / 2 (the explicit form's V / rho_j made symmetric: densities
+     * are within a per cent of rest, and the symmetric form keeps the matrix symmetric positive
+     * definite, as CG needs; grad W_ij x_ij^T is symmetric and the same for ij and ji). The
+     * solids' velocities v_b move to the right-hand side. Preconditioned by the inverse 3 x 3
+     * block diagonal; starts from v*; every sum is per chunk, then in chunk order (deterministic
+     * whatever the thread count). Returns the iterations used.
+     */
+    private int solveViscosity(double dt) {
+        if (cgRx.length < px.length) {
+            int cap = px.length;
+            cgRx = new double[cap]; cgRy = new double[cap]; cgRz = new double[cap];
+            cgPx = new double[cap]; cgPy = new double[cap]; cgPz = new double[cap];
+            cgQx = new double[cap]; cgQy = new double[cap]; cgQz = new double[cap];
+            cgBx = new double[cap]; cgBy = new double[cap]; cgBz = new double[cap];
+            cgDiag = new double[6 * cap];
+        }
+        final double k = 10 * settings.liquid().kinematicViscosity() * dt;
+        final double eps = 0.01 * h2;
+        int chunkCount = Parallel.chunks(n);
+        double[] part = new double[chunkCount];
+        // right-hand side b = v* - k sum_b V_b (v_b . x_ib) / (r^2 + eps) grad W_ib, and the block diagonal's inverse
+        parallel.forChunks(n, (c, from, to) -> {
+            Chunk ch = chunks[c];
+            double bb = 0;
+            for (int i = from; i < to; i++) {
+                int li = i - from;
+                double xi = px[i], yi = py[i], zi = pz[i];
+                double bx0 = vx[i], by0 = vy[i], bz0 = vz[i];
+                double dxx = 0, dyy = 0, dzz = 0, dxy = 0, dxz = 0, dyz = 0;
+                for (int q = ch.fFirst[li], e = ch.fFirst[li + 1]; q < e; q++) {
+                    int j = ch.fIdx[q];
+                    double dx = xi - px[j], dy = yi - py[j], dz = zi - pz[j];
+                    double w = vol * 0.5 * (invRho[i] + invRho[j]) / (dx * dx + dy * dy + dz * dz + eps);
+                    double gx = ch.fGrad[3 * q], gy = ch.fGrad[3 * q + 1], gz = ch.fGrad[3 * q + 2];
+                    dxx += w * gx * dx; dyy += w * gy * dy; dzz += w * gz * dz;
+                    dxy += w * gx * dy; dxz += w * gx * dz; dyz += w * gy * dz;
+                }
+                for (int q = ch.bFirst[li], e = ch.bFirst[li + 1]; q < e; q++) {
+                    int j = ch.bIdx[q];
+                    double dx = xi - bx[j], dy = yi - by[j], dz = zi - bz[j];
+                    double w = bV[j] / (dx * dx + dy * dy + dz * dz + eps);
+                    double gx = ch.bGrad[3 * q], gy = ch.bGrad[3 * q + 1], gz = ch.bGrad[3 * q + 2];
+                    double f = -k * w * (bvx[j] * dx + bvy[j] * dy + bvz[j] * dz);
+                    bx0 += f * gx; by0 += f * gy; bz0 += f * gz;
+                    dxx += w * gx * dx; dyy += w * gy * dy; dzz += w * gz * dz;
+                    dxy += w * gx * dy; dxz += w * gx * dz; dyz += w * gy * dz;
+                }
+                cgBx[i] = bx0; cgBy[i] = by0; cgBz[i] = bz0;
+                bb += bx0 * bx0 + by0 * by0 + bz0 * bz0;
+                // D = I - k (sum of w grad W x^T): grad W = g x with g < 0, so D is I plus a positive semi-definite matrix
+                invertSymmetric(1 - k * dxx, 1 - k * dyy, 1 - k * dzz, -k * dxy, -k * dxz, -k * dyz, cgDiag, 6 * i);
+            }
+            part[c] = bb;
+        });
+        double bNorm2 = Parallel.sum(part, chunkCount);
+        if (bNorm2 == 0) return 0;
+        // r = b - A v, z = D^-1 r into p, rz
+        applyViscosityOperator(vx, vy, vz, cgQx, cgQy, cgQz, k, eps);
+        parallel.forChunks(n, (c, from, to) -> {
+            for (int i = from; i < to; i++) {
+                cgRx[i] = cgBx[i] - cgQx[i]; cgRy[i] = cgBy[i] - cgQy[i]; cgRz[i] = cgBz[i] - cgQz[i];
+            }
+        });
+        double rz = precondition(cgPx, cgPy, cgPz, part);
+        double tol2 = VISCOSITY_TOLERANCE * VISCOSITY_TOLERANCE * bNorm2;
+        int it = 0;
+        while (it < VISCOSITY_ITERATIONS) {
+            applyViscosityOperator(cgPx, cgPy, cgPz, cgQx, cgQy, cgQz, k, eps);
+            parallel.forChunks(n, (c, from, to) -> {
+                double pq = 0;
+                for (int i = from; i < to; i++) pq += cgPx[i] * cgQx[i] + cgPy[i] * cgQy[i] + cgPz[i] * cgQz[i];
+                part[c] = pq;
+            });
+            double pq = Parallel.sum(part, chunkCount);
+            if (!(pq > 0)) break;
+            final double alpha = rz / pq;
+            double[] rr = new double[chunkCount];
+            parallel.forChunks(n, (c, from, to) -> {
+                double r2 = 0;
+                for (int i = from; i < to; i++) {
+                    vx[i] += alpha * cgPx[i]; vy[i] += alpha * cgPy[i]; vz[i] += alpha * cgPz[i];
+                    cgRx[i] -= alpha * cgQx[i]; cgRy[i] -= alpha * cgQy[i]; cgRz[i] -= alpha * cgQz[i];
+                    r2 += cgRx[i] * cgRx[i] + cgRy[i] * cgRy[i] + cgRz[i] * cgRz[i];
+                }
+                rr[c] = r2;
+            });
+            it++;
+            if (Parallel.sum(rr, chunkCount) <= tol2) break;
+            // z = D^-1 r (kept in Q, free until the next product), then p = z + beta p
+            double rzNew = precondition(cgQx, cgQy, cgQz, part);
+            final double beta = rzNew / rz;
+            rz = rzNew;
+            parallel.forChunks(n, (c, from, to) -> {
+                for (int i = from; i < to; i++) {
+                    cgPx[i] = cgQx[i] + beta * cgPx[i];
+                    cgPy[i] = cgQy[i] + beta * cgPy[i];
+                    cgPz[i] = cgQz[i] + beta * cgPz[i];
+                }
+            });
+        }
+        return it;
+    }
+
+    /** z = D^-1 r (the block diagonal's inverse times the residual) into z; returns r . z (per chunk, then in chunk order). */
+    private double precondition(double[] zx, double[] zy, double[] zz, double[] part) {
+        parallel.forChunks(n, (c, from, to) -> {
+            double rz = 0;
+            for (int i = from; i < to; i++) {
+                int o = 6 * i;
+                double rx = cgRx[i], ry = cgRy[i], rzi = cgRz[i];
+                double x = cgDiag[o] * rx + cgDiag[o + 3] * ry + cgDiag[o + 4] * rzi;
+                double y = cgDiag[o + 3] * rx + cgDiag[o + 1] * ry + cgDiag[o + 5] * rzi;
+                double z = cgDiag[o + 4] * rx + cgDiag[o + 5] * ry + cgDiag[o + 2] * rzi;
+                zx[i] = x; zy[i] = y; zz[i] = z;
+                rz += rx * x + ry * y + rzi * z;
+            }
+            part[c] = rz;
+        });
+        return Parallel.sum(part, Parallel.chunks(n));
+    }
+
+    /** out = A u = u - k [sum_j c_ij ((u_i - u_j) . x_ij) / (r^2 + eps) grad W_ij + sum_b V_b (u_i . x_ib) / (r^2 + eps) grad W_ib]. */
+    private void applyViscosityOperator(double[] ux, double[] uy, double[] uz, double[] ox, double[] oy, double[] oz,
+                                        double k, double eps) {
+        parallel.forChunks(n, (c, from, to) -> {
+            Chunk ch = chunks[c];
+            for (int i = from; i < to; i++) {
+                int li = i - from;
+                double xi = px[i], yi = py[i], zi = pz[i], uxi = ux[i], uyi = uy[i], uzi = uz[i];
+                double sx = 0, sy = 0, sz = 0;
+                for (int q = ch.fFirst[li], e = ch.fFirst[li + 1]; q < e; q++) {
+                    int j = ch.fIdx[q];
+                    double dx = xi - px[j], dy = yi - py[j], dz = zi - pz[j];
+                    double f = vol * 0.5 * (invRho[i] + invRho[j]) * ((uxi - ux[j]) * dx + (uyi - uy[j]) * dy + (uzi - uz[j]) * dz)
+                            / (dx * dx + dy * dy + dz * dz + eps);
+                    sx += f * ch.fGrad[3 * q]; sy += f * ch.fGrad[3 * q + 1]; sz += f * ch.fGrad[3 * q + 2];
+                }
+                for (int q = ch.bFirst[li], e = ch.bFirst[li + 1]; q < e; q++) {
+                    int j = ch.bIdx[q];
+                    double dx = xi - bx[j], dy = yi - by[j], dz = zi - bz[j];
+                    double f = bV[j] * (uxi * dx + uyi * dy + uzi * dz) / (dx * dx + dy * dy + dz * dz + eps);
+                    sx += f * ch.bGrad[3 * q]; sy += f * ch.bGrad[3 * q + 1]; sz += f * ch.bGrad[3 * q + 2];
+                }
+                ox[i] = uxi - k * sx;
+                oy[i] = uyi - k * sy;
+                oz[i] = uzi - k * sz;
+            }
+        });
+    }
+
+    /** The inverse of the symmetric 3 x 3 matrix (a, b, c on the diagonal; d = xy, e = xz, f = yz) into out[o..o+6). */
+    private static void invertSymmetric(double a, double b, double c, double d, double e, double f, double[] out, int o) {
+        double c00 = b * c - f * f, c01 = e * f - d * c, c02 = d * f - b * e;
+        double det = a * c00 + d * c01 + e * c02;
+        if (!(Math.abs(det) > 1e-300)) {
+            out[o] = out[o + 1] = out[o + 2] = 1;
+            out[o + 3] = out[o + 4] = out[o + 5] = 0;
+            return;
+        }
+        double inv = 1 / det;
+        out[o] = c00 * inv;
+        out[o + 1] = (a * c - e * e) * inv;
+        out[o + 2] = (a * b - d * d) * inv;
+        out[o + 3] = c01 * inv;
+        out[o + 4] = c02 * inv;
+        out[o + 5] = (d * e - a * f) * inv;
+    }
+
+    /** The bodies' share of the implicit viscosity: the friction of the solved velocities on their samples. */
+    private void viscousReaction() {
+        if (bodies == null) return;
+        final double nu10 = 10 * settings.liquid().kinematicViscosity();
+        final double eps = 0.01 * h2;
+        parallel.forChunks(n, (c, from, to) -> {
+            Chunk ch = chunks[c];
+            for (int i = from; i < to; i++) {
+                int li = i - from;
+                double xi = px[i], yi = py[i], zi = pz[i];
+                for (int q = ch.bFirst[li], e = ch.bFirst[li + 1]; q < e; q++) {
+                    int j = ch.bIdx[q];
+                    if (bOwner[j] < 0) continue;
+                    double dx = xi - bx[j], dy = yi - by[j], dz = zi - bz[j];
+                    double f = nu10 * bV[j] * ((vx[i] - bvx[j]) * dx + (vy[i] - bvy[j]) * dy + (vz[i] - bvz[j]) * dz)
+                            / (dx * dx + dy * dy + dz * dz + eps);
+                    addWrench(ch, j, -mass * f * ch.bGrad[3 * q], -mass * f * ch.bGrad[3 * q + 1], -mass * f * ch.bGrad[3 * q + 2]);
+                }
             }
         });
     }
