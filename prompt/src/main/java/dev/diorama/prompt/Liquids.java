@@ -231,6 +231,13 @@ final class Liquids {
                 fills.add(f);
             }
         }
+        // "a glass of water tips over", "knock over a cup of tea": a vessel of liquid stands fixed.
+        for (Draft.ActionPhrase a : d.actions) {
+            if (a.act() != Draft.Act.TOPPLE) continue;
+            fills.stream().filter(f -> d.fixedGroups.contains(f.holder())).findFirst().ifPresent(f -> notes.add("\"" + a.words()
+                    + "\": " + f.words() + " stands fixed: Diorama cannot knock over a vessel of liquid yet (the liquid"
+                    + " squeezed under it as it lands throws it), so it was not used"));
+        }
         List<RainPlan> rains = rains(d, fillOf, fills, pours, empty, notes);
         List<Fill> seen = new ArrayList<>(fills);
         for (PourPlan p : pours) {
@@ -385,8 +392,8 @@ final class Liquids {
         if (target == null) {
             // "a glass spills", "water flows": nothing to pour into; not a contradiction, so only a note.
             notes.add("\"" + l.words() + "\" says nothing to pour " + (l.kind() == null ? "it" : "the " + l.kind())
-                    + " into or onto, so nothing pours; say, \"water pours from a jug into a glass\" or \"pour honey"
-                    + " onto a plate\"");
+                    + " into or onto, so nothing pours (a vessel of liquid cannot be knocked over yet); say, \"water pours"
+                    + " from a jug into a glass\" or \"pour honey onto a plate\"");
             return null;
         }
         boolean surface = target.noun().role() == Role.SURFACE && target.shape() != Shape.STAIRS;
