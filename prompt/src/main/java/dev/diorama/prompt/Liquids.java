@@ -64,13 +64,6 @@ final class Liquids {
     static final double THIN_RADIUS = 0.004;
     /** How far above its top a plate or table is poured onto when no source is named, m; a vessel, above its rim. */
     static final double POUR_HEIGHT_SURFACE = 0.15, POUR_HEIGHT_VESSEL = 0.12;
-    /** How a note names a tank: "glass tank" (a tank, an aquarium), or its material and noun ("porcelain bathtub"). */
-    private static String tankName(ObjectGroup g, SceneObject o) {
-        String word = g.noun().word();
-        return Set.of("tank", "aquarium", "fish-tank").contains(word) ? o.material().jsonName() + " tank"
-                : o.material().jsonName() + " " + word;
-    }
-
     /** A pour onto a surface makes a puddle this deep over a disc of this share of the surface's radius. */
     static final double PUDDLE_DEPTH = 0.005, PUDDLE_SHARE = 0.35;
 
@@ -241,7 +234,9 @@ final class Liquids {
         List<RainPlan> rains = rains(d, fillOf, fills, pours, empty, notes);
         List<Fill> seen = new ArrayList<>(fills);
         for (PourPlan p : pours) {
-            if (p.target().shape().hollow() && !fillOf.containsKey(p.target())) seen.add(new Fill(p.target(), p.kind(), POUR_SHARE, p.words(), true));
+            if (p.target().shape().hollow() && !fillOf.containsKey(p.target())) {
+                seen.add(new Fill(p.target(), p.kind(), POUR_SHARE, p.words(), true));
+            }
         }
         lookIntoVessels(d, seen, notes);
         d.pours.clear();
@@ -253,8 +248,9 @@ final class Liquids {
 
     /**
      * A liquid in a vessel that is not glass (a bowl, a cup, a bucket, a pot, a bathtub, a puddle's
-     * tray; a fill, or a pour's share of the inside at its end) lies below a rim the default camera (8 degrees down from a little above) cannot see
-     * over: "a bowl of honey" was filmed as an empty-looking bowl. Unless the words chose a shot or
+     * tray; a fill, or a pour's share of the inside at its end) lies below a rim the default camera
+     * (8 degrees down from a little above) cannot see over: "a bowl of honey" was filmed as an
+     * empty-looking bowl. Unless the words chose a shot or
      * an angle, the camera looks down at a high angle, steep enough that the line of sight to the
      * middle of the liquid passes {@value #RIM_MARGIN} degrees over the near rim (at least the usual
      * high angle, at most {@value #MAX_PITCH_DOWN}), and a note says so. Through glass the liquid
@@ -292,6 +288,13 @@ final class Liquids {
     static final double RIM_MARGIN = 8;
     /** The steepest look into a vessel, degrees down. */
     static final double MAX_PITCH_DOWN = 70;
+
+    /** How a note names a tank: "glass tank" (a tank, an aquarium), or its material and noun ("porcelain bathtub"). */
+    private static String tankName(ObjectGroup g, SceneObject o) {
+        String word = g.noun().word();
+        return Set.of("tank", "aquarium", "fish-tank").contains(word) ? o.material().jsonName() + " tank"
+                : o.material().jsonName() + " " + word;
+    }
 
     /** Whether {@code g} goes into a vessel: the next group is hollow and said with "in" or "into". */
     static boolean goesInto(Draft d, ObjectGroup g) {
