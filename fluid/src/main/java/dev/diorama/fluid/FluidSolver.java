@@ -1415,7 +1415,6 @@ public final class FluidSolver implements AutoCloseable {
             double pq = Parallel.sum(part, chunkCount);
             if (!(pq > 0)) break;
             final double alpha = rz / pq;
-            double[] rr = new double[chunkCount];
             parallel.forChunks(n, (c, from, to) -> {
                 double r2 = 0;
                 for (int i = from; i < to; i++) {
@@ -1423,10 +1422,10 @@ public final class FluidSolver implements AutoCloseable {
                     cgRx[i] -= alpha * cgQx[i]; cgRy[i] -= alpha * cgQy[i]; cgRz[i] -= alpha * cgQz[i];
                     r2 += cgRx[i] * cgRx[i] + cgRy[i] * cgRy[i] + cgRz[i] * cgRz[i];
                 }
-                rr[c] = r2;
+                part[c] = r2;
             });
             it++;
-            if (Parallel.sum(rr, chunkCount) <= tol2) break;
+            if (Parallel.sum(part, chunkCount) <= tol2) break;
             // z = D^-1 r (kept in Q, free until the next product), then p = z + beta p
             double rzNew = precondition(cgQx, cgQy, cgQz, part);
             final double beta = rzNew / rz;
