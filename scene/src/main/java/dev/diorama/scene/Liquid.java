@@ -149,6 +149,19 @@ public record Liquid(String id, String kind, Vec3 min, Vec3 max, String in, doub
         return (long) Math.ceil(v / (spacing * spacing * spacing));
     }
 
+    /**
+     * Rest density of a liquid kind, kg/m^3: water 998.2 (20 degC), olive oil 911, honey 1420 (the
+     * fluid solver's presets, dev.diorama.fluid.Liquid, which sim's LiquidKindsTest holds it to).
+     */
+    public static double density(String kind) {
+        return switch (kind) {
+            case "oil" -> 911;
+            case "honey" -> 1420;
+            case "water" -> 998.2;
+            default -> throw new IllegalArgumentException("unknown liquid '" + kind + "' (expected water, oil or honey)");
+        };
+    }
+
     /** Index of refraction at visible wavelengths (water 1.333, olive oil 1.47, honey 1.50). */
     public double refractiveIndex() {
         return switch (kind) {
