@@ -61,6 +61,9 @@ final class ActionWords {
         indoor("attic", 5, 2.2, 8, Material.PINE, Material.PINE);
         indoor("workshop", 6, 3, 8, Material.CONCRETE, Material.STONE);
         indoor("museum", 15, 6, 20, Material.MARBLE, Material.STONE);
+        // A basketball court: the hall of a regulation court (28 x 15 m, a little room around it, 7 m up).
+        indoor("basketball court", 17, 7, 30, Material.OAK, Material.CONCRETE);
+        indoor("court", 17, 7, 30, Material.OAK, Material.CONCRETE);
         outdoor("lawn", Material.GRASS);
         outdoor("garden", Material.GRASS);
         outdoor("backyard", Material.GRASS);
@@ -79,6 +82,8 @@ final class ActionWords {
         outdoor("road", Material.CONCRETE);
         outdoor("sidewalk", Material.CONCRETE);
         outdoor("rooftop", Material.CONCRETE);
+        outdoor("tennis court", Material.CONCRETE);
+        outdoor("car park", Material.CONCRETE);
         outdoor("roof", Material.CONCRETE);
         outdoor("parking lot", Material.CONCRETE);
         outdoor("car park", Material.CONCRETE);
