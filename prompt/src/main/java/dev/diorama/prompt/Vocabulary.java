@@ -130,6 +130,8 @@ final class Vocabulary {
         noun("orb", Shape.BALL, null, 0, null, "orb", "orbs");
         noun("die", Shape.CUBE, Material.PLASTIC, 0.016, "white", "die", "dice");
         noun("crate", Shape.CUBE, Material.WOOD, 0.5, null, "crate", "crates");
+        // A hardback book lying flat: a block of paper 23 x 3 x 15 cm (no cover that opens).
+        noun("book", Shape.CUBE, Material.PAPER, 0, "darkred", "book", "books");
         noun("coin", Shape.CYLINDER, Material.COPPER, 0, null, "coin", "coins");
         noun("can", Shape.CYLINDER, Material.ALUMINIUM, 0, null, "can", "cans", "tin", "tins");
         noun("log", Shape.CYLINDER, Material.WOOD, 0, null, "log", "logs");
@@ -334,6 +336,7 @@ final class Vocabulary {
             case "cup" -> new Vec3(0.09, 0.1, 0.09);
             case "vase" -> s.proportions(0.3);
             case "bucket" -> new Vec3(0.3, 0.3, 0.3);
+            case "book" -> new Vec3(0.23, 0.03, 0.15);
             case "pot", "cooking-pot" -> new Vec3(0.2, 0.15, 0.2);
             case "bathtub" -> new Vec3(1.7, 0.6, 0.75);
             case "cone" -> s.proportions(0.3);
