@@ -317,7 +317,7 @@ public final class Simulator {
     /**
      * With liquids, a body faster than this many times {@link #attainableSpeed} (plus
      * {@link #ENERGY_SLACK}) has been thrown by the liquid's coupling, not by physics: a 7.4 cm steel
-     * ball dropped into a pot of water was thrown out of it at 200 m/s, under the speed of sound,
+     * ball dropped into a pot of water was thrown out of it at 212 m/s, under the speed of sound,
      * and the film was made with the ball gone and the water with it (2026-11-26). Collisions pass
      * speed on (a light ball struck by a heavy one leaves at up to twice its speed; a stack of
      * balls dropped together, more), hence the wide factor.
@@ -364,8 +364,9 @@ public final class Simulator {
     }
 
     /**
-     * Stops the simulation, with what happened, when a body moves faster than {@link #MAX_SPEED}
-     * (or its state is no number): a film of it would be nonsense. The known way there: a flat body
+     * Stops the simulation, with what happened, when a body moves faster than {@link #limit} (the
+     * speed of sound; with liquids, the energy bound) or its state is no number: a film of it would
+     * be nonsense. The known way there: a flat body
      * sinking onto a container's floor squeezes the last layers of liquid under it, and the
      * partitioned coupling of the two solvers can answer with ever larger pressure (README, the
      * liquids' limits).
