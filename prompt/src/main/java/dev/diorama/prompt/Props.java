@@ -715,8 +715,11 @@ final class Props {
                     double f = (wet ? INTO_LIQUID : 0.6) * opening / across;
                     cs = cs.times(f);
                     cs = new Vec3(round(cs.x()), round(cs.y()), round(cs.z()));
-                    notes.add("\"" + c.words() + "\" is made " + PromptReader.metres(across * f) + " across to fit into the "
-                            + PromptReader.metres(opening) + " opening of the " + g.noun().word());
+                    // Its own size, as one would measure it (a cube's edge, not the diagonal that must pass the opening).
+                    boolean round = c.shape() == Shape.BALL || c.shape().round();
+                    double largest = Math.max(cs.x(), Math.max(cs.y(), cs.z()));
+                    notes.add("\"" + c.words() + "\" is made " + PromptReader.metres(largest) + (round ? " across" : " at its longest")
+                            + " to fit into the " + PromptReader.metres(opening) + " opening of the " + g.noun().word());
                 }
                 boolean falls = falls(c, g);
                 double bottom = y + (falls ? wet ? DROP_INTO_LIQUID : Math.max(DROP_ONTO, 0.02) : 0.01);
