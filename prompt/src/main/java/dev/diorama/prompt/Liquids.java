@@ -268,7 +268,7 @@ final class Liquids {
             Vec3 size = g.noun().size();
             double depth = Solids.cavityDepth(g.shape(), size);
             double rim = g.shape() == Shape.TANK ? Math.min(size.x(), size.z()) / 2 - Solids.tankWall(size)
-                    : Solids.cavityRadius(g.shape(), size, size.y() * (1 - 1e-9));
+                    : Solids.cavityRadius(g.shape(), size, size.y());
             double below = depth * (1 - f.fraction());
             double need = Math.toDegrees(Math.atan2(below, rim)) + RIM_MARGIN;
             double pitch = Math.min(MAX_PITCH_DOWN, Math.max(Framing.HIGH_PITCH_DOWN, need));

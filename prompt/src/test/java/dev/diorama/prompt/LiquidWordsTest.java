@@ -72,7 +72,7 @@ class LiquidWordsTest {
         double horizontal = Math.hypot(eye.x() - surface.x(), eye.z() - surface.z());
         // the near rim: the inner wall's half-width toward the eye (the camera looks along +z)
         double half = v.shape() == dev.diorama.scene.Shape.TANK ? v.size().z() / 2 - Solids.tankWall(v.size())
-                : Solids.cavityRadius(v.shape(), v.size(), v.size().y() * (1 - 1e-9));
+                : Solids.cavityRadius(v.shape(), v.size(), v.size().y());
         double atRim = surface.y() + (eye.y() - surface.y()) * half / horizontal;
         return atRim > rim;
     }

@@ -89,13 +89,18 @@ public final class Solids {
     /**
      * The inner radius of a vessel (bowl, cup, bottle, jug) at height {@code y} metres above the
      * bottom of its bounding box, m, interpolated along the wall's inner line; negative below the
-     * inside of its floor or above its rim, and for other shapes.
+     * inside of its floor or above its rim, and for other shapes. A height within rounding (1e-9 of
+     * the height) of the floor or the rim counts as on it: a liquid's first layer, placed exactly a
+     * clearance above the floor, once fell below it by rounding and a bucket of water was filmed
+     * empty; the rim's own height read as above the rim.
      */
     public static double cavityRadius(Shape shape, Vec3 size, double y) {
         double[][] st = profile(shape);
         if (st == null) return -1;
-        double u = y / size.y();
-        if (u < st[0][3] || u > st[st.length - 1][3]) return -1;
+        double u = y / size.y(), lo = st[0][3], hi = st[st.length - 1][3];
+        if (u < lo && u > lo - 1e-9) u = lo;
+        if (u > hi && u < hi + 1e-9) u = hi;
+        if (u < lo || u > hi) return -1;
         for (int k = 1; k < st.length; k++) {
             double y0 = st[k - 1][3], y1 = st[k][3];
             if (u <= y1) {

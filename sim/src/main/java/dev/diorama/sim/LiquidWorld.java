@@ -438,12 +438,9 @@ final class LiquidWorld implements AutoCloseable {
             return Math.abs(x) <= s.x() / 2 - t - clear + 1e-9 && Math.abs(z) <= s.z() / 2 - t - clear + 1e-9
                     && height >= t + clear - 1e-9;
         }
-        // The first layer stands exactly the clearance above the inside of the floor: rounding must
-        // not put it below (it did: a bucket, a bowl and a jug of water got no water at all).
-        double inner = Solids.profile(holder.shape())[0][3] * s.y();
-        double low = height - clear;
-        if (low < inner && low > inner - 1e-9) low = inner;
-        double r = Solids.cavityRadius(holder.shape(), s, low);
+        // (The first layer stands exactly the clearance above the inside of the floor: cavityRadius
+        // takes a height within rounding of the floor as on it.)
+        double r = Solids.cavityRadius(holder.shape(), s, height - clear);
         double r2 = Solids.cavityRadius(holder.shape(), s, height);
         if (r < 0 || r2 < 0) return false;
         return Math.hypot(x, z) <= Math.min(r, r2) - clear + 1e-9;
