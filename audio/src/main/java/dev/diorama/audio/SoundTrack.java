@@ -34,8 +34,10 @@ import java.util.SplittableRandom;
  * path: the film mix hears each body's modes at the emission time whose sound reaches the camera
  * then, relative to the onset's path ({@link Voice.Motion}), so a body coming toward the camera at
  * v rings c / (c - v) higher and one going away c / (c + v) lower (DopplerTest), and the level
- * follows 1/r. The pan, the interaural delay, the air absorption and the floor bounce keep their
- * onset values for the rest of the ring (they change little while a strike rings).
+ * follows 1/r. Every path follows the source for the whole ring: the pan and the interaural delay
+ * from its direction, the air over its length, and the floor bounce from its image, each ear's
+ * coefficient re-evaluated every {@link Voice#CHUNK} samples and interpolated between
+ * (MovingPathTest).
  *
  * <p>A sample is a pure function of its absolute index (see {@code Voice}): rendering 4800 samples
  * at once or as two blocks of 2400 gives the same floats, bit for bit. The only randomness, how hard
@@ -389,11 +391,10 @@ public final class SoundTrack implements AutoCloseable {
     private List<Voice.Tap> taps(Excitation x, Surface ground, boolean withSend, double sendAudibility) {
         Spatializer spatializer = x.listener();
         Vec3 eye = spatializer.eye();
-        Vec3 p = x.point().y() < 0 ? new Vec3(x.point().x(), 0, x.point().z()) : x.point();
-        Vec3 image = new Vec3(p.x(), -p.y(), p.z());
-        double r = p.minus(eye).length(), ri = image.minus(eye).length();
-        Spatializer.Placement direct = x.ears(), bounce = spatializer.place(image);
-        double extra = (ri - r) / SPEED_OF_SOUND * SAMPLE_RATE;
+        double r = Path.onFloor(x.point()).minus(eye).length();
+        Path bounce = Path.bounce(spatializer, x.point());
+        double ri = bounce.length();
+        Spatializer.Placement direct = x.ears();
         int n = x.frequency().length;
         double[] dl = new double[n], dr = new double[n], bl = new double[n], br = new double[n];
         for (int k = 0; k < n; k++) {
@@ -403,14 +404,14 @@ public final class SoundTrack implements AutoCloseable {
             double beta = ground.reflectionAt(f);
             dl[k] = direct.gainLeft() * air;
             dr[k] = direct.gainRight() * air;
-            bl[k] = bounce.gainLeft() * beta * airImage;
-            br[k] = bounce.gainRight() * beta * airImage;
+            bl[k] = bounce.ears().gainLeft() * beta * airImage;
+            br[k] = bounce.ears().gainRight() * beta * airImage;
         }
         List<Voice.Tap> taps = new ArrayList<>(List.of(
                 new Voice.Tap(Voice.LEFT, direct.delayLeft(), dl, 1),
                 new Voice.Tap(Voice.RIGHT, direct.delayRight(), dr, 1),
-                new Voice.Tap(Voice.LEFT, extra + bounce.delayLeft(), bl, 1),
-                new Voice.Tap(Voice.RIGHT, extra + bounce.delayRight(), br, 1)));
+                new Voice.Tap(Voice.LEFT, bounce.delayLeft(), bl, 1),
+                new Voice.Tap(Voice.RIGHT, bounce.delayRight(), br, 1)));
         if (withSend) {
             double[] one = new double[n];
             Arrays.fill(one, 1);
@@ -1013,15 +1014,13 @@ public final class SoundTrack implements AutoCloseable {
     }
 
     /**
-     * Per mode, how the path from its body to the camera changes after the onset, or null when
+     * Per mode, how the paths from its body to the camera change after the onset, or null when
      * nothing moves: the first body's modes follow that body's centre (the struck point moves
      * with it), the second's likewise; the floor and the walls stay put. Anchors run for as long as
-     * the loudest mode could ring, no further than a second after the film and no longer than
-     * {@link #MOTION_SECONDS}.
+     * the loudest mode could ring, no further than a second after the film; a ring longer than
+     * {@link #MOTION_ANCHORS} chunks spaces them further apart, and anchors after the last change
+     * (a body come to rest, a camera stopped) are left off.
      */
-    /** How long after its onset a struck body's motion still changes its sound, s (see {@link #motions}). */
-    static final double MOTION_SECONDS = 4;
-
     private Voice.Motion[] motions(ContactEvent e, Excitation x, long onset) {
         int n = x.frequency().length;
         double t0 = (double) onset / SAMPLE_RATE;
@@ -1030,36 +1029,44 @@ public final class SoundTrack implements AutoCloseable {
             double loud = x.amplitude()[k] * Spatializer.REFERENCE_DISTANCE / Spatializer.MIN_DISTANCE;
             if (loud > Voice.THRESHOLD) ring = Math.max(ring, Math.log(loud / Voice.THRESHOLD) / x.decayRate()[k]);
         }
-        // Anchors for the first MOTION_SECONDS of the ring at most: a mode still ringing later is a
-        // quiet tail, heard from where the path had got to (its arrays would otherwise grow with the film).
-        ring = Math.min(ring, Math.min(MOTION_SECONDS, Math.max(0, scene.seconds() - t0) + 1));
-        int anchors = (int) Math.ceil(ring * SAMPLE_RATE / Voice.CHUNK) + 2;
-        Voice.Motion a = motion(scene.indexOf(e.a()), x.point(), x.ears(), t0, anchors);
-        Voice.Motion b = motion(scene.indexOf(e.b()), x.point(), x.ears(), t0, anchors);
+        ring = Math.min(ring, Math.max(0, scene.seconds() - t0) + 1);
+        int chunks = (int) Math.ceil(ring * SAMPLE_RATE / Voice.CHUNK) + 2;
+        int stride = (chunks + MOTION_ANCHORS - 1) / MOTION_ANCHORS;
+        int anchors = (chunks + stride - 1) / stride + 1;
+        Voice.Motion a = motion(scene.indexOf(e.a()), x.point(), x.ears(), t0, anchors, stride);
+        Voice.Motion b = motion(scene.indexOf(e.b()), x.point(), x.ears(), t0, anchors, stride);
         if (a == null && b == null) return null;
         Voice.Motion[] perMode = new Voice.Motion[n];
         for (int k = 0; k < n; k++) perMode[k] = k < x.split() ? a : b;
         return perMode;
     }
 
+    /** The most anchors one body's motion keeps for one strike (4 s of ring at one a chunk). */
+    static final int MOTION_ANCHORS = 376;
+
     /**
      * The motion of a source that starts at {@code point} at time t0 and moves with object
-     * {@code body} (or stays, for -1: the floor or a wall), heard from the moving camera; {@code onset}
-     * is where the strike was placed (the pan's changes are relative to it). At each
-     * anchor's listening time t the emission time tau solves {@code t - tau = (r(tau, t) - r0) / c}
-     * (three fixed-point steps: the error shrinks by v / c each), with r0 the onset's distance.
+     * {@code body} (or stays, for -1: the floor or a wall), heard from the moving camera through the
+     * taps {@link #taps} gives it (each ear's direct sound, each ear's floor bounce, the send);
+     * {@code onset} is where the strike was placed. At each anchor's listening time t the emission
+     * time tau solves {@code t - tau = (r(tau, t) - r0) / c} (three fixed-point steps: the error
+     * shrinks by v / c each), with r0 the onset's distance; the taps are placed from the emission
+     * point and the eye at t: the pan and the interaural delay from the source's direction then, the
+     * floor bounce from its image below the floor then.
      */
-    private Voice.Motion motion(int body, Vec3 point, Spatializer.Placement onset, double t0, int anchors) {
+    private Voice.Motion motion(int body, Vec3 point, Spatializer.Placement onset, double t0, int anchors, int stride) {
         if (body < 0 && !paths.listenerMoves()) return null;
         Vec3 start = body < 0 ? null : paths.object(body, t0);
-        double r0 = point.minus(paths.eye(t0)).length();
-        double[] delay = new double[anchors], level = new double[anchors], left = new double[anchors], right = new double[anchors];
-        delay[0] = 0;
+        Vec3 eye0 = paths.eye(t0);
+        double r0 = point.minus(eye0).length();
+        Path bounce0 = Path.bounce(new Spatializer(paths.cameraAt(t0)), point);
+        double[] delay = new double[anchors], level = new double[anchors];
+        double[][] gain = new double[4][anchors], shift = new double[4][anchors], metres = new double[4][anchors];
         level[0] = 1;
-        left[0] = right[0] = 1;
-        boolean moves = false, pans = false;
+        for (double[] g : gain) g[0] = 1;
+        int lastChange = 0;
         for (int q = 1; q < anchors; q++) {
-            double t = t0 + (double) q * Voice.CHUNK / SAMPLE_RATE;
+            double t = t0 + (double) q * stride * Voice.CHUNK / SAMPLE_RATE;
             Vec3 eye = paths.eye(t);
             double tau = t, r = r0;
             Vec3 source = point;
@@ -1073,22 +1080,64 @@ public final class SoundTrack implements AutoCloseable {
             }
             delay[q] = (t - tau) * SAMPLE_RATE;
             level[q] = Math.max(r0, Spatializer.MIN_DISTANCE) / Math.max(r, Spatializer.MIN_DISTANCE);
-            moves |= delay[q] != 0 || level[q] != 1;
-            // The pan where the source is heard from (the emission point, from the eye now), the distance taken out.
-            Spatializer.Placement now = new Spatializer(paths.cameraAt(t)).place(source);
-            left[q] = panChange(now.gainLeft(), onset.gainLeft(), level[q]);
-            right[q] = panChange(now.gainRight(), onset.gainRight(), level[q]);
-            pans |= left[q] != 1 || right[q] != 1;
+            Spatializer listener = new Spatializer(paths.cameraAt(t));
+            Spatializer.Placement direct = listener.place(source);
+            Path bounce = Path.bounce(listener, source);
+            // Taps in the order taps() gives them: left direct, right direct, left bounce, right bounce.
+            gain[0][q] = gainChange(direct.gainLeft(), onset.gainLeft(), level[q]);
+            gain[1][q] = gainChange(direct.gainRight(), onset.gainRight(), level[q]);
+            gain[2][q] = gainChange(bounce.ears().gainLeft(), bounce0.ears().gainLeft(), level[q]);
+            gain[3][q] = gainChange(bounce.ears().gainRight(), bounce0.ears().gainRight(), level[q]);
+            shift[0][q] = direct.delayLeft() - onset.delayLeft();
+            shift[1][q] = direct.delayRight() - onset.delayRight();
+            shift[2][q] = bounce.delayLeft() - bounce0.delayLeft();
+            shift[3][q] = bounce.delayRight() - bounce0.delayRight();
+            metres[0][q] = metres[1][q] = r - r0;
+            metres[2][q] = metres[3][q] = bounce.length() - bounce0.length();
+            boolean changed = delay[q] != delay[q - 1] || level[q] != level[q - 1];
+            for (int c = 0; c < 4; c++) {
+                changed |= gain[c][q] != gain[c][q - 1] || shift[c][q] != shift[c][q - 1] || metres[c][q] != metres[c][q - 1];
+            }
+            if (changed) lastChange = q;
         }
-        if (!moves && !pans) return null;
-        return pans ? new Voice.Motion(delay, level, left, right) : new Voice.Motion(delay, level);
+        if (lastChange == 0) return null;
+        int kept = lastChange + 1; // later anchors keep the last one's values
+        Voice.TapMotion[] taps = new Voice.TapMotion[reverb != null ? 5 : 4]; // the send's does not change
+        for (int c = 0; c < 4; c += 2) { // both ears of a path share its length
+            double[] length = Arrays.copyOf(metres[c], kept);
+            taps[c] = new Voice.TapMotion(Arrays.copyOf(gain[c], kept), Arrays.copyOf(shift[c], kept), length);
+            taps[c + 1] = new Voice.TapMotion(Arrays.copyOf(gain[c + 1], kept), Arrays.copyOf(shift[c + 1], kept), length);
+        }
+        return new Voice.Motion(stride, Arrays.copyOf(delay, kept), Arrays.copyOf(level, kept), taps);
     }
 
     /**
-     * An ear's gain now over its gain at the onset, with the level's change (distance) taken out; 1
-     * where the ear heard (almost) nothing at the onset, whose coefficient then stays nothing.
+     * The floor's reflection of a source at {@code p}, as {@link #taps} hears it: the image's
+     * placement, and per ear its delay after the direct sound's onset, samples; and the image
+     * path's length, m.
      */
-    private static double panChange(double now, double atOnset, double level) {
+    private record Path(Spatializer.Placement ears, double delayLeft, double delayRight, double length) {
+        static Path bounce(Spatializer listener, Vec3 p) {
+            Vec3 q = onFloor(p);
+            Vec3 image = new Vec3(q.x(), -q.y(), q.z());
+            double r = q.minus(listener.eye()).length(), ri = image.minus(listener.eye()).length();
+            Spatializer.Placement ears = listener.place(image);
+            double extra = (ri - r) / SPEED_OF_SOUND * SAMPLE_RATE;
+            return new Path(ears, extra + ears.delayLeft(), extra + ears.delayRight(), ri);
+        }
+
+        /** A point below the floor (a contact a little into it) taken up onto it. */
+        static Vec3 onFloor(Vec3 p) {
+            return p.y() < 0 ? new Vec3(p.x(), 0, p.z()) : p;
+        }
+    }
+
+    /**
+     * A tap's gain now over its gain at the onset, with the level's change (the direct path's
+     * distance) taken out; 1 where the tap heard (almost) nothing at the onset, whose coefficient
+     * then stays nothing.
+     */
+    private static double gainChange(double now, double atOnset, double level) {
         if (atOnset < 1e-9 || level <= 0) return 1;
         return Math.min(1e3, now / atOnset / level);
     }

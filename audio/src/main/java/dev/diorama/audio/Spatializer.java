@@ -8,7 +8,8 @@ import dev.diorama.scene.Vec3;
  *
  * <p>The camera frame: forward = normalize(lookAt - position), right = normalize(forward x up)
  * with up = +y (the picture's right), so a source on the right of the picture sounds on the right.
- * Three cues, all constant for one event (the listener and the source do not move during a strike):
+ * Three cues, for a source and a listener where they are (a sound whose source or listener moves
+ * while it rings is placed again as it goes: {@code SoundTrack}'s motion):
  * <ul>
  *   <li><b>Level by direction</b>: constant-power pan from the lateral position {@code s = sin(azimuth)}
  *       in [-1, 1] (azimuth measured from forward towards right): {@code phi = (s + 1) pi / 4},

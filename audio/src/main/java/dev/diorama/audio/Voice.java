@@ -60,63 +60,89 @@ final class Voice {
     record Tap(int channel, double delay, double[] gain, double audibility) {}
 
     /**
-     * How a moving source, or a moving listener, changes a mode after the onset. At anchor q
-     * (sample {@code onset + q * CHUNK}) the path from the source to the listener is longer than at
-     * the onset by {@code delay[q]} samples (its length difference over c, at the emission time that
-     * reaches the listener then), and the level is {@code level[q]} times the onset's (1/r). Between
-     * anchors both change linearly in the exponent, so the mode is heard at emission time
-     * {@code u = j - delay(j)}: {@code level(j) * p(u)}. A path that shortens at v m/s raises the
-     * pitch by 1 / (1 - v / c): the Doppler shift of a source moving toward the listener, and to
-     * first order that of a listener moving toward the source. Anchors past the arrays' end keep
-     * their last values. {@code delay[0] == 0} and {@code level[0] == 1}: the onset is untouched.
-     * {@code left} and {@code right} (null: none) are the pan's change per anchor, each ear's gain
-     * over its gain at the onset with the distance taken out (1 at anchor 0): a source that passes
-     * from one side of the picture to the other moves from one ear to the other while it rings. They
-     * change linearly between anchors; the interaural delay keeps its onset value.
+     * How a moving source, or a moving listener, changes a mode after the onset. Anchor q stands at
+     * sample {@code onset + q * stride * CHUNK}; chunk starts between anchors take values interpolated
+     * linearly between them, and anchors past the arrays' end keep their last values. At an anchor
+     * the direct path from the source to the listener is longer than at the onset by
+     * {@code delay[q]} samples (its length difference over c, at the emission time that reaches the
+     * listener then), and the level is {@code level[q]} times the onset's (1/r). Within a chunk both
+     * change linearly in the exponent, so the mode is heard at emission time {@code u = j - delay(j)}:
+     * {@code level(j) * p(u)}. A path that shortens at v m/s raises the pitch by 1 / (1 - v / c): the
+     * Doppler shift of a source moving toward the listener, and to first order that of a listener
+     * moving toward the source. {@code delay[0] == 0} and {@code level[0] == 1}: the onset is
+     * untouched.
+     *
+     * <p>{@code taps} (null: none) says, per tap of the voice in the order the voice was given them,
+     * how that path changes besides (null for a tap that does not: the send): the ear's gain over
+     * its gain at the onset with the level taken out (the pan; a reflection's own distance), the
+     * change of its delay behind the direct path (the interaural delay; a reflection's extra path),
+     * and the change of its length (the air's absorption over it). So a source that passes across
+     * the picture moves from one ear to the other and its interaural delay with it, and a body
+     * rising from the floor hears its floor bounce fall behind.
+     *
+     * @param stride  chunks from one anchor to the next, at least 1: long rings keep few anchors
      */
-    record Motion(double[] delay, double[] level, double[] left, double[] right) {
+    record Motion(int stride, double[] delay, double[] level, TapMotion[] taps) {
         Motion {
-            if (delay.length == 0 || delay.length != level.length || delay[0] != 0 || level[0] != 1) {
-                throw new IllegalArgumentException("expected equally long anchors starting at delay 0 and level 1");
+            if (stride < 1 || delay.length == 0 || delay.length != level.length || delay[0] != 0 || level[0] != 1) {
+                throw new IllegalArgumentException("expected a stride >= 1 and equally long anchors starting at delay 0 and level 1");
             }
-            if ((left == null) != (right == null) || left != null && (left.length != delay.length || right.length != delay.length
-                    || left[0] != 1 || right[0] != 1)) {
-                throw new IllegalArgumentException("expected both ears' pan changes, as long as the anchors, starting at 1");
+            if (taps != null) {
+                for (TapMotion t : taps) {
+                    if (t != null && (t.gain().length != delay.length || t.shift().length != delay.length
+                            || t.metres().length != delay.length || t.gain()[0] != 1 || t.shift()[0] != 0 || t.metres()[0] != 0)) {
+                        throw new IllegalArgumentException("expected each tap's changes as long as the anchors, starting unchanged");
+                    }
+                }
             }
         }
 
         Motion(double[] delay, double[] level) {
-            this(delay, level, null, null);
+            this(1, delay, level, null);
         }
 
-        /** Ear c's (LEFT or RIGHT) pan change at anchor q; 1 for the send, or without pan changes. */
-        double panAt(int c, int q) {
-            if (left == null || c > RIGHT) return 1;
-            double[] a = c == LEFT ? left : right;
-            return a[Math.min(q, a.length - 1)];
+        /** Array {@code a}'s value at the start of chunk q: interpolated between anchors, the last one past the end. */
+        double at(double[] a, int q) {
+            int i = q / stride, r = q - i * stride;
+            if (i >= a.length - 1) return a[a.length - 1];
+            return r == 0 ? a[i] : a[i] + (a[i + 1] - a[i]) * r / stride;
         }
 
-        double delayAt(int q) { return delay[Math.min(q, delay.length - 1)]; }
+        double delayAt(int q) { return at(delay, q); }
 
-        double levelAt(int q) { return level[Math.min(q, level.length - 1)]; }
+        double levelAt(int q) { return at(level, q); }
 
         double maxDelay() {
             double m = 0;
             for (double d : delay) m = Math.max(m, d);
-            return m;
+            double shift = 0;
+            if (taps != null) for (TapMotion t : taps) if (t != null) for (double s : t.shift()) shift = Math.max(shift, s);
+            return m + shift;
         }
 
-        /**
-         * The most any ear's coefficient grows over the onset's loudest, as a factor: the level's
-         * largest, and with pan changes up to sqrt 2 more (under a constant-power pan an ear reaches
-         * the whole level, where the louder ear had at least 1 / sqrt 2 of it at the onset).
-         */
+        /** The largest factor the level and any tap's gain reach over the onset's (air aside). */
         double maxLevel() {
             double m = 1;
             for (double l : level) m = Math.max(m, l);
-            return left == null ? m : m * Math.sqrt(2);
+            double g = 1;
+            if (taps != null) for (TapMotion t : taps) if (t != null) for (double x : t.gain()) g = Math.max(g, x);
+            return m * g;
+        }
+
+        /** The most any tap's path shortens, m (its air then absorbs less than at the onset). */
+        double maxShortening() {
+            double m = 0;
+            if (taps != null) for (TapMotion t : taps) if (t != null) for (double x : t.metres()) m = Math.max(m, -x);
+            return m;
         }
     }
+
+    /**
+     * How one tap's path changes, per anchor of its {@link Motion}: {@code gain} over the onset's
+     * with the level taken out, {@code shift} the change of its delay behind the direct path,
+     * samples, and {@code metres} the change of its length (for the air).
+     */
+    record TapMotion(double[] gain, double[] shift, double[] metres) {}
 
     private final long onset;
     private final long end;
@@ -132,6 +158,15 @@ final class Voice {
     private final Motion[] motion;
     /** Per channel, per mode: the coefficient once every tap has arrived. */
     private final double[][] finalRe, finalIm;
+    /**
+     * For modes whose taps move ({@link Motion#taps}), null when none do: per tap in the given
+     * order its channel, its delay at the onset, samples, and per mode its gain times the mode's
+     * amplitude; per mode the air's absorption, nepers per metre.
+     */
+    private final int[] tapChannel;
+    private final double[] tapDelay;
+    private final double[][] tapAmp;
+    private final double[] airNepers;
     /** Per channel: the taps' first samples, ascending; and per tap (cumulative), per mode, the coefficient from there on. */
     private final long[][] tapStart;
     private final double[][][] cumRe, cumIm;
@@ -177,13 +212,22 @@ final class Voice {
         if (!(threshold >= THRESHOLD)) throw new IllegalArgumentException("expected a threshold of at least " + THRESHOLD);
         int kept = 0;
         for (int n = 0; n < frequency.length; n++) {
-            if (amplitude[n] * loudestGain(taps, n) * maxLevel(motion, n) > threshold) kept++;
+            if (amplitude[n] * loudestGain(taps, n) * maxLevel(motion, n, frequency[n]) > threshold) kept++;
         }
         return kept == 0 ? null : new Voice(onset, frequency, decayRate, amplitude, taps, kept, motion, threshold);
     }
 
-    private static double maxLevel(Motion[] motion, int n) {
-        return motion == null || motion[n] == null ? 1 : motion[n].maxLevel();
+    /** The most mode n's gain grows over the onset's as its source moves: level, taps' gains, and less air on a shorter path. */
+    private static double maxLevel(Motion[] motion, int n, double frequency) {
+        if (motion == null || motion[n] == null) return 1;
+        Motion mv = motion[n];
+        double shorter = mv.maxShortening();
+        return mv.maxLevel() * (shorter > 0 ? Math.exp(airNepersPerMetre(frequency) * shorter) : 1);
+    }
+
+    /** The air's amplitude absorption at frequency f, nepers per metre ({@link AirAbsorption}). */
+    private static double airNepersPerMetre(double frequency) {
+        return AirAbsorption.decibelsPerMetre(frequency) * Math.log(10) / 20;
     }
 
     private static double loudestGain(List<Tap> taps, int mode) {
@@ -234,11 +278,33 @@ final class Voice {
             cumRe[c] = new double[tapStart[c].length][kept];
             cumIm[c] = new double[tapStart[c].length][kept];
         }
+        boolean tapsMove = false;
+        if (motions != null) for (Motion mv : motions) tapsMove |= mv != null && mv.taps() != null;
+        if (tapsMove) {
+            for (Motion mv : motions) {
+                if (mv != null && mv.taps() != null && mv.taps().length != taps.size()) {
+                    throw new IllegalArgumentException("expected a motion for each of the " + taps.size() + " taps, got " + mv.taps().length);
+                }
+            }
+            tapChannel = new int[taps.size()];
+            tapDelay = new double[taps.size()];
+            tapAmp = new double[taps.size()][kept];
+            airNepers = new double[kept];
+            for (int t = 0; t < taps.size(); t++) {
+                tapChannel[t] = taps.get(t).channel();
+                tapDelay[t] = taps.get(t).delay();
+            }
+        } else {
+            tapChannel = null;
+            tapDelay = null;
+            tapAmp = null;
+            airNepers = null;
+        }
         long last = onset;
         int m = 0;
         for (int n = 0; n < frequency.length; n++) {
             double a = amplitude[n];
-            double loudest = loudestGain(taps, n) * maxLevel(motions, n);
+            double loudest = loudestGain(taps, n) * maxLevel(motions, n, frequency[n]);
             if (!(a * loudest > threshold)) continue;
             Motion moving = motions == null ? null : motions[n];
             motion[m] = moving;
@@ -246,6 +312,10 @@ final class Voice {
             double d = decayRate[n] / fs;
             omega[m] = w;
             decay[m] = d;
+            if (tapsMove) {
+                for (int t = 0; t < taps.size(); t++) tapAmp[t][m] = taps.get(t).gain()[n] * a;
+                airNepers[m] = airNepersPerMetre(frequency[n]);
+            }
             double r = StrictMath.exp(-d);
             stepRe[m] = r * StrictMath.cos(w);
             stepIm[m] = r * StrictMath.sin(w);
@@ -318,6 +388,7 @@ final class Voice {
         int outs = withSend ? 3 : 2;
         double[] anchorOut = new double[4];
         double[] cRe = new double[3], cIm = new double[3];
+        double[] from = new double[4], to = new double[4];
         for (int m = 0; m < omega.length; m++) {
             long lo = Math.max(start, onset), hi = Math.min(stop, modeEnd[m]);
             if (lo >= hi) continue;
@@ -334,17 +405,38 @@ final class Voice {
                 p[0] = t;
             }
             long k = lo;
+            int coefficientsAt = -1; // the chunk whose coefficients {@code from} holds, -1 for none
             while (k < hi) {
                 long runEnd = Math.min(hi, onset + ((k - onset) / CHUNK + 1) * CHUNK);
                 int i0 = (int) (k - start), i1 = (int) (runEnd - start);
                 Motion mv = motion == null ? null : motion[m];
-                if (k >= late && mv != null && mv.left() != null) {
-                    // A source passing across the picture: each ear's gain moves linearly over the chunk.
+                if (mv != null && mv.taps() != null) {
+                    // The paths change: each ear's coefficient moves linearly over the chunk, from the
+                    // one at its start to the one at the next chunk's (each exact for its chunk).
                     int q = (int) ((k - onset) / CHUNK);
-                    long chunkStart = onset + (long) q * CHUNK;
-                    double pl = mv.panAt(LEFT, q), pr2 = mv.panAt(RIGHT, q);
-                    ringPanned(left, right, withSend ? send : null, i0, i1, (int) (chunkStart - start), lr, li, rr, ri, sr,
-                            pl, (mv.panAt(LEFT, q + 1) - pl) / CHUNK, pr2, (mv.panAt(RIGHT, q + 1) - pr2) / CHUNK, p);
+                    int c0 = (int) (onset + (long) q * CHUNK - start);
+                    if (k >= late) {
+                        if (coefficientsAt != q) coefficients(m, q, Long.MAX_VALUE, from);
+                        coefficients(m, q + 1, Long.MAX_VALUE, to);
+                        ringMoving(left, right, withSend ? send : null, i0, i1, c0, from, to, sr, p);
+                        System.arraycopy(to, 0, from, 0, 4);
+                        coefficientsAt = q + 1;
+                    } else {
+                        // Some taps have not arrived yet: between arrivals, the taps arrived so far.
+                        for (int i = i0; i < i1; ) {
+                            long at = start + i, next = start + i1;
+                            for (double delay : tapDelay) {
+                                long arrival = onset + (long) Math.ceil(delay);
+                                if (arrival > at) next = Math.min(next, arrival);
+                            }
+                            coefficients(m, q, at, from);
+                            coefficients(m, q + 1, at, to);
+                            int segEnd = (int) (next - start);
+                            ringMoving(left, right, withSend ? send : null, i, segEnd, c0, from, to, sr, p);
+                            i = segEnd;
+                        }
+                        coefficientsAt = -1;
+                    }
                 } else if (k >= late) {
                     // The send has no delay: its coefficient is real.
                     ring(left, right, withSend ? send : null, i0, i1, lr, li, rr, ri, sr, 0, p);
@@ -372,19 +464,46 @@ final class Voice {
     }
 
     /**
-     * As {@link #ring} after every tap has arrived, each ear's coefficient scaled by a gain linear in
-     * the sample's offset from its chunk's start {@code c0} (an index into the buffers, possibly
-     * negative): {@code g + dg * (i - c0)}, computed from the index alone so that any block split gives
-     * the same samples.
+     * Mode m's ear coefficients at the start of chunk q, {@code out = {Re, Im left, Re, Im right}}:
+     * the sum over the ears' taps that have arrived by sample {@code arrived} of
+     * {@code g a exp(d D) exp(-i w D)} with the tap's gain g, delay D and air as its
+     * {@link TapMotion} has them then (the constructor's coefficients, with the paths changed).
      */
-    private static void ringPanned(double[] left, double[] right, double[] send, int i0, int i1, int c0,
-                                   double ar, double ai, double br, double bi, double sr,
-                                   double gl, double dgl, double gr, double dgr, double[] p) {
+    private void coefficients(int m, int q, long arrived, double[] out) {
+        Motion mv = motion[m];
+        double d = decay[m], w = omega[m];
+        java.util.Arrays.fill(out, 0);
+        for (int t = 0; t < tapChannel.length; t++) {
+            int c = tapChannel[t];
+            if (c == SEND || d * tapDelay[t] > MAX_GROWTH || onset + (long) Math.ceil(tapDelay[t]) > arrived) continue;
+            TapMotion tm = mv.taps()[t];
+            double delay = tapDelay[t], g = tapAmp[t][m], nepers = 0;
+            if (tm != null) {
+                delay += mv.at(tm.shift(), q);
+                g *= mv.at(tm.gain(), q);
+                nepers = airNepers[m] * mv.at(tm.metres(), q);
+            }
+            double mag = g * StrictMath.exp(d * delay - nepers);
+            out[2 * c] += mag * StrictMath.cos(w * delay);
+            out[2 * c + 1] -= mag * StrictMath.sin(w * delay);
+        }
+    }
+
+    /**
+     * As {@link #ring} after every tap has arrived, each ear's complex coefficient linear in the
+     * sample's offset from its chunk's start {@code c0} (an index into the buffers, possibly
+     * negative), from {@code a} there to {@code b} a chunk later (each {Re, Im left, Re, Im right}),
+     * computed from the index alone so that any block split gives the same samples.
+     */
+    private static void ringMoving(double[] left, double[] right, double[] send, int i0, int i1, int c0,
+                                   double[] a, double[] b, double sr, double[] p) {
         double pr = p[0], pi = p[1], zr = p[2], zi = p[3];
+        double lr = a[0], li = a[1], rr = a[2], ri = a[3];
+        double dlr = (b[0] - lr) / CHUNK, dli = (b[1] - li) / CHUNK, drr = (b[2] - rr) / CHUNK, dri = (b[3] - ri) / CHUNK;
         for (int i = i0; i < i1; i++) {
             double u = i - c0;
-            left[i] += (ar * pr - ai * pi) * (gl + dgl * u);
-            right[i] += (br * pr - bi * pi) * (gr + dgr * u);
+            left[i] += (lr + dlr * u) * pr - (li + dli * u) * pi;
+            right[i] += (rr + drr * u) * pr - (ri + dri * u) * pi;
             if (send != null) send[i] += sr * pr;
             double t = pr * zr - pi * zi;
             pi = pr * zi + pi * zr;

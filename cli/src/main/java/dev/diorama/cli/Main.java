@@ -1,5 +1,6 @@
 package dev.diorama.cli;
 
+import dev.diorama.audio.SoundTrack;
 import dev.diorama.engine.FilmMaker;
 import dev.diorama.prompt.PromptException;
 import dev.diorama.prompt.PromptParser;
@@ -186,6 +187,7 @@ public final class Main implements Runnable {
                     if (!quiet) {
                         err.printf(Locale.ROOT, "diorama: wrote %s (%.1f s of sound, %d events, seed %d) in %.1f s%n",
                                 r.video(), scene.seconds(), r.events().size(), scene.seed(), r.wallSeconds());
+                        printLoudness(err, r.mastering());
                     }
                 } else {
                     FilmMaker.Result r = FilmMaker.film(scene, output, settings);
@@ -194,12 +196,35 @@ public final class Main implements Runnable {
                         err.printf(Locale.ROOT, "diorama: wrote %s and %s (%d frames, %d events, seed %d) in %.1f s%n",
                                 r.video(), r.sidecar(), r.frames(), r.events().size(),
                                 scene.seed(), r.wallSeconds());
+                        printLoudness(err, r.mastering());
                     }
                 }
             } finally {
                 bar.finish();
             }
             return OK;
+        }
+
+        /**
+         * The film's loudness as mastered, and where it stays below the target, why: its sounds are
+         * short knocks whose peaks meet the true-peak ceiling first (see the README's Acoustics).
+         */
+        static void printLoudness(PrintStream err, SoundTrack.Mastering m) {
+            if (m == null) return;
+            if (!(m.finalLoudness() > Double.NEGATIVE_INFINITY)) {
+                err.println("diorama: the film is silent (nothing in it sounds)");
+                return;
+            }
+            String line = String.format(Locale.ROOT, "diorama: sound at %.1f LUFS integrated, true peak %.1f dBTP",
+                    m.finalLoudness(), m.finalTruePeak());
+            if (m.finalLoudness() < SoundTrack.TARGET_LUFS - 0.5) {
+                line += String.format(Locale.ROOT, ", below the %.0f LUFS target: its sounds are short knocks whose"
+                        + " peaks reach the %.0f dBTP ceiling first (%s)", SoundTrack.TARGET_LUFS, SoundTrack.CEILING_DBTP,
+                        m.limited() ? String.format(Locale.ROOT, "the limiter took up to %.1f dB off them; turning them"
+                                + " down further would turn the knocks down", m.maxReduction())
+                                : "louder, they would be cut");
+            }
+            err.println(line);
         }
     }
 

@@ -60,6 +60,47 @@ class CliTest {
         }
     }
 
+    /**
+     * The sound's loudness as mastered is reported, and it is what a loudness meter reads on the
+     * file: a ball ringing in a stone room reaches the -16 LUFS target; dry knocks outdoors stay
+     * below it, and the line says why.
+     */
+    @Test
+    void generateReportsTheLoudnessTheSoundWasMasteredTo() throws IOException {
+        for (String prompt : List.of("a steel ball drops onto a stone floor in a stone hall",
+                "a red rubber ball and a steel ball drop onto a wooden floor at sunset")) {
+            Path wav = dir.resolve("sound.wav");
+            Run r = run("generate", prompt, "-o", wav.toString(), "--seconds", "2");
+            assertEquals(0, r.code(), r.err());
+            var m = java.util.regex.Pattern.compile("diorama: sound at (-?[0-9.]+) LUFS integrated, true peak (-?[0-9.]+) dBTP(.*)")
+                    .matcher(r.err());
+            assertTrue(m.find(), r.err());
+            double lufs = Double.parseDouble(m.group(1)), peak = Double.parseDouble(m.group(2));
+            // Our BS.1770 meter on the 16-bit file as written.
+            byte[] bytes = Files.readAllBytes(wav);
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes, 44, bytes.length - 44).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            int n = (bytes.length - 44) / 4;
+            float[] left = new float[n], right = new float[n];
+            for (int i = 0; i < n; i++) {
+                left[i] = b.getShort() / 32768f;
+                right[i] = b.getShort() / 32768f;
+            }
+            dev.diorama.audio.LoudnessMeter meter = new dev.diorama.audio.LoudnessMeter();
+            meter.add(left, right, n);
+            String all = prompt + ": " + r.err();
+            assertEquals(meter.integrated(), lufs, 0.15, all);
+            assertEquals(meter.truePeakDb(), peak, 0.15, all);
+            assertTrue(peak <= -0.95, all);
+            if (prompt.contains("hall")) {
+                assertEquals(-16, lufs, 0.5, all);
+                assertEquals("", m.group(3), all);
+            } else {
+                assertTrue(lufs < -20, all);
+                assertTrue(m.group(3).startsWith(", below the -16 LUFS target: its sounds are short knocks"), all);
+            }
+        }
+    }
+
     @Test
     void anUnknownWordIsReportedAndStrictMakesItAnError() {
         Run lenient = run("explain", "a red rubber ball flibbertigibbet");

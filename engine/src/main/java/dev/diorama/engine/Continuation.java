@@ -333,7 +333,8 @@ public final class Continuation {
             }
             out.commit();
         }
-        return new FilmMaker.Result(video, sidecar, stitched, (System.nanoTime() - start) / 1e9);
+        // The original part keeps its own mastering: no one loudness describes the stitched film.
+        return new FilmMaker.Result(video, sidecar, stitched, (System.nanoTime() - start) / 1e9, null);
     }
 
     /**

@@ -58,13 +58,14 @@ public final class FilmMaker {
      * What a film run produced: its files, how many frames it has and the impacts of its ground
      * truth (the sidecar holds every frame's poses).
      */
-    public record Result(Path video, Path sidecar, int frames, List<ContactEvent> events, double wallSeconds) {
+    public record Result(Path video, Path sidecar, int frames, List<ContactEvent> events, double wallSeconds,
+                         SoundTrack.Mastering mastering) {
         public Result {
             events = List.copyOf(events);
         }
 
-        Result(Path video, Path sidecar, Timeline timeline, double wallSeconds) {
-            this(video, sidecar, timeline.frames().size(), timeline.events(), wallSeconds);
+        Result(Path video, Path sidecar, Timeline timeline, double wallSeconds, SoundTrack.Mastering mastering) {
+            this(video, sidecar, timeline.frames().size(), timeline.events(), wallSeconds, mastering);
         }
     }
 
@@ -87,6 +88,7 @@ public final class FilmMaker {
         Path sidecar = sidecarFor(video);
         List<ContactEvent> events;
         int frameCount;
+        SoundTrack.Mastering mastering;
         try (AtomicOutput out = new AtomicOutput(); FrameFile keyframes = new FrameFile()) {
             Simulator.Happenings happened = Simulator.stream(scene, f -> progress.update("simulating", f), e -> { },
                     keyframes::append);
@@ -104,11 +106,12 @@ public final class FilmMaker {
                  Renderer renderer = new Renderer(scene, settings.threads(), settings.render());
                  Mp4Writer writer = new Mp4Writer(tmpVideo, w, h, fps, SoundTrack.SAMPLE_RATE)) {
                 progress.update("mastering", 1);
+                mastering = sound.mastering();
                 stream(scene, frames, sound, 0, renderer, writer, f -> progress.update("filming", f));
             }
             out.commit();
         }
-        return new Result(video, sidecar, frameCount, events, (System.nanoTime() - start) / 1e9);
+        return new Result(video, sidecar, frameCount, events, (System.nanoTime() - start) / 1e9, mastering);
     }
 
     /**
@@ -151,6 +154,7 @@ public final class FilmMaker {
         long start = System.nanoTime();
         Progress progress = settings.progress();
         Timeline timeline = Simulator.run(scene, f -> progress.update("simulating", f));
+        SoundTrack.Mastering mastering;
         try (AtomicOutput out = new AtomicOutput()) {
             Path tmp = out.temp(wav);
             long total = samplesBefore(timeline.frames().size(), scene.fps());
@@ -158,6 +162,7 @@ public final class FilmMaker {
             float[] left = new float[block], right = new float[block];
             try (SoundTrack sound = master(scene, timeline, progress);
                  WavWriter writer = WavWriter.open(tmp, SoundTrack.SAMPLE_RATE, 2, WavWriter.Format.PCM16)) {
+                mastering = sound.mastering();
                 for (long k = 0; k < total; k += block) {
                     int n = (int) Math.min(block, total - k);
                     sound.render(k, left, right, n);
@@ -167,7 +172,7 @@ public final class FilmMaker {
             }
             out.commit();
         }
-        return new Result(wav, null, timeline, (System.nanoTime() - start) / 1e9);
+        return new Result(wav, null, timeline, (System.nanoTime() - start) / 1e9, mastering);
     }
 
     /**
