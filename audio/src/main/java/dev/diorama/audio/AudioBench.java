@@ -61,17 +61,38 @@ public final class AudioBench {
         return e;
     }
 
+    /**
+     * Keyframes of every object circling where it stands (0.5 m around it at 1 rad/s, each a
+     * different phase), the camera still: every strike's source moves for as long as it rings.
+     */
+    static List<dev.diorama.scene.Keyframe> circling(Scene s) {
+        List<dev.diorama.scene.Keyframe> frames = new ArrayList<>();
+        for (int f = 0; f <= s.frameCount(); f++) {
+            double t = (double) f / s.fps();
+            List<dev.diorama.scene.Pose> poses = new ArrayList<>();
+            for (int i = 0; i < s.objects().size(); i++) {
+                double a = t + i;
+                Vec3 at = s.objects().get(i).position().plus(new Vec3(0.5 * Math.cos(a), 0, 0.5 * Math.sin(a)));
+                poses.add(new dev.diorama.scene.Pose(at, dev.diorama.scene.Quat.IDENTITY, Double.NaN));
+            }
+            frames.add(new dev.diorama.scene.Keyframe(f, t, poses));
+        }
+        return frames;
+    }
+
+    /** {@code AudioBench [EVENTS [moving]]}: with "moving", every object circles while it rings ({@link #circling}). */
     public static void main(String[] args) {
         Scene s = room();
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         List<ContactEvent> events = events(s, count);
+        List<dev.diorama.scene.Keyframe> frames = args.length > 1 && args[1].equals("moving") ? circling(s) : List.of();
         int block = SoundTrack.SAMPLE_RATE / s.fps(); // one film frame per block, as the engine streams it
         float[] l = new float[block], r = new float[block];
         for (SoundTrack.Options options : new SoundTrack.Options[] {SoundTrack.Options.ANECHOIC, SoundTrack.Options.FILM}) {
             double best = Double.MAX_VALUE, bestSetup = 0;
             for (int run = 0; run < 3; run++) { // the first run includes JIT warm-up
                 long t0 = System.nanoTime();
-                SoundTrack track = new SoundTrack(s, events, options);
+                SoundTrack track = new SoundTrack(s, events, frames, options);
                 double setup = (System.nanoTime() - t0) / 1e9;
                 long total = 60L * SoundTrack.SAMPLE_RATE;
                 for (long k = 0; k < total; k += block) track.render(k, l, r, block);
@@ -81,8 +102,8 @@ public final class AudioBench {
                     best = seconds;
                     bestSetup = setup;
                 }
-                System.out.printf("%s: 60 s of sound, %d events (%s): %.3f s (construction and pre-pass %.3f s)%n",
-                        options, events.size(), track, seconds, setup);
+                System.out.printf("%s: 60 s of sound, %d events%s (%s): %.3f s (construction and pre-pass %.3f s)%n",
+                        options, events.size(), frames.isEmpty() ? "" : ", every body moving", track, seconds, setup);
                 SoundTrack.Mastering m = track.mastering();
                 if (m != null && run == 0) {
                     System.out.printf("  mastering: %.2f LUFS / %.2f dBTP before, gain %+.2f dB, limiter %.2f dB deepest "
