@@ -76,6 +76,8 @@ final class Draft {
     final List<LiquidSaid> liquids = new ArrayList<>();
     /** Starts of the object phrases right after "from": "pours from a jug" (a pour's source). */
     final java.util.Set<Integer> fromAt = new java.util.HashSet<>();
+    /** Starts of the object phrases right after "off" or "off of": "a book falls off a shelf" (it starts on the edge, {@link Props}). */
+    final java.util.Set<Integer> offAt = new java.util.HashSet<>();
     /**
      * Set by {@link Liquids#resolve} before the props are planned: the groups that stand fixed (they
      * hold a liquid, pour it, or are tanks), and each pour's source with its target.
@@ -162,7 +164,7 @@ final class Draft {
     /** The preposition before an object phrase, as far as placing things on and in others goes. */
     enum Prep {
         NONE,
-        /** "on", "onto", "upon", "on top of", "at the top of", "off", "across", "along". */
+        /** "on", "onto", "upon", "on top of", "at the top of", "off", "off of", "across", "along". */
         ON,
         /** "in", "into", "inside", "within". */
         IN,

@@ -834,6 +834,12 @@ final class PromptReader {
             if (k == i - 1 && w(i - 1).equals("with")) draft.withAt.add(i);
         }
         if (w(i - 1).equals("from")) draft.fromAt.add(i);  // "pours from a jug": the pour's source
+        // "falls off a shelf", "off of the table": the words are understood with the phrase.
+        int off = w(i - 1).equals("off") ? i - 1 : w(i - 1).equals("of") && w(i - 2).equals("off") ? i - 2 : -1;
+        if (off >= 0) {
+            draft.offAt.add(i);
+            use(off, i);
+        }
         ObjectGroup group = new ObjectGroup(i, words, shape, (int) count, mods.material, color, colorName,
                 mods.scale, mods.length, mods.across, onSurface, noun, end, prepBefore(i), mods.degrees);
         draft.groups.add(group);
@@ -850,7 +856,7 @@ final class PromptReader {
     private Draft.Prep prepBefore(int i) {
         String a = w(i - 1), b = w(i - 2);
         if (Set.of("on", "onto", "upon", "off", "across", "along", "atop").contains(a)) return Draft.Prep.ON;
-        if (a.equals("of") && Set.of("top", "end", "side", "edge").contains(b)) return Draft.Prep.ON;
+        if (a.equals("of") && Set.of("top", "end", "side", "edge", "off").contains(b)) return Draft.Prep.ON;
         if (Set.of("in", "into", "inside", "within").contains(a)) return Draft.Prep.IN;
         if (a.equals("of") && b.equals("inside")) return Draft.Prep.IN;
         if (a.equals("down")) return Draft.Prep.DOWN;

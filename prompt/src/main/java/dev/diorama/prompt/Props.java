@@ -39,6 +39,8 @@ import java.util.Set;
  * starts {@value #DROP_ONTO} m above it (or at the height said) and falls.
  */
 final class Props {
+    /** How far past the edge of a surface something that falls off it starts: its centre, as a share of its depth. */
+    static final double OFF_OVERHANG = 0.15;
     /** How far above a surface something that falls onto it starts, m. */
     static final double DROP_ONTO = 0.5;
     /**
@@ -166,13 +168,28 @@ final class Props {
 
     /** Half the horizontal reach of a piece as it is turned. */
     private static double horizontalRadius(Piece p) {
-        if (p.shape() == Shape.BALL) return p.size().x() / 2;
+        double[] r = halfSpans(p);
+        return Math.max(r[0], r[1]);
+    }
+
+    /** How far a piece reaches from its centre along x and along z, {rx, rz}: its box as rotated. */
+    private static double[] halfSpans(Piece p) {
+        if (p.shape() == Shape.BALL) return new double[] {p.size().x() / 2, p.size().x() / 2};
         Vec3 h = p.size().times(0.5);
         Quat q = p.rotation() == null ? Quat.IDENTITY : p.rotation();
         Vec3 ax = q.rotate(new Vec3(h.x(), 0, 0)), ay = q.rotate(new Vec3(0, h.y(), 0)), az = q.rotate(new Vec3(0, 0, h.z()));
-        double rx = Math.abs(ax.x()) + Math.abs(ay.x()) + Math.abs(az.x());
-        double rz = Math.abs(ax.z()) + Math.abs(ay.z()) + Math.abs(az.z());
-        return Math.max(rx, rz);
+        return new double[] {Math.abs(ax.x()) + Math.abs(ay.x()) + Math.abs(az.x()), Math.abs(ax.z()) + Math.abs(ay.z()) + Math.abs(az.z())};
+    }
+
+    /** A unit's width along x ({@code alongZ} false) or z: its pieces' boxes as rotated, from the furthest on each side. */
+    private static double span(Unit u, boolean alongZ) {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (Piece p : u.pieces) {
+            double c = alongZ ? p.position().z() : p.position().x(), r = halfSpans(p)[alongZ ? 1 : 0];
+            lo = Math.min(lo, c - r);
+            hi = Math.max(hi, c + r);
+        }
+        return hi - lo;
     }
 
     /**
@@ -386,6 +403,7 @@ final class Props {
         /** True when a verb of falling, a throw or a height comes between {@code child} and its holder. */
         boolean falls(ObjectGroup child, ObjectGroup holder) {
             if (holder.prep() == Prep.DOWN) return false;  // "bounces down the stairs": from the top
+            if (d.offAt.contains(holder.at())) return false;  // "falls off a shelf": it starts on it
             // "drop a ball onto ...": right before it; "a ball falls onto ...": between the two.
             int from = child.at() - 1, to = holder.at();
             if (holder.at() < child.at()) {
@@ -515,8 +533,43 @@ final class Props {
                     of.add(c);
                 }
             }
-            place(u, g, things, of, top, x0, x1, z0, z1, baseY);
+            boolean rolls = false;
+            for (ObjectGroup c : of) rolls |= acts(c).contains(Act.ROLL) || acts(c).contains(Act.PUSH);
+            if (d.offAt.contains(g.at()) && g.shape() != Shape.STAIRS && !rolls) {
+                offEdge(u, g, size, things, of, top, baseY);
+            } else {
+                place(u, g, things, of, top, x0, x1, z0, z1, baseY);
+            }
             return u;
+        }
+
+        /**
+         * What falls off a surface ("a book falls off a shelf", "a cup falls off the table"): each
+         * thing starts on its edge with its centre {@link #OFF_OVERHANG} of its own depth past it,
+         * so it tips over the edge and falls. A shelf's boards end at its open front (-z, towards
+         * the camera), a table's or a pedestal's top at its side (+x, the picture's left); the
+         * things stand side by side along that edge.
+         */
+        private void offEdge(Unit u, ObjectGroup g, Vec3 size, List<Unit> things, List<ObjectGroup> of, double top,
+                             double baseY) {
+            boolean front = g.shape() == Shape.SHELF;
+            double gap = 0.02, total = -gap;
+            for (Unit t : things) {
+                t.centre();
+                total += gap + span(t, !front);
+            }
+            double edge = front ? -size.z() / 2 : size.x() / 2;
+            double along = -total / 2;
+            for (int k = 0; k < things.size(); k++) {
+                Unit t = things.get(k);
+                double length = span(t, !front), depth = span(t, front);
+                double centre = along + length / 2, past = OFF_OVERHANG * depth;
+                along += length + gap;
+                double y = bottomOn(of.get(k), g, top, baseY);
+                u.add(t, front ? new Vec3(round(centre), y, round(edge - past)) : new Vec3(round(edge + past), y, round(centre)));
+            }
+            notes.add("\"" + of.getFirst().words() + "\" starts on the edge of the " + g.noun().word() + ", "
+                    + Math.round(100 * OFF_OVERHANG) + " % of its depth past it, and tips off");
         }
 
         /**

@@ -112,6 +112,7 @@ final class Storyboard {
             for (var a : d.relations) world.relations.add(a.shifted(offset));
             for (var l : d.liquids) world.liquids.add(l.shifted(offset));
             for (int v : d.fromAt) world.fromAt.add(v + offset);
+            for (int v : d.offAt) world.offAt.add(v + offset);
             world.kind = once(world.kind, d.kind, "indoors or outdoors");
             world.floor = once(world.floor, d.floor, "the floor");
             world.roomSize = once(world.roomSize, d.roomSize, "the room");

@@ -193,6 +193,7 @@ class PromptCorpusTest {
                 }
                 case "on" -> on(s, v.split(":")[0], v.split(":")[1]);
                 case "above" -> above(s, v.split(":")[0], v.split(":")[1]);
+                case "offedge" -> offEdge(s, v.split(":")[0], v.split(":")[1]);
                 case "inside" -> inside(s, v.split(":")[0], v.split(":")[1]);
                 case "onslope" -> onSlope(s, v.split(":")[0], v.split(":")[1]);
                 case "joints" -> {
@@ -328,6 +329,24 @@ class PromptCorpusTest {
         }
         return level && within ? null : top.id() + " (bottom " + bottom(top) + ", at " + top.position() + ") is not on "
                 + under.id() + " (top " + surface + ")";
+    }
+
+    /**
+     * A starts resting on B's top (on a shelf: on one of its boards) with its centre past B's
+     * outline, by less than half its own size: it tips off the edge.
+     */
+    private static String offEdge(Scene s, String a, String b) {
+        SceneObject top = find(s, a), under = find(s, b);
+        if (top == null || under == null) return "expected objects with " + a + " and " + b;
+        double surface = under.position().y() + under.size().y() / 2;
+        boolean rests = under.shape() == dev.diorama.scene.Shape.SHELF
+                ? bottom(top) > under.position().y() - under.size().y() / 2 && bottom(top) < surface + 0.01
+                : Math.abs(bottom(top) - surface) < 0.01;
+        double dx = Math.abs(top.position().x() - under.position().x()) - under.size().x() / 2;
+        double dz = Math.abs(top.position().z() - under.position().z()) - under.size().z() / 2;
+        boolean past = dx > 0 && dx < top.size().x() / 2 && dz < 0 || dz > 0 && dz < top.size().z() / 2 && dx < 0;
+        return rests && past ? null : top.id() + " (bottom " + bottom(top) + ", at " + top.position() + ") does not start on the edge of "
+                + under.id() + " (top " + surface + ", at " + under.position() + ", size " + under.size() + ")";
     }
 
     /** A starts above the top of B, over its outline, to fall onto it. */
