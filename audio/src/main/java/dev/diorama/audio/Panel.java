@@ -30,14 +30,14 @@ record Panel(double span, double thickness) {
             case PLASTIC -> new Panel(0.5, 0.01);     // plastic deck panel
             case RUBBER, CARPET, FOAM -> new Panel(0.5, 0.01); // soft covering: modes mostly below 20 Hz
             case CARDBOARD, PAPER -> new Panel(0.5, 0.005);
-            case SAND, GRASS, CLAY -> new Panel(1.0, 0.1); // loose ground, heavily damped
+            case SAND, GRASS, CLAY, FRUIT -> new Panel(1.0, 0.1); // loose ground, heavily damped
         };
     }
 
     /** A wall's panel, by material. */
     static Panel wall(Material m) {
         return switch (m) {
-            case STONE, MARBLE, GRANITE, CONCRETE, SAND, GRASS, CLAY -> new Panel(3.0, 0.2); // masonry span
+            case STONE, MARBLE, GRANITE, CONCRETE, SAND, GRASS, CLAY, FRUIT -> new Panel(3.0, 0.2); // masonry span
             case CERAMIC, PORCELAIN -> new Panel(0.3, 0.01); // wall tile
             case WOOD, OAK, PINE -> new Panel(0.6, 0.012); // panelling on studs at 600 mm
             case STEEL, CHROME, IRON, COPPER, GOLD, ALUMINIUM -> new Panel(1.0, 0.003); // sheet-metal panel

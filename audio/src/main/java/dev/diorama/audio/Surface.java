@@ -99,7 +99,7 @@ public enum Surface {
             // Porous boards on a frame absorb the low bands most, as plasterboard does.
             case CARDBOARD, PAPER -> GYPSUM_BOARD;
             // Loose, porous ground: the rough concrete row is the nearest hard-surface value.
-            case SAND, GRASS, CLAY -> ROUGH_CONCRETE;
+            case SAND, GRASS, CLAY, FRUIT -> ROUGH_CONCRETE;
         };
     }
 

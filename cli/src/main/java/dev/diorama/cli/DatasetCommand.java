@@ -32,6 +32,10 @@ final class DatasetCommand implements Callable<Integer> {
     long seed;
     @Option(names = "--threads", paramLabel = "N", description = "render threads (default: all cores); the bytes do not depend on it")
     Integer threads;
+    @Option(names = "--families", description = "half the clips are practice scenes of the exam's seven families "
+            + "(a ball behind a slab, down a ramp, into dominoes, on a pendulum, colliding, rolling, falling), drawn "
+            + "from seeds the exam never uses; the others are open-floor clips")
+    boolean families;
     @Option(names = "--quiet", description = "no progress")
     boolean quiet;
     @CommandLine.ParentCommand
@@ -48,7 +52,7 @@ final class DatasetCommand implements Callable<Integer> {
         if (threads != null && threads < 0) throw new BadInput("--threads: expected 0 (all cores) or more, found " + threads);
         ProgressBar bar = new ProgressBar(main.err);
         try {
-            Dataset.Spec spec = new Dataset.Spec(count, wh[0], wh[1], seconds, fps, seed);
+            Dataset.Spec spec = new Dataset.Spec(count, wh[0], wh[1], seconds, fps, seed, families);
             Dataset.write(spec, out, threads == null ? 0 : threads, quiet ? Progress.NONE : bar);
             bar.finish();
             if (!quiet) main.err.println("diorama: wrote " + count + " clips and " + out.resolve("index.json"));

@@ -31,7 +31,10 @@ import java.util.SplittableRandom;
  * so a clip does not depend on how many others are made, and the same seed gives the same bytes.
  * A clip holds one to three bodies (balls, cubes, upright cylinders of every material) that are
  * dropped, tossed or pushed along the floor, on a random floor, at a random hour of daylight, seen
- * by the camera that frames the bodies automatically.
+ * by the camera that frames the bodies automatically. With {@link Spec#families()}, half the clips
+ * are instead practice scenes of the exam's seven families ({@link Suite#practice}: a ball behind a
+ * slab, down a ramp, into dominoes, on a pendulum, ...), seen by the exam's cameras and drawn from
+ * the clip's own seed, never one of the suite's; {@code index.json} gives their family.
  *
  * <p>{@code index.json}: {@code {"format": "diorama-dataset/1", "seed", "count", "size", "fps",
  * "seconds", "frames", "sampleRate", "clips": [{"id", "video", "groundTruth", "caption", "seed",
@@ -53,8 +56,15 @@ public final class Dataset {
      * @param seconds  length of each clip, (0, {@value #MAX_SECONDS}]
      * @param fps      frames per second
      * @param seed     the seed of the whole set
+     * @param families whether half the clips are practice scenes of the exam's families
+     *                 ({@link Suite#practice}), the others open-floor clips
      */
-    public record Spec(int count, int width, int height, double seconds, int fps, long seed) {
+    public record Spec(int count, int width, int height, double seconds, int fps, long seed, boolean families) {
+        /** Open-floor clips only. */
+        public Spec(int count, int width, int height, double seconds, int fps, long seed) {
+            this(count, width, height, seconds, fps, seed, false);
+        }
+
         public Spec {
             if (count < 1 || count > MAX_COUNT) {
                 throw new EvalException("--count: expected 1 to " + MAX_COUNT + " clips, found " + count);
@@ -70,10 +80,23 @@ public final class Dataset {
     private Dataset() {}
 
     /** The scene of clip {@code i}, with its caption. */
-    public record Drawn(Scene scene, String caption) {}
+    public record Drawn(Scene scene, String caption, Family family) {
+        Drawn(Scene scene, String caption) {
+            this(scene, caption, null);
+        }
+    }
 
     public static Drawn draw(Spec spec, int i) {
         long clipSeed = new SplittableRandom(spec.seed()).split().nextLong() ^ (0x9E3779B97F4A7C15L * (i + 1));
+        if (spec.families()) {
+            // A stream of its own, so that the open-floor clips are the same with or without families.
+            SplittableRandom pick = new SplittableRandom(clipSeed ^ 0x5DEECE66DL);
+            if (pick.nextBoolean()) {
+                Family f = Family.values()[pick.nextInt(Family.values().length)];
+                Scenario s = Suite.practice(f, pick.nextInt(), clipSeed);
+                return new Drawn(s.scene().withTiming(spec.seconds(), spec.fps(), spec.width(), spec.height()), s.caption(), f);
+            }
+        }
         SplittableRandom r = new SplittableRandom(clipSeed);
         Material floor = FLOORS[r.nextInt(FLOORS.length)];
         int n = 1 + r.nextInt(3);
@@ -154,6 +177,7 @@ public final class Dataset {
                 c.put("video", id + ".mp4");
                 c.put("groundTruth", id + ".json");
                 c.put("caption", d.caption());
+                if (d.family() != null) c.put("family", d.family().id());
                 c.put("seed", d.scene().seed());
                 c.put("events", res.events().size());
                 progress.update("filming", (double) (i + 1) / spec.count());

@@ -60,16 +60,31 @@ public final class Suite {
         return out;
     }
 
+    /**
+     * A practice scene of family {@code family} for training, not for the exam: built as the
+     * suite's scenarios are (the same cameras, sizes and kinds of motion), from {@code seed} instead
+     * of the suite's seeds, and with {@code variant} (any int) choosing what the suite varies by
+     * its index (materials, colours, floors, directions).
+     */
+    public static Scenario practice(Family family, int variant, long seed) {
+        List<Scenario> out = new ArrayList<>();
+        new Builder(out, seed).add(family, Math.floorMod(variant, count(family)));
+        return out.getFirst();
+    }
+
+    /** How many scenarios of a family the suite holds (its variants, by index). */
+    static int count(Family family) {
+        return switch (family) {
+            case FALL -> 14;
+            case COLLISION, ROLLING, PERMANENCE -> 10;
+            case TOPPLING, RAMP, PENDULUM -> 8;
+        };
+    }
+
     private static List<Scenario> build() {
         List<Scenario> out = new ArrayList<>();
-        Builder b = new Builder(out);
-        for (int i = 0; i < 14; i++) b.fall(i);
-        for (int i = 0; i < 10; i++) b.collision(i);
-        for (int i = 0; i < 10; i++) b.rolling(i);
-        for (int i = 0; i < 8; i++) b.toppling(i);
-        for (int i = 0; i < 10; i++) b.permanence(i);
-        for (int i = 0; i < 8; i++) b.ramp(i);
-        for (int i = 0; i < 8; i++) b.pendulum(i);
+        Builder b = new Builder(out, BASE_SEED);
+        for (Family f : Family.values()) for (int i = 0; i < count(f); i++) b.add(f, i);
         return Collections.unmodifiableList(out);
     }
 
@@ -88,7 +103,12 @@ public final class Suite {
         private static final Material[] BALLS = {Material.RUBBER, Material.STEEL, Material.WOOD, Material.PLASTIC,
             Material.GLASS, Material.STONE, Material.CHROME};
 
-        Builder(List<Scenario> out) { this.out = out; }
+        private final long base;
+
+        Builder(List<Scenario> out, long base) {
+            this.out = out;
+            this.base = base;
+        }
 
         /** Adds a scenario with its caption's articles put right. */
         private void add(Scenario s) {
@@ -104,7 +124,20 @@ public final class Suite {
          */
         static final Camera LOW = new Camera(new Vec3(0, 0.8, -2.0), new Vec3(0, 0.12, 0.25), 40);
 
-        private long seed() { return BASE_SEED + out.size(); }
+        private long seed() { return base + out.size(); }
+
+        /** Scenario {@code i} of family {@code f}. */
+        void add(Family f, int i) {
+            switch (f) {
+                case FALL -> fall(i);
+                case COLLISION -> collision(i);
+                case ROLLING -> rolling(i);
+                case TOPPLING -> toppling(i);
+                case PERMANENCE -> permanence(i);
+                case RAMP -> ramp(i);
+                case PENDULUM -> pendulum(i);
+            }
+        }
 
         private String id(Family f) {
             int n = counters.merge(f.id(), 1, Integer::sum);

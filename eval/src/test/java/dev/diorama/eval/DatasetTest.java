@@ -26,6 +26,42 @@ class DatasetTest {
         }
     }
 
+    /**
+     * With families, about half the clips are practice scenes of the exam's families: every family
+     * appears in 200 draws, each is built like the exam's (its camera, its slab or ramp or rod) at
+     * the set's size and length, none is one of the exam's own scenes, and the open-floor clips are
+     * the ones the set without families draws.
+     */
+    @Test
+    void familiesAddPracticeScenesOfTheExamNeverItsOwn() {
+        Dataset.Spec open = new Dataset.Spec(200, 64, 64, 2.5, 24, 1), mixed = new Dataset.Spec(200, 64, 64, 2.5, 24, 1, true);
+        java.util.Map<Family, Integer> seen = new java.util.EnumMap<>(Family.class);
+        java.util.Set<String> exam = new java.util.HashSet<>();
+        for (Scenario s : Suite.all()) exam.add(SceneJson.write(s.scene()));
+        int practice = 0;
+        for (int i = 0; i < 200; i++) {
+            Dataset.Drawn d = Dataset.draw(mixed, i);
+            if (d.family() == null) {
+                assertEquals(Dataset.draw(open, i), d, "clip " + i + ": an open-floor clip as without families");
+                continue;
+            }
+            practice++;
+            seen.merge(d.family(), 1, Integer::sum);
+            assertEquals(2.5, d.scene().seconds());
+            assertEquals(64, d.scene().width());
+            assertTrue(d.scene().camera() != null, "the exam's camera");
+            if (d.family() == Family.PERMANENCE) {
+                assertTrue(d.scene().objects().stream().anyMatch(o -> o.id().equals("occluder")), "a slab: " + d.caption());
+            }
+            Scenario same = Suite.practice(d.family(), 0, d.scene().seed());
+            assertFalse(exam.contains(SceneJson.write(d.scene().withTiming(same.scene().seconds(), 24, 64, 64))),
+                    "clip " + i + " is one of the exam's scenes");
+            assertEquals(d, Dataset.draw(mixed, i), "the same clip again");
+        }
+        assertTrue(practice > 70 && practice < 130, practice + " practice scenes of 200");
+        assertEquals(Family.values().length, seen.size(), "every family: " + seen);
+    }
+
     @Test
     void theSameSeedGivesTheSameBytesAndTheIndexListsEveryClip() throws Exception {
         Dataset.Spec spec = new Dataset.Spec(3, 32, 32, 0.5, 24, 7);

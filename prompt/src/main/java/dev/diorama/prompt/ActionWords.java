@@ -27,6 +27,9 @@ final class ActionWords {
     /** Venues by their head word; two-word venues ("living room") by both words. */
     static final Map<String, Venue> VENUES = new LinkedHashMap<>();
     static final Map<String, Act> VERBS = new LinkedHashMap<>();
+    /** The sun as said: "in the sun", "in bright sunshine", "sunlight". */
+    static final Set<String> SUN = Set.of("sun", "sunshine", "sunlight", "sunlit");
+    static final Set<String> SUN_MANNER = Set.of("bright", "warm", "hot", "full", "direct", "strong", "low", "harsh");
     static final Set<String> SKY_WORDS = Set.of("overcast", "cloudy", "hazy", "haze", "misty", "foggy", "clear",
             "sunny", "cloudless", "smoggy", "smog", "murky");
     /** The air's turbidity for "clear" (a clean day), "hazy", and "smoggy"/"misty"/"foggy" (thick haze). */
@@ -119,6 +122,8 @@ final class ActionWords {
                 "underneath", "above", "over", "head", "each", "towards", "toward", "chain", "slow", "motion",
                 "slowmo", "sky", "skies", "solid", "partly", "grey", "gray", "mist", "fog"));
         WORDS.addAll(SKY_WORDS);
+        WORDS.addAll(SUN);
+        WORDS.addAll(SUN_MANNER);
     }
 
     private static void indoor(String name, double w, double h, double d, Material floor, Material walls) {
@@ -359,6 +364,13 @@ final class ActionWords {
     private int sky(int i) {
         String a = r.w(i), b = r.w(i + 1);
         int start = i, k = i;
+        // "in the sun", "in bright sunshine", "in the morning sun" (the morning is the time's): the sun
+        // is out, so no cloud hides it.
+        int s = i;
+        if (a.equals("in")) s++;
+        if (r.w(s).equals("the")) s++;
+        if (SUN_MANNER.contains(r.w(s)) && SUN.contains(r.w(s + 1))) s++;
+        if (SUN.contains(r.w(s))) return skySaid(i, s + 1, Double.NaN, 0);
         if (a.equals("under") && Set.of("a", "an", "the").contains(b)) k = i + 2;
         if (a.equals("on") && Set.of("a", "an").contains(b)) k = i + 2;
         if (a.equals("in") && b.equals("the") && Set.of("haze", "smog", "mist", "fog").contains(r.w(i + 2))) k = i + 2;

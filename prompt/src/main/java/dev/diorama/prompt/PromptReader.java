@@ -182,7 +182,8 @@ final class PromptReader {
     int shapeAhead(int k) {
         for (int j = k; j < k + 10 && j < tokens.size(); j++) {
             String x = w(j);
-            if (Vocabulary.SHAPES.containsKey(x) && !(Vocabulary.MATERIALS.containsKey(x) && materialBeforeNoun(j))) {
+            if (Vocabulary.SHAPES.containsKey(x) && !(Vocabulary.MATERIALS.containsKey(x) && materialBeforeNoun(j))
+                    && !(Colors.named(x) != null && !colourNoun(j))) {
                 return j;
             }
             if ((x.equals("one") || x.equals("ones")) && j > k && !draft.groups.isEmpty()) return j;
@@ -196,6 +197,15 @@ final class PromptReader {
             if (!modifier) return -1;
         }
         return -1;
+    }
+
+    /**
+     * True when a word that is both a colour and a noun ("orange", "tomato") is the noun here: no
+     * other noun and no "coloured" follows it ("an orange rolls", not "an orange ball").
+     */
+    boolean colourNoun(int j) {
+        return Vocabulary.SHAPES.containsKey(w(j)) && Colors.named(w(j)) != null && !materialBeforeNoun(j)
+                && !Set.of("coloured", "colored", "colour", "color", "tinted").contains(w(j + 1));
     }
 
     /**
@@ -617,8 +627,9 @@ final class PromptReader {
         int unknown = 0;
         while (j < tokens.size() && !used[j]) {
             String x = w(j);
-            // "gold" is the metal, not the colour: "a gold coin", "a gold ball".
-            Rgb named = Vocabulary.MATERIALS.containsKey(x) ? null : Colors.named(x);
+            // "gold" is the metal, not the colour: "a gold coin", "a gold ball". "orange" and "tomato"
+            // are the fruit unless another noun follows ("an orange ball", "a tomato coloured cube").
+            Rgb named = Vocabulary.MATERIALS.containsKey(x) || colourNoun(j) ? null : Colors.named(x);
             if (Vocabulary.COLOR_MODIFIERS.contains(x) && Colors.named(w(j + 1)) != null
                     && !Vocabulary.MATERIALS.containsKey(w(j + 1))) {
                 setColor(mods, Colors.named(w(j + 1)), x, x + "-" + w(j + 1), j, j + 2);
@@ -723,7 +734,7 @@ final class PromptReader {
                 && !Vocabulary.OUTDOOR_NOUNS.contains(x) && !Vocabulary.INDOOR_WORDS.contains(x)
                 && !Vocabulary.OUTDOOR_WORDS.contains(x) && !TIME_WORDS.contains(x)
                 && !ActionWords.VERBS.containsKey(x) && !ActionWords.ARRANGING.contains(x)
-                && !ActionWords.VENUES.containsKey(x)
+                && !ActionWords.VENUES.containsKey(x) && !ActionWords.VENUES.containsKey(x + " " + w(j + 1))
                 && !Set.of("wall", "walls", "ceiling", "window", "windows", "one", "ones", "from", "for", "minus", "negative", "no",
                 "am", "pm", "height", "painted", "coloured", "colored").contains(x);
     }
@@ -834,14 +845,19 @@ final class PromptReader {
             if (k == i - 1 && w(i - 1).equals("with")) draft.withAt.add(i);
         }
         if (w(i - 1).equals("from")) draft.fromAt.add(i);  // "pours from a jug": the pour's source
-        // "falls off a shelf", "off of the table": the words are understood with the phrase.
-        int off = w(i - 1).equals("off") ? i - 1 : w(i - 1).equals("of") && w(i - 2).equals("off") ? i - 2 : -1;
+        // "falls off a shelf", "off of the table", "an apple falls from the table": it starts on the
+        // edge and tips off (Props); the words are understood with the phrase.
+        Draft.Prep prep = prepBefore(i);
+        int off = w(i - 1).equals("off") ? i - 1 : w(i - 1).equals("of") && w(i - 2).equals("off") ? i - 2
+                : w(i - 1).equals("from") && Vocabulary.DROP_VERBS.contains(w(i - 2)) && noun.role() == Draft.Role.SURFACE
+                && shape != Shape.STAIRS ? i - 1 : -1;
         if (off >= 0) {
             draft.offAt.add(i);
+            prep = Draft.Prep.ON;
             use(off, i);
         }
         ObjectGroup group = new ObjectGroup(i, words, shape, (int) count, mods.material, color, colorName,
-                mods.scale, mods.length, mods.across, onSurface, noun, end, prepBefore(i), mods.degrees);
+                mods.scale, mods.length, mods.across, onSurface, noun, end, prep, mods.degrees);
         draft.groups.add(group);
         if (mods.has(Part.GLOW)) draft.glowing.add(group);
         useAll(mods);

@@ -128,6 +128,14 @@ final class Vocabulary {
         noun("rock", Shape.BALL, Material.STONE, 0.15, null, "rock", "rocks");
         noun("boulder", Shape.BALL, Material.STONE, 0.8, null, "boulder", "boulders");
         noun("orb", Shape.BALL, null, 0, null, "orb", "orbs");
+        // Fruit, drawn round (no fruit's own shape yet), of fruit flesh that floats and thuds.
+        noun("apple", Shape.BALL, Material.FRUIT, 0.08, "firebrick", "apple", "apples");
+        noun("orange", Shape.BALL, Material.FRUIT, 0.08, "darkorange", "orange", "oranges");
+        noun("lemon", Shape.BALL, Material.FRUIT, 0.065, "gold", "lemon", "lemons");
+        noun("tomato", Shape.BALL, Material.FRUIT, 0.065, "red", "tomato", "tomatoes");
+        noun("melon", Shape.BALL, Material.FRUIT, 0.18, "khaki", "melon", "melons");
+        noun("watermelon", Shape.BALL, Material.FRUIT, 0.28, "darkgreen", "watermelon", "watermelons");
+        noun("pumpkin", Shape.BALL, Material.FRUIT, 0.3, "darkorange", "pumpkin", "pumpkins");
         noun("die", Shape.CUBE, Material.PLASTIC, 0.016, "white", "die", "dice");
         noun("crate", Shape.CUBE, Material.WOOD, 0.5, null, "crate", "crates");
         // A hardback book lying flat: a block of paper 23 x 3 x 15 cm (no cover that opens).

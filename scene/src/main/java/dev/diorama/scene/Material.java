@@ -82,7 +82,13 @@ public enum Material {
     /** A lawn over soil, a floor outdoors. */
     GRASS(1300, 0.40, 0.8, 0.02e9, 0.35, 0.5, new Rgb(0.20, 0.42, 0.12), false, 0.9, 1.5, false),
     /** Carpet, a floor or a wall covering: soft underfoot and absorbing. */
-    CARPET(300, 0.30, 0.9, 0.005e9, 0.40, 0.5, new Rgb(0.45, 0.30, 0.28), false, 0.95, 1.5, false);
+    CARPET(300, 0.30, 0.9, 0.005e9, 0.40, 0.5, new Rgb(0.45, 0.30, 0.28), false, 0.95, 1.5, false),
+    /**
+     * Fresh fruit (an apple, an orange): 800 kg/m^3, so it floats with a fifth above water; soft
+     * flesh (Young's modulus about 5 MPa, as measured for apple tissue) that lands with a dull thud
+     * and hardly bounces; a waxy skin.
+     */
+    FRUIT(800, 0.35, 0.6, 0.005e9, 0.35, 0.3, new Rgb(0.75, 0.10, 0.08), false, 0.35, 1.5, false);
 
     public final double density;
     public final double restitution;
