@@ -120,13 +120,16 @@ public final class Exam {
 
     /**
      * True when the answer moves in at least a quarter of the pixels where the truth moves after
-     * the target has come out from behind the occluder (after its last fully hidden frame).
+     * the target has come out from behind the occluder (after its last fully hidden frame); null
+     * where the truth cannot tell: the target is never fully hidden in the continuation, or still
+     * hidden at its end, or its coming out moves no pixel of the truth's masks (a clear glass ball
+     * on a grey floor changes the picture by less than the masks' threshold).
      */
-    static boolean reappeared(Reference r, List<boolean[]> answerMasks) {
+    static Boolean reappeared(Reference r, List<boolean[]> answerMasks) {
         double[] vis = r.visible();
         int lastHidden = -1;
         for (int f = 0; f < vis.length; f++) if (vis[f] == 0) lastHidden = f;
-        if (lastHidden < 0 || lastHidden == vis.length - 1) return false;
+        if (lastHidden < 0 || lastHidden == vis.length - 1) return null;
         int pixels = r.truthMasks().get(0).length;
         boolean[] truthAfter = new boolean[pixels], answerAfter = new boolean[pixels];
         for (int f = lastHidden + 1; f < vis.length; f++) {
@@ -143,7 +146,7 @@ public final class Exam {
                 if (answerAfter[i]) both++;
             }
         }
-        return truthCount > 0 && both * 4 >= truthCount;
+        return truthCount == 0 ? null : both * 4 >= truthCount;
     }
 
     /** Baseline: the last conditioning frame, held for the whole continuation, silent. */

@@ -3,6 +3,7 @@ package dev.diorama.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.diorama.sim.Simulator;
@@ -86,5 +87,20 @@ class ExamTest {
         assertTrue(still.score() < sim.score() && linear.score() < sim.score(),
                 still.score() + " " + linear.score() + " " + sim.score());
         assertNotEquals(still.score(), linear.score());
+    }
+
+    /**
+     * permanence-02 rolls a clear glass ball across a stone floor: its coming out moves no pixel of
+     * the truth's motion masks, so reappearance is not judged there (null), rather than counted as
+     * a miss for every answer, the simulator's own twin included.
+     */
+    @Test
+    void reappearanceIsNotJudgedWhereTheTruthShowsNoMotion() {
+        Exam.Reference ref = Exam.prepare(Suite.byId("permanence-02"), work, 0);
+        int moving = 0;
+        for (boolean[] m : ref.truthMasks()) for (boolean b : m) if (b) moving++;
+        assertEquals(0, moving, "the glass ball is below the masks' threshold");
+        assertNull(Exam.mark(ref, Exam.simulator(ref, work, 0), "simulator").reappeared());
+        assertNull(Exam.mark(ref, Exam.heldStill(ref, work), "held-still").reappeared());
     }
 }
