@@ -56,6 +56,33 @@ class LoudnessMeterTest {
         assertEquals(l, measure(1000, new double[] {20, -20, 0, 1}).integrated(), 1e-9, "either channel alike");
     }
 
+    /**
+     * Why dry knocks cannot reach -16 LUFS under a -1 dBTP ceiling: short sounds in silence read
+     * their energy spread over a 400 ms block. A stereo 1 kHz burst at -1 dBFS peak, tau long, once
+     * a second (the gate keeps only the blocks that hold a burst, each holding all of it for
+     * tau <= 100 ms) reads -1 + 10 log10(tau / 0.4 s) LUFS: -24.0 for 2 ms, -17.0 for 10 ms; a
+     * sine's mean square is half its peak's square, which the K-weighting's +0.69 dB at 1 kHz and
+     * the -0.691 of the definition leave as it is for two channels. A struck body's knock decays in
+     * a few milliseconds, so it reads lower still; -16 would need each knock held at full scale for
+     * about 13 ms.
+     */
+    @Test
+    void shortBurstsUnderTheCeilingReadTheirEnergySpreadOverTheBlock() {
+        for (double tau : new double[] {0.002, 0.010}) {
+            double amp = Math.pow(10, -1 / 20.0);
+            int n = 4 * FS;
+            double[] l = new double[n], r = new double[n];
+            for (int k = 0; k < 4; k++) {
+                int s0 = (int) ((0.1 + k) * FS);
+                for (int i = 0; i < tau * FS; i++) l[s0 + i] = r[s0 + i] = amp * Math.sin(2 * Math.PI * 1000 * i / FS);
+            }
+            LoudnessMeter m = new LoudnessMeter();
+            m.add(l, r, n);
+            assertEquals(-1 + 10 * Math.log10(tau / 0.4), m.integrated(), 0.1, tau * 1000 + " ms bursts");
+            assertEquals(-1, m.truePeakDb(), 0.05);
+        }
+    }
+
     @Test
     void theGatesDropQuietAndSilentSections() {
         // Tech 3341 test 3: -36 / -23 / -36 dBFS for 10 / 60 / 10 s: the relative gate (-33) drops the -36 parts.
