@@ -852,7 +852,8 @@ final class PromptReader {
                 : w(i - 1).equals("from") && Vocabulary.DROP_VERBS.contains(w(i - 2)) && noun.role() == Draft.Role.SURFACE
                 && shape != Shape.STAIRS ? i - 1 : -1;
         if (off >= 0) {
-            draft.offAt.add(i);
+            // "bounces off the table": it falls onto the table and bounces away, as "onto" would say.
+            if (!Set.of("bounce", "bounces", "bounced", "bouncing").contains(w(off - 1))) draft.offAt.add(i);
             prep = Draft.Prep.ON;
             use(off, i);
         }
