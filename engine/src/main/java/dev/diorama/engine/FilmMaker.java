@@ -55,8 +55,9 @@ public final class FilmMaker {
     public static final int MOTION_BLUR_SAMPLES = 8;
 
     /**
-     * What a film run produced: its files, how many frames it has and the impacts of its ground
-     * truth (the sidecar holds every frame's poses).
+     * What a film run produced: its files, how many frames it has, the impacts of its ground truth
+     * (the sidecar holds every frame's poses) and how its sound was mastered (its loudness; null
+     * for a continuation, whose parts were mastered apart).
      */
     public record Result(Path video, Path sidecar, int frames, List<ContactEvent> events, double wallSeconds,
                          SoundTrack.Mastering mastering) {

@@ -568,8 +568,11 @@ final class Props {
                 double y = bottomOn(of.get(k), g, top, baseY);
                 u.add(t, front ? new Vec3(round(centre), y, round(edge - past)) : new Vec3(round(edge + past), y, round(centre)));
             }
-            notes.add("\"" + of.getFirst().words() + "\" starts on the edge of the " + g.noun().word() + ", "
-                    + Math.round(100 * OFF_OVERHANG) + " % of its depth past it, and tips off");
+            List<String> said = of.stream().distinct().map(c -> "\"" + c.words() + "\"").toList();
+            boolean many = said.size() > 1 || of.getFirst().count() > 1;
+            notes.add(String.join(" and ", said) + (many ? " start" : " starts") + " on the edge of the "
+                    + g.noun().word() + ", " + Math.round(100 * OFF_OVERHANG) + " % of " + (many ? "their" : "its")
+                    + " depth past it, and " + (many ? "tip" : "tips") + " off");
         }
 
         /**
