@@ -212,7 +212,8 @@ public final class Main implements Runnable {
         static void printLoudness(PrintStream err, SoundTrack.Mastering m) {
             if (m == null) return;
             if (!(m.finalLoudness() > Double.NEGATIVE_INFINITY)) {
-                err.println("diorama: the film is silent (nothing in it sounds)");
+                err.println("diorama: nothing in the film strikes, rolls or splashes, so its sound is the place's quiet"
+                        + " ambience alone (not brought to " + Math.round(SoundTrack.TARGET_LUFS) + " LUFS)");
                 return;
             }
             String line = String.format(Locale.ROOT, "diorama: sound at %.1f LUFS integrated, true peak %.1f dBTP",

@@ -98,8 +98,6 @@ public final class FilmMaker {
             frameCount = frames.size();
             Path tmpJson = out.temp(sidecar);
             Path tmpVideo = out.temp(video);
-            SidecarJson.write(tmpJson, scene, frames, events, happened.contacts(), happened.liquidSounds(),
-                    SoundTrack.SAMPLE_RATE, remixedFrom);
             progress.update("mastering", 0);
             int w = scene.width(), h = scene.height(), fps = scene.fps();
             try (SoundTrack sound = new SoundTrack(scene, events, frames, happened.contacts(), happened.liquidSounds(),
@@ -108,6 +106,8 @@ public final class FilmMaker {
                  Mp4Writer writer = new Mp4Writer(tmpVideo, w, h, fps, SoundTrack.SAMPLE_RATE)) {
                 progress.update("mastering", 1);
                 mastering = sound.mastering();
+                SidecarJson.write(tmpJson, scene, frames, events, happened.contacts(), happened.liquidSounds(),
+                        SoundTrack.SAMPLE_RATE, remixedFrom, mastering);
                 stream(scene, frames, sound, 0, renderer, writer, f -> progress.update("filming", f));
             }
             out.commit();

@@ -22,6 +22,7 @@ import java.util.List;
  * { "format": "diorama-sidecar/1",
  *   "seed": 7, "fps": 24, "sampleRate": 48000, "frameCount": 96,
  *   "scene":  { ...the scene exactly as rendered, readable by `diorama render`... },
+ *   "sound":  { "loudness": -16.0, "truePeak": -1.03, "target": -16, "ceiling": -1 },
  *   "events": [ { "t": 0.4517, "frame": 10, "sample": 21682, "kind": "impact", "a": "red-rubber-ball",
  *                 "b": "floor", "speed": 4.43, "impulse": 0.87, "point": [x, y, z] } ],
  *   "contacts": [ { "t": 1.25, "a": "red-rubber-ball", "b": "floor", "force": 45.2, "slip": 0.004,
@@ -33,6 +34,11 @@ import java.util.List;
  *                 "poses": { "red-rubber-ball": { "position": [x, y, z], "rotation": [x, y, z, w] } },
  *                 "liquids": { "water": { "particles": 16848, "volume": 0.01683 } } } ] }
  * </pre>
+ * {@code sound} (a film's sidecar): the loudness of its sound track as mastered, LUFS integrated
+ * (ITU-R BS.1770, our meter), its true peak, dBTP, and the targets it was mastered to; a film of
+ * short knocks in silence stays below the loudness target where reaching it would pass the ceiling
+ * (README, Acoustics). Omitted where the film's events make no sound (its track is the place's
+ * ambience alone, left quiet) and for an extended film.
  * The liquid entries (only in scenes with liquids): {@code liquidSounds}, the bubbles and splashes
  * the sound is made of; per frame, each liquid's particle count (particles that leave the simulated
  * region are removed) and volume, m^3 (each particle's rest volume, less where it is compressed).
@@ -64,8 +70,24 @@ public final class SidecarJson {
     static void write(Path file, Scene scene, List<Keyframe> frames, List<ContactEvent> events,
                       List<dev.diorama.scene.ContactState> contacts, List<dev.diorama.scene.LiquidSound> liquidSounds,
                       int sampleRate, com.fasterxml.jackson.databind.JsonNode remixedFrom) throws IOException {
+        write(file, scene, frames, events, contacts, liquidSounds, sampleRate, remixedFrom, null);
+    }
+
+    /** As above, with the film's sound as mastered ({@code "sound"}; null: none written). */
+    static void write(Path file, Scene scene, List<Keyframe> frames, List<ContactEvent> events,
+                      List<dev.diorama.scene.ContactState> contacts, List<dev.diorama.scene.LiquidSound> liquidSounds,
+                      int sampleRate, com.fasterxml.jackson.databind.JsonNode remixedFrom,
+                      dev.diorama.audio.SoundTrack.Mastering mastering) throws IOException {
         try (OutputStream out = Files.newOutputStream(file); JsonGenerator g = open(out)) {
             writeHeader(g, scene, frames.size(), sampleRate);
+            if (mastering != null && mastering.finalLoudness() > Double.NEGATIVE_INFINITY) {
+                g.writeObjectFieldStart("sound");
+                g.writeNumberField("loudness", Math.round(mastering.finalLoudness() * 100) / 100.0);
+                g.writeNumberField("truePeak", Math.round(mastering.finalTruePeak() * 100) / 100.0);
+                g.writeNumberField("target", dev.diorama.audio.SoundTrack.TARGET_LUFS);
+                g.writeNumberField("ceiling", dev.diorama.audio.SoundTrack.CEILING_DBTP);
+                g.writeEndObject();
+            }
             if (remixedFrom != null) {
                 g.writeFieldName("remixedFrom");
                 g.writeTree(remixedFrom);
