@@ -1057,11 +1057,12 @@ public final class SoundTrack implements AutoCloseable {
     private Voice.Motion motion(int body, Vec3 point, Spatializer.Placement onset, double t0, int anchors, int stride) {
         if (body < 0 && !paths.listenerMoves()) return null;
         Vec3 start = body < 0 ? null : paths.object(body, t0);
-        Vec3 eye0 = paths.eye(t0);
-        double r0 = point.minus(eye0).length();
+        double r0 = point.minus(paths.eye(t0)).length();
         Path bounce0 = Path.bounce(new Spatializer(paths.cameraAt(t0)), point);
         double[] delay = new double[anchors], level = new double[anchors];
-        double[][] gain = new double[4][anchors], shift = new double[4][anchors], metres = new double[4][anchors];
+        // Per tap (left direct, right direct, left bounce, right bounce) its gain and delay; per path
+        // (direct, bounce: both ears share it) the change of its length.
+        double[][] gain = new double[4][anchors], shift = new double[4][anchors], metres = new double[2][anchors];
         level[0] = 1;
         for (double[] g : gain) g[0] = 1;
         int lastChange = 0;
@@ -1092,21 +1093,20 @@ public final class SoundTrack implements AutoCloseable {
             shift[1][q] = direct.delayRight() - onset.delayRight();
             shift[2][q] = bounce.delayLeft() - bounce0.delayLeft();
             shift[3][q] = bounce.delayRight() - bounce0.delayRight();
-            metres[0][q] = metres[1][q] = r - r0;
-            metres[2][q] = metres[3][q] = bounce.length() - bounce0.length();
+            metres[0][q] = r - r0;
+            metres[1][q] = bounce.length() - bounce0.length();
             boolean changed = delay[q] != delay[q - 1] || level[q] != level[q - 1];
             for (int c = 0; c < 4; c++) {
-                changed |= gain[c][q] != gain[c][q - 1] || shift[c][q] != shift[c][q - 1] || metres[c][q] != metres[c][q - 1];
+                changed |= gain[c][q] != gain[c][q - 1] || shift[c][q] != shift[c][q - 1] || metres[c / 2][q] != metres[c / 2][q - 1];
             }
             if (changed) lastChange = q;
         }
         if (lastChange == 0) return null;
         int kept = lastChange + 1; // later anchors keep the last one's values
         Voice.TapMotion[] taps = new Voice.TapMotion[reverb != null ? 5 : 4]; // the send's does not change
-        for (int c = 0; c < 4; c += 2) { // both ears of a path share its length
-            double[] length = Arrays.copyOf(metres[c], kept);
-            taps[c] = new Voice.TapMotion(Arrays.copyOf(gain[c], kept), Arrays.copyOf(shift[c], kept), length);
-            taps[c + 1] = new Voice.TapMotion(Arrays.copyOf(gain[c + 1], kept), Arrays.copyOf(shift[c + 1], kept), length);
+        double[][] lengths = {Arrays.copyOf(metres[0], kept), Arrays.copyOf(metres[1], kept)};
+        for (int c = 0; c < 4; c++) {
+            taps[c] = new Voice.TapMotion(Arrays.copyOf(gain[c], kept), Arrays.copyOf(shift[c], kept), lengths[c / 2]);
         }
         return new Voice.Motion(stride, Arrays.copyOf(delay, kept), Arrays.copyOf(level, kept), taps);
     }

@@ -160,11 +160,12 @@ final class Voice {
     private final double[][] finalRe, finalIm;
     /**
      * For modes whose taps move ({@link Motion#taps}), null when none do: per tap in the given
-     * order its channel, its delay at the onset, samples, and per mode its gain times the mode's
-     * amplitude; per mode the air's absorption, nepers per metre.
+     * order its channel, its delay at the onset, samples, its first sample, and per mode its gain
+     * times the mode's amplitude; per mode the air's absorption, nepers per metre.
      */
     private final int[] tapChannel;
     private final double[] tapDelay;
+    private final long[] tapArrival;
     private final double[][] tapAmp;
     private final double[] airNepers;
     /** Per channel: the taps' first samples, ascending; and per tap (cumulative), per mode, the coefficient from there on. */
@@ -288,15 +289,18 @@ final class Voice {
             }
             tapChannel = new int[taps.size()];
             tapDelay = new double[taps.size()];
+            tapArrival = new long[taps.size()];
             tapAmp = new double[taps.size()][kept];
             airNepers = new double[kept];
             for (int t = 0; t < taps.size(); t++) {
                 tapChannel[t] = taps.get(t).channel();
                 tapDelay[t] = taps.get(t).delay();
+                tapArrival[t] = onset + (long) Math.ceil(tapDelay[t]);
             }
         } else {
             tapChannel = null;
             tapDelay = null;
+            tapArrival = null;
             tapAmp = null;
             airNepers = null;
         }
@@ -425,10 +429,7 @@ final class Voice {
                         // Some taps have not arrived yet: between arrivals, the taps arrived so far.
                         for (int i = i0; i < i1; ) {
                             long at = start + i, next = start + i1;
-                            for (double delay : tapDelay) {
-                                long arrival = onset + (long) Math.ceil(delay);
-                                if (arrival > at) next = Math.min(next, arrival);
-                            }
+                            for (long arrival : tapArrival) if (arrival > at) next = Math.min(next, arrival);
                             coefficients(m, q, at, from);
                             coefficients(m, q + 1, at, to);
                             int segEnd = (int) (next - start);
@@ -475,7 +476,7 @@ final class Voice {
         java.util.Arrays.fill(out, 0);
         for (int t = 0; t < tapChannel.length; t++) {
             int c = tapChannel[t];
-            if (c == SEND || d * tapDelay[t] > MAX_GROWTH || onset + (long) Math.ceil(tapDelay[t]) > arrived) continue;
+            if (c == SEND || d * tapDelay[t] > MAX_GROWTH || tapArrival[t] > arrived) continue;
             TapMotion tm = mv.taps()[t];
             double delay = tapDelay[t], g = tapAmp[t][m], nepers = 0;
             if (tm != null) {
