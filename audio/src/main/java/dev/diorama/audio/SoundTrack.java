@@ -482,6 +482,13 @@ public final class SoundTrack implements AutoCloseable {
         double loudness = first[0].loudness(), peak = first[0].truePeak();
         double byLoudnessDb = Double.isFinite(loudness) ? TARGET_LUFS - loudness : 0;
         double peakDb = 20 * Math.log10(peak);
+        if (peak > 0 && !Double.isFinite(loudness)) {
+            // No integrated loudness to aim at: the film is shorter than BS.1770's first 400 ms
+            // block (or its sounds never pass the -70 LUFS gate). The true peak is brought to the
+            // ceiling, without a limiter. (Aiming at -infinity made the limiter's gains NaN.)
+            double gain = Math.pow(10, (ceilingDb - peakDb) / 20);
+            return new Mastering(loudness, peakDb, gain, loudness, ceilingDb, 0, 0, 0, 0, true, 1, Double.NaN);
+        }
         if (!(peak > 0) || peakDb + byLoudnessDb <= ceilingDb) {
             double gain = Math.pow(10, byLoudnessDb / 20);
             if (ambience == null || !(peak > 0)) {

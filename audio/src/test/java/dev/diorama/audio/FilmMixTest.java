@@ -225,6 +225,33 @@ class FilmMixTest {
         assertEquals(m.finalTruePeak(), measured[1], 0.01, "and its true peak");
     }
 
+    /**
+     * A film shorter than BS.1770's first 400 ms block has no integrated loudness: its gain puts
+     * the true peak at the ceiling, no limiter. (A 0.25 s film of a ball landing in a pot of water
+     * was written as NaN samples: the limiter's search aimed at an undefined loudness.)
+     */
+    @Test
+    void aFilmTooShortForAnIntegratedLoudnessHasItsTruePeakAtTheCeiling() {
+        SceneObject ball = TestScenes.ball("ball", Material.STEEL, 0.06);
+        Scene s = outdoors(0.25, ball);
+        SoundTrack track = new SoundTrack(s, List.of(TestScenes.drop(s, "ball", 1, 0.1, Vec3.ZERO)), SoundTrack.Options.FILM);
+        SoundTrack.Mastering m = track.mastering();
+        assertEquals(Double.NEGATIVE_INFINITY, m.loudness(), "no 400 ms block in 0.25 s");
+        assertTrue(Double.isFinite(m.truePeak()), "the knock's raw true peak, dBTP: " + m.truePeak());
+        assertFalse(m.limited(), "no limiter");
+        assertEquals(m.gain(), Math.pow(10, (SoundTrack.CEILING_DBTP - SoundTrack.CEILING_MARGIN_DB - m.truePeak()) / 20), 1e-12);
+        float[][] y = Signals.render(track, 0, 12_000);   // the film's 0.25 s
+        double peak = 0;
+        for (float[] ch : y) {
+            for (float v : ch) {
+                assertTrue(Float.isFinite(v), "sample " + v);
+                peak = Math.max(peak, Math.abs(v));
+            }
+        }
+        assertTrue(20 * Math.log10(peak) <= SoundTrack.CEILING_DBTP && 20 * Math.log10(peak) > SoundTrack.CEILING_DBTP - 3,
+                "the sample peak sits just under the ceiling: " + 20 * Math.log10(peak) + " dBFS");
+    }
+
     @Test
     void aFewDryKnocksOutdoorsStopAtTheTruePeakCeiling() {
         // Three steel knocks outdoors are nearly all transient: their peak stands 36 dB over their

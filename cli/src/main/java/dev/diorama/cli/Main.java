@@ -211,6 +211,12 @@ public final class Main implements Runnable {
          */
         static void printLoudness(PrintStream err, SoundTrack.Mastering m) {
             if (m == null) return;
+            if (!(m.finalLoudness() > Double.NEGATIVE_INFINITY) && Double.isFinite(m.finalTruePeak())) {
+                err.println(String.format(Locale.ROOT, "diorama: sound with its true peak at %.1f dBTP; it has no integrated"
+                        + " loudness to bring to %.0f LUFS (BS.1770 needs 0.4 s above -70 LUFS: the film is shorter, or its"
+                        + " sounds fainter)", m.finalTruePeak(), SoundTrack.TARGET_LUFS));
+                return;
+            }
             if (!(m.finalLoudness() > Double.NEGATIVE_INFINITY)) {
                 err.println("diorama: nothing in the film strikes, rolls or splashes, so its sound is the place's quiet"
                         + " ambience alone (not brought to " + Math.round(SoundTrack.TARGET_LUFS) + " LUFS)");

@@ -101,6 +101,33 @@ class CliTest {
         }
     }
 
+    /**
+     * A film shorter than BS.1770's first 0.4 s block has no integrated loudness: its sound's true
+     * peak is brought to the ceiling and the line says so (such a film was written as NaN before).
+     */
+    @Test
+    void aFilmTooShortForAnIntegratedLoudnessSaysSoAndPeaksAtTheCeiling() throws IOException {
+        Path wav = dir.resolve("short.wav");
+        Run r = run("generate", "a steel ball drops from 10 cm onto a stone floor", "-o", wav.toString(), "--seconds", "0.3");
+        assertEquals(0, r.code(), r.err());
+        var m = java.util.regex.Pattern.compile("diorama: sound with its true peak at (-?[0-9.]+) dBTP; it has no integrated"
+                + " loudness to bring to -16 LUFS \\(BS.1770 needs 0.4 s above -70 LUFS: the film is shorter").matcher(r.err());
+        assertTrue(m.find(), r.err());
+        byte[] bytes = Files.readAllBytes(wav);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes, 44, bytes.length - 44).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int n = (bytes.length - 44) / 4;
+        float[] left = new float[n], right = new float[n];
+        for (int i = 0; i < n; i++) {
+            left[i] = b.getShort() / 32768f;
+            right[i] = b.getShort() / 32768f;
+        }
+        dev.diorama.audio.LoudnessMeter meter = new dev.diorama.audio.LoudnessMeter();
+        meter.add(left, right, n);
+        assertEquals(Double.NEGATIVE_INFINITY, meter.integrated(), r.err());
+        assertEquals(-1.0, Double.parseDouble(m.group(1)), 0.05, r.err());
+        assertEquals(-1.0, meter.truePeakDb(), 0.15, "the file's true peak: " + r.err());
+    }
+
     @Test
     void anUnknownWordIsReportedAndStrictMakesItAnError() {
         Run lenient = run("explain", "a red rubber ball flibbertigibbet");
