@@ -258,8 +258,8 @@ public final class Training {
             int j = r.nextInt(frames);
             System.arraycopy(latents[clip][j], 0, x0, i * L, L);
             for (int k = 0; k < K; k++) {
-                int f = j - 1 - k;
-                if (f < 0) continue;
+                int f = j - c.offsets().get(k);
+                if (f < 0) break;
                 flags[i * K + k] = 1;
                 float sigma = (float) r.nextDouble(0, CONTEXT_NOISE);
                 for (int q = 0; q < L; q++) ctx[(i * K + k) * L + q] = latents[clip][f][q] + sigma * (float) Params.gaussian(r);

@@ -29,7 +29,7 @@ import java.util.SplittableRandom;
  * A small video world model after the Sora recipe: a video compression network (a convolutional
  * autoencoder, 4× in each spatial direction, one latent per frame), latent spacetime patches, and a
  * diffusion transformer trained with flow matching that predicts the next frame's latent from the
- * previous {@link Config#context()} frames' latents and the caption. A film is rolled out frame by
+ * latents of earlier frames ({@link Config#offsets}: the last four, then sparser back to a second) and the caption. A film is rolled out frame by
  * frame, as DIAMOND and GameNGen do (docs/world-model.md says why rather than the whole clip at once).
  *
  * <p><b>Compression.</b> Encoder: 3×3 conv to w channels, two 4×4 stride-2 convs (2w, 4w), 3×3 conv
@@ -60,17 +60,35 @@ public final class WorldModel implements AutoCloseable {
      * @param width           transformer width d
      * @param layers          transformer blocks
      * @param heads           attention heads (d divisible by heads)
-     * @param context         previous frames a prediction sees
+     * @param offsets         the earlier frames a prediction sees, in frames before it, nearest
+     *                        first (1 is the frame just before): the recent ones each, the older ones
+     *                        sparser, so a thing hidden for a while was still seen in one of them
      * @param textLength      caption words read, at most
      */
     public record Config(int size, int channels, int aeWidth, int latentChannels, int patch, int width, int layers, int heads,
-                         int context, int textLength) {
-        public static final Config DEFAULT = new Config(64, 3, 16, 4, 2, 128, 4, 4, 4, 24);
+                         List<Integer> offsets, int textLength) {
+        /**
+         * Nine context frames reaching 24 frames (1 s at 24 fps) back: a ball rolling behind the
+         * exam's slab is hidden for about a third of a second, longer than the four frames before it.
+         */
+        public static final Config DEFAULT = new Config(64, 3, 16, 4, 2, 128, 4, 4, List.of(1, 2, 3, 4, 6, 8, 12, 16, 24), 24);
 
         public Config {
             if (size % 4 != 0 || (size / 4) % patch != 0) throw new IllegalArgumentException("size must be 4·patch·n");
             if (width % heads != 0 || width % 2 != 0) throw new IllegalArgumentException("width must be divisible by heads and even");
+            offsets = List.copyOf(offsets);
+            for (int k = 0; k < offsets.size(); k++) {
+                if (offsets.get(k) < 1 || (k > 0 && offsets.get(k) <= offsets.get(k - 1))) {
+                    throw new IllegalArgumentException("context offsets must be increasing and at least 1: " + offsets);
+                }
+            }
         }
+
+        /** Context frames a prediction sees. */
+        public int context() { return offsets.size(); }
+
+        /** How far back the oldest context frame is, frames. */
+        int reach() { return offsets.isEmpty() ? 0 : offsets.get(offsets.size() - 1); }
 
         int latentSide() { return size / 4; }
 
@@ -198,7 +216,7 @@ public final class WorldModel implements AutoCloseable {
      * The predicted velocity ε − x₀.
      *
      * @param xt       noisy standardised latents [B, Cz, s, s]
-     * @param context  standardised latents of the previous frames, most recent first [B, K, Cz, s, s]
+     * @param context  standardised latents of the context frames ({@link Config#offsets}), nearest first [B, K, Cz, s, s]
      * @param present  1 where that context frame exists, else 0 [B, K]
      * @param t        flow time in [0, 1] [B]
      * @param words    the captions as bags of words: per row the mean of one-hot word vectors [B, V]
@@ -290,7 +308,7 @@ public final class WorldModel implements AutoCloseable {
             List<List<float[]>> latents = new ArrayList<>();
             for (List<float[]> ctx : contexts) {
                 List<float[]> zs = new ArrayList<>();
-                int from = Math.max(0, ctx.size() - K);
+                int from = Math.max(0, ctx.size() - c.reach());
                 for (int f = from; f < ctx.size(); f++) {
                     if (ctx.get(f).length != P) throw new IllegalArgumentException("a context picture must be " + c.size() + "² RGB");
                     try (NDScope scope = new NDScope(); NDManager fm = m.newSubManager()) {
@@ -323,8 +341,10 @@ public final class WorldModel implements AutoCloseable {
                     float[] ctx = new float[B * K * L], flags = new float[B * K];
                     for (int i = 0; i < B; i++) {
                         List<float[]> zs = latents.get(i);
-                        for (int k = 0; k < K && k < zs.size(); k++) {
-                            System.arraycopy(zs.get(zs.size() - 1 - k), 0, ctx, (i * K + k) * L, L);
+                        for (int k = 0; k < K; k++) {
+                            int back = c.offsets().get(k);
+                            if (back > zs.size()) break;
+                            System.arraycopy(zs.get(zs.size() - back), 0, ctx, (i * K + k) * L, L);
                             flags[i * K + k] = 1;
                         }
                     }
@@ -391,6 +411,8 @@ public final class WorldModel implements AutoCloseable {
                 .put("latentChannels", config.latentChannels()).put("patch", config.patch()).put("width", config.width())
                 .put("layers", config.layers()).put("heads", config.heads()).put("context", config.context())
                 .put("textLength", config.textLength());
+        ArrayNode offsets = cfg.putArray("offsets");
+        for (int o : config.offsets()) offsets.add(o);
         ArrayNode words = h.putArray("vocabulary");
         for (String w : vocabulary.words()) words.add(w);
         ArrayNode mean = h.putArray("latentMean"), std = h.putArray("latentStd");
@@ -463,9 +485,13 @@ public final class WorldModel implements AutoCloseable {
             if (hl < 2 || hl > 10_000_000) throw new IOException("corrupt header length " + hl);
             JsonNode h = SceneJson.MAPPER.readTree(in.readNBytes(hl));
             JsonNode c = h.path("config");
+            // A model written before the offsets were stored saw the frames 1 … context before it.
+            List<Integer> offsets = new ArrayList<>();
+            if (c.path("offsets").isArray()) for (JsonNode o : c.path("offsets")) offsets.add(o.asInt());
+            else for (int k = 1; k <= c.path("context").asInt(); k++) offsets.add(k);
             Config cfg = new Config(c.path("size").asInt(), c.path("channels").asInt(), c.path("aeWidth").asInt(),
                     c.path("latentChannels").asInt(), c.path("patch").asInt(), c.path("width").asInt(), c.path("layers").asInt(),
-                    c.path("heads").asInt(), c.path("context").asInt(), c.path("textLength").asInt());
+                    c.path("heads").asInt(), offsets, c.path("textLength").asInt());
             List<String> words = new ArrayList<>();
             for (JsonNode w : h.path("vocabulary")) words.add(w.asText());
             WorldModel m = new WorldModel(cfg, new Vocabulary(words), NDManager.newBaseManager(ai.djl.Device.cpu(), "PyTorch"));

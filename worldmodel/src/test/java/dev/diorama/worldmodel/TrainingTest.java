@@ -2,6 +2,7 @@ package dev.diorama.worldmodel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.diorama.engine.Progress;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TrainingTest {
-    static final WorldModel.Config TINY = new WorldModel.Config(32, 3, 4, 4, 2, 32, 1, 2, 2, 16);
+    /** Two context frames, the one before and the one three before (sparse, as the default's older ones). */
+    static final WorldModel.Config TINY = new WorldModel.Config(32, 3, 4, 4, 2, 32, 1, 2, List.of(1, 3), 16);
     @TempDir
     static Path dir;
     static ClipSet data;
@@ -67,6 +69,39 @@ class TrainingTest {
             List<List<float[]>> other = m.rollout(ctx, captions, 1, 4, 1f, 12);
             assertTrue(!java.util.Arrays.equals(other.get(1).get(0), after.get(1).get(0)));
         }
+    }
+
+    /**
+     * The context frames are stored by their offsets; a model written before that (its header has
+     * only a count, "context": K) saw the K frames just before and reads so.
+     */
+    @Test
+    void aModelWithoutOffsetsReadsAsTheFramesJustBefore() throws Exception {
+        try (WorldModel m = WorldModel.create(TINY, Vocabulary.of(List.of("a red ball")), 5)) {
+            byte[] bytes = m.toBytes();
+            try (WorldModel again = WorldModel.load(new java.io.ByteArrayInputStream(bytes), "model.bin")) {
+                assertEquals(List.of(1, 3), again.config().offsets());
+            }
+            // the same file with its header's offsets removed
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
+            int at = WorldModel.MAGIC.length();
+            int length = b.getInt(at);
+            var header = (com.fasterxml.jackson.databind.node.ObjectNode) dev.diorama.scene.SceneJson.MAPPER.readTree(
+                    java.util.Arrays.copyOfRange(bytes, at + 4, at + 4 + length));
+            ((com.fasterxml.jackson.databind.node.ObjectNode) header.get("config")).remove("offsets");
+            byte[] h = dev.diorama.scene.SceneJson.MAPPER.writeValueAsBytes(header);
+            java.io.ByteArrayOutputStream legacy = new java.io.ByteArrayOutputStream();
+            legacy.write(bytes, 0, at);
+            legacy.write(java.nio.ByteBuffer.allocate(4).putInt(h.length).array());
+            legacy.write(h);
+            legacy.write(bytes, at + 4 + length, bytes.length - at - 4 - length);
+            try (WorldModel old = WorldModel.load(new java.io.ByteArrayInputStream(legacy.toByteArray()), "old model.bin")) {
+                assertEquals(List.of(1, 2), old.config().offsets());
+                assertEquals(m.parameterCount(), old.parameterCount());
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> new WorldModel.Config(32, 3, 4, 4, 2, 32, 1, 2, List.of(2, 2), 16));
+        assertThrows(IllegalArgumentException.class, () -> new WorldModel.Config(32, 3, 4, 4, 2, 32, 1, 2, List.of(0, 1), 16));
     }
 
     @Test
