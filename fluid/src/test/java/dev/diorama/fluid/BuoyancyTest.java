@@ -45,6 +45,7 @@ class BuoyancyTest {
                         if (dx * dx + dy * dy + dz * dz < (ball + d / 2) * (ball + d / 2)) continue;
                         f.addParticle(x, y, z, 0, 0, 0);
                     }
+            int start = f.size();
             RigidWorld world = new RigidWorld(new double[] {0, -9.81, 0}, 0.3);
             world.addTankInterior(min, max);
             int pine = world.addBox(500, side / 2, side / 2, side / 2, cube);
@@ -59,7 +60,8 @@ class BuoyancyTest {
             double[] q = world.orientation(pine);
             double level = Tanks.level(f, (x, z) -> Math.abs(x - p[0]) > 0.08 || Math.abs(z - p[2]) > 0.08);
             double fraction = Tanks.submergedFraction(p, q, side, level);
-            System.out.printf("pine: centre y %.4f, level %.4f, submerged fraction %.3f; steel centre y %.4f%n", p[1], level, fraction, world.position(iron)[1]);
+            System.out.printf("pine: centre y %.4f, level %.4f, submerged fraction %.3f; steel centre y %.4f; %d of %d particles%n", p[1], level,
+                    fraction, world.position(iron)[1], f.size(), start);
             assertEquals(0.5, fraction, 0.025, "pine's submerged volume fraction");
             assertEquals(ball, world.position(iron)[1], 0.1 * ball, "steel ball rests on the floor");
             assertTrue(Math.abs(world.velocity(iron)[1]) < 0.02, "steel ball at rest");
