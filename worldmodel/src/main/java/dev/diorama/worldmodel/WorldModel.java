@@ -29,8 +29,9 @@ import java.util.SplittableRandom;
  * A small video world model after the Sora recipe: a video compression network (a convolutional
  * autoencoder, 4× in each spatial direction, one latent per frame), latent spacetime patches, and a
  * diffusion transformer trained with flow matching that predicts the next frame's latent from the
- * latents of earlier frames ({@link Config#offsets}: the last four, then sparser back to a second) and the caption. A film is rolled out frame by
- * frame, as DIAMOND and GameNGen do (docs/world-model.md says why rather than the whole clip at once).
+ * latents of earlier frames ({@link Config#offsets}: the last four, then sparser back to a second)
+ * and the caption. A film is rolled out frame by frame, as DIAMOND and GameNGen do
+ * (docs/world-model.md says why rather than the whole clip at once).
  *
  * <p><b>Compression.</b> Encoder: 3×3 conv to w channels, two 4×4 stride-2 convs (2w, 4w), 3×3 conv
  * to {@link Config#latentChannels()}; the decoder mirrors it, upsampling by
@@ -216,7 +217,8 @@ public final class WorldModel implements AutoCloseable {
      * The predicted velocity ε − x₀.
      *
      * @param xt       noisy standardised latents [B, Cz, s, s]
-     * @param context  standardised latents of the context frames ({@link Config#offsets}), nearest first [B, K, Cz, s, s]
+     * @param context  standardised latents of the context frames ({@link Config#offsets}), nearest
+     *                 first [B, K, Cz, s, s]
      * @param present  1 where that context frame exists, else 0 [B, K]
      * @param t        flow time in [0, 1] [B]
      * @param words    the captions as bags of words: per row the mean of one-hot word vectors [B, V]
