@@ -151,6 +151,8 @@ public final class FluidSolver implements AutoCloseable {
      * per pair, as a division each (the same quotients, so the same bits, once per particle).
      */
     private double[] invRho = new double[0], volRho = new double[0];
+    /** Per lone particle touching a static solid only (see {@link #landLoneDrops}): the wall's normal, and the speed along it before the solves. */
+    private double[] lx = new double[0], ly = new double[0], lz = new double[0], lu = new double[0];
     /** Each solve's kappa summed over its iterations last step: the warm start of the next (Bender and Koschier 2017). */
     private double[] sumP = new double[0], sumV = new double[0];
     private double[] ax = new double[0], ay = new double[0], az = new double[0];
@@ -505,6 +507,7 @@ public final class FluidSolver implements AutoCloseable {
         sumP = Arrays.copyOf(sumP, cap); sumV = Arrays.copyOf(sumV, cap);
         ax = Arrays.copyOf(ax, cap); ay = Arrays.copyOf(ay, cap); az = Arrays.copyOf(az, cap);
         nx = Arrays.copyOf(nx, cap); ny = Arrays.copyOf(ny, cap); nz = Arrays.copyOf(nz, cap);
+        lx = Arrays.copyOf(lx, cap); ly = Arrays.copyOf(ly, cap); lz = Arrays.copyOf(lz, cap); lu = Arrays.copyOf(lu, cap);
         ids = Arrays.copyOf(ids, cap); neighbours = Arrays.copyOf(neighbours, cap); fluidNeighbours = Arrays.copyOf(fluidNeighbours, cap);
         armed = Arrays.copyOf(armed, cap);
     }
@@ -521,6 +524,7 @@ public final class FluidSolver implements AutoCloseable {
         long t1 = System.nanoTime();
         if (bodies != null) for (Chunk c : chunks) c.resetBodies(bodies.count());   // all: the wrench sums over every chunk
         neighbourPass();
+        findLoneDrops();
         if (patchCount > 0) {
             if (v0x.length < px.length) {
                 v0x = new double[px.length];
@@ -549,6 +553,7 @@ public final class FluidSolver implements AutoCloseable {
         if (patchCount > 0) surfacePressure(dt);
         long t6 = System.nanoTime();
         advect(dt);
+        landLoneDrops();
         phaseNanos[0] += t1 - t0;
         phaseNanos[1] += t2 - t1;
         phaseNanos[2] += t3 - t2;
@@ -953,6 +958,61 @@ public final class FluidSolver implements AutoCloseable {
             ch.fFirst[to - from] = fc;
             ch.bFirst[to - from] = bc;
             ch.max = vmax2;
+        });
+    }
+
+    /** Fewer liquid neighbours than this, and the particle is a drop of its own (a few particles at most). */
+    static final int LONE_NEIGHBOURS = 6;
+
+    /**
+     * Marks the lone particles (fewer than {@link #LONE_NEIGHBOURS} liquid neighbours) whose solid
+     * neighbours are all static: the wall's normal (the sum of -V_b grad W over its samples,
+     * pointing away from it) and the particle's speed along it now, before this step's forces and
+     * solves. Other particles get a zero normal.
+     */
+    private void findLoneDrops() {
+        parallel.forChunks(n, (c, from, to) -> {
+            Chunk ch = chunks[c];
+            for (int i = from; i < to; i++) {
+                int li = i - from;
+                double sx = 0, sy = 0, sz = 0;
+                if (fluidNeighbours[i] < LONE_NEIGHBOURS && touch[i] == -1) {
+                    for (int k = ch.bFirst[li], e = ch.bFirst[li + 1]; k < e; k++) {
+                        double vb = bV[ch.bIdx[k]];
+                        sx -= vb * ch.bGrad[3 * k];
+                        sy -= vb * ch.bGrad[3 * k + 1];
+                        sz -= vb * ch.bGrad[3 * k + 2];
+                    }
+                }
+                double l = Math.sqrt(sx * sx + sy * sy + sz * sz);
+                if (l > 0) {
+                    sx /= l; sy /= l; sz /= l;
+                }
+                lx[i] = sx; ly[i] = sy; lz[i] = sz;
+                lu[i] = vx[i] * sx + vy[i] * sy + vz[i] * sz;
+            }
+        });
+    }
+
+    /**
+     * A lone particle that was coming onto a static wall (or resting on it) and that this step's
+     * solves pushed off it has been moved out of the wall by that push (called after the advection)
+     * and then stops: a water drop does not bounce off a surface it lands on, it spreads and its
+     * contact line holds it (LoneDropTest). Without this the density solve's push, which removes
+     * the drop's overlap with the wall within one step, stayed in the drop as velocity, and rain on
+     * an empty tank rebounded out of it.
+     */
+    private void landLoneDrops() {
+        parallel.forChunks(n, (c, from, to) -> {
+            for (int i = from; i < to; i++) {
+                double ux = lx[i], uy = ly[i], uz = lz[i];
+                if (ux == 0 && uy == 0 && uz == 0) continue;
+                if (lu[i] <= 0 && vx[i] * ux + vy[i] * uy + vz[i] * uz > 0) {
+                    vx[i] = 0;
+                    vy[i] = 0;
+                    vz[i] = 0;
+                }
+            }
         });
     }
 
