@@ -151,7 +151,10 @@ public final class FluidSolver implements AutoCloseable {
      * per pair, as a division each (the same quotients, so the same bits, once per particle).
      */
     private double[] invRho = new double[0], volRho = new double[0];
-    /** Per lone particle touching a static solid only (see {@link #landLoneDrops}): the wall's normal, and the speed along it before the solves. */
+    /**
+     * Per lone particle touching a static solid only ({@link #findLoneDrops}): the wall's normal
+     * and the particle's speed along it before the step's solves; zero for every other particle.
+     */
     private double[] lx = new double[0], ly = new double[0], lz = new double[0], lu = new double[0];
     /** Each solve's kappa summed over its iterations last step: the warm start of the next (Bender and Koschier 2017). */
     private double[] sumP = new double[0], sumV = new double[0];
