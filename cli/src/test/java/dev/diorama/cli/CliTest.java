@@ -76,17 +76,7 @@ class CliTest {
                     .matcher(r.err());
             assertTrue(m.find(), r.err());
             double lufs = Double.parseDouble(m.group(1)), peak = Double.parseDouble(m.group(2));
-            // Our BS.1770 meter on the 16-bit file as written.
-            byte[] bytes = Files.readAllBytes(wav);
-            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes, 44, bytes.length - 44).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-            int n = (bytes.length - 44) / 4;
-            float[] left = new float[n], right = new float[n];
-            for (int i = 0; i < n; i++) {
-                left[i] = b.getShort() / 32768f;
-                right[i] = b.getShort() / 32768f;
-            }
-            dev.diorama.audio.LoudnessMeter meter = new dev.diorama.audio.LoudnessMeter();
-            meter.add(left, right, n);
+            dev.diorama.audio.LoudnessMeter meter = meter(wav);
             String all = prompt + ": " + r.err();
             assertEquals(meter.integrated(), lufs, 0.15, all);
             assertEquals(meter.truePeakDb(), peak, 0.15, all);
@@ -101,6 +91,21 @@ class CliTest {
         }
     }
 
+    /** Our BS.1770 meter run over a 16-bit stereo WAV as `-o FILE.wav` writes it (44-byte header). */
+    static dev.diorama.audio.LoudnessMeter meter(Path wav) throws IOException {
+        byte[] bytes = Files.readAllBytes(wav);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes, 44, bytes.length - 44).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int n = (bytes.length - 44) / 4;
+        float[] left = new float[n], right = new float[n];
+        for (int i = 0; i < n; i++) {
+            left[i] = b.getShort() / 32768f;
+            right[i] = b.getShort() / 32768f;
+        }
+        dev.diorama.audio.LoudnessMeter meter = new dev.diorama.audio.LoudnessMeter();
+        meter.add(left, right, n);
+        return meter;
+    }
+
     /**
      * A film shorter than BS.1770's first 0.4 s block has no integrated loudness: its sound's true
      * peak is brought to the ceiling and the line says so (such a film was written as NaN before).
@@ -113,16 +118,7 @@ class CliTest {
         var m = java.util.regex.Pattern.compile("diorama: sound with its true peak at (-?[0-9.]+) dBTP; it has no integrated"
                 + " loudness to bring to -16 LUFS \\(BS.1770 needs 0.4 s above -70 LUFS: the film is shorter").matcher(r.err());
         assertTrue(m.find(), r.err());
-        byte[] bytes = Files.readAllBytes(wav);
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes, 44, bytes.length - 44).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        int n = (bytes.length - 44) / 4;
-        float[] left = new float[n], right = new float[n];
-        for (int i = 0; i < n; i++) {
-            left[i] = b.getShort() / 32768f;
-            right[i] = b.getShort() / 32768f;
-        }
-        dev.diorama.audio.LoudnessMeter meter = new dev.diorama.audio.LoudnessMeter();
-        meter.add(left, right, n);
+        dev.diorama.audio.LoudnessMeter meter = meter(wav);
         assertEquals(Double.NEGATIVE_INFINITY, meter.integrated(), r.err());
         assertEquals(-1.0, Double.parseDouble(m.group(1)), 0.05, r.err());
         assertEquals(-1.0, meter.truePeakDb(), 0.15, "the file's true peak: " + r.err());
