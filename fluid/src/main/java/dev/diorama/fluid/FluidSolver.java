@@ -131,8 +131,6 @@ public final class FluidSolver implements AutoCloseable {
     private final double adhesionRatio;
     /** Per particle: which solid its boundary neighbours belong to: -2 none, -1 a static one, b body b, -3 more than one. */
     private int[] touch = new int[0];
-    /** Per particle touching two solids: its velocity before the density solve (see {@link #keepPinchedVelocities}). */
-    private double[] pinchedVx = new double[0], pinchedVy = new double[0], pinchedVz = new double[0];
     private final Parallel parallel;
     /** Fewer neighbours than this marks a particle at the free surface (no divergence correction). */
     private static final int SURFACE_NEIGHBOURS = 20;
@@ -509,7 +507,6 @@ public final class FluidSolver implements AutoCloseable {
         rho = Arrays.copyOf(rho, cap); invRho = Arrays.copyOf(invRho, cap); volRho = Arrays.copyOf(volRho, cap); factor = Arrays.copyOf(factor, cap); kappa = Arrays.copyOf(kappa, cap);
         src = Arrays.copyOf(src, cap);
         touch = Arrays.copyOf(touch, cap);
-        pinchedVx = Arrays.copyOf(pinchedVx, cap); pinchedVy = Arrays.copyOf(pinchedVy, cap); pinchedVz = Arrays.copyOf(pinchedVz, cap);
         sumP = Arrays.copyOf(sumP, cap); sumV = Arrays.copyOf(sumV, cap);
         ax = Arrays.copyOf(ax, cap); ay = Arrays.copyOf(ay, cap); az = Arrays.copyOf(az, cap);
         nx = Arrays.copyOf(nx, cap); ny = Arrays.copyOf(ny, cap); nz = Arrays.copyOf(nz, cap);
@@ -555,12 +552,10 @@ public final class FluidSolver implements AutoCloseable {
         long t4 = System.nanoTime();
         nonPressure(dt);
         long t5 = System.nanoTime();
-        if (bodies != null) keepPinchedVelocities(false);
         lastPressureIterations = solve(dt, false);
         if (patchCount > 0) surfacePressure(dt);
         long t6 = System.nanoTime();
         advect(dt);
-        if (bodies != null) keepPinchedVelocities(true);
         landLoneDrops();
         phaseNanos[0] += t1 - t0;
         phaseNanos[1] += t2 - t1;
@@ -985,37 +980,25 @@ public final class FluidSolver implements AutoCloseable {
     private void findLoneDrops() {
         parallel.forChunks(n, (c, from, to) -> {
             Chunk ch = chunks[c];
-            double[] u = new double[3];
             for (int i = from; i < to; i++) {
+                int li = i - from;
+                double sx = 0, sy = 0, sz = 0;
                 if (fluidNeighbours[i] < LONE_NEIGHBOURS && touch[i] == -1) {
-                    awayFromSolids(ch, i - from, u);
-                } else {
-                    u[0] = u[1] = u[2] = 0;
+                    for (int k = ch.bFirst[li], e = ch.bFirst[li + 1]; k < e; k++) {
+                        double vb = bV[ch.bIdx[k]];
+                        sx -= vb * ch.bGrad[3 * k];
+                        sy -= vb * ch.bGrad[3 * k + 1];
+                        sz -= vb * ch.bGrad[3 * k + 2];
+                    }
                 }
-                lx[i] = u[0]; ly[i] = u[1]; lz[i] = u[2];
-                lu[i] = vx[i] * u[0] + vy[i] * u[1] + vz[i] * u[2];
+                double l = Math.sqrt(sx * sx + sy * sy + sz * sz);
+                if (l > 0) {
+                    sx /= l; sy /= l; sz /= l;
+                }
+                lx[i] = sx; ly[i] = sy; lz[i] = sz;
+                lu[i] = vx[i] * sx + vy[i] * sy + vz[i] * sz;
             }
         });
-    }
-
-    /**
-     * The unit direction away from the solids a particle touches (the sum of -V_b grad W over its
-     * boundary neighbours, normalised) into {@code out}; zero if it touches none. {@code li}: the
-     * particle's index within chunk {@code ch}.
-     */
-    private void awayFromSolids(Chunk ch, int li, double[] out) {
-        double sx = 0, sy = 0, sz = 0;
-        for (int k = ch.bFirst[li], e = ch.bFirst[li + 1]; k < e; k++) {
-            double vb = bV[ch.bIdx[k]];
-            sx -= vb * ch.bGrad[3 * k];
-            sy -= vb * ch.bGrad[3 * k + 1];
-            sz -= vb * ch.bGrad[3 * k + 2];
-        }
-        double l = Math.sqrt(sx * sx + sy * sy + sz * sz);
-        if (l > 0) {
-            sx /= l; sy /= l; sz /= l;
-        }
-        out[0] = sx; out[1] = sy; out[2] = sz;
     }
 
     /**
@@ -1046,55 +1029,6 @@ public final class FluidSolver implements AutoCloseable {
      */
     /** The step of the last divergence solve, s (0 before the first). */
     private double lastDivergenceDt;
-
-    /**
-     * A particle that touches two solids (a body and a wall, or two bodies) is <em>pinched</em> when
-     * they close in on it: the density solve has to move it out of a gap narrower than itself within
-     * one step, and the speed that takes stayed in the particle. When a steel ball (7.4 cm) landed
-     * at 2 m/s on the floor of a pot of water (d = 5 mm), the hundred particles under it left at up
-     * to 21 m/s, the pot's water gained 0.4 N s of upward momentum within 4 ms and rose off the
-     * floor as a whole (42 % of it above the pot's rim). A real gap that closes squeezes out a film
-     * whose mass is negligible; the particle stands for d^3 of liquid. So the density solve may slow
-     * a particle that touches two solids but not speed it up: if it leaves the particle faster than
-     * it found it, the particle keeps the solve's displacement (its overlap with the solids goes)
-     * and gets back its velocity from before the solve, less any part towards the solids (a split
-     * impulse, as Bullet corrects penetration). The bodies still feel the solve's push of it: when
-     * it was left out, a granite brick landing flat on a tank's floor under 12 cm of water (d = 1 cm)
-     * was thrown at 1352 m/s. (Putting the velocity back every time, not only when the solve would
-     * speed the particle up, let gravity build up step after step in particles held between the ball
-     * and the floor, along the gap, where nothing took it away: the pot's water burst 2.3 s after
-     * the ball had come to rest.) Called before the density solve ({@code restore} false: the
-     * velocities are kept) and after the advection.
-     */
-    private void keepPinchedVelocities(boolean restore) {
-        parallel.forChunks(n, (c, from, to) -> {
-            Chunk ch = chunks[c];
-            double[] u = new double[3];
-            for (int i = from; i < to; i++) {
-                if (touch[i] != -3) continue;
-                if (!restore) {
-                    pinchedVx[i] = vx[i];
-                    pinchedVy[i] = vy[i];
-                    pinchedVz[i] = vz[i];
-                    continue;
-                }
-                double ux = pinchedVx[i], uy = pinchedVy[i], uz = pinchedVz[i];
-                // the solve may slow it (a particle held between the solids), not speed it up
-                if (vx[i] * vx[i] + vy[i] * vy[i] + vz[i] * vz[i] <= ux * ux + uy * uy + uz * uz) continue;
-                // less any approach to the solids
-                awayFromSolids(ch, i - from, u);
-                double un = ux * u[0] + uy * u[1] + uz * u[2];
-                if (un < 0) {
-                    ux -= un * u[0];
-                    uy -= un * u[1];
-                    uz -= un * u[2];
-                }
-                vx[i] = ux;
-                vy[i] = uy;
-                vz[i] = uz;
-            }
-        });
-    }
 
     private int solve(double dt, boolean divergence) {
         double eta = divergence ? settings.maxDivergenceError() : settings.maxDensityError();

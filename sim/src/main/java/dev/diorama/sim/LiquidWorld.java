@@ -1,13 +1,6 @@
 package dev.diorama.sim;
 
-import com.jme3.bullet.PhysicsSpace;
-import com.jme3.bullet.collision.PhysicsCollisionObject;
-import com.jme3.bullet.collision.PhysicsSweepTestResult;
-import com.jme3.bullet.collision.shapes.CompoundCollisionShape;
-import com.jme3.bullet.collision.shapes.ConvexShape;
-import com.jme3.bullet.collision.shapes.infos.ChildCollisionShape;
 import com.jme3.bullet.objects.PhysicsRigidBody;
-import com.jme3.math.Transform;
 import com.jme3.math.Quaternion;
 import com.jme3.math.Vector3f;
 import dev.diorama.assets.SolidMeshes;
@@ -62,10 +55,6 @@ final class LiquidWorld implements AutoCloseable {
     private final Scene scene;
     private final FluidSolver[] solvers;
     private final PhysicsRigidBody[] bullet;
-    /** The most convex parts a body's shape may have for its sub-steps to be swept (LiquidWorld.Coupled#stayOut). */
-    static final int SWEPT_PARTS = 8;
-    /** Bullet's world, for keeping the bodies' sub-step motion out of the fixed objects. */
-    private final PhysicsSpace space;
     private final Vec3[] com;
     /** Scene indices of the moving objects coupled with the liquids, in the solvers' body order. */
     private final int[] moving;
@@ -84,9 +73,8 @@ final class LiquidWorld implements AutoCloseable {
      *              fill the liquids as the scene says and let them settle: a film that goes on from
      *              another's end ({@link LiquidState}) starts from that end, moving, unsettled
      */
-    LiquidWorld(Scene scene, PhysicsSpace space, PhysicsRigidBody[] bullet, Vec3[] com, boolean[] inWorld, List<LiquidState> initial) {
+    LiquidWorld(Scene scene, PhysicsRigidBody[] bullet, Vec3[] com, boolean[] inWorld, List<LiquidState> initial) {
         this.scene = scene;
-        this.space = space;
         this.bullet = bullet;
         this.com = com;
         this.inWorld = inWorld;
@@ -679,11 +667,9 @@ final class LiquidWorld implements AutoCloseable {
                 start[o + 10] += dt * r[0];
                 start[o + 11] += dt * r[1];
                 start[o + 12] += dt * r[2];
-                double x0 = start[o], y0 = start[o + 1], z0 = start[o + 2];
                 start[o] += dt * start[o + 7];
                 start[o + 1] += dt * start[o + 8];
                 start[o + 2] += dt * start[o + 9];
-                stayOut(b, o, x0, y0, z0, qx, qy, qz, qw);
                 double wx = start[o + 10], wy = start[o + 11], wz = start[o + 12];
                 double h = 0.5 * dt;
                 double nx = qx + h * (wx * qw + wy * qz - wz * qy);
@@ -695,84 +681,6 @@ final class LiquidWorld implements AutoCloseable {
                 start[o + 4] = ny / l;
                 start[o + 5] = nz / l;
                 start[o + 6] = nw / l;
-            }
-        }
-
-        private final List<PhysicsSweepTestResult> hits = new ArrayList<>();
-        private final List<List<ChildCollisionShape>> parts = new ArrayList<>();
-
-        /**
-         * Body {@code b}'s convex parts, placed in its frame: a convex shape itself, a compound's
-         * children (a cone, a table) up to {@link #SWEPT_PARTS} of them; none for others (a vessel's
-         * many wall pieces, a mesh), which are not swept.
-         */
-        private List<ChildCollisionShape> parts(int b) {
-            while (parts.size() <= b) parts.add(null);
-            List<ChildCollisionShape> p = parts.get(b);
-            if (p != null) return p;
-            com.jme3.bullet.collision.shapes.CollisionShape shape = bullet[moving[b]].getCollisionShape();
-            p = new ArrayList<>();
-            if (shape instanceof ConvexShape) {
-                p.add(new ChildCollisionShape(new Vector3f(), shape));
-            } else if (shape instanceof CompoundCollisionShape c && c.countChildren() <= SWEPT_PARTS) {
-                for (ChildCollisionShape child : c.listChildren()) if (child.getShape() instanceof ConvexShape) p.add(child);
-                if (p.size() < c.countChildren()) p.clear();
-            }
-            parts.set(b, p);
-            return p;
-        }
-
-        /**
-         * Keeps body {@code b}'s sub-step from (x0, y0, z0) out of the fixed objects. Bullet's contacts
-         * act only at its own step, so a body landing on the bottom of a vessel went on into it within
-         * the liquid's sub-steps (a steel ball reaching a pot's floor at 2 m/s: 4 mm within one
-         * 4.2 ms step), squeezing the liquid between them. With the solver's pinched particles
-         * (FluidSolver) but without this, that ball ended 3 mm into the pot's floor and 42 % of the
-         * water went out through it within 1.5 s; with this, none. The body's convex shape is swept
-         * along the sub-step's displacement against the fixed objects; from the first one hit, the
-         * rest of the displacement into its surface and the velocity into it are taken away (a
-         * resting, inelastic contact; Bullet's own step then gives the contact its restitution and
-         * friction). A compound shape is swept part by part (a cone, a table); one of more than
-         * {@link #SWEPT_PARTS} parts (a vessel's wall pieces) is not swept.
-         */
-        private void stayOut(int b, int o, double x0, double y0, double z0, double qx, double qy, double qz, double qw) {
-            PhysicsRigidBody body = bullet[moving[b]];
-            if (space == null) return;
-            double dx = start[o] - x0, dy = start[o + 1] - y0, dz = start[o + 2] - z0;
-            if (dx == 0 && dy == 0 && dz == 0) return;
-            Quaternion q = new Quaternion((float) qx, (float) qy, (float) qz, (float) qw);
-            double first = 2;
-            Vector3f normal = null;
-            for (ChildCollisionShape part : parts(b)) {
-                Vector3f off = part.copyOffset(null);
-                rotate(qx, qy, qz, qw, off.x, off.y, off.z);   // the part's place, body to world (into r)
-                Quaternion turn = q.mult(part.copyRotation(null));
-                Transform from = new Transform(new Vector3f((float) (x0 + r[0]), (float) (y0 + r[1]), (float) (z0 + r[2])), turn);
-                Transform to = new Transform(new Vector3f((float) (start[o] + r[0]), (float) (start[o + 1] + r[1]), (float) (start[o + 2] + r[2])), turn);
-                hits.clear();
-                space.sweepTest((ConvexShape) part.getShape(), from, to, hits, 0f);
-                for (PhysicsSweepTestResult h : hits) {
-                    PhysicsCollisionObject hit = h.getCollisionObject();
-                    if (hit == body || !(hit instanceof PhysicsRigidBody r) || !r.isStatic() || h.getHitFraction() >= first) continue;
-                    first = h.getHitFraction();
-                    normal = h.getHitNormalLocal(null);
-                }
-            }
-            if (normal == null) return;
-            double nl = Math.sqrt(normal.x * normal.x + normal.y * normal.y + normal.z * normal.z);
-            if (!(nl > 0)) return;
-            double nx = normal.x / nl, ny = normal.y / nl, nz = normal.z / nl;   // out of the fixed object
-            double dn = dx * nx + dy * ny + dz * nz;
-            if (dn >= 0) return;
-            double cut = (1 - first) * dn;
-            start[o] -= cut * nx;
-            start[o + 1] -= cut * ny;
-            start[o + 2] -= cut * nz;
-            double vn = start[o + 7] * nx + start[o + 8] * ny + start[o + 9] * nz;
-            if (vn < 0) {
-                start[o + 7] -= vn * nx;
-                start[o + 8] -= vn * ny;
-                start[o + 9] -= vn * nz;
             }
         }
 

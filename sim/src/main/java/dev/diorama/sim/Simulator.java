@@ -229,7 +229,7 @@ public final class Simulator {
                 if (o.fixed()) fixedPose[i] = new Pose(o.position(), o.rotation());
             }
             Frames frames0 = new Frames(bodies, com, fixedPose);
-            if (!scene.liquids().isEmpty()) liquids = new LiquidWorld(scene, space, bodies, com, inWorld, start);
+            if (!scene.liquids().isEmpty()) liquids = new LiquidWorld(scene, bodies, com, inWorld, start);
             LiquidWorld wet = liquids;
 
             int frames = scene.frameCount();

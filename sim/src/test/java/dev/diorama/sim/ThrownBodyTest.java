@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * start and the scene's own motion can give, plus 10 m/s.
  */
 class ThrownBodyTest {
-    static final String POT = """
+    private static final String POT = """
             {"seconds": 0.5, "size": "160x90", "seed": 0,
              "objects": [{"id": "steel-pot", "shape": "cup", "material": "steel", "size": [0.2, 0.15, 0.2],
                           "position": [0, 0.075, 0], "fixed": true},
