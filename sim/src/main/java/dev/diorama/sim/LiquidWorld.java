@@ -1,5 +1,8 @@
 package dev.diorama.sim;
 
+import com.jme3.bullet.PhysicsSpace;
+import com.jme3.bullet.collision.ManifoldPoints;
+import com.jme3.bullet.collision.PersistentManifolds;
 import com.jme3.bullet.objects.PhysicsRigidBody;
 import com.jme3.math.Quaternion;
 import com.jme3.math.Vector3f;
@@ -62,6 +65,26 @@ final class LiquidWorld implements AutoCloseable {
     private final double[] start;
     /** Per coupled body: 1 / mass and the inverse principal moments of inertia (body frame). */
     private final double[] inverseMass, inverseInertia;
+    /** At most this many of Bullet's contact points per coupled body hold it within the liquid's sub-steps. */
+    static final int MAX_CONTACTS = 256;
+    /** Contact points at most this far from touching (m) hold the body within the sub-steps. */
+    static final double CONTACT_REACH = 0.01;
+    /** Coupled index of each scene object, or -1 (fixed, or not coupled). */
+    private final int[] coupledOf;
+    /** Per coupled body: how many contact points it has with fixed things (see {@link #readContacts}). */
+    private final int[] contactCount;
+    /**
+     * Per coupled body, per contact point as read ({@link #readContacts}): the point on the body
+     * (3), the normal from the fixed thing into the body (3) and the distance (negative: overlap).
+     */
+    private final double[][] contactsRead;
+    /**
+     * The same contacts as one solver's sub-steps use them ({@link #prepareContacts}): the point's
+     * offset from the body's centre (3), the normal (3) and the gap now, which the sub-steps update.
+     */
+    private final double[][] contacts;
+    /** Per coupled body and contact point: the impulse accumulated in this sub-step's solve. */
+    private final double[][] contactImpulse;
     /** Per coupled body: force and torque summed over the solvers' sub-steps, times their lengths. */
     private final double[] impulse;
     private final boolean[] inWorld;
@@ -85,6 +108,13 @@ final class LiquidWorld implements AutoCloseable {
         moving = mov.stream().mapToInt(Integer::intValue).toArray();
         start = new double[13 * moving.length];
         impulse = new double[6 * moving.length];
+        coupledOf = new int[objects.size()];
+        java.util.Arrays.fill(coupledOf, -1);
+        for (int b = 0; b < moving.length; b++) coupledOf[moving[b]] = b;
+        contactCount = new int[moving.length];
+        contactsRead = new double[moving.length][7 * MAX_CONTACTS];
+        contacts = new double[moving.length][7 * MAX_CONTACTS];
+        contactImpulse = new double[moving.length][MAX_CONTACTS];
         inverseMass = new double[moving.length];
         inverseInertia = new double[3 * moving.length];
         Vector3f ii = new Vector3f();
@@ -552,6 +582,72 @@ final class LiquidWorld implements AutoCloseable {
     }
 
     /**
+     * Reads Bullet's contact points between each coupled body and the fixed things (the floor, the
+     * room's walls, fixed objects), as its last step left them: they hold the body within the
+     * liquid's sub-steps ({@link Coupled#advance}). Without them the sub-steps carried a body on
+     * through the floor it was landing on, and Bullet's next step put it back: a glass of water
+     * tipping back onto its base jumped 1.5 mm and 1.5 degrees within one sub-step of the liquid, and
+     * the density solve pushed the water it jumped into out of the glass at 3 m/s. {@code owner} maps
+     * Bullet's collision objects to scene indices (negative: the floor or a wall).
+     */
+    void readContacts(PhysicsSpace space, java.util.Map<Long, Integer> owner) {
+        java.util.Arrays.fill(contactCount, 0);
+        if (moving.length == 0) return;
+        Vector3f normal = new Vector3f(), on = new Vector3f();
+        List<SceneObject> objects = scene.objects();
+        for (long manifold : space.listManifoldIds()) {
+            Integer ia = owner.get(PersistentManifolds.getBodyAId(manifold));
+            Integer ib = owner.get(PersistentManifolds.getBodyBId(manifold));
+            if (ia == null || ib == null) continue;
+            boolean fixedA = ia < 0 || objects.get(ia).fixed(), fixedB = ib < 0 || objects.get(ib).fixed();
+            if (fixedA == fixedB) continue;   // two fixed things, or two moving bodies (left to Bullet)
+            boolean bodyIsA = !fixedA;
+            int b = coupledOf[bodyIsA ? ia : ib];
+            if (b < 0) continue;
+            int n = PersistentManifolds.countPoints(manifold);
+            for (int p = 0; p < n && contactCount[b] < MAX_CONTACTS; p++) {
+                long pt = PersistentManifolds.getPointId(manifold, p);
+                double distance = ManifoldPoints.getDistance1(pt);
+                if (distance > CONTACT_REACH) continue;
+                ManifoldPoints.getNormalWorldOnB(pt, normal);   // from B to A
+                if (bodyIsA) ManifoldPoints.getPositionWorldOnA(pt, on);
+                else ManifoldPoints.getPositionWorldOnB(pt, on);
+                double sign = bodyIsA ? 1 : -1;
+                double[] c = contactsRead[b];
+                int o = 7 * contactCount[b]++;
+                c[o] = on.x; c[o + 1] = on.y; c[o + 2] = on.z;
+                c[o + 3] = sign * normal.x; c[o + 4] = sign * normal.y; c[o + 5] = sign * normal.z;
+                c[o + 6] = distance;
+            }
+        }
+    }
+
+    /**
+     * Brings the contacts read after Bullet's last step to now, for one solver's sub-steps
+     * ({@link #readStates} done): Bullet found them before that step moved the body, so each point
+     * has since moved with the body's velocity for dt; it becomes an offset from the body's centre,
+     * and its gap grows by the point's speed away from the fixed thing.
+     */
+    private void prepareContacts(double dt) {
+        for (int b = 0; b < moving.length; b++) {
+            int o = 13 * b;
+            double[] in = contactsRead[b], c = contacts[b];
+            for (int k = 0; k < contactCount[b]; k++) {
+                int q = 7 * k;
+                // offset from the centre as it was before the step (the point and the centre moved alike)
+                double rx = in[q] - (start[o] - dt * start[o + 7]);
+                double ry = in[q + 1] - (start[o + 1] - dt * start[o + 8]);
+                double rz = in[q + 2] - (start[o + 2] - dt * start[o + 9]);
+                double wx = start[o + 10], wy = start[o + 11], wz = start[o + 12];
+                double vx = start[o + 7] + wy * rz - wz * ry, vy = start[o + 8] + wz * rx - wx * rz, vz = start[o + 9] + wx * ry - wy * rx;
+                c[q] = rx; c[q + 1] = ry; c[q + 2] = rz;
+                c[q + 3] = in[q + 3]; c[q + 4] = in[q + 4]; c[q + 5] = in[q + 5];
+                c[q + 6] = in[q + 6] + dt * (vx * in[q + 3] + vy * in[q + 4] + vz * in[q + 5]);
+            }
+        }
+    }
+
+    /**
      * Advances the liquids from {@code t} to {@code t + dt} against the bodies as Bullet has them
      * now, then hands each body the liquid's mean force and torque over the interval, to act through
      * Bullet's next step.
@@ -560,6 +656,7 @@ final class LiquidWorld implements AutoCloseable {
         java.util.Arrays.fill(impulse, 0);
         for (FluidSolver f : solvers) {
             readStates();
+            prepareContacts(dt);
             f.advanceTo(t + dt);
             for (SoundEvents.Bubble b : f.drainBubbles()) {
                 sounds.add(new LiquidSound(LiquidSound.BUBBLE, b.time(), new Vec3(b.x(), b.y(), b.z()), b.radius(), 0, 0));
@@ -667,6 +764,7 @@ final class LiquidWorld implements AutoCloseable {
                 start[o + 10] += dt * r[0];
                 start[o + 11] += dt * r[1];
                 start[o + 12] += dt * r[2];
+                if (contactCount[b] > 0) holdByContacts(b, dt);
                 start[o] += dt * start[o + 7];
                 start[o + 1] += dt * start[o + 8];
                 start[o + 2] += dt * start[o + 9];
@@ -681,6 +779,59 @@ final class LiquidWorld implements AutoCloseable {
                 start[o + 4] = ny / l;
                 start[o + 5] = nz / l;
                 start[o + 6] = nw / l;
+            }
+        }
+
+        /** Sequential impulse iterations of {@link #holdByContacts}. */
+        private static final int CONTACT_ITERATIONS = 8;
+
+        /**
+         * Bullet's contacts hold body b within a sub-step of length dt: each contact point may come
+         * no nearer the fixed thing than its gap allows within the sub-step (none once touching),
+         * by impulses along the contact normals that only push (sequential impulses, without
+         * friction: Bullet's own step handles that). The contacts' impulses are not the liquid's:
+         * they are not handed to Bullet, which makes its own. The points' gaps then follow the
+         * body's motion.
+         */
+        private void holdByContacts(int b, double dt) {
+            int o = 13 * b;
+            double[] c = contacts[b], lambda = contactImpulse[b];
+            int count = contactCount[b];
+            java.util.Arrays.fill(lambda, 0, count, 0);
+            double im = inverseMass[b];
+            double qx = start[o + 3], qy = start[o + 4], qz = start[o + 5], qw = start[o + 6];
+            for (int it = 0; it < CONTACT_ITERATIONS; it++) {
+                for (int k = 0; k < count; k++) {
+                    int q = 7 * k;
+                    double rx = c[q], ry = c[q + 1], rz = c[q + 2], nx = c[q + 3], ny = c[q + 4], nz = c[q + 5];
+                    double wx = start[o + 10], wy = start[o + 11], wz = start[o + 12];
+                    double vn = (start[o + 7] + wy * rz - wz * ry) * nx + (start[o + 8] + wz * rx - wx * rz) * ny
+                            + (start[o + 9] + wx * ry - wy * rx) * nz;
+                    double target = -Math.max(c[q + 6], 0) / dt;
+                    // r x n, and the inverse inertia (world) applied to it
+                    double ax = ry * nz - rz * ny, ay = rz * nx - rx * nz, az = rx * ny - ry * nx;
+                    rotate(qx, qy, qz, -qw, ax, ay, az);
+                    double bx = r[0] * inverseInertia[3 * b], by = r[1] * inverseInertia[3 * b + 1], bz = r[2] * inverseInertia[3 * b + 2];
+                    rotate(qx, qy, qz, qw, bx, by, bz);
+                    double ix = r[0], iy = r[1], iz = r[2];
+                    double eff = im + ax * ix + ay * iy + az * iz;
+                    double next = Math.max(0, lambda[k] + (target - vn) / eff);
+                    double dl = next - lambda[k];
+                    lambda[k] = next;
+                    start[o + 7] += dl * im * nx;
+                    start[o + 8] += dl * im * ny;
+                    start[o + 9] += dl * im * nz;
+                    start[o + 10] += dl * ix;
+                    start[o + 11] += dl * iy;
+                    start[o + 12] += dl * iz;
+                }
+            }
+            double wx = start[o + 10], wy = start[o + 11], wz = start[o + 12];
+            for (int k = 0; k < count; k++) {
+                int q = 7 * k;
+                double rx = c[q], ry = c[q + 1], rz = c[q + 2];
+                c[q + 6] += dt * ((start[o + 7] + wy * rz - wz * ry) * c[q + 3] + (start[o + 8] + wz * rx - wx * rz) * c[q + 4]
+                        + (start[o + 9] + wx * ry - wy * rx) * c[q + 5]);
             }
         }
 

@@ -269,7 +269,10 @@ public final class Simulator {
                         bodies[i].getPhysicsRotation(rotation[i]);
                     }
                     int eventsBefore = events.size();
-                    if (wet != null) wet.step(now, dt);
+                    if (wet != null) {
+                        wet.readContacts(space, owner);
+                        wet.step(now, dt);
+                    }
                     space.update(dt, 0);
                     double tStep = (double) step / scene.physicsRate();
                     touching = pullContacts(space, owner, scene, tStep, 1.0 / scene.physicsRate(), linVel, angVel,

@@ -174,6 +174,51 @@ class LiquidSceneTest {
     }
 
     /** Median over 1 cm columns (away from two points) of the top particle's height, plus half a spacing. */
+    /**
+     * A glass two-thirds full of water, tilted 20 degrees and pushed (as the words start a toppled
+     * object), falls back onto its base and stays there, upright, with its water. The liquid's
+     * sub-steps move the glass, and without Bullet's contacts they carried it into the floor; put
+     * back by Bullet at the next step, the glass jumped, and the water it jumped into left it (before
+     * 2026-11-27: 19 of 1,319 particles kept at 0.25 s, the glass thrown 0.6 m within a frame; with
+     * the push 0.21, 0.19 or 0.2 m/s with 5 mm/s sideways: 0, 9 of 1,319, and a run stopped with the
+     * glass thrown). Nature keeps all the water in; this run keeps 1,310 of 1,319, but a landing can
+     * still splash out more: the three pushes above keep 752, 1,172 and 1,243 (fluid/README.md,
+     * Robustness, tenth session), so half is what is asked here.
+     */
+    @Test
+    void aGlassOfWaterTippedBackLandsOnItsBaseAndKeepsItsWater() {
+        Scene scene = SceneJson.read("""
+                {"seconds": 0.6, "size": "160x90", "seed": 0,
+                 "objects": [{"id": "glass", "shape": "cup", "material": "glass", "size": [0.075, 0.1, 0.075],
+                              "position": [0, 0.061, 0], "rotation": [0, 0, -0.17364818, 0.98480775], "velocity": [0.2, 0, 0]}],
+                 "liquids": [{"id": "water", "kind": "water", "in": "glass", "level": 0.066, "spacing": 0.005}]}
+                """);
+        Timeline t = Simulator.run(scene);
+        int g = scene.indexOf("glass");
+        double fastest = 0;
+        for (int f = 1; f < t.frames().size(); f++) {
+            dev.diorama.scene.Vec3 a = t.frames().get(f - 1).poses().get(g).position(), b = t.frames().get(f).poses().get(g).position();
+            fastest = Math.max(fastest, b.minus(a).length() * scene.fps());
+        }
+        Keyframe last = t.frames().getLast();
+        Pose glass = last.poses().get(g);
+        LiquidFrame water = last.liquids().getFirst();
+        int first = t.frames().getFirst().liquids().getFirst().count();
+        int inside = 0;
+        float[] xyz = water.positions();
+        for (int i = 0; i < water.count(); i++) {
+            double dx = xyz[3 * i] - glass.position().x(), dz = xyz[3 * i + 2] - glass.position().z();
+            if (dx * dx + dz * dz < 0.0375 * 0.0375 && xyz[3 * i + 1] < glass.position().y() + 0.05) inside++;
+        }
+        // the angle between the glass's axis and the vertical
+        double tilt = Math.acos(Math.min(1, glass.rotation().rotate(new dev.diorama.scene.Vec3(0, 1, 0)).y()));
+        System.out.printf("glass: fastest %.3f m/s between frames, at %.3f s centre y %.4f, tilt %.2f deg; water in it %d of %d%n",
+                fastest, last.t(), glass.position().y(), Math.toDegrees(tilt), inside, first);
+        assertTrue(fastest < 1, "the glass falls back onto its base, it is not thrown: " + fastest + " m/s");
+        assertTrue(Math.toDegrees(tilt) < 3, "the glass stands upright: " + Math.toDegrees(tilt) + " degrees");
+        assertTrue(inside >= 0.5 * first, "the water stays in the glass: " + inside + " of " + first);
+    }
+
     static double level(LiquidFrame f, double ax, double az, double bx, double bz) {
         java.util.TreeMap<Long, Double> top = new java.util.TreeMap<>();
         float[] p = f.positions();
