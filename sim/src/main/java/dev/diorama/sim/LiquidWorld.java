@@ -791,7 +791,8 @@ final class LiquidWorld implements AutoCloseable {
          * by impulses along the contact normals that only push (sequential impulses, without
          * friction: Bullet's own step handles that). The contacts' impulses are not the liquid's:
          * they are not handed to Bullet, which makes its own. The points' gaps then follow the
-         * body's motion.
+         * body's motion; their offsets from the centre stay as they were at the Bullet step's start
+         * (the body turns by a degree or two at most within one).
          */
         private void holdByContacts(int b, double dt) {
             int o = 13 * b;
