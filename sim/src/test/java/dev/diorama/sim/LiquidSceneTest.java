@@ -173,7 +173,6 @@ class LiquidSceneTest {
         return Math.hypot(l.x(), l.z()) < r && l.y() > -0.1 && l.y() < 0.1;
     }
 
-    /** Median over 1 cm columns (away from two points) of the top particle's height, plus half a spacing. */
     /**
      * A glass two-thirds full of water, tilted 20 degrees and pushed (as the words start a toppled
      * object), falls back onto its base and stays there, upright, with its water. The liquid's
@@ -219,6 +218,7 @@ class LiquidSceneTest {
         assertTrue(inside >= 0.5 * first, "the water stays in the glass: " + inside + " of " + first);
     }
 
+    /** Median over 1 cm columns (away from two points) of the top particle's height, plus half a spacing. */
     static double level(LiquidFrame f, double ax, double az, double bx, double bz) {
         java.util.TreeMap<Long, Double> top = new java.util.TreeMap<>();
         float[] p = f.positions();
