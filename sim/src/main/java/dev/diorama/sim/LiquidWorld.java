@@ -83,8 +83,13 @@ final class LiquidWorld implements AutoCloseable {
      * offset from the body's centre (3), the normal (3) and the gap now, which the sub-steps update.
      */
     private final double[][] contacts;
-    /** Per coupled body and contact point: the impulse accumulated in this sub-step's solve. */
-    private final double[][] contactImpulse;
+    /** Scratch of {@link Coupled#holdByContacts}, per contact point: the impulse accumulated in this sub-step's solve. */
+    private final double[] contactImpulse = new double[MAX_CONTACTS];
+    /**
+     * Scratch of {@link Coupled#holdByContacts}, per contact point: the spin one unit of impulse
+     * along its normal gives (3), then the inverse of its effective mass along the normal.
+     */
+    private final double[] contactResponse = new double[4 * MAX_CONTACTS];
     /** Per coupled body: force and torque summed over the solvers' sub-steps, times their lengths. */
     private final double[] impulse;
     private final boolean[] inWorld;
@@ -114,7 +119,6 @@ final class LiquidWorld implements AutoCloseable {
         contactCount = new int[moving.length];
         contactsRead = new double[moving.length][7 * MAX_CONTACTS];
         contacts = new double[moving.length][7 * MAX_CONTACTS];
-        contactImpulse = new double[moving.length][MAX_CONTACTS];
         inverseMass = new double[moving.length];
         inverseInertia = new double[3 * moving.length];
         Vector3f ii = new Vector3f();
@@ -635,16 +639,24 @@ final class LiquidWorld implements AutoCloseable {
             for (int k = 0; k < contactCount[b]; k++) {
                 int q = 7 * k;
                 // offset from the centre as it was before the step (the point and the centre moved alike)
-                double rx = in[q] - (start[o] - dt * start[o + 7]);
-                double ry = in[q + 1] - (start[o + 1] - dt * start[o + 8]);
-                double rz = in[q + 2] - (start[o + 2] - dt * start[o + 9]);
-                double wx = start[o + 10], wy = start[o + 11], wz = start[o + 12];
-                double vx = start[o + 7] + wy * rz - wz * ry, vy = start[o + 8] + wz * rx - wx * rz, vz = start[o + 9] + wx * ry - wy * rx;
-                c[q] = rx; c[q + 1] = ry; c[q + 2] = rz;
+                c[q] = in[q] - (start[o] - dt * start[o + 7]);
+                c[q + 1] = in[q + 1] - (start[o + 1] - dt * start[o + 8]);
+                c[q + 2] = in[q + 2] - (start[o + 2] - dt * start[o + 9]);
                 c[q + 3] = in[q + 3]; c[q + 4] = in[q + 4]; c[q + 5] = in[q + 5];
-                c[q + 6] = in[q + 6] + dt * (vx * in[q + 3] + vy * in[q + 4] + vz * in[q + 5]);
+                c[q + 6] = in[q + 6] + dt * normalSpeed(o, c, q);
             }
         }
+    }
+
+    /**
+     * The speed away from the fixed thing of the contact point at {@code c[q]} (its offset from the
+     * centre, then its normal) on the body whose state starts at {@code start[o]}: (v + w x r) . n.
+     */
+    private double normalSpeed(int o, double[] c, int q) {
+        double rx = c[q], ry = c[q + 1], rz = c[q + 2];
+        double wx = start[o + 10], wy = start[o + 11], wz = start[o + 12];
+        return (start[o + 7] + wy * rz - wz * ry) * c[q + 3] + (start[o + 8] + wz * rx - wx * rz) * c[q + 4]
+                + (start[o + 9] + wx * ry - wy * rx) * c[q + 5];
     }
 
     /**
@@ -796,44 +808,40 @@ final class LiquidWorld implements AutoCloseable {
          */
         private void holdByContacts(int b, double dt) {
             int o = 13 * b;
-            double[] c = contacts[b], lambda = contactImpulse[b];
+            double[] c = contacts[b], lambda = contactImpulse, response = contactResponse;
             int count = contactCount[b];
             java.util.Arrays.fill(lambda, 0, count, 0);
             double im = inverseMass[b];
             double qx = start[o + 3], qy = start[o + 4], qz = start[o + 5], qw = start[o + 6];
+            for (int k = 0; k < count; k++) {
+                int q = 7 * k;
+                double rx = c[q], ry = c[q + 1], rz = c[q + 2], nx = c[q + 3], ny = c[q + 4], nz = c[q + 5];
+                // r x n, and the inverse inertia (world) applied to it
+                double ax = ry * nz - rz * ny, ay = rz * nx - rx * nz, az = rx * ny - ry * nx;
+                rotate(qx, qy, qz, -qw, ax, ay, az);
+                double bx = r[0] * inverseInertia[3 * b], by = r[1] * inverseInertia[3 * b + 1], bz = r[2] * inverseInertia[3 * b + 2];
+                rotate(qx, qy, qz, qw, bx, by, bz);
+                response[4 * k] = r[0];
+                response[4 * k + 1] = r[1];
+                response[4 * k + 2] = r[2];
+                response[4 * k + 3] = im + ax * r[0] + ay * r[1] + az * r[2];
+            }
             for (int it = 0; it < CONTACT_ITERATIONS; it++) {
                 for (int k = 0; k < count; k++) {
                     int q = 7 * k;
-                    double rx = c[q], ry = c[q + 1], rz = c[q + 2], nx = c[q + 3], ny = c[q + 4], nz = c[q + 5];
-                    double wx = start[o + 10], wy = start[o + 11], wz = start[o + 12];
-                    double vn = (start[o + 7] + wy * rz - wz * ry) * nx + (start[o + 8] + wz * rx - wx * rz) * ny
-                            + (start[o + 9] + wx * ry - wy * rx) * nz;
                     double target = -Math.max(c[q + 6], 0) / dt;
-                    // r x n, and the inverse inertia (world) applied to it
-                    double ax = ry * nz - rz * ny, ay = rz * nx - rx * nz, az = rx * ny - ry * nx;
-                    rotate(qx, qy, qz, -qw, ax, ay, az);
-                    double bx = r[0] * inverseInertia[3 * b], by = r[1] * inverseInertia[3 * b + 1], bz = r[2] * inverseInertia[3 * b + 2];
-                    rotate(qx, qy, qz, qw, bx, by, bz);
-                    double ix = r[0], iy = r[1], iz = r[2];
-                    double eff = im + ax * ix + ay * iy + az * iz;
-                    double next = Math.max(0, lambda[k] + (target - vn) / eff);
+                    double next = Math.max(0, lambda[k] + (target - normalSpeed(o, c, q)) / response[4 * k + 3]);
                     double dl = next - lambda[k];
                     lambda[k] = next;
-                    start[o + 7] += dl * im * nx;
-                    start[o + 8] += dl * im * ny;
-                    start[o + 9] += dl * im * nz;
-                    start[o + 10] += dl * ix;
-                    start[o + 11] += dl * iy;
-                    start[o + 12] += dl * iz;
+                    start[o + 7] += dl * im * c[q + 3];
+                    start[o + 8] += dl * im * c[q + 4];
+                    start[o + 9] += dl * im * c[q + 5];
+                    start[o + 10] += dl * response[4 * k];
+                    start[o + 11] += dl * response[4 * k + 1];
+                    start[o + 12] += dl * response[4 * k + 2];
                 }
             }
-            double wx = start[o + 10], wy = start[o + 11], wz = start[o + 12];
-            for (int k = 0; k < count; k++) {
-                int q = 7 * k;
-                double rx = c[q], ry = c[q + 1], rz = c[q + 2];
-                c[q + 6] += dt * ((start[o + 7] + wy * rz - wz * ry) * c[q + 3] + (start[o + 8] + wz * rx - wx * rz) * c[q + 4]
-                        + (start[o + 9] + wx * ry - wy * rx) * c[q + 5]);
-            }
+            for (int k = 0; k < count; k++) c[7 * k + 6] += dt * normalSpeed(o, c, 7 * k);
         }
 
         /** r = q v q^-1 for the unit quaternion (x, y, z, w) (w negated: the inverse rotation). */
