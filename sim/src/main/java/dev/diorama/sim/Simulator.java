@@ -739,9 +739,9 @@ public final class Simulator {
     /**
      * Below this thickness Bullet's sphere-against-convex contact does not hold a ball up: a ball
      * 2-7.4 cm across resting on, or dropped onto, a plate 9-10 mm thick (a pot's floor, a 40 cm
-     * tank's) sinks 3-7 mm into it or falls through, where a plate 18 mm thick holds it at its
-     * surface (measured 2026-11-27 in a PhysicsSpace set up as here, Libbulletjme 22.0.1; a cube
-     * on the same plates rests on them). A fixed object's thin floor is therefore thickened
+     * tank's) sinks up to 7.5 mm into it or falls through, where a plate 18 mm thick holds a 7.4 cm
+     * ball at its surface (measured 2026-11-27 in PhysicsSpaces set up as here, Libbulletjme
+     * 22.0.1; a cube rests on the 10 mm plate). A fixed object's thin floor is therefore thickened
      * downwards, out of sight beneath it, to this thickness; what the ball touches stays what is seen.
      */
     static final double MIN_FIXED_FLOOR = 0.03;

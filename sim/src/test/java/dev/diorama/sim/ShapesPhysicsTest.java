@@ -155,9 +155,10 @@ class ShapesPhysicsTest {
     /**
      * A steel ball dropped into a fixed pot, or into a fixed 40 cm tank, comes to rest on the floor's
      * surface, at any drop point. Bullet's sphere-against-convex contact lets a ball sink into a
-     * plate about a centimetre thick (the pot's floor is 9 mm, the tank's 10 mm): with the pot's
-     * floor as 24 wedges the ball came to rest 2.8-4.4 mm down in it from 5 of these 8 drops, and in
-     * a pot of water the water then left through the floor ({@link Simulator#MIN_FIXED_FLOOR}).
+     * plate about a centimetre thick (the pot's floor is 9 mm, the tank's 10 mm): before the fixed
+     * floors were thickened the ball came to rest 2.8 mm deep in the pot's floor (its 24 wedges)
+     * from 4 of these 8 drops and 2.0-4.9 mm deep in the tank's from 6, and in a pot of water a ball
+     * sunk so let two thirds of the water out ({@link Simulator#MIN_FIXED_FLOOR}).
      */
     @Test
     void aSteelBallDroppedIntoAFixedPotOrTankRestsOnItsFloor() {
