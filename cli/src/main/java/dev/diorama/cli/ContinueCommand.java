@@ -40,7 +40,7 @@ final class ContinueCommand implements Callable<Integer> {
     boolean onlyNew;
     @Option(names = "--seed", defaultValue = "0", paramLabel = "N", description = "seed of the model's noise (default 0)")
     long seed;
-    @Option(names = "--steps", defaultValue = "" + Neural.DEFAULT_STEPS, paramLabel = "N", description = "flow steps a frame (default 8)")
+    @Option(names = "--steps", defaultValue = "" + Neural.DEFAULT_STEPS, paramLabel = "N", description = "flow steps a frame (default " + Neural.DEFAULT_STEPS + ")")
     int steps;
     @Option(names = "--temperature", paramLabel = "T", description = "scale of the model's starting noise, 0 to 2 (default 1; 0 is deterministic)")
     Float temperature;
