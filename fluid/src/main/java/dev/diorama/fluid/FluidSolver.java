@@ -1162,9 +1162,12 @@ public final class FluidSolver implements AutoCloseable {
      * without bound: a steel ball dropped onto a tank's floor through 10 cm of water (the fluid
      * module's drop harness, d = 5 mm) had the floor push 4.5 N s of upward momentum into the water
      * within 0.3 ms of the gap closing below a millimetre, more than the ball brought (3.6 N s), and
-     * two thirds of the water rose 4 cm over its surface. Capped at 5 (and at 7) heads the ball
-     * lands and rests and at most 0.9 % of the water rises so; at 10 and 20 heads 78 % and 37 % did.
-     * Each of this cap and {@link #CORRECTION_RATE} is needed: "a steel ball drops into a pot of
+     * two thirds of the water rose 4 cm over its surface. In that harness (eleventh session) a
+     * fixed cap of 5 or 7 m^2/s^2 let the ball land and rest with at most 0.9 % of the water rising
+     * so, 10 and 20 m^2/s^2 let 78 % and 37 % rise, and 5 heads (about 4.9 m^2/s^2 there) 1.7 % and
+     * 1.1 % from two starts.
+     *
+     * <p>Each of this cap and {@link #CORRECTION_RATE} is needed: "a steel ball drops into a pot of
      * water" (the Bullet scene, d = 5 mm) dropped from five starts 0.3-1 mm apart keeps at most
      * 7.6-12.1 % of its water above the rim in a frame and 99.1-99.4 % of it in the pot at 1 s with
      * both; with the cap alone one start heaved 66.8 % above the rim at 0.625 s, and with the rate
@@ -1175,16 +1178,17 @@ public final class FluidSolver implements AutoCloseable {
 
     /**
      * The fastest the density solve removes a density error a particle already has, per second
-     * (1/s): each step aims at max(1, rho - CORRECTION_RATE dt) instead of rest density, and still
-     * lets no particle get denser. DFSPH removes the whole error within one step, so a position
-     * error becomes a velocity of about error x spacing / dt: where the error cannot go (a layer
-     * squeezed between a body and the floor) the particles speed up, the steps shorten to 10-20 microseconds, and the pressure that answers
-     * grows as 1/dt^2. Physics engines bound the same thing for contacts (a maximum depenetration
-     * velocity). In the drop harness above, 89.5 % of the water rose 4 cm over its surface and 80 %
-     * left the tank by 0.5 s without it; with it and no cap 1.4 % rose and 4 of 32,000 particles left,
-     * with it and the cap 5.9 % and 3. At 50/s an error of 7 %
-     * (a lattice placed against a wall) still goes within 1.4 ms, and the errors of flowing water
-     * (under 1 %, in steps of 0.2 ms or more) are removed within the step as before.
+     * (1/s): each step aims at max(1, rho - CORRECTION_RATE dt) instead of rest density, still lets
+     * no particle get denser, and measures its convergence against that aim. DFSPH removes the whole
+     * error within one step, so a position error becomes a velocity of about error x spacing / dt:
+     * where the error cannot go (a layer squeezed between a body and the floor) the particles speed
+     * up, the steps shorten to 10-20 microseconds, and the pressure that answers grows as 1/dt^2.
+     * Physics engines bound the same thing for contacts (a maximum depenetration velocity). In the
+     * drop harness above, 89.5 % of the water rose 4 cm over its surface and 80 % left the tank by
+     * 0.5 s without it; with it and no cap 1.4 % rose and 4 of 32,000 particles left, with it and
+     * the cap 5.9 % and 3. At 50/s an error of 7 % (a lattice placed against a wall) still goes
+     * within 1.4 ms, and the errors of flowing water (under 1 %, in steps of 0.2 ms or more) are
+     * removed within the step as before.
      */
     static final double CORRECTION_RATE = 50;
     private double pinchCap = Double.POSITIVE_INFINITY;
