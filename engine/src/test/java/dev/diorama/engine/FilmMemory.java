@@ -22,7 +22,7 @@ import javax.management.openmbean.CompositeData;
  * full collection the JVM makes by itself counts too, so the live set is sampled all through the
  * film (the simulation, the mastering of the sound, the frames). Every 100 ms was too sparse for the
  * 10-second clip, which is filmed in about 2 s: a fresh clone's CI (2026-11-27) caught its peak at
- * 19.5 MiB where three other runs caught 22.8, and the test failed on a ratio of 1.17. Every 25 ms,
+ * 19.5 MiB where the two other runs that day caught 22.8, and the test failed on 1.17. Every 25 ms,
  * ten runs caught 22.8 MiB for the clip each time and 22.8-24.8 MiB for the 3-minute film
  * (ratios 1.003-1.091), and the test takes about 19 s instead of 14. The peak of the heap pools'
  * "used" (garbage included, which depends on when the collector ran) is reported beside it, for
