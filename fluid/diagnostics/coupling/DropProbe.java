@@ -35,15 +35,16 @@ public class DropProbe {
             long t0 = System.nanoTime();
             long steps = 0;
             double every = Double.parseDouble(System.getProperty("every", "0.02"));
+            double from = Double.parseDouble(System.getProperty("from", "9")), to = Double.parseDouble(System.getProperty("to", "0"));
             double worst = 0;
             for (double t = every; t <= T + 1e-9; t += every) {
                 double tt = f.time();
                 while (f.time() < tt + every - 1e-9) {
-                    double p0 = 0; for (int i = 0; i < f.size(); i++) p0 += f.vy(i);
+                    double p0 = 0; if (from < to) for (int i = 0; i < f.size(); i++) p0 += f.vy(i);   // only when the budget is printed
                     p0 *= f.particleMass();
                     double[] vb0 = world.velocity(b);
                     double dt = f.step(tt + every - f.time()); steps++;
-                    if (f.time() > Double.parseDouble(System.getProperty("from", "9")) && f.time() < Double.parseDouble(System.getProperty("to", "0"))) {
+                    if (f.time() > from && f.time() < to) {
                         double p1 = 0; for (int i = 0; i < f.size(); i++) p1 += f.vy(i);
                         p1 *= f.particleMass();
                         double[] w = f.wrench(b), pb = world.position(b), vb = world.velocity(b);
