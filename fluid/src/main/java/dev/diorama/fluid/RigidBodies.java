@@ -23,4 +23,14 @@ public interface RigidBodies {
      * of mass (N m), world frame, held constant over the step.
      */
     void advance(double dt, double[] fluidWrenches);
+
+    /**
+     * Body {@code body}'s inverse mass and inertia, which let the liquid's pressure solves feel the
+     * body give way: out[0] = 1 / mass (1/kg), out[1..3] = the inverses of its principal moments of
+     * inertia about its centre of mass, in its body frame (1/(kg m^2)). The default, zeros, is a
+     * body the solves treat as immovable within a step (as they all were before).
+     */
+    default void inverseInertia(int body, double[] out) {
+        java.util.Arrays.fill(out, 0, 4, 0);
+    }
 }

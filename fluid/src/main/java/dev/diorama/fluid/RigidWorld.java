@@ -112,6 +112,12 @@ public final class RigidWorld implements RigidBodies {
     }
 
     @Override
+    public void inverseInertia(int b, double[] out) {
+        out[0] = 1 / mass[b];
+        System.arraycopy(invI, 3 * b, out, 1, 3);
+    }
+
+    @Override
     public void advance(double dt, double[] w) {
         double[] t = new double[3];
         for (int b = 0; b < n; b++) {

@@ -34,46 +34,62 @@ class BuoyancyTest {
      */
     static final double SPACING = 0.01 * 2 / 3;
 
-    @Test
-    void pineFloatsHalfSubmergedAndSteelSinks() {
-        double d = SPACING, side = 0.1, ball = 0.025;
+    /** The test's tank, water, pine cube and steel ball at spacing {@code d}, settled: what {@code PineMean} (fluid/diagnostics) reads over time. */
+    record Rig(FluidSolver f, RigidWorld world, int pine, int iron) {}
+
+    static final double SIDE = 0.1, BALL = 0.025;
+
+    static Rig rig(double d) {
+        double side = SIDE, ball = BALL;
         double[] min = {0, 0, 0}, max = {0.3, 0.3, 0.2};
         double depth = 0.12;
-        try (FluidSolver f = new FluidSolver(Tanks.settings(d, min, max))) {
-            f.addStaticBoundary(BoundarySamples.tank(min, max, false, d, f.wallOffset()));
-            double[] cube = {0.1, depth + 0.01, 0.1};
-            double[] steel = {0.235, depth + ball, 0.1};
-            // water everywhere below the level except where the bodies are
-            int nx = (int) Math.round(max[0] / d), ny = (int) Math.round(depth / d), nz = (int) Math.round(max[2] / d);
-            for (int i = 0; i < nx; i++)
-                for (int j = 0; j < ny; j++)
-                    for (int k = 0; k < nz; k++) {
-                        double x = (i + 0.5) * d, y = (j + 0.5) * d, z = (k + 0.5) * d;
-                        if (Math.abs(x - cube[0]) < side / 2 + d / 2 && y > cube[1] - side / 2 - d / 2 && Math.abs(z - cube[2]) < side / 2 + d / 2) continue;
-                        double dx = x - steel[0], dy = y - steel[1], dz = z - steel[2];
-                        if (dx * dx + dy * dy + dz * dz < (ball + d / 2) * (ball + d / 2)) continue;
-                        f.addParticle(x, y, z, 0, 0, 0);
-                    }
+        FluidSolver f = new FluidSolver(Tanks.settings(d, min, max));
+        f.addStaticBoundary(BoundarySamples.tank(min, max, false, d, f.wallOffset()));
+        double[] cube = {0.1, depth + 0.01, 0.1};
+        double[] steel = {0.235, depth + ball, 0.1};
+        // water everywhere below the level except where the bodies are
+        int nx = (int) Math.round(max[0] / d), ny = (int) Math.round(depth / d), nz = (int) Math.round(max[2] / d);
+        for (int i = 0; i < nx; i++)
+            for (int j = 0; j < ny; j++)
+                for (int k = 0; k < nz; k++) {
+                    double x = (i + 0.5) * d, y = (j + 0.5) * d, z = (k + 0.5) * d;
+                    if (Math.abs(x - cube[0]) < side / 2 + d / 2 && y > cube[1] - side / 2 - d / 2 && Math.abs(z - cube[2]) < side / 2 + d / 2) continue;
+                    double dx = x - steel[0], dy = y - steel[1], dz = z - steel[2];
+                    if (dx * dx + dy * dy + dz * dz < (ball + d / 2) * (ball + d / 2)) continue;
+                    f.addParticle(x, y, z, 0, 0, 0);
+                }
+        RigidWorld world = new RigidWorld(new double[] {0, -9.81, 0}, 0.3);
+        world.addTankInterior(min, max);
+        int pine = world.addBox(500, side / 2, side / 2, side / 2, cube);
+        int iron = world.addSphere(7850, ball, steel);
+        f.setRigidBodies(world, List.of(BoundarySamples.boxSurface(side / 2, side / 2, side / 2, d, f.wallOffset()),
+                BoundarySamples.sphereSurface(ball, d, f.wallOffset())));
+        // settle with the bodies held in place (settling before they existed let the water flow
+        // into their space, and the particles trapped inside the pine weighed it down: 0.66)
+        f.settle(0.3);
+        return new Rig(f, world, pine, iron);
+    }
+
+    /** The pine's submerged volume fraction now, against the level of the water away from it. */
+    static double pineFraction(Rig r) {
+        double[] p = r.world().position(r.pine()), q = r.world().orientation(r.pine());
+        double level = Tanks.level(r.f(), (x, z) -> Math.abs(x - p[0]) > 0.08 || Math.abs(z - p[2]) > 0.08);
+        return Tanks.submergedFraction(p, q, SIDE, level);
+    }
+
+    @Test
+    void pineFloatsHalfSubmergedAndSteelSinks() {
+        Rig r = rig(SPACING);
+        try (FluidSolver f = r.f()) {
             int start = f.size();
-            RigidWorld world = new RigidWorld(new double[] {0, -9.81, 0}, 0.3);
-            world.addTankInterior(min, max);
-            int pine = world.addBox(500, side / 2, side / 2, side / 2, cube);
-            int iron = world.addSphere(7850, ball, steel);
-            f.setRigidBodies(world, List.of(BoundarySamples.boxSurface(side / 2, side / 2, side / 2, d, f.wallOffset()),
-                    BoundarySamples.sphereSurface(ball, d, f.wallOffset())));
-            // settle with the bodies held in place (settling before they existed let the water flow
-            // into their space, and the particles trapped inside the pine weighed it down: 0.66)
-            f.settle(0.3);
             f.advanceTo(2.5);
-            double[] p = world.position(pine);
-            double[] q = world.orientation(pine);
-            double level = Tanks.level(f, (x, z) -> Math.abs(x - p[0]) > 0.08 || Math.abs(z - p[2]) > 0.08);
-            double fraction = Tanks.submergedFraction(p, q, side, level);
-            System.out.printf("pine: centre y %.4f, level %.4f, submerged fraction %.3f; steel centre y %.4f; %d of %d particles%n", p[1], level,
-                    fraction, world.position(iron)[1], f.size(), start);
+            RigidWorld world = r.world();
+            double fraction = pineFraction(r);
+            System.out.printf("pine: centre y %.4f, submerged fraction %.3f; steel centre y %.4f; %d of %d particles%n", world.position(r.pine())[1],
+                    fraction, world.position(r.iron())[1], f.size(), start);
             assertEquals(0.5, fraction, 0.025, "pine's submerged volume fraction");
-            assertEquals(ball, world.position(iron)[1], 0.1 * ball, "steel ball rests on the floor");
-            assertTrue(Math.abs(world.velocity(iron)[1]) < 0.02, "steel ball at rest");
+            assertEquals(BALL, world.position(r.iron())[1], 0.1 * BALL, "steel ball rests on the floor");
+            assertTrue(Math.abs(world.velocity(r.iron())[1]) < 0.02, "steel ball at rest");
         }
     }
 }

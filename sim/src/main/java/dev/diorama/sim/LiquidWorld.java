@@ -43,8 +43,9 @@ import java.util.List;
  * threw it back: the added-mass instability of partitioned coupling). The impulse the liquid gave
  * each body over the sub-steps, divided by dt, is then applied to it as a force and a torque
  * through Bullet's step, which adds gravity, contacts and joints: without contacts Bullet ends the
- * step with the velocity the sub-steps reached. The solver also hands the bodies its force
- * under-relaxed, which keeps light bodies stable.
+ * step with the velocity the sub-steps reached. Within each sub-step the solver's pressure solves
+ * let the bodies give way ({@link RigidBodies#inverseInertia}), which keeps light bodies stable
+ * and stops a body closing on the floor through a film of liquid from being thrown back.
  *
  * <p>Region: particles that leave the box around the liquids, their holders and the pour (half a
  * metre on every side, inside the room) are removed; the sidecar's particle count shows it.
@@ -754,6 +755,12 @@ final class LiquidWorld implements AutoCloseable {
         @Override
         public void state(int body, double[] out) {
             System.arraycopy(start, 13 * body, out, 0, 13);
+        }
+
+        @Override
+        public void inverseInertia(int body, double[] out) {
+            out[0] = inWorld[moving[body]] ? inverseMass[body] : 0;
+            for (int k = 0; k < 3; k++) out[1 + k] = inWorld[moving[body]] ? inverseInertia[3 * body + k] : 0;
         }
 
         @Override
