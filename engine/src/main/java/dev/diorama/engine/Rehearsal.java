@@ -43,6 +43,11 @@ public final class Rehearsal {
 
     private Rehearsal() {}
 
+    /** A distance for a note: "0.4 m", or under 10 cm in centimetres ("3 cm"; a knocked-over glass's camera moved back 0.0 m by the first form). */
+    static String distance(double metres) {
+        return metres < 0.1 ? String.format(Locale.ROOT, "%.0f cm", 100 * metres) : String.format(Locale.ROOT, "%.1f m", metres);
+    }
+
     /** The parse with its camera fitted to the rehearsed action (and a note saying so); the parse itself if nothing changed. */
     public static PromptParser.Parse frame(PromptParser.Parse parse) {
         Scene scene = parse.scene();
@@ -57,8 +62,8 @@ public final class Rehearsal {
         if (fitted != null) {
             double back = fitted.position().minus(fitted.lookAt()).length()
                     - scene.camera().position().minus(scene.camera().lookAt()).length();
-            notes.add(String.format(Locale.ROOT, "the camera stands %.1f m further back to keep what moves in the picture"
-                    + " (a rehearsal of the scene)", back));
+            notes.add("the camera stands " + distance(back) + " further back to keep what moves in the picture"
+                    + " (a rehearsal of the scene)");
             directed = scene.withDirection(fitted, null, scene.timeLapse());
         } else {
             double[] travel = new double[1];
@@ -102,8 +107,8 @@ public final class Rehearsal {
             if (fitted != null) {
                 double back = fitted.position().minus(fitted.lookAt()).length()
                         - shot.camera().position().minus(shot.camera().lookAt()).length();
-                notes.add(String.format(Locale.ROOT, "shot %d: the camera stands %.1f m further back to keep what moves in"
-                        + " the picture (a rehearsal of the scene)", k + 1, back));
+                notes.add("shot " + (k + 1) + ": the camera stands " + distance(back) + " further back to keep what moves in"
+                        + " the picture (a rehearsal of the scene)");
                 shots.set(k, new dev.diorama.scene.Shot(shot.start(), fitted, null));
             } else {
                 double[] travel = new double[1];

@@ -31,6 +31,19 @@ import java.util.SplittableRandom;
 final class Arranging {
     static final double THROW_ACROSS = 1.5, THROW_UP = 2.5, ROLL_SPEED = 0.8, PUSH_SPEED = 1.5, COLLIDE_SPEED = 1.5;
     static final double TOPPLE_TILT_DEGREES = 20;
+
+    /**
+     * How far a vessel holding liquid that is knocked over ("a glass of water tips over") starts
+     * tilted: 10 degrees past the diagonal of its outline (the angle at which an evenly filled box
+     * of its size would balance on its edge), at most 80. Its liquid lies low, so it balances
+     * further over than that diagonal: a glass 7.5 cm across and 10 cm tall, two-thirds full of
+     * water, tilted 20 degrees and pushed at 0.2 m/s (what knocks a domino over) falls back onto its
+     * base; at 47 degrees it falls onto its side (40 and 50 degrees, pushed or not, did).
+     */
+    static double vesselToppleTilt(Vec3 size) {
+        double diagonal = Math.toDegrees(Math.atan2(Math.max(size.x(), size.z()) / 2, size.y() / 2));
+        return Math.min(80, diagonal + 10);
+    }
     /** Dominoes stand this fraction of their height apart: each one reaches the next as it falls. */
     static final double DOMINO_SPACING = 0.6;
 
@@ -303,7 +316,9 @@ final class Arranging {
                     int first = ks.getFirst();
                     for (int k : ks) if (xz[k][0] < xz[first][0]) first = k;
                     if (!heightSaid) bottom[first] = 0;
-                    motion.rotation[first] = Quat.axisAngle(new Vec3(0, 0, 1), -Math.toRadians(TOPPLE_TILT_DEGREES));
+                    Item it = falling.get(first);
+                    double tilt = d.filled.contains(it.group()) ? vesselToppleTilt(it.size()) : TOPPLE_TILT_DEGREES;
+                    motion.rotation[first] = Quat.axisAngle(new Vec3(0, 0, 1), -Math.toRadians(tilt));
                     motion.velocity[first] = new Vec3(0.2, 0, 0);
                 }
                 case SPIN -> {

@@ -27,7 +27,8 @@ import java.util.Set;
  * pour's source ("from a jug", "a jug pours") and target ("into a glass", "onto a plate"), a dam
  * break's tank. Whatever holds, pours or receives a liquid stands fixed: the container of a
  * liquid does not fall or tip (a glass of water on a table stays on the table; a tank is always
- * fixed). {@link #build} (once the objects have their places and ids) makes the liquids:
+ * fixed), unless it goes into another vessel or is knocked over ("a glass of water tips over":
+ * tipped past its balance by {@link Arranging#vesselToppleTilt}). {@link #build} (once the objects have their places and ids) makes the liquids:
  *
  * <ul>
  *   <li>a fill: the inside of the container up to {@value LiquidWords#DEFAULT_FILL} of its depth
@@ -224,12 +225,14 @@ final class Liquids {
                 fills.add(f);
             }
         }
-        // "a glass of water tips over", "knock over a cup of tea": a vessel of liquid stands fixed.
+        // "a glass of water tips over", "knock over a cup of tea": that vessel moves, and is tipped
+        // past its balance (Arranging.vesselToppleTilt). A tank, a bathtub stay where they stand.
         for (Draft.ActionPhrase a : d.actions) {
             if (a.act() != Draft.Act.TOPPLE) continue;
-            fills.stream().filter(f -> d.fixedGroups.contains(f.holder())).findFirst().ifPresent(f -> notes.add("\"" + a.words()
-                    + "\": " + f.words() + " stands fixed: Diorama cannot knock over a vessel of liquid yet (the liquid"
-                    + " squeezed under it as it lands throws it), so it was not used"));
+            int g = Arranging.subject(d.groups, a.at(), false);
+            if (g < 0) continue;
+            ObjectGroup holder = d.groups.get(g);
+            if (holder.shape() != Shape.TANK && fillOf.containsKey(holder)) d.fixedGroups.remove(holder);
         }
         nearlyAsDense(d, fills, notes);
         List<RainPlan> rains = rains(d, fillOf, fills, pours, empty, notes);
@@ -419,11 +422,18 @@ final class Liquids {
                 if (subject && g != target && g.at() < l.at()) source = g;
             }
         }
+        if (target == null && source != null && source.shape() != Shape.TANK && fillOf.containsKey(source)
+                && l.words().toLowerCase(java.util.Locale.ROOT).contains("spill")) {
+            // "a glass of water spills": the vessel is knocked over (as "tips over" does, below).
+            d.actions.add(new Draft.ActionPhrase(l.at(), Draft.Act.TOPPLE, l.words()));
+            notes.add("\"" + l.words() + "\": the " + source.noun().word() + " is knocked over to spill its " + fillOf.get(source).kind());
+            return null;
+        }
         if (target == null) {
-            // "a glass spills", "water flows": nothing to pour into; not a contradiction, so only a note.
+            // "water flows": nothing to pour into; not a contradiction, so only a note.
             notes.add("\"" + l.words() + "\" says nothing to pour " + (l.kind() == null ? "it" : "the " + l.kind())
-                    + " into or onto, so nothing pours (a vessel of liquid cannot be knocked over yet); say, \"water pours"
-                    + " from a jug into a glass\" or \"pour honey onto a plate\"");
+                    + " into or onto, so nothing pours; say, \"water pours from a jug into a glass\", \"pour honey onto a"
+                    + " plate\" or, to spill it, \"a glass of water tips over\"");
             return null;
         }
         boolean surface = target.noun().role() == Role.SURFACE && target.shape() != Shape.STAIRS;

@@ -91,6 +91,33 @@ class LiquidWordsTest {
         assertTrue(parse("a bowl of honey at eye level").notes().stream().noneMatch(n -> n.contains("a high angle")));
     }
 
+    /**
+     * Knocking over a vessel of liquid ("a glass of water tips over", "knock over a cup of water",
+     * "a glass of water spills"):
+     * the vessel is not fixed, and it starts tilted 10 degrees past its outline's diagonal toward
+     * +x and pushed at 0.2 m/s, so that it falls onto its side and spills (the simulation's side:
+     * sim's LiquidSceneTest). Before the thirteenth session the words kept it standing with a note.
+     */
+    @Test
+    void aGlassOfWaterKnockedOverIsTippedPastItsBalance() {
+        for (String prompt : List.of("a glass of water tips over", "knock over a cup of water", "a glass of water spills")) {
+            PromptParser.Parse p = parse(prompt);
+            Scene s = p.scene();
+            SceneObject vessel = s.objects().getFirst();
+            assertTrue(!vessel.fixed(), prompt + ": the vessel moves");
+            Liquid water = s.liquids().getFirst();
+            assertEquals(vessel.id(), water.in(), prompt + ": the water starts in it");
+            double diagonal = Math.toDegrees(Math.atan2(vessel.size().x() / 2, vessel.size().y() / 2));
+            Vec3 up = vessel.rotation().rotate(new Vec3(0, 1, 0));
+            assertEquals(diagonal + 10, Math.toDegrees(Math.acos(up.y())), 1e-6, prompt + ": tilted 10 degrees past its diagonal");
+            assertTrue(up.x() > 0 && Math.abs(up.z()) < 1e-9, prompt + ": toward +x, " + up);
+            assertEquals(new Vec3(0.2, 0, 0), vessel.velocity(), prompt);
+            assertTrue(p.notes().stream().noneMatch(n -> n.contains("stands fixed")), prompt + ": " + p.notes());
+        }
+        assertEquals(46.87, Math.toDegrees(Math.acos(parse("a glass of water tips over").scene().objects().getFirst().rotation()
+                .rotate(new Vec3(0, 1, 0)).y())), 0.01, "a glass 7.5 cm across and 10 cm tall");
+    }
+
     @Test
     void aSmallGlassGetsTheFinestSpacing() {
         assertEquals(0.005, parse("a glass of water").scene().liquids().getFirst().spacing(), 1e-12);
