@@ -43,8 +43,12 @@ public final class Rehearsal {
 
     private Rehearsal() {}
 
-    /** A distance for a note: "0.4 m", or under 10 cm in centimetres ("3 cm"; a knocked-over glass's camera moved back 0.0 m by the first form). */
+    /**
+     * A distance for a note: "0.4 m", under 10 cm in centimetres ("4 cm"; the knocked-over glass's
+     * camera was said to move back "0.0 m"), under half a centimetre "less than 1 cm".
+     */
     static String distance(double metres) {
+        if (metres < 0.005) return "less than 1 cm";
         return metres < 0.1 ? String.format(Locale.ROOT, "%.0f cm", 100 * metres) : String.format(Locale.ROOT, "%.1f m", metres);
     }
 

@@ -626,7 +626,6 @@ public final class FluidSolver implements AutoCloseable {
      */
     static final double STEADY_TIME = 0.01;
 
-
     /** True while {@link #settle} runs: the bodies' samples stay where the bodies are, and the bodies are not moved. */
     private boolean holding;
 
@@ -682,9 +681,8 @@ public final class FluidSolver implements AutoCloseable {
             for (int b = 0; b < bodies.count(); b++) {
                 bodies.state(b, s);
                 System.arraycopy(s, 0, bodyState, 13 * b, 13);
-                bodies.inverseInertia(b, s);
-                System.arraycopy(s, 0, bodyInverse, 4 * b, 4);
-                bodies.state(b, s);
+                bodies.inverseInertia(b, inverseScratch);
+                System.arraycopy(inverseScratch, 0, bodyInverse, 4 * b, 4);
                 double[] local = bodyLocal.get(b), v = bodyVol.get(b);
                 for (int k = 0; k < v.length; k++, o++) {
                     Quat.rotate(s, 3, local[3 * k], local[3 * k + 1], local[3 * k + 2], r, 0);
@@ -849,7 +847,7 @@ public final class FluidSolver implements AutoCloseable {
     private int[] movedIdx = new int[0];
     private double[] movedVel = new double[0];
     private int moved;
-    private final double[] giveWayScratch = new double[3];
+    private final double[] giveWayScratch = new double[3], inverseScratch = new double[4];
 
     /**
      * Lets the bodies give way to the pressure the solves have built so far (a strong coupling in
@@ -905,7 +903,6 @@ public final class FluidSolver implements AutoCloseable {
     }
 
     private double[] giveWayDv = new double[0];
-
 
     private int[] iScratchOf(int size) {
         if (iScratch.length < size) iScratch = new int[size];

@@ -28,7 +28,8 @@ import java.util.Set;
  * break's tank. Whatever holds, pours or receives a liquid stands fixed: the container of a
  * liquid does not fall or tip (a glass of water on a table stays on the table; a tank is always
  * fixed), unless it goes into another vessel or is knocked over ("a glass of water tips over":
- * tipped past its balance by {@link Arranging#vesselToppleTilt}). {@link #build} (once the objects have their places and ids) makes the liquids:
+ * tipped past its balance by {@link Arranging#vesselToppleTilt}). {@link #build} (once the objects
+ * have their places and ids) makes the liquids:
  *
  * <ul>
  *   <li>a fill: the inside of the container up to {@value LiquidWords#DEFAULT_FILL} of its depth
@@ -225,7 +226,7 @@ final class Liquids {
                 fills.add(f);
             }
         }
-        // "a glass of water tips over", "knock over a cup of tea": that vessel moves, and is tipped
+        // "a glass of water tips over", "knock over a cup of water": that vessel moves, and is tipped
         // past its balance (Arranging.vesselToppleTilt). A tank, a bathtub stay where they stand.
         for (Draft.ActionPhrase a : d.actions) {
             if (a.act() != Draft.Act.TOPPLE) continue;

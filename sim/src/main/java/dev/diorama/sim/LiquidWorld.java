@@ -759,8 +759,10 @@ final class LiquidWorld implements AutoCloseable {
 
         @Override
         public void inverseInertia(int body, double[] out) {
-            out[0] = inWorld[moving[body]] ? inverseMass[body] : 0;
-            for (int k = 0; k < 3; k++) out[1 + k] = inWorld[moving[body]] ? inverseInertia[3 * body + k] : 0;
+            // a body gone from the world, or one without a finite mass, does not give way
+            boolean gives = inWorld[moving[body]] && Double.isFinite(inverseMass[body]);
+            out[0] = gives ? inverseMass[body] : 0;
+            for (int k = 0; k < 3; k++) out[1 + k] = gives && Double.isFinite(inverseInertia[3 * body + k]) ? inverseInertia[3 * body + k] : 0;
         }
 
         @Override
