@@ -33,10 +33,27 @@ class TrainingTest {
         return new Training.Settings(ae, dit, 8, 3, 3e-3f, 3e-3f, 5, TINY);
     }
 
+    /**
+     * The mean of the steps' losses in [from, to), leaving out steps the trainer skipped (a step whose
+     * gradient is not finite is skipped and its loss recorded as NaN, by design: Training, Adam).
+     * A fresh clone's CI (2026-11-27, thirteenth session) had transformer step 3 skipped here, which
+     * made the first window's mean NaN and failed the test though the loss fell from 2.07 to 0.97;
+     * the same seed gave a finite step 3 (1.929) in every run on the working tree, so which step is
+     * skipped is not deterministic (recorded in docs/world-model.md, What is missing).
+     */
     static double mean(List<Double> v, int from, int to) {
         double s = 0;
-        for (int i = from; i < to; i++) s += v.get(i);
-        return s / (to - from);
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (!Double.isFinite(v.get(i))) continue;
+            s += v.get(i);
+            n++;
+        }
+        return s / n;
+    }
+
+    static long skipped(List<Double> v) {
+        return v.stream().filter(x -> !Double.isFinite(x)).count();
     }
 
     @Test
@@ -46,6 +63,7 @@ class TrainingTest {
             List<Double> ae = r.losses().autoencoder(), dit = r.losses().transformer();
             assertEquals(40, ae.size());
             assertEquals(40, dit.size());
+            assertTrue(skipped(ae) <= 2 && skipped(dit) <= 2, "at most 2 of 40 steps skipped: " + ae + " " + dit);
             assertTrue(mean(ae, 35, 40) < 0.5 * mean(ae, 0, 5), "autoencoder loss " + ae);
             assertTrue(mean(dit, 35, 40) < 0.8 * mean(dit, 0, 5), "transformer loss " + dit);
             assertTrue(Files.size(dir.resolve("a/loss.png")) > 1000);
