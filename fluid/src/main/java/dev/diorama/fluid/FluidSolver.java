@@ -571,8 +571,7 @@ public final class FluidSolver implements AutoCloseable {
         steps++;
         removeOutside();
         if (bodies != null) {
-            Arrays.fill(wrench, 0);
-            for (Chunk c : chunks) for (int k = 0; k < wrench.length; k++) wrench[k] += c.wrench[k];
+            sumChunkWrenches(wrench);
             for (int c = 0, cc = Parallel.chunks(patchCount); c < cc; c++) for (int k = 0; k < wrench.length; k++) wrench[k] += patchWrench[c][k];
             double e = Math.exp(-dt / STEADY_TIME);
             for (int k = 0; k < wrench.length; k++) steady[k] = holding ? wrench[k] : wrench[k] + (steady[k] - wrench[k]) * e;
@@ -875,8 +874,7 @@ public final class FluidSolver implements AutoCloseable {
         int count = bodies.count();
         if (giveWayDv.length < 6 * count) giveWayDv = new double[6 * count];
         double[] dv = giveWayDv;
-        Arrays.fill(dv, 0, 6 * count, 0);
-        for (Chunk c : chunks) for (int k = 0; k < 6 * count; k++) dv[k] += c.wrench[k];
+        sumChunkWrenches(dv);
         double[] r = giveWayScratch;
         for (int b = 0; b < count; b++) {
             int o = 6 * b;
@@ -903,6 +901,13 @@ public final class FluidSolver implements AutoCloseable {
     }
 
     private double[] giveWayDv = new double[0];
+
+    /** The liquid's wrench on every body summed so far this step, over the chunks in order, into out[0 .. 6 * bodies). */
+    private void sumChunkWrenches(double[] out) {
+        int m = 6 * bodies.count();
+        Arrays.fill(out, 0, m, 0);
+        for (Chunk c : chunks) for (int k = 0; k < m; k++) out[k] += c.wrench[k];
+    }
 
     private int[] iScratchOf(int size) {
         if (iScratch.length < size) iScratch = new int[size];

@@ -287,7 +287,7 @@ class LiquidSceneTest {
             if (down) highest = Math.max(highest, y);
         }
         Pose last = t.frames().getLast().poses().get(brick);
-        double tilt = Math.toDegrees(Math.acos(Math.min(1, Math.abs(last.rotation().rotate(new Vec3(0, 1, 0)).y()))));
+        double tilt = tilt(last);
         int start = t.frames().getFirst().liquids().getFirst().count(), end = t.frames().getLast().liquids().getFirst().count();
         System.out.printf("brick: highest centre after reaching the floor %.4f m, at the end %.4f m, tilted %.1f deg; %d of %d particles%n",
                 highest, last.position().y(), tilt, end, start);
@@ -315,7 +315,7 @@ class LiquidSceneTest {
         Keyframe half = t.frames().get(12), last = t.frames().getLast();
         Pose p = last.poses().get(glass);
         Vec3 axis = p.rotation().rotate(new Vec3(0, 1, 0));
-        double tilt = Math.toDegrees(Math.acos(Math.min(1, Math.abs(axis.y()))));
+        double tilt = tilt(p);
         // the water still inside the glass: within its inner radius of its axis, between its base and rim
         LiquidFrame water = last.liquids().getFirst();
         float[] xyz = water.positions();
@@ -380,6 +380,11 @@ class LiquidSceneTest {
                               "position": [0, %s, 0], "rotation": %s, "velocity": [0.2, 0, 0]}],
                  "liquids": [{"id": "water", "kind": "water", "in": "glass", "level": 0.066, "spacing": 0.005}]}
                 """.formatted(seconds, y, rotation));
+    }
+
+    /** How far, in degrees, the body's own y axis is from the vertical, either way up (0-90). */
+    static double tilt(Pose p) {
+        return Math.toDegrees(Math.acos(Math.min(1, Math.abs(p.rotation().rotate(new Vec3(0, 1, 0)).y()))));
     }
 
     /** The fastest that object {@code body} moves between two frames, m/s. */
