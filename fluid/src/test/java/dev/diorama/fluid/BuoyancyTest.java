@@ -40,10 +40,15 @@ class BuoyancyTest {
     static final double SIDE = 0.1, BALL = 0.025;
 
     static Rig rig(double d) {
+        return rig(d, 1);
+    }
+
+    /** The rig with the surface tension's gamma scaled by {@code surfaceTension} ({@link FluidSolver.Settings#surfaceTensionScale}). */
+    static Rig rig(double d, double surfaceTension) {
         double side = SIDE, ball = BALL;
         double[] min = {0, 0, 0}, max = {0.3, 0.3, 0.2};
         double depth = 0.12;
-        FluidSolver f = new FluidSolver(Tanks.settings(d, min, max));
+        FluidSolver f = new FluidSolver(Tanks.settings(d, min, max).withSurfaceTensionScale(surfaceTension));
         f.addStaticBoundary(BoundarySamples.tank(min, max, false, d, f.wallOffset()));
         double[] cube = {0.1, depth + 0.01, 0.1};
         double[] steel = {0.235, depth + ball, 0.1};
@@ -90,6 +95,35 @@ class BuoyancyTest {
             assertEquals(0.5, fraction, 0.025, "pine's submerged volume fraction");
             assertEquals(BALL, world.position(r.iron())[1], 0.1 * BALL, "steel ball rests on the floor");
             assertTrue(Math.abs(world.velocity(r.iron())[1]) < 0.02, "steel ball at rest");
+        }
+    }
+
+    /**
+     * The issue's criterion on the mean, with nature's surface tension: with gamma scaled by
+     * FluidSolver.RAYLEIGH_SCALE (with which a water drop rings at Rayleigh's period,
+     * SurfaceTensionTest) the pine's submerged fraction averaged over its bob from 2.0 to 2.5 s,
+     * read every 50 ms, is within 5 % of Archimedes' half. With the derived gamma that scenes use it
+     * is 0.471 (fluid/README.md, Known gaps 2 and 3), which is why the test above reads one value.
+     */
+    @Test
+    void withNaturesSurfaceTensionThePineFloatsHalfSubmergedOnAverage() {
+        Rig r = rig(SPACING, FluidSolver.RAYLEIGH_SCALE);
+        try (FluidSolver f = r.f()) {
+            double sum = 0, lo = 1, hi = 0;
+            int count = 0;
+            for (int k = 40; k <= 50; k++) {
+                f.advanceTo(k * 0.05);
+                double fraction = pineFraction(r);
+                sum += fraction;
+                lo = Math.min(lo, fraction);
+                hi = Math.max(hi, fraction);
+                count++;
+            }
+            double mean = sum / count;
+            System.out.printf("pine with nature's surface tension: submerged fraction %.3f on average over 2.0-2.5 s (%d readings, %.3f-%.3f);"
+                    + " steel centre y %.4f%n", mean, count, lo, hi, r.world().position(r.iron())[1]);
+            assertEquals(0.5, mean, 0.025, "pine's submerged volume fraction, averaged over its bob");
+            assertEquals(BALL, r.world().position(r.iron())[1], 0.1 * BALL, "steel ball rests on the floor");
         }
     }
 }
