@@ -393,7 +393,7 @@ public final class FluidSolver implements AutoCloseable {
      * derived gamma; Archimedes 0.50). Scenes keep the derived gamma (scale 1): at their 5 mm spacing a liquid with
      * this one tears into droplets where the stronger one holds together (fluid/README.md, Known
      * gaps 3: a spilled glass wets twice the floor as a sparse field of droplets, a steel ball
-     * dropped into a pot throws 3-4 % of the water out of it instead of under 1 %).
+     * dropped into a pot throws 2.7-3.6 % of the water out of it instead of under 1 %).
      */
     public static final double RAYLEIGH_SCALE = 0.19;
 

@@ -340,7 +340,8 @@ class LiquidSceneTest {
         double r90 = r[(int) (0.9 * end)], area = wet.size() * 1e-4;
         // a puddle at rest is as thick as surface tension and gravity make it: 2 l_c sin(theta / 2),
         // l_c = sqrt(sigma / (rho g)) = 2.7 mm; 2.7 mm for a contact angle of 60 degrees
-        double lc = Math.sqrt(0.0728 / (998.2 * 9.81)), thinnest = 2 * lc * Math.sin(Math.toRadians(30));
+        dev.diorama.fluid.Liquid w = dev.diorama.fluid.Liquid.WATER;
+        double lc = Math.sqrt(w.surfaceTension() / (w.density() * 9.81)), thinnest = 2 * lc * Math.sin(Math.toRadians(30));
         double volume = start * 0.005 * 0.005 * 0.005;
         System.out.printf("knocked-over glass: fastest %.3f m/s, at %.2f s tilted %.1f deg, centre y %.4f; water %d of %d in the scene at %.2f s,"
                 + " %d at the end, %d inside the glass; 90 %% of it within %.3f m of the glass's start, wetting %.4f m^2 (a puddle"
@@ -351,8 +352,8 @@ class LiquidSceneTest {
         assertTrue(p.position().y() < 0.045, "on the floor: centre " + p.position().y());
         assertTrue(atHalf >= 0.9 * start, "the water is not thrown away as it lands: " + atHalf + " of " + start + " at " + half.t() + " s");
         assertTrue(inside < 0.5 * start, "the water runs out of it: " + inside + " of " + start + " still inside");
-        // Until the films were held (fourteenth session) the spill slid on as if on ice: 637 of the
-        // 1,319 particles were left at 1.5 s, the others had run out of the simulated region.
+        // Until the films were held (fourteenth session) the spill slid on as if on ice: 641 of the
+        // 1,319 particles were left at the end, the others had run out of the simulated region.
         assertTrue(end >= 0.95 * start, "the spilled water stays in the scene: " + end + " of " + start + " at " + last.t() + " s");
         assertTrue(r90 < 0.4, "it comes to rest as a puddle around the glass: 90 % of it within " + r90 + " m");
         assertTrue(area < volume / thinnest, "no thinner than a puddle at rest: it wets " + area + " m^2");
