@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * the set-up (0.98-1.04 of Rayleigh's over amplitudes 0.05-0.2 at 8 spacings). A 10 % amplitude
  * shifts Rayleigh's frequency by under 1 % (Tsamopoulos and Brown 1983); water's viscosity damps at
  * 5 nu / R^2, under 0.2 /s, nothing over a period; the turning points are timed to a step
- * (0.3-0.5 ms, under 0.5 %). ~15 s for both.
+ * (0.3-0.5 ms, under 0.5 %). ~6 s for both.
  */
 class SurfaceTensionTest {
     /**
