@@ -15,21 +15,11 @@ public class PineMean {
         long t0 = System.nanoTime();
         BuoyancyTest.Rig r = BuoyancyTest.rig(d);
         try (FluidSolver f = r.f()) {
-            double sum = 0, lo = 1, hi = 0;
-            int count = 0;
-            for (int k = 10; k * 0.05 <= to + 1e-9; k++) {
-                double t = k * 0.05;
-                f.advanceTo(t);
-                double fraction = BuoyancyTest.pineFraction(r);
-                System.out.printf("t %.2f fraction %.3f centre %.4f steel %.4f%n", t, fraction, r.world().position(r.pine())[1], r.world().position(r.iron())[1]);
-                if (t >= from - 1e-9) {
-                    sum += fraction;
-                    count++;
-                    lo = Math.min(lo, fraction);
-                    hi = Math.max(hi, fraction);
-                }
-            }
-            System.out.printf("mean %.3f over %d readings (%.3f-%.3f), %.0f s%n", sum / count, count, lo, hi, (System.nanoTime() - t0) * 1e-9);
+            double[] early = BuoyancyTest.pineFractions(r, 0.5, from - 0.05), late = BuoyancyTest.pineFractions(r, from, to);
+            for (int k = 0; k < early.length; k++) System.out.printf("t %.2f fraction %.3f%n", 0.5 + 0.05 * k, early[k]);
+            for (int k = 0; k < late.length; k++) System.out.printf("t %.2f fraction %.3f%n", from + 0.05 * k, late[k]);
+            System.out.printf("mean %.3f over %d readings (%.3f-%.3f), %.0f s%n", java.util.Arrays.stream(late).average().orElseThrow(), late.length,
+                    java.util.Arrays.stream(late).min().orElseThrow(), java.util.Arrays.stream(late).max().orElseThrow(), (System.nanoTime() - t0) * 1e-9);
         }
     }
 }

@@ -82,6 +82,17 @@ class BuoyancyTest {
         return Tanks.submergedFraction(p, q, SIDE, level);
     }
 
+    /** The pine's fraction read every 50 ms from {@code from} to {@code to} s, advancing the rig to each reading. */
+    static double[] pineFractions(Rig r, double from, double to) {
+        int first = (int) Math.round(from / 0.05), last = (int) Math.round(to / 0.05);
+        double[] out = new double[Math.max(0, last - first + 1)];
+        for (int k = first; k <= last; k++) {
+            r.f().advanceTo(k * 0.05);
+            out[k - first] = pineFraction(r);
+        }
+        return out;
+    }
+
     @Test
     void pineFloatsHalfSubmergedAndSteelSinks() {
         Rig r = rig(SPACING);
@@ -109,17 +120,10 @@ class BuoyancyTest {
     void withNaturesSurfaceTensionThePineFloatsHalfSubmergedOnAverage() {
         Rig r = rig(SPACING, FluidSolver.RAYLEIGH_SCALE);
         try (FluidSolver f = r.f()) {
-            double sum = 0, lo = 1, hi = 0;
-            int count = 0;
-            for (int k = 40; k <= 50; k++) {
-                f.advanceTo(k * 0.05);
-                double fraction = pineFraction(r);
-                sum += fraction;
-                lo = Math.min(lo, fraction);
-                hi = Math.max(hi, fraction);
-                count++;
-            }
-            double mean = sum / count;
+            double[] fractions = pineFractions(r, 2.0, 2.5);
+            double mean = java.util.Arrays.stream(fractions).average().orElseThrow();
+            double lo = java.util.Arrays.stream(fractions).min().orElseThrow(), hi = java.util.Arrays.stream(fractions).max().orElseThrow();
+            int count = fractions.length;
             System.out.printf("pine with nature's surface tension: submerged fraction %.3f on average over 2.0-2.5 s (%d readings, %.3f-%.3f);"
                     + " steel centre y %.4f%n", mean, count, lo, hi, r.world().position(r.iron())[1]);
             assertEquals(0.5, mean, 0.025, "pine's submerged volume fraction, averaged over its bob");
