@@ -19,18 +19,21 @@ import java.util.Locale;
  * {@code ID.mp4} (the continuation alone, with its synthesised sound) for
  * {@code diorama eval-physics --videos}. All scenarios are rolled out together, as one batch.
  *
- * <pre>java -cp ... dev.diorama.worldmodel.ExamAnswers EXPORT_DIR ANSWERS_DIR [MODEL.bin] [--seed N] [--steps N] [--temperature T]</pre>
+ * <p>With {@code --clip CLIP.bin} the answers are made by a {@link ClipModel} (the whole-clip
+ * denoiser, on MODEL.bin's compression network) instead of the frame model's roll-out.
+ *
+ * <pre>java -cp ... dev.diorama.worldmodel.ExamAnswers EXPORT_DIR ANSWERS_DIR [MODEL.bin] [--clip CLIP.bin] [--seed N] [--steps N] [--temperature T]</pre>
  */
 public final class ExamAnswers {
     private ExamAnswers() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
-            System.err.println("usage: ExamAnswers EXPORT_DIR ANSWERS_DIR [MODEL.bin] [--seed N] [--steps N] [--temperature T]");
+            System.err.println("usage: ExamAnswers EXPORT_DIR ANSWERS_DIR [MODEL.bin] [--clip CLIP.bin] [--seed N] [--steps N] [--temperature T]");
             System.exit(2);
         }
         Path export = Path.of(args[0]), answers = Path.of(args[1]);
-        Path modelFile = null;
+        Path modelFile = null, clipFile = null;
         long seed = 0;
         int steps = Neural.DEFAULT_STEPS;
         float temperature = Neural.DEFAULT_TEMPERATURE;
@@ -38,6 +41,7 @@ public final class ExamAnswers {
             if (args[i].equals("--seed")) seed = Long.parseLong(args[++i]);
             else if (args[i].equals("--steps")) steps = Integer.parseInt(args[++i]);
             else if (args[i].equals("--temperature")) temperature = Float.parseFloat(args[++i]);
+            else if (args[i].equals("--clip")) clipFile = Path.of(args[++i]);
             else modelFile = Path.of(args[i]);
         }
         Neural.configureEngine(Integer.getInteger("threads", 1));
@@ -59,7 +63,18 @@ public final class ExamAnswers {
         }
         try (WorldModel model = Neural.load(modelFile)) {
             long t0 = System.nanoTime();
-            List<List<float[]>> out = model.rollout(contexts, prompts, frames, steps, temperature, seed);
+            List<List<float[]>> out;
+            if (clipFile == null) {
+                out = model.rollout(contexts, prompts, frames, steps, temperature, seed);
+            } else {
+                try (var in = new java.io.BufferedInputStream(Files.newInputStream(clipFile), 1 << 16);
+                     ClipModel clip = ClipModel.load(in, clipFile.toString(), model)) {
+                    if (clip.config().predicted() != frames) {
+                        throw new WorldModelException(clipFile + " makes " + clip.config().predicted() + " frames; the exam asks " + frames);
+                    }
+                    out = clip.continueClips(contexts, prompts, steps, temperature, seed);
+                }
+            }
             double rollout = (System.nanoTime() - t0) / 1e9;
             int heard = 0;
             for (int i = 0; i < ids.size(); i++) {
@@ -71,8 +86,8 @@ public final class ExamAnswers {
                     Neural.writeFilm(answers.resolve(ids.get(i) + ".mp4"), pics, 64, 64, fps, null, sound, 0);
                 }
             }
-            System.err.printf(Locale.ROOT, "wrote %d answers to %s: %d frames each, rolled out together in %.1f s (%d flow steps a frame, temperature %s); %d impacts heard%n",
-                    ids.size(), answers, frames, rollout, steps, temperature, heard);
+            System.err.printf(Locale.ROOT, "wrote %d answers to %s: %d frames each, made together in %.1f s (%s, %d flow steps, temperature %s); %d impacts heard%n",
+                    ids.size(), answers, frames, rollout, clipFile == null ? "frame by frame" : "whole clip", steps, temperature, heard);
         }
     }
 }

@@ -30,8 +30,8 @@ import java.util.SplittableRandom;
  * autoencoder, 4× in each spatial direction, one latent per frame), latent spacetime patches, and a
  * diffusion transformer trained with flow matching that predicts the next frame's latent from the
  * latents of earlier frames ({@link Config#offsets}: the last four, then sparser back to a second)
- * and the caption. A film is rolled out frame by frame, as DIAMOND and GameNGen do
- * (docs/world-model.md says why rather than the whole clip at once).
+ * and the caption. A film is rolled out frame by frame, as DIAMOND and GameNGen do, chosen over
+ * denoising the whole clip at once ({@link ClipModel}) by the exam's score (docs/world-model.md).
  *
  * <p><b>Compression.</b> Encoder: 3×3 conv to w channels, two 4×4 stride-2 convs (2w, 4w), 3×3 conv
  * to {@link Config#latentChannels()}; the decoder mirrors it, upsampling by
@@ -140,36 +140,11 @@ public final class WorldModel implements AutoCloseable {
         conv(r, "ae.dec1", 4 * 2 * w, 4 * w, 3);   // then depth-to-space: 2w channels at twice the side
         conv(r, "ae.dec2", 4 * w, 2 * w, 3);       // then depth-to-space: w channels
         conv(r, "ae.dec3", ch, w, 3);
-        // Diffusion transformer
-        int d = c.width(), in = c.patchDim() + c.context() * (c.patchDim() + 1);
-        linear(r, "dit.in", d, in);
-        params.normal("dit.pos", r, 0.02, c.tokens(), d);
-        linear(r, "dit.t1", d, d);
-        linear(r, "dit.t2", d, d);
-        params.normal("dit.words", r, 0.02, vocabulary.size(), d);
-        linear(r, "dit.text", d, d);
-        for (int l = 0; l < c.layers(); l++) {
-            String b = "dit.block" + l + ".";
-            params.constant(b + "ada.w", 0, 6L * d, d);      // adaLN-Zero: the block starts as the identity
-            params.constant(b + "ada.b", 0, 6L * d);
-            linear(r, b + "qkv", 3 * d, d);
-            linear(r, b + "proj", d, d);
-            linear(r, b + "mlp1", 4 * d, d);
-            linear(r, b + "mlp2", d, 4 * d);
-        }
-        params.constant("dit.final.ada.w", 0, 2L * d, d);
-        params.constant("dit.final.ada.b", 0, 2L * d);
-        params.constant("dit.out.w", 0, c.patchDim(), d);
-        params.constant("dit.out.b", 0, c.patchDim());
+        dit().declare(params, r);
     }
 
     private void conv(SplittableRandom r, String name, int out, int in, int k) {
         params.fanIn(name + ".w", r, (long) in * k * k, out, in, k, k);
-        params.constant(name + ".b", 0, out);
-    }
-
-    private void linear(SplittableRandom r, String name, int out, int in) {
-        params.fanIn(name + ".w", r, in, out, in);
         params.constant(name + ".b", 0, out);
     }
 
@@ -225,7 +200,7 @@ public final class WorldModel implements AutoCloseable {
      */
     NDArray velocity(NDArray xt, NDArray context, NDArray present, NDArray t, NDArray words) {
         Config c = config;
-        int d = c.width(), K = c.context(), T = c.tokens(), pd = c.patchDim(), s = c.latentSide();
+        int K = c.context(), T = c.tokens(), s = c.latentSide();
         long B = xt.getShape().get(0);
         NDList parts = new NDList();
         parts.add(Ops.patchify(xt, c.patch()));
@@ -235,34 +210,15 @@ public final class WorldModel implements AutoCloseable {
             parts.add(Ops.patchify(ctx, c.patch()).mul(flag));
             parts.add(flag.broadcast(new Shape(B, T, 1)));
         }
-        NDArray x = Ops.linear(NDArrays.concat(parts, 2), p("dit.in.w"), p("dit.in.b")).add(p("dit.pos").reshape(1, T, d));
-        NDArray temb = Ops.linear(Ops.silu(Ops.linear(Ops.timeEmbedding(t, d), p("dit.t1.w"), p("dit.t1.b"))),
-                p("dit.t2.w"), p("dit.t2.b"));
-        NDArray text = Ops.linear(words.matMul(p("dit.words")), p("dit.text.w"), p("dit.text.b"));
-        NDArray cond = Ops.silu(temb.add(text));
-        int heads = c.heads(), dh = d / heads;
-        float attScale = (float) (1 / Math.sqrt(dh));
-        for (int l = 0; l < c.layers(); l++) {
-            String b = "dit.block" + l + ".";
-            NDList mod = Ops.linear(cond, p(b + "ada.w"), p(b + "ada.b")).reshape(B, 1, 6L * d).split(6, 2);
-            NDArray h = modulate(Ops.layerNorm(x, d), mod.get(0), mod.get(1));
-            NDArray qkv = Ops.linear(h, p(b + "qkv.w"), p(b + "qkv.b")).reshape(B, T, 3, heads, dh).transpose(2, 0, 3, 1, 4);
-            NDList qkvList = qkv.split(3, 0);
-            NDArray q = qkvList.get(0).squeeze(0), k = qkvList.get(1).squeeze(0), v = qkvList.get(2).squeeze(0);
-            NDArray att = q.matMul(k.transpose(0, 1, 3, 2)).mul(attScale).softmax(-1).matMul(v);
-            att = Ops.linear(att.transpose(0, 2, 1, 3).reshape(B, T, d), p(b + "proj.w"), p(b + "proj.b"));
-            x = x.add(att.mul(mod.get(2)));
-            h = modulate(Ops.layerNorm(x, d), mod.get(3), mod.get(4));
-            NDArray mlp = Ops.linear(Ops.gelu(Ops.linear(h, p(b + "mlp1.w"), p(b + "mlp1.b"))), p(b + "mlp2.w"), p(b + "mlp2.b"));
-            x = x.add(mlp.mul(mod.get(5)));
-        }
-        NDList fin = Ops.linear(cond, p("dit.final.ada.w"), p("dit.final.ada.b")).reshape(B, 1, 2L * d).split(2, 2);
-        NDArray out = Ops.linear(modulate(Ops.layerNorm(x, d), fin.get(0), fin.get(1)), p("dit.out.w"), p("dit.out.b"));
-        return Ops.unpatchify(out.reshape(B, T, pd), c.latentChannels(), s, s, c.patch());
+        NDArray out = dit().forward(params, NDArrays.concat(parts, 2), t, words);
+        return Ops.unpatchify(out, c.latentChannels(), s, s, c.patch());
     }
 
-    private static NDArray modulate(NDArray x, NDArray shift, NDArray scale) {
-        return x.mul(scale.add(1)).add(shift);
+    /** The transformer's shape: a token is the noisy frame's patch and the same patch of each context frame with its flag. */
+    private Dit dit() {
+        Config c = config;
+        return new Dit("dit.", c.patchDim() + c.context() * (c.patchDim() + 1), c.tokens(), c.width(), c.layers(), c.heads(),
+                vocabulary.size(), c.patchDim());
     }
 
     /** Bags of words [B, V]: per caption the mean of its words' one-hot vectors; an empty caption is all zero. */
@@ -308,34 +264,15 @@ public final class WorldModel implements AutoCloseable {
         try (NDManager m = manager.newSubManager()) {
             // The latents of the known frames, most recent last
             List<List<float[]>> latents = new ArrayList<>();
-            for (List<float[]> ctx : contexts) {
-                List<float[]> zs = new ArrayList<>();
-                int from = Math.max(0, ctx.size() - c.reach());
-                for (int f = from; f < ctx.size(); f++) {
-                    if (ctx.get(f).length != P) throw new IllegalArgumentException("a context picture must be " + c.size() + "² RGB");
-                    try (NDScope scope = new NDScope(); NDManager fm = m.newSubManager()) {
-                        NDArray z = standardise(encode(fm.create(ctx.get(f), new Shape(1, c.channels(), c.size(), c.size()))));
-                        zs.add(z.toFloatArray());
-                    }
-                }
-                latents.add(zs);
-            }
-            float[][] anchor = new float[B][];   // decoded latent of the last known picture, and that picture
+            for (List<float[]> ctx : contexts) latents.add(latents(ctx.subList(Math.max(0, ctx.size() - c.reach()), ctx.size())));
+            float[][] anchor = new float[B][];   // the last known picture minus its decoded latent
             for (int i = 0; i < B; i++) {
                 List<float[]> zs = latents.get(i);
-                if (zs.isEmpty()) continue;
-                try (NDScope scope = new NDScope(); NDManager fm = m.newSubManager()) {
-                    float[] dec = decode(unstandardise(fm.create(zs.get(zs.size() - 1), new Shape(1, c.latentChannels(),
-                            c.latentSide(), c.latentSide())))).toFloatArray();
-                    float[] last = contexts.get(i).get(contexts.get(i).size() - 1);
-                    float[] a = new float[P];
-                    for (int j = 0; j < P; j++) a[j] = last[j] - dec[j];
-                    anchor[i] = a;
-                }
+                if (!zs.isEmpty()) anchor[i] = anchor(zs.get(zs.size() - 1), contexts.get(i).get(contexts.get(i).size() - 1));
             }
             float[] noise = new float[B * L];
             SplittableRandom r = new SplittableRandom(seed);
-                        for (int i = 0; i < noise.length; i++) noise[i] = (float) Params.gaussian(r) * temperature;
+            for (int i = 0; i < noise.length; i++) noise[i] = (float) Params.gaussian(r) * temperature;
             NDArray words = m.create(bagsOfWords(captions), new Shape(B, vocabulary.size()));
             int s = c.latentSide();
             for (int f = 0; f < frames; f++) {
@@ -372,6 +309,35 @@ public final class WorldModel implements AutoCloseable {
         return out;
     }
 
+    /** Standardised latents of pictures (planar RGB in [0, 1], {@code size × size}), in order. */
+    List<float[]> latents(List<float[]> pictures) {
+        Config c = config;
+        List<float[]> zs = new ArrayList<>();
+        for (float[] picture : pictures) {
+            if (picture.length != c.pictureSize()) throw new IllegalArgumentException("a context picture must be " + c.size() + "² RGB");
+            try (NDScope scope = new NDScope(); NDManager fm = manager.newSubManager()) {
+                zs.add(standardise(encode(fm.create(picture, new Shape(1, c.channels(), c.size(), c.size())))).toFloatArray());
+            }
+        }
+        return zs;
+    }
+
+    /**
+     * What a predicted picture is decoded relative to: the last known picture minus the decoding of
+     * its own latent. Added to every predicted picture, it cancels the autoencoder's error on what
+     * does not move, so the still background is the real one, pixel for pixel.
+     */
+    float[] anchor(float[] latent, float[] picture) {
+        Config c = config;
+        try (NDScope scope = new NDScope(); NDManager fm = manager.newSubManager()) {
+            float[] dec = decode(unstandardise(fm.create(latent, new Shape(1, c.latentChannels(), c.latentSide(), c.latentSide()))))
+                    .toFloatArray();
+            float[] a = new float[dec.length];
+            for (int j = 0; j < a.length; j++) a[j] = picture[j] - dec[j];
+            return a;
+        }
+    }
+
     /** Decoded pictures of the encoded pictures (the autoencoder's reconstruction), planar RGB. */
     public float[] reconstruct(float[] pictures, int count) {
         try (NDScope scope = new NDScope(); NDManager m = manager.newSubManager()) {
@@ -392,13 +358,7 @@ public final class WorldModel implements AutoCloseable {
     }
 
     /** Floating-point operations of one transformer evaluation (one sample, one flow step). */
-    public double transformerFlops() {
-        Config c = config;
-        double T = c.tokens(), d = c.width(), in = c.patchDim() + c.context() * (c.patchDim() + 1);
-        double f = 2 * T * in * d + 2 * 2 * d * d + 2 * vocabulary.size() * d + 2 * d * d;
-        double layer = 2 * d * 6 * d + 2 * T * d * 3 * d + 2 * 2 * T * T * d + 2 * T * d * d + 2 * 2 * T * d * 4 * d;
-        return f + c.layers() * layer + 2 * d * 2 * d + 2 * T * d * c.patchDim();
-    }
+    public double transformerFlops() { return dit().flops(); }
 
     // ---------------------------------------------------------------- checkpoint
 
@@ -423,13 +383,30 @@ public final class WorldModel implements AutoCloseable {
             std.add(latentStd[i]);
         }
         h.set("provenance", provenance);
+        writeFile(os, MAGIC, h, params.all());
+    }
+
+    /** A model file: the magic line, the JSON header's length and bytes, then the weights ({@link #writeArrays}). */
+    static void writeFile(OutputStream os, String magic, ObjectNode header, Map<String, NDArray> weights) throws IOException {
         DataOutputStream out = new DataOutputStream(os);
-        out.write(MAGIC.getBytes(StandardCharsets.US_ASCII));
-        byte[] header = SceneJson.MAPPER.writeValueAsBytes(h);
-        out.writeInt(header.length);
-        out.write(header);
-        writeArrays(out, params.all());
+        out.write(magic.getBytes(StandardCharsets.US_ASCII));
+        byte[] bytes = SceneJson.MAPPER.writeValueAsBytes(header);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+        writeArrays(out, weights);
         out.flush();
+    }
+
+    /**
+     * Reads the magic line and the JSON header of a file {@link #writeFile} wrote; the weights follow.
+     *
+     * @throws WorldModelException with {@code notIt} when the magic line is not {@code magic}
+     */
+    static JsonNode readHeader(DataInputStream in, String magic, String notIt) throws IOException {
+        if (!magic.equals(new String(in.readNBytes(magic.length()), StandardCharsets.US_ASCII))) throw new WorldModelException(notIt);
+        int hl = in.readInt();
+        if (hl < 2 || hl > 10_000_000) throw new IOException("corrupt header length " + hl);
+        return SceneJson.MAPPER.readTree(in.readNBytes(hl));
     }
 
     static void writeArrays(DataOutputStream out, Map<String, NDArray> arrays) throws IOException {
@@ -479,13 +456,7 @@ public final class WorldModel implements AutoCloseable {
     public static WorldModel load(InputStream is, String what) {
         try {
             DataInputStream in = new DataInputStream(is);
-            byte[] magic = in.readNBytes(MAGIC.length());
-            if (!MAGIC.equals(new String(magic, StandardCharsets.US_ASCII))) {
-                throw new WorldModelException(what + ": not a Diorama world model (expected a model.bin written by `diorama train`)");
-            }
-            int hl = in.readInt();
-            if (hl < 2 || hl > 10_000_000) throw new IOException("corrupt header length " + hl);
-            JsonNode h = SceneJson.MAPPER.readTree(in.readNBytes(hl));
+            JsonNode h = readHeader(in, MAGIC, what + ": not a Diorama world model (expected a model.bin written by `diorama train`)");
             JsonNode c = h.path("config");
             // A model written before the offsets were stored saw the frames 1 … context before it.
             List<Integer> offsets = new ArrayList<>();
