@@ -10,6 +10,7 @@ import dev.diorama.sim.Simulator;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,16 +92,43 @@ class ExamTest {
 
     /**
      * permanence-02 rolls a clear glass ball across a stone floor: its coming out moves no pixel of
-     * the truth's motion masks, so reappearance is not judged there (null), rather than counted as
-     * a miss for every answer, the simulator's own twin included.
+     * the truth's motion masks (luma, blurred, 10/255), but it changes colours by more than
+     * Exam.SAME_COLOUR where it passes (refraction), so reappearance is judged there since the
+     * fifteenth session, by colour: the simulator's twin shows it, holding the last frame does not.
+     * Before, with the masks, it was not judged (null), rather than counted as a miss for every
+     * answer, the simulator's own twin included.
      */
     @Test
-    void reappearanceIsNotJudgedWhereTheTruthShowsNoMotion() {
+    void theClearGlassBallThatTheMasksDoNotSeeIsJudgedByItsColours() {
         Exam.Reference ref = Exam.prepare(Suite.byId("permanence-02"), work, 0);
         int moving = 0;
         for (boolean[] m : ref.truthMasks()) for (boolean b : m) if (b) moving++;
         assertEquals(0, moving, "the glass ball is below the masks' threshold");
-        assertNull(Exam.mark(ref, Exam.simulator(ref, work, 0), "simulator").reappeared());
-        assertNull(Exam.mark(ref, Exam.heldStill(ref, work), "held-still").reappeared());
+        assertEquals(Boolean.TRUE, Exam.mark(ref, Exam.simulator(ref, work, 0), "simulator").reappeared());
+        assertEquals(Boolean.FALSE, Exam.mark(ref, Exam.heldStill(ref, work), "held-still").reappeared());
+    }
+
+    /**
+     * The measure asks for the target's colours, not for motion: the truth's own frames reversed in
+     * time after the last hidden frame (the ball's place and colours, at other times) still count,
+     * and the truth with every pixel's colour inverted where it moves does not, though it moves
+     * exactly where the truth does (the blotches that passed the motion-only measure, at worst).
+     */
+    @Test
+    void reappearanceAsksForTheTargetsColoursNotForMotionAlone() {
+        Exam.Reference ref = Exam.prepare(Suite.byId("permanence-01"), work, 0);
+        List<byte[]> truth = ref.truth().frames();
+        List<byte[]> reversed = new java.util.ArrayList<>(truth);
+        java.util.Collections.reverse(reversed);
+        assertEquals(Boolean.TRUE, Exam.reappeared(ref, reversed));
+        List<byte[]> inverted = new java.util.ArrayList<>();
+        byte[] last = ref.lastConditioning();
+        for (byte[] f : truth) {
+            byte[] g = f.clone();
+            for (int i = 0; i < g.length; i++) if (Math.abs((f[i] & 0xff) - (last[i] & 0xff)) > 0) g[i] = (byte) (255 - (f[i] & 0xff));
+            inverted.add(g);
+        }
+        assertEquals(Boolean.FALSE, Exam.reappeared(ref, inverted));
+        assertEquals(Boolean.TRUE, Exam.reappeared(ref, truth));
     }
 }
