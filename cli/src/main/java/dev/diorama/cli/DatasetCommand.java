@@ -55,7 +55,7 @@ final class DatasetCommand implements Callable<Integer> {
             Dataset.Spec spec = new Dataset.Spec(count, wh[0], wh[1], seconds, fps, seed, families);
             Dataset.write(spec, out, threads == null ? 0 : threads, quiet ? Progress.NONE : bar);
             bar.finish();
-            if (!quiet) main.err.println("diorama: wrote " + count + " clips and " + out.resolve("index.json"));
+            if (!quiet) main.err.println("diorama: wrote " + count + (count == 1 ? " clip and " : " clips and ") + out.resolve("index.json"));
         } catch (EvalException e) {
             throw new BadInput(e.getMessage());
         } finally {

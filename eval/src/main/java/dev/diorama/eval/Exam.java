@@ -132,9 +132,9 @@ public final class Exam {
      * differs from the last conditioning frame by more than {@value #TARGET_CHANGE} of 255 in some
      * channel (the target and its shadow where they had not been), at least a quarter must, within
      * {@value #LATE} frames of such a frame, hold a colour within {@value #SAME_COLOUR} in every
-     * channel of the truth's there then. A target a little late or early still counts, but its colours must: the
-     * measure asked only for motion there until the fifteenth session, and blotches of noise passed
-     * it (docs/world-model.md). Null where the truth cannot tell: the target is never fully hidden
+     * channel of the truth's there then. A target a little late or early still counts, but its
+     * colours must: the measure asked only for motion there until the fifteenth session, and
+     * blotches of noise passed it (docs/world-model.md). Null where the truth cannot tell: the target is never fully hidden
      * in the continuation, or still hidden at its end, or its coming out changes no pixel by that
      * much.
      */

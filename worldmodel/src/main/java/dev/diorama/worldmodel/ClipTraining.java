@@ -45,9 +45,29 @@ public final class ClipTraining {
             }
         }
         Neural.configureEngine(threads);
+        try {
+            train(data, out, modelFile, steps, batch, seed, rate);
+        } catch (WorldModelException e) {
+            System.err.println("ClipTraining: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void train(Path data, Path out, Path modelFile, int steps, int batch, long seed, float rate) throws IOException {
         ClipSet set = ClipSet.read(data, ClipSet.Options.FULL);
         Files.createDirectories(out);
         try (WorldModel frames = Neural.load(modelFile)) {
+            int size = frames.config().size(), need = ClipModel.Config.DEFAULT.frames();
+            if (set.pictureWidth() != size || set.pictureHeight() != size || set.channels() != frames.config().channels()) {
+                throw new WorldModelException(data + ": the pictures are " + set.pictureWidth() + "x" + set.pictureHeight()
+                        + "; the frame model's autoencoder needs " + size + "x" + size);
+            }
+            for (ClipSet.Clip c : set.clips()) {
+                if (c.frames().size() < need) {
+                    throw new WorldModelException(data + ": " + c.id() + " has " + c.frames().size() + " frames; a window needs " + need
+                            + " (make the dataset with --seconds 2.5 or more at 24 fps)");
+                }
+            }
             long t0 = System.nanoTime();
             float[][][] latents = Training.encodeAll(frames, set);
             System.err.printf(Locale.ROOT, "encoded %d clips in %.0f s%n", latents.length, (System.nanoTime() - t0) / 1e9);
