@@ -93,7 +93,7 @@ class ExamTest {
     /**
      * permanence-02 rolls a clear glass ball across a stone floor: its coming out moves no pixel of
      * the truth's motion masks (luma, blurred, 10/255), but it changes colours by more than
-     * Exam.SAME_COLOUR where it passes (refraction), so reappearance is judged there since the
+     * Exam.TARGET_CHANGE where it passes (refraction), so reappearance is judged there since the
      * fifteenth session, by colour: the simulator's twin shows it, holding the last frame does not.
      * Before, with the masks, it was not judged (null), rather than counted as a miss for every
      * answer, the simulator's own twin included.
