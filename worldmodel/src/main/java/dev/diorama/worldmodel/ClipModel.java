@@ -190,7 +190,7 @@ public final class ClipModel implements AutoCloseable {
     double trainStep(Adam opt, float[][][] latents, List<String> captions, int batch, long seed, int step, float rate) {
         WorldModel.Config f = frames.config();
         int F = config.frames(), L = f.latentSize(), K = config.known();
-        SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 3 * 1_000_003L + step);
+        SplittableRandom r = Training.batchRandom(seed, 3, step);   // phases 1 and 2 are the frame model's
         float[] x = new float[batch * F * L], target = new float[batch * (F - K) * L], ts = new float[batch];   // target: x₀
         List<String> words = new ArrayList<>();
         for (int i = 0; i < batch; i++) {
@@ -342,15 +342,10 @@ public final class ClipModel implements AutoCloseable {
             if (h.path("provenance").isObject()) m.provenance = (ObjectNode) h.path("provenance");
             for (var e : WorldModel.readArrays(in).entrySet()) m.params.put(e.getKey(), (float[]) e.getValue()[1], (Shape) e.getValue()[0]);
             try (ClipModel fresh = create(c, frames, 0)) {
-                for (String n : fresh.params.names()) {
-                    if (!m.params.has(n) || !fresh.params.get(n).getShape().equals(m.params.get(n).getShape())) {
-                        m.close();
-                        throw new IOException("weight " + n + " is missing or has the wrong shape for this frame model");
-                    }
-                }
-                if (fresh.params.names().size() != m.params.names().size()) {
+                String wrong = m.params.mismatch(fresh.params);
+                if (wrong != null) {
                     m.close();
-                    throw new IOException("its weights do not match its configuration");
+                    throw new IOException(wrong + " (on this frame model)");
                 }
             }
             return m;

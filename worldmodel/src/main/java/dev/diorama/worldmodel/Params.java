@@ -47,6 +47,18 @@ final class Params {
         return n;
     }
 
+    /**
+     * Null when these weights have exactly the names (in order) and shapes of {@code declared} (a
+     * fresh network of the configuration a file claims); otherwise what differs, for a message.
+     */
+    String mismatch(Params declared) {
+        if (!declared.names().equals(names())) return "its weights do not match its configuration";
+        for (String n : declared.names()) {
+            if (!declared.get(n).getShape().equals(get(n).getShape())) return "weight " + n + " has the wrong shape";
+        }
+        return null;
+    }
+
     /** Declares a weight with the given values (copied) and shape. */
     NDArray put(String name, float[] values, Shape shape) {
         if (byName.containsKey(name)) throw new IllegalStateException("weight declared twice: " + name);

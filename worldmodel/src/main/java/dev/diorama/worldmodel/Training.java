@@ -210,7 +210,8 @@ public final class Training {
         return out;
     }
 
-    private static SplittableRandom batchRandom(long seed, int phase, int step) {
+    /** The random stream of batch {@code step} of training phase {@code phase}: a resumed run draws the batches an uninterrupted one would. */
+    static SplittableRandom batchRandom(long seed, int phase, int step) {
         return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + phase * 1_000_003L + step);
     }
 

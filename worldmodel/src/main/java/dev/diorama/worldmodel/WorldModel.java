@@ -106,6 +106,8 @@ public final class WorldModel implements AutoCloseable {
     private final Vocabulary vocabulary;
     private final NDManager manager;
     private final Params params;
+    /** The transformer's shape: a token is the noisy frame's patch and the same patch of each context frame with its flag. */
+    private final Dit dit;
     /** Per latent channel: mean and standard deviation of the encoder's output over training frames. */
     private float[] latentMean, latentStd;
     private ObjectNode provenance;
@@ -115,6 +117,8 @@ public final class WorldModel implements AutoCloseable {
         this.vocabulary = vocabulary;
         this.manager = manager;
         this.params = new Params(manager);
+        this.dit = new Dit("dit.", config.patchDim() + config.context() * (config.patchDim() + 1), config.tokens(), config.width(),
+                config.layers(), config.heads(), vocabulary.size(), config.patchDim());
         this.latentMean = new float[config.latentChannels()];
         this.latentStd = new float[config.latentChannels()];
         java.util.Arrays.fill(latentStd, 1f);
@@ -140,7 +144,7 @@ public final class WorldModel implements AutoCloseable {
         conv(r, "ae.dec1", 4 * 2 * w, 4 * w, 3);   // then depth-to-space: 2w channels at twice the side
         conv(r, "ae.dec2", 4 * w, 2 * w, 3);       // then depth-to-space: w channels
         conv(r, "ae.dec3", ch, w, 3);
-        dit().declare(params, r);
+        dit.declare(params, r);
     }
 
     private void conv(SplittableRandom r, String name, int out, int in, int k) {
@@ -210,15 +214,8 @@ public final class WorldModel implements AutoCloseable {
             parts.add(Ops.patchify(ctx, c.patch()).mul(flag));
             parts.add(flag.broadcast(new Shape(B, T, 1)));
         }
-        NDArray out = dit().forward(params, NDArrays.concat(parts, 2), t, words);
+        NDArray out = dit.forward(params, NDArrays.concat(parts, 2), t, words);
         return Ops.unpatchify(out, c.latentChannels(), s, s, c.patch());
-    }
-
-    /** The transformer's shape: a token is the noisy frame's patch and the same patch of each context frame with its flag. */
-    private Dit dit() {
-        Config c = config;
-        return new Dit("dit.", c.patchDim() + c.context() * (c.patchDim() + 1), c.tokens(), c.width(), c.layers(), c.heads(),
-                vocabulary.size(), c.patchDim());
     }
 
     /** Bags of words [B, V]: per caption the mean of its words' one-hot vectors; an empty caption is all zero. */
@@ -358,7 +355,7 @@ public final class WorldModel implements AutoCloseable {
     }
 
     /** Floating-point operations of one transformer evaluation (one sample, one flow step). */
-    public double transformerFlops() { return dit().flops(); }
+    public double transformerFlops() { return dit.flops(); }
 
     // ---------------------------------------------------------------- checkpoint
 
@@ -476,15 +473,10 @@ public final class WorldModel implements AutoCloseable {
             for (var e : readArrays(in).entrySet()) m.params.put(e.getKey(), (float[]) e.getValue()[1], (Shape) e.getValue()[0]);
             // The names must be exactly those a fresh model of this configuration declares.
             try (WorldModel fresh = create(cfg, m.vocabulary, 0)) {
-                if (!fresh.params.names().equals(m.params.names())) {
+                String wrong = m.params.mismatch(fresh.params);
+                if (wrong != null) {
                     m.close();
-                    throw new IOException("its weights do not match its configuration");
-                }
-                for (String n : fresh.params.names()) {
-                    if (!fresh.params.get(n).getShape().equals(m.params.get(n).getShape())) {
-                        m.close();
-                        throw new IOException("weight " + n + " has the wrong shape");
-                    }
+                    throw new IOException(wrong);
                 }
             }
             return m;
