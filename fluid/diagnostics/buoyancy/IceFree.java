@@ -10,7 +10,12 @@ import java.util.List;
  * not let it give way), {@code -Dst} (surface tension scale), {@code -Dxsph}, {@code -Dnu},
  * {@code -Dde}/{@code -Ddv}/{@code -Dit} (density and divergence tolerances, iterations),
  * {@code -Dcfl}, {@code -Ddtmax}, {@code -Dbs} (the cube's samples that many times denser),
- * {@code -Djit} (the lattice start jittered by that many spacings). Not compiled by Maven: after
+ * {@code -Djit} (the lattice start jittered by that many spacings), {@code -Dsphere=true} (a sphere of
+ * diameter SIDE instead of the cube), {@code -Dfg} / {@code -Dbg} (the liquid's and the bodies'
+ * gravity along y, m/s^2; {@code -Dfg=0 -Dbg=0.888} is a weightless liquid with ice's net buoyancy on
+ * the cube), {@code -Dsteps=true} (each step's liquid force on the free cube for its first steps,
+ * {@code -Dnsteps}), {@code -Dtrace=true} (its position, speed and mean liquid force every 10 ms for
+ * 0.6 s). Not compiled by Maven: after
  * {@code mvn -B -o -pl fluid test-compile},
  * {@code javac -d /tmp/if -cp fluid/target/classes:fluid/target/test-classes fluid/diagnostics/buoyancy/IceFree.java},
  * then {@code java -cp /tmp/if:fluid/target/classes:fluid/target/test-classes dev.diorama.fluid.IceFree D SIDE TANK DEPTH START DENSITY},
@@ -24,7 +29,7 @@ public class IceFree {
         FluidSolver.Settings s0 = Tanks.settings(d, min, max);
         Liquid w = Liquid.WATER;
         Liquid liq = new Liquid(w.name(), w.density(), Double.parseDouble(System.getProperty("nu", "" + w.kinematicViscosity())), w.surfaceTension(), Double.parseDouble(System.getProperty("xsph", "" + w.xsph())));
-        s0 = new FluidSolver.Settings(s0.spacing(), liq, s0.gravity(), s0.domainMin(), s0.domainMax(), Double.parseDouble(System.getProperty("cfl", "0.4")), Double.parseDouble(System.getProperty("dtmax", "0.005")),
+        s0 = new FluidSolver.Settings(s0.spacing(), liq, new double[] {0, Double.parseDouble(System.getProperty("fg", "-9.81")), 0}, s0.domainMin(), s0.domainMax(), Double.parseDouble(System.getProperty("cfl", "0.4")), Double.parseDouble(System.getProperty("dtmax", "0.005")),
                 Double.parseDouble(System.getProperty("de", "0.001")), Double.parseDouble(System.getProperty("dv", "0.001")), Integer.getInteger("it", 100), s0.threads(), s0.seed());
         FluidSolver f = new FluidSolver(s0.withSurfaceTensionScale(Double.parseDouble(System.getProperty("st", "1"))));
         f.addStaticBoundary(BoundarySamples.tank(min, max, false, d, f.wallOffset()));
@@ -37,16 +42,18 @@ public class IceFree {
             double jit = Double.parseDouble(System.getProperty("jit", "0")) * d;
             f.addParticle(x + jit * (rnd.nextDouble() - 0.5), y + jit * (rnd.nextDouble() - 0.5), z + jit * (rnd.nextDouble() - 0.5), 0, 0, 0);
         }
-        RigidWorld world = new RigidWorld(new double[] {0, -9.81, 0}, 0.3);
+        RigidWorld world = new RigidWorld(new double[] {0, Double.parseDouble(System.getProperty("bg", "-9.81")), 0}, 0.3);
         world.addTankInterior(min, max);
-        int ice = world.addBox(density, side / 2, side / 2, side / 2, c);
+        boolean sphere = Boolean.getBoolean("sphere");
+        int ice = sphere ? world.addSphere(density, side / 2, c) : world.addBox(density, side / 2, side / 2, side / 2, c);
         RigidBodies bodies = world;
         if (Boolean.getBoolean("stiff")) bodies = new RigidBodies() {
             public int count() { return world.count(); }
             public void state(int b, double[] out) { world.state(b, out); }
             public void advance(double dt, double[] w) { world.advance(dt, w); }
         };
-        f.setRigidBodies(bodies, List.of(BoundarySamples.boxSurface(side / 2, side / 2, side / 2, d / Double.parseDouble(System.getProperty("bs", "1")), f.wallOffset())));
+        f.setRigidBodies(bodies, List.of(sphere ? BoundarySamples.sphereSurface(side / 2, d / Double.parseDouble(System.getProperty("bs", "1")), f.wallOffset())
+                : BoundarySamples.boxSurface(side / 2, side / 2, side / 2, d / Double.parseDouble(System.getProperty("bs", "1")), f.wallOffset())));
         if (Boolean.getBoolean("held")) {
             f.setRigidBodies(new HeldBodyForceTest.Held(c), List.of(BoundarySamples.boxSurface(side / 2, side / 2, side / 2, d / Double.parseDouble(System.getProperty("bs", "1")), f.wallOffset())));
             f.settle(0.3);
@@ -56,6 +63,28 @@ public class IceFree {
             return;
         }
         f.settle(Double.parseDouble(System.getProperty("settle", "0.3")));
+        if (Boolean.getBoolean("steps")) {
+            double weight = 1000 * 9.81 * side * side * side;
+            double[] st = new double[13];
+            for (int q = 0; q < Integer.getInteger("nsteps", 40); q++) {
+                double dt = f.step(0.005);
+                world.state(ice, st);
+                System.out.printf("t %.4f dt %.5f y %.5f vy %+.5f F/(rho0gV) %.4f it %d+%d%n", f.time(), dt, st[1], st[8], f.wrench(ice)[1] / weight, f.lastDivergenceIterations(), f.lastPressureIterations());
+            }
+            return;
+        }
+        if (Boolean.getBoolean("trace")) {
+            double weight = 1000 * 9.81 * side * side * side;
+            double[] st = new double[13];
+            for (int q = 0; q < 60; q++) {
+                double imp = 0, t0 = f.time(), vmax = 0;
+                int steps = 0;
+                while (f.time() < t0 + 0.01 - 1e-12) { double dt = f.step(t0 + 0.01 - f.time()); imp += dt * f.wrench(ice)[1]; world.state(ice, st); vmax = Math.max(vmax, Math.abs(st[8])); steps++; }
+                world.state(ice, st);
+                System.out.printf("t %.2f y %.5f vy %+.5f |vy|max %.5f F/(rho0gV) %.4f steps %d dt %.5f%n", f.time(), st[1], st[8], vmax, imp / 0.01 / weight, steps, f.lastTimeStep());
+            }
+            return;
+        }
         StringBuilder sb = new StringBuilder();
         for (int s = 1; s <= 20; s++) {
             f.advanceTo(s * 0.1);
