@@ -54,15 +54,11 @@ class BuoyancyTest {
         double[] steel = {0.235, depth + ball, 0.1};
         // water everywhere below the level except where the bodies are
         int nx = (int) Math.round(max[0] / d), ny = (int) Math.round(depth / d), nz = (int) Math.round(max[2] / d);
-        for (int i = 0; i < nx; i++)
-            for (int j = 0; j < ny; j++)
-                for (int k = 0; k < nz; k++) {
-                    double x = (i + 0.5) * d, y = (j + 0.5) * d, z = (k + 0.5) * d;
-                    if (Math.abs(x - cube[0]) < side / 2 + d / 2 && y > cube[1] - side / 2 - d / 2 && Math.abs(z - cube[2]) < side / 2 + d / 2) continue;
-                    double dx = x - steel[0], dy = y - steel[1], dz = z - steel[2];
-                    if (dx * dx + dy * dy + dz * dz < (ball + d / 2) * (ball + d / 2)) continue;
-                    f.addParticle(x, y, z, 0, 0, 0);
-                }
+        Tanks.fill(f, nx, ny, nz, (x, y, z) -> {
+            if (Math.abs(x - cube[0]) < side / 2 + d / 2 && y > cube[1] - side / 2 - d / 2 && Math.abs(z - cube[2]) < side / 2 + d / 2) return true;
+            double dx = x - steel[0], dy = y - steel[1], dz = z - steel[2];
+            return dx * dx + dy * dy + dz * dz < (ball + d / 2) * (ball + d / 2);
+        });
         RigidWorld world = new RigidWorld(new double[] {0, -9.81, 0}, 0.3);
         world.addTankInterior(min, max);
         int pine = world.addBox(500, side / 2, side / 2, side / 2, cube);

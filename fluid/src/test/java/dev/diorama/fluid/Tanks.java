@@ -11,6 +11,25 @@ final class Tanks {
                 new double[] {max[0] + 0.5, max[1] + 0.5, max[2] + 0.5});
     }
 
+    /** Something that leaves out lattice points. */
+    interface PointTest {
+        boolean test(double x, double y, double z);
+    }
+
+    /**
+     * Fills {@code f} with particles on the lattice ((i + 1/2) d, (j + 1/2) d, (k + 1/2) d) for i, j, k
+     * below nx, ny, nz, in that nesting order, leaving out the points {@code skip} accepts.
+     */
+    static void fill(FluidSolver f, int nx, int ny, int nz, PointTest skip) {
+        double d = f.spacing();
+        for (int i = 0; i < nx; i++)
+            for (int j = 0; j < ny; j++)
+                for (int k = 0; k < nz; k++) {
+                    double x = (i + 0.5) * d, y = (j + 0.5) * d, z = (k + 0.5) * d;
+                    if (!skip.test(x, y, z)) f.addParticle(x, y, z, 0, 0, 0);
+                }
+    }
+
     /**
      * The fraction of a cube's volume (edge {@code side}, centre {@code p}, orientation quaternion
      * {@code q}) below the height {@code level}, sampled on a 20^3 lattice of its interior.

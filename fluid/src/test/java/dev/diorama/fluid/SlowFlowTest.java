@@ -1,0 +1,94 @@
+package dev.diorama.fluid;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Water that must move under small forces: what the liquid does when nothing pushes hard. Both tests
+ * are written against nature and are disabled while the solver does not meet them (fluid/README.md,
+ * Known gaps, "Near-density bodies stick" and "Where the resistance is"); each reason gives the
+ * numbers measured when it was written. Run them with
+ * {@code -Djunit.jupiter.conditions.deactivate='org.junit.*DisabledCondition'}.
+ */
+class SlowFlowTest {
+    /**
+     * An ice cube let go under water rises and floats: 1.6 cm of ice (917 kg/m³) held with its centre
+     * 3 cm above the floor of a 10 × 10 cm tank of water 7 cm deep while the water settles, then let
+     * go. Its net upward force, (1 − 0.917) ρ0 g V, gives it a rising speed of about
+     * sqrt(2 × 0.083 g a / C_d) ≈ 0.16 m/s (C_d ≈ 1.05 for a cube), so its top, 3 cm under the
+     * surface, reaches it within a few tenths of a second; floating, 0.917 of it is under water
+     * (Archimedes; the issue's 5 %).
+     */
+    @Test
+    @Disabled("OPEN (issue 5, 2026-11-27): the cube hangs under water; its centre goes 0.0304 -> 0.0328 m in 2 s, its top stays"
+            + " 2.9 cm under the surface. The liquid itself holds still under a small stress when under pressure (a ball of the"
+            + " water as buoyant as ice does not rise either; fluid/README.md, Known gaps, 'Where the resistance is').")
+    void anIceCubeLetGoUnderWaterRisesAndFloats() {
+        double d = 0.005, side = 0.016, tank = 0.1, depth = 0.07;
+        double[] min = {0, 0, 0}, max = {tank, 0.25, tank}, c = {tank / 2, 0.03, tank / 2};
+        try (FluidSolver f = new FluidSolver(Tanks.settings(d, min, max))) {
+            f.addStaticBoundary(BoundarySamples.tank(min, max, false, d, f.wallOffset()));
+            int n = (int) Math.round(tank / d);
+            Tanks.fill(f, n, (int) Math.round(depth / d), n,
+                    (x, y, z) -> Math.abs(x - c[0]) < side / 2 + d / 2 && Math.abs(y - c[1]) < side / 2 + d / 2 && Math.abs(z - c[2]) < side / 2 + d / 2);
+            RigidWorld world = new RigidWorld(new double[] {0, -9.81, 0}, 0.3);
+            world.addTankInterior(min, max);
+            int ice = world.addBox(917, side / 2, side / 2, side / 2, c);
+            f.setRigidBodies(world, List.of(BoundarySamples.boxSurface(side / 2, side / 2, side / 2, d, f.wallOffset())));
+            f.settle(0.3);
+            java.util.function.BiPredicate<Double, Double> away = (x, z) -> Math.abs(x - c[0]) > side || Math.abs(z - c[2]) > side;
+            double surfaced = Double.NaN;
+            for (int s = 1; s <= 10 && Double.isNaN(surfaced); s++) {
+                f.advanceTo(0.05 * s);
+                if (world.position(ice)[1] + side / 2 > Tanks.level(f, away)) surfaced = f.time();
+            }
+            double sum = 0;
+            int reads = 0;
+            for (int s = 30; s <= 40; s++) {
+                f.advanceTo(0.05 * s);
+                sum += Tanks.submergedFraction(world.position(ice), world.orientation(ice), side, Tanks.level(f, away));
+                reads++;
+            }
+            double fraction = sum / reads;
+            System.out.printf("ice cube: top above the level at %.2f s; submerged %.3f on average over 1.5-2 s%n", surfaced, fraction);
+            assertTrue(surfaced <= 0.5, "the cube's top reaches the surface within 0.5 s: " + surfaced);
+            assertEquals(0.917, fraction, 0.05 * 0.917, "floating, Archimedes' fraction of the cube is under water");
+        }
+    }
+
+    /**
+     * Rain on a dry floor stays about where it fell: 5 mm drops at 4.5 m/s, 200 a second for half a
+     * second, on a 3 × 3 cm square in the middle of a 60 × 60 cm tank, about 6.5 ml of water. At rest
+     * that is a puddle 2.7-3.9 mm thick (2 l_c sin(θ/2) for contact angles of 60-90°; fluid/README.md,
+     * "Films on solids"), 17-24 cm², a disc of 4.6-5.5 cm across about the square: a drop that lands
+     * on another spreads into it, it is not thrown across the floor.
+     */
+    @Test
+    @Disabled("OPEN (issue 5, 2026-11-27): 13 of the 100 drops leave the simulated region and 32 of the 87 left lie within"
+            + " 2 cm of the square a second after the rain began. A drop landing on resting water pushes it sideways (up to 2.2 m/s"
+            + " in a probe of the same rain advanced 10 ms at a time, the farthest particle 0.68 m out), which the films' hold"
+            + " (2.9 m/s²) brakes slowly; of the 118 particles so thrown in that probe, 57 were lone drops (1-2 liquid neighbours)"
+            + " and 61 in clusters of 3-5, and stopping the lone ones as they are stopped when pushed off a solid changed nothing.")
+    void rainOnASmallPatchOfFloorStaysWhereItFell() {
+        double d = 0.005, half = 0.015;
+        double[] min = {0, 0, 0}, max = {0.6, 0.15, 0.6};
+        try (FluidSolver f = new FluidSolver(Tanks.settings(d, min, max))) {
+            f.addStaticBoundary(BoundarySamples.tank(min, max, false, d, f.wallOffset()));
+            Rain rain = new Rain(0.3 - half, 0.3 + half, 0.3 - half, 0.3 + half, 0.1, 0.5 * d, 4.5, 200, 0, 0.5, 7);
+            f.addEmitter(rain);
+            f.advanceTo(1.0);
+            int near = 0;
+            for (int i = 0; i < f.size(); i++) {
+                if (Math.max(Math.abs(f.x(i) - 0.3), Math.abs(f.z(i) - 0.3)) - half <= 0.02) near++;
+            }
+            System.out.printf("rain on a patch of floor: %d drops, %d particles in the region, %d within 2 cm of the square%n", rain.drops(), f.size(), near);
+            assertTrue(rain.drops() > 80, "drops fell: " + rain.drops());
+            assertEquals(rain.drops(), f.size(), "no drop leaves the simulated region");
+            assertTrue(near >= 0.9 * rain.drops(), "the rain's water lies within 2 cm of where it fell: " + near + " of " + rain.drops());
+        }
+    }
+}
