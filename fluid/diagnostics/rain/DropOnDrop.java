@@ -1,19 +1,21 @@
 package dev.diorama.fluid;
 /**
  * Dense rain on a dry floor (fluid/README.md, Known gaps, the lone drops' paragraph;
- * SlowFlowTest.rainOnASmallPatchOfFloorStaysWhereItFell): 5 mm drops at 4.5 m/s, RATE a second for
+ * SlowFlowTest.dropsSetDownGentlyOnADryFloorGatherWhereTheyFell): 5 mm drops let go HEIGHT above
+ * the floor at SPEED (default 0.1 m and 4.5 m/s, rain; the test's are 0.01 and 0.3), RATE a second for
  * half a second, on a square of half-width HALF in the middle of a 60 × 60 cm tank, advanced 10 ms at
  * a time to 1 s; prints how many particles lie more than 2 cm outside the square, the farthest, how
  * many still move and the fastest sideways speed seen. Not compiled by Maven: after
  * {@code mvn -B -o -pl fluid test-compile},
  * {@code javac -d /tmp/rain -cp fluid/target/classes:fluid/target/test-classes fluid/diagnostics/rain/*.java},
- * then {@code java -cp /tmp/rain:fluid/target/classes:fluid/target/test-classes dev.diorama.fluid.DropOnDrop HALF RATE},
+ * then {@code java -cp /tmp/rain:fluid/target/classes:fluid/target/test-classes dev.diorama.fluid.DropOnDrop HALF RATE [HEIGHT SPEED]},
  * e.g. {@code 0.015 200}.
  */
 public class DropOnDrop {
     public static void main(String[] a) {
         double half = Double.parseDouble(a[0]), rate = Double.parseDouble(a[1]);
-        Rain rain = SlowFlowTest.rainOnAPatch(half, rate);
+        double height = a.length > 2 ? Double.parseDouble(a[2]) : 0.1, speed = a.length > 3 ? Double.parseDouble(a[3]) : 4.5;
+        Rain rain = SlowFlowTest.rainOnAPatch(half, rate, height, speed);
         try (FluidSolver f = new FluidSolver(Tanks.settings(0.005, SlowFlowTest.RAIN_MIN, SlowFlowTest.RAIN_MAX))) {
             f.addStaticBoundary(BoundarySamples.tank(SlowFlowTest.RAIN_MIN, SlowFlowTest.RAIN_MAX, false, f.spacing(), f.wallOffset()));
             f.addEmitter(rain);

@@ -1,13 +1,13 @@
 package dev.diorama.fluid;
 /**
- * The same rain as {@link DropOnDrop} (3 × 3 cm, 200 drops a second), stepped at most 10 ms at a time
+ * The same rain as {@link DropOnDrop} (3 × 3 cm, 200 drops a second at 4.5 m/s), stepped at most 10 ms at a time
  * to 0.6 s: each time a particle's sideways speed passes 0.5 m/s, prints its height, speeds and
  * neighbour counts (the first 25), then how many such events there were by liquid neighbour count.
  * Compile and run as {@link DropOnDrop} says, with the class name {@code DropTrace} and no arguments.
  */
 public class DropTrace {
     public static void main(String[] a) {
-        Rain rain = SlowFlowTest.rainOnAPatch(0.015, 200);
+        Rain rain = SlowFlowTest.rainOnAPatch(0.015, 200, 0.1, 4.5);
         try (FluidSolver f = new FluidSolver(Tanks.settings(0.005, SlowFlowTest.RAIN_MIN, SlowFlowTest.RAIN_MAX))) {
             f.addStaticBoundary(BoundarySamples.tank(SlowFlowTest.RAIN_MIN, SlowFlowTest.RAIN_MAX, false, f.spacing(), f.wallOffset()));
             f.addEmitter(rain);
