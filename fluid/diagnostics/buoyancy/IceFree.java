@@ -54,18 +54,18 @@ public class IceFree {
         };
         f.setRigidBodies(bodies, List.of(sphere ? BoundarySamples.sphereSurface(side / 2, d / Double.parseDouble(System.getProperty("bs", "1")), f.wallOffset())
                 : BoundarySamples.boxSurface(side / 2, side / 2, side / 2, d / Double.parseDouble(System.getProperty("bs", "1")), f.wallOffset())));
+        double weight = 1000 * 9.81 * side * side * side;   // rho0 g V, the unit of the printed forces
+        double[] st = new double[13];
         if (Boolean.getBoolean("held")) {
             f.setRigidBodies(new HeldBodyForceTest.Held(c), List.of(BoundarySamples.boxSurface(side / 2, side / 2, side / 2, d / Double.parseDouble(System.getProperty("bs", "1")), f.wallOffset())));
             f.settle(0.3);
             double imp = 0, t0 = f.time();
             while (f.time() < t0 + 0.3 - 1e-12) { double dt = f.step(t0 + 0.3 - f.time()); imp += dt * f.wrench(0)[1]; }
-            System.out.printf("held: F / (rho0 g V) = %.4f%n", imp / 0.3 / (1000 * 9.81 * side * side * side));
+            System.out.printf("held: F / (rho0 g V) = %.4f%n", imp / 0.3 / weight);
             return;
         }
         f.settle(Double.parseDouble(System.getProperty("settle", "0.3")));
         if (Boolean.getBoolean("steps")) {
-            double weight = 1000 * 9.81 * side * side * side;
-            double[] st = new double[13];
             for (int q = 0; q < Integer.getInteger("nsteps", 40); q++) {
                 double dt = f.step(0.005);
                 world.state(ice, st);
@@ -74,8 +74,6 @@ public class IceFree {
             return;
         }
         if (Boolean.getBoolean("trace")) {
-            double weight = 1000 * 9.81 * side * side * side;
-            double[] st = new double[13];
             for (int q = 0; q < 60; q++) {
                 double imp = 0, t0 = f.time(), vmax = 0;
                 int steps = 0;

@@ -16,9 +16,7 @@ public class DropOnDrop {
         double half = Double.parseDouble(a[0]), rate = Double.parseDouble(a[1]);
         double height = a.length > 2 ? Double.parseDouble(a[2]) : 0.1, speed = a.length > 3 ? Double.parseDouble(a[3]) : 4.5;
         Rain rain = SlowFlowTest.rainOnAPatch(half, rate, height, speed);
-        try (FluidSolver f = new FluidSolver(Tanks.settings(0.005, SlowFlowTest.RAIN_MIN, SlowFlowTest.RAIN_MAX))) {
-            f.addStaticBoundary(BoundarySamples.tank(SlowFlowTest.RAIN_MIN, SlowFlowTest.RAIN_MAX, false, f.spacing(), f.wallOffset()));
-            f.addEmitter(rain);
+        try (FluidSolver f = SlowFlowTest.rainTank(rain)) {
             double vmax = 0;
             for (int s = 1; s <= 100; s++) {
                 f.advanceTo(s * 0.01);

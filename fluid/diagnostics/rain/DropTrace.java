@@ -8,9 +8,7 @@ package dev.diorama.fluid;
 public class DropTrace {
     public static void main(String[] a) {
         Rain rain = SlowFlowTest.rainOnAPatch(0.015, 200, 0.1, 4.5);
-        try (FluidSolver f = new FluidSolver(Tanks.settings(0.005, SlowFlowTest.RAIN_MIN, SlowFlowTest.RAIN_MAX))) {
-            f.addStaticBoundary(BoundarySamples.tank(SlowFlowTest.RAIN_MIN, SlowFlowTest.RAIN_MAX, false, f.spacing(), f.wallOffset()));
-            f.addEmitter(rain);
+        try (FluidSolver f = SlowFlowTest.rainTank(rain)) {
             java.util.Map<Integer, Double> prev = new java.util.HashMap<>();
             int[] hist = new int[40];
             int events = 0;

@@ -78,9 +78,7 @@ class SlowFlowTest {
     void dropsSetDownGentlyOnADryFloorGatherWhereTheyFell() {
         double half = 0.015;
         Rain rain = rainOnAPatch(half, 200, 0.01, 0.3);
-        try (FluidSolver f = new FluidSolver(Tanks.settings(0.005, RAIN_MIN, RAIN_MAX))) {
-            f.addStaticBoundary(BoundarySamples.tank(RAIN_MIN, RAIN_MAX, false, f.spacing(), f.wallOffset()));
-            f.addEmitter(rain);
+        try (FluidSolver f = rainTank(rain)) {
             f.advanceTo(1.0);
             int near = 0;
             for (int i = 0; i < f.size(); i++) {
@@ -95,6 +93,14 @@ class SlowFlowTest {
 
     /** The drops test's tank: 60 × 60 cm, its patch in the middle. */
     static final double[] RAIN_MIN = {0, 0, 0}, RAIN_MAX = {0.6, 0.15, 0.6};
+
+    /** An empty, dry 60 × 60 cm tank at d = 5 mm with {@code rain} falling into it. */
+    static FluidSolver rainTank(Rain rain) {
+        FluidSolver f = new FluidSolver(Tanks.settings(0.005, RAIN_MIN, RAIN_MAX));
+        f.addStaticBoundary(BoundarySamples.tank(RAIN_MIN, RAIN_MAX, false, f.spacing(), f.wallOffset()));
+        f.addEmitter(rain);
+        return f;
+    }
 
     /**
      * Drops of 5 mm (one particle at d = 5 mm) let go {@code height} above the floor moving down at
