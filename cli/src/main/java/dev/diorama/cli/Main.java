@@ -281,13 +281,17 @@ public final class Main implements Runnable {
         String backend;
         @Option(names = "--model", paramLabel = "FILE", description = "with --backend neural: a model.bin of `diorama train` (default: the shipped one)")
         Path model;
+        @Option(names = "--from-words", description = "with --backend neural: the model draws the first picture too, from the words alone "
+                + "(by default the first picture is the ray tracer's, the scene as the prompt sets it up, and the model draws every later one)")
+        boolean fromWords;
         @CommandLine.ParentCommand
         Main main;
 
         @Override
         public Integer call() throws IOException {
-            if (!backend.equals("sim")) return NeuralBackend.generate(String.join(" ", words), o, strict, backend, model, main.err);
+            if (!backend.equals("sim")) return NeuralBackend.generate(String.join(" ", words), o, strict, backend, model, fromWords, main.err);
             if (model != null) throw new BadInput("--model: only with --backend neural");
+            if (fromWords) throw new BadInput("--from-words: only with --backend neural");
             o.check();
             Scene scene = understand(String.join(" ", words), o, strict, main.err).scene();
             return o.make(scene, main.err);

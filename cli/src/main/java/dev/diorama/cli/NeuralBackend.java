@@ -1,5 +1,7 @@
 package dev.diorama.cli;
 
+import dev.diorama.engine.FilmMaker;
+import dev.diorama.engine.Progress;
 import dev.diorama.scene.Scene;
 import dev.diorama.worldmodel.Neural;
 import dev.diorama.worldmodel.WorldModel;
@@ -7,6 +9,7 @@ import dev.diorama.worldmodel.WorldModelException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /** {@code --backend neural}: films made by the learned world model (module worldmodel). */
@@ -28,8 +31,13 @@ final class NeuralBackend {
         if (!o.assets.isEmpty()) throw new BadInput("--asset: not with --backend neural");
     }
 
-    static int generate(String prompt, Main.FilmOptions o, boolean strict, String backend, Path modelFile, PrintStream err)
-            throws IOException {
+    /**
+     * Makes the film. By default its first picture is the ray tracer's (the scene as the prompt sets
+     * it up, simulated for one frame) and the model draws every later one from it and the words, as
+     * it continues a clip; with {@code fromWords} the model draws the first picture too.
+     */
+    static int generate(String prompt, Main.FilmOptions o, boolean strict, String backend, Path modelFile, boolean fromWords,
+                        PrintStream err) throws IOException {
         checkOptions(o, backend);
         if (o.size == null) o.size = "64x64";
         Scene scene = Main.understand(prompt, o, strict, err).scene();
@@ -39,12 +47,20 @@ final class NeuralBackend {
         try (WorldModel model = Neural.load(modelFile)) {
             var unknown = model.vocabulary().unknown(prompt);
             if (!unknown.isEmpty() && !o.quiet) err.println("diorama: note: words the model never saw in training: " + String.join(", ", unknown));
-            Neural.Film film = Neural.generate(model, scene, prompt, scene.frameCount(), Neural.DEFAULT_STEPS, Neural.DEFAULT_TEMPERATURE,
-                    scene.seed());
+            Neural.Film film;
+            if (fromWords) {
+                film = Neural.generate(model, scene, prompt, scene.frameCount(), Neural.DEFAULT_STEPS, Neural.DEFAULT_TEMPERATURE, scene.seed());
+            } else {
+                // the scene is the model's size (checkOptions): its first frame, ray traced
+                byte[] first = FilmMaker.firstPicture(scene, new FilmMaker.Settings(o.threads == null ? 0 : o.threads, Progress.NONE));
+                film = Neural.continueClip(model, List.of(first), scene.width(), scene.height(), null, 0, scene, prompt,
+                        Math.max(0, scene.frameCount() - 1), true, Neural.DEFAULT_STEPS, Neural.DEFAULT_TEMPERATURE, scene.seed(), scene.fps());
+            }
             film.write(o.output);
             if (!o.quiet) {
-                err.printf(Locale.ROOT, "diorama: wrote %s (neural, %d frames, %d impacts heard, seed %d) in %.1f s%n", o.output,
-                        film.frames().size(), film.impacts().size(), scene.seed(), (System.nanoTime() - t0) / 1e9);
+                err.printf(Locale.ROOT, "diorama: wrote %s (neural, %d frames, %s, %d impacts heard, seed %d) in %.1f s%n", o.output,
+                        film.frames().size(), fromWords ? "every picture drawn by the model" : "the first picture ray traced, the rest drawn by the model",
+                        film.impacts().size(), scene.seed(), (System.nanoTime() - t0) / 1e9);
             }
         } catch (WorldModelException e) {
             throw new BadInput(e.getMessage());

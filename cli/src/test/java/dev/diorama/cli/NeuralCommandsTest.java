@@ -53,20 +53,55 @@ class NeuralCommandsTest {
         assertTrue(rms(mp4) > 1e-5, "the film has sound");
     }
 
+    /** Mean absolute difference of two BGR pictures of the same size, in levels of 255. */
+    static double meanDifference(byte[] a, byte[] b) {
+        assertEquals(a.length, b.length);
+        long s = 0;
+        for (int i = 0; i < a.length; i++) s += Math.abs((a[i] & 0xff) - (b[i] & 0xff));
+        return (double) s / a.length;
+    }
+
+    /** The BGR bytes of a PNG the sim backend wrote. */
+    static byte[] png(Path file) throws Exception {
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(file.toFile());
+        byte[] out = new byte[img.getWidth() * img.getHeight() * 3];
+        for (int y = 0, k = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++, k += 3) {
+                int rgb = img.getRGB(x, y);
+                out[k] = (byte) rgb;
+                out[k + 1] = (byte) (rgb >> 8);
+                out[k + 2] = (byte) (rgb >> 16);
+            }
+        }
+        return out;
+    }
+
     @Test
     void generateWithTheNeuralBackendWritesA64PixelFilmWithSoundFromTheShippedModel() throws Exception {
-        Path mp4 = dir.resolve("drop.mp4");
-        var r = run("generate", "--backend", "neural", "a red rubber ball drops from 1.0 m on a wooden floor", "--seconds", "1",
-                "--quiet", "-o", mp4.toString());
+        String prompt = "a red rubber ball drops from 1.0 m on a wooden floor";
+        Path mp4 = dir.resolve("drop.mp4"), words = dir.resolve("words.mp4"), still = dir.resolve("still.png");
+        var r = run("generate", "--backend", "neural", prompt, "--seconds", "1", "--quiet", "-o", mp4.toString());
         assertEquals(0, r.code(), r.err());
         valid(mp4, 24);
         assertEquals(1, count(dir), "no temporary files left");
-        // the model draws a picture, not a black or saturated square
-        byte[] f = frames(mp4).get(0);
+        // the first picture is the ray tracer's picture of the scene (the sim backend's still at 0 s, through H.264)
+        r = run("generate", prompt, "--size", "64x64", "--at", "0", "--quiet", "-o", still.toString());
+        assertEquals(0, r.code(), r.err());
+        byte[] traced = png(still);
+        double first = meanDifference(frames(mp4).get(0), traced);
+        assertTrue(first < 3, "the film's first picture differs from the ray tracer's by " + first + " levels");
+        // --from-words: the model draws that one too, a picture of its own, not a black or saturated square
+        r = run("generate", "--backend", "neural", "--from-words", prompt, "--seconds", "1", "--quiet", "-o", words.toString());
+        assertEquals(0, r.code(), r.err());
+        valid(words, 24);
+        byte[] f = frames(words).get(0);
         long sum = 0;
         for (byte b : f) sum += b & 0xff;
         double mean = (double) sum / f.length;
         assertTrue(mean > 20 && mean < 235, "mean pixel " + mean);
+        double drawn = meanDifference(f, traced);
+        assertTrue(drawn > 3 * first, "a first picture from words alone differs from the ray tracer's by " + drawn + " levels, against " + first);
+        System.out.printf("first picture vs the ray tracer's: %.2f levels; drawn from words: %.2f%n", first, drawn);
     }
 
     @Test
@@ -100,6 +135,7 @@ class NeuralCommandsTest {
         badInput(run("generate", "--backend", "neural", "a ball", "--model", notModel.toString(), "-o", out.toString()),
                 "not a Diorama world model");
         badInput(run("generate", "a ball", "--model", notModel.toString(), "-o", out.toString()), "--model");
+        badInput(run("generate", "a ball", "--from-words", "-o", out.toString()), "--from-words");
         badInput(run("continue", dir.resolve("missing.mp4").toString(), "-o", out.toString()), "no such file");
         Path clip = dir.resolve("clip.mp4"), clip30 = dir.resolve("clip30.mp4"), odd = dir.resolve("odd.mp4");
         silentMp4(clip, 64, 64, 24, 4);

@@ -194,18 +194,33 @@ public final class FilmMaker {
 
     /** Renders the picture at time {@code at} (rounded to the nearest frame) to a PNG. */
     public static void still(Scene scene, double at, Path png, Settings settings) throws IOException {
-        Timeline timeline = Simulator.run(scene, f -> settings.progress().update("simulating", f));
-        int index = (int) Math.min(timeline.frames().size() - 1, Math.round(at * scene.fps()));
-        Keyframe k = timeline.frames().get(index);
-        Keyframe next = index + 1 < timeline.frames().size() ? timeline.frames().get(index + 1) : null;
-        byte[] bgr = new byte[scene.width() * scene.height() * 3];
-        try (Renderer renderer = new Renderer(scene, settings.threads(), settings.render())) {
-            renderer.renderFrame(k, next, bgr);
-        }
+        byte[] bgr = picture(scene, (int) Math.round(at * scene.fps()), settings);
         try (AtomicOutput out = new AtomicOutput()) {
             Path tmp = out.temp(png);
             PngWriter.write(tmp, bgr, scene.width(), scene.height());
             out.commit();
         }
+    }
+
+    /**
+     * The film's first picture, BGR, {@code width × height} of the scene: the world as the scene
+     * sets it up, simulated for its first frame only (the simulation is causal, so this is frame 0
+     * of the whole film; a liquid settles as it does for the film).
+     */
+    public static byte[] firstPicture(Scene scene, Settings settings) {
+        return picture(scene.withTiming(1.0 / scene.fps(), scene.fps(), scene.width(), scene.height()), 0, settings);
+    }
+
+    /** Frame {@code index} of the scene's film (the last one where the film is shorter), simulated and rendered, BGR. */
+    private static byte[] picture(Scene scene, int index, Settings settings) {
+        Timeline timeline = Simulator.run(scene, f -> settings.progress().update("simulating", f));
+        int i = Math.min(timeline.frames().size() - 1, index);
+        Keyframe k = timeline.frames().get(i);
+        Keyframe next = i + 1 < timeline.frames().size() ? timeline.frames().get(i + 1) : null;
+        byte[] bgr = new byte[scene.width() * scene.height() * 3];
+        try (Renderer renderer = new Renderer(scene, settings.threads(), settings.render())) {
+            renderer.renderFrame(k, next, bgr);
+        }
+        return bgr;
     }
 }

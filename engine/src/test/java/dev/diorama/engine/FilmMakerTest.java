@@ -188,6 +188,32 @@ class FilmMakerTest {
         assertArrayEquals(s1[1], s2[1]);
     }
 
+    /**
+     * The first picture alone (a world simulated for one frame, as {@code generate --backend neural}
+     * starts its films) is frame 0 of the whole film's simulation, byte for byte: the still at 0 s.
+     */
+    @Test
+    void theFirstPictureAloneIsTheWholeFilmsFirstFrame() throws IOException {
+        Scene s = bounceScene(7).withTiming(2.0, FPS, 64, 64);
+        byte[] first = FilmMaker.firstPicture(s, FilmMaker.Settings.defaults());
+        Path png = dir.resolve("first.png");
+        FilmMaker.still(s, 0, png, FilmMaker.Settings.defaults());
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        byte[] still = new byte[64 * 64 * 3];
+        for (int y = 0, k = 0; y < 64; y++) {
+            for (int x = 0; x < 64; x++, k += 3) {
+                int rgb = img.getRGB(x, y);
+                still[k] = (byte) rgb;
+                still[k + 1] = (byte) (rgb >> 8);
+                still[k + 2] = (byte) (rgb >> 16);
+            }
+        }
+        assertArrayEquals(still, first);
+        long lit = 0;
+        for (byte b : first) lit += b & 0xff;
+        assertTrue(lit > 20L * first.length, "a picture, not black");
+    }
+
     @Test
     void aFailedFilmLeavesNothingAtTheDestination() throws IOException {
         Path sub = Files.createDirectory(dir.resolve("fail"));

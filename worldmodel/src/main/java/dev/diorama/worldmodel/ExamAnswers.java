@@ -22,26 +22,33 @@ import java.util.Locale;
  * <p>With {@code --clip CLIP.bin} the answers are made by a {@link ClipModel} (the whole-clip
  * denoiser, on MODEL.bin's compression network) instead of the frame model's roll-out.
  *
- * <pre>java -cp ... dev.diorama.worldmodel.ExamAnswers EXPORT_DIR ANSWERS_DIR [MODEL.bin] [--clip CLIP.bin] [--seed N] [--steps N] [--temperature T]</pre>
+ * <p>With {@code --known K} (0 to the conditioning's frame count) the frame model sees only the
+ * conditioning clip's first K pictures and draws every later one, and each answer is the whole
+ * clip (the K pictures and the rest; the exam scores the continuation's frames): K = 0 is a film
+ * from words alone, K = 1 a film from words and its first picture, as {@code diorama generate
+ * --backend neural} makes them.
+ *
+ * <pre>java -cp ... dev.diorama.worldmodel.ExamAnswers EXPORT_DIR ANSWERS_DIR [MODEL.bin] [--clip CLIP.bin] [--known K] [--seed N] [--steps N] [--temperature T]</pre>
  */
 public final class ExamAnswers {
     private ExamAnswers() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
-            System.err.println("usage: ExamAnswers EXPORT_DIR ANSWERS_DIR [MODEL.bin] [--clip CLIP.bin] [--seed N] [--steps N] [--temperature T]");
+            System.err.println("usage: ExamAnswers EXPORT_DIR ANSWERS_DIR [MODEL.bin] [--clip CLIP.bin] [--known K] [--seed N] [--steps N] [--temperature T]");
             System.exit(2);
         }
         Path export = Path.of(args[0]), answers = Path.of(args[1]);
         Path modelFile = null, clipFile = null;
         long seed = 0;
-        int steps = Neural.DEFAULT_STEPS;
+        int steps = Neural.DEFAULT_STEPS, knownFrames = -1;
         float temperature = Neural.DEFAULT_TEMPERATURE;
         for (int i = 2; i < args.length; i++) {
             if (args[i].equals("--seed")) seed = Long.parseLong(args[++i]);
             else if (args[i].equals("--steps")) steps = Integer.parseInt(args[++i]);
             else if (args[i].equals("--temperature")) temperature = Float.parseFloat(args[++i]);
             else if (args[i].equals("--clip")) clipFile = Path.of(args[++i]);
+            else if (args[i].equals("--known")) knownFrames = Integer.parseInt(args[++i]);
             else modelFile = Path.of(args[i]);
         }
         Neural.configureEngine(Integer.getInteger("threads", 1));
@@ -50,16 +57,24 @@ public final class ExamAnswers {
         List<String> ids = new ArrayList<>(), prompts = new ArrayList<>();
         List<List<float[]>> contexts = new ArrayList<>();
         List<byte[]> lastKnown = new ArrayList<>();
+        List<List<byte[]>> firstKnown = new ArrayList<>();
         int frames = 0, fps = index.path("fps").asInt();
         for (JsonNode s : index.path("scenarios")) {
             ids.add(s.path("id").asText());
             prompts.add(s.path("prompt").asText());
             frames = s.path("continuationFrames").asInt();
             List<byte[]> known = ClipSet.decode(export.resolve(s.path("conditioning").asText()), 64, 64);
+            if (knownFrames >= 0) {
+                if (knownFrames > known.size()) throw new WorldModelException("--known: the conditioning clips have " + known.size() + " pictures, asked " + knownFrames);
+                if (clipFile != null) throw new WorldModelException("--known: only with the frame model, not with --clip");
+                frames += known.size() - knownFrames;
+                known = known.subList(0, knownFrames);
+            }
             List<float[]> ctx = new ArrayList<>();
             for (byte[] f : known) ctx.add(Neural.toPlanar(f, 64, 64, 64));
             contexts.add(ctx);
-            lastKnown.add(known.get(known.size() - 1));
+            lastKnown.add(known.isEmpty() ? null : known.get(known.size() - 1));
+            firstKnown.add(known);
         }
         try (WorldModel model = Neural.load(modelFile)) {
             long t0 = System.nanoTime();
@@ -79,9 +94,16 @@ public final class ExamAnswers {
             int heard = 0;
             for (int i = 0; i < ids.size(); i++) {
                 List<byte[]> pics = Neural.toBgr(out.get(i), 64);
+                int k = firstKnown.get(i).size();
                 Scene scene = PromptParser.parse(prompts.get(i), new PromptParser.Options(seed, frames / (double) fps, fps, 64, 64, true)).scene();
-                List<ContactEvent> impacts = Neural.impacts(scene, Neural.bounces(lastKnown.get(i), pics, 64, 64, fps), 0, fps);
+                List<ContactEvent> impacts = Neural.impacts(scene, Neural.bounces(lastKnown.get(i), pics, 64, 64, fps), knownFrames >= 0 ? k / (double) fps : 0, fps);
                 heard += impacts.size();
+                if (knownFrames >= 0) {
+                    List<byte[]> whole = new ArrayList<>(firstKnown.get(i));
+                    whole.addAll(pics);
+                    pics = whole;
+                    scene = PromptParser.parse(prompts.get(i), new PromptParser.Options(seed, pics.size() / (double) fps, fps, 64, 64, true)).scene();
+                }
                 try (SoundTrack sound = new SoundTrack(scene, impacts, SoundTrack.Options.FILM)) {
                     Neural.writeFilm(answers.resolve(ids.get(i) + ".mp4"), pics, 64, 64, fps, null, sound, 0);
                 }
