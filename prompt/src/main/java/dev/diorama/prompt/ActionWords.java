@@ -10,6 +10,7 @@ import dev.diorama.prompt.Draft.Said;
 import dev.diorama.prompt.Draft.Venue;
 import dev.diorama.scene.Environment;
 import dev.diorama.scene.Material;
+import dev.diorama.scene.Shape;
 import dev.diorama.scene.Vec3;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,7 +121,8 @@ final class ActionWords {
                 "circle", "ring", "scattered", "strewn", "random", "randomly", "lined", "side", "left", "right",
                 "front", "behind", "between", "beside", "next", "inside", "under", "below", "beneath",
                 "underneath", "above", "over", "head", "each", "towards", "toward", "chain", "slow", "motion",
-                "slowmo", "sky", "skies", "solid", "partly", "grey", "gray", "mist", "fog"));
+                "slowmo", "sky", "skies", "solid", "partly", "grey", "gray", "mist", "fog", "leftwards", "rightwards",
+                "reappears", "emerges", "comes", "out", "other", "glancing", "centre", "center"));
         WORDS.addAll(SKY_WORDS);
         WORDS.addAll(SUN);
         WORDS.addAll(SUN_MANNER);
@@ -160,6 +162,8 @@ final class ActionWords {
         if ((e = sky(i)) > i) return e;
         if ((e = arrangement(i)) > i) return e;
         if ((e = relation(i)) > i) return e;
+        if ((e = emerging(i)) > i) return e;
+        if ((e = glancing(i)) > i) return e;
         return action(i);
     }
 
@@ -321,7 +325,77 @@ final class ActionWords {
             if (act == Act.SWING && r.w(end - 1).equals("back") && Set.of("and", "n").contains(r.w(end))
                     && r.w(end + 1).equals("forth")) end += 2;
         }
+        // "rolls to the left", "slides right", "is thrown leftwards": across the picture (Arranging.across).
+        if (act == Act.ROLL || act == Act.PUSH || act == Act.THROW) {
+            if (r.w(end).equals("to") && r.w(end + 1).equals("the") && Set.of("left", "right").contains(r.w(end + 2))
+                    && !r.w(end + 3).equals("of")) {
+                end += 3;
+            } else if (ACROSS.contains(r.w(end)) && !r.w(end + 1).equals("of")) {
+                end++;
+            } else if (act == Act.THROW && Set.of("up", "upward", "upwards").contains(r.w(end))) {
+                end++;   // "is tossed up": straight up (Arranging.act)
+            }
+            // "rolls to the right across a stone floor"
+            if (end > i + 1 && Set.of("across", "along").contains(r.w(end)) && !Set.of("across", "along").contains(r.w(end - 1))) end++;
+            // "rolls into a row of dominoes", "slides towards a cube", "is thrown at a stack of cans":
+            // it heads for that (Arranging.act); "into" a cup, bowl, jug or tank stays a place to be in.
+            int k = end + 1;
+            if (Set.of("a", "an", "the").contains(r.w(k))) k++;
+            if (LAYOUT_NOUNS.containsKey(r.w(k)) && r.w(k + 1).equals("of")) k += 2;   // "into a row of dominoes"
+            int s = TOWARD.contains(r.w(end)) ? r.shapeAhead(k) : -1;
+            Shape target = s < 0 ? null : Vocabulary.SHAPES.get(r.w(s));
+            boolean holder = target != null && Set.of(Shape.BOWL, Shape.CUP, Shape.BOTTLE, Shape.JUG, Shape.TANK, Shape.TABLE,
+                    Shape.SHELF, Shape.STAIRS).contains(target);
+            if (s >= 0 && s <= k + 4 && !(r.w(end).equals("into") && holder)) end++;
+        }
         r.draft.actions.add(new ActionPhrase(i, act, r.text(i, end)));
+        r.use(i, end);
+        return end;
+    }
+
+    /**
+     * "off-centre", "off center", "a glancing blow", "glancing": the mover meets what it heads for
+     * off its centre (Arranging.act).
+     */
+    private int glancing(int i) {
+        String a = r.w(i);
+        int end;
+        if (a.equals("off") && Set.of("centre", "center").contains(r.w(i + 1))) end = i + 2;
+        else if (Set.of("off-centre", "off-center").contains(a)) end = i + 1;
+        else if (Set.of("a", "one").contains(a) && r.w(i + 1).equals("glancing") && Set.of("blow", "hit", "collision").contains(r.w(i + 2))) end = i + 3;
+        else if (a.equals("glancing") && Set.of("blow", "hit", "collision").contains(r.w(i + 1))) end = i + 2;
+        else if (Set.of("glancing", "glancingly").contains(a)) end = i + 1;
+        else return i;
+        r.draft.glancing = true;
+        r.use(i, end);
+        return end;
+    }
+
+    /** The words that send a mover at a thing named after them. */
+    static final Set<String> TOWARD = Set.of("towards", "toward", "at", "against", "into");
+
+    /** The words that send a mover across the picture: "left", "leftwards", "right", "rightwards". */
+    static final Set<String> ACROSS = Set.of("left", "leftwards", "leftward", "right", "rightwards", "rightward");
+
+    /**
+     * "comes out the other side", "comes out again", "reappears", "emerges on the other side": what
+     * a thing rolling behind another does; understood, and it changes nothing (the motion does it).
+     */
+    private int emerging(int i) {
+        String a = r.w(i);
+        int end;
+        if (Set.of("comes", "come", "coming").contains(a) && Set.of("out", "back").contains(r.w(i + 1))) {
+            end = i + 2;
+        } else if (Set.of("reappears", "reappear", "reappearing", "emerges", "emerge", "emerging").contains(a)) {
+            end = i + 1;
+        } else {
+            return i;
+        }
+        if (r.w(end).equals("again")) end++;
+        int k = Set.of("on", "at", "from", "out").contains(r.w(end)) ? end + 1 : end;
+        if (r.w(k).equals("of")) k++;
+        if (r.w(k).equals("the") && Set.of("other", "far").contains(r.w(k + 1)) && r.w(k + 2).equals("side")) end = k + 3;
+        else if (r.w(end).equals("from") && r.w(end + 1).equals("behind") && Set.of("it", "them").contains(r.w(end + 2))) end += 3;
         r.use(i, end);
         return end;
     }

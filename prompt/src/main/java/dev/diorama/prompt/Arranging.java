@@ -30,6 +30,78 @@ import java.util.SplittableRandom;
  */
 final class Arranging {
     static final double THROW_ACROSS = 1.5, THROW_UP = 2.5, ROLL_SPEED = 0.8, PUSH_SPEED = 1.5, COLLIDE_SPEED = 1.5;
+    /**
+     * How far beside the edge of what it rolls behind (or in front of) a mover starts, metres: in
+     * sight for about half a second at {@link #ROLL_SPEED} before it passes (the exam's permanence
+     * scenes start the ball about as far out).
+     */
+    static final double PASS_LEAD = 0.4;
+
+    /**
+     * The way the words send a mover across the picture: +1 to its left (+x, the camera looking
+     * along +z), -1 to its right ("rolls to the left", "slides rightwards": ActionWords), 0 unsaid.
+     */
+    static int across(ActionPhrase a) {
+        for (String w : words(a)) {
+            if (w.startsWith("left")) return 1;
+            if (w.startsWith("right")) return -1;
+        }
+        return 0;
+    }
+
+    private static List<String> words(ActionPhrase a) {
+        return List.of(a.words().toLowerCase(java.util.Locale.ROOT).split("\\s+"));
+    }
+
+    /**
+     * The way mover group {@code g} goes along x: as said ({@link #across}); else toward the thing
+     * its action names ("rolls into a row of dominoes", "towards a cube"); else to the picture's
+     * right (-x).
+     */
+    private static int heading(Draft d, ActionPhrase a, int g, List<Item> falling, double[][] xz) {
+        int said = across(a);
+        if (said != 0) return said;
+        // "is pushed to the left and rolls across the floor": the way said of the same thing
+        for (ActionPhrase b : d.actions) {
+            if (b != a && across(b) != 0 && g >= 0 && subject(d.groups, b.at(), false) == g
+                    && java.util.Set.of(Act.ROLL, Act.PUSH, Act.THROW).contains(b.act())) return across(b);
+        }
+        int t = target(d, a, g);
+        if (t >= 0) {
+            List<Integer> kt = itemsOf(falling, d.groups.get(t));
+            List<Integer> km = itemsOf(falling, d.groups.get(g));
+            if (!kt.isEmpty() && !km.isEmpty()) {
+                double tx = 0, mx = 0;
+                for (int k : kt) tx += xz[k][0] / kt.size();
+                for (int k : km) mx += xz[k][0] / km.size();
+                if (tx != mx) return tx > mx ? 1 : -1;
+            }
+        }
+        return -1;
+    }
+
+    /** The group a mover's action heads for ("rolls into a row of dominoes"), or -1. */
+    private static int target(Draft d, ActionPhrase a, int g) {
+        if (g < 0 || !ActionWords.TOWARD.contains(words(a).getLast())) return -1;
+        int t = subject(d.groups, a.at(), true);
+        return t == g ? -1 : t;
+    }
+
+    /**
+     * A glancing blow ("off-centre"): the mover's path passes this fraction of the two things' radii
+     * (half their footprints, summed) beside the target's centre.
+     */
+    static final double GLANCING_OFFSET = 0.5;
+    /** A "tilted" thing starts turned this far (radians, about 29 degrees) about a slanting horizontal axis: it lands on an edge. */
+    static final double TILT = 0.5;
+
+    /** The rolling or sliding action said of group {@code g}, or null. */
+    private static ActionPhrase moving(Draft d, int g) {
+        for (ActionPhrase a : d.actions) {
+            if ((a.act() == Act.ROLL || a.act() == Act.PUSH) && subject(d.groups, a.at(), false) == g) return a;
+        }
+        return null;
+    }
     static final double TOPPLE_TILT_DEGREES = 20;
 
     /**
@@ -121,6 +193,14 @@ final class Arranging {
             boolean arranged = d.arrangements.stream().anyMatch(r -> subject(d.groups, r.at(), r.leading()) == g);
             if (!arranged) d.arrangements.add(new Arrangement(dominoes.at(), Draft.Layout.ROW, true, dominoes.words()));
         }
+        // "two balls 30 cm apart": a row at that spacing
+        for (int g = 0; g < d.groups.size(); g++) {
+            ObjectGroup group = d.groups.get(g);
+            if (!d.apart.containsKey(group) || group.count() < 2) continue;
+            final int fg = g;
+            boolean arranged = d.arrangements.stream().anyMatch(r -> subject(d.groups, r.at(), r.leading()) == fg);
+            if (!arranged) d.arrangements.add(new Arrangement(group.at(), Draft.Layout.ROW, true, group.words()));
+        }
     }
 
     /** Rows, stacks, pyramids, circles and scatters: new places for the groups' objects. */
@@ -150,6 +230,15 @@ final class Arranging {
                 case ROW -> {
                     boolean thin = size.y() > 2 * size.x();
                     double pitch = thin ? size.x() + DOMINO_SPACING * size.y() : foot + Staging.gap(foot, foot);
+                    Double apart = d.apart.get(d.groups.get(g));   // "11 cm apart": centre to centre
+                    if (apart != null) {
+                        double own = thin ? size.x() : foot;
+                        if (apart < own) {
+                            throw new PromptException(d.groups.get(g).words(), "sets them " + PromptReader.metres(apart)
+                                    + " apart, closer than their own " + PromptReader.metres(own) + "; expected at least that (centre to centre)");
+                        }
+                        pitch = apart;
+                    }
                     for (int q = 0; q < n; q++) {
                         xz[ks.get(q)][0] = cx + (q - (n - 1) / 2.0) * pitch;
                         xz[ks.get(q)][1] = cz;
@@ -242,10 +331,18 @@ final class Arranging {
             }
             double aFoot = falling.get(ka.getFirst()).footprint();
             double dz = bFoot / 2 + Staging.gap(aFoot, bFoot) + aFoot / 2;
-            double ax = 0;
-            for (int k : ka) ax += xz[k][0] / ka.size();
+            double ax = 0, lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
             for (int k : ka) {
-                xz[k][0] = Math.round((xz[k][0] - ax + bx) * 1e6) / 1e6 + 0.0;
+                ax += xz[k][0] / ka.size();
+                lo = Math.min(lo, xz[k][0]);
+                hi = Math.max(hi, xz[k][0]);
+            }
+            // "a ball rolls behind a slab": it starts beside the slab, on the side it comes from, and
+            // passes behind it (or in front of it) on its way across.
+            ActionPhrase m = moving(d, a);
+            double shift = m == null ? 0 : -(across(m) == 0 ? -1 : across(m)) * (bFoot / 2 + (hi - lo) / 2 + aFoot / 2 + PASS_LEAD);
+            for (int k : ka) {
+                xz[k][0] = Math.round((xz[k][0] - ax + bx + shift) * 1e6) / 1e6 + 0.0;
                 xz[k][1] = Math.round((bz + (r.rel() == Rel.IN_FRONT_OF ? -dz : dz)) * 1e6) / 1e6 + 0.0;
             }
         }
@@ -279,9 +376,12 @@ final class Arranging {
     static void act(Draft d, List<Item> falling, double[][] xz, double[] bottom, Staging.Motion motion,
                     java.util.Set<ActionPhrase> consumed, java.util.function.Predicate<ObjectGroup> onProp,
                     List<String> notes) {
+        java.util.Set<ObjectGroup> acting = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        boolean crossing = false;
         for (ActionPhrase a : d.actions) {
             if (consumed.contains(a)) continue;  // a prop or rig carried it out (Props)
             int g = subject(d.groups, a.at(), false);
+            if (g >= 0) acting.add(d.groups.get(g));
             // A thing standing on a prop does not turn: the camera circles it (Staging's turntable).
             if (a.act() == Act.SPIN && g >= 0 && onProp.test(d.groups.get(g))) continue;
             List<Integer> ks = g < 0 ? List.of() : new ArrayList<>(itemsOf(falling, d.groups.get(g)));
@@ -297,10 +397,15 @@ final class Arranging {
             boolean heightSaid = falling.get(ks.getFirst()).heightWords() != null;
             switch (a.act()) {
                 case THROW -> {
-                    for (int k : ks) motion.velocity[k] = new Vec3(-THROW_ACROSS, THROW_UP, 0);
+                    crossing = true;
+                    boolean up = words(a).stream().anyMatch(java.util.Set.of("up", "upward", "upwards")::contains);
+                    int way = heading(d, a, g, falling, xz);
+                    // "is tossed up": straight up; else across the picture and up
+                    for (int k : ks) motion.velocity[k] = new Vec3(up ? 0 : way * THROW_ACROSS, THROW_UP, 0);
                 }
                 case ROLL, PUSH -> {
-                    double v = a.act() == Act.ROLL ? ROLL_SPEED : PUSH_SPEED;
+                    crossing = true;
+                    double v = heading(d, a, g, falling, xz) * (a.act() == Act.ROLL ? ROLL_SPEED : PUSH_SPEED);
                     for (int k : ks) {
                         Item it = falling.get(k);
                         if (!heightSaid) bottom[k] = 0;
@@ -308,7 +413,14 @@ final class Arranging {
                         if (a.act() == Act.ROLL && it.group().shape() == Shape.CYLINDER) {
                             motion.rotation[k] = Quat.axisAngle(new Vec3(1, 0, 0), Math.PI / 2);
                         }
-                        motion.velocity[k] = new Vec3(-v, 0, 0);
+                        motion.velocity[k] = new Vec3(v, 0, 0);
+                    }
+                    // "off-centre, a glancing blow": the path passes beside the target's centre
+                    int t = target(d, a, g);
+                    List<Integer> kt = t < 0 || !d.glancing ? List.of() : itemsOf(falling, d.groups.get(t));
+                    if (!kt.isEmpty()) {
+                        double tz = xz[kt.getFirst()][1], reach = falling.get(kt.getFirst()).footprint() / 2;
+                        for (int k : ks) xz[k][1] = Math.round((tz + GLANCING_OFFSET * (reach + falling.get(k).footprint() / 2)) * 1e6) / 1e6 + 0.0;
                     }
                 }
                 case TOPPLE -> {
@@ -338,6 +450,27 @@ final class Arranging {
                 default -> { }
             }
         }
+        // What a thing rolls, slides or is thrown past, into or behind stands on the floor: an
+        // object with no action and no height of its own is not dropped when something else moves
+        // across (without a mover every object falls from the default height, Staging).
+        List<String> standing = new ArrayList<>();
+        for (int k = 0; k < falling.size(); k++) {
+            Item it = falling.get(k);
+            if (it.unit() != null) continue;
+            // "a tilted cube": turned about a slanting horizontal axis; "a cylinder lying on its side": axis along z
+            if (motion.rotation[k] == null && d.tilted.contains(it.group())) {
+                motion.rotation[k] = Quat.axisAngle(new Vec3(1, 0, 0.5).normalized(), TILT);
+            }
+            if (motion.rotation[k] == null && d.onSide.contains(it.group()) && it.group().shape() == Shape.CYLINDER) {
+                motion.rotation[k] = Quat.axisAngle(new Vec3(1, 0, 0), Math.PI / 2);
+            }
+            boolean still = d.still.contains(it.group());
+            if (!(crossing || still) || it.heightWords() != null || acting.contains(it.group()) && !still
+                    || bottom[k] != Staging.DEFAULT_DROP_HEIGHT) continue;
+            bottom[k] = 0;
+            if (!still && !standing.contains(it.group().words())) standing.add(it.group().words());
+        }
+        for (String w : standing) notes.add("\"" + w + "\" stands on the floor: something else moves across");
     }
 
     /** Two halves of the moving objects meet head-on in the middle, on the floor. */

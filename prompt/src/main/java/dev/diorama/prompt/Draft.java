@@ -20,6 +20,16 @@ final class Draft {
     final List<ObjectGroup> groups = new ArrayList<>();
     /** The groups said to glow ("a glowing ball"). */
     final List<ObjectGroup> glowing = new ArrayList<>();
+    /** Groups said "tilted" ("a tilted cube drops"): they start turned, to land on an edge. */
+    final List<ObjectGroup> tilted = new ArrayList<>();
+    /** Groups said "resting" ("rolls into a resting ball"): they stand on the floor. */
+    final List<ObjectGroup> still = new ArrayList<>();
+    /** Groups said "lying on its side" (cylinders: the axis along z). */
+    final List<ObjectGroup> onSide = new ArrayList<>();
+    /** Centre-to-centre spacing of a group's row, metres ("dominoes 11 cm apart"). */
+    final java.util.Map<ObjectGroup, Double> apart = new java.util.HashMap<>();
+    /** "off-centre", "a glancing blow": a mover meets what it heads for off its centre. */
+    boolean glancing;
     /** "a room with two large windows facing west". */
     Said<Windows> windows;
     final List<HeightPhrase> heights = new ArrayList<>();

@@ -193,7 +193,7 @@ final class PromptReader {
                     || tok(j).isNumber() || Vocabulary.NUMBER_WORDS.containsKey(x) || Colors.named(x) != null
                     || Vocabulary.COLOR_MODIFIERS.contains(x) || Vocabulary.MATERIALS.containsKey(x)
                     || Vocabulary.SIZE_WORDS.containsKey(x) || Vocabulary.LENGTH_UNITS.containsKey(x)
-                    || INNER_FILLERS.contains(x);
+                    || INNER_FILLERS.contains(x) || GLOW_WORDS.contains(x) || TILT_WORDS.contains(x) || STILL_WORDS.contains(x);
             if (!modifier) return -1;
         }
         return -1;
@@ -449,7 +449,12 @@ final class PromptReader {
 
     // ---- noun phrases ----
 
-    private enum Part { ARTICLE, COUNT, COLOR, MATERIAL, SIZE, LENGTH, INNER, ANGLE, GLOW }
+    private enum Part { ARTICLE, COUNT, COLOR, MATERIAL, SIZE, LENGTH, INNER, ANGLE, GLOW, TILT, STILL, SIDE, SPACING }
+
+    /** Words before a thing that start it turned ("a tilted cube"). */
+    static final Set<String> TILT_WORDS = Set.of("tilted", "tipped", "askew", "slanted", "slanting");
+    /** Words before a thing that say it stands still ("a resting ball", "a stationary cube"). */
+    static final Set<String> STILL_WORDS = Set.of("resting", "stationary", "motionless");
 
     /** Words that make a thing give off light ("a glowing ball"): see {@link Staging#GLOW_NITS}. */
     static final Set<String> GLOW_WORDS = Set.of("glowing", "luminous", "shining", "radiant", "incandescent");
@@ -474,6 +479,8 @@ final class PromptReader {
         boolean across;
         /** An angle said before the noun ("a 30 degree ramp", "a steep slope"), or NaN. */
         double degrees = Double.NaN;
+        /** A row's centre-to-centre spacing said after the noun ("11 cm apart"), metres, or NaN. */
+        double apart = Double.NaN;
         /**
          * A contradiction among the modifiers ("a steel wooden ball"), thrown only once the phrase is
          * known to name something: a phrase that turns out to name nothing must not fail the prompt.
@@ -663,6 +670,12 @@ final class PromptReader {
             } else if (GLOW_WORDS.contains(x)) {
                 mods.add(Part.GLOW, j, j + 1);
                 j++;
+            } else if (TILT_WORDS.contains(x) && shapeAhead(j + 1) >= 0 && !afterSurfacePreposition(j)) {
+                mods.add(Part.TILT, j, j + 1);
+                j++;
+            } else if (STILL_WORDS.contains(x) && shapeAhead(j + 1) >= 0) {
+                mods.add(Part.STILL, j, j + 1);
+                j++;
             } else if (length(j) != null) {
                 Len len = length(j);
                 int end = len.end;
@@ -716,8 +729,10 @@ final class PromptReader {
         Num n = degreesAt(j);
         if (n == null) return k;
         mods.degrees = n.value;
-        mods.add(Part.ANGLE, k, n.end);
-        return n.end;
+        // "a ramp 16 degrees steep"
+        int end = Set.of("steep", "incline", "slope").contains(w(n.end)) ? n.end + 1 : n.end;
+        mods.add(Part.ANGLE, k, end);
+        return end;
     }
 
     /** A word in no table at all: a typo, an adjective Diorama has no use for, a thing it cannot build. */
@@ -861,6 +876,10 @@ final class PromptReader {
                 mods.scale, mods.length, mods.across, onSurface, noun, end, prep, mods.degrees);
         draft.groups.add(group);
         if (mods.has(Part.GLOW)) draft.glowing.add(group);
+        if (mods.has(Part.TILT)) draft.tilted.add(group);
+        if (mods.has(Part.STILL)) draft.still.add(group);
+        if (mods.has(Part.SIDE)) draft.onSide.add(group);
+        if (!Double.isNaN(mods.apart)) draft.apart.put(group, mods.apart);
         useAll(mods);
         use(head, end);
         return end;
@@ -933,6 +952,12 @@ final class PromptReader {
                 if (e == k + 3) setColor(mods, Colors.named(w(k + 2)), w(k + 1), w(k + 1) + "-" + w(k + 2), k, e);
                 else setColor(mods, Colors.named(w(k + 1)), null, w(k + 1), k, e);
                 k = e;
+            } else if (Double.isNaN(mods.apart) && apartAfterNoun(k, mods) > k) {
+                k = apartAfterNoun(k, mods);
+            } else if ((x.equals("lying") || x.equals("laid") || x.equals("on")) && sideAfterNoun(k) > k) {
+                int e = sideAfterNoun(k);
+                mods.add(Part.SIDE, k, e);
+                k = e;
             } else if (Double.isNaN(mods.length) && sizeAfterNoun(k, mods) > k) {
                 k = sizeAfterNoun(k, mods);
             } else if (Double.isNaN(mods.degrees) && degreesAfterNoun(k, mods) > k) {
@@ -944,6 +969,38 @@ final class PromptReader {
                 return k;
             }
         }
+        return k;
+    }
+
+    /**
+     * True when the phrase holding word {@code j} follows "on", "onto", "into", "down" and the like
+     * ("falls onto a tilted plank"): a thing that something lands on, goes into or down stands as
+     * it is, so "tilted" there is not a falling thing's tilt (and stays not understood).
+     */
+    private boolean afterSurfacePreposition(int j) {
+        for (int k = j - 1; k >= 0 && k >= j - 4; k--) {
+            String x = w(k);
+            if (Set.of("on", "onto", "upon", "atop", "in", "into", "inside", "down", "across", "along", "off").contains(x)) return true;
+            if (!(Set.of("a", "an", "the").contains(x) || Colors.named(x) != null || Vocabulary.MATERIALS.containsKey(x)
+                    || Vocabulary.SIZE_WORDS.containsKey(x))) return false;
+        }
+        return false;
+    }
+
+    /** "11 cm apart", "spaced 11 cm apart" after a noun: the centre-to-centre spacing of its row; the index after it, or k. */
+    private int apartAfterNoun(int k, Modifiers mods) {
+        int j = w(k).equals("spaced") ? k + 1 : k;
+        Len len = length(j);
+        if (len == null || !w(len.end).equals("apart")) return k;
+        mods.apart = len.metres;
+        mods.add(Part.SPACING, k, len.end + 1);
+        return len.end + 1;
+    }
+
+    /** "lying on its side", "laid on its side", "on its side" after a noun: the index after it, or k. */
+    private int sideAfterNoun(int k) {
+        int j = Set.of("lying", "laid").contains(w(k)) ? k + 1 : k;
+        if (w(j).equals("on") && Set.of("its", "their").contains(w(j + 1)) && Set.of("side", "sides").contains(w(j + 2))) return j + 3;
         return k;
     }
 

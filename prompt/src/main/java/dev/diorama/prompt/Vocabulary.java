@@ -145,6 +145,8 @@ final class Vocabulary {
         noun("log", Shape.CYLINDER, Material.WOOD, 0, null, "log", "logs");
         noun("domino", Shape.DOMINO, Material.WOOD, 0, "ivory", "domino", "dominoes", "dominos");
         noun("brick", Shape.BRICK, Material.STONE, 0, "firebrick", "brick", "bricks");
+        // A slab standing on its edge, as the exam's occluder (eval Suite): 40 cm wide, 50 cm tall, 8 cm thick.
+        noun("slab", Shape.CUBE, Material.STONE, 0, null, "slab", "slabs");
         noun("basketball", Shape.BALL, Material.RUBBER, 0.24, "darkorange", "basketball", "basketballs");
         noun("football", Shape.BALL, Material.RUBBER, 0.22, "white", "football", "footballs", "soccerball");
         noun("volleyball", Shape.BALL, Material.RUBBER, 0.21, "white", "volleyball", "volleyballs");
@@ -335,6 +337,7 @@ final class Vocabulary {
             case "domino" -> new dev.diorama.scene.Vec3(0.0075, 0.048, 0.024);
             // A standard brick (UK): 215 x 65 x 102.5 mm, lying flat.
             case "brick" -> new dev.diorama.scene.Vec3(0.215, 0.065, 0.1025);
+            case "slab" -> new dev.diorama.scene.Vec3(0.4, 0.5, 0.08);
             // A coin of 24 mm, 2 mm thick; a drinks can, 66 x 122 mm; a log, 15 cm by 60 cm.
             case "coin" -> new dev.diorama.scene.Vec3(0.024, 0.002, 0.024);
             case "can", "soup-can" -> new dev.diorama.scene.Vec3(0.066, 0.122, 0.066);
