@@ -122,7 +122,8 @@ final class ActionWords {
                 "front", "behind", "between", "beside", "next", "inside", "under", "below", "beneath",
                 "underneath", "above", "over", "head", "each", "towards", "toward", "chain", "slow", "motion",
                 "slowmo", "sky", "skies", "solid", "partly", "grey", "gray", "mist", "fog", "leftwards", "rightwards",
-                "reappears", "emerges", "comes", "out", "other", "glancing", "centre", "center"));
+                "reappears", "emerges", "comes", "out", "other", "glancing", "centre", "center", "like", "strikes",
+                "hits", "rod", "string", "wire", "cord"));
         WORDS.addAll(SKY_WORDS);
         WORDS.addAll(SUN);
         WORDS.addAll(SUN_MANNER);
@@ -164,6 +165,7 @@ final class ActionWords {
         if ((e = relation(i)) > i) return e;
         if ((e = emerging(i)) > i) return e;
         if ((e = glancing(i)) > i) return e;
+        if ((e = striking(i)) > i) return e;
         return action(i);
     }
 
@@ -325,6 +327,22 @@ final class ActionWords {
             if (act == Act.SWING && r.w(end - 1).equals("back") && Set.of("and", "n").contains(r.w(end))
                     && r.w(end + 1).equals("forth")) end += 2;
         }
+        // "swings down from 39 degrees", "swings like a pendulum from 41 degrees": the angle it is let go from
+        if (act == Act.SWING) {
+            if (r.w(end).equals("down")) end++;
+            if (r.w(end).equals("like") && Set.of("a", "an").contains(r.w(end + 1)) && r.w(end + 2).equals("pendulum")) end += 3;
+            int j = Set.of("from", "at").contains(r.w(end)) ? end + 1 : -1;
+            PromptReader.Num n = j < 0 ? null : r.degreesAt(j);
+            int g = Arranging.subject(r.draft.groups, i, false);
+            if (n != null && g >= 0) {
+                if (!(n.value() > 0 && n.value() <= 90)) {
+                    throw new PromptException(r.text(i, n.end()), "gives an angle of " + PromptReader.number(n.value())
+                            + " degrees; expected more than 0 and at most 90 degrees for a swing");
+                }
+                r.draft.swingDegrees.put(r.draft.groups.get(g).at(), n.value());
+                end = n.end();
+            }
+        }
         // "rolls to the left", "slides right", "is thrown leftwards": across the picture (Arranging.across).
         if (act == Act.ROLL || act == Act.PUSH || act == Act.THROW) {
             if (r.w(end).equals("to") && r.w(end + 1).equals("the") && Set.of("left", "right").contains(r.w(end + 2))
@@ -367,6 +385,23 @@ final class ActionWords {
         else if (Set.of("glancing", "glancingly").contains(a)) end = i + 1;
         else return i;
         r.draft.glancing = true;
+        r.use(i, end);
+        return end;
+    }
+
+    /**
+     * "strikes a white ball", "hits a cube", "knocks into a ball": what a pendulum swings into (Props
+     * puts the struck thing at the bottom of its swing); understood after a pendulum only.
+     */
+    private int striking(int i) {
+        String a = r.w(i);
+        int end;
+        if (Set.of("strikes", "strike", "striking", "hits", "hit", "hitting").contains(a)) end = i + 1;
+        else if (Set.of("knocks", "bumps", "crashes", "slams").contains(a) && r.w(i + 1).equals("into")) end = i + 2;
+        else return i;
+        int g = Arranging.subject(r.draft.groups, i, false);
+        if (g < 0 || r.draft.groups.get(g).noun().role() != Draft.Role.PENDULUM || r.shapeAhead(end) < 0 || r.shapeAhead(end) > end + 5) return i;
+        r.draft.strikes.add(i);
         r.use(i, end);
         return end;
     }

@@ -30,6 +30,10 @@ final class Draft {
     final java.util.Map<ObjectGroup, Double> apart = new java.util.HashMap<>();
     /** "off-centre", "a glancing blow": a mover meets what it heads for off its centre. */
     boolean glancing;
+    /** "swings (down, like a pendulum) from 41 degrees": the angle said with the swing, by the token of the group that swings. */
+    final java.util.Map<Integer, Double> swingDegrees = new java.util.HashMap<>();
+    /** "... and strikes a white ball": the tokens where such a verb stands (the striker named before it, the struck after). */
+    final List<Integer> strikes = new ArrayList<>();
     /** "a room with two large windows facing west". */
     Said<Windows> windows;
     final List<HeightPhrase> heights = new ArrayList<>();

@@ -449,7 +449,10 @@ final class PromptReader {
 
     // ---- noun phrases ----
 
-    private enum Part { ARTICLE, COUNT, COLOR, MATERIAL, SIZE, LENGTH, INNER, ANGLE, GLOW, TILT, STILL, SIDE, SPACING }
+    private enum Part { ARTICLE, COUNT, COLOR, MATERIAL, SIZE, LENGTH, INNER, ANGLE, GLOW, TILT, STILL, SIDE, SPACING, ROD }
+
+    /** What a ball hangs on to make a pendulum: "a ball on a 0.8 m rod", "a ball on a string". */
+    static final Set<String> ROD_WORDS = Set.of("rod", "string", "wire", "cord", "thread");
 
     /** Words before a thing that start it turned ("a tilted cube"). */
     static final Set<String> TILT_WORDS = Set.of("tilted", "tipped", "askew", "slanted", "slanting");
@@ -481,6 +484,8 @@ final class PromptReader {
         double degrees = Double.NaN;
         /** A row's centre-to-centre spacing said after the noun ("11 cm apart"), metres, or NaN. */
         double apart = Double.NaN;
+        /** The rod a ball hangs on ("on a 0.8 m rod"), metres; {@link #NO_LENGTH} for one without a length; NaN: none. */
+        double rod = Double.NaN;
         /**
          * A contradiction among the modifiers ("a steel wooden ball"), thrown only once the phrase is
          * known to name something: a phrase that turns out to name nothing must not fail the prompt.
@@ -819,6 +824,17 @@ final class PromptReader {
         }
         boolean onSurface = surfacePreposition(i);
         Draft.Noun noun = nounAt(head, shape, mods);
+        if (!Double.isNaN(mods.rod)) {
+            // "a red stone ball on a 0.8 m rod": a pendulum with that bob (its size said, or the pendulum's) and rod
+            if (shape != Shape.BALL) {
+                throw new PromptException(words, "hangs a " + noun.word() + " on a rod; expected a ball (\"a ball on a 1 m rod\") or \"a pendulum\"");
+            }
+            Draft.Noun pendulum = Vocabulary.NOUNS.get("pendulum");
+            if (!Double.isNaN(mods.length)) mods.scale = mods.length / pendulum.size().x();
+            mods.length = mods.rod == NO_LENGTH ? Double.NaN : mods.rod;
+            if (mods.material == null) mods.material = noun.material();
+            noun = pendulum;
+        }
         Rgb color = mods.color;
         String colorName = mods.colorName;
         if (color == null && Vocabulary.NOUN_COLORS.containsKey(noun.word())) {
@@ -954,6 +970,8 @@ final class PromptReader {
                 k = e;
             } else if (Double.isNaN(mods.apart) && apartAfterNoun(k, mods) > k) {
                 k = apartAfterNoun(k, mods);
+            } else if (Double.isNaN(mods.rod) && (x.equals("on") || x.equals("hanging") || x.equals("hung")) && rodAfterNoun(k, mods) > k) {
+                k = rodAfterNoun(k, mods);
             } else if ((x.equals("lying") || x.equals("laid") || x.equals("on")) && sideAfterNoun(k) > k) {
                 int e = sideAfterNoun(k);
                 mods.add(Part.SIDE, k, e);
@@ -996,6 +1014,28 @@ final class PromptReader {
         mods.add(Part.SPACING, k, len.end + 1);
         return len.end + 1;
     }
+
+    /**
+     * "on a 0.8 m rod", "on a string", "hanging from a 1 m wire" after a ball: it is a pendulum's bob, the
+     * rod that long (NaN: the pendulum's own length); the index after it, or k.
+     */
+    private int rodAfterNoun(int k, Modifiers mods) {
+        int j = k;
+        if (Set.of("hanging", "hung").contains(w(j))) j++;
+        if (!Set.of("on", "from").contains(w(j))) return k;
+        j++;
+        if (Set.of("a", "an", "the").contains(w(j))) j++;
+        Len len = length(j);
+        int e = len == null ? j : len.end;
+        if (Set.of("long", "rigid", "light", "thin").contains(w(e))) e++;
+        if (!ROD_WORDS.contains(w(e))) return k;
+        mods.rod = len == null ? PromptReader.NO_LENGTH : len.metres;
+        mods.add(Part.ROD, k, e + 1);
+        return e + 1;
+    }
+
+    /** A rod said without its length ("a ball on a string"). */
+    static final double NO_LENGTH = -1;
 
     /** "lying on its side", "laid on its side", "on its side" after a noun: the index after it, or k. */
     private int sideAfterNoun(int k) {

@@ -230,6 +230,15 @@ final class Props {
                 children.computeIfAbsent(g, k -> new ArrayList<>()).add(s);
             }
         }
+        // "a ball on a rod swings down and strikes a white ball": the struck thing stands at the bottom of the swing.
+        for (int at : d.strikes) {
+            int si = Arranging.subject(groups, at, false), ti = Arranging.subject(groups, at, true);
+            if (si < 0 || ti < 0 || si == ti) continue;
+            ObjectGroup striker = groups.get(si), struck = groups.get(ti);
+            if (striker.noun().role() != Role.PENDULUM || struck.noun().role() != Role.PLAIN || parentOf.containsKey(struck)) continue;
+            parentOf.put(struck, striker);
+            children.computeIfAbsent(striker, k -> new ArrayList<>()).add(struck);
+        }
         // A later shot's "a ball drops onto the table": the ball goes on the table of an earlier shot.
         for (Draft.Ref ref : d.refs) {
             if (!holds(ref.target(), ref.prep())) continue;
@@ -376,7 +385,7 @@ final class Props {
         Unit unit(ObjectGroup g, double baseY, boolean withChildren) {
             List<ObjectGroup> held = withChildren ? children.getOrDefault(g, List.of()) : List.of();
             return switch (g.noun().role()) {
-                case PENDULUM -> pendulum(g);
+                case PENDULUM -> pendulum(g, held);
                 case CRADLE -> cradle(g);
                 case SEESAW -> seesaw(g, held, baseY);
                 case RAMP -> ramp(g, held, baseY);
@@ -866,7 +875,7 @@ final class Props {
          * A bob on a rigid rod from the middle of a fixed crossbar on two posts (a swing's frame, open
          * to the camera), released {@value #PENDULUM_DEGREES} degrees out (or the angle said) towards -x.
          */
-        Unit pendulum(ObjectGroup g) {
+        Unit pendulum(ObjectGroup g, List<ObjectGroup> struck) {
             Unit u = new Unit(g);
             double length = Double.isNaN(g.length()) ? PENDULUM_LENGTH * g.scale() : g.length();
             if (length > Staging.MAX_SIZE / 2) {
@@ -875,8 +884,11 @@ final class Props {
             }
             double bob = Math.min(g.noun().size().x() * g.scale(), 0.5 * length);
             double r = bob / 2;
-            double theta = Math.toRadians(Double.isNaN(g.degrees()) ? PENDULUM_DEGREES : g.degrees());
-            double pivotY = round(length + r + Math.max(0.15, 0.25 * length));
+            // the angle said with the noun ("released at 45 degrees") or with the swing ("swings from 41 degrees")
+            double said = !Double.isNaN(g.degrees()) ? g.degrees() : d.swingDegrees.getOrDefault(g.at(), Double.NaN);
+            double theta = Math.toRadians(Double.isNaN(said) ? PENDULUM_DEGREES : said);
+            // With something to strike on the floor, the bob skims 2 cm above the floor at the bottom of its swing.
+            double pivotY = round(length + r + (struck.isEmpty() ? Math.max(0.15, 0.25 * length) : STRIKE_CLEARANCE));
             double half = round(length * Math.sin(Math.min(theta, Math.PI / 2)) + r + 0.1);
             int bar = frame(u, g, pivotY, half, false);
             Vec3 pivot = new Vec3(0, pivotY, 0);
@@ -885,8 +897,22 @@ final class Props {
             u.ghosts.add(u.pieces.get(u.pieces.size() - 2).moved(new Vec3(-2 * at.x(), 0, 0)));
             notes.add("\"" + g.words() + "\": a pendulum of " + PromptReader.metres(length) + ", released "
                     + PromptReader.number(Math.round(Math.toDegrees(theta))) + " degrees out");
+            // What it strikes rests on the floor just past the bottom of the swing, in the bob's path (+x).
+            double x = r;
+            for (ObjectGroup c : struck) {
+                Vec3 size = Staging.size(c);
+                double reach = Math.max(size.x(), size.z()) / 2;
+                u.pieces.add(piece(c, size, new Vec3(round(x + STRIKE_GAP + reach), round(size.y() / 2), 0), null, null));
+                x += STRIKE_GAP + 2 * reach;
+                notes.add("\"" + c.words() + "\" stands just past the bottom of the swing, where the bob strikes it");
+            }
             return u;
         }
+
+        /** How far above the floor a bob that strikes something on the floor passes at the bottom of its swing, metres. */
+        static final double STRIKE_CLEARANCE = 0.02;
+        /** The gap between the bob at the bottom of its swing and what it strikes, metres. */
+        static final double STRIKE_GAP = 0.02;
 
         /**
          * A ball of diameter {@code d} at {@code centre} hung from the bar (piece {@code bar}) at

@@ -151,6 +151,37 @@ class MovingPastTest {
     }
 
     @Test
+    void aBallOnARodOrAStringIsAPendulumThatSwingsFromTheAngleSaidAndStrikesWhatIsNamed() {
+        Scene s = parse("a steel ball hanging from a 1 m wire swings from 30 degrees").scene();
+        SceneObject bob = s.objects().stream().filter(o -> o.id().endsWith("pendulum")).findFirst().orElseThrow();
+        Vec3 pivot = s.joints().stream().filter(j -> j.b() != null && j.b().endsWith("bar")).findFirst().orElseThrow().anchor();
+        Vec3 arm = bob.position().minus(pivot);
+        assertEquals(1, arm.length(), 1e-3);
+        assertEquals(30, Math.toDegrees(Math.atan2(-arm.x(), -arm.y())), 0.01);
+        assertEquals(dev.diorama.scene.Material.STEEL, bob.material());
+        // a string without a length: the pendulum's own 80 cm; "like a pendulum" makes no second one
+        s = parse("a red ball on a string swings like a pendulum").scene();
+        assertEquals(1, s.objects().stream().filter(o -> o.shape() == Shape.BALL).count(), s.objects().toString());
+        // "and strikes a white ball": it stands on the floor just past the bottom of the swing, and the bob skims 2 cm over the floor
+        s = parse("a ball on a 0.6 m rod swings down from 40 degrees and strikes a white wooden ball").scene();
+        SceneObject struck = named(s, "white-wood-ball");
+        bob = s.objects().stream().filter(o -> o.id().endsWith("pendulum")).findFirst().orElseThrow();
+        pivot = s.joints().stream().filter(j -> j.b() != null && j.b().endsWith("bar")).findFirst().orElseThrow().anchor();
+        assertEquals(0, bottom(struck), EPS);
+        assertEquals(0.02, pivot.y() - 0.6 - bob.size().y() / 2, 1e-6);
+        assertTrue(struck.position().x() > pivot.x(), "on the side the bob swings to");
+        for (String prompt : List.of("a steel ball hanging from a 1 m wire swings from 30 degrees", "a red ball on a string swings like a pendulum",
+                "a ball on a 0.6 m rod swings down from 40 degrees and strikes a white wooden ball")) {
+            assertEquals(List.of(), parse(prompt).ignoredWords(), prompt);
+        }
+        PromptException cube = org.junit.jupiter.api.Assertions.assertThrows(PromptException.class, () -> parse("a cube on a string swings"));
+        assertTrue(cube.getMessage().contains("expected a ball"), cube.getMessage());
+        PromptException wide = org.junit.jupiter.api.Assertions.assertThrows(PromptException.class,
+                () -> parse("a ball on a 1 m rod swings from 120 degrees"));
+        assertTrue(wide.getMessage().contains("at most 90 degrees"), wide.getMessage());
+    }
+
+    @Test
     void withoutAMoverEveryObjectStillFallsAndIntoAVesselIsStillInside() {
         for (SceneObject o : parse("a red ball and a blue cube").scene().objects()) {
             assertEquals(Staging.DEFAULT_DROP_HEIGHT, bottom(o), EPS, o.id());
