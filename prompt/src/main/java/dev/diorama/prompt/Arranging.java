@@ -238,6 +238,10 @@ final class Arranging {
                                     + " apart, closer than their own " + PromptReader.metres(own) + "; expected at least that (centre to centre)");
                         }
                         pitch = apart;
+                        if (thin && apart > size.y()) {
+                            notes.add("\"" + d.groups.get(g).words() + "\": dominoes " + PromptReader.metres(apart) + " apart do not reach"
+                                    + " one another (each is " + PromptReader.metres(size.y()) + " tall): no chain falls");
+                        }
                     }
                     for (int q = 0; q < n; q++) {
                         xz[ks.get(q)][0] = cx + (q - (n - 1) / 2.0) * pitch;

@@ -118,6 +118,9 @@ class MovingPastTest {
         for (int k = 1; k < dominoes.size(); k++) {
             assertEquals(0.11, dominoes.get(k).position().x() - dominoes.get(k - 1).position().x(), 1e-6);
         }
+        assertTrue(parse("a ball rolls into a row of 4 dominoes 11 cm apart").notes().stream().anyMatch(n -> n.contains("do not reach one another")),
+                "dominoes farther apart than they are tall: a note");
+        assertTrue(parse("a ball rolls into a row of 4 dominoes 3 cm apart").notes().stream().noneMatch(n -> n.contains("do not reach")));
         s = parse("two balls 50 cm apart").scene();
         assertEquals(0.5, Math.abs(s.objects().get(1).position().x() - s.objects().get(0).position().x()), 1e-6);
         PromptException close = org.junit.jupiter.api.Assertions.assertThrows(PromptException.class, () -> parse("two balls 5 cm apart"));
