@@ -229,6 +229,25 @@ final class ActionWords {
         String a = r.w(i), b = r.w(i + 1), c = r.w(i + 2);
         Rel rel = null;
         int end = i;
+        // "rolls slowly into a cube", "rolls at 2 m/s towards a cube": what the mover heads for (Arranging.act)
+        if (TOWARD.contains(a) && !a.equals("at")) {
+            ActionPhrase latest = null;
+            for (ActionPhrase p : r.draft.actions) if (p.at() < i && (latest == null || p.at() > latest.at())) latest = p;
+            final ActionPhrase mover = latest;
+            int k = i + 1;
+            if (Set.of("a", "an", "the").contains(r.w(k))) k++;
+            if (LAYOUT_NOUNS.containsKey(r.w(k)) && r.w(k + 1).equals("of")) k += 2;
+            int s = r.shapeAhead(k);
+            Shape target = s < 0 ? null : Vocabulary.SHAPES.get(r.w(s));
+            boolean holder = target != null && HOLDERS.contains(target);
+            boolean between = mover != null && r.draft.groups.stream().anyMatch(g -> g.at() > mover.at() && g.at() < i);
+            if (mover != null && Set.of(Act.ROLL, Act.PUSH, Act.THROW).contains(mover.act()) && !between && s >= 0 && s <= k + 4
+                    && !(a.equals("into") && holder) && !r.draft.toward.containsKey(mover.at())) {
+                r.draft.toward.put(mover.at(), i);
+                r.use(i, i + 1);
+                return i + 1;
+            }
+        }
         if (a.equals("next") && b.equals("to")) {
             rel = Rel.NEXT_TO;
             end = i + 2;
@@ -345,6 +364,7 @@ final class ActionWords {
         }
         // "rolls to the left", "slides right", "is thrown leftwards": across the picture (Arranging.across).
         if (act == Act.ROLL || act == Act.PUSH || act == Act.THROW) {
+            end = speed(i, end);
             if (r.w(end).equals("to") && r.w(end + 1).equals("the") && Set.of("left", "right").contains(r.w(end + 2))
                     && !r.w(end + 3).equals("of")) {
                 end += 3;
@@ -353,6 +373,7 @@ final class ActionWords {
             } else if (act == Act.THROW && Set.of("up", "upward", "upwards").contains(r.w(end))) {
                 end++;   // "is tossed up": straight up (Arranging.act)
             }
+            end = speed(i, end);
             // "rolls to the right across a stone floor"
             if (end > i + 1 && Set.of("across", "along").contains(r.w(end)) && !Set.of("across", "along").contains(r.w(end - 1))) end++;
             // "rolls into a row of dominoes", "slides towards a cube", "is thrown at a stack of cans":
@@ -362,9 +383,11 @@ final class ActionWords {
             if (LAYOUT_NOUNS.containsKey(r.w(k)) && r.w(k + 1).equals("of")) k += 2;   // "into a row of dominoes"
             int s = TOWARD.contains(r.w(end)) ? r.shapeAhead(k) : -1;
             Shape target = s < 0 ? null : Vocabulary.SHAPES.get(r.w(s));
-            boolean holder = target != null && Set.of(Shape.BOWL, Shape.CUP, Shape.BOTTLE, Shape.JUG, Shape.TANK, Shape.TABLE,
-                    Shape.SHELF, Shape.STAIRS).contains(target);
-            if (s >= 0 && s <= k + 4 && !(r.w(end).equals("into") && holder)) end++;
+            boolean holder = target != null && HOLDERS.contains(target);
+            if (s >= 0 && s <= k + 4 && !(r.w(end).equals("into") && holder)) {
+                r.draft.toward.put(i, end);
+                end++;
+            }
         }
         r.draft.actions.add(new ActionPhrase(i, act, r.text(i, end)));
         r.use(i, end);
@@ -405,6 +428,42 @@ final class ActionWords {
         r.use(i, end);
         return end;
     }
+
+    /**
+     * "at 2 m/s", "at 5 metres per second", "at 3 km/h", "at 10 kilometres an hour" at {@code end}: the
+     * speed of the action at {@code i} (Arranging.act); the index after it, or {@code end}.
+     */
+    private int speed(int i, int end) {
+        if (r.draft.speeds.containsKey(i)) return end;
+        // "rolls slowly", "slides gently": half the usual speed; "rolls fast", "quickly", "rapidly": twice it
+        double manner = Set.of("slowly", "gently").contains(r.w(end)) ? 0.5 : Set.of("fast", "quickly", "rapidly").contains(r.w(end)) ? 2 : 0;
+        if (manner > 0) {
+            r.draft.mannerAt.put(i, manner);
+            return end + 1;
+        }
+        if (!r.w(end).equals("at")) return end;
+        PromptReader.Len len = r.length(end + 1);
+        if (len == null) return end;
+        int e = len.end();
+        double per;
+        if (r.w(e).equals("s") || Set.of("per", "a").contains(r.w(e)) && Set.of("second", "sec", "s").contains(r.w(e + 1))) per = 1;
+        else if (r.w(e).equals("h") || Set.of("per", "an", "a").contains(r.w(e)) && Set.of("hour", "hr", "h").contains(r.w(e + 1))) per = 3600;
+        else return end;
+        e += r.w(e).equals("s") || r.w(e).equals("h") ? 1 : 2;
+        double v = len.metres() / per;
+        if (!(v > 0 && v <= MAX_SPEED)) {
+            throw new PromptException(r.text(end, e), "gives a speed of " + PromptReader.number(v) + " m/s; expected more than 0 and at most "
+                    + PromptReader.number(MAX_SPEED) + " m/s");
+        }
+        r.draft.speeds.put(i, v);
+        return e;
+    }
+
+    /** The fastest a mover may be sent, m/s. */
+    static final double MAX_SPEED = 50;
+
+    /** What "into" puts a thing in or on rather than sends it at: cups, bowls, bottles, jugs, tanks, tables, shelves, stairs. */
+    static final Set<Shape> HOLDERS = Set.of(Shape.BOWL, Shape.CUP, Shape.BOTTLE, Shape.JUG, Shape.TANK, Shape.TABLE, Shape.SHELF, Shape.STAIRS);
 
     /** The words that send a mover at a thing named after them. */
     static final Set<String> TOWARD = Set.of("towards", "toward", "at", "against", "into");

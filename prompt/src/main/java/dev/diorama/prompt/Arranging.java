@@ -82,8 +82,9 @@ final class Arranging {
 
     /** The group a mover's action heads for ("rolls into a row of dominoes"), or -1. */
     private static int target(Draft d, ActionPhrase a, int g) {
-        if (g < 0 || !ActionWords.TOWARD.contains(words(a).getLast())) return -1;
-        int t = subject(d.groups, a.at(), true);
+        Integer word = d.toward.get(a.at());
+        if (g < 0 || word == null) return -1;
+        int t = subject(d.groups, word, true);
         return t == g ? -1 : t;
     }
 
@@ -404,12 +405,16 @@ final class Arranging {
                     crossing = true;
                     boolean up = words(a).stream().anyMatch(java.util.Set.of("up", "upward", "upwards")::contains);
                     int way = heading(d, a, g, falling, xz);
-                    // "is tossed up": straight up; else across the picture and up
-                    for (int k : ks) motion.velocity[k] = new Vec3(up ? 0 : way * THROW_ACROSS, THROW_UP, 0);
+                    // "is tossed up": straight up; else across the picture and up; "at 5 m/s": that fast, the same way
+                    Vec3 v = new Vec3(up ? 0 : way * THROW_ACROSS, THROW_UP, 0);
+                    if (d.speeds.containsKey(a.at())) v = v.normalized().times(d.speeds.get(a.at()));
+                    v = v.times(d.mannerAt.getOrDefault(a.at(), 1.0));
+                    for (int k : ks) motion.velocity[k] = v;
                 }
                 case ROLL, PUSH -> {
                     crossing = true;
-                    double v = heading(d, a, g, falling, xz) * (a.act() == Act.ROLL ? ROLL_SPEED : PUSH_SPEED);
+                    double v = heading(d, a, g, falling, xz) * d.speeds.getOrDefault(a.at(), a.act() == Act.ROLL ? ROLL_SPEED : PUSH_SPEED)
+                            * d.mannerAt.getOrDefault(a.at(), 1.0);
                     for (int k : ks) {
                         Item it = falling.get(k);
                         if (!heightSaid) bottom[k] = 0;

@@ -32,6 +32,12 @@ final class Draft {
     boolean glancing;
     /** "swings (down, like a pendulum) from 41 degrees": the angle said with the swing, by the token of the group that swings. */
     final java.util.Map<Integer, Double> swingDegrees = new java.util.HashMap<>();
+    /** "rolls at 2 m/s", "is thrown at 5 metres per second": a mover's speed, m/s, by its action's token. */
+    final java.util.Map<Integer, Double> speeds = new java.util.HashMap<>();
+    /** "rolls slowly" (0.5), "rolls fast" (2): the usual speed times this, by the action's token. */
+    final java.util.Map<Integer, Double> mannerAt = new java.util.HashMap<>();
+    /** "rolls slowly into a cube", "rolls at 2 m/s towards a cube": the token of the word that names what an action heads for, by the action's token. */
+    final java.util.Map<Integer, Integer> toward = new java.util.HashMap<>();
     /** "... and strikes a white ball": the tokens where such a verb stands (the striker named before it, the struck after). */
     final List<Integer> strikes = new ArrayList<>();
     /** "a room with two large windows facing west". */

@@ -185,6 +185,29 @@ class MovingPastTest {
     }
 
     @Test
+    void speedsAndMannersSetHowFastAMoverGoes() {
+        assertEquals(new Vec3(-2, 0, 0), parse("a ball rolls at 2 m/s").scene().objects().getFirst().velocity());
+        assertEquals(new Vec3(0.4, 0, 0), parse("a ball rolls slowly to the left").scene().objects().getFirst().velocity());
+        assertEquals(-1.6, parse("a ball rolls fast").scene().objects().getFirst().velocity().x(), EPS);
+        assertEquals(5, parse("a ball is thrown at 5 metres per second").scene().objects().getFirst().velocity().length(), 1e-9);
+        assertEquals(7 / 3.6, parse("a box slides at 7 km/h").scene().objects().getFirst().velocity().length(), 1e-9);
+        // with words between the verb and what it heads for
+        for (String prompt : List.of("a ball rolls at 2 m/s towards a red cube", "a ball rolls slowly into a cube",
+                "a ball rolls across the floor into a row of dominoes", "a ball rolls at 2 m/s", "a ball rolls slowly to the left",
+                "a ball rolls fast", "a ball is thrown at 5 metres per second", "a box slides at 7 km/h")) {
+            PromptParser.Parse p = parse(prompt);
+            assertEquals(List.of(), p.ignoredWords(), prompt);
+            Scene s = p.scene();
+            SceneObject mover = s.objects().getFirst();
+            for (SceneObject o : s.objects().subList(1, s.objects().size())) {
+                assertTrue(Math.signum(mover.velocity().x()) == Math.signum(o.position().x() - mover.position().x()), prompt + ": heads for " + o.id());
+            }
+        }
+        PromptException fast = org.junit.jupiter.api.Assertions.assertThrows(PromptException.class, () -> parse("a ball rolls at 200 m/s"));
+        assertTrue(fast.getMessage().contains("at most 50 m/s"), fast.getMessage());
+    }
+
+    @Test
     void withoutAMoverEveryObjectStillFallsAndIntoAVesselIsStillInside() {
         for (SceneObject o : parse("a red ball and a blue cube").scene().objects()) {
             assertEquals(Staging.DEFAULT_DROP_HEIGHT, bottom(o), EPS, o.id());
