@@ -480,6 +480,11 @@ final class Arranging {
             if (!still && !standing.contains(it.group().words())) standing.add(it.group().words());
         }
         for (String w : standing) notes.add("\"" + w + "\" stands on the floor: something else moves across");
+        for (ObjectGroup g : d.onSide) {
+            if (g.shape() != Shape.CYLINDER) {
+                notes.add("\"" + g.words() + "\": only a cylinder (a can, a log) is laid on its side; the " + g.noun().word() + " stands as it is");
+            }
+        }
     }
 
     /** Two halves of the moving objects meet head-on in the middle, on the floor. */

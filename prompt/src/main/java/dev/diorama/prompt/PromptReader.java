@@ -829,6 +829,9 @@ final class PromptReader {
             if (shape != Shape.BALL) {
                 throw new PromptException(words, "hangs a " + noun.word() + " on a rod; expected a ball (\"a ball on a 1 m rod\") or \"a pendulum\"");
             }
+            if (mods.rod != NO_LENGTH && !(mods.rod > 0)) {
+                throw new PromptException(words, "hangs it on a rod " + metres(mods.rod) + " long; expected a length above 0");
+            }
             Draft.Noun pendulum = Vocabulary.NOUNS.get("pendulum");
             if (!Double.isNaN(mods.length)) mods.scale = mods.length / pendulum.size().x();
             mods.length = mods.rod == NO_LENGTH ? Double.NaN : mods.rod;
