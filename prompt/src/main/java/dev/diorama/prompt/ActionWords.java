@@ -123,7 +123,7 @@ final class ActionWords {
                 "underneath", "above", "over", "head", "each", "towards", "toward", "chain", "slow", "motion",
                 "slowmo", "sky", "skies", "solid", "partly", "grey", "gray", "mist", "fog", "leftwards", "rightwards",
                 "reappears", "emerges", "comes", "out", "other", "glancing", "centre", "center", "like", "strikes",
-                "hits", "rod", "string", "wire", "cord"));
+                "hits", "rod", "string", "wire", "cord", "past", "mph"));
         WORDS.addAll(SKY_WORDS);
         WORDS.addAll(SUN);
         WORDS.addAll(SUN_MANNER);
@@ -266,6 +266,11 @@ final class ActionWords {
             end = i + 3;
         } else if (a.equals("behind")) {
             rel = Rel.BEHIND;
+            end = i + 1;
+        } else if (a.equals("past") && !r.draft.actions.isEmpty()
+                && Set.of(Act.ROLL, Act.PUSH).contains(r.draft.actions.getLast().act())) {
+            // "a ball rolls past a cube": it passes in front of it, starting beside it (Arranging.relate)
+            rel = Rel.IN_FRONT_OF;
             end = i + 1;
         } else if (a.equals("in") && b.equals("back") && c.equals("of")) {
             rel = Rel.BEHIND;
@@ -443,13 +448,20 @@ final class ActionWords {
         }
         if (!r.w(end).equals("at")) return end;
         PromptReader.Len len = r.length(end + 1);
+        // "at 3 mph", "at 5 miles per hour", "at 10 miles an hour"
+        PromptReader.Num miles = len == null && r.tok(end + 1) != null && r.tok(end + 1).isNumber() ? r.number(end + 1) : null;
+        if (miles != null && (r.w(miles.end()).equals("mph")
+                || Set.of("mile", "miles").contains(r.w(miles.end())) && Set.of("per", "an", "a").contains(r.w(miles.end() + 1))
+                && Set.of("hour", "hr", "h").contains(r.w(miles.end() + 2)))) {
+            len = new PromptReader.Len(miles.value() * METRES_PER_MILE, r.w(miles.end()).equals("mph") ? miles.end() : miles.end() + 1);
+        }
         if (len == null) return end;
         int e = len.end();
         double per;
         if (r.w(e).equals("s") || Set.of("per", "a").contains(r.w(e)) && Set.of("second", "sec", "s").contains(r.w(e + 1))) per = 1;
-        else if (r.w(e).equals("h") || Set.of("per", "an", "a").contains(r.w(e)) && Set.of("hour", "hr", "h").contains(r.w(e + 1))) per = 3600;
+        else if (Set.of("h", "mph").contains(r.w(e)) || Set.of("per", "an", "a").contains(r.w(e)) && Set.of("hour", "hr", "h").contains(r.w(e + 1))) per = 3600;
         else return end;
-        e += r.w(e).equals("s") || r.w(e).equals("h") ? 1 : 2;
+        e += Set.of("s", "h", "mph").contains(r.w(e)) ? 1 : 2;
         double v = len.metres() / per;
         if (!(v > 0 && v <= MAX_SPEED)) {
             throw new PromptException(r.text(end, e), "gives a speed of " + PromptReader.number(v) + " m/s; expected more than 0 and at most "
@@ -458,6 +470,9 @@ final class ActionWords {
         r.draft.speeds.put(i, v);
         return e;
     }
+
+    /** A statute mile, metres. */
+    static final double METRES_PER_MILE = 1609.344;
 
     /** The fastest a mover may be sent, m/s. */
     static final double MAX_SPEED = 50;

@@ -191,10 +191,19 @@ class MovingPastTest {
         assertEquals(-1.6, parse("a ball rolls fast").scene().objects().getFirst().velocity().x(), EPS);
         assertEquals(5, parse("a ball is thrown at 5 metres per second").scene().objects().getFirst().velocity().length(), 1e-9);
         assertEquals(7 / 3.6, parse("a box slides at 7 km/h").scene().objects().getFirst().velocity().length(), 1e-9);
+        assertEquals(3 * 1609.344 / 3600, parse("a ball rolls at 3 mph").scene().objects().getFirst().velocity().length(), 1e-9);
+        assertEquals(5 * 1609.344 / 3600, parse("a ball rolls at 5 miles per hour").scene().objects().getFirst().velocity().length(), 1e-9);
+        // "rolls past a cube": in front of it, from beside it, across its front; the cube stands
+        Scene past = parse("a ball rolls to the left past a red cube").scene();
+        SceneObject ball = named(past, "rubber-ball"), cube = named(past, "red-wood-cube");
+        assertTrue(ball.position().z() < cube.position().z() - 0.15, "in front of the cube (nearer the camera)");
+        assertTrue(ball.position().x() < cube.position().x() - 0.2 && ball.velocity().x() > 0, "from its right, going left");
+        assertEquals(0, bottom(cube), EPS);
         // with words between the verb and what it heads for
         for (String prompt : List.of("a ball rolls at 2 m/s towards a red cube", "a ball rolls slowly into a cube",
                 "a ball rolls across the floor into a row of dominoes", "a ball rolls at 2 m/s", "a ball rolls slowly to the left",
-                "a ball rolls fast", "a ball is thrown at 5 metres per second", "a box slides at 7 km/h")) {
+                "a ball rolls fast", "a ball is thrown at 5 metres per second", "a box slides at 7 km/h", "a ball rolls at 3 mph",
+                "a ball rolls at 5 miles per hour")) {
             PromptParser.Parse p = parse(prompt);
             assertEquals(List.of(), p.ignoredWords(), prompt);
             Scene s = p.scene();
