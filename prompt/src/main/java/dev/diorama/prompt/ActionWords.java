@@ -419,7 +419,8 @@ final class ActionWords {
 
     /**
      * "strikes a white ball", "hits a cube", "knocks into a ball": what a pendulum swings into (Props
-     * puts the struck thing at the bottom of its swing); understood after a pendulum only.
+     * puts the struck thing at the bottom of its swing), or what a thing that rolls, slides or is
+     * thrown heads for; not understood after anything else.
      */
     private int striking(int i) {
         String a = r.w(i);
@@ -428,8 +429,18 @@ final class ActionWords {
         else if (Set.of("knocks", "bumps", "crashes", "slams").contains(a) && r.w(i + 1).equals("into")) end = i + 2;
         else return i;
         int g = Arranging.subject(r.draft.groups, i, false);
-        if (g < 0 || r.draft.groups.get(g).noun().role() != Draft.Role.PENDULUM || r.shapeAhead(end) < 0 || r.shapeAhead(end) > end + 5) return i;
-        r.draft.strikes.add(i);
+        if (g < 0 || r.shapeAhead(end) < 0 || r.shapeAhead(end) > end + 5) return i;
+        if (r.draft.groups.get(g).noun().role() == Draft.Role.PENDULUM) {
+            r.draft.strikes.add(i);
+        } else {
+            // "a ball rolls across the floor and hits a cube": the mover heads for it (Arranging.act)
+            ActionPhrase mover = null;
+            for (ActionPhrase p : r.draft.actions) {
+                if (p.at() < i && Arranging.subject(r.draft.groups, p.at(), false) == g && Set.of(Act.ROLL, Act.PUSH, Act.THROW).contains(p.act())) mover = p;
+            }
+            if (mover == null || r.draft.toward.containsKey(mover.at())) return i;
+            r.draft.toward.put(mover.at(), i);
+        }
         r.use(i, end);
         return end;
     }
