@@ -420,7 +420,7 @@ final class ActionWords {
     /**
      * "strikes a white ball", "hits a cube", "knocks into a ball": what a pendulum swings into (Props
      * puts the struck thing at the bottom of its swing), or what a thing that rolls, slides or is
-     * thrown heads for; not understood after anything else.
+     * thrown heads for; a thing said to hit another with no other motion rolls into it.
      */
     private int striking(int i) {
         String a = r.w(i);
@@ -438,7 +438,12 @@ final class ActionWords {
             for (ActionPhrase p : r.draft.actions) {
                 if (p.at() < i && Arranging.subject(r.draft.groups, p.at(), false) == g && Set.of(Act.ROLL, Act.PUSH, Act.THROW).contains(p.act())) mover = p;
             }
-            if (mover == null || r.draft.toward.containsKey(mover.at())) return i;
+            if (mover != null && r.draft.toward.containsKey(mover.at())) return i;
+            if (mover == null) {
+                // "a ball hits a cube": it rolls into it
+                mover = new ActionPhrase(i, Act.ROLL, r.text(i, end));
+                r.draft.actions.add(mover);
+            }
             r.draft.toward.put(mover.at(), i);
         }
         r.use(i, end);

@@ -94,7 +94,8 @@ class MovingPastTest {
 
     @Test
     void aMoverHeadsForWhatItRollsIntoOrTowardsAndThatStandsOnTheFloor() {
-        for (String prompt : List.of("a ball rolls across the floor and hits a red cube", "a box slides and knocks into a brick",
+        for (String prompt : List.of("a ball rolls across the floor and hits a red cube", "a box slides and knocks into a brick", "a ball hits a cube",
+                "a steel ball strikes a wooden block",
                 "a ball rolls into a row of dominoes", "a steel ball rolls into a row of 8 red wooden dominoes",
                 "a ball rolls towards a red cube", "a ball rolls into a wooden block", "a wooden box slides toward a brick")) {
             PromptParser.Parse p = parse(prompt);
