@@ -230,19 +230,13 @@ final class ActionWords {
         Rel rel = null;
         int end = i;
         // "rolls slowly into a cube", "rolls at 2 m/s towards a cube": what the mover heads for (Arranging.act)
-        if (TOWARD.contains(a) && !a.equals("at")) {
+        if (!a.equals("at") && headsFor(i) >= 0) {
             ActionPhrase latest = null;
             for (ActionPhrase p : r.draft.actions) if (p.at() < i && (latest == null || p.at() > latest.at())) latest = p;
             final ActionPhrase mover = latest;
-            int k = i + 1;
-            if (Set.of("a", "an", "the").contains(r.w(k))) k++;
-            if (LAYOUT_NOUNS.containsKey(r.w(k)) && r.w(k + 1).equals("of")) k += 2;
-            int s = r.shapeAhead(k);
-            Shape target = s < 0 ? null : Vocabulary.SHAPES.get(r.w(s));
-            boolean holder = target != null && HOLDERS.contains(target);
             boolean between = mover != null && r.draft.groups.stream().anyMatch(g -> g.at() > mover.at() && g.at() < i);
-            if (mover != null && Set.of(Act.ROLL, Act.PUSH, Act.THROW).contains(mover.act()) && !between && s >= 0 && s <= k + 4
-                    && !(a.equals("into") && holder) && !r.draft.toward.containsKey(mover.at())) {
+            if (mover != null && Set.of(Act.ROLL, Act.PUSH, Act.THROW).contains(mover.act()) && !between
+                    && !r.draft.toward.containsKey(mover.at())) {
                 r.draft.toward.put(mover.at(), i);
                 r.use(i, i + 1);
                 return i + 1;
@@ -382,14 +376,8 @@ final class ActionWords {
             // "rolls to the right across a stone floor"
             if (end > i + 1 && Set.of("across", "along").contains(r.w(end)) && !Set.of("across", "along").contains(r.w(end - 1))) end++;
             // "rolls into a row of dominoes", "slides towards a cube", "is thrown at a stack of cans":
-            // it heads for that (Arranging.act); "into" a cup, bowl, jug or tank stays a place to be in.
-            int k = end + 1;
-            if (Set.of("a", "an", "the").contains(r.w(k))) k++;
-            if (LAYOUT_NOUNS.containsKey(r.w(k)) && r.w(k + 1).equals("of")) k += 2;   // "into a row of dominoes"
-            int s = TOWARD.contains(r.w(end)) ? r.shapeAhead(k) : -1;
-            Shape target = s < 0 ? null : Vocabulary.SHAPES.get(r.w(s));
-            boolean holder = target != null && HOLDERS.contains(target);
-            if (s >= 0 && s <= k + 4 && !(r.w(end).equals("into") && holder)) {
+            // it heads for that (Arranging.act)
+            if (headsFor(end) >= 0) {
                 r.draft.toward.put(i, end);
                 end++;
             }
@@ -492,6 +480,22 @@ final class ActionWords {
 
     /** The fastest a mover may be sent, m/s. */
     static final double MAX_SPEED = 50;
+
+    /**
+     * The index of the object word that the word at {@code at} ("into", "towards", "at", "against")
+     * names as what a mover heads for, or -1: a thing within a few words ("a row of dominoes" too);
+     * "into" a cup, bowl, jug, tank and the like stays a place to be in.
+     */
+    private int headsFor(int at) {
+        if (!TOWARD.contains(r.w(at))) return -1;
+        int k = at + 1;
+        if (Set.of("a", "an", "the").contains(r.w(k))) k++;
+        if (LAYOUT_NOUNS.containsKey(r.w(k)) && r.w(k + 1).equals("of")) k += 2;   // "into a row of dominoes"
+        int s = r.shapeAhead(k);
+        if (s < 0 || s > k + 4) return -1;
+        Shape target = Vocabulary.SHAPES.get(r.w(s));
+        return r.w(at).equals("into") && target != null && HOLDERS.contains(target) ? -1 : s;
+    }
 
     /** What "into" puts a thing in or on rather than sends it at: cups, bowls, bottles, jugs, tanks, tables, shelves, stairs. */
     static final Set<Shape> HOLDERS = Set.of(Shape.BOWL, Shape.CUP, Shape.BOTTLE, Shape.JUG, Shape.TANK, Shape.TABLE, Shape.SHELF, Shape.STAIRS);

@@ -345,7 +345,7 @@ final class Arranging {
             // "a ball rolls behind a slab": it starts beside the slab, on the side it comes from, and
             // passes behind it (or in front of it) on its way across.
             ActionPhrase m = moving(d, a);
-            double shift = m == null ? 0 : -(across(m) == 0 ? -1 : across(m)) * (bFoot / 2 + (hi - lo) / 2 + aFoot / 2 + PASS_LEAD);
+            double shift = m == null ? 0 : -heading(d, m, a, falling, xz) * (bFoot / 2 + (hi - lo) / 2 + aFoot / 2 + PASS_LEAD);
             for (int k : ka) {
                 xz[k][0] = Math.round((xz[k][0] - ax + bx + shift) * 1e6) / 1e6 + 0.0;
                 xz[k][1] = Math.round((bz + (r.rel() == Rel.IN_FRONT_OF ? -dz : dz)) * 1e6) / 1e6 + 0.0;

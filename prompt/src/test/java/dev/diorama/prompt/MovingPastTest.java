@@ -27,6 +27,16 @@ class MovingPastTest {
         return s.objects().stream().filter(o -> o.id().equals(id)).findFirst().orElseThrow(() -> new AssertionError(id + " in " + s.objects()));
     }
 
+    /** A pendulum's bob (its id ends in "pendulum"). */
+    private static SceneObject bob(Scene s) {
+        return s.objects().stream().filter(o -> o.id().endsWith("pendulum")).findFirst().orElseThrow();
+    }
+
+    /** Where a pendulum's rod is pivoted to its frame's bar. */
+    private static Vec3 pivot(Scene s) {
+        return s.joints().stream().filter(j -> j.b() != null && j.b().endsWith("bar")).findFirst().orElseThrow().anchor();
+    }
+
     private static double bottom(SceneObject o) {
         return o.position().y() - o.halfHeight();
     }
@@ -158,8 +168,8 @@ class MovingPastTest {
     @Test
     void aBallOnARodOrAStringIsAPendulumThatSwingsFromTheAngleSaidAndStrikesWhatIsNamed() {
         Scene s = parse("a steel ball hanging from a 1 m wire swings from 30 degrees").scene();
-        SceneObject bob = s.objects().stream().filter(o -> o.id().endsWith("pendulum")).findFirst().orElseThrow();
-        Vec3 pivot = s.joints().stream().filter(j -> j.b() != null && j.b().endsWith("bar")).findFirst().orElseThrow().anchor();
+        SceneObject bob = bob(s);
+        Vec3 pivot = pivot(s);
         Vec3 arm = bob.position().minus(pivot);
         assertEquals(1, arm.length(), 1e-3);
         assertEquals(30, Math.toDegrees(Math.atan2(-arm.x(), -arm.y())), 0.01);
@@ -170,8 +180,8 @@ class MovingPastTest {
         // "and strikes a white ball": it stands on the floor just past the bottom of the swing, and the bob skims 2 cm over the floor
         s = parse("a ball on a 0.6 m rod swings down from 40 degrees and strikes a white wooden ball").scene();
         SceneObject struck = named(s, "white-wood-ball");
-        bob = s.objects().stream().filter(o -> o.id().endsWith("pendulum")).findFirst().orElseThrow();
-        pivot = s.joints().stream().filter(j -> j.b() != null && j.b().endsWith("bar")).findFirst().orElseThrow().anchor();
+        bob = bob(s);
+        pivot = pivot(s);
         assertEquals(0, bottom(struck), EPS);
         assertEquals(0.02, pivot.y() - 0.6 - bob.size().y() / 2, 1e-6);
         assertTrue(struck.position().x() > pivot.x(), "on the side the bob swings to");

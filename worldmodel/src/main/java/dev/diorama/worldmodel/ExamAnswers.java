@@ -94,15 +94,14 @@ public final class ExamAnswers {
             int heard = 0;
             for (int i = 0; i < ids.size(); i++) {
                 List<byte[]> pics = Neural.toBgr(out.get(i), 64);
-                int k = firstKnown.get(i).size();
-                Scene scene = PromptParser.parse(prompts.get(i), new PromptParser.Options(seed, frames / (double) fps, fps, 64, 64, true)).scene();
-                List<ContactEvent> impacts = Neural.impacts(scene, Neural.bounces(lastKnown.get(i), pics, 64, 64, fps), knownFrames >= 0 ? k / (double) fps : 0, fps);
+                int before = knownFrames >= 0 ? firstKnown.get(i).size() : 0;   // the known pictures the answer starts with
+                Scene scene = PromptParser.parse(prompts.get(i), new PromptParser.Options(seed, (before + pics.size()) / (double) fps, fps, 64, 64, true)).scene();
+                List<ContactEvent> impacts = Neural.impacts(scene, Neural.bounces(lastKnown.get(i), pics, 64, 64, fps), before / (double) fps, fps);
                 heard += impacts.size();
                 if (knownFrames >= 0) {
                     List<byte[]> whole = new ArrayList<>(firstKnown.get(i));
                     whole.addAll(pics);
                     pics = whole;
-                    scene = PromptParser.parse(prompts.get(i), new PromptParser.Options(seed, pics.size() / (double) fps, fps, 64, 64, true)).scene();
                 }
                 try (SoundTrack sound = new SoundTrack(scene, impacts, SoundTrack.Options.FILM)) {
                     Neural.writeFilm(answers.resolve(ids.get(i) + ".mp4"), pics, 64, 64, fps, null, sound, 0);
