@@ -20,7 +20,7 @@ public final class FluidBench {
         if (memoryParticles > 0) memory(memoryParticles, threads);
     }
 
-    private static FluidSolver damBreak(int particles, int threads) {
+    static FluidSolver damBreak(int particles, int threads) {
         double d = 0.01;
         int a = (int) Math.round(Math.cbrt(particles / 2.0));
         double w = a * d;
