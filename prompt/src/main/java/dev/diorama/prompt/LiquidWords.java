@@ -120,16 +120,45 @@ final class LiquidWords {
 
     /**
      * "floats in", "bobs in", "sinks into" + a vessel: the thing goes into it (placed as things that go
-     * into a vessel are) and the liquid decides whether it floats or sinks; the verb is understood,
-     * nothing more is done with it. Elsewhere ("a balloon floats") it stays not understood.
+     * into a vessel are) and the liquid decides whether it floats or sinks. A vessel said to hold no
+     * liquid gets water ({@link #finish}): nothing floats or sinks in an empty tank. Elsewhere ("a
+     * balloon floats") the verb stays not understood.
      */
     private int floats(int i) {
         if (!FLOAT_VERBS.contains(r.w(i)) || !Set.of("in", "into", "inside").contains(r.w(i + 1))) return i;
-        int noun = r.shapeAhead(i + 2);
+        int k = i + 2;
+        if (Set.of("a", "an", "the").contains(r.w(k))) k++;
+        while (Set.of("empty", "dry", "half", "full", "filled", "nearly", "almost").contains(r.w(k))) k++;   // "in an empty glass"
+        int noun = r.shapeAhead(k);
         dev.diorama.scene.Shape shape = noun < 0 ? null : Vocabulary.SHAPES.get(r.w(noun));   // ("one" refers back: no shape)
         if (shape == null || !shape.hollow()) return i;
+        floatsIn.add(new int[] {i, noun});
         r.use(i, i + 1);
         return i + 1;
+    }
+
+    /** Each float verb's index and its vessel's noun's ({@link #floats}). */
+    private final List<int[]> floatsIn = new java.util.ArrayList<>();
+
+    /**
+     * How full the words before a holder's noun say it is ("a half-filled bottle", "a full glass", "a
+     * half-empty jug", "a nearly full tank"), those words then used; NaN (and nothing used) where
+     * they say nothing of it.
+     */
+    private double fullnessBeforeNoun(ObjectGroup g) {
+        for (int k = g.at(); k < g.end(); k++) {
+            if (r.used(k)) continue;
+            String a = r.w(k);
+            boolean halfBefore = k > g.at() && !r.used(k - 1) && r.w(k - 1).equals("half");
+            boolean nearlyBefore = k > g.at() && !r.used(k - 1) && Set.of("nearly", "almost").contains(r.w(k - 1));
+            double fraction;
+            if (a.equals("empty") && halfBefore) fraction = HALF;
+            else if (Set.of("full", "filled").contains(a)) fraction = halfBefore ? HALF : nearlyBefore ? 0.85 : FULL;
+            else continue;
+            r.use(halfBefore || nearlyBefore ? k - 1 : k, k + 1);
+            return fraction;
+        }
+        return Double.NaN;
     }
 
     // ---- the liquid itself ----
@@ -246,14 +275,10 @@ final class LiquidWords {
         // "with water in it"
         if (Set.of("in", "inside").contains(r.w(end)) && Set.of("it", "them").contains(r.w(end + 1))) end += 2;
         oneLiquid(g.at(), end, kind);
-        // "a full glass of water", "a half-full tank of oil": the words before the noun say how full.
+        // "a full glass of water", "a half-filled bottle of oil": the words before the noun say how full.
+        if (Double.isNaN(fraction)) fraction = fullnessBeforeNoun(g);
         for (int k2 = g.at(); k2 < g.end(); k2++) {
-            if (r.used(k2)) continue;
-            if (r.w(k2).equals("full") && Double.isNaN(fraction)) {
-                boolean half = r.w(k2 - 1).equals("half") && !r.used(k2 - 1);
-                fraction = half ? HALF : FULL;
-                r.use(half ? k2 - 1 : k2, k2 + 1);
-            } else if (r.w(k2).equals("empty")) {
+            if (!r.used(k2) && r.w(k2).equals("empty")) {
                 throw new PromptException(r.text(g.at(), end), "says the " + g.noun().word() + " is both empty and filled"
                         + " with " + kind + "; expected one of them");
             }
@@ -536,13 +561,36 @@ final class LiquidWords {
                     false, Vocabulary.NOUNS.get("puddle"), rain.at(), Draft.Prep.ON, Double.NaN));
             r.notes.add("\"" + rain.words() + "\": rain falls on a puddle (nothing else was named for it to fall on)");
         }
+        boolean liquidComes = r.draft.liquids.stream().anyMatch(l -> l.use() == LiquidUse.POUR || l.use() == LiquidUse.DAM);
         for (ObjectGroup g : r.draft.groups) {
             if (!g.shape().hollow()) continue;
+            boolean said = r.draft.liquids.stream().anyMatch(l -> l.holderAt() == g.at());
+            // "a half-filled bottle", "a full bucket": filled with water, no liquid being named
+            double fraction = said ? Double.NaN : fullnessBeforeNoun(g);
+            if (!Double.isNaN(fraction)) {
+                r.draft.liquids.add(new LiquidSaid(g.at(), g.end(), LiquidUse.FILL, "water", fraction, g.at(), g.words()));
+                r.notes.add("\"" + g.words() + "\": filled with water (no liquid was named; say \"" + g.words()
+                        + " of oil\" or \"of honey\" for another)");
+                continue;
+            }
             for (int k = g.at(); k < g.end(); k++) {
                 if (!r.used(k) && Set.of("empty", "dry").contains(r.w(k))) {
                     r.draft.liquids.add(new LiquidSaid(k, k + 1, LiquidUse.FILL, null, 0, g.at(), g.words()));
                     r.use(k, k + 1);
+                    said = true;
                 }
+            }
+            // "a pine cube floats in a tank": the tank holds water, unless a liquid is poured or
+            // released (a dam break) into the scene, which may fill it as it comes (rain adds too
+            // little: "... in a tank while it rains" still gets its water)
+            if (said || liquidComes) continue;
+            for (int[] f : floatsIn) {
+                if (f[1] < g.at() || f[1] >= g.end()) continue;
+                r.draft.liquids.add(new LiquidSaid(g.at(), g.end(), LiquidUse.FILL, "water", Double.NaN, g.at(), g.words()));
+                String noun = g.noun().word();
+                r.notes.add("\"" + r.text(f[0], f[0] + 2) + " " + g.words() + "\": the " + noun + " holds water (no liquid was"
+                        + " named for it; say \"a " + noun + " of oil\" or \"of honey\" for another)");
+                break;
             }
         }
     }

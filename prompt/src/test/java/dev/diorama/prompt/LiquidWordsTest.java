@@ -11,6 +11,7 @@ import dev.diorama.scene.Quat;
 import dev.diorama.scene.Scene;
 import dev.diorama.scene.SceneJson;
 import dev.diorama.scene.SceneObject;
+import dev.diorama.scene.Shape;
 import dev.diorama.scene.Solids;
 import dev.diorama.scene.Vec3;
 import java.util.ArrayList;
@@ -214,5 +215,56 @@ class LiquidWordsTest {
             assertTrue(o.position().y() - o.halfHeight() > surface, o.id() + " starts above the water");
             assertEquals(Quat.IDENTITY, o.rotation());
         }
+    }
+
+    /** The liquid in the object with this id, or null. */
+    private static Liquid liquidIn(Scene s, String id) {
+        return s.liquids().stream().filter(l -> id.equals(l.in())).findFirst().orElse(null);
+    }
+
+    @Test
+    void aHalfFilledBottleHoldsWaterToHalfItsDepthAndFloatsFreeInTheTank() {
+        PromptParser.Parse p = parse("a half-filled bottle bobs in a tank of water");
+        assertTrue(p.ignoredWords().isEmpty(), "ignored: " + p.ignoredWords());
+        Scene s = p.scene();
+        SceneObject bottle = s.object("glass-bottle");
+        Liquid inside = liquidIn(s, "glass-bottle");
+        assertNotNull(inside, "the bottle holds a liquid");
+        assertEquals("water", inside.kind());
+        assertEquals(0.5 * Solids.cavityDepth(bottle.shape(), bottle.size()), inside.level(), 0.001);
+        assertTrue(!bottle.fixed(), "the bottle moves: it floats in the tank");
+        assertEquals(0.7 * Solids.cavityDepth(Shape.TANK, s.object("glass-tank").size()), liquidIn(s, "glass-tank").level(), 0.001);
+        assertTrue(p.notes().stream().anyMatch(n -> n.contains("filled with water (no liquid was named")), p.notes().toString());
+        // and with a liquid named, or how full said in other words
+        Scene oil = parse("a half-filled bottle of oil floats in a tank of water").scene();
+        assertEquals("oil", liquidIn(oil, "glass-bottle").kind());
+        assertEquals(inside.level(), liquidIn(oil, "glass-bottle").level(), 1e-12);
+        Scene jug = parse("a half-empty jug").scene();
+        SceneObject j = jug.objects().getFirst();
+        assertEquals(0.5 * Solids.cavityDepth(j.shape(), j.size()), jug.liquids().getFirst().level(), 0.001);
+        Scene full = parse("a full glass").scene();
+        SceneObject g = full.objects().getFirst();
+        assertEquals(LiquidWords.FULL * Solids.cavityDepth(g.shape(), g.size()), full.liquids().getFirst().level(), 0.001);
+    }
+
+    @Test
+    void whatFloatsOrSinksInAVesselOfNoNamedLiquidFloatsOrSinksInWater() {
+        for (String prompt : List.of("a pine cube floats in a bathtub", "a steel ball sinks into the bowl",
+                "a pine cube floats in a tank while it rains")) {
+            PromptParser.Parse p = parse(prompt);
+            assertTrue(p.ignoredWords().isEmpty(), prompt + ": ignored " + p.ignoredWords());
+            Scene s = p.scene();
+            assertEquals(1, s.liquids().size(), prompt);
+            Liquid water = s.liquids().getFirst();
+            assertEquals("water", water.kind(), prompt);
+            SceneObject vessel = s.object(water.in());
+            assertEquals(LiquidWords.DEFAULT_FILL * Solids.cavityDepth(vessel.shape(), vessel.size()), water.level(), 0.001, prompt);
+            assertTrue(p.notes().stream().anyMatch(n -> n.contains("holds water (no liquid was named for it")), p.notes().toString());
+        }
+        // what the words say wins: a vessel said to be empty stays so, a named liquid is that one
+        PromptParser.Parse empty = parse("a pine cube floats in an empty glass");
+        assertTrue(empty.ignoredWords().isEmpty(), "ignored: " + empty.ignoredWords());
+        assertTrue(empty.scene().liquids().isEmpty());
+        assertEquals("honey", parse("a cube floats in a glass of honey").scene().liquids().getFirst().kind());
     }
 }
