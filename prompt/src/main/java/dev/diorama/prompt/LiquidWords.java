@@ -125,16 +125,19 @@ final class LiquidWords {
      * balloon floats") the verb stays not understood.
      */
     private int floats(int i) {
-        if (!FLOAT_VERBS.contains(r.w(i)) || !Set.of("in", "into", "inside").contains(r.w(i + 1))) return i;
-        int k = i + 2;
+        if (!FLOAT_VERBS.contains(r.w(i))) return i;
+        // "sinks to the bottom of a tank": into it, as "sinks into" (the reader places what follows "the bottom of" in it)
+        boolean bottom = r.w(i + 1).equals("to") && r.w(i + 2).equals("the") && r.w(i + 3).equals("bottom") && r.w(i + 4).equals("of");
+        if (!bottom && !Set.of("in", "into", "inside").contains(r.w(i + 1))) return i;
+        int k = bottom ? i + 5 : i + 2;
         if (Set.of("a", "an", "the").contains(r.w(k))) k++;
         while (Set.of("empty", "dry", "half", "full", "filled", "nearly", "almost").contains(r.w(k))) k++;   // "in an empty glass"
         int noun = r.shapeAhead(k);
         dev.diorama.scene.Shape shape = noun < 0 ? null : Vocabulary.SHAPES.get(r.w(noun));   // ("one" refers back: no shape)
         if (shape == null || !shape.hollow()) return i;
         floatsIn.add(new int[] {i, noun});
-        r.use(i, i + 1);
-        return i + 1;
+        r.use(i, bottom ? i + 4 : i + 1);
+        return bottom ? i + 4 : i + 1;
     }
 
     /** Each float verb's index and its vessel's noun's ({@link #floats}). */
@@ -588,7 +591,7 @@ final class LiquidWords {
                 if (f[1] < g.at() || f[1] >= g.end()) continue;
                 r.draft.liquids.add(new LiquidSaid(g.at(), g.end(), LiquidUse.FILL, "water", Double.NaN, g.at(), g.words()));
                 String noun = g.noun().word();
-                r.notes.add("\"" + r.text(f[0], f[0] + 2) + " " + g.words() + "\": the " + noun + " holds water (no liquid was"
+                r.notes.add("\"" + r.text(f[0], g.at()) + " " + g.words() + "\": the " + noun + " holds water (no liquid was"
                         + " named for it; say \"a " + noun + " of oil\" or \"of honey\" for another)");
                 break;
             }

@@ -913,7 +913,7 @@ final class PromptReader {
         if (Set.of("on", "onto", "upon", "off", "across", "along", "atop").contains(a)) return Draft.Prep.ON;
         if (a.equals("of") && Set.of("top", "end", "side", "edge", "off").contains(b)) return Draft.Prep.ON;
         if (Set.of("in", "into", "inside", "within").contains(a)) return Draft.Prep.IN;
-        if (a.equals("of") && b.equals("inside")) return Draft.Prep.IN;
+        if (a.equals("of") && Set.of("inside", "bottom").contains(b)) return Draft.Prep.IN;   // "the bottom of a tank": in it
         if (a.equals("down")) return Draft.Prep.DOWN;
         return Draft.Prep.NONE;
     }

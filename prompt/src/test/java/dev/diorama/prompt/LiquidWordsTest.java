@@ -250,6 +250,7 @@ class LiquidWordsTest {
     @Test
     void whatFloatsOrSinksInAVesselOfNoNamedLiquidFloatsOrSinksInWater() {
         for (String prompt : List.of("a pine cube floats in a bathtub", "a steel ball sinks into the bowl",
+                "a steel ball sinks to the bottom of a bucket",
                 "a pine cube floats in a tank while it rains")) {
             PromptParser.Parse p = parse(prompt);
             assertTrue(p.ignoredWords().isEmpty(), prompt + ": ignored " + p.ignoredWords());
@@ -266,5 +267,9 @@ class LiquidWordsTest {
         assertTrue(empty.ignoredWords().isEmpty(), "ignored: " + empty.ignoredWords());
         assertTrue(empty.scene().liquids().isEmpty());
         assertEquals("honey", parse("a cube floats in a glass of honey").scene().liquids().getFirst().kind());
+        // "sinks to the bottom of" a vessel is "sinks into" it
+        PromptParser.Parse bottom = parse("a stone sinks to the bottom of a tank of water");
+        assertTrue(bottom.ignoredWords().isEmpty(), "ignored: " + bottom.ignoredWords());
+        assertEquals(SceneJson.write(parse("a stone sinks into a tank of water").scene()), SceneJson.write(bottom.scene()));
     }
 }
