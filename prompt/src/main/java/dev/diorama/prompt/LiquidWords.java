@@ -80,7 +80,7 @@ final class LiquidWords {
         POUR_VERBS.addAll(DRIP_VERBS);
         WORDS.addAll(KINDS.keySet());
         WORDS.addAll(POUR_VERBS);
-        WORDS.addAll(List.of("full", "filled", "half", "brim", "dam", "empty"));
+        WORDS.addAll(List.of("full", "filled", "half", "brim", "dam", "empty", "fill", "fills", "filling"));
         WORDS.addAll(DAM_VERBS);
         for (String w : List.of("light", "gentle", "soft", "fine", "slight")) RAIN_RATES.put(w, LIGHT_RAIN);
         for (String w : List.of("moderate", "steady", "normal")) RAIN_RATES.put(w, MODERATE_RAIN);
@@ -109,6 +109,7 @@ final class LiquidWords {
         if ((e = rain(i)) > i) return e;
         if ((e = dam(i)) > i) return e;
         if ((e = fill(i)) > i) return e;
+        if ((e = fills(i)) > i) return e;
         if ((e = liquidPours(i)) > i) return e;
         if ((e = pourVerb(i)) > i) return e;
         return liquidIn(i);
@@ -308,6 +309,48 @@ final class LiquidWords {
     }
 
     // ---- pouring ----
+
+    /** Verbs of filling something as it happens ("fills", not "filled", which says how full a thing is). */
+    static final Set<String> FILL_VERBS = Set.of("fill", "fills", "filling");
+
+    /**
+     * Filling as it happens, a pour into the thing filled (from the source said with "from", else
+     * from above it): "fill a glass with water", "water fills the bathtub", "a glass fills (up) with
+     * oil". The thing filled is recorded as the pour's holder ({@link Liquids}' pour takes it as the
+     * target).
+     */
+    private int fills(int i) {
+        int[] e = new int[1];
+        String kind = kindAt(i, e);
+        if (kind != null && FILL_VERBS.contains(r.w(e[0])) && r.shapeAhead(e[0] + 1) >= 0) {
+            // "water fills a glass"
+            int end = e[0] + 1;
+            r.draft.liquids.add(new LiquidSaid(i, end, LiquidUse.POUR, kind, Double.NaN, end, r.text(i, end)));
+            r.use(i, end);
+            return end;
+        }
+        if (!FILL_VERBS.contains(r.w(i))) return i;
+        ObjectGroup subject = r.draft.groups.isEmpty() ? null : r.draft.groups.getLast();
+        int up = r.w(i + 1).equals("up") ? i + 2 : i + 1;
+        if (subject != null && subject.end() == i && r.w(up).equals("with") && (kind = kindAt(up + 1, e)) != null) {
+            // "a glass fills with water", "the bathtub fills up with oil"
+            oneLiquid(i, e[0], kind);
+            r.draft.liquids.add(new LiquidSaid(i, e[0], LiquidUse.POUR, kind, Double.NaN, subject.at(), r.text(subject.at(), e[0])));
+            r.use(i, e[0]);
+            return e[0];
+        }
+        // "fill a glass with water", "a jug fills a glass with water" (the jug its source): the liquid after "with", a few words on
+        if (r.shapeAhead(i + 1) < 0) return i;
+        for (int k = i + 2; k < i + 12 && k < r.tokens.size(); k++) {
+            if (!r.w(k).equals("with") || r.used(k) || (kind = kindAt(k + 1, e)) == null) continue;
+            oneLiquid(i, e[0], kind);
+            r.draft.liquids.add(new LiquidSaid(i, i + 1, LiquidUse.POUR, kind, Double.NaN, i + 1, r.text(i, e[0])));
+            r.use(i, i + 1);
+            r.use(k, e[0]);
+            return i + 1;
+        }
+        return i;
+    }
 
     /** "water pours", "honey drips", "water is poured", "oil being poured", "honey dripping". */
     private int liquidPours(int i) {

@@ -403,7 +403,10 @@ final class Liquids {
     private static PourPlan pour(Draft d, LiquidSaid l, Map<ObjectGroup, Fill> fillOf, List<Fill> fills, List<String> notes) {
         ObjectGroup target = null, source = null;
         for (ObjectGroup g : d.groups) {
-            if (g.at() > l.at() && (g.prep() == Prep.IN || g.prep() == Prep.ON) && !d.fromAt.contains(g.at())) {
+            // the thing filled ("fill a glass with water", "a glass fills with water": LiquidWords.fills)
+            boolean filled = l.holderAt() >= 0 && g.at() >= l.holderAt() && g.at() <= l.holderAt() + 1;
+            if (filled || l.holderAt() < 0 && g.at() > l.at() && (g.prep() == Prep.IN || g.prep() == Prep.ON)
+                    && !d.fromAt.contains(g.at())) {
                 target = g;
                 break;
             }

@@ -272,4 +272,21 @@ class LiquidWordsTest {
         assertTrue(bottom.ignoredWords().isEmpty(), "ignored: " + bottom.ignoredWords());
         assertEquals(SceneJson.write(parse("a stone sinks into a tank of water").scene()), SceneJson.write(bottom.scene()));
     }
+
+    @Test
+    void fillingAThingIsPouringIntoIt() {
+        String[][] same = {
+                {"fill a glass with water", "pour water into a glass"},
+                {"a glass fills with water", "pour water into a glass"},
+                {"a jug fills a glass with water", "water pours from a jug into a glass"},
+                {"fill the tank with honey", "pour honey into the tank"},
+                {"the bucket fills up with oil", "pour oil into the bucket"},
+                {"water fills the bathtub", "water pours into the bathtub"}};
+        for (String[] pair : same) {
+            PromptParser.Parse fill = parse(pair[0]);
+            assertTrue(fill.ignoredWords().isEmpty(), pair[0] + ": ignored " + fill.ignoredWords());
+            assertEquals(SceneJson.write(parse(pair[1]).scene()), SceneJson.write(fill.scene()), pair[0]);
+            assertNotNull(fill.scene().liquids().getFirst().pour(), pair[0] + " pours");
+        }
+    }
 }
