@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.diorama.prompt.PromptParser;
+import dev.diorama.scene.ContactEvent;
 import dev.diorama.scene.Keyframe;
 import dev.diorama.scene.Quat;
 import dev.diorama.scene.Scene;
@@ -36,6 +37,32 @@ class PromptPhysicsTest {
     /** How far an object's up axis is turned from vertical, degrees. */
     static double tilt(Quat q) {
         return Math.toDegrees(Math.acos(Math.clamp(q.rotate(new Vec3(0, 1, 0)).y(), -1, 1)));
+    }
+
+    /**
+     * "on the Moon", "on Mars": a ball let go 2 m up lands when h = g t^2 / 2 says, at sqrt(2 g h),
+     * with the world's own g (1.62 and 3.72 m/s^2), not Earth's.
+     */
+    @Test
+    void aBallDroppedOnTheMoonOrMarsLandsAsItsGravitySays() {
+        for (String[] world : new String[][] {{"on the Moon", "1.62"}, {"on Mars", "3.72"}}) {
+            Scene s = scene("a red rubber ball is dropped from 2 m " + world[0], 4);
+            double g = Double.parseDouble(world[1]);
+            assertEquals(g, s.gravity(), 1e-12, world[0]);
+            SceneObject ball = object(s, "ball");
+            double h = ball.position().y() - ball.size().x() / 2;
+            assertEquals(2, h, 1e-9, "let go 2 m up");
+            ContactEvent first = Simulator.run(s).events().getFirst();
+            assertEquals(Math.sqrt(2 * h / g), first.t(), 1.0 / s.physicsRate(), world[0] + ": lands at sqrt(2 h / g)");
+            assertEquals(Math.sqrt(2 * g * h), first.speed(), 0.01 * Math.sqrt(2 * g * h), world[0] + ": at sqrt(2 g h)");
+        }
+        // weightless, nothing falls: the ball is where it was let go after a second
+        Scene zero = scene("a red rubber ball is dropped from 2 m in zero gravity", 2);
+        assertEquals(0, zero.gravity());
+        Timeline tl = Simulator.run(zero);
+        SceneObject ball = object(zero, "ball");
+        assertEquals(ball.position().y(), at(tl, zero, ball, 24).y(), 1e-6);
+        assertTrue(tl.events().isEmpty(), "nothing lands: " + tl.events());
     }
 
     @Test

@@ -55,6 +55,8 @@ final class Draft {
     Said<double[]> coordinates;
     Said<Double> utcOffset;
     Said<DateSpec> date;
+    /** "on the Moon", "on Mars", "in zero gravity": the downward acceleration, m/s^2; null: Earth's. */
+    Said<Double> gravity;
     /** Camera language: shot size, angle, field of view (degrees), move. */
     Said<Shot> shot;
     Said<Angle> angle;

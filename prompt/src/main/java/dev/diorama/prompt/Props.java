@@ -733,12 +733,16 @@ final class Props {
             from = new Vec3(round(from.x()), round(from.y()), round(from.z()));
             // Aim: the angle below the horizontal (towards +x) that brings the stream to x = 0 at the floor's height.
             double fall = from.y() - floor, dx = -from.x();
+            double gravity = Staging.gravity(d);
+            if (!(gravity > 0)) {
+                throw new PromptException(p.words() + " ... " + d.gravity.words(), "pours without gravity; expected a pour where"
+                        + " things fall (a liquid poured in weightlessness leaves the jug as a floating blob)");
+            }
             double lo = Math.toRadians(10), hi = Math.toRadians(89);
             for (int k = 0; k < 60; k++) {
                 double mid = (lo + hi) / 2;
                 double vx = speed * Math.cos(mid), vy = speed * Math.sin(mid);
-                double t = (-vy + Math.sqrt(vy * vy + 2 * dev.diorama.scene.Scene.STANDARD_GRAVITY * Math.max(fall, 0)))
-                        / dev.diorama.scene.Scene.STANDARD_GRAVITY;
+                double t = (-vy + Math.sqrt(vy * vy + 2 * gravity * Math.max(fall, 0))) / gravity;
                 if (vx * t > dx) lo = mid;
                 else hi = mid;
             }
@@ -795,7 +799,7 @@ final class Props {
                     u.pieces.add(piece(c, cs, new Vec3(0, round(bottom + half), 0), null, null));
                     // A small thing falling fast onto a thin floor must not pass through it between two
                     // steps: it moves at most 40 % of its radius and the floor's thickness per step.
-                    double speed = Math.sqrt(2 * dev.diorama.scene.Scene.STANDARD_GRAVITY * Math.max(0, bottom - floor));
+                    double speed = Math.sqrt(2 * Staging.gravity(d) * Math.max(0, bottom - floor));
                     double reach = Math.min(half, cs.x() / 2) + floor;
                     u.physicsRate = Math.max(u.physicsRate, (int) Math.ceil(speed / (0.4 * reach)));
                     bottom += 2 * half + 0.02;

@@ -230,7 +230,7 @@ public final class SceneEdits {
         return rebuild(s, s.environment(), objs, words);
     }
 
-    /** "now at night", "from above", "on a marble floor", "in Oslo", "for 8 seconds": read as a prompt is. */
+    /** "now at night", "from above", "on a marble floor", "in Oslo", "for 8 seconds", "on the Moon": read as a prompt is. */
     private static Scene settingsClause(Scene s, String words, List<String> ignored, List<String> notes,
                                         boolean[] newObjects) {
         PromptReader.Reading r = PromptReader.read(Token.split(words));
@@ -278,8 +278,9 @@ public final class SceneEdits {
             move = null;
         }
         double seconds = d.seconds != null ? d.seconds.value() : s.seconds();
+        double gravity = d.gravity != null ? d.gravity.value() : s.gravity();   // "now on the Moon"
         try {
-            Scene out = new Scene(s.seed(), s.seconds(), s.fps(), s.width(), s.height(), s.physicsRate(), s.gravity(),
+            Scene out = new Scene(s.seed(), s.seconds(), s.fps(), s.width(), s.height(), s.physicsRate(), gravity,
                     time, env, camera, s.objects(), move, s.timeLapse(), s.joints(),
                     reframed || d.move != null ? List.of() : s.shots()).withLiquids(s.liquids());
             if (seconds != s.seconds()) out = out.withTiming(seconds, s.fps(), s.width(), s.height());

@@ -7,6 +7,7 @@ import dev.diorama.prompt.Draft.Seasons;
 import dev.diorama.prompt.Draft.TimeOfDay;
 import dev.diorama.scene.Environment;
 import dev.diorama.scene.Places;
+import dev.diorama.scene.Scene;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -53,6 +54,7 @@ final class SettingWords {
 
     int match(int i) {
         int e;
+        if ((e = world(i)) > i) return e;
         if ((e = lapse(i)) > i) return e;
         if ((e = coordinates(i)) > i) return e;
         if ((e = utc(i)) > i) return e;
@@ -62,6 +64,53 @@ final class SettingWords {
     }
 
     // ---- where ----
+
+    /**
+     * Surface gravity, m/s^2, of the worlds one can stand on (NASA's planetary fact sheets, as
+     * quoted to three figures): the Moon 1.62, Mars 3.72, Mercury 3.70, Venus 8.87, Pluto 0.62,
+     * Earth {@value Scene#STANDARD_GRAVITY}. The gas giants have no surface to stand on.
+     */
+    static final Map<String, Double> WORLDS = Map.of("moon", 1.62, "mars", 3.72, "mercury", 3.70, "venus", 8.87,
+            "pluto", 0.62, "earth", Scene.STANDARD_GRAVITY);
+
+    /**
+     * "on the Moon", "on Mars", "on the surface of Mars", "in zero gravity", "weightless", "in
+     * weightlessness": the scene's gravity (the sky, the light and the air stay Earth's, which a
+     * note says).
+     */
+    private int world(int i) {
+        int j = i;
+        if (r.w(j).equals("on")) {
+            j++;
+            if (r.w(j).equals("the")) j++;
+            if (r.w(j).equals("surface") && r.w(j + 1).equals("of")) j += r.w(j + 2).equals("the") ? 3 : 2;
+            Double g = WORLDS.get(r.w(j));
+            if (g == null) return i;
+            String name = r.w(j).equals("moon") ? "the Moon" : Character.toUpperCase(r.w(j).charAt(0)) + r.w(j).substring(1);
+            return setGravity(i, j + 1, g, name);
+        }
+        if (r.w(i).equals("weightless")) return setGravity(i, i + 1, 0, null);
+        if (r.w(i).equals("in") && r.w(i + 1).equals("weightlessness")) return setGravity(i, i + 2, 0, null);
+        if (Set.of("in", "with", "under").contains(r.w(i)) && r.w(i + 1).equals("zero")
+                && Set.of("gravity", "g").contains(r.w(i + 2))) return setGravity(i, i + 3, 0, null);
+        if (r.w(i).equals("without") && r.w(i + 1).equals("gravity")) return setGravity(i, i + 2, 0, null);
+        return i;
+    }
+
+    private int setGravity(int from, int to, double g, String world) {
+        String words = r.text(from, to);
+        if (r.draft.gravity != null && r.draft.gravity.value() != g) {
+            throw new PromptException(r.draft.gravity.words() + " ... " + words, "names two gravities; expected one world");
+        }
+        r.draft.gravity = new Said<>(g, words);
+        if (g != Scene.STANDARD_GRAVITY) {
+            r.notes.add("\"" + words + "\": gravity " + PromptReader.number(g) + " m/s^2"
+                    + (world == null ? " (nothing falls; what moves goes on in a straight line)" : ", " + world + "'s")
+                    + "; the sky, the light and the air that carries the sound are still Earth's");
+        }
+        r.use(from, to);
+        return to;
+    }
 
     /** "in Oslo", "Rio de Janeiro", "in São Paulo": the longest name of {@link Places} at i. */
     private int city(int i) {

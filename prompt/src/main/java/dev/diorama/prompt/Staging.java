@@ -83,6 +83,11 @@ final class Staging {
     private Staging() {}
 
     /** A default size per shape, m: (x, y, z) as {@link SceneObject#size()} reads it. */
+    /** The scene's gravity, m/s^2: the world the words name ("on the Moon"), else Earth's. */
+    static double gravity(Draft d) {
+        return d.gravity == null ? Scene.STANDARD_GRAVITY : d.gravity.value();
+    }
+
     static Vec3 defaultSize(Shape s) {
         return switch (s) {
             case BALL -> new Vec3(0.2, 0.2, 0.2);
@@ -303,7 +308,7 @@ final class Staging {
                         + PromptReader.number(Math.round(needed[0] * 10) / 10.0) + " s)");
             }
         }
-        return new Scene(o.seed(), seconds, o.fps(), o.width(), o.height(), physicsRate, Scene.STANDARD_GRAVITY, time, env,
+        return new Scene(o.seed(), seconds, o.fps(), o.width(), o.height(), physicsRate, gravity(d), time, env,
                 camera, objects, move, lapse, joints, List.of()).withLiquids(liquids);
     }
 
@@ -394,8 +399,8 @@ final class Staging {
                 // A moving object is framed where it lands or, on the floor, where it is after 2 s
                 // (friction slows it; a rolling ball slows little): the action stays in the picture.
                 double up = v.y(), y0 = p.y() - so.halfHeight();
-                double t = up > 0 || y0 > 0 ? (up + Math.sqrt(up * up + 2 * Scene.STANDARD_GRAVITY * y0))
-                        / Scene.STANDARD_GRAVITY : 2;
+                double g = gravity(d);
+                double t = g > 0 && (up > 0 || y0 > 0) ? (up + Math.sqrt(up * up + 2 * g * y0)) / g : 2;
                 t = Math.min(t, 2);
                 framed.add(so.withPosition(new Vec3(p.x() + v.x() * t, so.halfHeight(), p.z() + v.z() * t)));
             }
@@ -517,7 +522,7 @@ final class Staging {
         notes.add("a storyboard of " + shots.size() + " shots, " + PromptReader.number(Math.round(total * 1000) / 1000.0)
                 + " s in all, in one world: cuts at " + String.join(", ", out.stream().skip(1)
                 .map(sh -> PromptReader.number(sh.start()) + " s").toList()));
-        return new Scene(o.seed(), total, o.fps(), o.width(), o.height(), physicsRate, Scene.STANDARD_GRAVITY, time, env,
+        return new Scene(o.seed(), total, o.fps(), o.width(), o.height(), physicsRate, gravity(d), time, env,
                 null, entered, null, lapse, joints, out);
     }
 

@@ -128,6 +128,7 @@ final class Storyboard {
             world.venue = once(world.venue, d.venue, "the place");
             world.haze = once(world.haze, d.haze, "the air (clear, hazy)");
             world.clouds = once(world.clouds, d.clouds, "the sky");
+            world.gravity = once(world.gravity, d.gravity, "the gravity (the world it happens on)");
             shots.add(new ShotWords(d, d.seconds == null ? null : d.seconds.value(), firstGroup, part.strip()));
             offset += tokens.size();
         }

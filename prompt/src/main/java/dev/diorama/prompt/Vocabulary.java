@@ -413,6 +413,8 @@ final class Vocabulary {
         all.addAll(SettingWords.WORDS);
         all.addAll(SettingWords.MONTHS.keySet());
         all.addAll(SettingWords.SEASONS.keySet());
+        all.addAll(SettingWords.WORLDS.keySet());
+        all.addAll(List.of("gravity", "weightless", "weightlessness"));
         all.addAll(CameraWords.WORDS);
         all.addAll(ActionWords.WORDS);
         all.addAll(NOUNS.keySet());

@@ -391,4 +391,29 @@ class PromptParserTest {
         assertEquals(SceneJson.write(parse(prompt).scene()), SceneJson.write(parse(prompt).scene()));
         assertFalse(parse(prompt).scene().objects().isEmpty());
     }
+
+    @Test
+    void theWorldNamedSetsTheGravity() {
+        String[][] worlds = {{"on the moon", "1.62"}, {"on Mars", "3.72"}, {"on the surface of Venus", "8.87"},
+                {"on Mercury", "3.70"}, {"on Pluto", "0.62"}, {"in zero gravity", "0"}, {"weightless", "0"},
+                {"in weightlessness", "0"}, {"without gravity", "0"}};
+        for (String[] w : worlds) {
+            PromptParser.Parse p = parse("a steel ball drops from 1 m " + w[0]);
+            assertTrue(p.ignoredWords().isEmpty(), w[0] + ": ignored " + p.ignoredWords());
+            assertEquals(Double.parseDouble(w[1]), p.scene().gravity(), 1e-12, w[0]);
+            assertTrue(p.notes().stream().anyMatch(n -> n.contains("gravity " + PromptReader.number(Double.parseDouble(w[1])) + " m/s^2")
+                    && n.contains("Earth's")), w[0] + ": " + p.notes());
+        }
+        PromptParser.Parse earth = parse("a steel ball drops from 1 m on Earth");
+        assertTrue(earth.ignoredWords().isEmpty(), "ignored: " + earth.ignoredWords());
+        assertEquals(Scene.STANDARD_GRAVITY, earth.scene().gravity());
+        assertEquals(Scene.STANDARD_GRAVITY, parse("a ball on the table").scene().gravity());
+        // a storyboard's shots share one world
+        assertEquals(1.62, parse("Shot 1: a steel ball drops from 1 m on the moon. Shot 2: a cube falls").scene().gravity(), 1e-12);
+        PromptException two = assertThrows(PromptException.class, () -> parse("a ball falls on the moon on Mars"));
+        assertTrue(two.getMessage().contains("names two gravities"), two.getMessage());
+        PromptException pour = assertThrows(PromptException.class,
+                () -> parse("water pours from a jug into a glass in zero gravity"));
+        assertTrue(pour.getMessage().contains("pours without gravity"), pour.getMessage());
+    }
 }

@@ -30,6 +30,18 @@ class SceneEditsTest {
     }
 
     @Test
+    void nowOnTheMoonChangesTheGravityAndNothingElse() {
+        Scene before = scene("a red rubber ball and a wooden cube drop onto a wooden floor");
+        Scene moon = SceneEdits.apply(before, "now on the Moon").scene();
+        assertEquals(1.62, moon.gravity(), 1e-12);
+        assertEquals(before.objects(), moon.objects());
+        assertEquals(before.environment(), moon.environment());
+        assertEquals(before.camera(), moon.camera());
+        assertEquals(1.62, SceneEdits.apply(moon, "at sunset").scene().gravity(), 1e-12,
+                "an edit that names no world keeps the one the scene has");
+    }
+
+    @Test
     void anEditKeepsTheLiquids() {
         Scene before = scene("a steel ball drops into a tank of water");
         assertEquals(1, before.liquids().size());
