@@ -600,6 +600,10 @@ final class LiquidWords {
      * (an aquarium is otherwise full of water): recorded as a fill of nothing, and the word used.
      */
     void finish() {
+        if (r.draft.gravity != null && r.draft.gravity.value() == 0 && !r.draft.liquids.isEmpty()) {
+            r.notes.add("\"" + r.draft.gravity.words() + "\": without gravity the liquid draws itself into a ball and drifts"
+                    + " (Diorama's liquids do not wet walls, where real water would cling to a glass)");
+        }
         // Rain and nothing else ("heavy rain", "a downpour"): it falls on a puddle, where it can be seen.
         LiquidSaid rain = r.draft.liquids.stream().filter(l -> l.use() == LiquidUse.RAIN).findFirst().orElse(null);
         if (rain != null && r.draft.groups.isEmpty()) {

@@ -408,6 +408,7 @@ class PromptParserTest {
         assertTrue(earth.ignoredWords().isEmpty(), "ignored: " + earth.ignoredWords());
         assertEquals(Scene.STANDARD_GRAVITY, earth.scene().gravity());
         assertEquals(Scene.STANDARD_GRAVITY, parse("a ball on the table").scene().gravity());
+        assertTrue(parse("a glass of water in zero gravity").notes().stream().anyMatch(n -> n.contains("draws itself into a ball")));
         // a storyboard's shots share one world
         assertEquals(1.62, parse("Shot 1: a steel ball drops from 1 m on the moon. Shot 2: a cube falls").scene().gravity(), 1e-12);
         PromptException two = assertThrows(PromptException.class, () -> parse("a ball falls on the moon on Mars"));
