@@ -112,6 +112,27 @@ class PromptPhysicsTest {
         assertEquals(4, crossings, 1, "crossings of the plumb line in 4 s");
     }
 
+    /**
+     * "a 1 m pendulum swings on the Moon": its period is 2 pi sqrt(L / g) with the Moon's g, 4.94 s
+     * (2.5 times Earth's 2.0 s), times 1 + theta0^2 / 16 for its 30 degree swing.
+     */
+    @Test
+    void aPendulumOnTheMoonSwingsWithTheMoonsPeriod() {
+        Scene s = scene("a 1 m pendulum swings on the Moon", 11);
+        SceneObject bob = object(s, "steel-pendulum");
+        Timeline tl = Simulator.run(s);
+        List<Double> crossings = new java.util.ArrayList<>();
+        for (int f = 1; f < tl.frames().size(); f++) {
+            double x0 = at(tl, s, bob, f - 1).x(), x1 = at(tl, s, bob, f).x();
+            if (x0 < 0 && x1 >= 0) crossings.add((f - 1 + x0 / (x0 - x1)) / s.fps());   // through the middle, one way
+        }
+        assertEquals(2, crossings.size(), "two periods' crossings in 11 s: " + crossings);
+        double period = crossings.get(1) - crossings.get(0), theta0 = Math.toRadians(30);
+        double expected = 2 * Math.PI * Math.sqrt(1 / 1.62) * (1 + theta0 * theta0 / 16);
+        System.out.printf("pendulum on the Moon: period %.4f s (2 pi sqrt(L / g) (1 + theta0^2 / 16) = %.4f s)%n", period, expected);
+        assertEquals(expected, period, 0.02 * expected, "2 pi sqrt(L / g_Moon)");
+    }
+
     @Test
     void newtonsCradleSendsTheLastBallOut() {
         Scene s = scene("newton's cradle", 0.75);
