@@ -66,11 +66,11 @@ final class SettingWords {
     // ---- where ----
 
     /**
-     * Surface gravity, m/s^2, of the worlds one can stand on (NASA's planetary fact sheets, as
-     * quoted to three figures): the Moon 1.62, Mars 3.72, Mercury 3.70, Venus 8.87, Pluto 0.62,
-     * Earth {@value Scene#STANDARD_GRAVITY}. The gas giants have no surface to stand on.
+     * Surface gravity, m/s^2, of the worlds one can stand on (NASA's planetary fact sheets): the
+     * Moon 1.62, Mars 3.71, Mercury 3.70, Venus 8.87, Pluto 0.62, Earth
+     * {@value Scene#STANDARD_GRAVITY}. The gas giants have no surface to stand on.
      */
-    static final Map<String, Double> WORLDS = Map.of("moon", 1.62, "mars", 3.72, "mercury", 3.70, "venus", 8.87,
+    static final Map<String, Double> WORLDS = Map.of("moon", 1.62, "mars", 3.71, "mercury", 3.70, "venus", 8.87,
             "pluto", 0.62, "earth", Scene.STANDARD_GRAVITY);
 
     /**

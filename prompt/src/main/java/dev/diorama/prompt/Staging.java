@@ -82,12 +82,12 @@ final class Staging {
 
     private Staging() {}
 
-    /** A default size per shape, m: (x, y, z) as {@link SceneObject#size()} reads it. */
     /** The scene's gravity, m/s^2: the world the words name ("on the Moon"), else Earth's. */
     static double gravity(Draft d) {
         return d.gravity == null ? Scene.STANDARD_GRAVITY : d.gravity.value();
     }
 
+    /** A default size per shape, m: (x, y, z) as {@link SceneObject#size()} reads it. */
     static Vec3 defaultSize(Shape s) {
         return switch (s) {
             case BALL -> new Vec3(0.2, 0.2, 0.2);

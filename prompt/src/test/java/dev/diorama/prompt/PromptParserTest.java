@@ -394,7 +394,7 @@ class PromptParserTest {
 
     @Test
     void theWorldNamedSetsTheGravity() {
-        String[][] worlds = {{"on the moon", "1.62"}, {"on Mars", "3.72"}, {"on the surface of Venus", "8.87"},
+        String[][] worlds = {{"on the moon", "1.62"}, {"on Mars", "3.71"}, {"on the surface of Venus", "8.87"},
                 {"on Mercury", "3.70"}, {"on Pluto", "0.62"}, {"in zero gravity", "0"}, {"weightless", "0"},
                 {"in weightlessness", "0"}, {"without gravity", "0"}};
         for (String[] w : worlds) {
