@@ -313,7 +313,14 @@ public final class SoundTrack implements AutoCloseable {
                       List<dev.diorama.scene.ContactState> contacts, List<dev.diorama.scene.LiquidSound> liquidSounds,
                       Options options) {
         this.scene = Objects.requireNonNull(scene, "scene");
-        this.events = List.copyOf(events);
+        // Without air (the Moon) no sound reaches the camera: strikes, rubbing, the liquid and the
+        // place's ambience are all silent (the events stay in the sidecar, as the simulation's truth).
+        boolean air = scene.environment().air();
+        this.events = air ? List.copyOf(events) : List.of();
+        if (!air) {
+            contacts = List.of();
+            liquidSounds = List.of();
+        }
         this.options = Objects.requireNonNull(options, "options");
         for (SceneObject o : scene.objects()) bodies.put(o.id(), ModalModel.of(o));
         Material floor = scene.environment().floor();
@@ -350,7 +357,7 @@ public final class SoundTrack implements AutoCloseable {
         this.ground = ground;
         this.sendAudibility = sendAudibility;
         buildVoices(Voice.THRESHOLD);
-        ambience = options.ambience() ? new Ambience(scene) : null;
+        ambience = options.ambience() && air ? new Ambience(scene) : null;
         if (options.normalise()) {
             mastering = measure();
             filmGain = mastering.gain();

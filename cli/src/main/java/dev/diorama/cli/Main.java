@@ -187,7 +187,7 @@ public final class Main implements Runnable {
                     if (!quiet) {
                         err.printf(Locale.ROOT, "diorama: wrote %s (%.1f s of sound, %d events, seed %d) in %.1f s%n",
                                 r.video(), scene.seconds(), r.events().size(), scene.seed(), r.wallSeconds());
-                        printLoudness(err, r.mastering());
+                        printLoudness(err, r.mastering(), scene.environment().air());
                     }
                 } else {
                     FilmMaker.Result r = FilmMaker.film(scene, output, settings);
@@ -196,7 +196,7 @@ public final class Main implements Runnable {
                         err.printf(Locale.ROOT, "diorama: wrote %s and %s (%d frames, %d events, seed %d) in %.1f s%n",
                                 r.video(), r.sidecar(), r.frames(), r.events().size(),
                                 scene.seed(), r.wallSeconds());
-                        printLoudness(err, r.mastering());
+                        printLoudness(err, r.mastering(), scene.environment().air());
                     }
                 }
             } finally {
@@ -209,8 +209,12 @@ public final class Main implements Runnable {
          * The film's loudness as mastered, and where it stays below the target, why: its sounds are
          * short knocks whose peaks meet the true-peak ceiling first (see the README's Acoustics).
          */
-        static void printLoudness(PrintStream err, SoundTrack.Mastering m) {
+        static void printLoudness(PrintStream err, SoundTrack.Mastering m, boolean air) {
             if (m == null) return;
+            if (!air) {
+                err.println("diorama: no air, so no sound: the film's soundtrack is silent (its impacts are in the sidecar)");
+                return;
+            }
             if (!(m.finalLoudness() > Double.NEGATIVE_INFINITY) && Double.isFinite(m.finalTruePeak())) {
                 err.println(String.format(Locale.ROOT, "diorama: sound with its true peak at %.1f dBTP; it has no integrated"
                         + " loudness to bring to %.0f LUFS (BS.1770 needs 0.4 s above -70 LUFS: the film is shorter, or its"

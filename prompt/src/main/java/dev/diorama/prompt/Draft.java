@@ -57,6 +57,8 @@ final class Draft {
     Said<DateSpec> date;
     /** "on the Moon", "on Mars", "in zero gravity": the downward acceleration, m/s^2; null: Earth's. */
     Said<Double> gravity;
+    /** false: a world without air ("on the Moon"): outdoors a black sky and no sound; null: air. */
+    Said<Boolean> air;
     /** Camera language: shot size, angle, field of view (degrees), move. */
     Said<Shot> shot;
     Said<Angle> angle;

@@ -73,6 +73,9 @@ final class SettingWords {
     static final Map<String, Double> WORLDS = Map.of("moon", 1.62, "mars", 3.71, "mercury", 3.70, "venus", 8.87,
             "pluto", 0.62, "earth", Scene.STANDARD_GRAVITY);
 
+    /** The worlds of {@link #WORLDS} without air (their thin exospheres neither scatter light nor carry sound). */
+    static final Set<String> AIRLESS = Set.of("moon", "mercury", "pluto");
+
     /**
      * "on the Moon", "on Mars", "on the surface of Mars", "in zero gravity", "weightless", "in
      * weightlessness": the scene's gravity (the sky, the light and the air stay Earth's, which a
@@ -87,17 +90,20 @@ final class SettingWords {
             Double g = WORLDS.get(r.w(j));
             if (g == null) return i;
             String name = r.w(j).equals("moon") ? "the Moon" : Character.toUpperCase(r.w(j).charAt(0)) + r.w(j).substring(1);
-            return setGravity(i, j + 1, g, name);
+            boolean airless = AIRLESS.contains(r.w(j));
+            int end = setGravity(i, j + 1, g, name, airless);
+            if (airless) r.draft.air = new Said<>(false, r.text(i, end));
+            return end;
         }
-        if (r.w(i).equals("weightless")) return setGravity(i, i + 1, 0, null);
-        if (r.w(i).equals("in") && r.w(i + 1).equals("weightlessness")) return setGravity(i, i + 2, 0, null);
+        if (r.w(i).equals("weightless")) return setGravity(i, i + 1, 0, null, false);
+        if (r.w(i).equals("in") && r.w(i + 1).equals("weightlessness")) return setGravity(i, i + 2, 0, null, false);
         if (Set.of("in", "with", "under").contains(r.w(i)) && r.w(i + 1).equals("zero")
-                && Set.of("gravity", "g").contains(r.w(i + 2))) return setGravity(i, i + 3, 0, null);
-        if (r.w(i).equals("without") && r.w(i + 1).equals("gravity")) return setGravity(i, i + 2, 0, null);
+                && Set.of("gravity", "g").contains(r.w(i + 2))) return setGravity(i, i + 3, 0, null, false);
+        if (r.w(i).equals("without") && r.w(i + 1).equals("gravity")) return setGravity(i, i + 2, 0, null, false);
         return i;
     }
 
-    private int setGravity(int from, int to, double g, String world) {
+    private int setGravity(int from, int to, double g, String world, boolean airless) {
         String words = r.text(from, to);
         if (r.draft.gravity != null && r.draft.gravity.value() != g) {
             throw new PromptException(r.draft.gravity.words() + " ... " + words, "names two gravities; expected one world");
@@ -106,7 +112,8 @@ final class SettingWords {
         if (g != Scene.STANDARD_GRAVITY) {
             r.notes.add("\"" + words + "\": gravity " + PromptReader.number(g) + " m/s^2"
                     + (world == null ? " (nothing falls; what moves goes on in a straight line)" : ", " + world + "'s")
-                    + "; the sky, the light and the air that carries the sound are still Earth's");
+                    + (airless ? "; no air: outdoors a black sky, the sun unfiltered, and no sound"
+                    : "; the sky, the light and the air that carries the sound are still Earth's"));
         }
         r.use(from, to);
         return to;

@@ -317,6 +317,23 @@ final class Staging {
      * ({@link Environment#withSky}); the rest of the sky as it was.
      */
     static Environment sky(Draft d, Environment env, List<String> notes) {
+        if (d.air != null && !d.air.value()) {
+            if (env.kind() == Environment.Kind.INDOOR) {
+                notes.add("\"" + d.air.words() + "\": indoors, the room holds air (a sky and sound as on Earth)");
+            } else {
+                // No air: no weather. What would need it is refused rather than quietly dropped.
+                Draft.LiquidSaid rain = d.liquids.stream().filter(l -> l.use() == Draft.LiquidUse.RAIN).findFirst().orElse(null);
+                Draft.Said<?> weather = d.haze != null ? d.haze : d.clouds;
+                if (rain != null || weather != null) {
+                    throw new PromptException(d.air.words() + " ... " + (rain != null ? rain.words() : weather.words()),
+                            "says " + (rain != null ? "rain" : "haze or cloud") + " where there is no air; expected one of them");
+                }
+                if (!d.liquids.isEmpty()) {
+                    notes.add("\"" + d.air.words() + "\": the liquid stays liquid (in a vacuum real water boils away)");
+                }
+                return env.withAir(false);
+            }
+        }
         // Rain falls from an overcast sky, unless the words gave the sky ("rain under a clear sky").
         Draft.LiquidSaid rain = d.liquids.stream().filter(l -> l.use() == Draft.LiquidUse.RAIN).findFirst().orElse(null);
         if (rain != null && d.clouds == null) {

@@ -129,6 +129,7 @@ final class Storyboard {
             world.haze = once(world.haze, d.haze, "the air (clear, hazy)");
             world.clouds = once(world.clouds, d.clouds, "the sky");
             world.gravity = once(world.gravity, d.gravity, "the gravity (the world it happens on)");
+            world.air = once(world.air, d.air, "the air (the world it happens on)");
             shots.add(new ShotWords(d, d.seconds == null ? null : d.seconds.value(), firstGroup, part.strip()));
             offset += tokens.size();
         }

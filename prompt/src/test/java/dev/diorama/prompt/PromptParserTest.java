@@ -401,9 +401,18 @@ class PromptParserTest {
             PromptParser.Parse p = parse("a steel ball drops from 1 m " + w[0]);
             assertTrue(p.ignoredWords().isEmpty(), w[0] + ": ignored " + p.ignoredWords());
             assertEquals(Double.parseDouble(w[1]), p.scene().gravity(), 1e-12, w[0]);
+            boolean airless = List.of("on the moon", "on Mercury", "on Pluto").contains(w[0]);
             assertTrue(p.notes().stream().anyMatch(n -> n.contains("gravity " + PromptReader.number(Double.parseDouble(w[1])) + " m/s^2")
-                    && n.contains("Earth's")), w[0] + ": " + p.notes());
+                    && n.contains(airless ? "no air" : "Earth's")), w[0] + ": " + p.notes());
+            assertEquals(!airless, p.scene().environment().air(), w[0] + ": air");
         }
+        // indoors a room holds air, even on the Moon; where there is no air there is no weather
+        PromptParser.Parse base = parse("a steel ball drops from 1 m in a room on the moon");
+        assertTrue(base.scene().environment().air());
+        assertTrue(base.notes().stream().anyMatch(n -> n.contains("the room holds air")), base.notes().toString());
+        PromptException rain = assertThrows(PromptException.class, () -> parse("rain on a puddle on the moon"));
+        assertTrue(rain.getMessage().contains("where there is no air"), rain.getMessage());
+        assertTrue(parse("a bowl of water on the moon").notes().stream().anyMatch(n -> n.contains("stays liquid")));
         PromptParser.Parse earth = parse("a steel ball drops from 1 m on Earth");
         assertTrue(earth.ignoredWords().isEmpty(), "ignored: " + earth.ignoredWords());
         assertEquals(Scene.STANDARD_GRAVITY, earth.scene().gravity());

@@ -30,15 +30,16 @@ class SceneEditsTest {
     }
 
     @Test
-    void nowOnTheMoonChangesTheGravityAndNothingElse() {
+    void nowOnTheMoonChangesTheGravityAndTheAirAndNothingElse() {
         Scene before = scene("a red rubber ball and a wooden cube drop onto a wooden floor");
         Scene moon = SceneEdits.apply(before, "now on the Moon").scene();
         assertEquals(1.62, moon.gravity(), 1e-12);
         assertEquals(before.objects(), moon.objects());
-        assertEquals(before.environment(), moon.environment());
+        assertEquals(before.environment().withAir(false), moon.environment());
         assertEquals(before.camera(), moon.camera());
-        assertEquals(1.62, SceneEdits.apply(moon, "at sunset").scene().gravity(), 1e-12,
-                "an edit that names no world keeps the one the scene has");
+        Scene sunset = SceneEdits.apply(moon, "at sunset").scene();
+        assertEquals(1.62, sunset.gravity(), 1e-12, "an edit that names no world keeps the one the scene has");
+        assertEquals(false, sunset.environment().air());
     }
 
     @Test

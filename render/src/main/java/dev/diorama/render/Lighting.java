@@ -149,7 +149,8 @@ final class Lighting {
         } else if (!indoor) {
             Vec3 s = sun.direction();
             double clouds = scene.environment().cloudCover();
-            sky = new Sky(sun.elevation(), s.x(), s.y(), s.z(), scene.environment().turbidity(), clouds);
+            sky = new Sky(sun.elevation(), s.x(), s.y(), s.z(), scene.environment().turbidity(), clouds,
+                    scene.environment().air());
             moon = sun.elevation() <= -Atmosphere.SUN_RADIUS_DEG;
             if (!moon) {
                 keyX = sky.sunX;

@@ -52,19 +52,38 @@ final class Sky {
      * clear one, shadowless and as neutral as daylight.
      */
     Sky(double sunElevation, double sunX, double sunY, double sunZ, double turbidity, double cloudCover) {
+        this(sunElevation, sunX, sunY, sunZ, turbidity, cloudCover, true);
+    }
+
+    /**
+     * As above, or, without air ({@code air} false: the Moon), a black sky: nothing scatters the
+     * sunlight, so the sky's radiance is zero in every direction, there is no haze over distance,
+     * and the sun's disk shines with the light above the atmosphere ({@link Atmosphere#SOLAR}) as
+     * long as it is above the horizon. Turbidity and cloud mean nothing there and are ignored.
+     */
+    Sky(double sunElevation, double sunX, double sunY, double sunZ, double turbidity, double cloudCover, boolean air) {
         double n = Math.sqrt(sunX * sunX + sunY * sunY + sunZ * sunZ);
         this.sunX = sunX / n;
         this.sunY = sunY / n;
         this.sunZ = sunZ / n;
         this.sunElevation = sunElevation;
         double aerosol = Atmosphere.aerosolScale(turbidity);
-        this.cloudCover = cloudCover;
-        Atmosphere.sunIrradiance(sunElevation, aerosol, sunIrradiance);
-        for (int c = 0; c < 3; c++) sunIrradiance[c] *= 1 - cloudCover;
+        this.cloudCover = air ? cloudCover : 0;
+        if (air) {
+            Atmosphere.sunIrradiance(sunElevation, aerosol, sunIrradiance);
+        } else {
+            double visible = Atmosphere.diskAboveHorizon(sunElevation);
+            for (int c = 0; c < 3; c++) sunIrradiance[c] = Atmosphere.SOLAR[c] * visible;
+        }
+        for (int c = 0; c < 3; c++) sunIrradiance[c] *= 1 - this.cloudCover;
         double radius = Math.toRadians(Atmosphere.SUN_RADIUS_DEG);
         cosSunRadius = Math.cos(radius);
         double solidAngle = 2 * Math.PI * (1 - cosSunRadius);
         for (int c = 0; c < 3; c++) sunRadiance[c] = sunIrradiance[c] / solidAngle;
+        if (!air) {
+            hazeR = hazeG = hazeB = 0;   // the table stays zero: a black sky
+            return;
+        }
         double[] haze = new double[3];
         for (int c = 0; c < 3; c++) {
             haze[c] = aerosol == 1 ? Atmosphere.GROUND_EXTINCTION[c]

@@ -31,6 +31,30 @@ class SkyTest {
         for (int c = 0; c < 3; c++) assertEquals(old.sunIrradiance[c], clear.sunIrradiance[c], 0);
     }
 
+    /**
+     * Without air nothing scatters: the sky is black in every direction and the sun shines with the
+     * light above the atmosphere, more than through any air, whatever haze or cloud was given.
+     */
+    @Test
+    void withoutAirTheSkyIsBlackAndTheSunUnfiltered() {
+        double e = Math.toRadians(30);
+        Sky airless = new Sky(30, 0, Math.sin(e), -Math.cos(e), 6, 0.5, false), clear = sky(30, 2, 0);
+        double[] out = new double[3];
+        for (double y = -0.2; y <= 1; y += 0.1) {
+            airless.radiance(Math.sqrt(Math.max(0, 1 - y * y)), y, 0, out, 0);
+            for (double v : out) assertEquals(0, v, "black at height " + y);
+        }
+        for (int c = 0; c < 3; c++) {
+            assertEquals(Atmosphere.SOLAR[c], airless.sunIrradiance[c], 1e-12 * Atmosphere.SOLAR[c]);
+            assertTrue(airless.sunIrradiance[c] > clear.sunIrradiance[c], "brighter than through clear air");
+        }
+        assertTrue(airless.seesSun(0, Math.sin(e), -Math.cos(e)), "the sun's disk is there");
+        double[] rgb = {0.2, 0.3, 0.4}, scratch = new double[3];
+        airless.haze(5000, 1, 0, 0, rgb, 0, scratch);
+        assertEquals(0.2, rgb[0]);
+        assertEquals(0.4, rgb[2], "no haze over distance");
+    }
+
     @Test
     void hazeDimsAndReddensTheSunAndWhitensTheSky() {
         Sky clear = sky(10, 2, 0), hazy = sky(10, 6, 0);

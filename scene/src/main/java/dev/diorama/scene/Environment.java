@@ -29,10 +29,13 @@ import java.time.ZoneId;
  *                   light is dimmed in proportion and the sky blends toward the overcast one
  * @param environmentMap a photograph used as sky and light instead of the simulated sky, or null
  *                   (outdoors only)
+ * @param air        whether there is air outdoors (true, the default): without it (the Moon) the
+ *                   sky is black, the sun shines unfiltered and nothing is heard (sound needs a
+ *                   medium); a room always holds air
  */
 public record Environment(Kind kind, Material floor, Room room, double latitude, double longitude,
                           LocalDate date, double utcOffset, String place, String zone, double turbidity,
-                          double cloudCover, EnvironmentImage environmentMap) {
+                          double cloudCover, EnvironmentImage environmentMap, boolean air) {
     public static final double DEFAULT_LATITUDE = 48.8566;
     public static final double DEFAULT_LONGITUDE = 2.3522;
     public static final LocalDate DEFAULT_DATE = LocalDate.of(2026, 9, 22);
@@ -77,6 +80,16 @@ public record Environment(Kind kind, Material floor, Room room, double latitude,
         SceneException.check(cloudCover >= 0 && cloudCover <= 1, "/cloudCover",
                 "expected a fraction of the sky in [0, 1] (1: overcast)");
         if (kind == Kind.INDOOR) environmentMap = null;
+        SceneException.check(air || kind == Kind.OUTDOOR, "/air", "expected air in a room (true): only outdoors can be airless");
+        SceneException.check(air || environmentMap == null, "/air",
+                "expected air (true) under a photographed sky: an airless sky is black");
+    }
+
+    /** With air, as on Earth. */
+    public Environment(Kind kind, Material floor, Room room, double latitude, double longitude, LocalDate date,
+                       double utcOffset, String place, String zone, double turbidity, double cloudCover,
+                       EnvironmentImage environmentMap) {
+        this(kind, floor, room, latitude, longitude, date, utcOffset, place, zone, turbidity, cloudCover, environmentMap, true);
     }
 
     /** A clear, cloudless sky of the simulated atmosphere. */
@@ -103,7 +116,7 @@ public record Environment(Kind kind, Material floor, Room room, double latitude,
 
     public Environment withFloor(Material m) {
         return new Environment(kind, m, room, latitude, longitude, date, utcOffset, place, zone, turbidity,
-                cloudCover, environmentMap);
+                cloudCover, environmentMap, air);
     }
 
     /**
@@ -112,26 +125,32 @@ public record Environment(Kind kind, Material floor, Room room, double latitude,
      */
     public Environment at(double lat, double lon, LocalDate day, double offset, String placeName, String zoneId) {
         return new Environment(kind, floor, room, lat, lon, day, offset, placeName, zoneId, turbidity, cloudCover,
-                environmentMap);
+                environmentMap, air);
     }
 
     /** The same place on another date; a zone's offset follows the date (summer time). */
     public Environment on(LocalDate day) {
         return new Environment(kind, floor, room, latitude, longitude, day,
                 zone != null ? Places.utcOffset(zone, day) : utcOffset, place, zone, turbidity, cloudCover,
-                environmentMap);
+                environmentMap, air);
     }
 
     /** The same place indoors in another room (its size, surfaces, windows). */
     public Environment withRoom(Room r) {
         return new Environment(kind, floor, r, latitude, longitude, date, utcOffset, place, zone, turbidity, cloudCover,
-                environmentMap);
+                environmentMap, air);
     }
 
     /** The same place and time under another sky: its haze, its cloud and, optionally, a photograph. */
     public Environment withSky(double haze, double clouds, EnvironmentImage image) {
         return new Environment(kind, floor, room, latitude, longitude, date, utcOffset, place, zone, haze, clouds,
-                image);
+                image, air);
+    }
+
+    /** The same place without air (true: with it): a black sky, the unfiltered sun, silence. */
+    public Environment withAir(boolean a) {
+        return new Environment(kind, floor, room, latitude, longitude, date, utcOffset, place, zone, turbidity, cloudCover,
+                environmentMap, a);
     }
 
     /** "UTC+2", "UTC-3:30". */

@@ -260,7 +260,7 @@ public final class SceneJson {
         String at = "/environment";
         requireObject(n, at);
         allowOnly(n, at, Set.of("kind", "floor", "room", "latitude", "longitude", "date", "utcOffset", "place", "zone",
-                "turbidity", "cloudCover", "environmentMap"));
+                "turbidity", "cloudCover", "environmentMap", "air"));
         String k = n.has("kind") ? text(n.get("kind"), at + "/kind") : "outdoor";
         Environment.Kind kind = switch (k) {
             case "indoor" -> Environment.Kind.INDOOR;
@@ -335,8 +335,13 @@ public final class SceneJson {
         if (n.has("environmentMap") && !n.get("environmentMap").isNull()) {
             image = environmentImage(n.get("environmentMap"), at + "/environmentMap");
         }
+        boolean air = true;
+        if (n.has("air")) {
+            if (!n.get("air").isBoolean()) throw new SceneException(at + "/air", "expected true or false, found " + kind(n.get("air")));
+            air = n.get("air").asBoolean();
+        }
         try {
-            return new Environment(kind, floor, room, lat, lon, date, off, place, zone, turbidity, clouds, image);
+            return new Environment(kind, floor, room, lat, lon, date, off, place, zone, turbidity, clouds, image, air);
         } catch (SceneException e) {
             throw e.under(at);
         }
@@ -483,6 +488,7 @@ public final class SceneJson {
         // before them stay byte-identical.
         if (e.turbidity() != Environment.DEFAULT_TURBIDITY) env.put("turbidity", e.turbidity());
         if (e.cloudCover() != 0) env.put("cloudCover", e.cloudCover());
+        if (!e.air()) env.put("air", false);
         if (e.environmentMap() != null) {
             EnvironmentImage m = e.environmentMap();
             if (m.rotation() == 0 && m.intensity() == 1) {

@@ -48,6 +48,12 @@ class SceneJsonTest {
         Scene photo = SceneJson.read("{\"objects\": [" + BALL + "], \"environment\": {\"environmentMap\": \"a.png\"}}");
         assertEquals(new EnvironmentImage("a.png"), photo.environment().environmentMap());
         assertEquals(photo, SceneJson.read(SceneJson.write(photo)));
+        // air: written only when there is none
+        assertTrue(plain.environment().air() && !written.contains("\"air\""), written);
+        Scene moon = SceneJson.read("{\"objects\": [" + BALL + "], \"environment\": {\"air\": false}}");
+        assertTrue(!moon.environment().air());
+        assertTrue(SceneJson.write(moon).contains("\"air\" : false"), SceneJson.write(moon));
+        assertEquals(moon, SceneJson.read(SceneJson.write(moon)));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -59,6 +65,9 @@ class SceneJsonTest {
         "{\"environmentMap\": \"\"}|/environment/environmentMap|path",
         "{\"environmentMap\": {\"path\": \"a.jpg\", \"intensity\": 0}}|/environment/environmentMap/intensity|(0, 1000]",
         "{\"environmentMap\": {\"rotation\": 10}}|/environment/environmentMap/path|missing",
+        "{\"air\": \"none\"}|/environment/air|true or false",
+        "{\"air\": false, \"kind\": \"indoor\"}|/environment/air|only outdoors",
+        "{\"air\": false, \"environmentMap\": \"a.png\"}|/environment/air|an airless sky is black",
     })
     void aBadSkyNamesItsField(String environment, String pointer, String expected) {
         SceneException e = assertThrows(SceneException.class,
