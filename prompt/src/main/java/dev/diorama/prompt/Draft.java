@@ -57,7 +57,7 @@ final class Draft {
     Said<DateSpec> date;
     /** "on the Moon", "on Mars", "in zero gravity": the downward acceleration, m/s^2; null: Earth's. */
     Said<Double> gravity;
-    /** false: a world without air ("on the Moon"): outdoors a black sky and no sound; null: air. */
+    /** Whether the world named has air: false "on the Moon" (outdoors a black sky and no sound), true "on Mars"; null: none named. */
     Said<Boolean> air;
     /** Camera language: shot size, angle, field of view (degrees), move. */
     Said<Shot> shot;

@@ -92,7 +92,7 @@ final class SettingWords {
             String name = r.w(j).equals("moon") ? "the Moon" : Character.toUpperCase(r.w(j).charAt(0)) + r.w(j).substring(1);
             boolean airless = AIRLESS.contains(r.w(j));
             int end = setGravity(i, j + 1, g, name, airless);
-            if (airless) r.draft.air = new Said<>(false, r.text(i, end));
+            r.draft.air = new Said<>(!airless, r.text(i, end));
             return end;
         }
         if (r.w(i).equals("weightless")) return setGravity(i, i + 1, 0, null, false);

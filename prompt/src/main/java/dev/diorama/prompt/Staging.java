@@ -333,6 +333,8 @@ final class Staging {
                 }
                 return env.withAir(false);
             }
+        } else if (d.air != null && !env.air()) {
+            env = env.withAir(true);   // a remix of a scene on the Moon "now on Mars"
         }
         // Rain falls from an overcast sky, unless the words gave the sky ("rain under a clear sky").
         Draft.LiquidSaid rain = d.liquids.stream().filter(l -> l.use() == Draft.LiquidUse.RAIN).findFirst().orElse(null);

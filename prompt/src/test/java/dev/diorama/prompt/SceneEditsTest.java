@@ -40,6 +40,9 @@ class SceneEditsTest {
         Scene sunset = SceneEdits.apply(moon, "at sunset").scene();
         assertEquals(1.62, sunset.gravity(), 1e-12, "an edit that names no world keeps the one the scene has");
         assertEquals(false, sunset.environment().air());
+        Scene mars = SceneEdits.apply(moon, "now on Mars").scene();
+        assertEquals(3.71, mars.gravity(), 1e-12);
+        assertEquals(before.environment(), mars.environment(), "Mars has air");
     }
 
     @Test
