@@ -98,6 +98,11 @@ final class Draft {
 
     /** "a glass of water", "water pours from a jug into a glass", "a dam break": the liquids as said ({@link LiquidWords}). */
     final List<LiquidSaid> liquids = new ArrayList<>();
+
+    /** The first rain the words say ("rain on a puddle", "it rains"), or null. */
+    LiquidSaid rain() {
+        return liquids.stream().filter(l -> l.use() == LiquidUse.RAIN).findFirst().orElse(null);
+    }
     /** Starts of the object phrases right after "from": "pours from a jug" (a pour's source). */
     final java.util.Set<Integer> fromAt = new java.util.HashSet<>();
     /** Starts of the object phrases right after "off" or "off of": "a book falls off a shelf" (it starts on the edge, {@link Props}). */

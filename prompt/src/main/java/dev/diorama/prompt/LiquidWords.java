@@ -605,7 +605,7 @@ final class LiquidWords {
                     + " (Diorama's liquids do not wet walls, where real water would cling to a glass)");
         }
         // Rain and nothing else ("heavy rain", "a downpour"): it falls on a puddle, where it can be seen.
-        LiquidSaid rain = r.draft.liquids.stream().filter(l -> l.use() == LiquidUse.RAIN).findFirst().orElse(null);
+        LiquidSaid rain = r.draft.rain();
         if (rain != null && r.draft.groups.isEmpty()) {
             r.draft.groups.add(new ObjectGroup(rain.at(), "a puddle", Shape.TANK, 1, null, null, null, 1, Double.NaN, false,
                     false, Vocabulary.NOUNS.get("puddle"), rain.at(), Draft.Prep.ON, Double.NaN));

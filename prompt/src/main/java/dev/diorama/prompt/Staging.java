@@ -317,12 +317,12 @@ final class Staging {
      * ({@link Environment#withSky}); the rest of the sky as it was.
      */
     static Environment sky(Draft d, Environment env, List<String> notes) {
+        Draft.LiquidSaid rain = d.rain();
         if (d.air != null && !d.air.value()) {
             if (env.kind() == Environment.Kind.INDOOR) {
                 notes.add("\"" + d.air.words() + "\": indoors, the room holds air (a sky and sound as on Earth)");
             } else {
                 // No air: no weather. What would need it is refused rather than quietly dropped.
-                Draft.LiquidSaid rain = d.liquids.stream().filter(l -> l.use() == Draft.LiquidUse.RAIN).findFirst().orElse(null);
                 Draft.Said<?> weather = d.haze != null ? d.haze : d.clouds;
                 if (rain != null || weather != null) {
                     throw new PromptException(d.air.words() + " ... " + (rain != null ? rain.words() : weather.words()),
@@ -337,7 +337,6 @@ final class Staging {
             env = env.withAir(true);   // a remix of a scene on the Moon "now on Mars"
         }
         // Rain falls from an overcast sky, unless the words gave the sky ("rain under a clear sky").
-        Draft.LiquidSaid rain = d.liquids.stream().filter(l -> l.use() == Draft.LiquidUse.RAIN).findFirst().orElse(null);
         if (rain != null && d.clouds == null) {
             notes.add("\"" + rain.words() + "\": an overcast sky, no direct sun (rain falls from cloud; say \"under a clear"
                     + " sky\" for sunshine)");
