@@ -65,6 +65,35 @@ class PromptPhysicsTest {
         assertTrue(tl.events().isEmpty(), "nothing lands: " + tl.events());
     }
 
+    /**
+     * A projectile, the textbook's way: "thrown at 5 m/s at 45 degrees from 1 m" leaves at that speed
+     * and angle and lands where and when y = h + v sin(th) t - g t^2 / 2 reaches the floor, at
+     * x = v cos(th) t; "thrown horizontally at 4 m/s from 2 m" lands at t = sqrt(2 h / g), 4 t out.
+     */
+    @Test
+    void aBallThrownAtAnAngleLandsWhereTheProjectileFormulaSays() {
+        for (String[] c : new String[][] {{"a red rubber ball is thrown at 5 m/s at 45 degrees from 1 m", "5", "45", "1"},
+                {"a red rubber ball is thrown horizontally at 4 m/s from 2 m", "4", "0", "2"},
+                {"a red rubber ball is thrown at an angle of 60 degrees at 3 m/s on the Moon", "3", "60", "1"}}) {
+            Scene s = scene(c[0], 4);
+            double v = Double.parseDouble(c[1]), th = Math.toRadians(Double.parseDouble(c[2])), g = s.gravity();
+            SceneObject ball = object(s, "ball");
+            double h = ball.position().y() - ball.size().x() / 2;
+            assertEquals(Double.parseDouble(c[3]), h, 1e-9, c[0] + ": thrown from its height");
+            Vec3 v0 = ball.velocity();
+            assertEquals(v, v0.length(), 1e-9, c[0] + ": speed");
+            assertEquals(Math.toDegrees(th), Math.toDegrees(Math.atan2(v0.y(), Math.abs(v0.x()))), 1e-9, c[0] + ": angle");
+            double vy = v * Math.sin(th), vx = v * Math.cos(th);
+            double t = (vy + Math.sqrt(vy * vy + 2 * g * h)) / g;
+            ContactEvent first = Simulator.run(s).events().getFirst();
+            System.out.printf("%s: lands at %.4f s, %.4f m out; the formula %.4f s, %.4f m%n", c[0], first.t(),
+                    Math.abs(first.point().x() - ball.position().x()), t, vx * t);
+            assertEquals(t, first.t(), 1.0 / s.physicsRate(), c[0] + ": lands at t");
+            double step = vx / s.physicsRate();
+            assertEquals(vx * t, Math.abs(first.point().x() - ball.position().x()), step + 1e-3, c[0] + ": lands v cos(th) t out");
+        }
+    }
+
     @Test
     void aBallRollsDownTheRampAndOnAcrossTheFloor() {
         Scene s = scene("a ball rolls down a ramp", 3);

@@ -364,6 +364,7 @@ final class ActionWords {
         // "rolls to the left", "slides right", "is thrown leftwards": across the picture (Arranging.across).
         if (act == Act.ROLL || act == Act.PUSH || act == Act.THROW) {
             end = speed(i, end);
+            if (act == Act.THROW) end = speed(i, elevation(i, end));
             if (r.w(end).equals("to") && r.w(end + 1).equals("the") && Set.of("left", "right").contains(r.w(end + 2))
                     && !r.w(end + 3).equals("of")) {
                 end += 3;
@@ -373,6 +374,7 @@ final class ActionWords {
                 end++;   // "is tossed up": straight up (Arranging.act)
             }
             end = speed(i, end);
+            if (act == Act.THROW) end = speed(i, elevation(i, end));
             // "rolls to the right across a stone floor"
             if (end > i + 1 && Set.of("across", "along").contains(r.w(end)) && !Set.of("across", "along").contains(r.w(end - 1))) end++;
             // "rolls into a row of dominoes", "slides towards a cube", "is thrown at a stack of cans":
@@ -472,6 +474,40 @@ final class ActionWords {
                     + PromptReader.number(MAX_SPEED) + " m/s");
         }
         r.draft.speeds.put(i, v);
+        return e;
+    }
+
+    /**
+     * "at 45 degrees", "at an angle of 30 degrees", "at a 60 degree angle", "at 45 degrees above the
+     * horizontal" (or "to" or "from the horizontal", "to the ground", "up", "upwards"), "horizontally":
+     * the angle above the horizontal that the throw at {@code i} leaves at (Arranging.act); the index
+     * after it, or {@code end}.
+     */
+    private int elevation(int i, int end) {
+        if (r.draft.throwDegrees.containsKey(i)) return end;
+        if (r.w(end).equals("horizontally")) {
+            r.draft.throwDegrees.put(i, 0.0);
+            return end + 1;
+        }
+        if (!r.w(end).equals("at")) return end;
+        int j = end + 1;
+        boolean anAngleOf = Set.of("an", "a").contains(r.w(j)) && r.w(j + 1).equals("angle") && r.w(j + 2).equals("of");
+        if (anAngleOf) j += 3;
+        else if (r.w(j).equals("a")) j++;   // "at a 60 degree angle"
+        PromptReader.Num n = r.degreesAt(j);
+        if (n == null) return end;
+        int e = n.end();
+        if (!anAngleOf && r.w(j - 1).equals("a")) {
+            if (!r.w(e).equals("angle")) return end;
+            e++;
+        }
+        if (Set.of("above", "to", "from").contains(r.w(e)) && r.w(e + 1).equals("the") && Set.of("horizontal", "ground", "floor").contains(r.w(e + 2))) e += 3;
+        else if (Set.of("up", "upward", "upwards").contains(r.w(e))) e++;
+        if (!(n.value() >= 0 && n.value() <= 90)) {
+            throw new PromptException(r.text(end, e), "gives an angle of " + PromptReader.number(n.value())
+                    + " degrees; expected 0 to 90 degrees above the horizontal for a throw");
+        }
+        r.draft.throwDegrees.put(i, n.value());
         return e;
     }
 

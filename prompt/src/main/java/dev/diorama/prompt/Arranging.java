@@ -405,9 +405,16 @@ final class Arranging {
                     crossing = true;
                     boolean up = words(a).stream().anyMatch(java.util.Set.of("up", "upward", "upwards")::contains);
                     int way = heading(d, a, g, falling, xz);
-                    // "is tossed up": straight up; else across the picture and up; "at 5 m/s": that fast, the same way
+                    // "is tossed up": straight up; else across the picture and up; "at 5 m/s": that fast, the same way;
+                    // "at 45 degrees", "horizontally": at that angle above the horizontal
                     Vec3 v = new Vec3(up ? 0 : way * THROW_ACROSS, THROW_UP, 0);
-                    if (d.speeds.containsKey(a.at())) v = v.normalized().times(d.speeds.get(a.at()));
+                    Double deg = d.throwDegrees.get(a.at());
+                    if (deg != null) {
+                        double th = Math.toRadians(deg), speed = d.speeds.getOrDefault(a.at(), v.length());
+                        v = new Vec3(deg == 90 ? 0 : way * speed * Math.cos(th), deg == 0 ? 0 : speed * Math.sin(th), 0);
+                    } else if (d.speeds.containsKey(a.at())) {
+                        v = v.normalized().times(d.speeds.get(a.at()));
+                    }
                     v = v.times(d.mannerAt.getOrDefault(a.at(), 1.0));
                     for (int k : ks) motion.velocity[k] = v;
                 }

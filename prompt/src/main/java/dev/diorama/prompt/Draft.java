@@ -32,6 +32,8 @@ final class Draft {
     boolean glancing;
     /** "swings (down, like a pendulum) from 41 degrees": the angle said with the swing, by the token of the group that swings. */
     final java.util.Map<Integer, Double> swingDegrees = new java.util.HashMap<>();
+    /** "is thrown at 45 degrees", "thrown horizontally": a throw's angle above the horizontal, degrees, by its action's token. */
+    final java.util.Map<Integer, Double> throwDegrees = new java.util.HashMap<>();
     /** "rolls at 2 m/s", "is thrown at 5 metres per second": a mover's speed, m/s, by its action's token. */
     final java.util.Map<Integer, Double> speeds = new java.util.HashMap<>();
     /** "rolls slowly" (0.5), "rolls fast" (2): the usual speed times this, by the action's token. */

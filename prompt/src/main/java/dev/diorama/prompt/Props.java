@@ -304,9 +304,11 @@ final class Props {
         if (us == null) return;
         for (Unit u : us) {
             for (Piece p : u.pieces) {
-                if (p.position().y() + p.size().y() / 2 > room.size().y() - 0.02) {
+                // a lying piece (a pendulum's crossbar) reaches its thickness up, not its length
+                double top = p.position().y() + (p.rotation() == null ? p.size().y() / 2 : Arranging.halfHeight(p.size(), p.shape(), p.rotation()));
+                if (top > room.size().y() - 0.02) {
                     throw new PromptException(g.words(), "makes a " + g.noun().word() + " "
-                            + PromptReader.metres(p.position().y() + p.size().y() / 2) + " tall, taller than the "
+                            + PromptReader.metres(top) + " tall, taller than the "
                             + PromptReader.number(room.size().y()) + " m room; expected a smaller one, a large room or outdoors");
                 }
             }

@@ -389,14 +389,12 @@ final class Staging {
         }
     }
 
-    /** The pieces of a unit must stay inside the room's walls. */
+    /** The pieces of a unit must stay inside the room's walls (each piece's box as it is turned). */
     private static void checkInRoom(Item it, List<SceneObject> pieces, Room room) {
         if (room == null) return;
         Vec3 r = room.size();
         for (SceneObject p : pieces) {
-            double b = p.boundingRadius();
-            if (Math.abs(p.position().x()) + b > r.x() / 2 + 1e-9 || Math.abs(p.position().z()) + b > r.z() / 2 + 1e-9
-                    || p.position().y() + b > r.y() + 1e-9) {
+            if (!p.fitsIn(r)) {
                 throw new PromptException(it.group().words(), "does not fit in the " + roomWords(room)
                         + "; expected a smaller " + it.group().noun().word() + ", a large room or outdoors");
             }

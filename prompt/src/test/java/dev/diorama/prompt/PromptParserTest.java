@@ -296,6 +296,45 @@ class PromptParserTest {
         assertTrue(rejected("40 planks indoors").getMessage().contains("do not fit"));
     }
 
+    /** A throw's angle above the horizontal, said in the ways a textbook says it, before or after its speed. */
+    @Test
+    void aThrowLeavesAtTheAngleSaid() {
+        for (String[] c : new String[][] {{"a ball is thrown at 5 m/s at 45 degrees", "5", "45"},
+                {"a ball is thrown at 45 degrees at 5 m/s", "5", "45"},
+                {"a ball is thrown at an angle of 30 degrees at 4 m/s", "4", "30"},
+                {"a ball is thrown at a 60 degree angle", "2.9154759474226504", "60"},
+                {"a ball is thrown to the left at 10 m/s at 20 degrees above the horizontal", "10", "20"},
+                {"a ball is thrown at 5 m/s at 30 degrees to the horizontal", "5", "30"},
+                {"a ball is thrown horizontally at 4 m/s from 2 m", "4", "0"},
+                {"a ball is tossed at 90 degrees at 3 m/s", "3", "90"}}) {
+            PromptParser.Parse p = parse(c[0]);
+            assertTrue(p.ignoredWords().isEmpty(), c[0] + ": " + p.ignoredWords());
+            Vec3 v = p.scene().objects().getFirst().velocity();
+            assertEquals(Double.parseDouble(c[1]), v.length(), 1e-9, c[0] + ": speed");
+            assertEquals(Double.parseDouble(c[2]), Math.toDegrees(Math.atan2(v.y(), Math.abs(v.x()))), 1e-9, c[0] + ": angle");
+            assertEquals(0, v.z(), c[0]);
+        }
+        assertTrue(parse("a ball is thrown to the left at 45 degrees").scene().objects().getFirst().velocity().x() > 0, "to the left: +x");
+        PromptException steep = rejected("a ball is thrown at 120 degrees");
+        assertTrue(steep.getMessage().contains("expected 0 to 90 degrees above the horizontal"), steep.getMessage());
+    }
+
+    /**
+     * A rig's lying pieces reach their thickness up, not their length: a 2 m pendulum's frame is
+     * 2.57 m tall and fits a 3 m room, though its crossbar is 2.33 m long (it was refused as 3.7 m
+     * tall). A 3 m one does not fit, and the message gives its real height.
+     */
+    @Test
+    void aTallPendulumFitsUnderTheCeilingWhenItsFrameDoes() {
+        Scene s = parse("a 2 m pendulum swings in a classroom").scene();
+        double room = s.environment().room().size().y(), top = 0;
+        for (SceneObject o : s.objects()) top = Math.max(top, o.position().y() + o.halfHeight());
+        assertEquals(2.565, top, 1e-9, "the frame's top: the bar's centre 2.55 m up plus half its 3 cm");
+        assertTrue(top < room, "under the " + room + " m ceiling");
+        PromptException tall = rejected("a 3 m pendulum swings in a room");
+        assertTrue(tall.getMessage().contains("3.815 m tall, taller than the 3 m room"), tall.getMessage());
+    }
+
     @Test
     void badFilmSettingsBecomeAPromptException() {
         PromptException e = assertThrows(PromptException.class,

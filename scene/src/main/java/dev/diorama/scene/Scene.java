@@ -74,10 +74,7 @@ public record Scene(long seed, double seconds, int fps, int width, int height, i
                     "/objects/" + i + "/position", "expected the object to start above the floor (y = 0)");
             if (environment.room() != null) {
                 Vec3 r = environment.room().size();
-                Vec3 p = o.position();
-                double b = o.boundingRadius();
-                SceneException.check(Math.abs(p.x()) + b <= r.x() / 2 + 1e-9 && Math.abs(p.z()) + b <= r.z() / 2 + 1e-9
-                                && p.y() + b <= r.y() + 1e-9,
+                SceneException.check(o.fitsIn(r),
                         "/objects/" + i + "/position", "expected the object to lie inside the room (" + r.x() + " x "
                                 + r.y() + " x " + r.z() + " m)");
             }

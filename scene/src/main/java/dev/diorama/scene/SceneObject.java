@@ -137,6 +137,33 @@ public record SceneObject(String id, Shape shape, Material material, Rgb color, 
         return Math.abs(ax.y()) + Math.abs(ay.y()) + Math.abs(az.y());
     }
 
+    /**
+     * Half the object's extent along the unit direction {@code u} from its position: its box's
+     * half axes, turned by {@code rotation}, projected on {@code u}; for round shapes (a cylinder,
+     * cone, bowl, cup, bottle or jug) the cylinder that holds them; a ball's radius. A crossbar
+     * lying along x reaches its length along x and its thickness up.
+     */
+    public double halfExtent(Vec3 u) {
+        if (shape == Shape.BALL) return size.x() / 2;
+        Vec3 ax = rotation.rotate(new Vec3(size.x() / 2, 0, 0)), ay = rotation.rotate(new Vec3(0, size.y() / 2, 0)),
+                az = rotation.rotate(new Vec3(0, 0, size.z() / 2));
+        return switch (shape) {
+            case CYLINDER, CONE, BOWL, CUP, BOTTLE, JUG -> {
+                double along = ay.dot(u), cos = along / (size.y() / 2);
+                yield Math.abs(along) + Math.max(size.x(), size.z()) / 2 * Math.sqrt(Math.max(0, 1 - cos * cos));
+            }
+            default -> Math.abs(ax.dot(u)) + Math.abs(ay.dot(u)) + Math.abs(az.dot(u));
+        };
+    }
+
+    private static final Vec3 X = new Vec3(1, 0, 0), Z = new Vec3(0, 0, 1);
+
+    /** Whether the object, as it is turned, lies inside a room of {@code room}'s size: the floor's middle at the origin, the ceiling at room.y. */
+    public boolean fitsIn(Vec3 room) {
+        return Math.abs(position.x()) + halfExtent(X) <= room.x() / 2 + 1e-9 && Math.abs(position.z()) + halfExtent(Z) <= room.z() / 2 + 1e-9
+                && position.y() + halfExtent(Vec3.UP) <= room.y() + 1e-9;
+    }
+
     /** Volume of material in m^3, from the shape (a vessel's wall; see {@link Solids#volume}). */
     public double volume() { return Solids.volume(shape, size, asset); }
 
