@@ -42,6 +42,10 @@ final class NeuralBackend {
         if (o.size == null) o.size = "64x64";
         Scene scene = Main.understand(prompt, o, strict, err).scene();
         if (scene.seconds() > 60) throw new BadInput("the neural backend makes at most 60 s; the prompt asks for " + scene.seconds());
+        if (scene.captureFps() != scene.fps()) {
+            throw new BadInput("--backend neural: the model was trained on films in real time; slow motion (" + scene.captureFps()
+                    + " frames a second played at " + scene.fps() + ") is made by the simulator: leave out --backend neural");
+        }
         Neural.configureEngine(o.threads == null || o.threads == 0 ? 1 : o.threads);
         long t0 = System.nanoTime();
         try (WorldModel model = Neural.load(modelFile)) {

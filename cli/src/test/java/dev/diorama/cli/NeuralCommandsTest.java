@@ -128,6 +128,7 @@ class NeuralCommandsTest {
         Path out = dir.resolve("x.mp4");
         badInput(run("generate", "--backend", "neural", "a ball", "--size", "128x72", "-o", out.toString()), "64x64");
         badInput(run("generate", "--backend", "quantum", "a ball", "-o", out.toString()), "expected sim or neural");
+        badInput(run("generate", "--backend", "neural", "a ball drops in slow motion", "-o", out.toString()), "leave out --backend neural");
         badInput(run("generate", "--backend", "neural", "a ball", "-o", dir.resolve("x.png").toString()), ".mp4");
         badInput(run("generate", "--backend", "neural", "a ball", "--model", dir.resolve("none.bin").toString(), "-o", out.toString()),
                 "no such file");

@@ -101,6 +101,10 @@ public final class Continuation {
      * goes on from the last one's final state.
      */
     public static Plan plan(Scene original, List<Step> earlier, String prompt, double seconds, Progress progress) {
+        if (original.captureFps() != original.fps()) {
+            throw new dev.diorama.prompt.PromptException(prompt, "extends a slow-motion film (" + original.captureFps() + " frames a second of the world"
+                    + " played at " + original.fps() + "); only a film in real time can be extended for now");
+        }
         int parts = earlier.size() + 1;
         Simulator.End[] end = new Simulator.End[1];
         Timeline timeline = Simulator.run(original, f -> progress.update("simulating", f / 2 / parts), e -> end[0] = e);

@@ -1,5 +1,6 @@
 package dev.diorama.engine;
 
+import dev.diorama.audio.SlowedSound;
 import dev.diorama.audio.SoundTrack;
 import dev.diorama.audio.WavWriter;
 import dev.diorama.media.Mp4Writer;
@@ -90,8 +91,11 @@ public final class FilmMaker {
         List<ContactEvent> events;
         int frameCount;
         SoundTrack.Mastering mastering;
+        // In slow motion the world is simulated, drawn and heard as its camera takes it (real time,
+        // captureFps frames a second), and the film plays those frames at fps with the sound slowed.
+        Scene world = scene.capture();
         try (AtomicOutput out = new AtomicOutput(); FrameFile keyframes = new FrameFile()) {
-            Simulator.Happenings happened = Simulator.stream(scene, f -> progress.update("simulating", f), e -> { },
+            Simulator.Happenings happened = Simulator.stream(world, f -> progress.update("simulating", f), e -> { },
                     keyframes::append);
             events = happened.events();
             List<Keyframe> frames = keyframes.frames();
@@ -100,15 +104,15 @@ public final class FilmMaker {
             Path tmpVideo = out.temp(video);
             progress.update("mastering", 0);
             int w = scene.width(), h = scene.height(), fps = scene.fps();
-            try (SoundTrack sound = new SoundTrack(scene, events, frames, happened.contacts(), happened.liquidSounds(),
+            try (SoundTrack sound = new SoundTrack(world, events, frames, happened.contacts(), happened.liquidSounds(),
                     SoundTrack.Options.FILM);
-                 Renderer renderer = new Renderer(scene, settings.threads(), settings.render());
+                 Renderer renderer = new Renderer(world, settings.threads(), settings.render());
                  Mp4Writer writer = new Mp4Writer(tmpVideo, w, h, fps, SoundTrack.SAMPLE_RATE)) {
                 progress.update("mastering", 1);
                 mastering = sound.mastering();
                 SidecarJson.write(tmpJson, scene, frames, events, happened.contacts(), happened.liquidSounds(),
                         SoundTrack.SAMPLE_RATE, remixedFrom, mastering);
-                stream(scene, frames, sound, 0, renderer, writer, f -> progress.update("filming", f));
+                stream(scene, frames, new SlowedSound(sound, scene.slowMotion()), 0, renderer, writer, f -> progress.update("filming", f));
             }
             out.commit();
         }
@@ -122,11 +126,11 @@ public final class FilmMaker {
      */
     static void stream(Scene scene, Timeline timeline, SoundTrack sound, int from, Renderer renderer, Mp4Writer writer,
                        java.util.function.DoubleConsumer done) {
-        stream(scene, timeline.frames(), sound, from, renderer, writer, done);
+        stream(scene, timeline.frames(), new SlowedSound(sound, scene.slowMotion()), from, renderer, writer, done);
     }
 
     /** As {@link #stream(Scene, Timeline, SoundTrack, int, Renderer, Mp4Writer, java.util.function.DoubleConsumer)}, from a list of keyframes. */
-    static void stream(Scene scene, List<Keyframe> keyframes, SoundTrack sound, int from, Renderer renderer, Mp4Writer writer,
+    static void stream(Scene scene, List<Keyframe> keyframes, SlowedSound sound, int from, Renderer renderer, Mp4Writer writer,
                        java.util.function.DoubleConsumer done) {
         int w = scene.width(), h = scene.height(), fps = scene.fps();
         byte[] bgr = new byte[w * h * 3];
@@ -154,19 +158,21 @@ public final class FilmMaker {
     public static Result sound(Scene scene, Path wav, Settings settings) throws IOException {
         long start = System.nanoTime();
         Progress progress = settings.progress();
-        Timeline timeline = Simulator.run(scene, f -> progress.update("simulating", f));
+        Scene world = scene.capture();
+        Timeline timeline = Simulator.run(world, f -> progress.update("simulating", f));
         SoundTrack.Mastering mastering;
         try (AtomicOutput out = new AtomicOutput()) {
             Path tmp = out.temp(wav);
             long total = samplesBefore(timeline.frames().size(), scene.fps());
             int block = SoundTrack.SAMPLE_RATE / 10;
             float[] left = new float[block], right = new float[block];
-            try (SoundTrack sound = master(scene, timeline, progress);
+            try (SoundTrack sound = master(world, timeline, progress);
                  WavWriter writer = WavWriter.open(tmp, SoundTrack.SAMPLE_RATE, 2, WavWriter.Format.PCM16)) {
                 mastering = sound.mastering();
+                SlowedSound slowed = new SlowedSound(sound, scene.slowMotion());
                 for (long k = 0; k < total; k += block) {
                     int n = (int) Math.min(block, total - k);
-                    sound.render(k, left, right, n);
+                    slowed.render(k, left, right, n);
                     writer.write(left, right, n);
                     progress.update("sounding", (double) (k + n) / total);
                 }
@@ -194,7 +200,7 @@ public final class FilmMaker {
 
     /** Renders the picture at time {@code at} (rounded to the nearest frame) to a PNG. */
     public static void still(Scene scene, double at, Path png, Settings settings) throws IOException {
-        byte[] bgr = picture(scene, (int) Math.round(at * scene.fps()), settings);
+        byte[] bgr = picture(scene.capture(), (int) Math.round(at * scene.fps()), settings);
         try (AtomicOutput out = new AtomicOutput()) {
             Path tmp = out.temp(png);
             PngWriter.write(tmp, bgr, scene.width(), scene.height());
@@ -208,7 +214,8 @@ public final class FilmMaker {
      * of the whole film; a liquid settles as it does for the film).
      */
     public static byte[] firstPicture(Scene scene, Settings settings) {
-        return picture(scene.withTiming(1.0 / scene.fps(), scene.fps(), scene.width(), scene.height()), 0, settings);
+        Scene world = scene.capture();
+        return picture(world.withTiming(1.0 / world.fps(), world.fps(), world.width(), world.height()), 0, settings);
     }
 
     /** Frame {@code index} of the scene's film (the last one where the film is shorter), simulated and rendered, BGR. */

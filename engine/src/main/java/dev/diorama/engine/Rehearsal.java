@@ -99,14 +99,16 @@ public final class Rehearsal {
     private static PromptParser.Parse frameShots(PromptParser.Parse parse) {
         Scene scene = parse.scene();
         Timeline timeline = Simulator.run(dry(scene));
+        // the keyframes' times are the world's (slow motion shows them slower): the shots' stretches of it
+        Scene world = scene.capture();
         List<String> notes = new ArrayList<>(parse.notes());
         List<dev.diorama.scene.Shot> shots = new ArrayList<>(scene.shots());
         boolean changed = false;
         for (int k = 0; k < shots.size() && k < parse.defaultShots().size(); k++) {
             dev.diorama.scene.Shot shot = shots.get(k);
             if (!parse.defaultShots().get(k) || shot.move() != null) continue;
-            double from = shot.start(), to = shot.start() + scene.shotLength(k);
-            Camera fitted = fit(shot.camera(), scene, timeline, from, to);
+            double from = world.shots().get(k).start(), to = from + world.shotLength(k);
+            Camera fitted = fit(shot.camera(), world, timeline, from, to);
             if (shot.camera().equals(fitted)) continue;
             if (fitted != null) {
                 double back = fitted.position().minus(fitted.lookAt()).length()
@@ -116,11 +118,11 @@ public final class Rehearsal {
                 shots.set(k, new dev.diorama.scene.Shot(shot.start(), fitted, null));
             } else {
                 double[] travel = new double[1];
-                int far = farthest(scene, timeline, from, to, travel);
+                int far = farthest(world, timeline, from, to, travel);
                 if (travel[0] < MIN_TRAVEL) continue;
                 // A followed object moves the camera by its displacement since the film's start: the
                 // shot's camera is set back by what it had moved by the shot's start.
-                Vec3 before = poseAt(scene, timeline, far, from).minus(scene.objects().get(far).position());
+                Vec3 before = poseAt(world, timeline, far, from).minus(scene.objects().get(far).position());
                 Camera c = shot.camera();
                 Camera start = new Camera(c.position().minus(new Vec3(before.x(), 0, before.z())), c.lookAt().minus(before), c.fov());
                 notes.add(String.format(Locale.ROOT, "shot %d: the camera follows the %s, which goes %.1f m in it"
@@ -132,7 +134,7 @@ public final class Rehearsal {
         if (!changed) return parse;
         Scene directed = new Scene(scene.seed(), scene.seconds(), scene.fps(), scene.width(), scene.height(),
                 scene.physicsRate(), scene.gravity(), scene.time(), scene.environment(), scene.camera(), scene.objects(),
-                scene.cameraMove(), scene.timeLapse(), scene.joints(), shots);
+                scene.cameraMove(), scene.timeLapse(), scene.joints(), shots, scene.liquids(), scene.captureFps());
         return new PromptParser.Parse(directed, parse.ignoredWords(), notes, parse.defaultFraming(), parse.defaultShots());
     }
 

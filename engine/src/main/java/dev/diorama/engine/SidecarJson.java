@@ -42,6 +42,10 @@ import java.util.List;
  * The liquid entries (only in scenes with liquids): {@code liquidSounds}, the bubbles and splashes
  * the sound is made of; per frame, each liquid's particle count (particles that leave the simulated
  * region are removed) and volume, m^3 (each particle's rest volume, less where it is compressed).
+ * In slow motion (the scene's {@code captureFps} above its {@code fps}) every {@code t} is the
+ * world's time, a frame's index is {@code floor(t * captureFps)} and a sound's first sample in the
+ * film is {@code round(t * captureFps / fps * sampleRate)}: the film shows and sounds the world
+ * captureFps / fps times slower.
  * A pose that shows an object at the instant of an impact inside the frame (a contact frame, see
  * {@code dev.diorama.sim.Simulator}) also carries {@code "sampledAt"}: the time of that instant.
  */
@@ -92,7 +96,7 @@ public final class SidecarJson {
                 g.writeFieldName("remixedFrom");
                 g.writeTree(remixedFrom);
             }
-            writeEventsAndFrames(g, frames, events, contacts, liquidSounds, scene.fps(), sampleRate, scene);
+            writeEventsAndFrames(g, frames, events, contacts, liquidSounds, scene.captureFps(), scene.slowMotion(), sampleRate, scene);
             g.writeEndObject();
         }
     }
@@ -128,7 +132,7 @@ public final class SidecarJson {
             }
             g.writeEndObject();
             writeEventsAndFrames(g, stitched.frames(), stitched.events(), stitched.contacts(), stitched.liquidSounds(),
-                    scene.fps(), sampleRate, cont);
+                    scene.fps(), 1, sampleRate, cont);
             g.writeEndObject();
         }
     }
@@ -158,14 +162,14 @@ public final class SidecarJson {
      */
     private static void writeEventsAndFrames(JsonGenerator g, List<Keyframe> frames, List<ContactEvent> events,
                                              List<dev.diorama.scene.ContactState> contacts,
-                                             List<dev.diorama.scene.LiquidSound> liquidSounds, int fps,
+                                             List<dev.diorama.scene.LiquidSound> liquidSounds, int fps, double slow,
                                              int sampleRate, Scene last) throws IOException {
         g.writeArrayFieldStart("events");
         for (ContactEvent e : events) {
             g.writeStartObject();
             g.writeNumberField("t", e.t());
             g.writeNumberField("frame", (int) Math.floor(e.t() * fps));
-            g.writeNumberField("sample", Math.round(e.t() * sampleRate));
+            g.writeNumberField("sample", Math.round(e.t() * slow * sampleRate));
             g.writeStringField("kind", e.kind());
             g.writeStringField("a", e.a());
             g.writeStringField("b", e.b());
@@ -199,7 +203,7 @@ public final class SidecarJson {
                 g.writeStartObject();
                 g.writeNumberField("t", s.t());
                 g.writeNumberField("frame", (int) Math.floor(s.t() * fps));
-                g.writeNumberField("sample", Math.round(s.t() * sampleRate));
+                g.writeNumberField("sample", Math.round(s.t() * slow * sampleRate));
                 g.writeStringField("kind", s.kind());
                 if (dev.diorama.scene.LiquidSound.BUBBLE.equals(s.kind())) {
                     g.writeNumberField("radius", s.radius());

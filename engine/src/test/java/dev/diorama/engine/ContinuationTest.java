@@ -44,6 +44,17 @@ class ContinuationTest {
         sidecar = SceneJson.MAPPER.readTree(FilmMaker.sidecarFor(extended).toFile());
     }
 
+    /** A slow-motion film is not extended (its world and film times differ): a message, nothing simulated. */
+    @Test
+    void aSlowMotionFilmIsRefusedWithAMessage() {
+        Scene slow = new Scene(original.seed(), original.seconds(), original.fps(), original.width(), original.height(), 0,
+                original.gravity(), original.time(), original.environment(), original.camera(), original.objects(), null, null,
+                java.util.List.of(), java.util.List.of(), java.util.List.of(), 120);
+        dev.diorama.prompt.PromptException e = org.junit.jupiter.api.Assertions.assertThrows(dev.diorama.prompt.PromptException.class,
+                () -> Continuation.plan(slow, PROMPT, 2.0, Progress.NONE));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("only a film in real time can be extended"), e.getMessage());
+    }
+
     @Test
     void theContinuationStartsExactlyWhereTheOriginalEnded() {
         Keyframe last = plan.originalTimeline().frames().getLast();

@@ -663,14 +663,108 @@ final class ActionWords {
         return end;
     }
 
+    /** Slow motion said without how slow: 5 times (120 frames a second played at 24), a phone's or a film camera's usual. */
+    static final double SLOW_MOTION = 5;
+    /** "super slow motion", "extreme", "ultra": 10 times (240 frames a second at 24). */
+    static final double SUPER_SLOW_MOTION = 10;
+    /** "a high-speed camera": 1,000 frames a second. */
+    static final int HIGH_SPEED_FPS = 1000;
+    private static final Set<String> FILMED = Set.of("filmed", "shot", "captured", "recorded", "taken");
+
+    /**
+     * Slow motion: "in slow motion", "slow-mo", "slo-mo", "a slow-motion shot", "super slow motion"
+     * (its factor {@value #SUPER_SLOW_MOTION}; else {@value #SLOW_MOTION}), "in 4x slow motion", "4 times
+     * slower", "at half speed", "at quarter speed", "filmed at 240 fps" (or "frames per second",
+     * "frames a second"; "shot", "captured", "recorded"), "with a high-speed camera"
+     * ({@value #HIGH_SPEED_FPS} fps), "in real time" and "at normal speed" (no slow motion, for a
+     * remix). Staging sets the scene's captureFps from these.
+     */
     private int slowMotion(int i) {
+        int j = r.w(i).equals("in") ? i + 1 : i;
+        // "4x slow motion", "4 times slow motion", "4 times slower"
+        Double factor = null;
+        Token t = r.tok(j);
+        if (t != null && t.isNumber() && Set.of("x", "times").contains(r.w(j + 1))) {
+            if (r.w(j + 2).equals("slower")) return slow(i, j + 3, t.number(), 0);
+            if (slowWords(j + 2) > j + 2) {
+                factor = t.number();
+                j += 2;
+            }
+        }
+        boolean extreme = factor == null && Set.of("super", "extreme", "ultra", "very").contains(r.w(j)) && slowWords(j + 1) > j + 1;
+        int e = slowWords(extreme ? j + 1 : j);
+        if (e > (extreme ? j + 1 : j)) {
+            if (Set.of("shot", "footage", "camera", "replay").contains(r.w(e))) e++;
+            // "in slow motion at 240 fps", "slow motion, filmed at 1000 frames per second"
+            int f = FILMED.contains(r.w(e)) ? e + 1 : e;
+            int[] fps = framesPerSecond(r.w(f).equals("at") ? f + 1 : -1);
+            if (fps != null) return slow(i, fps[1], 0, fps[0]);
+            return slow(i, e, factor != null ? factor : extreme ? SUPER_SLOW_MOTION : SLOW_MOTION, 0);
+        }
+        // "filmed at 240 fps"
+        if (FILMED.contains(r.w(i)) && r.w(i + 1).equals("at")) {
+            int[] fps = framesPerSecond(i + 2);
+            if (fps != null) return slow(i, fps[1], 0, fps[0]);
+        }
+        // "with a high-speed camera", "on a high speed camera"
+        int h = Set.of("with", "on", "by").contains(r.w(i)) && Set.of("a", "an").contains(r.w(i + 1)) ? i + 2 : i;
+        if (r.w(h).equals("high") && r.w(h + 1).equals("speed") && r.w(h + 2).equals("camera")) return slow(i, h + 3, 0, HIGH_SPEED_FPS);
+        // "at half speed", "at quarter speed", "at a quarter of the speed", "at half the speed"
+        if (r.w(i).equals("at")) {
+            int k = Set.of("a", "one").contains(r.w(i + 1)) ? i + 2 : i + 1;
+            double frac = switch (r.w(k)) {
+                case "half" -> 2;
+                case "quarter" -> 4;
+                case "third" -> 3;
+                case "tenth" -> 10;
+                default -> 0;
+            };
+            if (frac > 0) {
+                int m = k + 1;
+                if (r.w(m).equals("of")) m++;
+                if (r.w(m).equals("the")) m++;
+                if (r.w(m).equals("speed") && !r.w(m + 1).equals("of")) return slow(i, m + 1, frac, 0);
+            }
+        }
+        // "in real time", "at normal speed", "at full speed": no slow motion
+        if (r.w(i).equals("in") && r.w(i + 1).equals("real") && r.w(i + 2).equals("time")) return slow(i, i + 3, 1, 0);
+        if (r.w(i).equals("at") && Set.of("normal", "full", "real").contains(r.w(i + 1)) && r.w(i + 2).equals("speed")) {
+            return slow(i, i + 3, 1, 0);
+        }
+        return i;
+    }
+
+    /** "slow motion", "slow-mo", "slo-mo", "slowmo" at {@code i}: the index after it, or i. */
+    private int slowWords(int i) {
         String a = r.w(i), b = r.w(i + 1);
-        int end;
-        if (a.equals("slow") && (b.equals("motion") || b.equals("mo"))) end = i + 2;
-        else if (a.equals("slowmo") || a.equals("slowmotion")) end = i + 1;
-        else return i;
-        if (r.w(end - 1 + 1).equals("shot")) end++;
-        r.notes.add("\"" + r.text(i, end) + "\": understood, but films play in real time for now (no slow motion yet)");
+        if ((a.equals("slow") || a.equals("slo")) && (b.equals("motion") || b.equals("mo"))) return i + 2;
+        if (Set.of("slowmo", "slowmotion", "slomo").contains(a)) return i + 1;
+        return i;
+    }
+
+    /** "240 fps", "240 frames per second", "240 frames a second" at {@code i}: {fps, the index after}, or null. */
+    private int[] framesPerSecond(int i) {
+        Token t = r.tok(i);
+        if (i < 0 || t == null || !t.isNumber()) return null;
+        if (r.w(i + 1).equals("fps")) return new int[] {(int) Math.round(t.number()), i + 2};
+        if (Set.of("frames", "frame").contains(r.w(i + 1)) && Set.of("per", "a").contains(r.w(i + 2))
+                && Set.of("second", "sec", "s").contains(r.w(i + 3))) {
+            return new int[] {(int) Math.round(t.number()), i + 4};
+        }
+        return null;
+    }
+
+    /** Records slow motion said by the words i .. end: {@code factor} times slower, or filmed at {@code fps} frames a second. */
+    private int slow(int i, int end, double factor, int fps) {
+        String words = r.text(i, end);
+        if (fps == 0 && !(factor >= 1 && factor <= 1000)) {
+            throw new PromptException(words, "gives a slow-down of " + PromptReader.number(factor) + "; expected 1 (real time) to 1000 times slower");
+        }
+        Draft.Said<double[]> said = new Draft.Said<>(new double[] {factor, fps}, words);
+        if (r.draft.slowMotion != null && !java.util.Arrays.equals(r.draft.slowMotion.value(), said.value())) {
+            throw new PromptException(words, "says how slow twice (also \"" + r.draft.slowMotion.words() + "\"); expected one");
+        }
+        r.draft.slowMotion = said;
         r.use(i, end);
         return end;
     }

@@ -52,6 +52,8 @@ final class Draft {
     Said<Material> ceiling;
     Said<TimeOfDay> time;
     Said<Double> seconds;
+    /** Slow motion: {times slower, 0} or {0, frames the camera takes a second} (ActionWords.slowMotion); null: real time. */
+    Said<double[]> slowMotion;
     /** Where on Earth: a city of {@link Places}, or coordinates {latitude, longitude}; and "UTC+2". */
     Said<Places.Place> city;
     Said<double[]> coordinates;

@@ -79,6 +79,10 @@ public final class PromptParser {
             throw new PromptException("the prompt is " + prompt.length() + " characters long; expected at most "
                     + MAX_PROMPT_CHARS + " characters");
         }
+        if (options.fps() < 1 || options.fps() > Scene.MAX_FPS) {
+            throw new PromptException("", "the film settings are not valid: expected a whole number of frames per second in [1, "
+                    + Scene.MAX_FPS + "], found " + options.fps());
+        }
         List<String> parts = Storyboard.parts(prompt);
         if (parts.size() > 1) return storyboard(prompt, parts, options);
         PromptReader.Reading reading = PromptReader.read(Token.split(parts.getFirst()));

@@ -280,9 +280,12 @@ public final class SceneEdits {
         double seconds = d.seconds != null ? d.seconds.value() : s.seconds();
         double gravity = d.gravity != null ? d.gravity.value() : s.gravity();   // "now on the Moon"
         try {
-            Scene out = new Scene(s.seed(), s.seconds(), s.fps(), s.width(), s.height(), s.physicsRate(), gravity,
+            // "now in slow motion", "now in real time": the camera's rate, the physics a whole number of steps a frame of it
+            int capture = d.slowMotion != null ? Staging.captureFps(d, s.fps(), seconds, notes) : s.captureFps();
+            int rate = s.physicsRate() % capture == 0 ? s.physicsRate() : capture * (int) Math.ceil((double) s.physicsRate() / capture);
+            Scene out = new Scene(s.seed(), s.seconds(), s.fps(), s.width(), s.height(), rate, gravity,
                     time, env, camera, s.objects(), move, s.timeLapse(), s.joints(),
-                    reframed || d.move != null ? List.of() : s.shots()).withLiquids(s.liquids());
+                    reframed || d.move != null ? List.of() : s.shots(), s.liquids(), capture);
             if (seconds != s.seconds()) out = out.withTiming(seconds, s.fps(), s.width(), s.height());
             return out.equals(s) ? s : out;
         } catch (SceneException e) {
@@ -293,7 +296,7 @@ public final class SceneEdits {
     private static Scene rebuild(Scene s, Environment env, List<SceneObject> objs, String words) {
         try {
             return new Scene(s.seed(), s.seconds(), s.fps(), s.width(), s.height(), s.physicsRate(), s.gravity(), s.time(),
-                    env, s.camera(), objs, s.cameraMove(), s.timeLapse(), s.joints(), s.shots()).withLiquids(s.liquids());
+                    env, s.camera(), objs, s.cameraMove(), s.timeLapse(), s.joints(), s.shots(), s.liquids(), s.captureFps());
         } catch (SceneException e) {
             throw new PromptException(words, "cannot be applied: " + e.getMessage());
         }

@@ -274,17 +274,20 @@ final class Staging {
             joints.add(l.axis() == null ? new Joint.Pivot(ids.get(l.a()), b, l.anchor())
                     : new Joint.Hinge(ids.get(l.a()), b, l.anchor(), l.axis()));
         }
-        int physicsRate = plan.physicsRate() <= Scene.defaultPhysicsRate(o.fps()) ? 0
-                : o.fps() * (int) Math.ceil((double) plan.physicsRate() / o.fps());
+        // In slow motion the physics steps a whole number of times for each frame the camera takes.
+        int capture = captureFps(d, o.fps(), o.secondsExplicit() || d.seconds == null ? o.seconds() : d.seconds.value(), notes);
+        int physicsRate = plan.physicsRate() <= Scene.defaultPhysicsRate(capture) ? 0
+                : capture * (int) Math.ceil((double) plan.physicsRate() / capture);
+        double slow = (double) capture / o.fps();
         turntable(d, plan, objects, items, notes);
         double[] needed = {0};
         List<dev.diorama.scene.Liquid> liquids = liquidPlan.isEmpty() ? List.of()
                 : Liquids.build(liquidPlan, objects, items.stream().map(Item::group).toList(), streams,
-                        o.secondsExplicit() || d.seconds == null || !(d.seconds.value() > 0) ? o.seconds() : d.seconds.value(),
+                        (o.secondsExplicit() || d.seconds == null || !(d.seconds.value() > 0) ? o.seconds() : d.seconds.value()) / slow,
                         needed, notes);
 
         if (shots.size() > 1) {
-            return storyboard(d, shots, env, objects, items, ids, joints, physicsRate, ghosts, o, notes).withLiquids(liquids);
+            return storyboard(d, shots, env, objects, items, ids, joints, physicsRate, capture, ghosts, o, notes).withLiquids(liquids);
         }
         Shot view = shot(d, objects, items, ids, room, ghosts, o, notes);
         Camera camera = view.camera();
@@ -298,18 +301,48 @@ final class Staging {
             time = start[0];
         }
         double seconds = seconds(d, o, notes, lapse != null);
-        if (needed[0] > seconds + 1e-9) {
-            if (d.seconds == null && !o.secondsExplicit() && lapse == null) {
+        if (needed[0] > seconds / slow + 1e-9) {
+            // (a slow-motion film is not lengthened: it shows the start of the pour, as long as it was asked to be)
+            if (d.seconds == null && !o.secondsExplicit() && lapse == null && slow == 1) {
                 double longer = Math.min(Math.ceil(needed[0]), Scene.MAX_SECONDS);
                 notes.add("the film lasts " + PromptReader.number(longer) + " s, so that the pour ends and settles in it");
                 seconds = longer;
             } else {
-                notes.add("the film ends (" + PromptReader.number(seconds) + " s) before the pour has ended and settled ("
-                        + PromptReader.number(Math.round(needed[0] * 10) / 10.0) + " s)");
+                notes.add("the film ends (" + PromptReader.number(seconds) + " s" + (slow == 1 ? ""
+                        : ", " + PromptReader.number(Math.round(seconds / slow * 1000) / 1000.0) + " s of the world") + ") before the pour"
+                        + " has ended and settled (" + PromptReader.number(Math.round(needed[0] * 10) / 10.0) + " s)");
             }
         }
         return new Scene(o.seed(), seconds, o.fps(), o.width(), o.height(), physicsRate, gravity(d), time, env,
-                camera, objects, move, lapse, joints, List.of()).withLiquids(liquids);
+                camera, objects, move, lapse, joints, List.of(), liquids, capture);
+    }
+
+    /**
+     * Frames the camera takes a second: the film's {@code fps}, or more in slow motion said by the
+     * words (ActionWords.slowMotion: so many times slower, or filmed at so many frames a second),
+     * with a note of what the film then shows of the world and how its sound is slowed.
+     */
+    static int captureFps(Draft d, int fps, double seconds, List<String> notes) {
+        if (d.slowMotion == null) return fps;
+        double[] v = d.slowMotion.value();
+        double capture = v[1] > 0 ? v[1] : v[0] * fps;
+        String words = d.slowMotion.words();
+        if (capture < fps) {
+            throw new PromptException(words, "films " + PromptReader.number(capture) + " frames a second, fewer than the film's " + fps
+                    + "; expected at least " + fps + " (more is slow motion)");
+        }
+        if (capture > Scene.MAX_CAPTURE_FPS) {
+            throw new PromptException(words, "asks for " + PromptReader.number(Math.round(capture)) + " frames a second; expected at most "
+                    + Scene.MAX_CAPTURE_FPS + " (" + PromptReader.number(Math.floor((double) Scene.MAX_CAPTURE_FPS / fps)) + " times slower at " + fps + " fps)");
+        }
+        int c = (int) Math.round(capture);
+        if (c == fps) return fps;
+        double k = (double) c / fps;
+        notes.add("\"" + words + "\": filmed at " + c + " frames a second and played at " + fps + ", " + PromptReader.number(Math.round(k * 100) / 100.0)
+                + " times slower: the " + PromptReader.number(seconds) + " s film shows " + PromptReader.number(Math.round(seconds / k * 1000) / 1000.0)
+                + " s of the world; its sound is slowed with it, " + PromptReader.number(Math.round(k * 100) / 100.0) + " times longer and "
+                + PromptReader.number(Math.round(Math.log(k) / Math.log(2) * 10) / 10.0) + " octaves lower");
+        return c;
     }
 
     /**
@@ -482,7 +515,7 @@ final class Staging {
      */
     private static Scene storyboard(Draft d, List<Storyboard.ShotWords> shots, Environment env,
                                     List<SceneObject> objects, List<Item> items, List<String> ids, List<Joint> joints,
-                                    int physicsRate, List<SceneObject> ghosts, PromptParser.Options o,
+                                    int physicsRate, int capture, List<SceneObject> ghosts, PromptParser.Options o,
                                     List<String> notes) {
         double[] start = new double[shots.size()];
         double total = 0;
@@ -509,7 +542,8 @@ final class Staging {
             String id = objects.get(n).id();
             if (objects.get(n).fixed() || joints.stream().anyMatch(j -> id.equals(j.a()) || id.equals(j.b()))) k = 0;
             shotOf[n] = k;
-            entered.add(k == 0 ? objects.get(n) : objects.get(n).entering(start[k]));
+            // (it enters at the shot's start in the world's time, which slow motion shows slower)
+            entered.add(k == 0 ? objects.get(n) : objects.get(n).entering(start[k] * o.fps() / capture));
         }
         List<Shot> out = new ArrayList<>();
         for (int k = 0; k < shots.size(); k++) {
@@ -539,7 +573,7 @@ final class Staging {
                 + " s in all, in one world: cuts at " + String.join(", ", out.stream().skip(1)
                 .map(sh -> PromptReader.number(sh.start()) + " s").toList()));
         return new Scene(o.seed(), total, o.fps(), o.width(), o.height(), physicsRate, gravity(d), time, env,
-                null, entered, null, lapse, joints, out);
+                null, entered, null, lapse, joints, out, List.of(), capture);
     }
 
     /** The groups in the order they are laid out along x: as named, unless a relation says otherwise. */
@@ -1105,7 +1139,7 @@ final class Staging {
         if (p.equals("/seconds")) {
             return new PromptException("", "the film's length is not valid: " + e.expectation(), e);
         }
-        if (p.equals("/fps") || p.equals("/size") || p.equals("/physicsRate")) {
+        if (p.equals("/fps") || p.equals("/size") || p.equals("/physicsRate") || p.equals("/captureFps")) {
             return new PromptException("", "the film settings are not valid: " + e.expectation(), e);
         }
         if (p.startsWith("/camera/move")) {

@@ -296,6 +296,40 @@ class PromptParserTest {
         assertTrue(rejected("40 planks indoors").getMessage().contains("do not fit"));
     }
 
+    /**
+     * Slow motion: the camera's frames a second, played at the film's 24; the physics a whole number
+     * of steps a frame of it; the film as long as asked, showing less of the world.
+     */
+    @Test
+    void slowMotionFilmsTheWorldFasterAndPlaysItAtTheFilmsRate() {
+        Object[][] cases = {{"a ball drops in slow motion", 120}, {"a ball drops, slow-mo", 120}, {"slo-mo: a ball drops", 120},
+                {"a ball drops in super slow motion", 240}, {"a ball drops in 4x slow motion", 96},
+                {"a ball drops 8 times slower", 192}, {"a ball drops at quarter speed", 96}, {"a ball drops at half speed", 48},
+                {"a ball drops, filmed at 1000 fps", 1000}, {"a ball drops, shot at 480 frames per second", 480},
+                {"a ball drops with a high-speed camera", 1000}, {"a slow motion shot of a ball dropping", 120},
+                {"a ball drops", 24}, {"a ball drops in real time", 24}};
+        for (Object[] c : cases) {
+            PromptParser.Parse p = parse((String) c[0]);
+            Scene s = p.scene();
+            assertTrue(p.ignoredWords().isEmpty(), c[0] + ": " + p.ignoredWords());
+            assertEquals((int) c[1], s.captureFps(), (String) c[0]);
+            assertEquals(24, s.fps(), (String) c[0]);
+            assertEquals(4, s.seconds(), 1e-12, c[0] + ": the film as long as the default");
+            assertEquals(4.0 * 24 / (int) c[1], s.worldSeconds(), 1e-12, (String) c[0]);
+            assertEquals(0, s.physicsRate() % s.captureFps(), c[0] + ": whole steps a frame");
+            assertTrue(s.physicsRate() >= 240, (String) c[0]);
+        }
+        assertTrue(parse("a ball drops in slow motion").notes().stream().anyMatch(n -> n.contains(
+                "filmed at 120 frames a second and played at 24, 5 times slower: the 4 s film shows 0.8 s of the world")));
+        assertTrue(rejected("a ball drops, filmed at 12 fps").getMessage().contains("fewer than the film's 24"));
+        assertTrue(rejected("a ball drops, filmed at 20000 fps").getMessage().contains("expected at most 10000"));
+        assertTrue(rejected("a ball drops in slow motion at half speed").getMessage().contains("says how slow twice"));
+        // a pour in slow motion is not lengthened to its end: the film is as long as asked
+        Scene pour = parse("water pours from a jug into a glass in slow motion").scene();
+        assertEquals(4, pour.seconds(), 1e-12);
+        assertEquals(0.8, pour.worldSeconds(), 1e-12);
+    }
+
     /** A throw's angle above the horizontal, said in the ways a textbook says it, before or after its speed. */
     @Test
     void aThrowLeavesAtTheAngleSaid() {

@@ -29,6 +29,25 @@ class SceneEditsTest {
         assertEquals(before.camera(), after.camera());
     }
 
+    /** "now in slow motion" films the same world five times slower; "now in real time" brings it back. */
+    @Test
+    void nowInSlowMotionChangesTheCamerasRateAndNothingElse() {
+        Scene before = scene("a red rubber ball and a wooden cube drop onto a wooden floor");
+        Scene slow = SceneEdits.apply(before, "now in slow motion").scene();
+        assertEquals(120, slow.captureFps());
+        assertEquals(before.seconds(), slow.seconds());
+        assertEquals(before.objects(), slow.objects());
+        assertEquals(before.camera(), slow.camera());
+        assertEquals(0, slow.physicsRate() % 120);
+        Scene faster = SceneEdits.apply(slow, "filmed at 480 fps").scene();
+        assertEquals(480, faster.captureFps());
+        assertEquals(0, faster.physicsRate() % 480);
+        Scene real = SceneEdits.apply(slow, "now in real time").scene();
+        assertEquals(24, real.captureFps());
+        assertEquals(before.objects(), real.objects());
+        assertEquals(120, SceneEdits.apply(slow, "at sunset").scene().captureFps(), "an edit that says no speed keeps it");
+    }
+
     @Test
     void nowOnTheMoonChangesTheGravityAndTheAirAndNothingElse() {
         Scene before = scene("a red rubber ball and a wooden cube drop onto a wooden floor");

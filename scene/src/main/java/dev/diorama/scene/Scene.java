@@ -33,6 +33,12 @@ import java.util.Set;
  *                     follows the shot in force at each time
  * @param liquids      bodies and streams of liquid, simulated with the objects (see {@link Liquid});
  *                     empty for none
+ * @param captureFps   frames the camera takes per second of the world, [fps, 10000]; 0 or
+ *                     {@code fps}: real time. More than {@code fps} is slow motion: the film plays
+ *                     them at {@code fps}, so {@code seconds} of film show
+ *                     {@link #worldSeconds()} of the world ({@link #capture()}); the times of the
+ *                     world's events (an object's {@code enters}, a pour's start) are world seconds,
+ *                     a storyboard's shots start in film seconds
  */
 public record Scene(long seed, double seconds, int fps, int width, int height, int physicsRate, double gravity,
                     LocalTime time, Environment environment, Camera camera, List<SceneObject> objects,
@@ -42,23 +48,44 @@ public record Scene(long seed, double seconds, int fps, int width, int height, i
                     // -- shots (storyboards, language branch) --
                     List<Shot> shots,
                     // -- liquids (issue 5) --
-                    List<Liquid> liquids) {
+                    List<Liquid> liquids,
+                    // -- slow motion --
+                    int captureFps) {
     public static final double MAX_SECONDS = 300;
     public static final int MAX_OBJECTS = 200;
     public static final int MAX_PIXELS_SIDE = 3840;
     public static final String FLOOR_ID = "floor";
     public static final String WALL_ID = "wall";
     public static final double STANDARD_GRAVITY = 9.81;
+    /** The most frames a second a film plays (scene files, the command's --fps, the words' options). */
+    public static final int MAX_FPS = 120;
+    /** The fastest camera: 10,000 frames a second, the physics' own limit of steps. */
+    public static final int MAX_CAPTURE_FPS = 10_000;
+
+    /** As the canonical constructor, in real time (captureFps = fps). */
+    public Scene(long seed, double seconds, int fps, int width, int height, int physicsRate, double gravity, LocalTime time,
+                 Environment environment, Camera camera, List<SceneObject> objects, CameraMove cameraMove, TimeLapse timeLapse,
+                 List<Joint> joints, List<Shot> shots, List<Liquid> liquids) {
+        this(seed, seconds, fps, width, height, physicsRate, gravity, time, environment, camera, objects, cameraMove, timeLapse,
+                joints, shots, liquids, 0);
+    }
 
     public Scene {
         SceneException.check(Double.isFinite(seconds) && seconds > 0 && seconds <= MAX_SECONDS, "/seconds",
                 "expected a length in seconds greater than 0 and at most " + (int) MAX_SECONDS);
-        SceneException.check(fps >= 1 && fps <= 120, "/fps", "expected a whole number of frames per second in [1, 120]");
+        // (a film plays at most MAX_FPS; a slow-motion film's capture, played in real time, at its camera's rate)
+        SceneException.check(fps >= 1 && (fps <= MAX_FPS || fps == captureFps && fps <= MAX_CAPTURE_FPS), "/fps",
+                "expected a whole number of frames per second in [1, " + MAX_FPS + "]");
         checkSide(width, "width");
         checkSide(height, "height");
-        if (physicsRate == 0) physicsRate = defaultPhysicsRate(fps);
-        SceneException.check(physicsRate >= fps && physicsRate <= 10_000 && physicsRate % fps == 0, "/physicsRate",
-                "expected a whole multiple of fps (" + fps + ") between fps and 10000 steps per second");
+        if (captureFps == 0) captureFps = fps;
+        SceneException.check(captureFps >= fps && captureFps <= MAX_CAPTURE_FPS, "/captureFps",
+                "expected the frames taken per second of the world, from fps (" + fps + ", real time) to " + MAX_CAPTURE_FPS
+                        + " (slow motion)");
+        if (physicsRate == 0) physicsRate = defaultPhysicsRate(captureFps);
+        String per = captureFps == fps ? "fps (" + fps + ")" : "captureFps (" + captureFps + ")";
+        SceneException.check(physicsRate >= captureFps && physicsRate <= 10_000 && physicsRate % captureFps == 0, "/physicsRate",
+                "expected a whole multiple of " + per + " between it and 10000 steps per second");
         SceneException.check(Double.isFinite(gravity) && gravity >= 0 && gravity <= 100, "/gravity",
                 "expected m/s^2 in [0, 100]");
         SceneException.check(time != null, "/time", "expected a local time \"HH:MM\"");
@@ -80,8 +107,8 @@ public record Scene(long seed, double seconds, int fps, int width, int height, i
             }
         }
         for (int i = 0; i < objects.size(); i++) {
-            SceneException.check(objects.get(i).enters() < seconds, "/objects/" + i + "/enters",
-                    "expected a time before the end of the film (" + seconds + " s)");
+            SceneException.check(objects.get(i).enters() < worldSeconds(seconds, fps, captureFps), "/objects/" + i + "/enters",
+                    "expected a time before the end of the film (" + worldSeconds(seconds, fps, captureFps) + " s of the world)");
         }
         shots = shots == null ? List.of() : List.copyOf(shots);
         for (int i = 0; i < shots.size(); i++) {
@@ -115,8 +142,8 @@ public record Scene(long seed, double seconds, int fps, int width, int height, i
             SceneException.check(l != null, "/liquids/" + i, "expected a liquid");
             SceneException.check(liquidIds.add(l.id()), "/liquids/" + i + "/id",
                     "expected a unique id, \"" + l.id() + "\" is used twice");
-            SceneException.check(l.pour() == null || l.pour().start() < seconds, "/liquids/" + i + "/pour/start",
-                    "expected the pour to start before the end of the film (" + seconds + " s)");
+            SceneException.check(l.pour() == null || l.pour().start() < worldSeconds(seconds, fps, captureFps), "/liquids/" + i + "/pour/start",
+                    "expected the pour to start before the end of the film (" + worldSeconds(seconds, fps, captureFps) + " s of the world)");
             particles += l.particles();
             if (l.in() != null) {
                 SceneObject holder = null;
@@ -295,7 +322,7 @@ public record Scene(long seed, double seconds, int fps, int width, int height, i
 
     public Scene withSeed(long s) {
         return new Scene(s, seconds, fps, width, height, physicsRate, gravity, time, environment, camera, objects,
-                cameraMove, timeLapse, joints, shots, liquids);
+                cameraMove, timeLapse, joints, shots, liquids, captureFps);
     }
 
     /**
@@ -304,11 +331,37 @@ public record Scene(long seed, double seconds, int fps, int width, int height, i
      * so a narrower picture shows more above and below.
      */
     public Scene withTiming(double secs, int framesPerSecond, int w, int h) {
-        boolean keepRate = physicsRate % framesPerSecond == 0;
+        // In real time it stays real time; a slow-motion camera keeps its rate while the film's is below it.
+        int capture = captureFps == fps || captureFps < framesPerSecond ? framesPerSecond : captureFps;
+        boolean keepRate = physicsRate % capture == 0;
         // A shorter film keeps the shots that still start within it.
         List<Shot> kept = shots.stream().filter(s -> s.start() < secs).toList();
         return new Scene(seed, secs, framesPerSecond, w, h, keepRate ? physicsRate : 0, gravity, time, environment,
-                camera, objects, cameraMove, timeLapse, joints, kept, liquids);
+                camera, objects, cameraMove, timeLapse, joints, kept, liquids, capture);
+    }
+
+    /** How many times slower than real time the film shows the world: captureFps / fps (1: real time). */
+    public double slowMotion() { return (double) captureFps / fps; }
+
+    /** Seconds of the world the film shows: {@code seconds} in real time, seconds / {@link #slowMotion()} in slow motion. */
+    public double worldSeconds() { return worldSeconds(seconds, fps, captureFps); }
+
+    private static double worldSeconds(double seconds, int fps, int captureFps) {
+        return captureFps == fps || captureFps == 0 ? seconds : seconds * fps / captureFps;
+    }
+
+    /**
+     * The scene as its camera takes it, in real time: {@link #worldSeconds()} of the world at
+     * captureFps frames a second, the same number of frames as the film, each the film's frame of
+     * the same index; a storyboard's shots start at their world times. This scene itself when it is
+     * real time. The simulation, the picture and the sound (before it is slowed) are made from it.
+     */
+    public Scene capture() {
+        if (captureFps == fps) return this;
+        double k = slowMotion();
+        List<Shot> worldShots = shots.stream().map(s -> new Shot(s.start() / k, s.camera(), s.move())).toList();
+        return new Scene(seed, worldSeconds(), captureFps, width, height, physicsRate, gravity, time, environment, camera,
+                objects, cameraMove, timeLapse, joints, worldShots, liquids, captureFps);
     }
 
     /**
@@ -322,31 +375,31 @@ public record Scene(long seed, double seconds, int fps, int width, int height, i
                 .filter(j -> kept.contains(j.a()) && (j.b() == null || kept.contains(j.b()))).toList();
         return new Scene(seed, seconds, fps, width, height, physicsRate, gravity, time, environment, null, objs,
                 cameraMove instanceof CameraMove.Track k && objs.stream().noneMatch(o -> o.id().equals(k.target()))
-                        ? null : cameraMove, timeLapse, js, List.of(), liquids);
+                        ? null : cameraMove, timeLapse, js, List.of(), liquids, captureFps);
     }
 
     /** The same scene in another environment (place, floor, room, sky); everything else kept. */
     public Scene withEnvironment(Environment env) {
         return new Scene(seed, seconds, fps, width, height, physicsRate, gravity, time, env, camera, objects,
-                cameraMove, timeLapse, joints, shots, liquids);
+                cameraMove, timeLapse, joints, shots, liquids, captureFps);
     }
 
     /** The same scene with other joints (null or empty: none). */
     public Scene withJoints(List<Joint> js) {
         return new Scene(seed, seconds, fps, width, height, physicsRate, gravity, time, environment, camera, objects,
-                cameraMove, timeLapse, js, shots, liquids);
+                cameraMove, timeLapse, js, shots, liquids, captureFps);
     }
 
     /** The same scene with another camera move (null: still) and time-lapse (null: none), as one shot. */
     public Scene withDirection(Camera cam, CameraMove move, TimeLapse lapse) {
         return new Scene(seed, seconds, fps, width, height, physicsRate, gravity, time, environment, cam, objects,
-                move, lapse, joints, List.of(), liquids);
+                move, lapse, joints, List.of(), liquids, captureFps);
     }
 
     /** The same scene with other liquids (null or empty: none). */
     public Scene withLiquids(List<Liquid> ls) {
         return new Scene(seed, seconds, fps, width, height, physicsRate, gravity, time, environment, camera, objects,
-                cameraMove, timeLapse, joints, shots, ls);
+                cameraMove, timeLapse, joints, shots, ls, captureFps);
     }
 
     public Liquid liquid(String id) {

@@ -42,13 +42,15 @@ public final class SceneJson {
 
     public static Scene read(JsonNode root) {
         requireObject(root, "");
-        allowOnly(root, "", Set.of("seed", "seconds", "fps", "size", "physicsRate", "gravity", "time", "environment",
+        allowOnly(root, "", Set.of("seed", "seconds", "fps", "captureFps", "size", "physicsRate", "gravity", "time", "environment",
                 "camera", "objects", "timeLapse", "joints", "shots", "liquids"));
         long seed = root.has("seed") ? longAt(root.get("seed"), "/seed") : 0;
         double seconds = root.has("seconds") ? number(root.get("seconds"), "/seconds") : 4;
         int fps = root.has("fps") ? intAt(root.get("fps"), "/fps") : 24;
+        SceneException.check(fps >= 1 && fps <= Scene.MAX_FPS, "/fps", "expected a whole number of frames per second in [1, " + Scene.MAX_FPS + "]");
         int[] size = root.has("size") ? pictureSize(root.get("size"), "/size") : new int[] {1280, 720};
         int physicsRate = root.has("physicsRate") ? intAt(root.get("physicsRate"), "/physicsRate") : 0;
+        int captureFps = root.has("captureFps") ? intAt(root.get("captureFps"), "/captureFps") : 0;
         double gravity = root.has("gravity") ? number(root.get("gravity"), "/gravity") : Scene.STANDARD_GRAVITY;
         LocalTime time = root.has("time") ? time(root.get("time"), "/time") : LocalTime.of(12, 0);
         Environment env = root.has("environment") ? environment(root.get("environment"))
@@ -85,7 +87,7 @@ public final class SceneJson {
             for (int i = 0; i < ls.size(); i++) liquids.add(liquid(ls.get(i), "/liquids/" + i));
         }
         return new Scene(seed, seconds, fps, size[0], size[1], physicsRate, gravity, time, env, cam, list, move, lapse,
-                joints, shots, liquids);
+                joints, shots, liquids, captureFps);
     }
 
     /**
@@ -449,6 +451,7 @@ public final class SceneJson {
         o.put("seed", s.seed());
         o.put("seconds", s.seconds());
         o.put("fps", s.fps());
+        if (s.captureFps() != s.fps()) o.put("captureFps", s.captureFps());
         o.put("size", s.width() + "x" + s.height());
         o.put("physicsRate", s.physicsRate());
         o.put("gravity", s.gravity());

@@ -56,6 +56,52 @@ class SceneJsonTest {
         assertEquals(moon, SceneJson.read(SceneJson.write(moon)));
     }
 
+    /**
+     * Slow motion: captureFps is written only when it is not fps, reads back, and the scene as its
+     * camera takes it (capture) is the world's length at that rate, with the same frames and shots
+     * starting at their world times; bad rates name the field and what was expected.
+     */
+    @Test
+    void captureFpsRoundTripsAndTheCaptureIsTheWorldInRealTime() {
+        Scene plain = SceneJson.read("{\"objects\": [" + BALL + "]}");
+        assertEquals(plain.fps(), plain.captureFps());
+        assertTrue(!SceneJson.write(plain).contains("captureFps"));
+        assertTrue(plain.capture() == plain, "real time: the scene itself");
+        Scene slow = SceneJson.read("{\"seconds\": 3, \"captureFps\": 240, \"objects\": [" + BALL + "], \"shots\": ["
+                + "{\"start\": 0, \"camera\": {\"position\": [0, 1, -4], \"lookAt\": [0, 0.5, 0], \"fov\": 50}},"
+                + "{\"start\": 2, \"camera\": {\"position\": [2, 1, -4], \"lookAt\": [0, 0.5, 0], \"fov\": 40}}]}");
+        assertEquals(240, slow.captureFps());
+        assertEquals(10, slow.slowMotion(), 1e-12);
+        assertEquals(0.3, slow.worldSeconds(), 1e-12);
+        assertEquals(240, slow.physicsRate(), "the default physics rate, a whole multiple of the capture's");
+        assertTrue(SceneJson.write(slow).contains("\"captureFps\" : 240"), SceneJson.write(slow));
+        assertEquals(slow, SceneJson.read(SceneJson.write(slow)));
+        Scene world = slow.capture();
+        assertEquals(240, world.fps());
+        assertEquals(240, world.captureFps());
+        assertEquals(0.3, world.seconds(), 1e-12);
+        assertEquals(slow.frameCount(), world.frameCount(), "one taken frame for each of the film's");
+        assertEquals(0.2, world.shots().get(1).start(), 1e-12, "the cut at 2 s of film is 0.2 s into the world");
+        assertEquals(slow.camera(), world.camera());
+        // a film's frames a second from a scene file stay at most 120; the capture may be more
+        SceneException fast = assertThrows(SceneException.class, () -> SceneJson.read("{\"fps\": 240, \"objects\": []}"));
+        assertEquals("/fps", fast.pointer());
+        for (String[] bad : new String[][] {{"12", "/captureFps"}, {"20000", "/captureFps"}}) {
+            SceneException e = assertThrows(SceneException.class,
+                    () -> SceneJson.read("{\"captureFps\": " + bad[0] + ", \"objects\": []}"));
+            assertEquals(bad[1], e.pointer(), bad[0]);
+            assertTrue(e.getMessage().contains("from fps (24, real time) to 10000 (slow motion)"), e.getMessage());
+        }
+        SceneException rate = assertThrows(SceneException.class,
+                () -> SceneJson.read("{\"captureFps\": 120, \"physicsRate\": 300, \"objects\": []}"));
+        assertEquals("/physicsRate", rate.pointer());
+        assertTrue(rate.getMessage().contains("whole multiple of captureFps (120)"), rate.getMessage());
+        // the world's events happen within the world's seconds: an object entering after them is refused
+        SceneException late = assertThrows(SceneException.class, () -> SceneJson.read("{\"captureFps\": 120, \"objects\": ["
+                + BALL.replace("{", "{\"enters\": 1, ") + "]}"));
+        assertEquals("/objects/0/enters", late.pointer());
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
         "{\"turbidity\": 0.5}|/environment/turbidity|[1, 10]",

@@ -536,6 +536,10 @@ public final class VideoServer implements AutoCloseable {
         // replayed through all of them, and the new part goes on from the end of the last.
         List<Continuation.Step> earlier = Jobs.steps(original);
         Scene scene = SceneJson.read(original.scene());
+        if (scene.captureFps() != scene.fps()) {
+            throw ApiError.badRequest("id", "invalid_value", "Invalid 'id': " + original.id() + " is in slow motion ("
+                    + scene.captureFps() + " frames a second of the world played at " + scene.fps() + "); only a video in real time can be extended.");
+        }
         double total = Double.parseDouble(original.seconds()) + seconds;
         if (total > Scene.MAX_SECONDS) {
             throw ApiError.badRequest("seconds", "invalid_value", "Invalid 'seconds': the extended video would be "

@@ -170,9 +170,14 @@ public final class Simulator {
         return stream(scene, progress, end, sink, List.of());
     }
 
-    /** As above, the liquids starting as {@code start} (see {@link #run(Scene, DoubleConsumer, java.util.function.Consumer, List)}). */
+    /**
+     * As above, the liquids starting as {@code start} (see {@link #run(Scene, DoubleConsumer, java.util.function.Consumer, List)}).
+     * A slow-motion scene is simulated as its camera takes it ({@link Scene#capture}): its keyframes
+     * are captureFps a second of the world, their times world seconds.
+     */
     public static Happenings stream(Scene scene, DoubleConsumer progress, java.util.function.Consumer<End> end,
                                     java.util.function.Consumer<Keyframe> sink, List<LiquidState> start) {
+        scene = scene.capture();
         BulletNatives.load();
         float dt = 1f / scene.physicsRate();
         PhysicsSpace space = new PhysicsSpace(PhysicsSpace.BroadphaseType.DBVT);
