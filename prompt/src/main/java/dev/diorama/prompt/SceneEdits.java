@@ -281,7 +281,8 @@ public final class SceneEdits {
         double gravity = d.gravity != null ? d.gravity.value() : s.gravity();   // "now on the Moon"
         try {
             // "now in slow motion", "now in real time": the camera's rate, the physics a whole number of steps a frame of it
-            int capture = d.slowMotion != null ? Staging.captureFps(d, s.fps(), seconds, notes) : s.captureFps();
+            int capture = d.slowMotion != null ? Staging.captureFps(d, s.fps()) : s.captureFps();
+            if (d.slowMotion != null) Staging.slowMotionNote(d, s.fps(), capture, seconds, notes);
             int rate = s.physicsRate() % capture == 0 ? s.physicsRate() : capture * (int) Math.ceil((double) s.physicsRate() / capture);
             Scene out = new Scene(s.seed(), s.seconds(), s.fps(), s.width(), s.height(), rate, gravity,
                     time, env, camera, s.objects(), move, s.timeLapse(), s.joints(),

@@ -275,7 +275,7 @@ final class Staging {
                     : new Joint.Hinge(ids.get(l.a()), b, l.anchor(), l.axis()));
         }
         // In slow motion the physics steps a whole number of times for each frame the camera takes.
-        int capture = captureFps(d, o.fps(), o.secondsExplicit() || d.seconds == null ? o.seconds() : d.seconds.value(), notes);
+        int capture = captureFps(d, o.fps());
         int physicsRate = plan.physicsRate() <= Scene.defaultPhysicsRate(capture) ? 0
                 : capture * (int) Math.ceil((double) plan.physicsRate() / capture);
         double slow = (double) capture / o.fps();
@@ -313,16 +313,17 @@ final class Staging {
                         + " has ended and settled (" + PromptReader.number(Math.round(needed[0] * 10) / 10.0) + " s)");
             }
         }
+        slowMotionNote(d, o.fps(), capture, seconds, notes);
         return new Scene(o.seed(), seconds, o.fps(), o.width(), o.height(), physicsRate, gravity(d), time, env,
                 camera, objects, move, lapse, joints, List.of(), liquids, capture);
     }
 
     /**
      * Frames the camera takes a second: the film's {@code fps}, or more in slow motion said by the
-     * words (ActionWords.slowMotion: so many times slower, or filmed at so many frames a second),
-     * with a note of what the film then shows of the world and how its sound is slowed.
+     * words (ActionWords.slowMotion: so many times slower, or filmed at so many frames a second);
+     * {@link #slowMotionNote} says what the film then shows.
      */
-    static int captureFps(Draft d, int fps, double seconds, List<String> notes) {
+    static int captureFps(Draft d, int fps) {
         if (d.slowMotion == null) return fps;
         double[] v = d.slowMotion.value();
         double capture = v[1] > 0 ? v[1] : v[0] * fps;
@@ -335,14 +336,17 @@ final class Staging {
             throw new PromptException(words, "asks for " + PromptReader.number(Math.round(capture)) + " frames a second; expected at most "
                     + Scene.MAX_CAPTURE_FPS + " (" + PromptReader.number(Math.floor((double) Scene.MAX_CAPTURE_FPS / fps)) + " times slower at " + fps + " fps)");
         }
-        int c = (int) Math.round(capture);
-        if (c == fps) return fps;
+        return (int) Math.round(capture);
+    }
+
+    /** The note of a slow-motion film: its camera's rate, how much slower, what its seconds show of the world, its sound. */
+    static void slowMotionNote(Draft d, int fps, int c, double seconds, List<String> notes) {
+        if (c == fps) return;
         double k = (double) c / fps;
-        notes.add("\"" + words + "\": filmed at " + c + " frames a second and played at " + fps + ", " + PromptReader.number(Math.round(k * 100) / 100.0)
+        notes.add("\"" + d.slowMotion.words() + "\": filmed at " + c + " frames a second and played at " + fps + ", " + PromptReader.number(Math.round(k * 100) / 100.0)
                 + " times slower: the " + PromptReader.number(seconds) + " s film shows " + PromptReader.number(Math.round(seconds / k * 1000) / 1000.0)
                 + " s of the world; its sound is slowed with it, " + PromptReader.number(Math.round(k * 100) / 100.0) + " times longer and "
                 + PromptReader.number(Math.round(Math.log(k) / Math.log(2) * 10) / 10.0) + " octaves lower");
-        return c;
     }
 
     /**
@@ -572,6 +576,7 @@ final class Staging {
         notes.add("a storyboard of " + shots.size() + " shots, " + PromptReader.number(Math.round(total * 1000) / 1000.0)
                 + " s in all, in one world: cuts at " + String.join(", ", out.stream().skip(1)
                 .map(sh -> PromptReader.number(sh.start()) + " s").toList()));
+        slowMotionNote(d, o.fps(), capture, total, notes);
         return new Scene(o.seed(), total, o.fps(), o.width(), o.height(), physicsRate, gravity(d), time, env,
                 null, entered, null, lapse, joints, out, List.of(), capture);
     }

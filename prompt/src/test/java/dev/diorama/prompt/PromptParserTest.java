@@ -324,6 +324,17 @@ class PromptParserTest {
         assertTrue(rejected("a ball drops, filmed at 12 fps").getMessage().contains("fewer than the film's 24"));
         assertTrue(rejected("a ball drops, filmed at 20000 fps").getMessage().contains("expected at most 10000"));
         assertTrue(rejected("a ball drops in slow motion at half speed").getMessage().contains("says how slow twice"));
+        // a storyboard is filmed at one speed, said in any shot; the later shot's objects enter at its world time
+        Scene board = parse("Shot 1: a red ball drops onto a wooden floor in slow motion. Shot 2: a blue cube drops.").scene();
+        assertEquals(120, board.captureFps());
+        assertEquals(8, board.seconds(), 1e-12);
+        assertEquals(4, board.shots().get(1).start(), 1e-12, "the cut, in film seconds");
+        assertTrue(parse("Shot 1: a red ball drops onto a wooden floor in slow motion. Shot 2: a blue cube drops.").notes().stream()
+                .anyMatch(n -> n.contains("the 8 s film shows 1.6 s of the world")));
+        assertEquals(0.8, board.objects().stream().filter(o -> o.id().contains("cube")).findFirst().orElseThrow().enters(), 1e-9,
+                "the cube enters 0.8 s into the world, the cut's time");
+        assertTrue(rejected("Shot 1: a ball drops in slow motion. Shot 2: a cube drops at half speed.").getMessage()
+                .contains("filmed at one speed"));
         // a pour in slow motion is not lengthened to its end: the film is as long as asked
         Scene pour = parse("water pours from a jug into a glass in slow motion").scene();
         assertEquals(4, pour.seconds(), 1e-12);
