@@ -879,10 +879,13 @@ final class PromptReader {
             if (k == i - 1 && w(i - 1).equals("with")) draft.withAt.add(i);
         }
         if (w(i - 1).equals("from")) draft.fromAt.add(i);  // "pours from a jug": the pour's source
-        // "falls off a shelf", "off of the table", "an apple falls from the table": it starts on the
-        // edge and tips off (Props); the words are understood with the phrase.
+        // "falls off a shelf", "off of the table", "off the edge of the table", "an apple falls from the
+        // table": it starts on the edge and tips off (Props); the words are understood with the phrase.
         Draft.Prep prep = prepBefore(i);
-        int off = w(i - 1).equals("off") ? i - 1 : w(i - 1).equals("of") && w(i - 2).equals("off") ? i - 2
+        // "off the edge of a table", "over the edge of the shelf": the same
+        boolean edge = w(i - 1).equals("of") && w(i - 2).equals("edge") && w(i - 3).equals("the") && Set.of("off", "over").contains(w(i - 4))
+                && noun.role() == Draft.Role.SURFACE && shape != Shape.STAIRS;
+        int off = edge ? i - 4 : w(i - 1).equals("off") ? i - 1 : w(i - 1).equals("of") && w(i - 2).equals("off") ? i - 2
                 : w(i - 1).equals("from") && Vocabulary.DROP_VERBS.contains(w(i - 2)) && noun.role() == Draft.Role.SURFACE
                 && shape != Shape.STAIRS ? i - 1 : -1;
         if (off >= 0) {

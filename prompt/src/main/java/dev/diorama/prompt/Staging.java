@@ -758,8 +758,10 @@ final class Staging {
         Environment.Kind kind = d.kind != null ? d.kind.value() : Environment.Kind.OUTDOOR;
         boolean indoor = kind == Environment.Kind.INDOOR;
         Draft.Venue venue = d.venue == null ? null : d.venue.value();
+        // a hill outdoors stands in grass unless a ground is said
+        boolean hill = !indoor && d.groups.stream().anyMatch(g -> g.noun().word().equals("hill"));
         Material floor = d.floor != null ? d.floor.value() : venue != null ? venue.floor()
-                : indoor ? DEFAULT_INDOOR_FLOOR : DEFAULT_OUTDOOR_FLOOR;
+                : indoor ? DEFAULT_INDOOR_FLOOR : hill ? Material.GRASS : DEFAULT_OUTDOOR_FLOOR;
         Environment base;
         if (!indoor) {
             base = Environment.outdoor(floor);

@@ -188,6 +188,8 @@ final class Vocabulary {
         // Fixed props: they never move; things go on them or roll down them (Props).
         prop("ramp", Shape.WEDGE, Material.WOOD, Draft.Role.RAMP, "ramp", "ramps", "slope", "slopes", "incline",
                 "inclines");
+        // A hill: a grassy slope, larger than a ramp, that things roll down.
+        prop("hill", Shape.WEDGE, Material.GRASS, Draft.Role.RAMP, "hill", "hills", "hillside", "hillsides");
         prop("table", Shape.TABLE, Material.WOOD, Draft.Role.SURFACE, "table", "tables", "desk", "desks");
         prop("shelf", Shape.SHELF, Material.WOOD, Draft.Role.SURFACE, "shelf", "shelves", "bookshelf", "bookshelves",
                 "bookcase", "bookcases", "shelving");
@@ -356,6 +358,8 @@ final class Vocabulary {
             case "wine-glass" -> new Vec3(0.08, 0.2, 0.08);
             // A ramp 1.2 m long and 40 cm wide at 25 degrees (its height follows from the angle: Props).
             case "ramp" -> new Vec3(1.2, 1.2 * Math.tan(Math.toRadians(25)), 0.4);
+            // A hill: 4 m of grass, 2 m wide, rising at a ramp's angle (Props.RAMP_DEGREES, or the one said).
+            case "hill" -> new Vec3(4, 4 * Math.tan(Math.toRadians(Props.RAMP_DEGREES)), 2);
             // A dining table 1.2 x 0.75 x 0.8 m; a bookcase 0.8 x 1.8 x 0.3 m; three steps of 18 cm.
             case "table" -> Shape.TABLE.proportions(1.2);
             case "shelf" -> Shape.SHELF.proportions(1.8);

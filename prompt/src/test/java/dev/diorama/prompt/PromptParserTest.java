@@ -341,6 +341,38 @@ class PromptParserTest {
         assertEquals(0.8, pour.worldSeconds(), 1e-12);
     }
 
+    /** A hill is a grassy ramp, 4 m long and 2 m wide, that a ball rolls down. */
+    @Test
+    void aBallRollsDownAHill() {
+        for (String prompt : new String[] {"a ball rolls down a hill", "a red ball rolls down a grassy hill", "a ball rolls down a 30 degree hillside"}) {
+            PromptParser.Parse p = parse(prompt);
+            assertTrue(p.ignoredWords().isEmpty(), prompt + ": " + p.ignoredWords());
+            SceneObject hill = p.scene().objects().stream().filter(o -> o.id().contains("hill")).findFirst().orElseThrow();
+            assertEquals(Shape.WEDGE, hill.shape(), prompt);
+            assertEquals(Material.GRASS, hill.material(), prompt);
+            assertEquals(4, hill.size().x(), 1e-9, prompt);
+            assertEquals(2, hill.size().z(), 1e-9, prompt);
+            assertTrue(hill.fixed(), prompt);
+            assertEquals(Material.GRASS, p.scene().environment().floor(), prompt + ": the ground around it is grass");
+        }
+        assertEquals(Material.STONE, parse("a ball rolls down a hill onto a stone floor").scene().environment().floor());
+        SceneObject steep = parse("a ball rolls down a 30 degree hillside").scene().objects().stream()
+                .filter(o -> o.id().contains("hill")).findFirst().orElseThrow();
+        assertEquals(30, Math.toDegrees(Math.atan2(steep.size().y(), steep.size().x())), 0.01, "the angle said (the height to the millimetre)");
+    }
+
+    /** "off the edge of a table" and "over the edge of the shelf" say what "off a table" says. */
+    @Test
+    void offTheEdgeOfASurfaceIsOffIt() {
+        for (String[] c : new String[][] {{"a glass falls off the edge of a table", "a glass falls off a table"},
+                {"a ball rolls over the edge of the table", "a ball rolls off the table"},
+                {"a book falls off the edge of a shelf", "a book falls off a shelf"}}) {
+            PromptParser.Parse edge = parse(c[0]);
+            assertTrue(edge.ignoredWords().isEmpty(), c[0] + ": " + edge.ignoredWords());
+            assertEquals(SceneJson.write(parse(c[1]).scene()), SceneJson.write(edge.scene()), c[0]);
+        }
+    }
+
     /** A throw's angle above the horizontal, said in the ways a textbook says it, before or after its speed. */
     @Test
     void aThrowLeavesAtTheAngleSaid() {
