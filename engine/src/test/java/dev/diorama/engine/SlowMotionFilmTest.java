@@ -40,6 +40,43 @@ class SlowMotionFilmTest {
         sidecar = SceneJson.MAPPER.readTree(FilmMaker.sidecarFor(video).toFile());
     }
 
+    /**
+     * LiquidFilmTest's pine block dropped into a tank of water, filmed at 96 frames a second (four
+     * times slower): a second of film is a quarter second of the world, its water's ground truth at
+     * each frame taken, its splash's sounds at their world times and four times later in the film.
+     */
+    @Test
+    void aSplashInSlowMotionKeepsTheWatersGroundTruthInTheWorldsTime(@TempDir Path tmp) throws IOException {
+        Scene tank = SceneJson.read("""
+                {"seconds": 1.0, "captureFps": 96, "size": "96x54", "seed": 5,
+                 "camera": {"position": [0, 0.3, -0.7], "lookAt": [0, 0.1, 0], "fov": 45},
+                 "objects": [
+                  {"id": "tank", "shape": "tank", "material": "glass", "size": [0.3, 0.25, 0.2], "position": [0, 0.125, 0], "fixed": true},
+                  {"id": "block", "shape": "cube", "material": "pine", "size": [0.08, 0.08, 0.08], "position": [0, 0.2, 0]}],
+                 "liquids": [{"id": "water", "kind": "water", "in": "tank", "level": 0.12, "spacing": 0.01}]}
+                """);
+        Path film = tmp.resolve("tank.mp4");
+        FilmMaker.film(tank, film, FilmMaker.Settings.defaults());
+        try (MediaReader r = new MediaReader(film)) {
+            assertEquals(1.0, r.info().durationSeconds(), 1.0 / 24);
+        }
+        JsonNode side = SceneJson.MAPPER.readTree(FilmMaker.sidecarFor(film).toFile());
+        JsonNode frames = side.get("frames");
+        assertEquals(24, frames.size());
+        assertEquals(23.0 / 96, frames.get(23).get("t").asDouble(), 1e-9, "the last frame is the world at 23 / 96 s");
+        JsonNode first = frames.get(0).get("liquids").get("water"), last = frames.get(23).get("liquids").get("water");
+        assertEquals(first.get("volume").asDouble(), last.get("volume").asDouble(), 0.02 * first.get("volume").asDouble(),
+                "the water's volume kept");
+        JsonNode sounds = side.get("liquidSounds");
+        assertTrue(sounds != null && sounds.size() > 0, "the splash lands within the quarter second");
+        for (JsonNode s : sounds) {
+            double t = s.get("t").asDouble();
+            assertTrue(t < 0.25, "world time: " + t);
+            assertEquals((int) Math.floor(t * 96), s.get("frame").asInt());
+            assertEquals(Math.round(t * 4 * 48_000), s.get("sample").asLong());
+        }
+    }
+
     @Test
     void theFilmPlaysAt24FpsAndShowsAFifthOfItsLengthOfTheWorld() {
         assertEquals(0.6, scene.worldSeconds(), 1e-12);
