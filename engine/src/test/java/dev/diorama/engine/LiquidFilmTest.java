@@ -21,16 +21,21 @@ class LiquidFilmTest {
     @TempDir
     Path dir;
 
-    @Test
-    void aBlockDroppedIntoATankOfWaterIsFilmedWithTheWatersGroundTruth() throws Exception {
-        Scene scene = SceneJson.read("""
-                {"seconds": 1.0, "size": "96x54", "seed": 5,
+    /** A pine block over a glass tank of water 12 cm deep, a second at 96 x 54; {@code more}: other top-level fields, each followed by a comma. */
+    static Scene blockOverTank(String more) {
+        return SceneJson.read("{" + more + """
+                 "seconds": 1.0, "size": "96x54", "seed": 5,
                  "camera": {"position": [0, 0.3, -0.7], "lookAt": [0, 0.1, 0], "fov": 45},
                  "objects": [
                   {"id": "tank", "shape": "tank", "material": "glass", "size": [0.3, 0.25, 0.2], "position": [0, 0.125, 0], "fixed": true},
                   {"id": "block", "shape": "cube", "material": "pine", "size": [0.08, 0.08, 0.08], "position": [0, 0.2, 0]}],
                  "liquids": [{"id": "water", "kind": "water", "in": "tank", "level": 0.12, "spacing": 0.01}]}
                 """);
+    }
+
+    @Test
+    void aBlockDroppedIntoATankOfWaterIsFilmedWithTheWatersGroundTruth() throws Exception {
+        Scene scene = blockOverTank("");
         Path video = dir.resolve("tank.mp4");
         FilmMaker.film(scene, video, FilmMaker.Settings.defaults());
         try (MediaReader r = new MediaReader(video)) {

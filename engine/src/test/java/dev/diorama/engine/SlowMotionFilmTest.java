@@ -47,14 +47,7 @@ class SlowMotionFilmTest {
      */
     @Test
     void aSplashInSlowMotionKeepsTheWatersGroundTruthInTheWorldsTime(@TempDir Path tmp) throws IOException {
-        Scene tank = SceneJson.read("""
-                {"seconds": 1.0, "captureFps": 96, "size": "96x54", "seed": 5,
-                 "camera": {"position": [0, 0.3, -0.7], "lookAt": [0, 0.1, 0], "fov": 45},
-                 "objects": [
-                  {"id": "tank", "shape": "tank", "material": "glass", "size": [0.3, 0.25, 0.2], "position": [0, 0.125, 0], "fixed": true},
-                  {"id": "block", "shape": "cube", "material": "pine", "size": [0.08, 0.08, 0.08], "position": [0, 0.2, 0]}],
-                 "liquids": [{"id": "water", "kind": "water", "in": "tank", "level": 0.12, "spacing": 0.01}]}
-                """);
+        Scene tank = LiquidFilmTest.blockOverTank("\"captureFps\": 96,");
         Path film = tmp.resolve("tank.mp4");
         FilmMaker.film(tank, film, FilmMaker.Settings.defaults());
         try (MediaReader r = new MediaReader(film)) {
