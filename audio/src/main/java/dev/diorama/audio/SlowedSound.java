@@ -74,6 +74,25 @@ public final class SlowedSound {
         }
     }
 
+    /**
+     * The track's mastering as the film carries it: in real time the track's own; slowed, its final
+     * loudness and true peak measured on the slowed samples 0 .. {@code samples} - 1 (a pass of its own).
+     */
+    public SoundTrack.Mastering mastering(long samples) {
+        SoundTrack.Mastering m = sound.mastering();
+        if (k == 1 || m == null) return m;
+        SlowedSound pass = new SlowedSound(sound, k);
+        LoudnessMeter meter = new LoudnessMeter();
+        int block = SoundTrack.SAMPLE_RATE / 10;
+        float[] l = new float[block], r = new float[block];
+        for (long s = 0; s < samples; s += block) {
+            int n = (int) Math.min(block, samples - s);
+            pass.render(s, l, r, n);
+            meter.add(l, r, n);
+        }
+        return m.measuredAs(meter.integrated(), meter.truePeakDb());
+    }
+
     /** Catmull-Rom between b (f = 0) and c (f = 1), a and d the samples either side. */
     static double cubic(double a, double b, double c, double d, double f) {
         return b + 0.5 * f * (c - a + f * (2 * a - 5 * b + 4 * c - d + f * (3 * (b - c) + d - a)));

@@ -213,6 +213,12 @@ public final class SoundTrack implements AutoCloseable {
                             boolean peakLimited, int passes, double limiterThreshold) {
         /** Whether the film goes through the limiter. */
         public boolean limited() { return !Double.isNaN(limiterThreshold); }
+
+        /** The same, its final loudness and true peak those measured on other samples (a slow-motion film's: the track slowed). */
+        public Mastering measuredAs(double loudness, double truePeak) {
+            return new Mastering(this.loudness, this.truePeak, gain, loudness, truePeak, maxReduction, meanReduction, limitedShare,
+                    loudnessTaken, peakLimited, passes, limiterThreshold);
+        }
     }
 
     private final Scene scene;

@@ -187,7 +187,7 @@ public final class Main implements Runnable {
                     if (!quiet) {
                         err.printf(Locale.ROOT, "diorama: wrote %s (%.1f s of sound, %d events, seed %d) in %.1f s%n",
                                 r.video(), scene.seconds(), r.events().size(), scene.seed(), r.wallSeconds());
-                        printLoudness(err, r.mastering(), scene.environment().air());
+                        printLoudness(err, r.mastering(), scene.environment().air(), scene.slowMotion());
                     }
                 } else {
                     FilmMaker.Result r = FilmMaker.film(scene, output, settings);
@@ -196,7 +196,7 @@ public final class Main implements Runnable {
                         err.printf(Locale.ROOT, "diorama: wrote %s and %s (%d frames, %d events, seed %d) in %.1f s%n",
                                 r.video(), r.sidecar(), r.frames(), r.events().size(),
                                 scene.seed(), r.wallSeconds());
-                        printLoudness(err, r.mastering(), scene.environment().air());
+                        printLoudness(err, r.mastering(), scene.environment().air(), scene.slowMotion());
                     }
                 }
             } finally {
@@ -209,7 +209,7 @@ public final class Main implements Runnable {
          * The film's loudness as mastered, and where it stays below the target, why: its sounds are
          * short knocks whose peaks meet the true-peak ceiling first (see the README's Acoustics).
          */
-        static void printLoudness(PrintStream err, SoundTrack.Mastering m, boolean air) {
+        static void printLoudness(PrintStream err, SoundTrack.Mastering m, boolean air, double slow) {
             if (m == null) return;
             if (!air) {
                 err.println("diorama: no air, so no sound: the film's soundtrack is silent (its impacts are in the sidecar)");
@@ -228,6 +228,12 @@ public final class Main implements Runnable {
             }
             String line = String.format(Locale.ROOT, "diorama: sound at %.1f LUFS integrated, true peak %.1f dBTP",
                     m.finalLoudness(), m.finalTruePeak());
+            if (slow > 1) {
+                // measured on the film's samples: the world's sound as mastered, slowed with the picture
+                err.println(line + String.format(Locale.ROOT, " (the world's sound as mastered, %s times slower with the picture)",
+                        slow == Math.rint(slow) ? Long.toString(Math.round(slow)) : String.format(Locale.ROOT, "%.2f", slow)));
+                return;
+            }
             if (m.finalLoudness() < SoundTrack.TARGET_LUFS - 0.5) {
                 line += String.format(Locale.ROOT, ", below the %.0f LUFS target: its sounds are short knocks whose"
                         + " peaks reach the %.0f dBTP ceiling first (%s)", SoundTrack.TARGET_LUFS, SoundTrack.CEILING_DBTP,

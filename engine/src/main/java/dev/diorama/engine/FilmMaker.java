@@ -108,11 +108,12 @@ public final class FilmMaker {
                     SoundTrack.Options.FILM);
                  Renderer renderer = new Renderer(world, settings.threads(), settings.render());
                  Mp4Writer writer = new Mp4Writer(tmpVideo, w, h, fps, SoundTrack.SAMPLE_RATE)) {
+                SlowedSound film = new SlowedSound(sound, scene.slowMotion());
+                mastering = film.mastering(samplesBefore(frameCount, fps));
                 progress.update("mastering", 1);
-                mastering = sound.mastering();
                 SidecarJson.write(tmpJson, scene, frames, events, happened.contacts(), happened.liquidSounds(),
                         SoundTrack.SAMPLE_RATE, remixedFrom, mastering);
-                stream(scene, frames, new SlowedSound(sound, scene.slowMotion()), 0, renderer, writer, f -> progress.update("filming", f));
+                stream(scene, frames, film, 0, renderer, writer, f -> progress.update("filming", f));
             }
             out.commit();
         }
@@ -168,8 +169,8 @@ public final class FilmMaker {
             float[] left = new float[block], right = new float[block];
             try (SoundTrack sound = master(world, timeline, progress);
                  WavWriter writer = WavWriter.open(tmp, SoundTrack.SAMPLE_RATE, 2, WavWriter.Format.PCM16)) {
-                mastering = sound.mastering();
                 SlowedSound slowed = new SlowedSound(sound, scene.slowMotion());
+                mastering = slowed.mastering(total);
                 for (long k = 0; k < total; k += block) {
                     int n = (int) Math.min(block, total - k);
                     slowed.render(k, left, right, n);

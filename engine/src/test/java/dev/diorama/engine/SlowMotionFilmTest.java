@@ -108,5 +108,9 @@ class SlowMotionFilmTest {
                 t, frame, frame / 24.0, onset / 48_000.0, t * K);
         // real time is heard within 1 ms (FilmMakerTest); slowed, the strike's rise is K times longer
         assertEquals(t * K * 1000, onset / 48.0, K, "audio onset (ms) of the impact, slowed");
+        // the sidecar's loudness is the film's own (the slowed track's), as our BS.1770 meter reads the MP4 (AAC: half a unit)
+        dev.diorama.audio.LoudnessMeter meter = new dev.diorama.audio.LoudnessMeter();
+        meter.add(audio[0], audio[audio.length - 1], audio[0].length);
+        assertEquals(meter.integrated(), sidecar.get("sound").get("loudness").asDouble(), 0.5, sidecar.get("sound").toString());
     }
 }
