@@ -42,7 +42,7 @@
     lastId: null, hasMore: false,
     galleryTimer: null, sessionTimer: null,
     explainSeq: 0, explainTimer: null,
-    duration: 0, events: [],
+    duration: 0, events: [], slow: 1,
   };
 
   // ---- the API ----
@@ -311,7 +311,10 @@
           + Math.abs(env.longitude).toFixed(2) + '° ' + (env.longitude >= 0 ? 'E' : 'W') : '')],
       ['Floor', env.floor || '—'],
       ['Time', (scene.time || '—') + (env.date ? ' on ' + env.date : '')],
-      ['Film', scene.seconds + ' s · ' + scene.size + ' · ' + scene.fps + ' fps · seed ' + scene.seed],
+      ['Film', scene.seconds + ' s · ' + scene.size + ' · ' + scene.fps + ' fps · seed ' + scene.seed
+        + (scene.captureFps && scene.captureFps !== scene.fps
+          ? ' · slow motion: filmed at ' + scene.captureFps + ' fps, ' + +(scene.captureFps / scene.fps).toFixed(2) + ' times slower'
+          : '')],
     ];
     el.explainFacts.replaceChildren(...facts.flatMap(([k, v]) => {
       const dt = document.createElement('dt');
@@ -427,6 +430,8 @@
       const truth = await api('GET', videoPath(v.id, '/ground_truth'));
       if (state.shown !== v) return;
       state.duration = truth.frameCount / truth.fps;
+      // slow motion: the ground truth's times are the world's; the film shows them captureFps / fps times later
+      state.slow = ((truth.scene && truth.scene.captureFps) || truth.fps) / truth.fps;
       drawTimeline(truth.events.filter((e) => e.kind === 'impact'));
     } catch (err) {
       if (state.shown === v) el.timelineSummary.textContent = 'ground truth unavailable: ' + err.message;
@@ -458,13 +463,14 @@
       b.type = 'button';
       const other = e.b === 'floor' || e.b === 'wall' ? e.b : e.a === 'floor' || e.a === 'wall' ? e.a : 'pair';
       b.className = 'mark ' + other;
-      b.style.left = (100 * e.t / d) + '%';
+      const at = e.t * (state.slow || 1);
+      b.style.left = (100 * at / d) + '%';
       b.style.height = (16 + 26 * Math.sqrt(e.speed / maxSpeed)) + 'px';
       b.tabIndex = i === 0 ? 0 : -1;
-      b.dataset.t = String(e.t);
+      b.dataset.t = String(at);
       const what = e.a + (e.b ? ' on ' + e.b : '');
-      b.setAttribute('aria-label', 'Impact at ' + e.t.toFixed(2) + ' s: ' + what + ', ' + e.speed.toFixed(2) + ' m/s');
-      b.title = e.t.toFixed(2) + ' s · ' + what + ' · ' + e.speed.toFixed(2) + ' m/s';
+      b.setAttribute('aria-label', 'Impact at ' + at.toFixed(2) + ' s: ' + what + ', ' + e.speed.toFixed(2) + ' m/s');
+      b.title = at.toFixed(2) + ' s · ' + what + ' · ' + e.speed.toFixed(2) + ' m/s';
       b.addEventListener('click', () => seek(e, b));
       b.addEventListener('focus', () => { el.markDetail.textContent = b.title; });
       el.track.append(b);
@@ -477,10 +483,12 @@
   }
 
   function seek(e, button) {
-    el.player.currentTime = e.t;
+    const slow = state.slow || 1;
+    el.player.currentTime = e.t * slow;
     for (const m of el.track.querySelectorAll('.mark.active')) m.classList.remove('active');
     button.classList.add('active');
-    el.markDetail.textContent = 'At ' + e.t.toFixed(2) + ' s (frame ' + e.frame + '): ' + e.a + (e.b ? ' hits ' + e.b : '')
+    el.markDetail.textContent = 'At ' + (e.t * slow).toFixed(2) + ' s (frame ' + e.frame
+      + (slow > 1 ? '; ' + e.t.toFixed(3) + ' s of the world, in slow motion' : '') + '): ' + e.a + (e.b ? ' hits ' + e.b : '')
       + ' at ' + e.speed.toFixed(2) + ' m/s, impulse ' + e.impulse.toFixed(3) + ' N·s.';
     movePlayhead();
   }

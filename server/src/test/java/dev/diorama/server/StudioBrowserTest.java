@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.diorama.media.MediaInfo;
 import dev.diorama.media.MediaReader;
 import java.net.URI;
@@ -184,16 +185,29 @@ class StudioBrowserTest {
                 d.findElement(By.id("remix")).click();
                 assertEquals(prompt, d.switchTo().activeElement(), "the prompt has the focus, ready for the new words");
                 assertTrue(d.findElement(By.id("remixing")).isDisplayed());
-                prompt.sendKeys(Keys.chord(Keys.CONTROL, "a"), "a steel ball drops onto a stone floor", Keys.ENTER);
+                prompt.sendKeys(Keys.chord(Keys.CONTROL, "a"), "a steel ball drops from 50 cm onto a stone floor in slow motion", Keys.ENTER);
                 patience(d).until(x -> !player.getAttribute("src").contains(id)
                         && x.findElement(By.id("job")).getAttribute("class").contains("done"));
                 String remixId = player.getAttribute("src").replaceAll(".*/v1/videos/(video_[0-9a-f]{32})/content$", "$1");
                 WebElement remixCard = d.findElement(By.cssSelector(".card[data-id='" + remixId + "']"));
-                assertEquals("a steel ball drops onto a stone floor", remixCard.findElement(By.className("card-prompt")).getText());
+                assertEquals("a steel ball drops from 50 cm onto a stone floor in slow motion", remixCard.findElement(By.className("card-prompt")).getText());
                 assertTrue(remixCard.findElement(By.className("card-meta")).getText().contains("480×270 · just now · remix"),
                         remixCard.getText());
                 assertEquals(id, TestServer.JSON.readTree(s.get("/v1/videos/" + remixId).body()).get("remixed_from_video_id").asText());
                 assertFalse(d.findElement(By.id("remixing")).isDisplayed(), "one remix, then back to new films");
+                // In slow motion (five times slower: the 2 s film shows 0.4 s of the world, the ball
+                // landing at 0.32 s) a mark stands, and seeks, where the film shows the impact: at five
+                // times its time in the world, which the ground truth gives.
+                JsonNode slowTruth = TestServer.JSON.readTree(s.get("/v1/videos/" + remixId + "/ground_truth").body());
+                assertEquals(120, slowTruth.get("scene").get("captureFps").asInt());
+                double world = slowTruth.get("events").get(0).get("t").asDouble();
+                patience(d).until(x -> !x.findElements(By.cssSelector("#track .mark")).isEmpty()
+                        && Math.abs(Double.parseDouble(x.findElements(By.cssSelector("#track .mark")).getFirst().getAttribute("data-t")) - 5 * world) < 1e-6);
+                js(d, "arguments[0].pause()", player);
+                d.findElements(By.cssSelector("#track .mark")).getFirst().click();
+                patience(d).until(x -> Math.abs(((Number) js(x, "return arguments[0].currentTime", player)).doubleValue() - 5 * world) < 0.05);
+                assertTrue(d.findElement(By.id("mark-detail")).getText().contains("of the world, in slow motion"),
+                        d.findElement(By.id("mark-detail")).getText());
 
                 // A narrow window: one column, nothing wider than the screen.
                 d.manage().window().setSize(new Dimension(420, 1600));
