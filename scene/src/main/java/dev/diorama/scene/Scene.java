@@ -106,9 +106,11 @@ public record Scene(long seed, double seconds, int fps, int width, int height, i
                                 + r.y() + " x " + r.z() + " m)");
             }
         }
+        // the world's events happen within the seconds of the world the film shows
+        double world = worldSeconds(seconds, fps, captureFps);
+        String end = "expected a time before the end of the film (" + world + " s" + (captureFps == fps ? ")" : " of the world)");
         for (int i = 0; i < objects.size(); i++) {
-            SceneException.check(objects.get(i).enters() < worldSeconds(seconds, fps, captureFps), "/objects/" + i + "/enters",
-                    "expected a time before the end of the film (" + worldSeconds(seconds, fps, captureFps) + " s of the world)");
+            SceneException.check(objects.get(i).enters() < world, "/objects/" + i + "/enters", end);
         }
         shots = shots == null ? List.of() : List.copyOf(shots);
         for (int i = 0; i < shots.size(); i++) {
@@ -142,8 +144,8 @@ public record Scene(long seed, double seconds, int fps, int width, int height, i
             SceneException.check(l != null, "/liquids/" + i, "expected a liquid");
             SceneException.check(liquidIds.add(l.id()), "/liquids/" + i + "/id",
                     "expected a unique id, \"" + l.id() + "\" is used twice");
-            SceneException.check(l.pour() == null || l.pour().start() < worldSeconds(seconds, fps, captureFps), "/liquids/" + i + "/pour/start",
-                    "expected the pour to start before the end of the film (" + worldSeconds(seconds, fps, captureFps) + " s of the world)");
+            SceneException.check(l.pour() == null || l.pour().start() < world, "/liquids/" + i + "/pour/start",
+                    end.replace("a time", "the pour to start"));
             particles += l.particles();
             if (l.in() != null) {
                 SceneObject holder = null;
