@@ -77,6 +77,19 @@ class JobsTest {
         }
     }
 
+    /** A video in slow motion is not extended: 400, naming the video and why, and nothing queued. */
+    @Test
+    void aSlowMotionVideoIsNotExtended(@TempDir Path data) throws Exception {
+        try (TestServer s = new TestServer(VideoServer.Config.defaults(data).withPort(0))) {
+            String slow = s.create("a steel ball drops from 50 cm in slow motion", "1", "64x36").get("id").asText();
+            s.completed(slow);
+            JsonNode e = HttpApiTest.error(s.postJson("/v1/videos/extensions",
+                    "{\"prompt\": \"a steel ball drops\", \"seconds\": 1, \"video\": {\"id\": \"" + slow + "\"}}"), 400, "id");
+            assertTrue(e.get("message").asText().contains("is in slow motion (120 frames a second of the world played at 24)"), e.toString());
+            assertEquals(1, TestServer.JSON.readTree(s.get("/v1/videos").body()).get("data").size(), "nothing queued");
+        }
+    }
+
     @Test
     void anExtensionWaitingAtAStopIsFilmedAfterTheRestart(@TempDir Path data) throws Exception {
         String id, original, key;
