@@ -102,8 +102,8 @@ public final class Continuation {
      */
     public static Plan plan(Scene original, List<Step> earlier, String prompt, double seconds, Progress progress) {
         if (original.captureFps() != original.fps()) {
-            throw new dev.diorama.prompt.PromptException(prompt, "extends a slow-motion film (" + original.captureFps() + " frames a second of the world"
-                    + " played at " + original.fps() + "); only a film in real time can be extended for now");
+            throw new dev.diorama.prompt.PromptException(prompt, "extends a slow-motion film (" + original.captureFps()
+                    + " frames a second of the world played at " + original.fps() + "); only a film in real time can be extended for now");
         }
         int parts = earlier.size() + 1;
         Simulator.End[] end = new Simulator.End[1];

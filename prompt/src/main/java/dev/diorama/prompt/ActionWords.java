@@ -501,8 +501,12 @@ final class ActionWords {
             if (!r.w(e).equals("angle")) return end;
             e++;
         }
-        if (Set.of("above", "to", "from").contains(r.w(e)) && r.w(e + 1).equals("the") && Set.of("horizontal", "ground", "floor").contains(r.w(e + 2))) e += 3;
-        else if (Set.of("up", "upward", "upwards").contains(r.w(e))) e++;
+        if (Set.of("above", "to", "from").contains(r.w(e)) && r.w(e + 1).equals("the")
+                && Set.of("horizontal", "ground", "floor").contains(r.w(e + 2))) {
+            e += 3;
+        } else if (Set.of("up", "upward", "upwards").contains(r.w(e))) {
+            e++;
+        }
         if (!(n.value() >= 0 && n.value() <= 90)) {
             throw new PromptException(r.text(end, e), "gives an angle of " + PromptReader.number(n.value())
                     + " degrees; expected 0 to 90 degrees above the horizontal for a throw");

@@ -334,7 +334,8 @@ final class Staging {
         }
         if (capture > Scene.MAX_CAPTURE_FPS) {
             throw new PromptException(words, "asks for " + PromptReader.number(Math.round(capture)) + " frames a second; expected at most "
-                    + Scene.MAX_CAPTURE_FPS + " (" + PromptReader.number(Math.floor((double) Scene.MAX_CAPTURE_FPS / fps)) + " times slower at " + fps + " fps)");
+                    + Scene.MAX_CAPTURE_FPS + " (" + PromptReader.number(Math.floor((double) Scene.MAX_CAPTURE_FPS / fps))
+                    + " times slower at " + fps + " fps)");
         }
         return (int) Math.round(capture);
     }
@@ -343,10 +344,11 @@ final class Staging {
     static void slowMotionNote(Draft d, int fps, int c, double seconds, List<String> notes) {
         if (c == fps) return;
         double k = (double) c / fps;
-        notes.add("\"" + d.slowMotion.words() + "\": filmed at " + c + " frames a second and played at " + fps + ", " + PromptReader.number(Math.round(k * 100) / 100.0)
-                + " times slower: the " + PromptReader.number(seconds) + " s film shows " + PromptReader.number(Math.round(seconds / k * 1000) / 1000.0)
-                + " s of the world; its sound is slowed with it, " + PromptReader.number(Math.round(k * 100) / 100.0) + " times longer and "
-                + PromptReader.number(Math.round(Math.log(k) / Math.log(2) * 10) / 10.0) + " octaves lower");
+        String times = PromptReader.number(Math.round(k * 100) / 100.0);
+        notes.add("\"" + d.slowMotion.words() + "\": filmed at " + c + " frames a second and played at " + fps + ", " + times
+                + " times slower: the " + PromptReader.number(seconds) + " s film shows "
+                + PromptReader.number(Math.round(seconds / k * 1000) / 1000.0) + " s of the world; its sound is slowed with it, "
+                + times + " times longer and " + PromptReader.number(Math.round(Math.log(k) / Math.log(2) * 10) / 10.0) + " octaves lower");
     }
 
     /**

@@ -344,7 +344,8 @@ class PromptParserTest {
     /** A hill is a grassy ramp, 4 m long and 2 m wide, that a ball rolls down. */
     @Test
     void aBallRollsDownAHill() {
-        for (String prompt : new String[] {"a ball rolls down a hill", "a red ball rolls down a grassy hill", "a ball rolls down a 30 degree hillside"}) {
+        for (String prompt : new String[] {"a ball rolls down a hill", "a red ball rolls down a grassy hill",
+                "a ball rolls down a 30 degree hillside"}) {
             PromptParser.Parse p = parse(prompt);
             assertTrue(p.ignoredWords().isEmpty(), prompt + ": " + p.ignoredWords());
             SceneObject hill = p.scene().objects().stream().filter(o -> o.id().contains("hill")).findFirst().orElseThrow();

@@ -538,7 +538,8 @@ public final class VideoServer implements AutoCloseable {
         Scene scene = SceneJson.read(original.scene());
         if (scene.captureFps() != scene.fps()) {
             throw ApiError.badRequest("id", "invalid_value", "Invalid 'id': " + original.id() + " is in slow motion ("
-                    + scene.captureFps() + " frames a second of the world played at " + scene.fps() + "); only a video in real time can be extended.");
+                    + scene.captureFps() + " frames a second of the world played at " + scene.fps()
+                    + "); only a video in real time can be extended.");
         }
         double total = Double.parseDouble(original.seconds()) + seconds;
         if (total > Scene.MAX_SECONDS) {

@@ -190,7 +190,8 @@ class StudioBrowserTest {
                         && x.findElement(By.id("job")).getAttribute("class").contains("done"));
                 String remixId = player.getAttribute("src").replaceAll(".*/v1/videos/(video_[0-9a-f]{32})/content$", "$1");
                 WebElement remixCard = d.findElement(By.cssSelector(".card[data-id='" + remixId + "']"));
-                assertEquals("a steel ball drops from 50 cm onto a stone floor in slow motion", remixCard.findElement(By.className("card-prompt")).getText());
+                assertEquals("a steel ball drops from 50 cm onto a stone floor in slow motion",
+                        remixCard.findElement(By.className("card-prompt")).getText());
                 assertTrue(remixCard.findElement(By.className("card-meta")).getText().contains("480×270 · just now · remix"),
                         remixCard.getText());
                 assertEquals(id, TestServer.JSON.readTree(s.get("/v1/videos/" + remixId).body()).get("remixed_from_video_id").asText());
@@ -201,8 +202,8 @@ class StudioBrowserTest {
                 JsonNode slowTruth = TestServer.JSON.readTree(s.get("/v1/videos/" + remixId + "/ground_truth").body());
                 assertEquals(120, slowTruth.get("scene").get("captureFps").asInt());
                 double world = slowTruth.get("events").get(0).get("t").asDouble();
-                patience(d).until(x -> !x.findElements(By.cssSelector("#track .mark")).isEmpty()
-                        && Math.abs(Double.parseDouble(x.findElements(By.cssSelector("#track .mark")).getFirst().getAttribute("data-t")) - 5 * world) < 1e-6);
+                patience(d).until(x -> !x.findElements(By.cssSelector("#track .mark")).isEmpty() && Math.abs(Double.parseDouble(
+                        x.findElements(By.cssSelector("#track .mark")).getFirst().getAttribute("data-t")) - 5 * world) < 1e-6);
                 js(d, "arguments[0].pause()", player);
                 d.findElements(By.cssSelector("#track .mark")).getFirst().click();
                 patience(d).until(x -> Math.abs(((Number) js(x, "return arguments[0].currentTime", player)).doubleValue() - 5 * world) < 0.05);
