@@ -84,7 +84,7 @@ public enum Surface {
     /** The surface a scene's floor of this material is: wood is a wood floor, stone is masonry. */
     public static Surface floorOf(Material m) {
         return switch (m) {
-            case RUBBER -> RUBBER;
+            case RUBBER, BALLOON, HELIUM -> RUBBER;
             case STEEL, CHROME, IRON, COPPER, GOLD, ALUMINIUM -> STEEL;
             case WOOD, OAK, PINE -> WOOD_FLOOR;
             case GLASS -> PLATE_GLASS;
@@ -95,7 +95,7 @@ public enum Surface {
             case CONCRETE -> CONCRETE;
             case CERAMIC, PORCELAIN -> TILE;
             case CARPET -> CARPET;
-            case FOAM -> CARPET_ON_FOAM;
+            case FOAM, FEATHER -> CARPET_ON_FOAM;
             // Porous boards on a frame absorb the low bands most, as plasterboard does.
             case CARDBOARD, PAPER -> GYPSUM_BOARD;
             // Loose, porous ground: the rough concrete row is the nearest hard-surface value.

@@ -7,6 +7,7 @@ import dev.diorama.prompt.Draft.ObjectGroup;
 import dev.diorama.prompt.Draft.Rel;
 import dev.diorama.prompt.Draft.Relation;
 import dev.diorama.prompt.Staging.Item;
+import dev.diorama.scene.Material;
 import dev.diorama.scene.Quat;
 import dev.diorama.scene.Shape;
 import dev.diorama.scene.Vec3;
@@ -95,6 +96,8 @@ final class Arranging {
     static final double GLANCING_OFFSET = 0.5;
     /** A "tilted" thing starts turned this far (radians, about 29 degrees) about a slanting horizontal axis: it lands on an edge. */
     static final double TILT = 0.5;
+    /** How far a feather let go leans from lying flat, degrees. */
+    static final double FEATHER_TILT = 30;
 
     /** The rolling or sliding action said of group {@code g}, or null. */
     private static ActionPhrase moving(Draft d, int g) {
@@ -479,6 +482,11 @@ final class Arranging {
             }
             if (motion.rotation[k] == null && d.onSide.contains(it.group()) && it.group().shape() == Shape.CYLINDER) {
                 motion.rotation[k] = Quat.axisAngle(new Vec3(1, 0, 0), Math.PI / 2);
+            }
+            // A feather let go hangs quill down a little, as feathers fall: its vane, 2 mm thick,
+            // is then seen from the side as a slanting stroke rather than a line.
+            if (motion.rotation[k] == null && it.material() == Material.FEATHER && it.group().shape() == Shape.PLANK) {
+                motion.rotation[k] = Quat.axisAngle(new Vec3(1, 0, 1).normalized(), Math.toRadians(FEATHER_TILT));
             }
             boolean still = d.still.contains(it.group());
             if (!(crossing || still) || it.heightWords() != null || acting.contains(it.group()) && !still

@@ -63,6 +63,11 @@ final class Draft {
     Said<Double> gravity;
     /** Whether the world named has air: false "on the Moon" (outdoors a black sky and no sound), true "on Mars"; null: none named. */
     Said<Boolean> air;
+    /**
+     * The air's density, kg/m^3, where it differs from Earth's: "on Mars" 0.020, "on Venus" 65, "on
+     * Earth" Earth's, "without air resistance" 0 (no drag or buoyancy; sky and sound stay); null: the world's.
+     */
+    Said<Double> airDensity;
     /** Camera language: shot size, angle, field of view (degrees), move. */
     Said<Shot> shot;
     Said<Angle> angle;

@@ -894,6 +894,11 @@ final class PromptReader {
             prep = Draft.Prep.ON;
             use(off, i);
         }
+        // "a rubber balloon", "a latex balloon": a balloon's skin is latex already (a solid rubber ball
+        // 28 cm across would weigh 12 kg); "a helium balloon" said as "a balloon of helium" fills it.
+        if ((noun.material() == Material.BALLOON || noun.material() == Material.HELIUM) && mods.material == Material.RUBBER) {
+            mods.material = null;
+        }
         ObjectGroup group = new ObjectGroup(i, words, shape, (int) count, mods.material, color, colorName,
                 mods.scale, mods.length, mods.across, onSurface, noun, end, prep, mods.degrees);
         draft.groups.add(group);

@@ -38,7 +38,7 @@ final class SettingWords {
     /** Words of this reader that no other table holds: for "did you mean" and the notes. */
     static final Set<String> WORDS = Set.of("latitude", "longitude", "lat", "lon", "lng", "north", "south", "east",
             "west", "utc", "gmt", "midsummer", "midwinter", "solstice", "equinox", "vernal", "autumnal", "longest",
-            "shortest", "lapse", "timelapse", "passing", "day", "whole", "entire", "full", "dawn", "dusk");
+            "shortest", "lapse", "timelapse", "passing", "day", "whole", "entire", "full", "dawn", "dusk", "resistance");
     private static final Set<String> PREPOSITIONS = Set.of("in", "at", "near", "on", "during", "over");
     private static final Set<String> UNTIL = Set.of("to", "until", "till", "through", "and");
     private static final Set<String> PASSING = Set.of("passing", "passes", "pass", "elapsing", "elapse", "elapses");
@@ -55,6 +55,7 @@ final class SettingWords {
     int match(int i) {
         int e;
         if ((e = world(i)) > i) return e;
+        if ((e = airResistance(i)) > i) return e;
         if ((e = lapse(i)) > i) return e;
         if ((e = coordinates(i)) > i) return e;
         if ((e = utc(i)) > i) return e;
@@ -77,6 +78,13 @@ final class SettingWords {
     static final Set<String> AIRLESS = Set.of("moon", "mercury", "pluto");
 
     /**
+     * The density of the air at the surface, kg/m^3, of the worlds of {@link #WORLDS} with air (NASA's
+     * planetary fact sheets): Mars 0.020, Venus 65, Earth {@value Environment#EARTH_AIR_DENSITY}.
+     */
+    static final Map<String, Double> AIR_DENSITY = Map.of("mars", 0.020, "venus", 65.0, "earth",
+            Environment.EARTH_AIR_DENSITY);
+
+    /**
      * "on the Moon", "on Mars", "on the surface of Mars", "in zero gravity", "weightless", "in
      * weightlessness": the scene's gravity (the sky, the light and the air stay Earth's, which a
      * note says).
@@ -93,6 +101,11 @@ final class SettingWords {
             boolean airless = AIRLESS.contains(r.w(j));
             int end = setGravity(i, j + 1, g, name, airless);
             r.draft.air = new Said<>(!airless, r.text(i, end));
+            // "without air resistance", said anywhere, keeps its vacuum on any world.
+            Double density = AIR_DENSITY.get(r.w(j));
+            if (density != null && (r.draft.airDensity == null || r.draft.airDensity.value() != 0)) {
+                r.draft.airDensity = new Said<>(density, r.text(i, end));
+            }
             return end;
         }
         if (r.w(i).equals("weightless")) return setGravity(i, i + 1, 0, null, false);
@@ -101,6 +114,28 @@ final class SettingWords {
                 && Set.of("gravity", "g").contains(r.w(i + 2))) return setGravity(i, i + 3, 0, null, false);
         if (r.w(i).equals("without") && r.w(i + 1).equals("gravity")) return setGravity(i, i + 2, 0, null, false);
         return i;
+    }
+
+    private static final Set<String> WITHOUT = Set.of("without", "no", "ignoring", "ignore", "neglecting", "neglect",
+            "disregarding", "minus");
+    private static final Set<String> RESISTANCE = Set.of("resistance", "drag", "friction");
+
+    /**
+     * "without air resistance", "with no air resistance", "ignoring air drag", "neglecting the air
+     * resistance", "no air friction": the textbook's fall in a vacuum, where the air neither holds
+     * the bodies up nor slows them (its density 0 for them; the sky and the sound stay).
+     */
+    private int airResistance(int i) {
+        int j = i;
+        if (r.w(j).equals("with") && r.w(j + 1).equals("no")) j++;
+        if (!WITHOUT.contains(r.w(j))) return i;
+        j++;
+        if (r.w(j).equals("the") || r.w(j).equals("any")) j++;
+        if (!r.w(j).equals("air") || !RESISTANCE.contains(r.w(j + 1))) return i;
+        int end = j + 2;
+        r.draft.airDensity = new Said<>(0.0, r.text(i, end));
+        r.use(i, end);
+        return end;
     }
 
     private int setGravity(int from, int to, double g, String world, boolean airless) {

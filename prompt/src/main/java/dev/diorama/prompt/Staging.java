@@ -372,8 +372,24 @@ final class Staging {
                 }
                 return env.withAir(false);
             }
+            // A room on an airless world holds Earth's air, unless the words take its resistance away.
+            if (d.airDensity == null) env = env.withAirDensity(Environment.EARTH_AIR_DENSITY);
         } else if (d.air != null && !env.air()) {
             env = env.withAir(true);   // a remix of a scene on the Moon "now on Mars"
+        }
+        if (d.airDensity != null && env.air()) {
+            // A world's air is outdoors; a room on Mars or Venus holds air people breathe, Earth's.
+            double rho = d.airDensity.value() != 0 && env.kind() == Environment.Kind.INDOOR
+                    ? Environment.EARTH_AIR_DENSITY : d.airDensity.value();
+            if (rho == 0) {
+                notes.add("\"" + d.airDensity.words() + "\": the air neither slows the bodies nor holds them up, as in a"
+                        + " vacuum (the sky and the sound stay)");
+            } else if (rho != Environment.EARTH_AIR_DENSITY) {
+                notes.add("\"" + d.airDensity.words() + "\": the air's density is " + PromptReader.number(rho)
+                        + " kg/m^3 (Earth's " + PromptReader.number(Environment.EARTH_AIR_DENSITY)
+                        + "): its drag and buoyancy on the bodies");
+            }
+            env = env.withAirDensity(rho);
         }
         // Rain falls from an overcast sky, unless the words gave the sky ("rain under a clear sky").
         if (rain != null && d.clouds == null) {

@@ -130,6 +130,7 @@ final class Storyboard {
             world.clouds = once(world.clouds, d.clouds, "the sky");
             world.gravity = once(world.gravity, d.gravity, "the gravity (the world it happens on)");
             world.air = once(world.air, d.air, "the air (the world it happens on)");
+            world.airDensity = once(world.airDensity, d.airDensity, "the air's resistance");
             // one camera rate for the whole film: "in slow motion" said in a shot films every shot so
             if (d.slowMotion != null && world.slowMotion != null && !java.util.Arrays.equals(d.slowMotion.value(), world.slowMotion.value())) {
                 throw new PromptException(d.slowMotion.words(), "the shots of a storyboard are filmed at one speed, and it is already \""

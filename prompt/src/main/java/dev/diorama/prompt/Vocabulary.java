@@ -119,6 +119,7 @@ final class Vocabulary {
         material(Material.SAND, "sand", "sandy");
         material(Material.GRASS, "grass", "grassy", "turf");
         material(Material.CARPET, "carpet", "carpeted", "rug");
+        material(Material.HELIUM, "helium", "helium-filled");
 
         noun("marble", Shape.BALL, Material.GLASS, 0.016, null, "marble", "marbles");
         noun("pebble", Shape.BALL, Material.STONE, 0.04, null, "pebble", "pebbles");
@@ -137,6 +138,10 @@ final class Vocabulary {
         noun("watermelon", Shape.BALL, Material.FRUIT, 0.28, "darkgreen", "watermelon", "watermelons");
         noun("pumpkin", Shape.BALL, Material.FRUIT, 0.3, "darkorange", "pumpkin", "pumpkins");
         noun("die", Shape.CUBE, Material.PLASTIC, 0.016, "white", "die", "dice");
+        // Things the air holds up: a feather lying flat (20 x 4 cm, half a gram), a party balloon
+        // 28 cm across blown up with air; "a helium balloon" rises.
+        noun("feather", Shape.PLANK, Material.FEATHER, 0, "white", "feather", "feathers");
+        noun("balloon", Shape.BALL, Material.BALLOON, 0.28, "red", "balloon", "balloons");
         noun("crate", Shape.CUBE, Material.WOOD, 0.5, null, "crate", "crates");
         // A hardback book lying flat: a block of paper 23 x 3 x 15 cm (no cover that opens).
         noun("book", Shape.CUBE, Material.PAPER, 0, "darkred", "book", "books");
@@ -225,6 +230,8 @@ final class Vocabulary {
         compound("ball bearing", Shape.BALL, Material.STEEL, 0.01, null);
         compound("sugar cube", Shape.CUBE, Material.PAPER, 0.016, "white");
         compound("ice cube", Shape.CUBE, Material.ICE, 0.03, null);
+        compound("helium balloon", Shape.BALL, Material.HELIUM, 0.28, "red");
+        compound("party balloon", Shape.BALL, Material.BALLOON, 0.28, "red");
         compound("soup can", Shape.CYLINDER, Material.ALUMINIUM, 0, null);
 
         for (String w : List.of("small", "tiny", "little")) SIZE_WORDS.put(w, 0.5);
@@ -350,6 +357,7 @@ final class Vocabulary {
             case "vase" -> s.proportions(0.3);
             case "bucket" -> new Vec3(0.3, 0.3, 0.3);
             case "book" -> new Vec3(0.23, 0.03, 0.15);
+            case "feather" -> new Vec3(0.2, 0.002, 0.04);
             case "pot", "cooking-pot" -> new Vec3(0.2, 0.15, 0.2);
             case "bathtub" -> new Vec3(1.7, 0.6, 0.75);
             case "cone" -> s.proportions(0.3);

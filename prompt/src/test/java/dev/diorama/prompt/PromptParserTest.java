@@ -543,4 +543,52 @@ class PromptParserTest {
                 () -> parse("water pours from a jug into a glass in zero gravity"));
         assertTrue(pour.getMessage().contains("pours without gravity"), pour.getMessage());
     }
+    /**
+     * The air of the world named: Mars's thin air and Venus's thick one hold up and slow what moves
+     * outdoors; a room holds Earth's; "without air resistance" is the textbook's vacuum, with the
+     * sky and the sound kept.
+     */
+    @Test
+    void theAirOfTheWorldNamedIsTheAirTheBodiesFeel() {
+        String[][] worlds = {{"", "1.204"}, {" on Earth", "1.204"}, {" on Mars", "0.02"}, {" on the surface of Venus", "65"},
+                {" on the moon", "0"}, {" in a room on Mars", "1.204"}, {" in a room on the moon", "1.204"},
+                {" without air resistance", "0"}, {" with no air resistance", "0"}, {" ignoring air drag", "0"},
+                {" neglecting the air resistance", "0"}, {" on Mars without air resistance", "0"},
+                {" without air resistance on Venus", "0"}};
+        for (String[] w : worlds) {
+            PromptParser.Parse p = parse("a feather falls from 2 m" + w[0]);
+            assertTrue(p.ignoredWords().isEmpty(), w[0] + ": ignored " + p.ignoredWords());
+            assertEquals(Double.parseDouble(w[1]), p.scene().environment().airDensity(), 1e-12, w[0]);
+            if (w[1].equals("0") && !w[0].contains("moon")) {
+                assertTrue(p.scene().environment().air(), w[0] + ": the sky and the sound stay");
+                assertTrue(p.notes().stream().anyMatch(n -> n.contains("neither slows the bodies nor holds them up")), w[0] + ": " + p.notes());
+            }
+        }
+        assertTrue(parse("a feather falls from 2 m on Mars").notes().stream().anyMatch(n -> n.contains("the air's density is 0.02 kg/m^3")));
+        assertFalse(SceneJson.write(parse("a feather falls from 2 m").scene()).contains("airDensity"), "Earth's air is not written");
+        assertEquals(0, parse("Shot 1: a feather falls from 2 m without air resistance. Shot 2: a ball falls")
+                .scene().environment().airDensity(), "a storyboard's shots share one air");
+    }
+
+    /** Things the air holds up: a feather, a balloon of air, a balloon of helium. */
+    @Test
+    void feathersAndBalloonsAreWhatTheyWeigh() {
+        SceneObject feather = parse("a feather falls from 2 m").scene().objects().getFirst();
+        assertEquals(Shape.PLANK, feather.shape());
+        assertEquals(Material.FEATHER, feather.material());
+        assertEquals(new Vec3(0.2, 0.002, 0.04), feather.size());
+        assertEquals(0.5e-3, feather.mass(), 0.01e-3, "half a gram");
+        assertFalse(feather.rotation().equals(dev.diorama.scene.Quat.IDENTITY), "it leans as it is let go");
+        String[][] balloons = {{"a balloon", "BALLOON"}, {"a red latex balloon", "BALLOON"}, {"a rubber balloon", "BALLOON"},
+                {"a helium balloon", "HELIUM"}, {"a party balloon", "BALLOON"}};
+        for (String[] b : balloons) {
+            PromptParser.Parse p = parse(b[0] + " floats in a room");
+            SceneObject o = p.scene().objects().getFirst();
+            assertEquals(Shape.BALL, o.shape(), b[0]);
+            assertEquals(Material.valueOf(b[1]), o.material(), b[0]);
+            assertEquals(0.28, o.size().x(), 1e-12, b[0]);
+        }
+        SceneObject helium = parse("a helium balloon").scene().objects().getFirst();
+        assertEquals(4.9e-3, helium.mass(), 0.1e-3, "3 g of latex and 2 g of helium");
+    }
 }

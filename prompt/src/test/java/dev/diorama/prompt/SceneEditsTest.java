@@ -61,7 +61,11 @@ class SceneEditsTest {
         assertEquals(false, sunset.environment().air());
         Scene mars = SceneEdits.apply(moon, "now on Mars").scene();
         assertEquals(3.71, mars.gravity(), 1e-12);
-        assertEquals(before.environment(), mars.environment(), "Mars has air");
+        assertEquals(before.environment().withAirDensity(0.020), mars.environment(), "Mars has air, thinner than Earth's");
+        assertEquals(before.environment(), SceneEdits.apply(mars, "now on Earth").scene().environment(), "and back");
+        Scene textbook = SceneEdits.apply(before, "now without air resistance").scene();
+        assertEquals(before.environment().withAirDensity(0), textbook.environment());
+        assertEquals(before.objects(), textbook.objects());
     }
 
     @Test

@@ -32,10 +32,14 @@ import java.time.ZoneId;
  * @param air        whether there is air outdoors (true, the default): without it (the Moon) the
  *                   sky is black, the sun shines unfiltered and nothing is heard (sound needs a
  *                   medium); a room always holds air
+ * @param airDensity the air's density, kg/m^3, [0, {@value #MAX_AIR_DENSITY}]: what it weighs on the
+ *                   bodies it holds up (buoyancy) and how hard it resists them (drag); NaN gives the
+ *                   default, {@value #EARTH_AIR_DENSITY} (Earth's at 20 degrees C and sea level) with
+ *                   air and 0 without; Mars's is about 0.020, Venus's 65
  */
 public record Environment(Kind kind, Material floor, Room room, double latitude, double longitude,
                           LocalDate date, double utcOffset, String place, String zone, double turbidity,
-                          double cloudCover, EnvironmentImage environmentMap, boolean air) {
+                          double cloudCover, EnvironmentImage environmentMap, boolean air, double airDensity) {
     public static final double DEFAULT_LATITUDE = 48.8566;
     public static final double DEFAULT_LONGITUDE = 2.3522;
     public static final LocalDate DEFAULT_DATE = LocalDate.of(2026, 9, 22);
@@ -44,6 +48,10 @@ public record Environment(Kind kind, Material floor, Room room, double latitude,
     public static final String DEFAULT_ZONE = "Europe/Paris";
     /** A clear day. */
     public static final double DEFAULT_TURBIDITY = 2;
+    /** Dry air at 20 degrees C and 101.325 kPa, kg/m^3 (the air in which sound goes at 343 m/s). */
+    public static final double EARTH_AIR_DENSITY = 1.204;
+    /** Densest air a scene may have, kg/m^3 (Venus's surface: 65). */
+    public static final double MAX_AIR_DENSITY = 100;
 
     public enum Kind {
         INDOOR, OUTDOOR;
@@ -83,6 +91,25 @@ public record Environment(Kind kind, Material floor, Room room, double latitude,
         SceneException.check(air || kind == Kind.OUTDOOR, "/air", "expected air in a room (true): only outdoors can be airless");
         SceneException.check(air || environmentMap == null, "/air",
                 "expected air (true) under a photographed sky: an airless sky is black");
+        if (Double.isNaN(airDensity)) airDensity = air ? EARTH_AIR_DENSITY : 0;
+        SceneException.check(Double.isFinite(airDensity) && airDensity >= 0 && airDensity <= MAX_AIR_DENSITY,
+                "/airDensity", "expected the air's density in kg/m^3, in [0, " + (int) MAX_AIR_DENSITY
+                        + "] (Earth's " + EARTH_AIR_DENSITY + ", Mars's 0.020)");
+        SceneException.check(air || airDensity == 0, "/airDensity",
+                "expected no air density (0) where there is no air (\"air\": false)");
+    }
+
+    /** Where {@code air} says whether there is air, its density the default (Earth's air, or none). */
+    public Environment(Kind kind, Material floor, Room room, double latitude, double longitude, LocalDate date,
+                       double utcOffset, String place, String zone, double turbidity, double cloudCover,
+                       EnvironmentImage environmentMap, boolean air) {
+        this(kind, floor, room, latitude, longitude, date, utcOffset, place, zone, turbidity, cloudCover, environmentMap,
+                air, Double.NaN);
+    }
+
+    /** The default air density: Earth's with air, none without. */
+    public boolean defaultAirDensity() {
+        return airDensity == (air ? EARTH_AIR_DENSITY : 0);
     }
 
     /** With air, as on Earth. */
@@ -116,7 +143,7 @@ public record Environment(Kind kind, Material floor, Room room, double latitude,
 
     public Environment withFloor(Material m) {
         return new Environment(kind, m, room, latitude, longitude, date, utcOffset, place, zone, turbidity,
-                cloudCover, environmentMap, air);
+                cloudCover, environmentMap, air, airDensity);
     }
 
     /**
@@ -125,32 +152,41 @@ public record Environment(Kind kind, Material floor, Room room, double latitude,
      */
     public Environment at(double lat, double lon, LocalDate day, double offset, String placeName, String zoneId) {
         return new Environment(kind, floor, room, lat, lon, day, offset, placeName, zoneId, turbidity, cloudCover,
-                environmentMap, air);
+                environmentMap, air, airDensity);
     }
 
     /** The same place on another date; a zone's offset follows the date (summer time). */
     public Environment on(LocalDate day) {
         return new Environment(kind, floor, room, latitude, longitude, day,
                 zone != null ? Places.utcOffset(zone, day) : utcOffset, place, zone, turbidity, cloudCover,
-                environmentMap, air);
+                environmentMap, air, airDensity);
     }
 
     /** The same place indoors in another room (its size, surfaces, windows). */
     public Environment withRoom(Room r) {
         return new Environment(kind, floor, r, latitude, longitude, date, utcOffset, place, zone, turbidity, cloudCover,
-                environmentMap, air);
+                environmentMap, air, airDensity);
     }
 
     /** The same place and time under another sky: its haze, its cloud and, optionally, a photograph. */
     public Environment withSky(double haze, double clouds, EnvironmentImage image) {
         return new Environment(kind, floor, room, latitude, longitude, date, utcOffset, place, zone, haze, clouds,
-                image, air);
+                image, air, airDensity);
     }
 
-    /** The same place without air (true: with it): a black sky, the unfiltered sun, silence. */
+    /**
+     * The same place without air (true: with it): a black sky, the unfiltered sun, silence. The air's
+     * density stays where air stays, else it becomes the default (Earth's with air, none without).
+     */
     public Environment withAir(boolean a) {
         return new Environment(kind, floor, room, latitude, longitude, date, utcOffset, place, zone, turbidity, cloudCover,
-                environmentMap, a);
+                environmentMap, a, a == air ? airDensity : Double.NaN);
+    }
+
+    /** The same place with air of another density, kg/m^3 ("on Mars": 0.020); there must be air. */
+    public Environment withAirDensity(double density) {
+        return new Environment(kind, floor, room, latitude, longitude, date, utcOffset, place, zone, turbidity, cloudCover,
+                environmentMap, air, density);
     }
 
     /** "UTC+2", "UTC-3:30". */

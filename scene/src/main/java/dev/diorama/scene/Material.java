@@ -88,7 +88,25 @@ public enum Material {
      * flesh (Young's modulus about 5 MPa, as measured for apple tissue) that lands with a dull thud
      * and hardly bounces; a waxy skin.
      */
-    FRUIT(800, 0.35, 0.6, 0.005e9, 0.35, 0.3, new Rgb(0.75, 0.10, 0.08), false, 0.35, 1.5, false);
+    FRUIT(800, 0.35, 0.6, 0.005e9, 0.35, 0.3, new Rgb(0.75, 0.10, 0.08), false, 0.35, 1.5, false),
+    /**
+     * A feather, as a flat body: half a gram of vane and shaft in 20 x 4 cm, 2 mm thick (31 kg/m^3
+     * over that box). Nearly all of its fall is the air's: lying flat it drifts down at about
+     * 1 m/s, and it lands without a bounce or a sound worth hearing.
+     */
+    FEATHER(31, 0.05, 0.8, 0.002e9, 0.40, 1.0, new Rgb(0.92, 0.91, 0.88), false, 0.9, 1.5, false),
+    /**
+     * A party balloon blown up with air, as a whole: 3 g of latex around 11.5 l of air a little
+     * above the room's pressure (1.23 kg/m^3), 28 cm across: 1.49 kg/m^3 on average. Only a little
+     * heavier than the air it displaces, it sinks at about 1.3 m/s and bounces softly; a glossy skin.
+     */
+    BALLOON(1.49, 0.60, 0.6, 0.0015e9, 0.49, 1.0, new Rgb(0.80, 0.06, 0.08), false, 0.25, 1.5, false),
+    /**
+     * A party balloon filled with helium, as a whole: 3 g of latex around 11.5 l of helium
+     * (0.17 kg/m^3), 28 cm across: 0.43 kg/m^3 on average, a third of the air's density, so it
+     * rises (about 2.2 m/s once the air's drag balances its lift).
+     */
+    HELIUM(0.43, 0.60, 0.6, 0.0015e9, 0.49, 1.0, new Rgb(0.80, 0.06, 0.08), false, 0.25, 1.5, false);
 
     public final double density;
     public final double restitution;

@@ -262,7 +262,7 @@ public final class SceneJson {
         String at = "/environment";
         requireObject(n, at);
         allowOnly(n, at, Set.of("kind", "floor", "room", "latitude", "longitude", "date", "utcOffset", "place", "zone",
-                "turbidity", "cloudCover", "environmentMap", "air"));
+                "turbidity", "cloudCover", "environmentMap", "air", "airDensity"));
         String k = n.has("kind") ? text(n.get("kind"), at + "/kind") : "outdoor";
         Environment.Kind kind = switch (k) {
             case "indoor" -> Environment.Kind.INDOOR;
@@ -342,8 +342,10 @@ public final class SceneJson {
             if (!n.get("air").isBoolean()) throw new SceneException(at + "/air", "expected true or false, found " + kind(n.get("air")));
             air = n.get("air").asBoolean();
         }
+        double airDensity = n.has("airDensity") ? number(n.get("airDensity"), at + "/airDensity") : Double.NaN;
         try {
-            return new Environment(kind, floor, room, lat, lon, date, off, place, zone, turbidity, clouds, image, air);
+            return new Environment(kind, floor, room, lat, lon, date, off, place, zone, turbidity, clouds, image, air,
+                    airDensity);
         } catch (SceneException e) {
             throw e.under(at);
         }
@@ -492,6 +494,7 @@ public final class SceneJson {
         if (e.turbidity() != Environment.DEFAULT_TURBIDITY) env.put("turbidity", e.turbidity());
         if (e.cloudCover() != 0) env.put("cloudCover", e.cloudCover());
         if (!e.air()) env.put("air", false);
+        if (!e.defaultAirDensity()) env.put("airDensity", e.airDensity());
         if (e.environmentMap() != null) {
             EnvironmentImage m = e.environmentMap();
             if (m.rotation() == 0 && m.intensity() == 1) {

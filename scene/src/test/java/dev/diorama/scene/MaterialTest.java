@@ -11,7 +11,9 @@ class MaterialTest {
         assertTrue(Material.values().length >= 20, "at least twenty materials");
         for (Material m : Material.values()) {
             String n = m.jsonName();
-            assertTrue(m.density >= 10 && m.density <= 22_000, n + " density in kg/m^3");
+            // A balloon is its gas and its skin taken as one body, lighter than any solid.
+            boolean balloon = m == Material.BALLOON || m == Material.HELIUM;
+            assertTrue(m.density >= (balloon ? 0.1 : 10) && m.density <= 22_000, n + " density in kg/m^3");
             assertTrue(m.restitution > 0 && m.restitution <= 1, n + " restitution");
             assertTrue(m.friction > 0 && m.friction <= 1.5, n + " friction");
             assertTrue(m.youngsModulus >= 1e5 && m.youngsModulus <= 500e9, n + " Young's modulus in Pa");
@@ -38,6 +40,9 @@ class MaterialTest {
         assertTrue(Material.GOLD.density > Material.COPPER.density && Material.COPPER.density > Material.IRON.density);
         assertTrue(Material.FOAM.density < Material.CARDBOARD.density && Material.CARDBOARD.density < Material.PINE.density);
         assertTrue(Material.CLAY.restitution < Material.RUBBER.restitution / 5, "clay lands dead");
+        // Earth's air is 1.204 kg/m^3: an air-filled balloon sinks in it, a helium one rises.
+        assertTrue(Material.BALLOON.density > Environment.EARTH_AIR_DENSITY, "a balloon of air sinks in air");
+        assertTrue(Material.HELIUM.density < Environment.EARTH_AIR_DENSITY / 2, "a helium balloon rises");
         assertTrue(Material.PORCELAIN.lossFactor < Material.CERAMIC.lossFactor, "porcelain rings longer than stoneware");
         assertTrue(Material.IRON.lossFactor > Material.STEEL.lossFactor, "cast iron is deader than steel");
         for (Material metal : new Material[] {Material.IRON, Material.COPPER, Material.GOLD, Material.ALUMINIUM}) {

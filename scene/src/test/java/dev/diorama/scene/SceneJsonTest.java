@@ -54,6 +54,18 @@ class SceneJsonTest {
         assertTrue(!moon.environment().air());
         assertTrue(SceneJson.write(moon).contains("\"air\" : false"), SceneJson.write(moon));
         assertEquals(moon, SceneJson.read(SceneJson.write(moon)));
+        // the air's density: Earth's by default and none without air, written only when it is not the default
+        assertEquals(Environment.EARTH_AIR_DENSITY, plain.environment().airDensity());
+        assertTrue(!written.contains("airDensity"), written);
+        assertEquals(0, moon.environment().airDensity());
+        assertTrue(!SceneJson.write(moon).contains("airDensity"), SceneJson.write(moon));
+        Scene mars = SceneJson.read("{\"objects\": [" + BALL + "], \"environment\": {\"airDensity\": 0.02}}");
+        assertEquals(0.02, mars.environment().airDensity());
+        assertTrue(SceneJson.write(mars).contains("\"airDensity\" : 0.02"), SceneJson.write(mars));
+        assertEquals(mars, SceneJson.read(SceneJson.write(mars)));
+        Scene textbook = SceneJson.read("{\"objects\": [" + BALL + "], \"environment\": {\"airDensity\": 0}}");
+        assertTrue(textbook.environment().air(), "no air resistance, and still a sky and sound");
+        assertEquals(textbook, SceneJson.read(SceneJson.write(textbook)));
     }
 
     /**
@@ -114,6 +126,10 @@ class SceneJsonTest {
         "{\"air\": \"none\"}|/environment/air|true or false",
         "{\"air\": false, \"kind\": \"indoor\"}|/environment/air|only outdoors",
         "{\"air\": false, \"environmentMap\": \"a.png\"}|/environment/air|an airless sky is black",
+        "{\"airDensity\": -1}|/environment/airDensity|[0, 100]",
+        "{\"airDensity\": 1000}|/environment/airDensity|[0, 100]",
+        "{\"airDensity\": \"thin\"}|/environment/airDensity|a number",
+        "{\"air\": false, \"airDensity\": 1.2}|/environment/airDensity|no air density",
     })
     void aBadSkyNamesItsField(String environment, String pointer, String expected) {
         SceneException e = assertThrows(SceneException.class,

@@ -125,8 +125,9 @@ final class InputReference {
 
     private static Scene withMap(Scene scene, Path file) {
         Environment e = scene.environment();
-        Environment with = new Environment(e.kind(), e.floor(), e.room(), e.latitude(), e.longitude(), e.date(), e.utcOffset(),
-                e.place(), e.zone(), e.turbidity(), e.cloudCover(), new EnvironmentImage(file.toAbsolutePath().toString()));
+        // A photographed sky has air (an airless one is black); the air's density stays as it was.
+        Environment with = e.withAir(true).withSky(e.turbidity(), e.cloudCover(),
+                new EnvironmentImage(file.toAbsolutePath().toString()));
         return scene.withEnvironment(with);
     }
 

@@ -258,6 +258,14 @@ public final class Simulator {
                 centre[i] = new Vector3f();
                 rotation[i] = new Quaternion();
             }
+            // The air's buoyancy, drag and added mass (Air), on every moving body.
+            double rho = scene.environment().airDensity();
+            double[] mass = new double[bodies.length], volume = new double[bodies.length], airForce = new double[3];
+            for (int i = 0; i < bodies.length; i++) {
+                if (fixedPose[i] != null || rho == 0) continue;
+                mass[i] = objects.get(i).mass();
+                volume[i] = objects.get(i).volume();
+            }
             long step = 0;
             for (int f = 1; f < frames; f++) {
                 for (int s = 0; s < stepsPerFrame; s++, step++) {
@@ -274,6 +282,19 @@ public final class Simulator {
                         bodies[i].getAngularVelocity(angVel[i]);
                         bodies[i].getPhysicsLocation(centre[i]);
                         bodies[i].getPhysicsRotation(rotation[i]);
+                    }
+                    if (rho > 0) {
+                        for (int i = 0; i < bodies.length; i++) {
+                            // A sleeping body keeps the gravity it was last given (its buoyancy).
+                            if (fixedPose[i] != null || !inWorld[i] || !bodies[i].isActive()) continue;
+                            Air.force(objects.get(i), mass[i], volume[i],
+                                    new Quat(rotation[i].getX(), rotation[i].getY(), rotation[i].getZ(), rotation[i].getW()),
+                                    new Vec3(linVel[i].x, linVel[i].y, linVel[i].z), rho, scene.gravity(), dt, airForce);
+                            // As the body's own gravity, not a force: a force would wake a body at rest every
+                            // step, and nothing would ever settle.
+                            bodies[i].setGravity(new Vector3f((float) (airForce[0] / mass[i]),
+                                    (float) (airForce[1] / mass[i] - scene.gravity()), (float) (airForce[2] / mass[i])));
+                        }
                     }
                     int eventsBefore = events.size();
                     if (wet != null) {
