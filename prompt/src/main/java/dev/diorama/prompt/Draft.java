@@ -22,6 +22,8 @@ final class Draft {
     final List<ObjectGroup> glowing = new ArrayList<>();
     /** Groups said "tilted" ("a tilted cube drops"): they start turned, to land on an edge. */
     final List<ObjectGroup> tilted = new ArrayList<>();
+    /** Groups said "hollow" (true) or "solid" (false): a ball's shell ({@link Staging#shell}). */
+    final java.util.Map<ObjectGroup, Boolean> hollow = new java.util.HashMap<>();
     /** Groups said "resting" ("rolls into a resting ball"): they stand on the floor. */
     final List<ObjectGroup> still = new ArrayList<>();
     /** Groups said "lying on its side" (cylinders: the axis along z). */

@@ -449,7 +449,7 @@ final class PromptReader {
 
     // ---- noun phrases ----
 
-    private enum Part { ARTICLE, COUNT, COLOR, MATERIAL, SIZE, LENGTH, INNER, ANGLE, GLOW, TILT, STILL, SIDE, SPACING, ROD }
+    private enum Part { ARTICLE, COUNT, COLOR, MATERIAL, SIZE, LENGTH, INNER, ANGLE, GLOW, TILT, STILL, SIDE, SPACING, ROD, HOLLOW }
 
     /** What a ball hangs on to make a pendulum: "a ball on a 0.8 m rod", "a ball on a string". */
     static final Set<String> ROD_WORDS = Set.of("rod", "string", "wire", "cord", "thread");
@@ -486,6 +486,8 @@ final class PromptReader {
         double apart = Double.NaN;
         /** The rod a ball hangs on ("on a 0.8 m rod"), metres; {@link #NO_LENGTH} for one without a length; NaN: none. */
         double rod = Double.NaN;
+        /** With {@link Part#HOLLOW}: "hollow" (true) or "solid" (false). */
+        boolean hollow;
         /**
          * A contradiction among the modifiers ("a steel wooden ball"), thrown only once the phrase is
          * known to name something: a phrase that turns out to name nothing must not fail the prompt.
@@ -681,6 +683,11 @@ final class PromptReader {
             } else if (STILL_WORDS.contains(x) && shapeAhead(j + 1) >= 0) {
                 mods.add(Part.STILL, j, j + 1);
                 j++;
+            } else if ((x.equals("hollow") || x.equals("solid")) && shapeAhead(j + 1) >= 0) {
+                // "a hollow ball", "a solid steel ball": a shell, or solid through (a basketball is hollow unless said solid)
+                mods.hollow = x.equals("hollow");
+                mods.add(Part.HOLLOW, j, j + 1);
+                j++;
             } else if (length(j) != null) {
                 Len len = length(j);
                 int end = len.end;
@@ -746,6 +753,9 @@ final class PromptReader {
         if (t == null || t.isNumber() || t.isClock() || t.isAsset()) return false;
         String x = t.norm();
         if (Vocabulary.COLOR_MODIFIERS.contains(x)) return true; // "a light ball": not a colour here
+        // "a beach ball": a place's name that is the first half of a thing's (PromptReader.nounAt reads the pair)
+        String next = w(j + 1).endsWith("s") && Vocabulary.PLURALS.contains(w(j + 1)) ? w(j + 1).substring(0, w(j + 1).length() - 1) : w(j + 1);
+        if (ActionWords.VENUES.containsKey(x) && Vocabulary.COMPOUNDS.containsKey(x + " " + next)) return true;
         return !Vocabulary.isFiller(x) && !Vocabulary.SHAPES.containsKey(x) && !Vocabulary.MATERIALS.containsKey(x)
                 && Colors.named(x) == null && !Vocabulary.SIZE_WORDS.containsKey(x)
                 && !Vocabulary.LENGTH_UNITS.containsKey(x) && !Vocabulary.TIME_UNITS.containsKey(x)
@@ -904,6 +914,7 @@ final class PromptReader {
         draft.groups.add(group);
         if (mods.has(Part.GLOW)) draft.glowing.add(group);
         if (mods.has(Part.TILT)) draft.tilted.add(group);
+        if (mods.has(Part.HOLLOW)) draft.hollow.put(group, mods.hollow);
         if (mods.has(Part.STILL)) draft.still.add(group);
         if (mods.has(Part.SIDE)) draft.onSide.add(group);
         if (!Double.isNaN(mods.apart)) draft.apart.put(group, mods.apart);

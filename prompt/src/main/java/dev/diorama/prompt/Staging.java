@@ -235,6 +235,7 @@ final class Staging {
                     Props.Piece q = p.moved(at);
                     SceneObject piece = new SceneObject("o" + unnamed.size(), q.shape(), q.material(), q.color(), q.size(),
                             q.position(), q.rotation(), q.velocity(), q.fixed(), q.asset());
+                    if (!q.fixed()) piece = shell(piece, q.group(), d, notes);   // a basketball on a ramp, a hollow bob
                     unnamed.add(d.glowing.contains(q.group()) ? piece.glowing(GLOW_NITS) : piece);
                     items.add(new Item(q.group(), q.material(), q.size(), q.position().y() - q.size().y() / 2, null));
                     bases.add(q.base());
@@ -249,15 +250,16 @@ final class Staging {
                 checkInRoom(it, unnamed.subList(offset, unnamed.size()), room);
                 continue;
             }
-            SceneObject so = object("o" + unnamed.size(), it, fallXz[k], fallBottom[k], room, motion.rotation[k],
-                    motion.velocity[k]);
+            SceneObject so = shell(object("o" + unnamed.size(), it, fallXz[k], fallBottom[k], room, motion.rotation[k],
+                    motion.velocity[k]), it.group(), d, notes);
             if (motion.spin[k] != null) so = so.withSpin(motion.spin[k]);
             unnamed.add(d.glowing.contains(it.group()) ? so.glowing(GLOW_NITS) : so);
             items.add(it);
             bases.add(baseId(it.group(), it.material()));
         }
         for (int k = 0; k < resting.size(); k++) {
-            SceneObject so = object("o" + unnamed.size(), resting.get(k), restXz[k], 0, room, null, null);
+            SceneObject so = shell(object("o" + unnamed.size(), resting.get(k), restXz[k], 0, room, null, null),
+                    resting.get(k).group(), d, notes);
             unnamed.add(d.glowing.contains(resting.get(k).group()) ? so.glowing(GLOW_NITS) : so);
             items.add(resting.get(k));
             bases.add(baseId(resting.get(k).group(), resting.get(k).material()));
@@ -994,6 +996,28 @@ final class Staging {
             p[1] = Math.round(p[1] * 1e6) / 1e6 + 0.0;
         }
         return xz;
+    }
+
+    /** A ball said "hollow" without a shell of its own: its wall is this part of its diameter (a tenth of its radius). */
+    static final double HOLLOW_WALL = 0.05;
+
+    /**
+     * A ball's shell: its noun's own ({@link Vocabulary#WALLS}: a basketball's rubber, a ping-pong
+     * ball's plastic; in proportion when the ball is made bigger or smaller), or a twentieth of its
+     * diameter where the words say "hollow"; none where they say "solid". Only a ball is made hollow.
+     */
+    static SceneObject shell(SceneObject so, ObjectGroup g, Draft d, List<String> notes) {
+        Boolean said = d.hollow.get(g);
+        if (so.shape() != Shape.BALL) {
+            String note = "\"" + g.words() + "\": only a ball is made hollow; the " + g.noun().word() + " is solid";
+            if (Boolean.TRUE.equals(said) && !notes.contains(note)) notes.add(note);
+            return so;
+        }
+        if (Boolean.FALSE.equals(said)) return so;
+        Double own = Vocabulary.WALLS.get(g.noun().word());
+        double wall = own != null ? own * (so.size().x() / g.noun().size().x())
+                : Boolean.TRUE.equals(said) ? HOLLOW_WALL * so.size().x() : 0;
+        return wall > 0 ? so.withWall(wall) : so;
     }
 
     private static SceneObject object(String id, Item it, double[] xz, double bottom, Room room, Quat rotation,

@@ -101,7 +101,12 @@ final class Storyboard {
                     continue;
                 }
                 world.groups.add(g.shifted(offset));
-                if (d.glowing.contains(g)) world.glowing.add(world.groups.getLast());
+                Draft.ObjectGroup now = world.groups.getLast();
+                if (d.glowing.contains(g)) world.glowing.add(now);
+                if (d.tilted.contains(g)) world.tilted.add(now);
+                if (d.still.contains(g)) world.still.add(now);
+                if (d.onSide.contains(g)) world.onSide.add(now);
+                if (d.hollow.containsKey(g)) world.hollow.put(now, d.hollow.get(g));
             }
             for (var h : d.heights) world.heights.add(h.shifted(offset));
             for (int v : d.drops) world.drops.add(v + offset);

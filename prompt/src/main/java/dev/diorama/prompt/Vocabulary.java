@@ -78,6 +78,17 @@ final class Vocabulary {
     static final Map<String, Draft.Noun> NOUNS = new LinkedHashMap<>();
     /** Two-word nouns ("tennis ball"), by their two words. */
     static final Map<String, Draft.Noun> COMPOUNDS = new LinkedHashMap<>();
+    /**
+     * The shells of hollow balls, by noun, metres at the noun's own size, chosen so that the ball
+     * weighs what its rules say (its material's density, and its sealed air): a basketball (size 7,
+     * 24 cm) 3.2 mm of rubber, 0.63 kg (FIBA: 567-650 g); a football (size 5, 22 cm) 2.6 mm, 0.43 kg
+     * (FIFA: 410-450 g); a volleyball (21 cm) 1.8 mm, 0.27 kg (FIVB: 260-280 g); a tennis ball
+     * (6.7 cm) 4.3 mm, 58 g (ITF: 56.0-59.4 g); a ping-pong ball (40 mm) 0.46 mm of plastic, 2.7 g
+     * (ITTF: 2.7 g); a beach ball (50 cm) 0.15 mm of vinyl, 0.22 kg with its air.
+     */
+    static final Map<String, Double> WALLS = Map.of("basketball", 0.0032, "basket-ball", 0.0032, "football", 0.0026,
+            "soccer-ball", 0.0026, "volleyball", 0.0018, "tennis-ball", 0.0043, "ping-pong-ball", 0.00046,
+            "pingpong-ball", 0.00046, "beach-ball", 0.00015);
     /** Default colours of nouns, by noun ("a die" is white). */
     static final Map<String, String> NOUN_COLORS = new LinkedHashMap<>();
 
@@ -221,6 +232,7 @@ final class Vocabulary {
         compound("pool ball", Shape.BALL, Material.PLASTIC, 0.057, null);
         compound("tennis ball", Shape.BALL, Material.RUBBER, 0.067, "greenyellow");
         compound("golf ball", Shape.BALL, Material.PLASTIC, 0.043, "white");
+        compound("beach ball", Shape.BALL, Material.PLASTIC, 0.5, "deepskyblue");
         compound("ping pong ball", Shape.BALL, Material.PLASTIC, 0.04, "white");
         compound("pingpong ball", Shape.BALL, Material.PLASTIC, 0.04, "white");
         compound("bowling ball", Shape.BALL, Material.PLASTIC, 0.218, "black");

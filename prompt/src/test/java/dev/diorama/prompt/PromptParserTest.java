@@ -591,4 +591,37 @@ class PromptParserTest {
         SceneObject helium = parse("a helium balloon").scene().objects().getFirst();
         assertEquals(4.9e-3, helium.mass(), 0.1e-3, "3 g of latex and 2 g of helium");
     }
+
+    /**
+     * Sports balls are hollow and weigh what their rules say; "hollow" makes any ball a shell (a
+     * twentieth of its diameter thick), "solid" makes it solid through.
+     */
+    @Test
+    void hollowBallsWeighWhatTheirRulesSay() {
+        Object[][] balls = {{"a basketball", 0.567, 0.650}, {"a football", 0.410, 0.450}, {"a soccer ball", 0.410, 0.450},
+                {"a volleyball", 0.260, 0.280}, {"a tennis ball", 0.0560, 0.0594}, {"a ping pong ball", 0.00265, 0.00280},
+                {"a beach ball", 0.15, 0.30}};
+        for (Object[] b : balls) {
+            PromptParser.Parse p = parse(b[0] + " drops from 1 m");
+            assertTrue(p.ignoredWords().isEmpty(), b[0] + ": ignored " + p.ignoredWords());
+            SceneObject o = p.scene().objects().getFirst();
+            assertTrue(o.wall() > 0, b[0] + " is hollow");
+            assertTrue(o.mass() >= (double) b[1] && o.mass() <= (double) b[2], b[0] + " weighs " + o.mass() + " kg");
+        }
+        SceneObject big = parse("a big basketball").scene().objects().getFirst();
+        assertEquals(0.0064, big.wall(), 1e-12, "a ball twice as big has a shell twice as thick");
+        PromptParser.Parse race = parse("a hollow ball and a solid ball roll down a ramp");
+        assertTrue(race.ignoredWords().isEmpty(), "ignored: " + race.ignoredWords());
+        List<SceneObject> balls2 = race.scene().objects().stream().filter(o -> o.shape() == Shape.BALL).toList();
+        assertEquals(2, balls2.size());
+        assertEquals(Staging.HOLLOW_WALL * balls2.get(0).size().x(), balls2.get(0).wall(), 1e-12);
+        assertEquals(0, balls2.get(1).wall());
+        assertEquals(0, parse("a solid basketball").scene().objects().getFirst().wall(), "said solid");
+        assertEquals(0, parse("a rubber ball").scene().objects().getFirst().wall(), "a plain ball is solid");
+        PromptParser.Parse cube = parse("a hollow cube drops");
+        assertEquals(0, cube.scene().objects().getFirst().wall());
+        assertTrue(cube.notes().stream().anyMatch(n -> n.contains("only a ball is made hollow")), cube.notes().toString());
+        assertTrue(parse("Shot 1: a cube falls. Shot 2: a hollow ball falls").scene().objects().stream()
+                .anyMatch(o -> o.wall() > 0), "a storyboard's later shot keeps the ball hollow");
+    }
 }

@@ -122,7 +122,7 @@ final class Geometry {
                 default -> false;
             };
             bound[i] = o.boundingRadius() * (1 + 1e-9);
-            occluderRadius[i] = Math.cbrt(o.volume() * 3 / (4 * Math.PI));
+            occluderRadius[i] = Math.cbrt(o.enclosedVolume() * 3 / (4 * Math.PI));
             transparent[i] = o.material().transparent;
             double[] tint = o.color().linear();
             clearTransmittance[i] = (tint[0] + tint[1] + tint[2]) / 3;

@@ -194,7 +194,7 @@ public final class SceneJson {
     private static SceneObject object(JsonNode n, String at) {
         requireObject(n, at);
         allowOnly(n, at, Set.of("id", "shape", "material", "color", "size", "position", "rotation", "velocity",
-                "fixed", "asset", "enters", "emission", "spin"));
+                "fixed", "asset", "enters", "emission", "spin", "wall"));
         String id = text(required(n, "id", at), at + "/id");
         String shapeName = text(required(n, "shape", at), at + "/shape");
         Shape shape = Shape.fromJson(shapeName);
@@ -221,9 +221,10 @@ public final class SceneJson {
         double enters = n.has("enters") ? number(n.get("enters"), at + "/enters") : 0;
         double emission = n.has("emission") ? number(n.get("emission"), at + "/emission") : 0;
         Vec3 spin = n.has("spin") ? vec3(n.get("spin"), at + "/spin") : null;
+        double wall = n.has("wall") ? number(n.get("wall"), at + "/wall") : 0;
         try {
             return new SceneObject(id, shape, material, color, size, position, rotation, velocity, fixed, asset, enters,
-                    emission, spin);
+                    emission, spin, wall);
         } catch (SceneException e) {
             throw e.under(at);
         }
@@ -526,6 +527,7 @@ public final class SceneJson {
             if (so.enters() > 0) j.put("enters", so.enters());
             if (so.emission() > 0) j.put("emission", so.emission());
             if (!so.spin().equals(Vec3.ZERO)) j.set("spin", array(so.spin()));
+            if (so.wall() > 0) j.put("wall", so.wall());
         }
         if (!s.joints().isEmpty()) {
             ArrayNode js = o.putArray("joints");

@@ -27,10 +27,14 @@ import java.util.regex.Pattern;
  * @param spin      angular velocity at t = 0 (or when it enters), rad/s about world axes through its
  *                  centre of mass, right-handed (a positive y spins it anticlockwise seen from above);
  *                  at most {@value #MAX_SPIN} rad/s
+ * @param wall      for a ball only: the thickness of its shell, m, when it is hollow (a basketball's
+ *                  rubber is 3.2 mm, a ping-pong ball's plastic 0.46 mm), less than its radius; 0
+ *                  (the default) for a solid one. The shell holds air ({@link Environment#EARTH_AIR_DENSITY},
+ *                  sealed in): it weighs, turns and floats as a shell does
  */
 public record SceneObject(String id, Shape shape, Material material, Rgb color, Vec3 size, Vec3 position,
                           Quat rotation, Vec3 velocity, boolean fixed, String asset, double enters, double emission,
-                          Vec3 spin) {
+                          Vec3 spin, double wall) {
     public static final double MAX_SIZE = 100;
     /** Brightest surface an object may have, cd/m^2 (a halogen filament is about 10^7; a lamp's diffuser 10^4). */
     public static final double MAX_EMISSION = 1e6;
@@ -83,6 +87,18 @@ public record SceneObject(String id, Shape shape, Material material, Rgb color, 
         SceneException.checkFinite(spin, MAX_SPIN, "/spin", "an angular velocity [x, y, z] in rad/s");
         SceneException.check(!fixed || spin.equals(Vec3.ZERO), "/spin",
                 "expected no spin for a fixed object (it never moves)");
+        SceneException.check(Double.isFinite(wall) && wall >= 0, "/wall", "expected a shell's thickness in metres, 0 or more");
+        SceneException.check(wall == 0 || shape == Shape.BALL, "/wall",
+                "expected no wall (0): only a ball can be a hollow shell");
+        SceneException.check(wall < size.x() / 2, "/wall",
+                "expected a shell thinner than the ball's radius, " + size.x() / 2 + " m (0: a solid ball)");
+    }
+
+    /** A solid object (no shell). */
+    public SceneObject(String id, Shape shape, Material material, Rgb color, Vec3 size, Vec3 position,
+                       Quat rotation, Vec3 velocity, boolean fixed, String asset, double enters, double emission,
+                       Vec3 spin) {
+        this(id, shape, material, color, size, position, rotation, velocity, fixed, asset, enters, emission, spin, 0);
     }
 
     /** An object that starts without spinning. */
@@ -111,12 +127,12 @@ public record SceneObject(String id, Shape shape, Material material, Rgb color, 
 
     /** The same object entering the world at film time {@code t}, s. */
     public SceneObject entering(double t) {
-        return new SceneObject(id, shape, material, color, size, position, rotation, velocity, fixed, asset, t, emission, spin);
+        return new SceneObject(id, shape, material, color, size, position, rotation, velocity, fixed, asset, t, emission, spin, wall);
     }
 
     /** The same object glowing with a surface luminance of {@code nits} cd/m^2. */
     public SceneObject glowing(double nits) {
-        return new SceneObject(id, shape, material, color, size, position, rotation, velocity, fixed, asset, enters, nits, spin);
+        return new SceneObject(id, shape, material, color, size, position, rotation, velocity, fixed, asset, enters, nits, spin, wall);
     }
 
     /**
@@ -164,11 +180,48 @@ public record SceneObject(String id, Shape shape, Material material, Rgb color, 
                 && position.y() + halfExtent(Vec3.UP) <= room.y() + 1e-9;
     }
 
-    /** Volume of material in m^3, from the shape (a vessel's wall; see {@link Solids#volume}). */
-    public double volume() { return Solids.volume(shape, size, asset); }
+    /** Volume of material in m^3, from the shape (a vessel's wall, a hollow ball's shell; see {@link Solids#volume}). */
+    public double volume() {
+        return wall > 0 ? enclosedVolume() - innerVolume() : Solids.volume(shape, size, asset);
+    }
 
-    /** Mass in kg: the volume of material times the material's density (a fixed object's too). */
-    public double mass() { return volume() * material.density; }
+    /**
+     * The volume the object takes from the air or the water around it, m^3: a hollow ball's whole
+     * sphere (its sealed air with it); for everything else its material's (an open cup's wall).
+     */
+    public double enclosedVolume() {
+        return wall > 0 ? Math.PI / 6 * size.x() * size.x() * size.x() : volume();
+    }
+
+    /** The air sealed in a hollow ball, m^3 (0 for anything else). */
+    public double innerVolume() {
+        double inner = size.x() - 2 * wall;
+        return wall > 0 ? Math.PI / 6 * inner * inner * inner : 0;
+    }
+
+    /**
+     * Mass in kg: the volume of material times the material's density (a fixed object's too), and a
+     * hollow ball's sealed air.
+     */
+    public double mass() { return volume() * material.density + innerVolume() * Environment.EARTH_AIR_DENSITY; }
+
+    /**
+     * A hollow ball's moment of inertia about any axis through its centre, kg m^2: its shell's,
+     * 8 pi rho (R^5 - r^5) / 15, and its air's as a solid sphere (2/5 m r^2; air moves with a
+     * shell that turns, once the turn has gone on a while). 0 for anything else (see {@link Solids#inertia}).
+     */
+    public double shellInertia() {
+        if (wall == 0) return 0;
+        double big = size.x() / 2, small = big - wall;
+        return 8 * Math.PI / 15 * material.density * (Math.pow(big, 5) - Math.pow(small, 5))
+                + 0.4 * innerVolume() * Environment.EARTH_AIR_DENSITY * small * small;
+    }
+
+    /** The same ball, hollow with a shell {@code thickness} m thick (0: solid). */
+    public SceneObject withWall(double thickness) {
+        return new SceneObject(id, shape, material, color, size, position, rotation, velocity, fixed, asset, enters,
+                emission, spin, thickness);
+    }
 
     /** Centre of mass relative to {@code position} (the box centre), in object space, metres. */
     public Vec3 centreOfMass() { return Solids.centreOfMass(shape, size, asset); }
@@ -187,22 +240,22 @@ public record SceneObject(String id, Shape shape, Material material, Rgb color, 
 
     /** The same object elsewhere at the start. */
     public SceneObject withPosition(Vec3 p) {
-        return new SceneObject(id, shape, material, color, size, p, rotation, velocity, fixed, asset, enters, emission, spin);
+        return new SceneObject(id, shape, material, color, size, p, rotation, velocity, fixed, asset, enters, emission, spin, wall);
     }
 
     /** The same object, renamed, elsewhere at the start (a copy of it beside it). */
     public SceneObject copy(String newId, Vec3 p) {
-        return new SceneObject(newId, shape, material, color, size, p, rotation, velocity, fixed, asset, enters, emission, spin);
+        return new SceneObject(newId, shape, material, color, size, p, rotation, velocity, fixed, asset, enters, emission, spin, wall);
     }
 
     /** The same object made of another material, in another colour. */
     public SceneObject withMaterial(Material m, Rgb c) {
-        return new SceneObject(id, shape, m, c, size, position, rotation, velocity, fixed, asset, enters, emission, spin);
+        return new SceneObject(id, shape, m, c, size, position, rotation, velocity, fixed, asset, enters, emission, spin, wall);
     }
 
     /** The same object spinning at {@code w} rad/s about world axes from the start (or its entrance). */
     public SceneObject withSpin(Vec3 w) {
-        return new SceneObject(id, shape, material, color, size, position, rotation, velocity, fixed, asset, enters, emission, w);
+        return new SceneObject(id, shape, material, color, size, position, rotation, velocity, fixed, asset, enters, emission, w, wall);
     }
 
     /**
@@ -211,6 +264,6 @@ public record SceneObject(String id, Shape shape, Material material, Rgb color, 
      */
     public SceneObject continuing(Vec3 p, Quat q, Vec3 v, Vec3 w) {
         return new SceneObject(id, shape, material, color, size, p, q, fixed ? Vec3.ZERO : v, fixed, asset, 0, emission,
-                fixed ? Vec3.ZERO : w);
+                fixed ? Vec3.ZERO : w, wall);
     }
 }

@@ -172,6 +172,10 @@ class SceneJsonTest {
         "{\"objects\": [{\"id\": \"b\", \"shape\": \"ball\", \"material\": \"rubber\", \"size\": 0.2}]}|/objects/0/position|required field is missing",
         "{\"objects\": [{\"id\": \"b\", \"shape\": \"ball\", \"material\": \"rubber\", \"size\": 0.2, \"position\": [0, 1, 0], \"color\": \"blurple\"}]}|/objects/0/color|colour name",
         "{\"objects\": [{\"id\": \"floor\", \"shape\": \"ball\", \"material\": \"rubber\", \"size\": 0.2, \"position\": [0, 1, 0]}]}|/objects/0/id|reserved",
+        "{\"objects\": [{\"id\": \"b\", \"shape\": \"cube\", \"material\": \"rubber\", \"size\": 0.2, \"position\": [0, 1, 0], \"wall\": 0.01}]}|/objects/0/wall|only a ball can be a hollow shell",
+        "{\"objects\": [{\"id\": \"b\", \"shape\": \"ball\", \"material\": \"rubber\", \"size\": 0.2, \"position\": [0, 1, 0], \"wall\": 0.1}]}|/objects/0/wall|thinner than the ball's radius, 0.1 m",
+        "{\"objects\": [{\"id\": \"b\", \"shape\": \"ball\", \"material\": \"rubber\", \"size\": 0.2, \"position\": [0, 1, 0], \"wall\": -1}]}|/objects/0/wall|0 or more",
+        "{\"objects\": [{\"id\": \"b\", \"shape\": \"ball\", \"material\": \"rubber\", \"size\": 0.2, \"position\": [0, 1, 0], \"wall\": \"thin\"}]}|/objects/0/wall|a number",
         "{\"environment\": {\"kind\": \"indoor\", \"room\": {\"size\": [2, 2, 2]}}, \"objects\": [{\"id\": \"b\", \"shape\": \"ball\", \"material\": \"rubber\", \"size\": 0.2, \"position\": [5, 1, 0]}]}|/objects/0/position|inside the room",
         "{\"environment\": {\"latitude\": 95}, \"objects\": []}|/environment/latitude|[-90, 90]",
         "{\"camera\": {\"position\": [0, 1, 0], \"lookAt\": [0, 1, 0]}, \"objects\": []}|/camera/lookAt|different from the eye",
@@ -242,5 +246,31 @@ class SceneJsonTest {
     void invalidJsonSaysWhere() {
         SceneException e = assertThrows(SceneException.class, () -> SceneJson.read("{\"objects\": [}"));
         assertTrue(e.getMessage().contains("expected valid JSON") && e.getMessage().contains("line 1"), e.getMessage());
+    }
+
+    /** A hollow ball: its wall is written only when it has one, reads back, and sets its mass and inertia. */
+    @Test
+    void aHollowBallKeepsItsWallAndWeighsItsShellAndItsAir() {
+        Scene s = SceneJson.read("{\"objects\": [{\"id\": \"basketball\", \"shape\": \"ball\", \"material\": \"rubber\", "
+                + "\"size\": 0.24, \"position\": [2, 1, 0], \"wall\": 0.0032}, " + BALL + "]}");
+        SceneObject b = s.objects().getFirst();
+        assertEquals(0.0032, b.wall());
+        assertTrue(SceneJson.write(s).contains("\"wall\" : 0.0032"), SceneJson.write(s));
+        assertEquals(1, SceneJson.write(s).split("\"wall\"").length - 1, "the solid ball has none written");
+        assertEquals(s, SceneJson.read(SceneJson.write(s)));
+        // a basketball: 3.2 mm of rubber (1100 kg/m^3) around 7.0 l of air
+        double big = 0.12, small = big - 0.0032;
+        double shell = 4 * Math.PI / 3 * (big * big * big - small * small * small), air = 4 * Math.PI / 3 * small * small * small;
+        assertEquals(1100 * shell + Environment.EARTH_AIR_DENSITY * air, b.mass(), 1e-12);
+        assertEquals(0.628, b.mass(), 0.001, "a basketball's weight (FIBA: 567-650 g)");
+        assertEquals(4 * Math.PI / 3 * big * big * big, b.enclosedVolume(), 1e-15, "it displaces its whole sphere");
+        // its shell's moment, 8 pi rho (R^5 - r^5) / 15, and its air's: 0.646 m R^2, near a thin
+        // shell's 2/3 m R^2 (a solid ball's is 2/5)
+        double inertia = 8 * Math.PI / 15 * 1100 * (Math.pow(big, 5) - Math.pow(small, 5))
+                + 0.4 * Environment.EARTH_AIR_DENSITY * air * small * small;
+        assertEquals(inertia, b.shellInertia(), 1e-15);
+        assertEquals(0.646, b.shellInertia() / (b.mass() * big * big), 0.001);
+        assertEquals(0, s.objects().get(1).shellInertia());
+        assertEquals(s.objects().get(1), s.objects().get(1).withWall(0));
     }
 }

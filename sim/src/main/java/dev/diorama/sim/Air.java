@@ -11,7 +11,7 @@ import dev.diorama.scene.Vec3;
  * A steel ball dropped 1 m feels none of this to a part in a thousand; a ping-pong ball stops
  * speeding up near 9 m/s, a feather near 1 m/s, and a helium balloon rises.
  *
- * <p>For a body of mass m and volume V in air of density rho at rest, with drag coefficient C_d and
+ * <p>For a body of mass m and volume V (a hollow ball's whole sphere) in air of density rho at rest, with drag coefficient C_d and
  * area A seen along its velocity v:
  * <pre>
  *   (m + m_a) dv/dt = (m - rho V) g - 1/2 rho C_d A |v| v,      m_a = 1/2 rho V
@@ -63,8 +63,9 @@ final class Air {
 
     /**
      * The force to add to the engine's m g for one step of {@code dt}, N, world axes, written to
-     * {@code out}: the object {@code o}, of mass {@code m} and volume {@code volume} (its own, read
-     * once), turned by {@code r} and moving at {@code v} in air of density {@code rho} where gravity
+     * {@code out}: the object {@code o}, of mass {@code m} and volume {@code volume} (what it takes
+     * from the air, {@link SceneObject#enclosedVolume}: a hollow ball's whole sphere; read once),
+     * turned by {@code r} and moving at {@code v} in air of density {@code rho} where gravity
      * is {@code g} m/s^2 downwards (y up).
      */
     static void force(SceneObject o, double m, double volume, Quat r, Vec3 v, double rho, double g, double dt,

@@ -264,7 +264,7 @@ public final class Simulator {
             for (int i = 0; i < bodies.length; i++) {
                 if (fixedPose[i] != null || rho == 0) continue;
                 mass[i] = objects.get(i).mass();
-                volume[i] = objects.get(i).volume();
+                volume[i] = objects.get(i).enclosedVolume();
             }
             long step = 0;
             for (int f = 1; f < frames; f++) {
@@ -665,6 +665,10 @@ public final class Simulator {
             // Bullet would take the moments of the shape's bounding box; these are the solid's own.
             Vec3 i = Solids.inertia(o.shape(), o.size(), o.asset()).times(o.material().density);
             b.setInverseInertiaLocal(new Vector3f((float) (1 / i.x()), (float) (1 / i.y()), (float) (1 / i.z())));
+        } else if (!o.fixed() && o.wall() > 0) {
+            // A hollow ball: Bullet would take a solid sphere's 2/5 m r^2; a shell's is near 2/3 m r^2.
+            float inverse = (float) (1 / o.shellInertia());
+            b.setInverseInertiaLocal(new Vector3f(inverse, inverse, inverse));
         }
         Quat r = o.rotation();
         Vec3 centre = o.position().plus(r.rotate(com));
