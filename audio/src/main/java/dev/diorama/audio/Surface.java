@@ -84,7 +84,8 @@ public enum Surface {
     /** The surface a scene's floor of this material is: wood is a wood floor, stone is masonry. */
     public static Surface floorOf(Material m) {
         return switch (m) {
-            case RUBBER, BALLOON, HELIUM -> RUBBER;
+            // Cork tiles are resilient flooring, as the rubber (vinyl-on-concrete) row is.
+            case RUBBER, CORK, BALLOON, HELIUM -> RUBBER;
             case STEEL, CHROME, IRON, COPPER, GOLD, ALUMINIUM -> STEEL;
             case WOOD, OAK, PINE -> WOOD_FLOOR;
             case GLASS -> PLATE_GLASS;

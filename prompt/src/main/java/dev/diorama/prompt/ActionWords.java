@@ -453,6 +453,19 @@ final class ActionWords {
             return end + 1;
         }
         if (!r.w(end).equals("at")) return end;
+        double[] said = speedAt(r, end + 1);
+        if (said == null) return end;
+        r.draft.speeds.put(i, said[0]);
+        return (int) said[1];
+    }
+
+    /**
+     * "2 m/s", "5 metres per second", "3 km/h", "10 kilometres an hour", "3 mph", "5 miles per hour"
+     * at {@code j}: {metres a second, the index after it}, or null; a speed of 0 or over
+     * {@value #MAX_SPEED} m/s is refused.
+     */
+    static double[] speedAt(PromptReader r, int j) {
+        int end = j - 1;
         PromptReader.Len len = r.length(end + 1);
         // "at 3 mph", "at 5 miles per hour", "at 10 miles an hour"
         PromptReader.Num miles = len == null && r.tok(end + 1) != null && r.tok(end + 1).isNumber() ? r.number(end + 1) : null;
@@ -461,20 +474,19 @@ final class ActionWords {
                 && Set.of("hour", "hr", "h").contains(r.w(miles.end() + 2)))) {
             len = new PromptReader.Len(miles.value() * METRES_PER_MILE, r.w(miles.end()).equals("mph") ? miles.end() : miles.end() + 1);
         }
-        if (len == null) return end;
+        if (len == null) return null;
         int e = len.end();
         double per;
         if (r.w(e).equals("s") || Set.of("per", "a").contains(r.w(e)) && Set.of("second", "sec", "s").contains(r.w(e + 1))) per = 1;
         else if (Set.of("h", "mph").contains(r.w(e)) || Set.of("per", "an", "a").contains(r.w(e)) && Set.of("hour", "hr", "h").contains(r.w(e + 1))) per = 3600;
-        else return end;
+        else return null;
         e += Set.of("s", "h", "mph").contains(r.w(e)) ? 1 : 2;
         double v = len.metres() / per;
         if (!(v > 0 && v <= MAX_SPEED)) {
             throw new PromptException(r.text(end, e), "gives a speed of " + PromptReader.number(v) + " m/s; expected more than 0 and at most "
                     + PromptReader.number(MAX_SPEED) + " m/s");
         }
-        r.draft.speeds.put(i, v);
-        return e;
+        return new double[] {v, e};
     }
 
     /**

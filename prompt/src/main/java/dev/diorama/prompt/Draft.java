@@ -70,6 +70,8 @@ final class Draft {
      * Earth" Earth's, "without air resistance" 0 (no drag or buoyancy; sky and sound stay); null: the world's.
      */
     Said<Double> airDensity;
+    /** The wind outdoors: {speed m/s, bearing it comes from in degrees clockwise from north, or NaN}; null: still air. */
+    Said<double[]> wind;
     /** Camera language: shot size, angle, field of view (degrees), move. */
     Said<Shot> shot;
     Said<Angle> angle;

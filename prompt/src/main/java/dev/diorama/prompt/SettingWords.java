@@ -38,7 +38,8 @@ final class SettingWords {
     /** Words of this reader that no other table holds: for "did you mean" and the notes. */
     static final Set<String> WORDS = Set.of("latitude", "longitude", "lat", "lon", "lng", "north", "south", "east",
             "west", "utc", "gmt", "midsummer", "midwinter", "solstice", "equinox", "vernal", "autumnal", "longest",
-            "shortest", "lapse", "timelapse", "passing", "day", "whole", "entire", "full", "dawn", "dusk", "resistance");
+            "shortest", "lapse", "timelapse", "passing", "day", "whole", "entire", "full", "dawn", "dusk", "resistance",
+            "breeze", "wind", "windy", "gale", "blowing", "northerly", "easterly", "southerly", "westerly");
     private static final Set<String> PREPOSITIONS = Set.of("in", "at", "near", "on", "during", "over");
     private static final Set<String> UNTIL = Set.of("to", "until", "till", "through", "and");
     private static final Set<String> PASSING = Set.of("passing", "passes", "pass", "elapsing", "elapse", "elapses");
@@ -56,6 +57,7 @@ final class SettingWords {
         int e;
         if ((e = world(i)) > i) return e;
         if ((e = airResistance(i)) > i) return e;
+        if ((e = wind(i)) > i) return e;
         if ((e = lapse(i)) > i) return e;
         if ((e = coordinates(i)) > i) return e;
         if ((e = utc(i)) > i) return e;
@@ -136,6 +138,78 @@ final class SettingWords {
         r.draft.airDensity = new Said<>(0.0, r.text(i, end));
         r.use(i, end);
         return end;
+    }
+
+    /**
+     * The winds by name, m/s: the middle of their Beaufort force (WMO): a light breeze (force 2)
+     * 2.5, a gentle breeze and a plain "breeze" (3) 4.4, a moderate breeze, "wind" and "windy" (4)
+     * 6.7, a fresh breeze (5) 9.4, a strong breeze and a strong wind (6) 12.3, a gale (8) 19.
+     */
+    static final Map<String, Double> WINDS = Map.ofEntries(Map.entry("light breeze", 2.5), Map.entry("gentle breeze", 4.4),
+            Map.entry("breeze", 4.4), Map.entry("moderate breeze", 6.7), Map.entry("wind", 6.7),
+            Map.entry("light wind", 2.5), Map.entry("moderate wind", 6.7), Map.entry("fresh breeze", 9.4),
+            Map.entry("fresh wind", 9.4), Map.entry("strong breeze", 12.3), Map.entry("strong wind", 12.3),
+            Map.entry("high wind", 12.3), Map.entry("gale", 19.0), Map.entry("windy", 6.7));
+    /** Compass points to the bearing the wind comes from, degrees clockwise from north. */
+    static final Map<String, Double> BEARINGS = Map.ofEntries(Map.entry("north", 0.0), Map.entry("northeast", 45.0),
+            Map.entry("east", 90.0), Map.entry("southeast", 135.0), Map.entry("south", 180.0), Map.entry("southwest", 225.0),
+            Map.entry("west", 270.0), Map.entry("northwest", 315.0), Map.entry("northerly", 0.0), Map.entry("easterly", 90.0),
+            Map.entry("southerly", 180.0), Map.entry("westerly", 270.0));
+
+    /**
+     * "in a breeze", "in a light breeze", "in a strong wind", "in the wind", "on a windy day", "in a
+     * gale", "in a 5 m/s wind", "in a wind of 20 km/h", "with a west wind", "in a strong wind from the
+     * north" (the bearing it comes from; the default from the east, across the usual picture from
+     * left to right): the wind outdoors ({@link Draft#wind}).
+     */
+    private int wind(int i) {
+        int j = i;
+        if (Set.of("in", "with", "under", "against", "into").contains(r.w(j))) j++;
+        else if (r.w(j).equals("on") && Set.of("a", "an").contains(r.w(j + 1)) && r.w(j + 2).equals("windy")
+                && Set.of("day", "afternoon", "morning", "evening").contains(r.w(j + 3))) {
+            return setWind(i, j + 4, WINDS.get("windy"), Double.NaN);
+        } else return i;
+        if (Set.of("a", "an", "the").contains(r.w(j))) j++;
+        double speed = Double.NaN, bearing = Double.NaN;
+        double[] said = r.tok(j) != null && r.tok(j).isNumber() ? ActionWords.speedAt(r, j) : null;
+        if (said != null) {
+            speed = said[0];
+            j = (int) said[1];
+        }
+        if (BEARINGS.containsKey(r.w(j)) && Set.of("wind", "breeze").contains(r.w(j + 1))) {
+            bearing = BEARINGS.get(r.w(j));
+            j++;
+        }
+        String name = WINDS.containsKey(r.w(j) + " " + r.w(j + 1)) ? r.w(j) + " " + r.w(j + 1) : r.w(j);
+        if (!WINDS.containsKey(name) || name.equals("windy") || (!Double.isNaN(speed) && !Set.of("wind", "breeze").contains(name))) return i;
+        j += name.split(" ").length;
+        if (Double.isNaN(speed)) speed = WINDS.get(name);
+        // "of 5 m/s", "at 20 km/h"
+        if (said == null && Set.of("of", "at").contains(r.w(j)) && r.tok(j + 1) != null
+                && r.tok(j + 1).isNumber()) {
+            double[] of = ActionWords.speedAt(r, j + 1);
+            if (of != null) {
+                speed = of[0];
+                j = (int) of[1];
+            }
+        }
+        if (r.w(j).equals("blowing")) j++;
+        if (r.w(j).equals("from") && (r.w(j + 1).equals("the") ? BEARINGS.containsKey(r.w(j + 2)) : BEARINGS.containsKey(r.w(j + 1)))) {
+            j += r.w(j + 1).equals("the") ? 2 : 1;
+            bearing = BEARINGS.get(r.w(j));
+            j++;
+        }
+        return setWind(i, j, speed, bearing);
+    }
+
+    private int setWind(int from, int to, double speed, double bearing) {
+        String words = r.text(from, to);
+        if (r.draft.wind != null) {
+            throw new PromptException(r.draft.wind.words() + " ... " + words, "names two winds; expected one");
+        }
+        r.draft.wind = new Said<>(new double[] {speed, bearing}, words);
+        r.use(from, to);
+        return to;
     }
 
     private int setGravity(int from, int to, double g, String world, boolean airless) {

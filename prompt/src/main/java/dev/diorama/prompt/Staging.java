@@ -353,6 +353,40 @@ final class Staging {
                 + times + " times longer and " + PromptReader.number(Math.round(Math.log(k) / Math.log(2) * 10) / 10.0) + " octaves lower");
     }
 
+    /** Where the wind comes from when the words do not say, degrees from north: the east, so that it blows along -x, from the picture's left to its right for the usual camera. */
+    static final double WIND_FROM = 90;
+
+    /**
+     * The wind the words name ({@link Draft#wind}), outdoors; a room has none (a note), and where the
+     * air has no density there is nothing to blow (refused without air, noted without its resistance).
+     */
+    static Environment wind(Draft d, Environment env, List<String> notes) {
+        if (d.wind == null) return env;
+        String words = d.wind.words();
+        if (!env.air()) throw new PromptException(words, "says wind where there is no air; expected one of them");
+        if (env.kind() == Environment.Kind.INDOOR) {
+            notes.add("\"" + words + "\": indoors the air is still; the wind blows outdoors only");
+            return env;
+        }
+        if (env.airDensity() == 0) {
+            notes.add("\"" + words + "\": without the air's resistance the wind has nothing to push with");
+            return env;
+        }
+        double speed = d.wind.value()[0], bearing = Double.isNaN(d.wind.value()[1]) ? WIND_FROM : d.wind.value()[1];
+        double b = Math.toRadians(bearing);
+        // From bearing b (north -z, east +x) the air moves the other way.
+        Vec3 w = new Vec3(-Math.sin(b) * speed, 0, Math.cos(b) * speed);
+        w = new Vec3(Math.abs(w.x()) < 1e-12 ? 0 : w.x(), 0, Math.abs(w.z()) < 1e-12 ? 0 : w.z());
+        notes.add("\"" + words + "\": the wind blows at " + PromptReader.number(Math.round(speed * 10) / 10.0) + " m/s from the "
+                + compass(bearing) + "; light things drift with it (the liquids, the rain and the sound do not feel it)");
+        return env.withWind(w);
+    }
+
+    private static String compass(double bearing) {
+        String[] points = {"north", "northeast", "east", "southeast", "south", "southwest", "west", "northwest"};
+        return points[(int) Math.round(((bearing % 360) + 360) % 360 / 45) % 8];
+    }
+
     /**
      * "clear", "hazy", "smoggy", "overcast", "cloudy": the air's turbidity and the sky's cloud cover
      * ({@link Environment#withSky}); the rest of the sky as it was.
@@ -371,6 +405,9 @@ final class Staging {
                 }
                 if (!d.liquids.isEmpty()) {
                     notes.add("\"" + d.air.words() + "\": the liquid stays liquid (in a vacuum real water boils away)");
+                }
+                if (d.wind != null) {
+                    throw new PromptException(d.air.words() + " ... " + d.wind.words(), "says wind where there is no air; expected one of them");
                 }
                 return env.withAir(false);
             }
@@ -393,6 +430,7 @@ final class Staging {
             }
             env = env.withAirDensity(rho);
         }
+        env = wind(d, env, notes);
         // Rain falls from an overcast sky, unless the words gave the sky ("rain under a clear sky").
         if (rain != null && d.clouds == null) {
             notes.add("\"" + rain.words() + "\": an overcast sky, no direct sun (rain falls from cloud; say \"under a clear"

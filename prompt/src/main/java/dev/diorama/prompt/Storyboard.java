@@ -136,6 +136,11 @@ final class Storyboard {
             world.gravity = once(world.gravity, d.gravity, "the gravity (the world it happens on)");
             world.air = once(world.air, d.air, "the air (the world it happens on)");
             world.airDensity = once(world.airDensity, d.airDensity, "the air's resistance");
+            if (d.wind != null && world.wind != null && !java.util.Arrays.equals(d.wind.value(), world.wind.value())) {
+                throw new PromptException(d.wind.words(), "the shots of a storyboard share one wind, and it is already \""
+                        + world.wind.words() + "\"; expected it said once");
+            }
+            if (world.wind == null) world.wind = d.wind;
             // one camera rate for the whole film: "in slow motion" said in a shot films every shot so
             if (d.slowMotion != null && world.slowMotion != null && !java.util.Arrays.equals(d.slowMotion.value(), world.slowMotion.value())) {
                 throw new PromptException(d.slowMotion.words(), "the shots of a storyboard are filmed at one speed, and it is already \""

@@ -131,6 +131,7 @@ final class Vocabulary {
         material(Material.GRASS, "grass", "grassy", "turf");
         material(Material.CARPET, "carpet", "carpeted", "rug");
         material(Material.HELIUM, "helium", "helium-filled");
+        material(Material.CORK, "cork");
 
         noun("marble", Shape.BALL, Material.GLASS, 0.016, null, "marble", "marbles");
         noun("pebble", Shape.BALL, Material.STONE, 0.04, null, "pebble", "pebbles");
@@ -152,6 +153,8 @@ final class Vocabulary {
         // Things the air holds up: a feather lying flat (20 x 4 cm, half a gram), a party balloon
         // 28 cm across blown up with air; "a helium balloon" rises.
         noun("feather", Shape.PLANK, Material.FEATHER, 0, "white", "feather", "feathers");
+        // A wine cork: a cylinder of cork 24 mm across and 44 mm long ("a cork ball" keeps cork a material).
+        noun("cork", Shape.CYLINDER, Material.CORK, 0, null, "cork", "corks", "stopper", "stoppers");
         noun("balloon", Shape.BALL, Material.BALLOON, 0.28, "red", "balloon", "balloons");
         noun("crate", Shape.CUBE, Material.WOOD, 0.5, null, "crate", "crates");
         // A hardback book lying flat: a block of paper 23 x 3 x 15 cm (no cover that opens).
@@ -370,6 +373,7 @@ final class Vocabulary {
             case "bucket" -> new Vec3(0.3, 0.3, 0.3);
             case "book" -> new Vec3(0.23, 0.03, 0.15);
             case "feather" -> new Vec3(0.2, 0.002, 0.04);
+            case "cork" -> new Vec3(0.024, 0.044, 0.024);
             case "pot", "cooking-pot" -> new Vec3(0.2, 0.15, 0.2);
             case "bathtub" -> new Vec3(1.7, 0.6, 0.75);
             case "cone" -> s.proportions(0.3);

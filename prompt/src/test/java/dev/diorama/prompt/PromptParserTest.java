@@ -588,6 +588,13 @@ class PromptParserTest {
             assertEquals(Material.valueOf(b[1]), o.material(), b[0]);
             assertEquals(0.28, o.size().x(), 1e-12, b[0]);
         }
+        SceneObject cork = parse("a cork drops from 1 m").scene().objects().stream()
+                .filter(o -> o.material() == Material.CORK).findFirst().orElseThrow();
+        assertEquals(Shape.CYLINDER, cork.shape(), "a wine cork");
+        assertEquals(new Vec3(0.024, 0.044, 0.024), cork.size());
+        SceneObject corkBall = parse("a cork ball").scene().objects().getFirst();
+        assertEquals(Shape.BALL, corkBall.shape(), "cork as a material");
+        assertEquals(Material.CORK, corkBall.material());
         SceneObject helium = parse("a helium balloon").scene().objects().getFirst();
         assertEquals(4.9e-3, helium.mass(), 0.1e-3, "3 g of latex and 2 g of helium");
     }
@@ -623,5 +630,34 @@ class PromptParserTest {
         assertTrue(cube.notes().stream().anyMatch(n -> n.contains("only a ball is made hollow")), cube.notes().toString());
         assertTrue(parse("Shot 1: a cube falls. Shot 2: a hollow ball falls").scene().objects().stream()
                 .anyMatch(o -> o.wall() > 0), "a storyboard's later shot keeps the ball hollow");
+    }
+
+    /** The wind: by Beaufort's names or a speed, from a compass point (the east unless said), outdoors only. */
+    @Test
+    void theWindBlowsOutdoorsAsTheWordsSay() {
+        Object[][] winds = {{"in a light breeze", -2.5, 0.0}, {"in a breeze", -4.4, 0.0}, {"in a strong wind", -12.3, 0.0},
+                {"in the wind", -6.7, 0.0}, {"on a windy day", -6.7, 0.0}, {"in a gale", -19.0, 0.0},
+                {"in a 5 m/s wind", -5.0, 0.0}, {"in a wind of 36 km/h", -10.0, 0.0}, {"with a west wind", 6.7, 0.0},
+                {"in a strong wind from the north", 0.0, 12.3}, {"in a 3 m/s wind blowing from the south", 0.0, -3.0}};
+        for (Object[] w : winds) {
+            PromptParser.Parse p = parse("a feather falls from 2 m outdoors " + w[0]);
+            assertTrue(p.ignoredWords().isEmpty(), w[0] + ": ignored " + p.ignoredWords());
+            Vec3 wind = p.scene().environment().wind();
+            assertEquals((double) w[1], wind.x(), 1e-9, w[0] + ": " + wind);
+            assertEquals((double) w[2], wind.z(), 1e-9, w[0] + ": " + wind);
+            assertTrue(p.notes().stream().anyMatch(n -> n.contains("the wind blows at")), w[0] + ": " + p.notes());
+        }
+        assertEquals(Vec3.ZERO, parse("a balloon floats outdoors").scene().environment().wind(), "still air unless said");
+        PromptParser.Parse room = parse("a balloon floats in a room in a strong wind");
+        assertEquals(Vec3.ZERO, room.scene().environment().wind());
+        assertTrue(room.notes().stream().anyMatch(n -> n.contains("indoors the air is still")), room.notes().toString());
+        PromptException moon = assertThrows(PromptException.class, () -> parse("a feather falls on the moon in a strong wind"));
+        assertTrue(moon.getMessage().contains("wind where there is no air"), moon.getMessage());
+        PromptParser.Parse vacuum = parse("a feather falls outdoors without air resistance in a breeze");
+        assertEquals(Vec3.ZERO, vacuum.scene().environment().wind());
+        assertTrue(vacuum.notes().stream().anyMatch(n -> n.contains("nothing to push with")), vacuum.notes().toString());
+        PromptException two = assertThrows(PromptException.class, () -> parse("a ball outdoors in a breeze in a gale"));
+        assertTrue(two.getMessage().contains("names two winds"), two.getMessage());
+        assertTrue(SceneJson.write(parse("a balloon floats outdoors in a breeze").scene()).contains("\"wind\""));
     }
 }

@@ -66,6 +66,10 @@ class SceneEditsTest {
         Scene textbook = SceneEdits.apply(before, "now without air resistance").scene();
         assertEquals(before.environment().withAirDensity(0), textbook.environment());
         assertEquals(before.objects(), textbook.objects());
+        Scene outdoors = scene("a balloon floats outdoors");
+        Scene windy = SceneEdits.apply(outdoors, "now in a strong wind from the west").scene();
+        assertEquals(new dev.diorama.scene.Vec3(12.3, 0, 0), windy.environment().wind());
+        assertEquals(outdoors.objects(), windy.objects());
     }
 
     @Test

@@ -36,10 +36,14 @@ import java.time.ZoneId;
  *                   bodies it holds up (buoyancy) and how hard it resists them (drag); NaN gives the
  *                   default, {@value #EARTH_AIR_DENSITY} (Earth's at 20 degrees C and sea level) with
  *                   air and 0 without; Mars's is about 0.020, Venus's 65
+ * @param wind       the air's velocity outdoors, m/s, world axes (x east, z south): a body's drag
+ *                   is taken against it, so a balloon or a feather drifts with it; at most
+ *                   {@value #MAX_WIND} m/s; zero (the default) indoors and where there is no air
  */
 public record Environment(Kind kind, Material floor, Room room, double latitude, double longitude,
                           LocalDate date, double utcOffset, String place, String zone, double turbidity,
-                          double cloudCover, EnvironmentImage environmentMap, boolean air, double airDensity) {
+                          double cloudCover, EnvironmentImage environmentMap, boolean air, double airDensity,
+                          Vec3 wind) {
     public static final double DEFAULT_LATITUDE = 48.8566;
     public static final double DEFAULT_LONGITUDE = 2.3522;
     public static final LocalDate DEFAULT_DATE = LocalDate.of(2026, 9, 22);
@@ -52,6 +56,8 @@ public record Environment(Kind kind, Material floor, Room room, double latitude,
     public static final double EARTH_AIR_DENSITY = 1.204;
     /** Densest air a scene may have, kg/m^3 (Venus's surface: 65). */
     public static final double MAX_AIR_DENSITY = 100;
+    /** The strongest wind a scene may have, m/s (a hurricane's, Beaufort 12, is 33 and more). */
+    public static final double MAX_WIND = 50;
 
     public enum Kind {
         INDOOR, OUTDOOR;
@@ -97,6 +103,21 @@ public record Environment(Kind kind, Material floor, Room room, double latitude,
                         + "] (Earth's " + EARTH_AIR_DENSITY + ", Mars's 0.020)");
         SceneException.check(air || airDensity == 0, "/airDensity",
                 "expected no air density (0) where there is no air (\"air\": false)");
+        if (wind == null) wind = Vec3.ZERO;
+        SceneException.check(Double.isFinite(wind.length()) && wind.length() <= MAX_WIND, "/wind",
+                "expected the wind's velocity [x, y, z] in m/s, at most " + (int) MAX_WIND + " m/s (a gale is 19)");
+        SceneException.check(wind.equals(Vec3.ZERO) || kind == Kind.OUTDOOR, "/wind",
+                "expected no wind ([0, 0, 0]) in a room: only outdoors does the wind blow");
+        SceneException.check(wind.equals(Vec3.ZERO) || airDensity > 0, "/wind",
+                "expected no wind ([0, 0, 0]) where the air has no density: there is nothing to blow");
+    }
+
+    /** With still air. */
+    public Environment(Kind kind, Material floor, Room room, double latitude, double longitude, LocalDate date,
+                       double utcOffset, String place, String zone, double turbidity, double cloudCover,
+                       EnvironmentImage environmentMap, boolean air, double airDensity) {
+        this(kind, floor, room, latitude, longitude, date, utcOffset, place, zone, turbidity, cloudCover, environmentMap,
+                air, airDensity, Vec3.ZERO);
     }
 
     /** Where {@code air} says whether there is air, its density the default (Earth's air, or none). */
@@ -143,7 +164,7 @@ public record Environment(Kind kind, Material floor, Room room, double latitude,
 
     public Environment withFloor(Material m) {
         return new Environment(kind, m, room, latitude, longitude, date, utcOffset, place, zone, turbidity,
-                cloudCover, environmentMap, air, airDensity);
+                cloudCover, environmentMap, air, airDensity, wind);
     }
 
     /**
@@ -152,26 +173,26 @@ public record Environment(Kind kind, Material floor, Room room, double latitude,
      */
     public Environment at(double lat, double lon, LocalDate day, double offset, String placeName, String zoneId) {
         return new Environment(kind, floor, room, lat, lon, day, offset, placeName, zoneId, turbidity, cloudCover,
-                environmentMap, air, airDensity);
+                environmentMap, air, airDensity, wind);
     }
 
     /** The same place on another date; a zone's offset follows the date (summer time). */
     public Environment on(LocalDate day) {
         return new Environment(kind, floor, room, latitude, longitude, day,
                 zone != null ? Places.utcOffset(zone, day) : utcOffset, place, zone, turbidity, cloudCover,
-                environmentMap, air, airDensity);
+                environmentMap, air, airDensity, wind);
     }
 
     /** The same place indoors in another room (its size, surfaces, windows). */
     public Environment withRoom(Room r) {
         return new Environment(kind, floor, r, latitude, longitude, date, utcOffset, place, zone, turbidity, cloudCover,
-                environmentMap, air, airDensity);
+                environmentMap, air, airDensity, wind);
     }
 
     /** The same place and time under another sky: its haze, its cloud and, optionally, a photograph. */
     public Environment withSky(double haze, double clouds, EnvironmentImage image) {
         return new Environment(kind, floor, room, latitude, longitude, date, utcOffset, place, zone, haze, clouds,
-                image, air, airDensity);
+                image, air, airDensity, wind);
     }
 
     /**
@@ -180,13 +201,19 @@ public record Environment(Kind kind, Material floor, Room room, double latitude,
      */
     public Environment withAir(boolean a) {
         return new Environment(kind, floor, room, latitude, longitude, date, utcOffset, place, zone, turbidity, cloudCover,
-                environmentMap, a, a == air ? airDensity : Double.NaN);
+                environmentMap, a, a == air ? airDensity : Double.NaN, a ? wind : Vec3.ZERO);
     }
 
     /** The same place with air of another density, kg/m^3 ("on Mars": 0.020); there must be air. */
     public Environment withAirDensity(double density) {
         return new Environment(kind, floor, room, latitude, longitude, date, utcOffset, place, zone, turbidity, cloudCover,
-                environmentMap, air, density);
+                environmentMap, air, density, density > 0 ? wind : Vec3.ZERO);
+    }
+
+    /** The same place with the wind blowing at {@code w} m/s (world axes); outdoors only. */
+    public Environment withWind(Vec3 w) {
+        return new Environment(kind, floor, room, latitude, longitude, date, utcOffset, place, zone, turbidity, cloudCover,
+                environmentMap, air, airDensity, w);
     }
 
     /** "UTC+2", "UTC-3:30". */

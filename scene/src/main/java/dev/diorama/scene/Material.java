@@ -90,6 +90,13 @@ public enum Material {
      */
     FRUIT(800, 0.35, 0.6, 0.005e9, 0.35, 0.3, new Rgb(0.75, 0.10, 0.08), false, 0.35, 1.5, false),
     /**
+     * Cork (the bark of the cork oak, as stoppers and tiles are made): 240 kg/m^3, so it floats
+     * with a quarter of it under water; springy (Young's modulus about 20 MPa) and, as nothing else
+     * here, with a Poisson's ratio near 0 (a stopper pushed into a bottle does not bulge); it lands
+     * with a soft knock.
+     */
+    CORK(240, 0.60, 0.6, 0.02e9, 0.05, 0.3, new Rgb(0.69, 0.52, 0.34), false, 0.9, 1.5, false),
+    /**
      * A feather, as a flat body: half a gram of vane and shaft in 20 x 4 cm, 2 mm thick (31 kg/m^3
      * over that box). Nearly all of its fall is the air's: lying flat it drifts down at about
      * 1 m/s, and it lands without a bounce or a sound worth hearing.

@@ -263,7 +263,7 @@ public final class SceneJson {
         String at = "/environment";
         requireObject(n, at);
         allowOnly(n, at, Set.of("kind", "floor", "room", "latitude", "longitude", "date", "utcOffset", "place", "zone",
-                "turbidity", "cloudCover", "environmentMap", "air", "airDensity"));
+                "turbidity", "cloudCover", "environmentMap", "air", "airDensity", "wind"));
         String k = n.has("kind") ? text(n.get("kind"), at + "/kind") : "outdoor";
         Environment.Kind kind = switch (k) {
             case "indoor" -> Environment.Kind.INDOOR;
@@ -344,9 +344,10 @@ public final class SceneJson {
             air = n.get("air").asBoolean();
         }
         double airDensity = n.has("airDensity") ? number(n.get("airDensity"), at + "/airDensity") : Double.NaN;
+        Vec3 wind = n.has("wind") ? vec3(n.get("wind"), at + "/wind") : null;
         try {
             return new Environment(kind, floor, room, lat, lon, date, off, place, zone, turbidity, clouds, image, air,
-                    airDensity);
+                    airDensity, wind);
         } catch (SceneException e) {
             throw e.under(at);
         }
@@ -496,6 +497,7 @@ public final class SceneJson {
         if (e.cloudCover() != 0) env.put("cloudCover", e.cloudCover());
         if (!e.air()) env.put("air", false);
         if (!e.defaultAirDensity()) env.put("airDensity", e.airDensity());
+        if (!e.wind().equals(Vec3.ZERO)) env.set("wind", array(e.wind()));
         if (e.environmentMap() != null) {
             EnvironmentImage m = e.environmentMap();
             if (m.rotation() == 0 && m.intensity() == 1) {

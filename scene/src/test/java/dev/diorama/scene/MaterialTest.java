@@ -43,6 +43,8 @@ class MaterialTest {
         // Earth's air is 1.204 kg/m^3: an air-filled balloon sinks in it, a helium one rises.
         assertTrue(Material.BALLOON.density > Environment.EARTH_AIR_DENSITY, "a balloon of air sinks in air");
         assertTrue(Material.HELIUM.density < Environment.EARTH_AIR_DENSITY / 2, "a helium balloon rises");
+        assertTrue(Material.CORK.density < Material.PINE.density / 2, "cork floats higher than pine");
+        assertTrue(Material.CORK.poisson < 0.1, "cork barely bulges");
         assertTrue(Material.PORCELAIN.lossFactor < Material.CERAMIC.lossFactor, "porcelain rings longer than stoneware");
         assertTrue(Material.IRON.lossFactor > Material.STEEL.lossFactor, "cast iron is deader than steel");
         for (Material metal : new Material[] {Material.IRON, Material.COPPER, Material.GOLD, Material.ALUMINIUM}) {

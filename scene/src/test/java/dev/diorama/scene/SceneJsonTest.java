@@ -63,6 +63,12 @@ class SceneJsonTest {
         assertEquals(0.02, mars.environment().airDensity());
         assertTrue(SceneJson.write(mars).contains("\"airDensity\" : 0.02"), SceneJson.write(mars));
         assertEquals(mars, SceneJson.read(SceneJson.write(mars)));
+        // the wind: written only when there is one
+        assertTrue(!written.contains("wind"), written);
+        Scene windy = SceneJson.read("{\"objects\": [" + BALL + "], \"environment\": {\"wind\": [-4.4, 0, 0]}}");
+        assertEquals(new Vec3(-4.4, 0, 0), windy.environment().wind());
+        assertEquals(windy, SceneJson.read(SceneJson.write(windy)));
+        assertEquals(Vec3.ZERO, windy.environment().withAir(false).wind(), "no air, no wind");
         Scene textbook = SceneJson.read("{\"objects\": [" + BALL + "], \"environment\": {\"airDensity\": 0}}");
         assertTrue(textbook.environment().air(), "no air resistance, and still a sky and sound");
         assertEquals(textbook, SceneJson.read(SceneJson.write(textbook)));
@@ -130,6 +136,12 @@ class SceneJsonTest {
         "{\"airDensity\": 1000}|/environment/airDensity|[0, 100]",
         "{\"airDensity\": \"thin\"}|/environment/airDensity|a number",
         "{\"air\": false, \"airDensity\": 1.2}|/environment/airDensity|no air density",
+        "{\"wind\": [60, 0, 0]}|/environment/wind|at most 50",
+        "{\"wind\": [40, 0, 40]}|/environment/wind|at most 50 m/s",
+        "{\"wind\": 5}|/environment/wind|array",
+        "{\"wind\": [5, 0, 0], \"kind\": \"indoor\", \"room\": {\"size\": [4, 3, 4]}}|/environment/wind|only outdoors",
+        "{\"wind\": [5, 0, 0], \"air\": false}|/environment/wind|no density",
+        "{\"wind\": [5, 0, 0], \"airDensity\": 0}|/environment/wind|no density",
     })
     void aBadSkyNamesItsField(String environment, String pointer, String expected) {
         SceneException e = assertThrows(SceneException.class,

@@ -14,9 +14,10 @@ import dev.diorama.scene.Vec3;
  * <p>For a body of mass m and volume V (a hollow ball's whole sphere) in air of density rho at rest, with drag coefficient C_d and
  * area A seen along its velocity v:
  * <pre>
- *   (m + m_a) dv/dt = (m - rho V) g - 1/2 rho C_d A |v| v,      m_a = 1/2 rho V
+ *   (m + m_a) dv/dt = (m - rho V) g - 1/2 rho C_d A |v - w| (v - w),      m_a = 1/2 rho V
  * </pre>
- * The drag is stepped exactly for a step of pure quadratic drag, v' = v / (1 + k |v| dt) with
+ * where w is the wind (the air's velocity outdoors; still air indoors).
+ * The drag is stepped exactly for a step of pure quadratic drag, u' = u / (1 + k |u| dt) with u = v - w and
  * k = rho C_d A / (2 (m + m_a)), so that no step, however light the body, reverses it. Gravity is
  * the physics engine's own; this gives the body the force that turns its m g into the line above.
  *
@@ -65,14 +66,16 @@ final class Air {
      * The force to add to the engine's m g for one step of {@code dt}, N, world axes, written to
      * {@code out}: the object {@code o}, of mass {@code m} and volume {@code volume} (what it takes
      * from the air, {@link SceneObject#enclosedVolume}: a hollow ball's whole sphere; read once),
-     * turned by {@code r} and moving at {@code v} in air of density {@code rho} where gravity
-     * is {@code g} m/s^2 downwards (y up).
+     * turned by {@code r} and moving at {@code v} in air of density {@code rho} that moves at
+     * {@code wind}, where gravity is {@code g} m/s^2 downwards (y up).
      */
-    static void force(SceneObject o, double m, double volume, Quat r, Vec3 v, double rho, double g, double dt,
+    static void force(SceneObject o, double m, double volume, Quat r, Vec3 v, Vec3 wind, double rho, double g, double dt,
                       double[] out) {
         double added = ADDED_MASS * rho * volume, inertial = m + added;
         // Archimedes, and the part of the weight that must also move the displaced air.
         double up = m * g * (rho * volume + added) / inertial;
+        // The drag goes against the body's velocity through the air: the wind's velocity taken off.
+        v = v.minus(wind);
         double speed = v.length();
         double dvx = 0, dvy = 0, dvz = 0;
         if (speed > 0) {

@@ -260,6 +260,7 @@ public final class Simulator {
             }
             // The air's buoyancy, drag and added mass (Air), on every moving body.
             double rho = scene.environment().airDensity();
+            Vec3 wind = scene.environment().wind();
             double[] mass = new double[bodies.length], volume = new double[bodies.length], airForce = new double[3];
             for (int i = 0; i < bodies.length; i++) {
                 if (fixedPose[i] != null || rho == 0) continue;
@@ -289,7 +290,7 @@ public final class Simulator {
                             if (fixedPose[i] != null || !inWorld[i] || !bodies[i].isActive()) continue;
                             Air.force(objects.get(i), mass[i], volume[i],
                                     new Quat(rotation[i].getX(), rotation[i].getY(), rotation[i].getZ(), rotation[i].getW()),
-                                    new Vec3(linVel[i].x, linVel[i].y, linVel[i].z), rho, scene.gravity(), dt, airForce);
+                                    new Vec3(linVel[i].x, linVel[i].y, linVel[i].z), wind, rho, scene.gravity(), dt, airForce);
                             // As the body's own gravity, not a force: a force would wake a body at rest every
                             // step, and nothing would ever settle.
                             bodies[i].setGravity(new Vector3f((float) (airForce[0] / mass[i]),

@@ -147,4 +147,33 @@ class AirTest {
         }
         return t;
     }
+
+    /**
+     * A foam cube (10 cm, 30 g) held still in the air and caught by a 5 m/s wind, without gravity so
+     * that only the wind acts: its speed through the air u = w - v falls as u0 / (1 + k u0 t), k =
+     * rho C_d A / (2 (m + m_a)) (C_d 1.05 face on), and it has gone w t - ln(1 + k w t) / k. The same
+     * cube under gravity lands where the wind has carried it; a steel ball dropped beside it hardly
+     * moves sideways.
+     */
+    @Test
+    void theWindCarriesALightBodyAsQuadraticDragSays() {
+        double side = 0.1, w = 5;
+        SceneObject cube = new SceneObject("cube", Shape.CUBE, Material.FOAM, null, new Vec3(side, side, side),
+                new Vec3(0, 2, 0), null, null);
+        Environment windy = Environment.outdoor(Material.GRASS).withWind(new Vec3(w, 0, 0));
+        Timeline tl = Simulator.run(new Scene(1, 2, 60, 320, 180, RATE, 0, LocalTime.NOON, windy, null, List.of(cube)));
+        double volume = side * side * side, m = Material.FOAM.density * volume;
+        double k = RHO * 1.05 * side * side / (2 * (m + 0.5 * RHO * volume));
+        for (int frame : new int[] {30, 60, 119}) {
+            double t = frame / 60.0, x = tl.frames().get(frame).poses().getFirst().position().x();
+            double expected = w * t - Math.log(1 + k * w * t) / k;
+            System.out.printf("wind: foam cube at %.2f s has gone %.4f m, closed form %.4f m%n", t, x, expected);
+            assertEquals(expected, x, 0.01 * expected, "carried by the wind at " + t + " s, within 1 %");
+        }
+        SceneObject steel = ball("steel", Material.STEEL, 0.05, 1.5).withPosition(new Vec3(0, 1.5, 1));
+        Timeline fall = Simulator.run(new Scene(1, 0.5, 60, 320, 180, RATE, G, LocalTime.NOON, windy, null, List.of(steel)));
+        double drift = fall.frames().getLast().poses().getFirst().position().x();
+        System.out.printf("wind: a steel ball drifts %.5f m in 0.5 s%n", drift);
+        assertTrue(drift > 0 && drift < 0.005, "a steel ball moves under 5 mm downwind: " + drift);
+    }
 }
