@@ -28,14 +28,15 @@ import java.util.Locale;
  * from words alone, K = 1 a film from words and its first picture, as {@code diorama generate
  * --backend neural} makes them.
  *
- * <pre>java -cp ... dev.diorama.worldmodel.ExamAnswers EXPORT_DIR ANSWERS_DIR [MODEL.bin] [--clip CLIP.bin] [--known K] [--seed N] [--steps N] [--temperature T]</pre>
+ * <pre>java -cp ... dev.diorama.worldmodel.ExamAnswers EXPORT_DIR ANSWERS_DIR [MODEL.bin] [--clip CLIP.bin] [--known K] [--seed N] [--steps N] [--temperature T] [--guidance none|caption:W|memory:W|context:W]</pre>
  */
 public final class ExamAnswers {
     private ExamAnswers() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
-            System.err.println("usage: ExamAnswers EXPORT_DIR ANSWERS_DIR [MODEL.bin] [--clip CLIP.bin] [--known K] [--seed N] [--steps N] [--temperature T]");
+            System.err.println("usage: ExamAnswers EXPORT_DIR ANSWERS_DIR [MODEL.bin] [--clip CLIP.bin] [--known K] [--seed N] [--steps N] [--temperature T]"
+                    + " [--guidance none|caption:W|memory:W|context:W]");
             System.exit(2);
         }
         Path export = Path.of(args[0]), answers = Path.of(args[1]);
@@ -43,12 +44,14 @@ public final class ExamAnswers {
         long seed = 0;
         int steps = Neural.DEFAULT_STEPS, knownFrames = -1;
         float temperature = Neural.DEFAULT_TEMPERATURE;
+        WorldModel.Guidance guidance = Neural.DEFAULT_GUIDANCE;
         for (int i = 2; i < args.length; i++) {
             if (args[i].equals("--seed")) seed = Long.parseLong(args[++i]);
             else if (args[i].equals("--steps")) steps = Integer.parseInt(args[++i]);
             else if (args[i].equals("--temperature")) temperature = Float.parseFloat(args[++i]);
             else if (args[i].equals("--clip")) clipFile = Path.of(args[++i]);
             else if (args[i].equals("--known")) knownFrames = Integer.parseInt(args[++i]);
+            else if (args[i].equals("--guidance")) guidance = WorldModel.Guidance.parse(args[++i]);
             else modelFile = Path.of(args[i]);
         }
         Neural.configureEngine(Integer.getInteger("threads", 1));
@@ -80,7 +83,7 @@ public final class ExamAnswers {
             long t0 = System.nanoTime();
             List<List<float[]>> out;
             if (clipFile == null) {
-                out = model.rollout(contexts, prompts, frames, steps, temperature, seed);
+                out = model.rollout(contexts, prompts, frames, steps, temperature, seed, guidance);
             } else {
                 try (var in = new java.io.BufferedInputStream(Files.newInputStream(clipFile), 1 << 16);
                      ClipModel clip = ClipModel.load(in, clipFile.toString(), model)) {

@@ -56,10 +56,11 @@ public final class Throughput {
         try (WorldModel m = Neural.load(modelFile)) {
             m.rollout(List.of(List.of()), captions, 2, 2, Neural.DEFAULT_TEMPERATURE, 0);   // warm-up
             long t0 = System.nanoTime();
-            m.rollout(List.of(List.of()), captions, 96, Neural.DEFAULT_STEPS, Neural.DEFAULT_TEMPERATURE, 0);
+            m.rollout(List.of(List.of()), captions, 96, Neural.DEFAULT_STEPS, Neural.DEFAULT_TEMPERATURE, 0, Neural.DEFAULT_GUIDANCE);
             double t = (System.nanoTime() - t0) / 1e9;
-            System.out.printf(Locale.ROOT, "inference: 4 s of 64x64 video (96 frames x %d flow steps) in %.2f s (%.1f frames/s)%n",
-                    Neural.DEFAULT_STEPS, t, 96 / t);
+            System.out.printf(Locale.ROOT, "inference: 4 s of 64x64 video (96 frames x %d flow steps, %s guidance %.1f) in %.2f s (%.1f frames/s)%n",
+                    Neural.DEFAULT_STEPS, Neural.DEFAULT_GUIDANCE.kind().name().toLowerCase(Locale.ROOT), Neural.DEFAULT_GUIDANCE.weight(), t,
+                    96 / t);
         }
     }
 

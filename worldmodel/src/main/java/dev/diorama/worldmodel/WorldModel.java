@@ -253,6 +253,40 @@ public final class WorldModel implements AutoCloseable {
      */
     public List<List<float[]>> rollout(List<List<float[]>> contexts, List<String> captions, int frames, int steps, float temperature,
                                        long seed) {
+        return rollout(contexts, captions, frames, steps, temperature, seed, Guidance.NONE);
+    }
+
+    /**
+     * Classifier-free guidance of a roll-out (Ho and Salimans 2022): each flow step's velocity is
+     * the weaker condition's plus {@code weight} times the difference the stronger one makes,
+     * v = v(weak) + w (v(full) - v(weak)); weight 1 is no guidance. What the weaker condition
+     * leaves out: the caption ({@link Kind#CAPTION}; training drops it one time in ten), the
+     * context frames older than the four before the frame ({@link Kind#MEMORY}; as for the fifth
+     * and sixth frames of a training clip), or every context frame ({@link Kind#CONTEXT}; as for a
+     * clip's first frame).
+     */
+    public record Guidance(Kind kind, float weight) {
+        public enum Kind { NONE, CAPTION, MEMORY, CONTEXT }
+
+        public static final Guidance NONE = new Guidance(Kind.NONE, 1);
+
+        /** "memory:2", "caption:1.5", "context:3", "none". */
+        public static Guidance parse(String s) {
+            String[] p = s.split(":");
+            Kind k;
+            try {
+                k = Kind.valueOf(p[0].toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new WorldModelException("--guidance: expected none, caption:W, memory:W or context:W, found \"" + s + "\"");
+            }
+            float w = p.length > 1 ? Float.parseFloat(p[1]) : 1;
+            return k == Kind.NONE ? NONE : new Guidance(k, w);
+        }
+    }
+
+    /** {@link #rollout(List, List, int, int, float, long)} with classifier-free guidance. */
+    public List<List<float[]>> rollout(List<List<float[]>> contexts, List<String> captions, int frames, int steps, float temperature,
+                                       long seed, Guidance guidance) {
         Config c = config;
         int B = contexts.size(), K = c.context(), L = c.latentSize(), P = c.pictureSize();
         if (captions.size() != B) throw new IllegalArgumentException("one caption per film");
@@ -271,6 +305,10 @@ public final class WorldModel implements AutoCloseable {
             SplittableRandom r = new SplittableRandom(seed);
             for (int i = 0; i < noise.length; i++) noise[i] = (float) Params.gaussian(r) * temperature;
             NDArray words = m.create(bagsOfWords(captions), new Shape(B, vocabulary.size()));
+            // Without a caption the caption's guidance changes nothing: it is skipped.
+            boolean guided = guidance.kind() != Guidance.Kind.NONE && guidance.weight() != 1
+                    && !(guidance.kind() == Guidance.Kind.CAPTION && captions.stream().allMatch(String::isBlank));
+            NDArray noWords = guidance.kind() == Guidance.Kind.CAPTION ? m.zeros(new Shape(B, vocabulary.size())) : words;
             int s = c.latentSide();
             for (int f = 0; f < frames; f++) {
                 try (NDScope scope = new NDScope(); NDManager fm = m.newSubManager()) {
@@ -286,11 +324,23 @@ public final class WorldModel implements AutoCloseable {
                     }
                     NDArray context = fm.create(ctx, new Shape(B, K, c.latentChannels(), s, s));
                     NDArray present = fm.create(flags, new Shape(B, K));
+                    NDArray weak = present;
+                    if (guidance.kind() == Guidance.Kind.CONTEXT) weak = present.zerosLike();
+                    if (guidance.kind() == Guidance.Kind.MEMORY) {
+                        float[] recent = flags.clone();
+                        for (int i = 0; i < B; i++) for (int k = 0; k < K; k++) if (c.offsets().get(k) > 4) recent[i * K + k] = 0;
+                        weak = fm.create(recent, new Shape(B, K));
+                    }
                     NDArray x = fm.create(noise, new Shape(B, c.latentChannels(), s, s));
                     for (int k = 0; k < steps; k++) {
                         float t = 1f - (float) k / steps, dt = 1f / steps;
                         NDArray tt = fm.full(new Shape(B), t);
-                        x = x.sub(velocity(x, context, present, tt, words).mul(dt));
+                        NDArray v = velocity(x, context, present, tt, words);
+                        if (guided) {
+                            NDArray w = velocity(x, context, weak, tt, noWords);
+                            v = w.add(v.sub(w).mul(guidance.weight()));
+                        }
+                        x = x.sub(v.mul(dt));
                     }
                     float[] z = x.toFloatArray();
                     float[] pics = decode(unstandardise(x)).toFloatArray();
