@@ -235,7 +235,8 @@ final class Staging {
                     Props.Piece q = p.moved(at);
                     SceneObject piece = new SceneObject("o" + unnamed.size(), q.shape(), q.material(), q.color(), q.size(),
                             q.position(), q.rotation(), q.velocity(), q.fixed(), q.asset());
-                    if (!q.fixed()) piece = shell(piece, q.group(), d, notes);   // a basketball on a ramp, a hollow bob
+                    // a basketball on a ramp, a hollow pendulum's bob (its rod and frame stay solid, unremarked)
+                    if (!q.fixed() && q.shape() == Shape.BALL) piece = shell(piece, q.group(), d, notes);
                     unnamed.add(d.glowing.contains(q.group()) ? piece.glowing(GLOW_NITS) : piece);
                     items.add(new Item(q.group(), q.material(), q.size(), q.position().y() - q.size().y() / 2, null));
                     bases.add(q.base());

@@ -630,6 +630,9 @@ class PromptParserTest {
         assertTrue(cube.notes().stream().anyMatch(n -> n.contains("only a ball is made hollow")), cube.notes().toString());
         assertTrue(parse("Shot 1: a cube falls. Shot 2: a hollow ball falls").scene().objects().stream()
                 .anyMatch(o -> o.wall() > 0), "a storyboard's later shot keeps the ball hollow");
+        PromptParser.Parse pendulum = parse("a hollow pendulum swings");
+        assertEquals(1, pendulum.scene().objects().stream().filter(o -> o.wall() > 0).count(), "its bob is hollow");
+        assertTrue(pendulum.notes().stream().noneMatch(n -> n.contains("only a ball is made hollow")), pendulum.notes().toString());
     }
 
     /** The wind: by Beaufort's names or a speed, from a compass point (the east unless said), outdoors only. */

@@ -66,6 +66,12 @@ final class LiquidWorld implements AutoCloseable {
     private final double[] start;
     /** Per coupled body: 1 / mass and the inverse principal moments of inertia (body frame). */
     private final double[] inverseMass, inverseInertia;
+    /**
+     * Per coupled body: the acceleration Bullet's step gives it besides the liquid's, m/s^2 (3
+     * numbers): gravity with the air's buoyancy, drag and added mass (Simulator, Air), read at the
+     * start of each step so that the sub-steps move the body as Bullet will.
+     */
+    private final double[] bodyGravity;
     /** At most this many of Bullet's contact points per coupled body hold it within the liquid's sub-steps. */
     static final int MAX_CONTACTS = 256;
     /** Contact points at most this far from touching (m) hold the body within the sub-steps. */
@@ -113,6 +119,7 @@ final class LiquidWorld implements AutoCloseable {
         for (int i = 0; i < objects.size(); i++) if (!objects.get(i).fixed()) mov.add(i);
         moving = mov.stream().mapToInt(Integer::intValue).toArray();
         start = new double[13 * moving.length];
+        bodyGravity = new double[3 * moving.length];
         impulse = new double[6 * moving.length];
         coupledOf = new int[objects.size()];
         java.util.Arrays.fill(coupledOf, -1);
@@ -583,6 +590,10 @@ final class LiquidWorld implements AutoCloseable {
             start[o + 10] = v.x;
             start[o + 11] = v.y;
             start[o + 12] = v.z;
+            bullet[i].getGravity(v);
+            bodyGravity[3 * b] = v.x;
+            bodyGravity[3 * b + 1] = v.y;
+            bodyGravity[3 * b + 2] = v.z;
         }
     }
 
@@ -769,14 +780,13 @@ final class LiquidWorld implements AutoCloseable {
         public void advance(double dt, double[] w) {
             // (Not called while the solver settles: the bodies are held then.)
             for (int k = 0; k < impulse.length; k++) impulse[k] += w[k] * dt;
-            double g = scene.gravity();
             for (int b = 0; b < moving.length; b++) {
                 int o = 13 * b;
                 if (!inWorld[moving[b]]) continue;
                 double im = inverseMass[b];
-                start[o + 7] += dt * w[6 * b] * im;
-                start[o + 8] += dt * (w[6 * b + 1] * im - g);
-                start[o + 9] += dt * w[6 * b + 2] * im;
+                start[o + 7] += dt * (w[6 * b] * im + bodyGravity[3 * b]);
+                start[o + 8] += dt * (w[6 * b + 1] * im + bodyGravity[3 * b + 1]);
+                start[o + 9] += dt * (w[6 * b + 2] * im + bodyGravity[3 * b + 2]);
                 // Angular velocity: I^-1 (torque), I^-1 taken in the body frame (gyroscopic terms left to Bullet).
                 double qx = start[o + 3], qy = start[o + 4], qz = start[o + 5], qw = start[o + 6];
                 rotate(qx, qy, qz, -qw, w[6 * b + 3], w[6 * b + 4], w[6 * b + 5]);   // world to body

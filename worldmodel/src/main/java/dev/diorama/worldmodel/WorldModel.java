@@ -279,7 +279,12 @@ public final class WorldModel implements AutoCloseable {
             } catch (IllegalArgumentException e) {
                 throw new WorldModelException("--guidance: expected none, caption:W, memory:W or context:W, found \"" + s + "\"");
             }
-            float w = p.length > 1 ? Float.parseFloat(p[1]) : 1;
+            float w;
+            try {
+                w = p.length > 1 ? Float.parseFloat(p[1]) : 1;
+            } catch (NumberFormatException e) {
+                throw new WorldModelException("--guidance: expected a weight after the colon (caption:3), found \"" + s + "\"");
+            }
             return k == Kind.NONE ? NONE : new Guidance(k, w);
         }
     }

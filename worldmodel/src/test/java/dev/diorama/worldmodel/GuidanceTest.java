@@ -58,6 +58,7 @@ class GuidanceTest {
                     "so does guidance by the older frames");
         }
         assertThrows(WorldModelException.class, () -> WorldModel.Guidance.parse("loud:2"));
+        assertThrows(WorldModelException.class, () -> WorldModel.Guidance.parse("caption:much"));
         assertArrayEquals(new Object[] {WorldModel.Guidance.Kind.CAPTION, 3f},
                 new Object[] {WorldModel.Guidance.parse("caption:3").kind(), WorldModel.Guidance.parse("caption:3").weight()});
     }
