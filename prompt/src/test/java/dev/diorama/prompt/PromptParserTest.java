@@ -579,6 +579,7 @@ class PromptParserTest {
         assertEquals(new Vec3(0.2, 0.002, 0.04), feather.size());
         assertEquals(0.5e-3, feather.mass(), 0.01e-3, "half a gram");
         assertFalse(feather.rotation().equals(dev.diorama.scene.Quat.IDENTITY), "it leans as it is let go");
+        assertEquals(feather.mass() / 1300, feather.enclosedVolume(), 1e-15, "the air takes its keratin's volume, not its box's");
         String[][] balloons = {{"a balloon", "BALLOON"}, {"a red latex balloon", "BALLOON"}, {"a rubber balloon", "BALLOON"},
                 {"a helium balloon", "HELIUM"}, {"a party balloon", "BALLOON"}};
         for (String[] b : balloons) {

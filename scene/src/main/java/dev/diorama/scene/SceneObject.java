@@ -182,16 +182,25 @@ public record SceneObject(String id, Shape shape, Material material, Rgb color, 
 
     /** Volume of material in m^3, from the shape (a vessel's wall, a hollow ball's shell; see {@link Solids#volume}). */
     public double volume() {
-        return wall > 0 ? enclosedVolume() - innerVolume() : Solids.volume(shape, size, asset);
+        return wall > 0 ? sphere() - innerVolume() : Solids.volume(shape, size, asset);
     }
 
+    /** Keratin, what a feather's shaft and barbs are made of, kg/m^3. */
+    public static final double KERATIN_DENSITY = 1300;
+
     /**
-     * The volume the object takes from the air or the water around it, m^3: a hollow ball's whole
-     * sphere (its sealed air with it); for everything else its material's (an open cup's wall).
+     * The volume the object takes from the air around it, m^3: a hollow ball's whole sphere (its
+     * sealed air with it); a feather's keratin alone (its box is nearly all air between its barbs,
+     * which the air around it flows through: in the dense air of Venus a feather still sinks); for
+     * everything else its material's (an open cup's wall).
      */
     public double enclosedVolume() {
-        return wall > 0 ? Math.PI / 6 * size.x() * size.x() * size.x() : volume();
+        if (material == Material.FEATHER) return mass() / KERATIN_DENSITY;
+        return wall > 0 ? sphere() : volume();
     }
+
+    /** The volume inside a ball's outer surface, m^3. */
+    private double sphere() { return Math.PI / 6 * size.x() * size.x() * size.x(); }
 
     /** The air sealed in a hollow ball, m^3 (0 for anything else). */
     public double innerVolume() {

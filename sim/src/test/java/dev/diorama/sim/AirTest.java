@@ -176,4 +176,26 @@ class AirTest {
         System.out.printf("wind: a steel ball drifts %.5f m in 0.5 s%n", drift);
         assertTrue(drift > 0 && drift < 0.005, "a steel ball moves under 5 mm downwind: " + drift);
     }
+
+    /**
+     * In Venus's air (65 kg/m^3, g = 8.87 m/s^2) a feather still sinks: what it displaces is its
+     * half gram of keratin (1,300 kg/m^3), not its box, which is nearly all air between its barbs.
+     * Lying flat it falls at sqrt(2 (m - rho V) g / (rho C_d A)) = 0.124 m/s. At 2,400 steps a
+     * second: Air takes the drag before the step's weight, which makes a body fall (1 + k u dt)^1/2
+     * of its terminal speed, here 1.014 (at 240 steps a second 1.13: 0.1420 m/s was measured).
+     */
+    @Test
+    void aFeatherSinksEvenInTheThickAirOfVenus() {
+        double rho = 65, g = 8.87;
+        SceneObject feather = new SceneObject("feather", Shape.PLANK, Material.FEATHER, null, new Vec3(0.2, 0.002, 0.04),
+                new Vec3(0, 2, 0), null, null);
+        Scene venus = new Scene(1, 2.1, 60, 320, 180, 2400, g, LocalTime.NOON,
+                Environment.outdoor(Material.STONE).withAirDensity(rho), null, List.of(feather));
+        Timeline tl = Simulator.run(venus);
+        double m = feather.mass(), v = feather.mass() / SceneObject.KERATIN_DENSITY;
+        double vt = Math.sqrt(2 * (m - rho * v) * g / (rho * 1.05 * 0.2 * 0.04));
+        double speed = (y(tl.frames().get(90), 0) - y(tl.frames().get(120), 0)) / 0.5;
+        System.out.printf("a feather on Venus sinks at %.4f m/s (v_t %.4f m/s)%n", speed, vt);
+        assertEquals(vt, speed, 0.05 * vt, "its terminal speed in Venus's air, within 5 %");
+    }
 }

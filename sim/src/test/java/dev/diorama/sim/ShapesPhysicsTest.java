@@ -88,7 +88,15 @@ class ShapesPhysicsTest {
         SceneObject box = new SceneObject("box", Shape.CUBE, Material.PLASTIC, null, half.times(2), start,
                 Quat.axisAngle(new Vec3(0, 0, 1), -t), null);
         int fps = 120;
-        Timeline tl = Simulator.run(scene(0.8, fps, 960, List.of(ramp, box), List.of()));
+        // Without air, as the formula is: this is Coulomb's friction under test. (With the air the
+        // box is held back a further 0.4 %, and this sliding box is chaotic enough that a start
+        // 0.1 mm/s faster or slower moves the measured acceleration by up to 1 %: starts at 0,
+        // +0.1 and -0.1 mm/s gave 2.703 / 2.682 / 2.712 m/s^2 in air and 2.722 / 2.722 / 2.704
+        // without, against 2.781, 2026-11-28; a fit over the 61 frames reads 1-2 % lower still:
+        // Bullet's box slides a little harder than Coulomb says.)
+        Scene vacuum = scene(0.8, fps, 960, List.of(ramp, box), List.of());
+        vacuum = vacuum.withEnvironment(vacuum.environment().withAirDensity(0));
+        Timeline tl = Simulator.run(vacuum);
         // Bullet's pair friction is the product of the two bodies' coefficients.
         double mu = Material.PLASTIC.friction * Material.PLASTIC.friction;
         double a = G * (Math.sin(t) - mu * Math.cos(t));
