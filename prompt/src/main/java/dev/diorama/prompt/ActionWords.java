@@ -465,10 +465,9 @@ final class ActionWords {
      * {@value #MAX_SPEED} m/s is refused.
      */
     static double[] speedAt(PromptReader r, int j) {
-        int end = j - 1;
-        PromptReader.Len len = r.length(end + 1);
+        PromptReader.Len len = r.length(j);
         // "at 3 mph", "at 5 miles per hour", "at 10 miles an hour"
-        PromptReader.Num miles = len == null && r.tok(end + 1) != null && r.tok(end + 1).isNumber() ? r.number(end + 1) : null;
+        PromptReader.Num miles = len == null && r.tok(j) != null && r.tok(j).isNumber() ? r.number(j) : null;
         if (miles != null && (r.w(miles.end()).equals("mph")
                 || Set.of("mile", "miles").contains(r.w(miles.end())) && Set.of("per", "an", "a").contains(r.w(miles.end() + 1))
                 && Set.of("hour", "hr", "h").contains(r.w(miles.end() + 2)))) {
@@ -483,7 +482,8 @@ final class ActionWords {
         e += Set.of("s", "h", "mph").contains(r.w(e)) ? 1 : 2;
         double v = len.metres() / per;
         if (!(v > 0 && v <= MAX_SPEED)) {
-            throw new PromptException(r.text(end, e), "gives a speed of " + PromptReader.number(v) + " m/s; expected more than 0 and at most "
+            // the message quotes the word before the speed too ("at 60 m/s", "a 60 m/s")
+            throw new PromptException(r.text(j - 1, e), "gives a speed of " + PromptReader.number(v) + " m/s; expected more than 0 and at most "
                     + PromptReader.number(MAX_SPEED) + " m/s");
         }
         return new double[] {v, e};

@@ -753,9 +753,10 @@ final class PromptReader {
         if (t == null || t.isNumber() || t.isClock() || t.isAsset()) return false;
         String x = t.norm();
         if (Vocabulary.COLOR_MODIFIERS.contains(x)) return true; // "a light ball": not a colour here
-        // "a beach ball": a place's name that is the first half of a thing's (PromptReader.nounAt reads the pair)
+        // "a beach ball", "an ice cube": a word that is the first half of a thing's name, whatever it
+        // means alone (a place, a material), is left for nounAt, which reads the pair
         String next = w(j + 1).endsWith("s") && Vocabulary.PLURALS.contains(w(j + 1)) ? w(j + 1).substring(0, w(j + 1).length() - 1) : w(j + 1);
-        if (ActionWords.VENUES.containsKey(x) && Vocabulary.COMPOUNDS.containsKey(x + " " + next)) return true;
+        if (Vocabulary.COMPOUNDS.containsKey(x + " " + next)) return true;
         return !Vocabulary.isFiller(x) && !Vocabulary.SHAPES.containsKey(x) && !Vocabulary.MATERIALS.containsKey(x)
                 && Colors.named(x) == null && !Vocabulary.SIZE_WORDS.containsKey(x)
                 && !Vocabulary.LENGTH_UNITS.containsKey(x) && !Vocabulary.TIME_UNITS.containsKey(x)

@@ -126,7 +126,7 @@ final class Storyboard {
             world.windows = once(world.windows, d.windows, "the windows");
             world.time = once(world.time, d.time, "the time of day");
             world.city = once(world.city, d.city, "the place");
-            world.coordinates = onceArray(world.coordinates, d.coordinates);
+            world.coordinates = onceArray(world.coordinates, d.coordinates, "share one world, and the place is already", "");
             world.utcOffset = once(world.utcOffset, d.utcOffset, "the time zone");
             world.date = once(world.date, d.date, "the date");
             world.lapse = once(world.lapse, d.lapse, "the time-lapse");
@@ -136,17 +136,10 @@ final class Storyboard {
             world.gravity = once(world.gravity, d.gravity, "the gravity (the world it happens on)");
             world.air = once(world.air, d.air, "the air (the world it happens on)");
             world.airDensity = once(world.airDensity, d.airDensity, "the air's resistance");
-            if (d.wind != null && world.wind != null && !java.util.Arrays.equals(d.wind.value(), world.wind.value())) {
-                throw new PromptException(d.wind.words(), "the shots of a storyboard share one wind, and it is already \""
-                        + world.wind.words() + "\"; expected it said once");
-            }
-            if (world.wind == null) world.wind = d.wind;
+            world.wind = onceArray(world.wind, d.wind, "share one wind, and it is already", "");
             // one camera rate for the whole film: "in slow motion" said in a shot films every shot so
-            if (d.slowMotion != null && world.slowMotion != null && !java.util.Arrays.equals(d.slowMotion.value(), world.slowMotion.value())) {
-                throw new PromptException(d.slowMotion.words(), "the shots of a storyboard are filmed at one speed, and it is already \""
-                        + world.slowMotion.words() + "\"; expected it said once (or the same in every shot)");
-            }
-            if (world.slowMotion == null) world.slowMotion = d.slowMotion;
+            world.slowMotion = onceArray(world.slowMotion, d.slowMotion, "are filmed at one speed, and it is already",
+                    " (or the same in every shot)");
             shots.add(new ShotWords(d, d.seconds == null ? null : d.seconds.value(), firstGroup, part.strip()));
             offset += tokens.size();
         }
@@ -176,12 +169,13 @@ final class Storyboard {
         return have;
     }
 
-    private static Said<double[]> onceArray(Said<double[]> have, Said<double[]> said) {
+    /** {@link #once} for numbers said together: "the shots of a storyboard {clash} \"...\"; expected it said once{tail}". */
+    private static Said<double[]> onceArray(Said<double[]> have, Said<double[]> said, String clash, String tail) {
         if (said == null) return have;
         if (have == null) return said;
         if (!java.util.Arrays.equals(have.value(), said.value())) {
-            throw new PromptException(said.words(), "the shots of a storyboard share one world, and the place is already \""
-                    + have.words() + "\"; expected it said once");
+            throw new PromptException(said.words(), "the shots of a storyboard " + clash + " \"" + have.words()
+                    + "\"; expected it said once" + tail);
         }
         return have;
     }

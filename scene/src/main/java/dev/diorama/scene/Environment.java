@@ -97,7 +97,7 @@ public record Environment(Kind kind, Material floor, Room room, double latitude,
         SceneException.check(air || kind == Kind.OUTDOOR, "/air", "expected air in a room (true): only outdoors can be airless");
         SceneException.check(air || environmentMap == null, "/air",
                 "expected air (true) under a photographed sky: an airless sky is black");
-        if (Double.isNaN(airDensity)) airDensity = air ? EARTH_AIR_DENSITY : 0;
+        if (Double.isNaN(airDensity)) airDensity = defaultAirDensity(air);
         SceneException.check(Double.isFinite(airDensity) && airDensity >= 0 && airDensity <= MAX_AIR_DENSITY,
                 "/airDensity", "expected the air's density in kg/m^3, in [0, " + (int) MAX_AIR_DENSITY
                         + "] (Earth's " + EARTH_AIR_DENSITY + ", Mars's 0.020)");
@@ -128,9 +128,13 @@ public record Environment(Kind kind, Material floor, Room room, double latitude,
                 air, Double.NaN);
     }
 
-    /** The default air density: Earth's with air, none without. */
+    /** Whether the air's density is the default one: Earth's with air, none without. */
     public boolean defaultAirDensity() {
-        return airDensity == (air ? EARTH_AIR_DENSITY : 0);
+        return airDensity == defaultAirDensity(air);
+    }
+
+    private static double defaultAirDensity(boolean air) {
+        return air ? EARTH_AIR_DENSITY : 0;
     }
 
     /** With air, as on Earth. */
