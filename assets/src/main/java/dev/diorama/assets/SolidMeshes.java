@@ -58,6 +58,12 @@ public final class SolidMeshes {
                 }
                 b.lathe(outline, size);
             }
+            case PIN -> {
+                // A solid: its outline is the outside alone, from the middle of the base to the top.
+                double[][] st = Solids.turned(shape), outline = new double[st.length][];
+                for (int k = 0; k < st.length; k++) outline[k] = new double[] {st[k][0], st[k][1]};
+                b.lathe(outline, size);
+            }
             case MESH -> {
                 return MeshAssets.load(asset).mesh().fitted(size.x(), size.y(), size.z());
             }

@@ -110,6 +110,11 @@ final class ModalModel {
                 double r = s.x() / 2;
                 yield new Geometry(scaled(SPHERE, m.shearWaveSpeed() / (2 * Math.PI * r)), 4 * Math.PI * r * r, r);
             }
+            case PIN -> {
+                // A pin rings as a free bar of its length and of the diameter that gives its volume.
+                double len = s.y(), d = Math.sqrt(4 * o.volume() / (Math.PI * len));
+                yield new Geometry(bar(m, len, d / 4, KAPPA_CIRCLE), Math.PI * d * len + Math.PI * d * d / 2, s.x() / 2);
+            }
             case CYLINDER, CONE -> {
                 // A cone rings roughly as a cylinder of its mean diameter.
                 double d = o.shape() == dev.diorama.scene.Shape.CONE ? s.x() / 2 : s.x(), len = s.y();

@@ -87,7 +87,7 @@ public enum Surface {
             // Cork tiles are resilient flooring, as the rubber (vinyl-on-concrete) row is.
             case RUBBER, CORK, BALLOON, HELIUM -> RUBBER;
             case STEEL, CHROME, IRON, COPPER, GOLD, ALUMINIUM -> STEEL;
-            case WOOD, OAK, PINE -> WOOD_FLOOR;
+            case WOOD, OAK, PINE, MAPLE -> WOOD_FLOOR;
             case GLASS -> PLATE_GLASS;
             case PLASTIC -> PLASTIC;
             case STONE, GRANITE -> STONE;
@@ -106,6 +106,6 @@ public enum Surface {
 
     /** The surface a scene's wall or ceiling of this material is: wood is panelling. */
     public static Surface wallOf(Material m) {
-        return m == Material.WOOD || m == Material.OAK || m == Material.PINE ? WOOD_PANEL : floorOf(m);
+        return m == Material.WOOD || m == Material.OAK || m == Material.PINE || m == Material.MAPLE ? WOOD_PANEL : floorOf(m);
     }
 }

@@ -68,6 +68,9 @@ final class ActionWords {
         // A basketball court: the hall of a regulation court (28 x 15 m, a little room around it, 7 m up).
         indoor("basketball court", 17, 7, 30, Material.OAK, Material.CONCRETE);
         indoor("court", 17, 7, 30, Material.OAK, Material.CONCRETE);
+        // A bowling alley: a hall of lanes, maple underfoot (lanes are maple where the ball lands and the pins stand).
+        indoor("bowling alley", 20, 3.5, 30, Material.MAPLE, Material.CONCRETE);
+        indoor("bowling lane", 20, 3.5, 30, Material.MAPLE, Material.CONCRETE);
         outdoor("lawn", Material.GRASS);
         outdoor("garden", Material.GRASS);
         outdoor("backyard", Material.GRASS);
@@ -334,6 +337,18 @@ final class ActionWords {
         if (Set.of("over", "down").contains(r.w(end)) && (act == Act.TOPPLE || act == Act.PUSH)) {
             if (act == Act.PUSH) act = Act.TOPPLE;
             end++;
+            // "a bowling ball knocks over ten pins", "a ball knocks down a tower of blocks": a thing
+            // named before the verb is sent into the things named after it (a ball rolls, anything
+            // else slides), fast enough to knock them down (Arranging.act).
+            int k = Set.of("a", "an", "the").contains(r.w(end)) ? end + 1 : end;
+            if (LAYOUT_NOUNS.containsKey(r.w(k)) && r.w(k + 1).equals("of")) k += 2;   // "knocks over a tower of blocks"
+            int g = Arranging.subject(r.draft.groups, i, false), t = r.shapeAhead(k);
+            if (a.startsWith("knock") && g >= 0 && r.draft.groups.get(g).at() < i && t >= 0 && t <= end + 5
+                    && r.draft.groups.get(g).noun().role() == Draft.Role.PLAIN) {
+                act = r.draft.groups.get(g).shape() == Shape.BALL ? Act.ROLL : Act.PUSH;
+                r.draft.toward.put(i, end);
+                r.draft.knocks.add(i);
+            }
         } else if (Set.of("across", "along", "away", "off", "forward", "forwards", "sideways").contains(r.w(end))
                 && act != Act.TOPPLE) {
             end++;

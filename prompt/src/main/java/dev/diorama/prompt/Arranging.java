@@ -120,6 +120,17 @@ final class Arranging {
         double diagonal = Math.toDegrees(Math.atan2(Math.max(size.x(), size.z()) / 2, size.y() / 2));
         return Math.min(80, diagonal + 10);
     }
+    /** Bowling pins stand 12 in apart, centre to centre, in an equilateral triangle (USBC). */
+    static final double PIN_SPACING = 0.3048;
+    /**
+     * How fast a bowling ball rolls when the words do not say, m/s: bowlers' balls reach the pins
+     * at 16 to 18 mph (7.2 to 8.0 m/s).
+     */
+    static final double BOWLING_SPEED = 7.5;
+    /** How fast a thing sent to knock something over goes when the words do not say, m/s (a firm roll or shove). */
+    static final double KNOCK_SPEED = 2.0;
+    /** A thing sent to knock something over starts this long (s) before it reaches it: it is seen coming. */
+    static final double KNOCK_LEAD = 0.5;
     /** Dominoes stand this fraction of their height apart: each one reaches the next as it falls. */
     static final double DOMINO_SPACING = 0.6;
 
@@ -196,6 +207,14 @@ final class Arranging {
             ObjectGroup dominoes = d.groups.get(g);
             boolean arranged = d.arrangements.stream().anyMatch(r -> subject(d.groups, r.at(), r.leading()) == g);
             if (!arranged) d.arrangements.add(new Arrangement(dominoes.at(), Draft.Layout.ROW, true, dominoes.words()));
+        }
+        // "ten pins": bowling pins with no arrangement of their own stand racked, as on a lane
+        for (int g = 0; g < d.groups.size(); g++) {
+            ObjectGroup group = d.groups.get(g);
+            if (group.shape() != Shape.PIN || group.count() < 2) continue;
+            final int fg = g;
+            boolean arranged = d.arrangements.stream().anyMatch(r -> subject(d.groups, r.at(), r.leading()) == fg);
+            if (!arranged) d.arrangements.add(new Arrangement(group.at(), Draft.Layout.RACK, true, group.words()));
         }
         // "two balls 30 cm apart": a row at that spacing
         for (int g = 0; g < d.groups.size(); g++) {
@@ -275,6 +294,31 @@ final class Arranging {
                             xz[k][0] = cx + (c - (across - 1) / 2.0) * pitch;
                             xz[k][1] = cz;
                             bottom[k] = base + level * (size.y() + 0.001);
+                        }
+                    }
+                }
+                case RACK -> {
+                    // Rows of 1, 2, 3, 4, ... pins, the head pin nearest the other things of the scene
+                    // (what is to be rolled at them), each row PIN_SPACING sin 60 degrees behind the last.
+                    double others = 0;
+                    int count = 0;
+                    for (int k = 0; k < falling.size(); k++) {
+                        if (falling.get(k).group() != d.groups.get(g) && falling.get(k).unit() == null) {
+                            others += xz[k][0];
+                            count++;
+                        }
+                    }
+                    int toward = count > 0 && others / count > cx ? 1 : -1;
+                    double pitch = Math.max(PIN_SPACING, 2.5 * size.x()), row = pitch * Math.sqrt(3) / 2;
+                    int rows = 1;
+                    while (rows * (rows + 1) / 2 < n) rows++;
+                    int q = 0;
+                    for (int level = 0; level < rows && q < n; level++) {
+                        for (int c = 0; c <= level && q < n; c++, q++) {
+                            int k = ks.get(q);
+                            xz[k][0] = cx + toward * ((rows - 1) / 2.0 - level) * row;
+                            xz[k][1] = cz + (c - level / 2.0) * pitch;
+                            bottom[k] = base;
                         }
                     }
                 }
@@ -423,8 +467,13 @@ final class Arranging {
                 }
                 case ROLL, PUSH -> {
                     crossing = true;
-                    double v = heading(d, a, g, falling, xz) * d.speeds.getOrDefault(a.at(), a.act() == Act.ROLL ? ROLL_SPEED : PUSH_SPEED)
-                            * d.mannerAt.getOrDefault(a.at(), 1.0);
+                    int t0 = target(d, a, g);
+                    boolean knock = d.knocks.contains(a.at()) || t0 >= 0 && d.groups.get(t0).shape() == Shape.PIN;
+                    double usual = a.act() == Act.ROLL && d.groups.get(g).noun().word().equals("bowling-ball") ? BOWLING_SPEED
+                            : knock ? KNOCK_SPEED : a.act() == Act.ROLL ? ROLL_SPEED : PUSH_SPEED;
+                    int way = heading(d, a, g, falling, xz);
+                    double v = way * d.speeds.getOrDefault(a.at(), usual) * d.mannerAt.getOrDefault(a.at(), 1.0);
+                    if (knock) knockFrom(d, a, g, falling, xz, way, Math.abs(v));
                     for (int k : ks) {
                         Item it = falling.get(k);
                         if (!heightSaid) bottom[k] = 0;
@@ -433,6 +482,11 @@ final class Arranging {
                             motion.rotation[k] = Quat.axisAngle(new Vec3(1, 0, 0), Math.PI / 2);
                         }
                         motion.velocity[k] = new Vec3(v, 0, 0);
+                        // A ball rolled along the floor rolls from the start (it turns at v / r), rather
+                        // than skidding until friction has taken 2/7 of its speed to turn it.
+                        if (a.act() == Act.ROLL && it.group().shape() == Shape.BALL && bottom[k] == 0) {
+                            motion.spin[k] = new Vec3(0, 0, -v / (it.size().x() / 2));
+                        }
                     }
                     // "off-centre, a glancing blow": the path passes beside the target's centre
                     int t = target(d, a, g);
@@ -499,6 +553,30 @@ final class Arranging {
             if (g.shape() != Shape.CYLINDER) {
                 notes.add("\"" + g.words() + "\": only a cylinder (a can, a log) is laid on its side; the " + g.noun().word() + " stands as it is");
             }
+        }
+    }
+
+    /**
+     * A thing sent to knock others over starts {@link #KNOCK_LEAD} seconds of its speed before the
+     * nearest of them, in line with the middle of the group (with the head pin of a rack).
+     */
+    private static void knockFrom(Draft d, ActionPhrase a, int g, List<Item> falling, double[][] xz, int way, double speed) {
+        int t = target(d, a, g);
+        List<Integer> kt = t < 0 ? List.of() : itemsOf(falling, d.groups.get(t)), km = itemsOf(falling, d.groups.get(g));
+        if (kt.isEmpty() || km.isEmpty()) return;
+        int near = kt.getFirst();
+        double z = 0;
+        for (int k : kt) {
+            if (way * (xz[k][0] - xz[near][0]) < 0) near = k;
+            z += xz[k][1] / kt.size();
+        }
+        if (d.groups.get(t).shape() == Shape.PIN) z = xz[near][1];
+        double edge = xz[near][0] - way * falling.get(near).footprint() / 2;
+        for (int q = 0; q < km.size(); q++) {
+            int k = km.get(q);
+            double back = speed * KNOCK_LEAD + falling.get(k).footprint() / 2 + q * (falling.get(k).footprint() + 0.05);
+            xz[k][0] = Math.round((edge - way * back) * 1e6) / 1e6 + 0.0;
+            xz[k][1] = Math.round(z * 1e6) / 1e6 + 0.0;
         }
     }
 

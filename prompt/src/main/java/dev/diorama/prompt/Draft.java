@@ -42,6 +42,8 @@ final class Draft {
     final java.util.Map<Integer, Double> mannerAt = new java.util.HashMap<>();
     /** "rolls slowly into a cube", "rolls at 2 m/s towards a cube": the token of the word that names what an action heads for, by the action's token. */
     final java.util.Map<Integer, Integer> toward = new java.util.HashMap<>();
+    /** "a bowling ball knocks over ten pins": the tokens of the actions whose mover is sent to knock down what it heads for. */
+    final java.util.Set<Integer> knocks = new java.util.HashSet<>();
     /** "... and strikes a white ball": the tokens where such a verb stands (the striker named before it, the struck after). */
     final List<Integer> strikes = new ArrayList<>();
     /** "a room with two large windows facing west". */
@@ -250,7 +252,9 @@ final class Draft {
     }
 
     /** How a group is laid out. */
-    enum Layout { ROW, STACK, PYRAMID, CIRCLE, SCATTERED }
+    enum Layout { ROW, STACK, PYRAMID, CIRCLE, SCATTERED,
+        /** Bowling pins set up as a triangle pointing at the mover (Arranging). */
+        RACK }
 
     /**
      * "a row of", "stacked", "in a circle".

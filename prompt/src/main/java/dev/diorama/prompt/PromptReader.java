@@ -1380,6 +1380,7 @@ final class PromptReader {
             case CUP -> "cups";
             case BOTTLE -> "bottles";
             case JUG -> "jugs";
+            case PIN -> "pins";
             case TABLE -> "tables";
             case SHELF -> "shelves";
             case STAIRS -> "stairs";

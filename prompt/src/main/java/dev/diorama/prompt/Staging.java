@@ -102,6 +102,7 @@ final class Staging {
             case CUP -> s.proportions(0.1);
             case BOTTLE -> s.proportions(0.3);
             case JUG -> s.proportions(0.25);
+            case PIN -> s.proportions(0.381);
             case TABLE -> s.proportions(1.2);
             case SHELF -> s.proportions(1.8);
             case TANK -> s.proportions(0.6);
@@ -119,6 +120,7 @@ final class Staging {
             case DOMINO, MESH -> Material.PLASTIC;
             case PYRAMID, BRICK, BOWL, CUP, JUG -> Material.STONE;  // stone stands in for brick and ceramic
             case BOTTLE, TANK -> Material.GLASS;
+            case PIN -> Material.MAPLE;
         };
     }
 
@@ -282,6 +284,7 @@ final class Staging {
         int physicsRate = plan.physicsRate() <= Scene.defaultPhysicsRate(capture) ? 0
                 : capture * (int) Math.ceil((double) plan.physicsRate() / capture);
         double slow = (double) capture / o.fps();
+        if (env.room() != null && env.floor() == Material.MAPLE) pit(objects, items, ids, notes);
         turntable(d, plan, objects, items, notes);
         double[] needed = {0};
         List<dev.diorama.scene.Liquid> liquids = liquidPlan.isEmpty() ? List.of()
@@ -514,7 +517,14 @@ final class Staging {
                 double g = gravity(d);
                 double t = g > 0 && (up > 0 || y0 > 0) ? (up + Math.sqrt(up * up + 2 * g * y0)) / g : 2;
                 t = Math.min(t, 2);
-                framed.add(so.withPosition(new Vec3(p.x() + v.x() * t, so.halfHeight(), p.z() + v.z() * t)));
+                double x = p.x() + v.x() * t;
+                // ... or where a fixed thing standing across its way along x stops it (a lane's pit curtain)
+                for (SceneObject f : objects) {
+                    if (!f.fixed() || Math.abs(f.position().z() - p.z()) > f.size().z() / 2) continue;
+                    double face = f.position().x() - Math.signum(v.x()) * (f.size().x() / 2 + so.size().x() / 2);
+                    if ((face - p.x()) * v.x() > 0 && (x - face) * v.x() > 0) x = face;
+                }
+                framed.add(so.withPosition(new Vec3(x, so.halfHeight(), p.z() + v.z() * t)));
             }
         }
         int target = d.move != null && d.move.value() instanceof Draft.Move.Track t ? target(t, d.move.words(), items, ids) : -1;
@@ -812,11 +822,79 @@ final class Staging {
                 windows(d.windows.value(), r, env.latitude(), notes, d.windows.words())));
     }
 
+    /** How far behind the centre of a rack's back row the pit's curtain hangs, m (past the pin deck and the pit). */
+    static final double CURTAIN_BEHIND = 0.9;
+    /** Between a lane's kickbacks, m: the lane (41.5 in) and its two gutters (9.25 in each). */
+    static final double KICKBACKS_APART = 60 * 0.0254;
+
+    /**
+     * On a lane (a room with a maple floor), bowling pins that something is rolled or slid at stand
+     * in a lane's pit, as on a real one: the pit's curtain, a fixed dark carpet 90 cm tall,
+     * {@link #CURTAIN_BEHIND} behind the back row, and the kickback on the far side, a fixed dark
+     * board half of {@link #KICKBACKS_APART} from the lane's middle, from a pin's spacing before the
+     * head pin to the curtain (the near side's would hide the pins from the camera). They stop the
+     * ball and the flying pins, so the film stays on the rack rather than following them across the
+     * hall.
+     */
+    private static void pit(List<SceneObject> objects, List<Item> items, List<String> ids, List<String> notes) {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY, zLo = lo, zHi = hi, pin = 0;
+        for (SceneObject o : objects) {
+            if (o.shape() == Shape.PIN && !o.fixed()) {
+                lo = Math.min(lo, o.position().x());
+                hi = Math.max(hi, o.position().x());
+                zLo = Math.min(zLo, o.position().z());
+                zHi = Math.max(zHi, o.position().z());
+                pin = Math.max(pin, o.size().x());
+            }
+        }
+        if (pin == 0) return;
+        int way = 0;
+        for (SceneObject o : objects) {
+            if (o.shape() == Shape.PIN || o.velocity() == null || Math.abs(o.velocity().x()) < 1e-9) continue;
+            if (o.position().x() < lo && o.velocity().x() > 0) way = 1;
+            else if (o.position().x() > hi && o.velocity().x() < 0) way = -1;
+        }
+        if (way == 0) return;
+        double head = way > 0 ? lo : hi, back = (way > 0 ? hi : lo) + way * CURTAIN_BEHIND, z = (zLo + zHi) / 2;
+        double apart = Math.max(KICKBACKS_APART, zHi - zLo + 3 * pin), t = 0.05, height = 0.9;
+        double start = head - way * Arranging.PIN_SPACING, length = Math.abs(back - start);
+        Rgb black = dev.diorama.scene.Colors.named("black");
+        add(objects, items, ids, new SceneObject("pit-curtain", Shape.PLANK, Material.CARPET, black,
+                new Vec3(t, height, apart + 2 * t), new Vec3(round(back + way * t / 2), height / 2, round(z)), Quat.IDENTITY, Vec3.ZERO, true, null),
+                "the pit's curtain");
+        // The far side's only: the camera looks across the lane from the near side (+z, Framing).
+        add(objects, items, ids, new SceneObject("kickback", Shape.PLANK, Material.WOOD, black,
+                new Vec3(length, height, t), new Vec3(round((start + back) / 2), height / 2, round(z + (apart + t) / 2)),
+                Quat.IDENTITY, Vec3.ZERO, true, null), "a kickback");
+        notes.add("bowling pins: they stand in a lane's pit, its curtain " + PromptReader.metres(CURTAIN_BEHIND)
+                + " behind them and a kickback on the far side, which stop the ball and the pins (the near side's is left out, to see them)");
+    }
+
+    private static double round(double x) {
+        return Math.round(x * 1e6) / 1e6 + 0.0;
+    }
+
+    /** A fixed thing of the set (no words named it) joins the objects, with an item of its own. */
+    private static void add(List<SceneObject> objects, List<Item> items, List<String> ids, SceneObject o, String words) {
+        Draft.Noun noun = new Draft.Noun(o.id(), o.shape(), o.material(), o.size());
+        ObjectGroup g = new ObjectGroup(Integer.MAX_VALUE, words, o.shape(), 1, o.material(), o.color(), "black", 1, 0,
+                false, false, noun, Integer.MAX_VALUE, null, 0);
+        objects.add(o);
+        items.add(new Item(g, o.material(), o.size(), 0, null));
+        ids.add(o.id());
+    }
+
     /** The place: indoors or out, its floor and room, where on Earth and on what date. */
     private static Environment placed(Draft d, List<String> notes) {
         Environment.Kind kind = d.kind != null ? d.kind.value() : Environment.Kind.OUTDOOR;
-        boolean indoor = kind == Environment.Kind.INDOOR;
         Draft.Venue venue = d.venue == null ? null : d.venue.value();
+        // bowling pins, with no place said, stand in a bowling alley
+        if (d.kind == null && venue == null && d.floor == null && d.groups.stream().anyMatch(g -> g.shape() == Shape.PIN)) {
+            venue = ActionWords.VENUES.get("bowling alley");
+            kind = venue.kind();
+            notes.add("bowling pins: in a bowling alley, on a maple floor (say \"on grass\" or \"in a garage\" for another place)");
+        }
+        boolean indoor = kind == Environment.Kind.INDOOR;
         // a hill outdoors stands in grass unless a ground is said
         boolean hill = !indoor && d.groups.stream().anyMatch(g -> g.noun().word().equals("hill"));
         Material floor = d.floor != null ? d.floor.value() : venue != null ? venue.floor()
@@ -930,7 +1008,7 @@ final class Staging {
                 case BALL, CUBE -> new Vec3(l, l, l);
                 case CYLINDER -> g.across() ? new Vec3(l, l / 0.6, l) : new Vec3(0.6 * l, l, 0.6 * l);
                 case PLANK -> new Vec3(l, l / 20, l / 5);
-                case CONE, PYRAMID, WEDGE, DOMINO, BRICK, BOWL, CUP, BOTTLE, JUG, TABLE, SHELF, STAIRS, TANK, MESH
+                case CONE, PYRAMID, WEDGE, DOMINO, BRICK, BOWL, CUP, BOTTLE, JUG, PIN, TABLE, SHELF, STAIRS, TANK, MESH
                         -> g.shape().proportions(l);
             };
         }
@@ -1210,7 +1288,7 @@ final class Staging {
     static double boundingRadius(Vec3 size, Shape shape) {
         return switch (shape) {
             case BALL -> size.x() / 2;
-            case CYLINDER, CONE, BOWL, CUP, BOTTLE, JUG -> Math.hypot(size.x() / 2, size.y() / 2);
+            case CYLINDER, CONE, BOWL, CUP, BOTTLE, JUG, PIN -> Math.hypot(size.x() / 2, size.y() / 2);
             case CUBE, PLANK, PYRAMID, WEDGE, DOMINO, BRICK, TABLE, SHELF, STAIRS, TANK, MESH -> size.length() / 2;
         };
     }

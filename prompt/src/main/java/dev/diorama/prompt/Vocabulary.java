@@ -115,6 +115,7 @@ final class Vocabulary {
         material(Material.GOLD, "gold", "golden");
         material(Material.ALUMINIUM, "aluminium", "aluminum", "tin");
         material(Material.OAK, "oak", "oaken");
+        material(Material.MAPLE, "maple");
         material(Material.PINE, "pine", "softwood");
         material(Material.ICE, "ice", "icy", "frozen");
         material(Material.MARBLE, "marble");
@@ -181,6 +182,8 @@ final class Vocabulary {
         noun("bottle", Shape.BOTTLE, Material.GLASS, 0, null, "bottle", "bottles");
         noun("jug", Shape.JUG, Material.CERAMIC, 0, null, "jug", "jugs", "pitcher", "pitchers");
         noun("vase", Shape.JUG, Material.PORCELAIN, 0, null, "vase", "vases");
+        // A tenpin bowling pin: maple, white under its plastic coat; pins stand racked (Arranging).
+        noun("pin", Shape.PIN, Material.MAPLE, 0, "white", "pin", "pins", "skittle", "skittles", "tenpin", "tenpins");
         noun("bucket", Shape.CUP, Material.PLASTIC, 0, null, "bucket", "buckets", "pail", "pails");
         // Glass tanks (an open box of glass): they stand fixed; an aquarium or a fish tank holds water unless said empty.
         noun("tank", Shape.TANK, Material.GLASS, 0, null, "tank", "tanks");
@@ -239,6 +242,7 @@ final class Vocabulary {
         compound("ping pong ball", Shape.BALL, Material.PLASTIC, 0.04, "white");
         compound("pingpong ball", Shape.BALL, Material.PLASTIC, 0.04, "white");
         compound("bowling ball", Shape.BALL, Material.PLASTIC, 0.218, "black");
+        compound("bowling pin", Shape.PIN, Material.MAPLE, 0, "white");
         compound("basket ball", Shape.BALL, Material.RUBBER, 0.24, "darkorange");
         compound("soccer ball", Shape.BALL, Material.RUBBER, 0.22, "white");
         compound("bouncy ball", Shape.BALL, Material.RUBBER, 0.05, null);

@@ -118,7 +118,7 @@ final class Surfaces {
         }
         pattern = switch (env.floor()) {
             case STONE, GRANITE -> FLAGSTONES;
-            case WOOD, OAK, PINE -> PLANKS;
+            case WOOD, OAK, PINE, MAPLE -> PLANKS;
             default -> PLAIN;
         };
     }

@@ -60,6 +60,11 @@ public enum Material {
     OAK(750, 0.90, 0.65, 12e9, 0.35, 0.08, new Rgb(0.60, 0.43, 0.26), false, 0.5, 1.5, false),
     /** Pine, a softwood: light and pale. */
     PINE(500, 0.90, 0.7, 9e9, 0.35, 0.11, new Rgb(0.80, 0.63, 0.42), false, 0.55, 1.5, false),
+    /**
+     * Hard (sugar) maple, the wood of bowling pins and of lanes and gym floors: 705 kg/m^3 and a
+     * modulus of 12.6 GPa along the grain (Wood Handbook, at 12 % moisture); pale.
+     */
+    MAPLE(705, 0.90, 0.65, 12.6e9, 0.35, 0.08, new Rgb(0.86, 0.72, 0.52), false, 0.45, 1.5, false),
     /** Ice at 0 C: slippery (a friction coefficient of 0.05) and clear. */
     ICE(917, 0.70, 0.05, 9.3e9, 0.33, 0.02, new Rgb(0.85, 0.92, 0.97), false, 0.05, 1.31, true),
     /** Polished marble. */

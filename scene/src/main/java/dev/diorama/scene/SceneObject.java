@@ -145,6 +145,7 @@ public record SceneObject(String id, Shape shape, Material material, Rgb color, 
         if (rotation.equals(Quat.IDENTITY)) return size.y() / 2;
         Vec3 ax = rotation.rotate(new Vec3(size.x() / 2, 0, 0)), ay = rotation.rotate(new Vec3(0, size.y() / 2, 0)),
                 az = rotation.rotate(new Vec3(0, 0, size.z() / 2));
+        if (shape == Shape.PIN) return turnedReach(-ay.y() / (size.y() / 2), false);
         if (shape == Shape.CYLINDER) {
             // A cylinder's round section reaches down by its radius times the sine of its axis's tilt.
             double tilt = Math.sqrt(Math.max(0, 1 - ay.y() * ay.y() / (size.y() * size.y() / 4)));
@@ -154,9 +155,24 @@ public record SceneObject(String id, Shape shape, Material material, Rgb color, 
     }
 
     /**
+     * How far a turned solid (a pin) reaches from its box's centre along a direction whose cosine
+     * with its axis is {@code c}: furthest at one of its contour's rings, a ring at height y of
+     * radius r reaching y c + r sin; {@code both}: along the direction or against it, whichever is
+     * further.
+     */
+    private double turnedReach(double c, boolean both) {
+        double sin = Math.sqrt(Math.max(0, 1 - c * c)), reach = 0;
+        for (double[] st : Solids.turned(shape)) {
+            double y = (st[1] - 0.5) * size.y(), r = st[0] * size.x() / 2;
+            reach = Math.max(reach, (both ? Math.abs(y * c) : y * c) + r * sin);
+        }
+        return reach;
+    }
+
+    /**
      * Half the object's extent along the unit direction {@code u} from its position: its box's
      * half axes, turned by {@code rotation}, projected on {@code u}; for round shapes (a cylinder,
-     * cone, bowl, cup, bottle or jug) the cylinder that holds them; a ball's radius. A crossbar
+     * cone, bowl, cup, bottle or jug) the cylinder that holds them, for a pin its contour exactly; a ball's radius. A crossbar
      * lying along x reaches its length along x and its thickness up.
      */
     public double halfExtent(Vec3 u) {
@@ -164,6 +180,7 @@ public record SceneObject(String id, Shape shape, Material material, Rgb color, 
         Vec3 ax = rotation.rotate(new Vec3(size.x() / 2, 0, 0)), ay = rotation.rotate(new Vec3(0, size.y() / 2, 0)),
                 az = rotation.rotate(new Vec3(0, 0, size.z() / 2));
         return switch (shape) {
+            case PIN -> turnedReach(ay.dot(u) / (size.y() / 2), true);
             case CYLINDER, CONE, BOWL, CUP, BOTTLE, JUG -> {
                 double along = ay.dot(u), cos = along / (size.y() / 2);
                 yield Math.abs(along) + Math.max(size.x(), size.z()) / 2 * Math.sqrt(Math.max(0, 1 - cos * cos));
@@ -240,7 +257,7 @@ public record SceneObject(String id, Shape shape, Material material, Rgb color, 
         return switch (shape) {
             case BALL -> size.x() / 2;
             // Round shapes reach furthest at the rim of their base or top.
-            case CYLINDER, CONE, BOWL, CUP, BOTTLE, JUG -> Math.hypot(size.x() / 2, size.y() / 2);
+            case CYLINDER, CONE, BOWL, CUP, BOTTLE, JUG, PIN -> Math.hypot(size.x() / 2, size.y() / 2);
             // Every other shape has a corner of its bounding box on it (a mesh is scaled to touch
             // its box; the furthest of its points is no further than the box's corner).
             case CUBE, PLANK, DOMINO, BRICK, PYRAMID, WEDGE, TABLE, SHELF, STAIRS, TANK, MESH -> size.length() / 2;

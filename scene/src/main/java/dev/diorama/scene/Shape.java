@@ -21,6 +21,8 @@ import java.util.Locale;
  *       Its angle is atan(size.y / size.x).</li>
  *   <li>{@code BOWL}, {@code CUP}, {@code BOTTLE}, {@code JUG}: hollow surfaces of revolution about
  *       y (lathe profiles with walls of finite thickness), open at the top, diameter x = z.</li>
+ *   <li>{@code PIN}: a tenpin bowling pin, a solid of revolution about y (the regulation contour,
+ *       15 in tall and 4.766 in across at its belly), diameter x = z.</li>
  *   <li>{@code TABLE} (a top on four legs), {@code SHELF} (a bookcase open towards -z, the
  *       camera's usual side), {@code STAIRS} (solid steps rising towards -x, like the wedge):
  *       compounds of boxes.</li>
@@ -33,7 +35,7 @@ import java.util.Locale;
 public enum Shape {
     BALL, CUBE, CYLINDER, PLANK,
     CONE, PYRAMID, WEDGE, DOMINO, BRICK,
-    BOWL, CUP, BOTTLE, JUG,
+    BOWL, CUP, BOTTLE, JUG, PIN,
     TABLE, SHELF, STAIRS,
     TANK,
     MESH;
@@ -48,7 +50,7 @@ public enum Shape {
     /** True for the shapes that turn about their y axis and so need x = z (their diameter). */
     public boolean round() {
         return switch (this) {
-            case CYLINDER, CONE, BOWL, CUP, BOTTLE, JUG -> true;
+            case CYLINDER, CONE, BOWL, CUP, BOTTLE, JUG, PIN -> true;
             case BALL, CUBE, PLANK, PYRAMID, WEDGE, DOMINO, BRICK, TABLE, SHELF, STAIRS, TANK, MESH -> false;
         };
     }
@@ -57,7 +59,7 @@ public enum Shape {
     public boolean hollow() {
         return switch (this) {
             case BOWL, CUP, BOTTLE, JUG, TANK -> true;
-            case BALL, CUBE, CYLINDER, PLANK, CONE, PYRAMID, WEDGE, DOMINO, BRICK, TABLE, SHELF, STAIRS, MESH -> false;
+            case BALL, CUBE, CYLINDER, PLANK, CONE, PYRAMID, WEDGE, DOMINO, BRICK, PIN, TABLE, SHELF, STAIRS, MESH -> false;
         };
     }
 
@@ -80,6 +82,7 @@ public enum Shape {
             case CUP -> new Vec3(d * 0.8, d, d * 0.8);
             case BOTTLE -> new Vec3(d * 0.27, d, d * 0.27);
             case JUG -> new Vec3(d * 0.65, d, d * 0.65);
+            case PIN -> new Vec3(d * 4.766 / 15, d, d * 4.766 / 15);  // USBC: 15 in tall, 4.766 in at the belly
             case TABLE -> new Vec3(d, d * 0.625, d * 2 / 3);
             case SHELF -> new Vec3(d * 0.8 / 1.8, d, d * 0.3 / 1.8);
             case STAIRS -> new Vec3(d, d * 0.6, d);

@@ -18,12 +18,14 @@ import java.util.List;
  *       is {r_out, y_out, r_in, y_in} in units of the radius (size.x / 2) and of the height (y from
  *       the bottom, 0 to 1); the wall between stations k and k+1 is the quadrilateral (out_k,
  *       out_k+1, in_k+1, in_k). The first station lies on the axis, so its quad is the floor.</li>
+ *   <li>solids of revolution ({@link #turned}): the bowling pin, stations of the same form whose
+ *       inner line is the axis (r_in = 0), from the middle of its base up to the top of its head.</li>
  * </ul>
  *
- * <p>Mass properties of a vessel follow from Pappus' theorem: a cross-section element dA at radius
- * r sweeps the volume 2 pi r dA, so the volume, centre of mass and moments of inertia are integrals
- * of polynomials (degree at most 3) over the wall's polygon, computed exactly with a degree-5
- * quadrature on triangles.
+ * <p>Mass properties of a vessel or a turned solid follow from Pappus' theorem: a cross-section
+ * element dA at radius r sweeps the volume 2 pi r dA, so the volume, centre of mass and moments of
+ * inertia are integrals of polynomials (degree at most 3) over the wall's polygon, computed exactly
+ * with a degree-5 quadrature on triangles.
  */
 public final class Solids {
     private Solids() {}
@@ -42,6 +44,30 @@ public final class Solids {
     private static final double[][] JUG = {
         {0, 0, 0, 0.04}, {0.8, 0, 0.72, 0.04}, {1, 0.35, 0.92, 0.35}, {0.95, 0.6, 0.87, 0.6},
         {0.72, 0.88, 0.64, 0.87}, {0.78, 1, 0.70, 1}};
+
+    /**
+     * A tenpin bowling pin's contour (United States Bowling Congress, adopted by World Bowling):
+     * diameters in inches at heights in inches above the base, 15 in tall, 4.766 in across at its
+     * belly 4.5 in up, 1.797 in at its neck 10 in up, 2.547 in at its head; the head's top rounded
+     * off over its last 5/8 in. As a solid of maple this puts the centre of mass 5.84 in up (the
+     * regulation asks 5 40/64 to 5 60/64 in).
+     */
+    private static final double[][] PIN_CONTOUR = {
+        {0, 2.031}, {0.75, 2.828}, {2.25, 3.906}, {3.375, 4.510}, {4.5, 4.766}, {5.875, 4.563},
+        {7.25, 3.703}, {8.625, 2.472}, {9.375, 1.965}, {10, 1.797}, {10.875, 1.870}, {11.75, 2.094},
+        {12.625, 2.406}, {13.5, 2.547}, {14.375, 2.360}, {14.75, 1.85}, {14.95, 1.05}, {15, 0}};
+    private static final double[][] PIN = pin();
+
+    /** The pin's stations: its base's middle, then the contour, the inner line on the axis. */
+    private static double[][] pin() {
+        double[][] s = new double[PIN_CONTOUR.length + 1][];
+        s[0] = new double[] {0, 0, 0, 0};
+        for (int k = 0; k < PIN_CONTOUR.length; k++) {
+            double y = PIN_CONTOUR[k][0] / 15, r = PIN_CONTOUR[k][1] / 4.766;
+            s[k + 1] = new double[] {r, y, 0, y};
+        }
+        return s;
+    }
 
     /** A bowl: a foot at 30 degrees of a spherical wall that rises to a vertical rim. */
     private static double[][] bowl() {
@@ -64,8 +90,31 @@ public final class Solids {
             case CUP -> CUP;
             case BOTTLE -> BOTTLE;
             case JUG -> JUG;
-            case BALL, CUBE, CYLINDER, PLANK, CONE, PYRAMID, WEDGE, DOMINO, BRICK, TABLE, SHELF, STAIRS, TANK, MESH -> null;
+            case BALL, CUBE, CYLINDER, PLANK, CONE, PYRAMID, WEDGE, DOMINO, BRICK, PIN, TABLE, SHELF, STAIRS, TANK, MESH -> null;
         };
+    }
+
+    /**
+     * The stations of a solid of revolution, a bowling pin (see the class comment: their inner line
+     * is the axis); null for other shapes.
+     */
+    public static double[][] turned(Shape shape) {
+        return shape == Shape.PIN ? PIN : null;
+    }
+
+    /** The radius of a turned solid at height {@code y} metres above its base, m; 0 above or below it, or for other shapes. */
+    public static double turnedRadius(Shape shape, Vec3 size, double y) {
+        double[][] st = turned(shape);
+        if (st == null) return 0;
+        double u = y / size.y();
+        for (int k = 2; k < st.length; k++) {
+            double y0 = st[k - 1][1], y1 = st[k][1];
+            if (u >= y0 && u <= y1) {
+                double f = y1 > y0 ? (u - y0) / (y1 - y0) : 1;
+                return size.x() / 2 * (st[k - 1][0] + f * (st[k][0] - st[k - 1][0]));
+            }
+        }
+        return 0;
     }
 
     /**
@@ -172,7 +221,7 @@ public final class Solids {
                             new Vec3(run / 2, h / 2, sz / 2)));
                 }
             }
-            case BALL, CYLINDER, CONE, PYRAMID, WEDGE, BOWL, CUP, BOTTLE, JUG, MESH -> { }
+            case BALL, CYLINDER, CONE, PYRAMID, WEDGE, BOWL, CUP, BOTTLE, JUG, PIN, MESH -> { }
         }
         return b;
     }
@@ -185,7 +234,7 @@ public final class Solids {
                     new Vec3(-a, -b, c), new Vec3(a, -b, c), new Vec3(-a, b, c));
             case PYRAMID -> List.of(new Vec3(-a, -b, -c), new Vec3(a, -b, -c), new Vec3(a, -b, c),
                     new Vec3(-a, -b, c), new Vec3(0, b, 0));
-            case BALL, CUBE, CYLINDER, PLANK, CONE, DOMINO, BRICK, BOWL, CUP, BOTTLE, JUG, TABLE, SHELF, STAIRS, TANK, MESH
+            case BALL, CUBE, CYLINDER, PLANK, CONE, DOMINO, BRICK, BOWL, CUP, BOTTLE, JUG, PIN, TABLE, SHELF, STAIRS, TANK, MESH
                     -> List.of();
         };
     }
@@ -207,7 +256,7 @@ public final class Solids {
                 for (Box b : boxes(shape, size)) v += b.volume();
                 yield v;
             }
-            case BOWL, CUP, BOTTLE, JUG -> vessel(shape, size)[0];
+            case BOWL, CUP, BOTTLE, JUG, PIN -> vessel(shape, size)[0];
             case MESH -> Assets.hullFill(asset) * sx * sy * sz;
         };
     }
@@ -240,7 +289,7 @@ public final class Solids {
                 }
                 yield m.times(1 / v);
             }
-            case BOWL, CUP, BOTTLE, JUG -> new Vec3(0, vessel(shape, size)[1], 0);
+            case BOWL, CUP, BOTTLE, JUG, PIN -> new Vec3(0, vessel(shape, size)[1], 0);
         };
     }
 
@@ -284,7 +333,7 @@ public final class Solids {
                 }
                 yield new Vec3(ix, iy, iz);
             }
-            case BOWL, CUP, BOTTLE, JUG -> {
+            case BOWL, CUP, BOTTLE, JUG, PIN -> {
                 double[] v = vessel(shape, size);
                 yield new Vec3(v[3], v[2], v[3]);
             }
@@ -304,14 +353,14 @@ public final class Solids {
     }
 
     /**
-     * A vessel's volume (m^3), centre-of-mass height relative to the box centre (m), and moments of
-     * inertia per unit density about its centre of mass: about the axis (y) and about a horizontal
-     * axis. Each wall quad is two triangles; over each, the integrand of Pappus' volume element
+     * A vessel's or turned solid's volume (m^3), centre-of-mass height relative to the box centre
+     * (m), and moments of inertia per unit density about its centre of mass: about the axis (y) and
+     * about a horizontal axis. Each wall quad is two triangles; over each, the integrand of Pappus' volume element
      * 2 pi r dA times 1, y, r^2, y^2 is a polynomial of degree at most 3, which the rule integrates
      * exactly.
      */
     private static double[] vessel(Shape shape, Vec3 size) {
-        double[][] s = profile(shape);
+        double[][] s = shape == Shape.PIN ? turned(shape) : profile(shape);
         double rad = size.x() / 2, h = size.y();
         double vol = 0, sy = 0, sr2 = 0, sy2 = 0;
         for (int k = 0; k + 1 < s.length; k++) {

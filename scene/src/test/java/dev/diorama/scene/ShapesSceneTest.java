@@ -23,6 +23,39 @@ class ShapesSceneTest {
         assertEquals(expected, Solids.volume(Shape.CUP, new Vec3(d, h, d), null), 1e-12 * expected);
     }
 
+    /**
+     * A bowling pin is its contour turned: its volume and the height of its centre of mass are the
+     * sums over the frustums between its stations (computed here from the frustum's own formulas,
+     * not the quadrature), and as a solid of maple its centre of mass lies where the USBC asks it,
+     * 5 40/64 to 5 60/64 in above the base.
+     */
+    @Test
+    void aBowlingPinIsItsContourTurnedWithItsCentreOfMassWhereTheRulesAskIt() {
+        Vec3 s = Shape.PIN.proportions(15 * 0.0254);
+        assertEquals(4.766 * 0.0254, s.x(), 1e-12);
+        double r = s.x() / 2, h = s.y(), v = 0, moment = 0;
+        double[][] st = Solids.turned(Shape.PIN);
+        assertEquals(0, st[0][0]);
+        for (int k = 1; k + 1 < st.length; k++) {
+            double r1 = st[k][0] * r, r2 = st[k + 1][0] * r, y = st[k][1] * h, dy = (st[k + 1][1] - st[k][1]) * h;
+            double dv = frustum(r1, r2, dy);
+            // a frustum's centroid above its lower face
+            double yc = dy * (r1 * r1 + 2 * r1 * r2 + 3 * r2 * r2) / (4 * (r1 * r1 + r1 * r2 + r2 * r2));
+            v += dv;
+            moment += dv * (y + yc);
+        }
+        assertEquals(v, Solids.volume(Shape.PIN, s, null), 1e-12 * v);
+        double cg = Solids.centreOfMass(Shape.PIN, s).y() + h / 2;
+        assertEquals(moment / v, cg, 1e-9);
+        assertTrue(cg >= (5 + 40.0 / 64) * 0.0254 && cg <= (5 + 60.0 / 64) * 0.0254, "centre of mass " + cg / 0.0254 + " in up");
+        // No cavity: a pin holds nothing.
+        assertFalse(Shape.PIN.hollow());
+        assertEquals(0, Solids.cavityDepth(Shape.PIN, s));
+        // Its radius at its belly (4.5 in up) and its neck (10 in up), as the contour gives them.
+        assertEquals(4.766 / 2 * 0.0254, Solids.turnedRadius(Shape.PIN, s, 4.5 * 0.0254), 1e-12);
+        assertEquals(1.797 / 2 * 0.0254, Solids.turnedRadius(Shape.PIN, s, 10 * 0.0254), 1e-12);
+    }
+
     @Test
     void volumesAndCentresOfMassFollowTheFormulas() {
         Vec3 s = new Vec3(0.3, 0.4, 0.3);

@@ -527,6 +527,11 @@ final class LiquidWorld implements AutoCloseable {
                 }
                 return false;
             }
+            case PIN -> {
+                double height = q.y() + hy;
+                return height >= -clear && height <= s.y() + clear
+                        && Math.hypot(q.x(), q.z()) <= Solids.turnedRadius(o.shape(), s, Math.clamp(height, 0, s.y())) + clear;
+            }
             case BOWL, CUP, BOTTLE, JUG -> {
                 double height = q.y() + hy;
                 if (height < -clear || height > s.y() + clear) return false;

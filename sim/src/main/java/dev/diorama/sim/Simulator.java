@@ -729,6 +729,7 @@ public final class Simulator {
                 yield c;
             }
             case BOWL, CUP, BOTTLE, JUG -> vessel(o, com);
+            case PIN -> turned(o, com);
             case MESH -> {
                 MeshAssets.Loaded a = MeshAssets.load(o.asset());
                 float[] b = a.mesh().bounds();
@@ -817,6 +818,28 @@ public final class Simulator {
                 for (int side = 0; side < 2; side++) for (double[] q : quad) pts.add(ring(q, j + side, r, h));
                 c.addChildShape(hull(pts, com, margin));
             }
+        }
+        return c;
+    }
+
+    /**
+     * A solid of revolution (a bowling pin) as convex pieces: each band of its contour between two
+     * stations, the hull of the two rings of {@value #SECTORS} points, a frustum. The contour's
+     * waist (the pin's neck) stays a waist, which one hull of the whole would fill in.
+     */
+    private static CompoundCollisionShape turned(SceneObject o, Vec3 com) {
+        double[][] st = Solids.turned(o.shape());
+        double r = o.size().x() / 2, h = o.size().y();
+        CompoundCollisionShape c = new CompoundCollisionShape(st.length - 2);
+        // Station 0 is the middle of the base; the bands run from station 1 (the base's rim) up.
+        for (int k = 1; k + 1 < st.length; k++) {
+            List<Vec3> pts = new ArrayList<>(2 * SECTORS);
+            for (int j = 0; j < SECTORS; j++) {
+                pts.add(ring(st[k], j, r, h));
+                if (st[k + 1][0] > 0 || j == 0) pts.add(ring(st[k + 1], j, r, h));
+            }
+            double band = Math.min(h * (st[k + 1][1] - st[k][1]), r * Math.max(st[k][0], st[k + 1][0]));
+            c.addChildShape(hull(pts, com, (float) Math.min(0.0005, band / 8)));
         }
         return c;
     }

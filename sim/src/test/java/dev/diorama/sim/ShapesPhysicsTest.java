@@ -12,6 +12,7 @@ import dev.diorama.scene.Quat;
 import dev.diorama.scene.Scene;
 import dev.diorama.scene.SceneObject;
 import dev.diorama.scene.Shape;
+import dev.diorama.scene.Solids;
 import dev.diorama.scene.Timeline;
 import dev.diorama.scene.Vec3;
 import java.time.LocalTime;
@@ -241,11 +242,44 @@ class ShapesPhysicsTest {
         assertTrue(tl.frames().getLast().poses().get(1).position().y() > 0.75, "the ball stays on the table");
     }
 
+    /**
+     * A bowling pin let go tilted on the rim of its base falls over when its centre of mass is past
+     * that rim, and rocks back upright when it is not: the angle between is atan(r_base / h_cm),
+     * 9.9 degrees for the regulation pin (base 2.031 in across, centre of mass 5.84 in up).
+     */
+    @Test
+    void aBowlingPinFallsOverWhenTiltedPastItsBaseAndRightsItselfBefore() {
+        Vec3 size = Shape.PIN.proportions(15 * 0.0254);
+        double rBase = 2.031 / 2 * 0.0254, hCm = Solids.centreOfMass(Shape.PIN, size).y() + size.y() / 2;
+        double critical = Math.toDegrees(Math.atan(rBase / hCm));
+        assertEquals(9.9, critical, 0.1);
+        for (double tilt : new double[] {critical - 1, critical + 1}) {
+            double t = Math.toRadians(tilt);
+            // turned about z, its top toward -x, resting on the rim of its base at -x
+            Quat q = Quat.axisAngle(new Vec3(0, 0, 1), t);
+            double centre = rBase * Math.sin(t) + size.y() / 2 * Math.cos(t) + 1e-4;
+            SceneObject pin = new SceneObject("pin", Shape.PIN, Material.MAPLE, null, size, new Vec3(0, centre, 0), q, null);
+            Timeline tl = Simulator.run(scene(3, 24, 240, List.of(pin), List.of()));
+            double most = 0, lean = 0;
+            for (Keyframe k : tl.frames()) {
+                lean = Math.toDegrees(Math.acos(Math.clamp(k.poses().getFirst().rotation().rotate(new Vec3(0, 1, 0)).y(), -1, 1)));
+                most = Math.max(most, lean);
+            }
+            if (tilt < critical) {
+                // It rocks back onto its base (and wobbles on it a while, as pins do), never past its rim.
+                assertTrue(most < critical, "tilted " + tilt + " degrees, it should stand; it leaned " + most);
+                assertTrue(lean < tilt / 2, "tilted " + tilt + " degrees, it still leans " + lean + " after 3 s");
+            } else {
+                assertTrue(lean > 60, "tilted " + tilt + " degrees, it should fall; it leans " + lean);
+            }
+        }
+    }
+
     @Test
     void everyShapeRestsOnTheFloorAtItsHalfHeight() {
         List<SceneObject> objs = new ArrayList<>();
         Shape[] shapes = {Shape.CONE, Shape.PYRAMID, Shape.WEDGE, Shape.DOMINO, Shape.BRICK, Shape.BOWL, Shape.CUP,
-            Shape.BOTTLE, Shape.JUG, Shape.TABLE, Shape.SHELF, Shape.STAIRS};
+            Shape.BOTTLE, Shape.JUG, Shape.PIN, Shape.TABLE, Shape.SHELF, Shape.STAIRS};
         for (int i = 0; i < shapes.length; i++) {
             Vec3 size = shapes[i].proportions(shapes[i] == Shape.DOMINO ? 0.2 : 0.5);
             if (shapes[i] == Shape.SHELF) size = new Vec3(0.5, 0.8, 0.3);
