@@ -284,4 +284,30 @@ class PromptPhysicsTest {
             assertTrue(k.poses().get(b).position().x() * way < face, "the ball passed the curtain at " + k.t() + " s");
         }
     }
+
+    /**
+     * "a marble rolls down a ramp and knocks over five dominoes": the marble leaves the ramp, rolls
+     * into the first domino, and the chain falls, each domino after the one before it (none before
+     * the marble is off the ramp, half a second in).
+     */
+    @Test
+    void aMarbleRolledDownARampKnocksOverTheDominoesInItsWay() {
+        Scene s = scene("a marble rolls down a ramp and knocks over five dominoes", 4);
+        Timeline tl = Simulator.run(s);
+        List<SceneObject> dominoes = s.objects().stream().filter(o -> o.shape() == Shape.DOMINO).toList();
+        double last = 0;
+        for (SceneObject d : dominoes) {
+            int i = s.indexOf(d.id());
+            double fell = Double.NaN;
+            for (Keyframe k : tl.frames()) {
+                if (tilt(k.poses().get(i).rotation()) > 45) {
+                    fell = k.t();
+                    break;
+                }
+            }
+            // a frame (1/24 s) may hold two: the wave runs at about a spacing in 40 ms
+            assertTrue(fell >= last && fell > 0.5, d.id() + " falls, after the one before it (" + last + " s): " + fell);
+            last = fell;
+        }
+    }
 }

@@ -343,8 +343,24 @@ final class ActionWords {
             int k = Set.of("a", "an", "the").contains(r.w(end)) ? end + 1 : end;
             if (LAYOUT_NOUNS.containsKey(r.w(k)) && r.w(k + 1).equals("of")) k += 2;   // "knocks over a tower of blocks"
             int g = Arranging.subject(r.draft.groups, i, false), t = r.shapeAhead(k);
-            if (a.startsWith("knock") && g >= 0 && r.draft.groups.get(g).at() < i && t >= 0 && t <= end + 5
-                    && r.draft.groups.get(g).noun().role() == Draft.Role.PLAIN) {
+            boolean knock = a.startsWith("knock") && g >= 0 && r.draft.groups.get(g).at() < i && t >= 0 && t <= end + 5;
+            // "a ball rolls down a ramp and knocks over five dominoes": the ramp does not knock; the
+            // ball's roll (down the ramp, Props) carries it into them, and the dominoes stand in its way.
+            ActionPhrase mover = null;
+            if (knock && r.draft.groups.get(g).noun().role() != Draft.Role.PLAIN) {
+                for (ActionPhrase p : r.draft.actions) {
+                    int pg = Arranging.subject(r.draft.groups, p.at(), false);
+                    if (p.at() < i && Set.of(Act.ROLL, Act.PUSH, Act.THROW).contains(p.act()) && pg >= 0
+                            && r.draft.groups.get(pg).noun().role() == Draft.Role.PLAIN) mover = p;
+                }
+                if (mover != null) {
+                    r.draft.toward.putIfAbsent(mover.at(), end);
+                    r.draft.knocks.add(mover.at());
+                    r.use(i, end);
+                    return end;
+                }
+            }
+            if (knock && r.draft.groups.get(g).noun().role() == Draft.Role.PLAIN) {
                 act = r.draft.groups.get(g).shape() == Shape.BALL ? Act.ROLL : Act.PUSH;
                 r.draft.toward.put(i, end);
                 r.draft.knocks.add(i);

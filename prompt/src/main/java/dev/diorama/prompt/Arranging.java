@@ -208,6 +208,16 @@ final class Arranging {
             boolean arranged = d.arrangements.stream().anyMatch(r -> subject(d.groups, r.at(), r.leading()) == g);
             if (!arranged) d.arrangements.add(new Arrangement(dominoes.at(), Draft.Layout.ROW, true, dominoes.words()));
         }
+        // "a ball rolls into five dominoes", "... and knocks over five dominoes": dominoes something is
+        // sent at stand in a row, spaced to fall into each other, none leaning (the mover knocks them)
+        for (ActionPhrase a : d.actions) {
+            Integer word = d.toward.get(a.at());
+            if (word == null) continue;
+            int t = subject(d.groups, word, true);
+            if (t < 0 || d.groups.get(t).shape() != Shape.DOMINO || d.groups.get(t).count() < 2) continue;
+            boolean arranged = d.arrangements.stream().anyMatch(r -> subject(d.groups, r.at(), r.leading()) == t);
+            if (!arranged) d.arrangements.add(new Arrangement(d.groups.get(t).at(), Draft.Layout.ROW, true, d.groups.get(t).words()));
+        }
         // "ten pins": bowling pins with no arrangement of their own stand racked, as on a lane
         for (int g = 0; g < d.groups.size(); g++) {
             ObjectGroup group = d.groups.get(g);
@@ -431,7 +441,11 @@ final class Arranging {
         java.util.Set<ObjectGroup> acting = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         boolean crossing = false;
         for (ActionPhrase a : d.actions) {
-            if (consumed.contains(a)) continue;  // a prop or rig carried it out (Props)
+            if (consumed.contains(a)) {
+                // a prop or rig carried it out (Props): a ball rolling down a ramp still crosses the floor
+                crossing |= a.act() == Act.ROLL || a.act() == Act.PUSH;
+                continue;
+            }
             int g = subject(d.groups, a.at(), false);
             if (g >= 0) acting.add(d.groups.get(g));
             // A thing standing on a prop does not turn: the camera circles it (Staging's turntable).
@@ -526,6 +540,12 @@ final class Arranging {
         // What a thing rolls, slides or is thrown past, into or behind stands on the floor: an
         // object with no action and no height of its own is not dropped when something else moves
         // across (without a mover every object falls from the default height, Staging).
+        // ... unless its own words say it falls ("a ball rolls and a cube falls")
+        java.util.Set<ObjectGroup> saidToFall = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (int di : d.drops) {
+            int g = subject(d.groups, di, false);
+            if (g >= 0 && d.groups.get(g).at() < di) saidToFall.add(d.groups.get(g));
+        }
         List<String> standing = new ArrayList<>();
         for (int k = 0; k < falling.size(); k++) {
             Item it = falling.get(k);
@@ -544,7 +564,7 @@ final class Arranging {
             }
             boolean still = d.still.contains(it.group());
             if (!(crossing || still) || it.heightWords() != null || acting.contains(it.group()) && !still
-                    || bottom[k] != Staging.DEFAULT_DROP_HEIGHT) continue;
+                    || saidToFall.contains(it.group()) && !still || bottom[k] != Staging.DEFAULT_DROP_HEIGHT) continue;
             bottom[k] = 0;
             if (!still && !standing.contains(it.group().words())) standing.add(it.group().words());
         }

@@ -533,8 +533,9 @@ final class PromptReader {
         String h = w(j);
         boolean described = mods.determiner || !mods.spans.isEmpty();
         Shape shape = Vocabulary.SHAPES.get(h);
-        // "can" is a noun only after a determiner or an adjective: "a ball can bounce" has no can.
-        if ((h.equals("can") || h.equals("cans")) && !described) shape = null;
+        // "can" is a noun only after a determiner or an adjective: "a ball can bounce" has no can
+        // ("cans" is never the verb: "a pyramid of cans").
+        if (h.equals("can") && !described) shape = null;
         // "saw" is a seesaw only as "see saw" ("I saw a ball" has none).
         if (h.equals("saw") && !w(j - 1).equals("see") || h.equals("totter") && !w(j - 1).equals("teeter")) shape = null;
         // "my_sneaker.glb": a model file, whatever its name.
