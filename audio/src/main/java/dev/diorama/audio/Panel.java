@@ -27,7 +27,7 @@ record Panel(double span, double thickness) {
             case STEEL, CHROME, IRON, COPPER, GOLD, ALUMINIUM -> new Panel(0.6, 0.006); // metal deck plate
             case GLASS -> new Panel(1.0, 0.019);      // structural glass floor panel
             case ICE -> new Panel(2.0, 0.1);          // a frozen sheet
-            case PLASTIC -> new Panel(0.5, 0.01);     // plastic deck panel
+            case PLASTIC, RESIN -> new Panel(0.5, 0.01);     // plastic deck panel
             // soft covering: modes mostly below 20 Hz (a floor of feathers or balloons sounds as one)
             case RUBBER, CARPET, FOAM, CORK, FEATHER, BALLOON, HELIUM -> new Panel(0.5, 0.01);
             case CARDBOARD, PAPER -> new Panel(0.5, 0.005);
@@ -44,7 +44,7 @@ record Panel(double span, double thickness) {
             case STEEL, CHROME, IRON, COPPER, GOLD, ALUMINIUM -> new Panel(1.0, 0.003); // sheet-metal panel
             case GLASS -> new Panel(1.0, 0.006);      // a window pane
             case ICE -> new Panel(2.0, 0.1);
-            case PLASTIC -> new Panel(0.6, 0.006);
+            case PLASTIC, RESIN -> new Panel(0.6, 0.006);
             case RUBBER, CARPET, FOAM, CORK, CARDBOARD, PAPER, FEATHER, BALLOON, HELIUM -> new Panel(0.6, 0.01);
         };
     }

@@ -89,7 +89,7 @@ public enum Surface {
             case STEEL, CHROME, IRON, COPPER, GOLD, ALUMINIUM -> STEEL;
             case WOOD, OAK, PINE, MAPLE -> WOOD_FLOOR;
             case GLASS -> PLATE_GLASS;
-            case PLASTIC -> PLASTIC;
+            case PLASTIC, RESIN -> PLASTIC;
             case STONE, GRANITE -> STONE;
             // Ice is as hard and smooth as polished stone: the marble row is the nearest measured.
             case MARBLE, ICE -> MARBLE;

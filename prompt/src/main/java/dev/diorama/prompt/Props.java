@@ -544,10 +544,15 @@ final class Props {
                     of.add(c);
                 }
             }
-            boolean rolls = false;
-            for (ObjectGroup c : of) rolls |= acts(c).contains(Act.ROLL) || acts(c).contains(Act.PUSH);
+            boolean rolls = false, collide = false;
+            for (ObjectGroup c : of) {
+                rolls |= acts(c).contains(Act.ROLL) || acts(c).contains(Act.PUSH);
+                collide |= acts(c).contains(Act.COLLIDE);
+            }
             if (d.offAt.contains(g.at()) && g.shape() != Shape.STAIRS && !rolls) {
                 offEdge(u, g, size, things, of, top, baseY);
+            } else if (collide && things.size() >= 2 && g.shape() != Shape.STAIRS) {
+                collideOn(u, g, things, of, top, x0, x1, z0, z1, baseY);
             } else {
                 place(u, g, things, of, top, x0, x1, z0, z1, baseY);
             }
@@ -655,6 +660,32 @@ final class Props {
                 u.pieces.add(p);
             }
             return u;
+        }
+
+        /**
+         * "two balls collide on a table": what the surface holds, half of it at each end of the
+         * surface along x, in one line through the middle, the halves sent at each other at
+         * {@link Arranging#COLLIDE_SPEED} (a ball rolls, a cylinder rolls on its side, anything else
+         * slides), as two halves meet on the floor.
+         */
+        private void collideOn(Unit u, ObjectGroup g, List<Unit> things, List<ObjectGroup> of, double top, double x0,
+                               double x1, double z0, double z1, double baseY) {
+            double gap = 0.02, zc = round((z0 + z1) / 2);
+            int half = (things.size() + 1) / 2;
+            double left = x1, right = x0;
+            for (int k = 0; k < things.size(); k++) {
+                Unit t = things.get(k);
+                t.centre();
+                double[] e = t.extents();
+                double w = e[1] - e[0];
+                boolean first = k < half;
+                double x = first ? left - w / 2 : right + w / 2;
+                if (first) left -= w + gap;
+                else right += w + gap;
+                Unit moving = pushed(t, new Vec3(first ? -Arranging.COLLIDE_SPEED : Arranging.COLLIDE_SPEED, 0, 0));
+                u.add(moving, new Vec3(round(x), bottomOn(of.get(k), g, top, baseY), zc));
+            }
+            if (left < right) notes.add("\"" + g.words() + "\": what collides on it does not all fit; some of it overhangs the edge");
         }
 
         /** The velocity of a thing put on a surface: down the stairs, or rolled or pushed along; null at rest. */

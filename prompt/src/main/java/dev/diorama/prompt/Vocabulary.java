@@ -116,6 +116,7 @@ final class Vocabulary {
         material(Material.ALUMINIUM, "aluminium", "aluminum", "tin");
         material(Material.OAK, "oak", "oaken");
         material(Material.MAPLE, "maple");
+        material(Material.RESIN, "resin", "phenolic");
         material(Material.PINE, "pine", "softwood");
         material(Material.ICE, "ice", "icy", "frozen");
         material(Material.MARBLE, "marble");
@@ -171,7 +172,7 @@ final class Vocabulary {
         noun("football", Shape.BALL, Material.RUBBER, 0.22, "white", "football", "footballs", "soccerball");
         noun("volleyball", Shape.BALL, Material.RUBBER, 0.21, "white", "volleyball", "volleyballs");
         noun("baseball", Shape.BALL, Material.PLASTIC, 0.074, "white", "baseball", "baseballs");
-        noun("snooker-ball", Shape.BALL, Material.PLASTIC, 0.0525, null, "snookerball");
+        noun("snooker-ball", Shape.BALL, Material.RESIN, 0.0525, null, "snookerball");
         // Things and vessels: the shapes of Shape with the sizes and materials of the everyday object.
         noun("cone", Shape.CONE, Material.PLASTIC, 0, null, "cone", "cones");
         noun("pyramid", Shape.PYRAMID, Material.STONE, 0, null, "pyramid", "pyramids");
@@ -233,9 +234,10 @@ final class Vocabulary {
         propCompound("see saw", Shape.PLANK, Material.WOOD, Draft.Role.SEESAW);
         propCompound("teeter totter", Shape.PLANK, Material.WOOD, Draft.Role.SEESAW);
 
-        compound("snooker ball", Shape.BALL, Material.PLASTIC, 0.0525, "red");
-        compound("billiard ball", Shape.BALL, Material.PLASTIC, 0.057, null);
-        compound("pool ball", Shape.BALL, Material.PLASTIC, 0.057, null);
+        compound("snooker ball", Shape.BALL, Material.RESIN, 0.0525, "red");
+        compound("billiard ball", Shape.BALL, Material.RESIN, 0.057, null);
+        compound("cue ball", Shape.BALL, Material.RESIN, 0.057, "white");
+        compound("pool ball", Shape.BALL, Material.RESIN, 0.057, null);
         compound("tennis ball", Shape.BALL, Material.RUBBER, 0.067, "greenyellow");
         compound("golf ball", Shape.BALL, Material.PLASTIC, 0.043, "white");
         compound("beach ball", Shape.BALL, Material.PLASTIC, 0.5, "deepskyblue");

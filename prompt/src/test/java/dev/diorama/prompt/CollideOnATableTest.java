@@ -1,0 +1,47 @@
+package dev.diorama.prompt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.diorama.scene.Material;
+import dev.diorama.scene.Scene;
+import dev.diorama.scene.SceneObject;
+import dev.diorama.scene.Shape;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * "two balls collide on a table": the halves start at the table's two ends, on its top, in one
+ * line, sent at each other as two halves meet on the floor; billiard balls are phenolic resin.
+ */
+class CollideOnATableTest {
+    private static Scene scene(String prompt) {
+        return PromptParser.parse(prompt, PromptParser.Options.DEFAULTS).scene();
+    }
+
+    @Test
+    void twoThingsCollideOnATableFromItsEnds() {
+        for (String prompt : List.of("two balls collide on a table", "a cue ball and a red billiard ball collide on a table")) {
+            Scene s = scene(prompt);
+            SceneObject table = s.objects().stream().filter(o -> o.shape() == Shape.TABLE).findFirst().orElseThrow();
+            List<SceneObject> balls = s.objects().stream().filter(o -> o.shape() == Shape.BALL).toList();
+            assertEquals(2, balls.size(), prompt);
+            double top = table.position().y() + table.size().y() / 2;
+            SceneObject a = balls.get(0), b = balls.get(1);
+            for (SceneObject o : balls) {
+                assertEquals(top, o.position().y() - o.size().y() / 2, 1e-3, prompt + ": " + o.id() + " on the top");
+                assertTrue(Math.abs(o.position().x() - table.position().x()) < table.size().x() / 2, prompt + ": over the table");
+                assertEquals(1.5, Math.abs(o.velocity().x()), 1e-9, prompt);
+                // each heads for the other
+                assertTrue(Math.signum(o.velocity().x()) == Math.signum((o == a ? b : a).position().x() - o.position().x()), prompt);
+            }
+            assertEquals(a.position().z(), b.position().z(), 1e-9, prompt + ": in one line");
+            // from the ends: more than half the table's length apart
+            assertTrue(Math.abs(a.position().x() - b.position().x()) > table.size().x() / 2, prompt);
+        }
+        Scene billiards = scene("a cue ball and a red billiard ball collide on a table");
+        for (SceneObject o : billiards.objects()) {
+            if (o.shape() == Shape.BALL) assertEquals(Material.RESIN, o.material(), o.id());
+        }
+    }
+}
