@@ -29,7 +29,7 @@ public final class SolidMeshes {
     public static TriangleMesh mesh(Shape shape, Vec3 size, String asset) {
         Builder b = new Builder();
         switch (shape) {
-            case CUBE, PLANK, DOMINO, BRICK, TABLE, SHELF, STAIRS, TANK -> {
+            case CUBE, PLANK, DOMINO, BRICK, TABLE, POOL_TABLE, SHELF, STAIRS, TANK -> {
                 for (Solids.Box box : Solids.boxes(shape, size)) b.box(box.centre(), box.half());
             }
             case WEDGE -> {

@@ -124,7 +124,7 @@ final class ModalModel {
             // Solid blocks ring as the box that holds them.
             case CUBE, PLANK, DOMINO, BRICK, WEDGE, PYRAMID, MESH -> box(m, s);
             // A compound rings mostly through its largest board (a table's top, a shelf's side, a step).
-            case TABLE, SHELF, STAIRS, TANK -> {
+            case TABLE, POOL_TABLE, SHELF, STAIRS, TANK -> {
                 dev.diorama.scene.Solids.Box big = null;
                 for (var b : dev.diorama.scene.Solids.boxes(o.shape(), s)) if (big == null || b.volume() > big.volume()) big = b;
                 Geometry one = box(m, big.half().times(2));

@@ -95,7 +95,7 @@ public enum Surface {
             case MARBLE, ICE -> MARBLE;
             case CONCRETE -> CONCRETE;
             case CERAMIC, PORCELAIN -> TILE;
-            case CARPET -> CARPET;
+            case CARPET, CLOTH -> CARPET;
             case FOAM, FEATHER -> CARPET_ON_FOAM;
             // Porous boards on a frame absorb the low bands most, as plasterboard does.
             case CARDBOARD, PAPER -> GYPSUM_BOARD;

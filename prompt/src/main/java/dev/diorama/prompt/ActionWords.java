@@ -581,7 +581,7 @@ final class ActionWords {
     }
 
     /** What "into" puts a thing in or on rather than sends it at: cups, bowls, bottles, jugs, tanks, tables, shelves, stairs. */
-    static final Set<Shape> HOLDERS = Set.of(Shape.BOWL, Shape.CUP, Shape.BOTTLE, Shape.JUG, Shape.TANK, Shape.TABLE, Shape.SHELF, Shape.STAIRS);
+    static final Set<Shape> HOLDERS = Set.of(Shape.BOWL, Shape.CUP, Shape.BOTTLE, Shape.JUG, Shape.TANK, Shape.TABLE, Shape.POOL_TABLE, Shape.SHELF, Shape.STAIRS);
 
     /** The words that send a mover at a thing named after them. */
     static final Set<String> TOWARD = Set.of("towards", "toward", "at", "against", "into");

@@ -836,6 +836,8 @@ final class PromptReader {
         }
         boolean onSurface = surfacePreposition(i);
         Draft.Noun noun = nounAt(head, shape, mods);
+        // a compound of a shape of its own ("a pool table" is no dining table)
+        if (noun.shape() != shape && noun.shape() != Shape.MESH && shape != Shape.MESH) shape = noun.shape();
         if (!Double.isNaN(mods.rod)) {
             // "a red stone ball on a 0.8 m rod": a pendulum with that bob (its size said, or the pendulum's) and rod
             if (shape != Shape.BALL) {
@@ -1383,6 +1385,7 @@ final class PromptReader {
             case JUG -> "jugs";
             case PIN -> "pins";
             case TABLE -> "tables";
+            case POOL_TABLE -> "pool tables";
             case SHELF -> "shelves";
             case STAIRS -> "stairs";
             case TANK -> "tanks";

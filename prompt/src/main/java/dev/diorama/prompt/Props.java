@@ -489,6 +489,15 @@ final class Props {
             double top, x0, x1, z0, z1;
             double margin = 0.02;
             switch (g.shape()) {
+                case POOL_TABLE -> {
+                    // on the cloth, inside the cushions (Solids.poolTable, local to the unit: its base at 0)
+                    double[] bed = Solids.poolTable(size);
+                    top = bed[4] + size.y() / 2;
+                    x0 = bed[0] + margin;
+                    x1 = bed[1] - margin;
+                    z0 = bed[2] + margin;
+                    z1 = bed[3] - margin;
+                }
                 case SHELF -> {
                     double t = 0.06 * size.z();
                     int n = Solids.shelfBoards(size);

@@ -104,6 +104,7 @@ final class Staging {
             case JUG -> s.proportions(0.25);
             case PIN -> s.proportions(0.381);
             case TABLE -> s.proportions(1.2);
+            case POOL_TABLE -> s.proportions(2.74);
             case SHELF -> s.proportions(1.8);
             case TANK -> s.proportions(0.6);
         };
@@ -121,6 +122,7 @@ final class Staging {
             case PYRAMID, BRICK, BOWL, CUP, JUG -> Material.STONE;  // stone stands in for brick and ceramic
             case BOTTLE, TANK -> Material.GLASS;
             case PIN -> Material.MAPLE;
+            case POOL_TABLE -> Material.CLOTH;
         };
     }
 
@@ -167,6 +169,7 @@ final class Staging {
                     + Scene.MAX_OBJECTS + " in one scene");
         }
         Liquids.Plan liquidPlan = Liquids.resolve(d, notes);
+        lookOntoPoolTables(d, notes);
         Props.Plan plan = Props.plan(d, room, notes);
         boolean anyFalling = d.groups.stream().anyMatch(g -> !g.onSurface() && !plan.member(g));
         for (ObjectGroup g : ordered(d, notes)) {
@@ -822,6 +825,22 @@ final class Staging {
                 windows(d.windows.value(), r, env.latitude(), notes, d.windows.words())));
     }
 
+    /**
+     * A pool table's balls lie 36 mm below its cushions: at the default camera's 8 degrees they
+     * hide behind the near one. Unless the words chose a shot or an angle, the camera looks down at
+     * a high angle ({@link Framing#HIGH_PITCH_DOWN} degrees), and a note says so.
+     */
+    private static void lookOntoPoolTables(Draft d, List<String> notes) {
+        if (d.angle != null || d.shot != null) return;
+        ObjectGroup table = d.groups.stream().filter(g -> g.shape() == Shape.POOL_TABLE).findFirst().orElse(null);
+        if (table == null) return;
+        d.angle = new Draft.Said<>(Draft.Angle.HIGH, table.words());
+        d.angleImplied = true;
+        d.impliedPitchDown = Framing.HIGH_PITCH_DOWN;
+        notes.add("\"" + table.words() + "\": a high angle (" + PromptReader.number(Framing.HIGH_PITCH_DOWN)
+                + " degrees down), to see the balls on its cloth; say \"at eye level\" for another");
+    }
+
     /** How far behind the centre of a rack's back row the pit's curtain hangs, m (past the pin deck and the pit). */
     static final double CURTAIN_BEHIND = 0.9;
     /** Between a lane's kickbacks, m: the lane (41.5 in) and its two gutters (9.25 in each). */
@@ -1008,7 +1027,7 @@ final class Staging {
                 case BALL, CUBE -> new Vec3(l, l, l);
                 case CYLINDER -> g.across() ? new Vec3(l, l / 0.6, l) : new Vec3(0.6 * l, l, 0.6 * l);
                 case PLANK -> new Vec3(l, l / 20, l / 5);
-                case CONE, PYRAMID, WEDGE, DOMINO, BRICK, BOWL, CUP, BOTTLE, JUG, PIN, TABLE, SHELF, STAIRS, TANK, MESH
+                case CONE, PYRAMID, WEDGE, DOMINO, BRICK, BOWL, CUP, BOTTLE, JUG, PIN, TABLE, POOL_TABLE, SHELF, STAIRS, TANK, MESH
                         -> g.shape().proportions(l);
             };
         }
@@ -1289,7 +1308,7 @@ final class Staging {
         return switch (shape) {
             case BALL -> size.x() / 2;
             case CYLINDER, CONE, BOWL, CUP, BOTTLE, JUG, PIN -> Math.hypot(size.x() / 2, size.y() / 2);
-            case CUBE, PLANK, PYRAMID, WEDGE, DOMINO, BRICK, TABLE, SHELF, STAIRS, TANK, MESH -> size.length() / 2;
+            case CUBE, PLANK, PYRAMID, WEDGE, DOMINO, BRICK, TABLE, POOL_TABLE, SHELF, STAIRS, TANK, MESH -> size.length() / 2;
         };
     }
 

@@ -117,6 +117,7 @@ final class Vocabulary {
         material(Material.OAK, "oak", "oaken");
         material(Material.MAPLE, "maple");
         material(Material.RESIN, "resin", "phenolic");
+        material(Material.CLOTH, "baize");
         material(Material.PINE, "pine", "softwood");
         material(Material.ICE, "ice", "icy", "frozen");
         material(Material.MARBLE, "marble");
@@ -225,6 +226,11 @@ final class Vocabulary {
                 "saucers");
         propCompound("coffee table", Shape.TABLE, Material.WOOD, Draft.Role.SURFACE);
         propCompound("dining table", Shape.TABLE, Material.WOOD, Draft.Role.SURFACE);
+        // A pool table: a 9 ft table of green cloth over slate, with a cushion along each edge (no pockets).
+        propCompound("pool table", Shape.POOL_TABLE, Material.CLOTH, Draft.Role.SURFACE);
+        propCompound("billiard table", Shape.POOL_TABLE, Material.CLOTH, Draft.Role.SURFACE);
+        propCompound("billiards table", Shape.POOL_TABLE, Material.CLOTH, Draft.Role.SURFACE);
+        propCompound("snooker table", Shape.POOL_TABLE, Material.CLOTH, Draft.Role.SURFACE);
         // Rigs: several objects and joints (Props).
         prop("pendulum", Shape.BALL, Material.STEEL, Draft.Role.PENDULUM, "pendulum", "pendulums", "pendula");
         prop("cradle", Shape.BALL, Material.MARBLE, Draft.Role.CRADLE, "cradle", "cradles");
@@ -330,9 +336,10 @@ final class Vocabulary {
     private static void propCompound(String words, Shape s, Material m, Draft.Role role) {
         String last = words.substring(words.lastIndexOf(' ') + 1);
         Draft.Noun base = NOUNS.get(last);
-        String word = base != null && base.role() == role ? base.word() : words.replace(' ', '-');
+        String word = base != null && base.role() == role && base.shape() == s ? base.word() : words.replace(' ', '-');
         Vec3 size = switch (words) {
             case "coffee table" -> new Vec3(1.0, 0.45, 0.6);
+            case "pool table", "billiard table", "billiards table", "snooker table" -> Shape.POOL_TABLE.proportions(2.74);
             default -> base != null ? base.size() : nounSize(word, s, 0);
         };
         COMPOUNDS.put(words, new Draft.Noun(word, s, m, size, role, null));

@@ -44,4 +44,30 @@ class CollideOnATableTest {
             if (o.shape() == Shape.BALL) assertEquals(Material.RESIN, o.material(), o.id());
         }
     }
+
+    /**
+     * "two billiard balls collide on a pool table": a 9 ft table of cloth, the balls on its cloth
+     * inside the cushions at its two ends, and the camera high enough to see them over the near
+     * cushion.
+     */
+    @Test
+    void billiardBallsCollideOnThePoolTablesCloth() {
+        PromptParser.Parse p = PromptParser.parse("two billiard balls collide on a pool table", PromptParser.Options.DEFAULTS);
+        Scene s = p.scene();
+        SceneObject table = s.objects().stream().filter(o -> o.shape() == Shape.POOL_TABLE).findFirst().orElseThrow();
+        assertEquals(Material.CLOTH, table.material());
+        assertTrue(table.fixed());
+        double[] bed = dev.diorama.scene.Solids.poolTable(table.size());
+        for (SceneObject o : s.objects()) {
+            if (o.shape() != Shape.BALL) continue;
+            assertEquals(Material.RESIN, o.material());
+            double x = o.position().x() - table.position().x(), r = o.size().x() / 2;
+            assertTrue(x - r > bed[0] && x + r < bed[1], o.id() + " inside the cushions");
+            assertEquals(table.position().y() + bed[4], o.position().y() - r, 1e-3, o.id() + " on the cloth");
+        }
+        // looking down at 35 degrees
+        dev.diorama.scene.Vec3 look = s.camera().lookAt().minus(s.camera().position());
+        assertEquals(35, Math.toDegrees(Math.asin(-look.y() / look.length())), 0.5);
+        assertTrue(p.notes().stream().anyMatch(n -> n.contains("to see the balls on its cloth")), p.notes().toString());
+    }
 }

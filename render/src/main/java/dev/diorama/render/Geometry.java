@@ -113,7 +113,7 @@ final class Geometry {
                 case BALL -> BALL;
                 case CUBE, PLANK, DOMINO, BRICK -> BOX;
                 case CYLINDER -> CYLINDER;
-                case CONE, PYRAMID, WEDGE, BOWL, CUP, BOTTLE, JUG, PIN, TABLE, SHELF, STAIRS, TANK, MESH -> TRIANGLES;
+                case CONE, PYRAMID, WEDGE, BOWL, CUP, BOTTLE, JUG, PIN, TABLE, POOL_TABLE, SHELF, STAIRS, TANK, MESH -> TRIANGLES;
             };
             if (shape[i] == TRIANGLES) mesh[i] = ShapeMeshes.of(o.shape(), s, o.asset());
             if (o.shape() == dev.diorama.scene.Shape.MESH) look[i] = mesh[i].look();

@@ -23,7 +23,8 @@ import java.util.Locale;
  *       y (lathe profiles with walls of finite thickness), open at the top, diameter x = z.</li>
  *   <li>{@code PIN}: a tenpin bowling pin, a solid of revolution about y (the regulation contour,
  *       15 in tall and 4.766 in across at its belly), diameter x = z.</li>
- *   <li>{@code TABLE} (a top on four legs), {@code SHELF} (a bookcase open towards -z, the
+ *   <li>{@code TABLE} (a top on four legs), {@code POOL_TABLE} (a bed on four legs with a cushion
+ *       along each edge of its top, {@link Solids#poolTable}), {@code SHELF} (a bookcase open towards -z, the
  *       camera's usual side), {@code STAIRS} (solid steps rising towards -x, like the wedge):
  *       compounds of boxes.</li>
  *   <li>{@code TANK}: an open glass box, an aquarium: a floor and four walls, each
@@ -36,7 +37,7 @@ public enum Shape {
     BALL, CUBE, CYLINDER, PLANK,
     CONE, PYRAMID, WEDGE, DOMINO, BRICK,
     BOWL, CUP, BOTTLE, JUG, PIN,
-    TABLE, SHELF, STAIRS,
+    TABLE, POOL_TABLE, SHELF, STAIRS,
     TANK,
     MESH;
 
@@ -51,7 +52,7 @@ public enum Shape {
     public boolean round() {
         return switch (this) {
             case CYLINDER, CONE, BOWL, CUP, BOTTLE, JUG, PIN -> true;
-            case BALL, CUBE, PLANK, PYRAMID, WEDGE, DOMINO, BRICK, TABLE, SHELF, STAIRS, TANK, MESH -> false;
+            case BALL, CUBE, PLANK, PYRAMID, WEDGE, DOMINO, BRICK, TABLE, POOL_TABLE, SHELF, STAIRS, TANK, MESH -> false;
         };
     }
 
@@ -59,7 +60,7 @@ public enum Shape {
     public boolean hollow() {
         return switch (this) {
             case BOWL, CUP, BOTTLE, JUG, TANK -> true;
-            case BALL, CUBE, CYLINDER, PLANK, CONE, PYRAMID, WEDGE, DOMINO, BRICK, PIN, TABLE, SHELF, STAIRS, MESH -> false;
+            case BALL, CUBE, CYLINDER, PLANK, CONE, PYRAMID, WEDGE, DOMINO, BRICK, PIN, TABLE, POOL_TABLE, SHELF, STAIRS, MESH -> false;
         };
     }
 
@@ -84,6 +85,7 @@ public enum Shape {
             case JUG -> new Vec3(d * 0.65, d, d * 0.65);
             case PIN -> new Vec3(d * 4.766 / 15, d, d * 4.766 / 15);  // USBC: 15 in tall, 4.766 in at the belly
             case TABLE -> new Vec3(d, d * 0.625, d * 2 / 3);
+            case POOL_TABLE -> new Vec3(d, d * 0.77 / 2.74, d * 1.47 / 2.74);  // a 9 ft table: 100 x 50 in of cloth inside its rails
             case SHELF -> new Vec3(d * 0.8 / 1.8, d, d * 0.3 / 1.8);
             case STAIRS -> new Vec3(d, d * 0.6, d);
             case TANK -> new Vec3(d, d * 0.5, d * 0.5);          // an aquarium, 60 x 30 x 30 cm

@@ -10,8 +10,8 @@ import java.util.List;
  *
  * <p>Three families:
  * <ul>
- *   <li>boxes and compounds of boxes ({@link #boxes}): cube, plank, domino, brick, table, shelf,
- *       stairs, tank. The boxes of a compound never overlap, so their volumes add.</li>
+ *   <li>boxes and compounds of boxes ({@link #boxes}): cube, plank, domino, brick, table, pool
+ *       table, shelf, stairs, tank. The boxes of a compound never overlap, so their volumes add.</li>
  *   <li>convex polyhedra ({@link #hull}): wedge and pyramid; and the cone and cylinder, analytic.</li>
  *   <li>hollow vessels ({@link #profile}): bowl, cup, bottle, jug, each the revolution about y of
  *       a wall cross-section, given as stations from the axis at the bottom up to the rim. Station k
@@ -90,7 +90,7 @@ public final class Solids {
             case CUP -> CUP;
             case BOTTLE -> BOTTLE;
             case JUG -> JUG;
-            case BALL, CUBE, CYLINDER, PLANK, CONE, PYRAMID, WEDGE, DOMINO, BRICK, PIN, TABLE, SHELF, STAIRS, TANK, MESH -> null;
+            case BALL, CUBE, CYLINDER, PLANK, CONE, PYRAMID, WEDGE, DOMINO, BRICK, PIN, TABLE, POOL_TABLE, SHELF, STAIRS, TANK, MESH -> null;
         };
     }
 
@@ -160,6 +160,23 @@ public final class Solids {
         return size.x() / 2 * st[st.length - 1][2];
     }
 
+    /**
+     * A pool table's parts, in units of its extents (a 9 ft table, 2.74 x 0.77 x 1.47 m over its
+     * rails): each rail 10 cm wide (3.65 % of the length) standing a cushion's height above the bed
+     * (36 mm, 63.5 % of a pool ball, 4.68 % of the height to the rail's top, which the rules put at
+     * 29 1/4 to 31 in), the bed and its apron 20 cm deep, square legs 8 cm wide.
+     */
+    static final double POOL_RAIL = 0.1 / 2.74, POOL_CUSHION = 0.036 / 0.77, POOL_BED = 0.2 / 0.77, POOL_LEG = 0.08 / 1.47;
+
+    /**
+     * A pool table's playing surface: {x0, x1, z0, z1, top} in object space, metres: the cloth
+     * inside the rails, and the height of the bed's top.
+     */
+    public static double[] poolTable(Vec3 size) {
+        double rail = POOL_RAIL * size.x(), top = size.y() / 2 - POOL_CUSHION * size.y();
+        return new double[] {-size.x() / 2 + rail, size.x() / 2 - rail, -size.z() / 2 + rail, size.z() / 2 - rail, top};
+    }
+
     /** Number of steps of a staircase: risers of about 18 cm, at least two. */
     public static int stairSteps(Vec3 size) {
         return Math.max(2, (int) Math.round(size.y() / 0.18));
@@ -212,6 +229,20 @@ public final class Solids {
                 b.add(new Box(new Vec3(0, wy, -sz / 2 + t / 2), new Vec3(sx / 2 - t, wallHalf, t / 2)));
                 b.add(new Box(new Vec3(0, wy, sz / 2 - t / 2), new Vec3(sx / 2 - t, wallHalf, t / 2)));
             }
+            case POOL_TABLE -> {
+                // the bed (and its apron) under the whole top, the four rails on its edges, the legs under it
+                double rail = POOL_RAIL * sx, cushion = POOL_CUSHION * sy, bed = POOL_BED * sy, leg = POOL_LEG * sz;
+                double bedTop = sy / 2 - cushion, legs = sy - cushion - bed;
+                b.add(new Box(new Vec3(0, bedTop - bed / 2, 0), new Vec3(sx / 2, bed / 2, sz / 2)));
+                for (int side = -1; side <= 1; side += 2) {
+                    b.add(new Box(new Vec3(0, bedTop + cushion / 2, side * (sz / 2 - rail / 2)), new Vec3(sx / 2, cushion / 2, rail / 2)));
+                    b.add(new Box(new Vec3(side * (sx / 2 - rail / 2), bedTop + cushion / 2, 0), new Vec3(rail / 2, cushion / 2, sz / 2 - rail)));
+                }
+                for (int i = 0; i < 4; i++) {
+                    double x = (i % 2 == 0 ? -1 : 1) * (sx / 2 - rail - leg / 2), z = (i < 2 ? -1 : 1) * (sz / 2 - rail - leg / 2);
+                    b.add(new Box(new Vec3(x, -sy / 2 + legs / 2, z), new Vec3(leg / 2, legs / 2, leg / 2)));
+                }
+            }
             case STAIRS -> {
                 int n = stairSteps(size);
                 double rise = sy / n, run = sx / n;
@@ -234,7 +265,7 @@ public final class Solids {
                     new Vec3(-a, -b, c), new Vec3(a, -b, c), new Vec3(-a, b, c));
             case PYRAMID -> List.of(new Vec3(-a, -b, -c), new Vec3(a, -b, -c), new Vec3(a, -b, c),
                     new Vec3(-a, -b, c), new Vec3(0, b, 0));
-            case BALL, CUBE, CYLINDER, PLANK, CONE, DOMINO, BRICK, BOWL, CUP, BOTTLE, JUG, PIN, TABLE, SHELF, STAIRS, TANK, MESH
+            case BALL, CUBE, CYLINDER, PLANK, CONE, DOMINO, BRICK, BOWL, CUP, BOTTLE, JUG, PIN, TABLE, POOL_TABLE, SHELF, STAIRS, TANK, MESH
                     -> List.of();
         };
     }
@@ -251,7 +282,7 @@ public final class Solids {
             case CONE -> Math.PI / 12 * sx * sz * sy;
             case PYRAMID -> sx * sy * sz / 3;
             case WEDGE -> sx * sy * sz / 2;
-            case CUBE, PLANK, DOMINO, BRICK, TABLE, SHELF, STAIRS, TANK -> {
+            case CUBE, PLANK, DOMINO, BRICK, TABLE, POOL_TABLE, SHELF, STAIRS, TANK -> {
                 double v = 0;
                 for (Box b : boxes(shape, size)) v += b.volume();
                 yield v;
@@ -280,7 +311,7 @@ public final class Solids {
             case BALL, CUBE, CYLINDER, PLANK, DOMINO, BRICK -> Vec3.ZERO;
             case CONE, PYRAMID -> new Vec3(0, -sy / 4, 0);
             case WEDGE -> new Vec3(-sx / 6, -sy / 6, 0);
-            case TABLE, SHELF, STAIRS, TANK -> {
+            case TABLE, POOL_TABLE, SHELF, STAIRS, TANK -> {
                 Vec3 m = Vec3.ZERO;
                 double v = 0;
                 for (Box b : boxes(shape, size)) {
@@ -320,7 +351,7 @@ public final class Solids {
             case WEDGE -> new Vec3(m * (sy * sy / 18 + sz * sz / 12), m * (sx * sx / 18 + sz * sz / 12),
                     m * (sx * sx + sy * sy) / 18);
             case MESH -> new Vec3(m * (sy * sy + sz * sz) / 12, m * (sx * sx + sz * sz) / 12, m * (sx * sx + sy * sy) / 12);
-            case CUBE, PLANK, DOMINO, BRICK, TABLE, SHELF, STAIRS, TANK -> {
+            case CUBE, PLANK, DOMINO, BRICK, TABLE, POOL_TABLE, SHELF, STAIRS, TANK -> {
                 Vec3 c = centreOfMass(shape, size);
                 double ix = 0, iy = 0, iz = 0;
                 for (Box b : boxes(shape, size)) {

@@ -56,6 +56,36 @@ class ShapesSceneTest {
         assertEquals(1.797 / 2 * 0.0254, Solids.turnedRadius(Shape.PIN, s, 10 * 0.0254), 1e-12);
     }
 
+    /**
+     * A 9 ft pool table: 100 x 50 in of cloth inside its rails, the cushions' tops 36 mm (63.5 % of
+     * a pool ball) above the cloth, the rails' tops 29 1/4 to 31 in above the floor; its boxes do not
+     * overlap (their volumes add to the whole's).
+     */
+    @Test
+    void aPoolTableHasTheRegulationPlayingSurfaceAndCushions() {
+        Vec3 s = Shape.POOL_TABLE.proportions(2.74);
+        double[] bed = Solids.poolTable(s);
+        assertEquals(100 * 0.0254, bed[1] - bed[0], 0.005);
+        assertEquals(50 * 0.0254, bed[3] - bed[2], 0.005);
+        assertEquals(0.036, s.y() / 2 - bed[4], 1e-9);
+        assertTrue(s.y() >= 29.25 * 0.0254 && s.y() <= 31 * 0.0254, "rail height " + s.y());
+        double sum = 0, top = Double.NEGATIVE_INFINITY;
+        List<Solids.Box> boxes = Solids.boxes(Shape.POOL_TABLE, s);
+        for (Solids.Box b : boxes) {
+            sum += b.volume();
+            top = Math.max(top, b.centre().y() + b.half().y());
+            for (Solids.Box c : boxes) {
+                if (b == c) continue;
+                double ox = Math.min(b.centre().x() + b.half().x(), c.centre().x() + c.half().x()) - Math.max(b.centre().x() - b.half().x(), c.centre().x() - c.half().x());
+                double oy = Math.min(b.centre().y() + b.half().y(), c.centre().y() + c.half().y()) - Math.max(b.centre().y() - b.half().y(), c.centre().y() - c.half().y());
+                double oz = Math.min(b.centre().z() + b.half().z(), c.centre().z() + c.half().z()) - Math.max(b.centre().z() - b.half().z(), c.centre().z() - c.half().z());
+                assertFalse(ox > 1e-12 && oy > 1e-12 && oz > 1e-12, "boxes overlap: " + b + " " + c);
+            }
+        }
+        assertEquals(sum, Solids.volume(Shape.POOL_TABLE, s, null), 1e-12);
+        assertEquals(s.y() / 2, top, 1e-12, "the rails are the top");
+    }
+
     @Test
     void volumesAndCentresOfMassFollowTheFormulas() {
         Vec3 s = new Vec3(0.3, 0.4, 0.3);

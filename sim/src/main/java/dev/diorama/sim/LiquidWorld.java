@@ -519,7 +519,7 @@ final class LiquidWorld implements AutoCloseable {
                 double up = (q.y() + hy) / s.y();
                 return up >= -clear / s.y() && up <= 1 + clear / s.y() && Math.hypot(q.x(), q.z()) <= hx * (1 - Math.max(0, up)) + clear;
             }
-            case CUBE, PLANK, DOMINO, BRICK, TABLE, SHELF, STAIRS, TANK -> {
+            case CUBE, PLANK, DOMINO, BRICK, TABLE, POOL_TABLE, SHELF, STAIRS, TANK -> {
                 for (Solids.Box b : Solids.boxes(o.shape(), s)) {
                     Vec3 c = b.centre(), h = b.half();
                     if (Math.abs(q.x() - c.x()) <= h.x() + clear && Math.abs(q.y() - c.y()) <= h.y() + clear

@@ -42,7 +42,7 @@ class ShellPhysicsTest {
         Timeline tl = Simulator.run(s);
         // I / m r^2 of the shell with its sealed air (which adds under 0.1 % to either)
         double k = hollow.shellInertia() / (hollow.mass() * r * r);
-        double c = 0.002 * Material.WOOD.friction / r, theta = Math.toRadians(20);
+        double c = Simulator.rollingArm(r) * Material.WOOD.friction / r, theta = Math.toRadians(20);
         int checked = 0;
         for (int f = 10; f + 1 < tl.frames().size(); f += 10) {
             double hh = start.y() - tl.frames().get(f).poses().get(1).position().y();
