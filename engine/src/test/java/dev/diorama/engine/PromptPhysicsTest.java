@@ -352,4 +352,30 @@ class PromptPhysicsTest {
             }
         }
     }
+
+    /**
+     * "a cue ball breaks a rack of fifteen billiard balls on a pool table": the break spreads the
+     * rack (at least ten of the fifteen balls travel more than 10 cm; in a real break all do) and the
+     * cushions keep every ball on the cloth.
+     */
+    @Test
+    void aBreakSpreadsTheRackAndTheCushionsKeepTheBallsOnTheTable() {
+        Scene s = scene("a cue ball breaks a rack of fifteen billiard balls on a pool table", 3);
+        Timeline tl = Simulator.run(s);
+        SceneObject table = object(s, "pool-table");
+        double[] bed = dev.diorama.scene.Solids.poolTable(table.size());
+        int spread = 0;
+        for (SceneObject o : s.objects()) {
+            if (o.shape() != Shape.BALL) continue;
+            int i = s.indexOf(o.id());
+            Vec3 end = tl.frames().getLast().poses().get(i).position();
+            if (o.id().contains("billiard") && Math.hypot(end.x() - o.position().x(), end.z() - o.position().z()) > 0.1) spread++;
+            for (Keyframe k : tl.frames()) {
+                Vec3 p = k.poses().get(i).position().minus(table.position());
+                assertTrue(p.x() > bed[0] && p.x() < bed[1] && p.z() > bed[2] && p.z() < bed[3] && p.y() > bed[4],
+                        o.id() + " on the cloth at " + k.t() + " s: " + p);
+            }
+        }
+        assertTrue(spread >= 10, "the break moved only " + spread + " of the 15 balls more than 10 cm");
+    }
 }

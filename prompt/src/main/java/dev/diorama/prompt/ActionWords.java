@@ -151,7 +151,8 @@ final class ActionWords {
             Map.entry("rows", Layout.ROW), Map.entry("line", Layout.ROW), Map.entry("chain", Layout.ROW),
             Map.entry("stack", Layout.STACK), Map.entry("tower", Layout.STACK), Map.entry("pile", Layout.STACK),
             Map.entry("heap", Layout.STACK), Map.entry("column", Layout.STACK), Map.entry("pyramid", Layout.PYRAMID),
-            Map.entry("circle", Layout.CIRCLE), Map.entry("ring", Layout.CIRCLE));
+            Map.entry("circle", Layout.CIRCLE), Map.entry("ring", Layout.CIRCLE), Map.entry("rack", Layout.RACK),
+            Map.entry("triangle", Layout.RACK));
 
     private final PromptReader r;
 
@@ -446,11 +447,15 @@ final class ActionWords {
     private int striking(int i) {
         String a = r.w(i);
         int end;
-        if (Set.of("strikes", "strike", "striking", "hits", "hit", "hitting").contains(a)) end = i + 1;
+        boolean breaks = Set.of("breaks", "break", "breaking").contains(a);
+        if (Set.of("strikes", "strike", "striking", "hits", "hit", "hitting").contains(a) || breaks) end = i + 1;
         else if (Set.of("knocks", "bumps", "crashes", "slams").contains(a) && r.w(i + 1).equals("into")) end = i + 2;
         else return i;
         int g = Arranging.subject(r.draft.groups, i, false);
-        if (g < 0 || r.shapeAhead(end) < 0 || r.shapeAhead(end) > end + 5) return i;
+        // "hits a rack of balls", "strikes a row of dominoes": the shape after the arrangement's noun
+        int k = Set.of("a", "an", "the").contains(r.w(end)) ? end + 1 : end;
+        int ahead = LAYOUT_NOUNS.containsKey(r.w(k)) && r.w(k + 1).equals("of") ? r.shapeAhead(k + 2) : r.shapeAhead(end);
+        if (g < 0 || ahead < 0 || ahead > end + 6) return i;
         if (r.draft.groups.get(g).noun().role() == Draft.Role.PENDULUM) {
             r.draft.strikes.add(i);
         } else {
@@ -466,6 +471,8 @@ final class ActionWords {
                 r.draft.actions.add(mover);
             }
             r.draft.toward.put(mover.at(), i);
+            // "a cue ball breaks a rack of fifteen balls": a break in pool, at a break's speed
+            if (breaks) r.draft.breaks.add(mover.at());
         }
         r.use(i, end);
         return end;

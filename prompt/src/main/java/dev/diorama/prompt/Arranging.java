@@ -127,6 +127,8 @@ final class Arranging {
      * at 16 to 18 mph (7.2 to 8.0 m/s).
      */
     static final double BOWLING_SPEED = 7.5;
+    /** A break in pool, m/s: good players' cue balls leave at 8 to 11 m/s (18 to 25 mph). */
+    static final double BREAK_SPEED = 9.0;
     /** How fast a thing sent to knock something over goes when the words do not say, m/s (a firm roll or shove). */
     static final double KNOCK_SPEED = 2.0;
     /** A thing sent to knock something over starts this long (s) before it reaches it: it is seen coming. */
@@ -308,8 +310,10 @@ final class Arranging {
                     }
                 }
                 case RACK -> {
-                    // Rows of 1, 2, 3, 4, ... pins, the head pin nearest the other things of the scene
-                    // (what is to be rolled at them), each row PIN_SPACING sin 60 degrees behind the last.
+                    // Rows of 1, 2, 3, 4, ... the first (a head pin, a rack's apex) nearest the other
+                    // things of the scene (what is to be rolled at them), each row a pitch times sin 60
+                    // degrees behind the last: pins PIN_SPACING apart, anything else touching (half a
+                    // millimetre apart, as pool balls are racked).
                     double others = 0;
                     int count = 0;
                     for (int k = 0; k < falling.size(); k++) {
@@ -319,7 +323,8 @@ final class Arranging {
                         }
                     }
                     int toward = count > 0 && others / count > cx ? 1 : -1;
-                    double pitch = Math.max(PIN_SPACING, 2.5 * size.x()), row = pitch * Math.sqrt(3) / 2;
+                    double pitch = d.groups.get(g).shape() == Shape.PIN ? Math.max(PIN_SPACING, 2.5 * size.x()) : foot + 0.0005;
+                    double row = pitch * Math.sqrt(3) / 2;
                     int rows = 1;
                     while (rows * (rows + 1) / 2 < n) rows++;
                     int q = 0;

@@ -44,6 +44,8 @@ final class Draft {
     final java.util.Map<Integer, Integer> toward = new java.util.HashMap<>();
     /** "a bowling ball knocks over ten pins": the tokens of the actions whose mover is sent to knock down what it heads for. */
     final java.util.Set<Integer> knocks = new java.util.HashSet<>();
+    /** "a cue ball breaks the rack": the tokens of the actions that are a break in pool ({@link Arranging#BREAK_SPEED}). */
+    final java.util.Set<Integer> breaks = new java.util.HashSet<>();
     /** "... and strikes a white ball": the tokens where such a verb stands (the striker named before it, the struck after). */
     final List<Integer> strikes = new ArrayList<>();
     /** "a room with two large windows facing west". */
@@ -253,7 +255,7 @@ final class Draft {
 
     /** How a group is laid out. */
     enum Layout { ROW, STACK, PYRAMID, CIRCLE, SCATTERED,
-        /** Bowling pins set up as a triangle pointing at the mover (Arranging). */
+        /** A triangle pointing at the mover: bowling pins set up (12 in apart), pool balls racked (touching): Arranging, Props. */
         RACK }
 
     /**

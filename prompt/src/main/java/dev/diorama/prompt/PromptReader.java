@@ -187,6 +187,9 @@ final class PromptReader {
                 return j;
             }
             if ((x.equals("one") || x.equals("ones")) && j > k && !draft.groups.isEmpty()) return j;
+            // "a billiard ball", "a cue ball": the first half of a thing's two-word name
+            String next = w(j + 1).endsWith("s") && Vocabulary.PLURALS.contains(w(j + 1)) ? w(j + 1).substring(0, w(j + 1).length() - 1) : w(j + 1);
+            if (Vocabulary.COMPOUNDS.containsKey(x + " " + next)) return j + 1;
             boolean modifier = Set.of("a", "an", "the", "another", "both", "few", "several", "many", "some", "pair",
                     "couple", "of", "dozen", "solid", "hollow", "other", "two", "each", "its", "their", "this",
                     "that", "these", "those").contains(x)

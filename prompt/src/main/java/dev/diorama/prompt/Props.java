@@ -81,6 +81,10 @@ final class Props {
         }
 
         double boundingRadius() { return Staging.boundingRadius(size, shape); }
+
+        Piece coloured(Rgb c) {
+            return new Piece(group, base, shape, material, c, size, position, rotation, velocity, fixed, asset);
+        }
     }
 
     /** A joint between two pieces of a unit by index ({@code b} -1: the world); a hinge has an axis. */
@@ -238,6 +242,19 @@ final class Props {
             if (striker.noun().role() != Role.PENDULUM || struck.noun().role() != Role.PLAIN || parentOf.containsKey(struck)) continue;
             parentOf.put(struck, striker);
             children.computeIfAbsent(striker, k -> new ArrayList<>()).add(struck);
+        }
+        // "a cue ball hits a red ball on a pool table": what is sent at a thing on a surface goes on
+        // that surface too (Builder#shotOn sets them up).
+        for (ActionPhrase a : d.actions) {
+            Integer word = d.toward.get(a.at());
+            if (word == null) continue;
+            int si = Arranging.subject(groups, a.at(), false), ti = Arranging.subject(groups, word, true);
+            if (si < 0 || ti < 0 || si == ti) continue;
+            ObjectGroup mover = groups.get(si), target = groups.get(ti), surface = parentOf.get(target);
+            if (surface == null || surface.noun().role() != Role.SURFACE || surface.shape().hollow() || parentOf.containsKey(mover)
+                    || mover.noun().role() != Role.PLAIN || mover.noun().fixed()) continue;
+            parentOf.put(mover, surface);
+            children.computeIfAbsent(surface, k -> new ArrayList<>()).add(mover);
         }
         // A later shot's "a ball drops onto the table": the ball goes on the table of an earlier shot.
         for (Draft.Ref ref : d.refs) {
@@ -540,6 +557,12 @@ final class Props {
             List<Unit> things = new ArrayList<>();
             List<ObjectGroup> of = new ArrayList<>();
             for (ObjectGroup c : held) {
+                if (racked(c, g)) {
+                    // Balls on a pool table stand racked, as for a game.
+                    things.add(rack(c));
+                    of.add(c);
+                    continue;
+                }
                 if (c.shape() == Shape.DOMINO && c.count() >= 2) {
                     // Dominoes on a table stand in a chain, as on the floor; the first leans if they are to fall.
                     things.add(chain(c, g));
@@ -562,6 +585,8 @@ final class Props {
                 offEdge(u, g, size, things, of, top, baseY);
             } else if (collide && things.size() >= 2 && g.shape() != Shape.STAIRS) {
                 collideOn(u, g, things, of, top, x0, x1, z0, z1, baseY);
+            } else if (shot(of) != null && g.shape() != Shape.STAIRS) {
+                shotOn(u, g, things, of, top, x0 - margin, x1 + margin, z0, z1, baseY);
             } else {
                 place(u, g, things, of, top, x0, x1, z0, z1, baseY);
             }
@@ -695,6 +720,105 @@ final class Props {
                 u.add(moving, new Vec3(round(x), bottomOn(of.get(k), g, top, baseY), zc));
             }
             if (left < right) notes.add("\"" + g.words() + "\": what collides on it does not all fit; some of it overhangs the edge");
+        }
+
+        /** Whether a group on surface {@code holder} stands racked: three balls or more on a pool table, or said to ("a rack of"). */
+        private boolean racked(ObjectGroup c, ObjectGroup holder) {
+            boolean said = d.arrangements.stream().anyMatch(a -> a.layout() == Draft.Layout.RACK
+                    && Arranging.subject(d.groups, a.at(), a.leading()) >= 0 && d.groups.get(Arranging.subject(d.groups, a.at(), a.leading())) == c);
+            return c.shape() == Shape.BALL && c.count() >= 3 && (holder.shape() == Shape.POOL_TABLE || said);
+        }
+
+        /**
+         * Balls racked as for a game of pool: rows of 1, 2, 3, ... along x, touching (half a millimetre
+         * apart), the apex toward -x, where a shot comes from (Builder#shotOn); its base at 0.
+         */
+        private Unit rack(ObjectGroup c) {
+            Unit u = new Unit(c);
+            Vec3 size = Staging.size(c);
+            double pitch = size.x() + 0.0005, row = pitch * Math.sqrt(3) / 2;
+            int q = 0;
+            for (int level = 0; q < c.count(); level++) {
+                for (int k = 0; k <= level && q < c.count(); k++, q++) {
+                    Piece p = piece(c, size, new Vec3(round(level * row), size.y() / 2, round((k - level / 2.0) * pitch)), null, null);
+                    // Pool balls in their colours, unless the words gave one (the 8 in the middle of the third row).
+                    if (c.color() == null && material(c) == Material.RESIN) p = p.coloured(POOL_COLOURS[q % POOL_COLOURS.length]);
+                    u.pieces.add(p);
+                }
+            }
+            // Balls that touch pass a hit on one by one only between steps (as the cradle's do).
+            u.physicsRate = CRADLE_PHYSICS_RATE;
+            return u;
+        }
+
+        /** Pool balls' colours in a rack's order: the solids 1-7 with the 8 (black) fifth, then the stripes' colours. */
+        private static final Rgb[] POOL_COLOURS = poolColours();
+
+        private static Rgb[] poolColours() {
+            String[] names = {"gold", "blue", "red", "purple", "black", "orange", "green", "maroon",
+                "gold", "blue", "red", "purple", "orange", "green", "maroon"};
+            Rgb[] out = new Rgb[names.length];
+            for (int i = 0; i < names.length; i++) out[i] = dev.diorama.scene.Colors.named(names[i]);
+            return out;
+        }
+
+        /**
+         * The thing sent at another on the same surface ("a cue ball hits a red ball on a pool table"),
+         * as {mover, target}; null when there is none.
+         */
+        private ObjectGroup[] shot(List<ObjectGroup> of) {
+            for (ActionPhrase a : d.actions) {
+                Integer word = d.toward.get(a.at());
+                if (word == null || !Set.of(Act.ROLL, Act.PUSH).contains(a.act())) continue;
+                int si = Arranging.subject(d.groups, a.at(), false), ti = Arranging.subject(d.groups, word, true);
+                if (si < 0 || ti < 0 || si == ti) continue;
+                if (of.contains(d.groups.get(si)) && of.contains(d.groups.get(ti))) return new ObjectGroup[] {d.groups.get(si), d.groups.get(ti)};
+            }
+            return null;
+        }
+
+        /**
+         * A shot on a surface ("a cue ball hits a rack of billiard balls on a pool table"): what is
+         * sent at stands with its middle (a rack with its apex) a quarter of the surface's length (x0 to
+         * x1: a pool table's cloth) from its +x end (the foot spot), the mover a quarter from its -x end (the head spot), in
+         * line, sent along +x at its speed (a roll's, a push's or the words'; a break's,
+         * {@link Arranging#BREAK_SPEED}); anything else on the surface stands in rows between them,
+         * behind the line.
+         */
+        private void shotOn(Unit u, ObjectGroup g, List<Unit> things, List<ObjectGroup> of, double top, double x0,
+                            double x1, double z0, double z1, double baseY) {
+            ObjectGroup[] shot = shot(of);
+            ActionPhrase action = null;
+            for (ActionPhrase a : d.actions) {
+                if (d.toward.containsKey(a.at()) && Arranging.subject(d.groups, a.at(), false) == d.groups.indexOf(shot[0])) action = a;
+            }
+            double speed = d.speeds.getOrDefault(action.at(), d.breaks.contains(action.at()) ? Arranging.BREAK_SPEED
+                    : action.act() == Act.ROLL ? Arranging.ROLL_SPEED : Arranging.PUSH_SPEED) * d.mannerAt.getOrDefault(action.at(), 1.0);
+            double length = x1 - x0, zc = round((z0 + z1) / 2), foot = x1 - length / 4, head = x0 + length / 4;
+            List<Unit> rest = new ArrayList<>();
+            List<ObjectGroup> restOf = new ArrayList<>();
+            for (int k = 0; k < things.size(); k++) {
+                Unit t = things.get(k);
+                ObjectGroup c = of.get(k);
+                t.centre();
+                double[] e = t.extents();
+                double y = bottomOn(c, g, top, baseY);
+                if (c == shot[1]) {
+                    // the middle of its first piece (a rack's apex) on the foot spot
+                    double first = t.pieces.stream().mapToDouble(p -> p.position().x()).min().orElse(0);
+                    u.add(t, new Vec3(round(t.pieces.size() > 1 ? foot - first : foot), y, zc));
+                    foot += e[1] - e[0] + 0.02;
+                } else if (c == shot[0]) {
+                    u.add(pushed(t, new Vec3(speed, 0, 0)), new Vec3(round(head), y, zc));
+                    head -= e[1] - e[0] + 0.02;
+                    // it moves at most 40 % of its half-width a step (a break's cue ball would pass through the apex)
+                    u.physicsRate = Math.max(u.physicsRate, (int) Math.ceil(speed / (0.4 * (e[1] - e[0]) / 2)));
+                } else {
+                    rest.add(t);
+                    restOf.add(c);
+                }
+            }
+            if (!rest.isEmpty()) place(u, g, rest, restOf, top, x0 + length / 4, x1 - length / 4, zc + 0.1, z1, baseY);
         }
 
         /** The velocity of a thing put on a surface: down the stairs, or rolled or pushed along; null at rest. */

@@ -881,7 +881,7 @@ final class Staging {
         add(objects, items, ids, new SceneObject("pit-curtain", Shape.PLANK, Material.CARPET, black,
                 new Vec3(t, height, apart + 2 * t), new Vec3(round(back + way * t / 2), height / 2, round(z)), Quat.IDENTITY, Vec3.ZERO, true, null),
                 "the pit's curtain");
-        // The far side's only: the camera looks across the lane from the near side (+z, Framing).
+        // The far side's only (+z): the camera looks across the lane from -z (Framing).
         add(objects, items, ids, new SceneObject("kickback", Shape.PLANK, Material.WOOD, black,
                 new Vec3(length, height, t), new Vec3(round((start + back) / 2), height / 2, round(z + (apart + t) / 2)),
                 Quat.IDENTITY, Vec3.ZERO, true, null), "a kickback");

@@ -70,4 +70,57 @@ class CollideOnATableTest {
         assertEquals(35, Math.toDegrees(Math.asin(-look.y() / look.length())), 0.5);
         assertTrue(p.notes().stream().anyMatch(n -> n.contains("to see the balls on its cloth")), p.notes().toString());
     }
+
+    /**
+     * "a cue ball breaks a rack of fifteen billiard balls on a pool table": the balls racked in a
+     * triangle of touching balls (rows of 1 to 5, in pool's colours, the 8 black), its apex on the
+     * foot spot (a quarter of the cloth's length from its end) and the cue ball on the head spot in
+     * line with it, struck at a break's 9 m/s; the physics stepped often enough (1920 a second) for
+     * the hit to pass ball to ball and for the cue ball not to pass through the apex.
+     */
+    @Test
+    void aBreakRacksTheBallsOnTheFootSpotAndSendsTheCueBallAtThemFromTheHeadSpot() {
+        Scene s = scene("a cue ball breaks a rack of fifteen billiard balls on a pool table");
+        SceneObject table = s.objects().stream().filter(o -> o.shape() == Shape.POOL_TABLE).findFirst().orElseThrow();
+        double[] bed = dev.diorama.scene.Solids.poolTable(table.size());
+        double length = bed[1] - bed[0], x0 = table.position().x() + bed[0];
+        SceneObject cue = s.objects().stream().filter(o -> o.id().contains("cue-ball")).findFirst().orElseThrow();
+        List<SceneObject> rack = s.objects().stream().filter(o -> o.id().contains("billiard-ball")).toList();
+        assertEquals(15, rack.size());
+        assertEquals(x0 + length / 4, cue.position().x(), 1e-6, "the cue ball on the head spot");
+        assertEquals(9.0, cue.velocity().x(), 1e-9, "a break's speed, toward the rack");
+        SceneObject apex = rack.stream().min(java.util.Comparator.comparingDouble(o -> o.position().x())).orElseThrow();
+        assertEquals(x0 + 3 * length / 4, apex.position().x(), 1e-6, "the apex on the foot spot");
+        assertEquals(cue.position().z(), apex.position().z(), 1e-9, "in line");
+        double d = apex.size().x();
+        int touching = 0;
+        for (int i = 0; i < rack.size(); i++) {
+            for (int j = i + 1; j < rack.size(); j++) {
+                double gap = rack.get(i).position().minus(rack.get(j).position()).length() - d;
+                assertTrue(gap > 0, "no two overlap");
+                if (gap < 0.001) touching++;
+            }
+        }
+        assertEquals(30, touching, "a triangle of five rows has 30 pairs of neighbours, each within a millimetre");
+        assertTrue(rack.stream().anyMatch(o -> o.color().equals(dev.diorama.scene.Colors.named("black"))), "the 8 ball");
+        assertTrue(s.physicsRate() >= 1920, "stepped at " + s.physicsRate());
+    }
+
+    /** "a rack of ten billiard balls" on the floor: a triangle of touching balls, as on a table (pins stand 12 in apart instead). */
+    @Test
+    void aRackOfBallsOnTheFloorTouches() {
+        Scene s = scene("a rack of ten billiard balls");
+        List<SceneObject> balls = s.objects().stream().filter(o -> o.shape() == Shape.BALL).toList();
+        assertEquals(10, balls.size());
+        int touching = 0;
+        for (int i = 0; i < balls.size(); i++) {
+            for (int j = i + 1; j < balls.size(); j++) {
+                double gap = balls.get(i).position().minus(balls.get(j).position()).length() - balls.get(i).size().x();
+                assertTrue(gap > 0, "no two overlap");
+                if (gap < 0.001) touching++;
+            }
+            assertEquals(balls.get(i).size().x() / 2, balls.get(i).position().y(), 1e-6, "on the floor");
+        }
+        assertEquals(18, touching, "a triangle of four rows has 18 pairs of neighbours");
+    }
 }
