@@ -84,6 +84,7 @@ still ramp-follow-3.5 3.5 "a red ball rolls down a ramp"
 # Games: a strike in a lane's pit, two billiard balls meeting on a pool table (seen from 35 degrees)
 still bowling-strike 0.75 "a bowling ball knocks over ten pins"
 still billiards      1.2 "a red billiard ball and a white billiard ball collide on a pool table"
+still pool-break     0.6 "a cue ball breaks a rack of fifteen billiard balls on a pool table"
 # Liquids (each simulates its film up to T: a few minutes apiece on two cores)
 still tank-of-water 1.5 "a wooden block falls into a tank of water"
 still pour          2.5 "water pours from a jug into a glass"

@@ -527,7 +527,15 @@ final class Staging {
                     double face = f.position().x() - Math.signum(v.x()) * (f.size().x() / 2 + so.size().x() / 2);
                     if ((face - p.x()) * v.x() > 0 && (x - face) * v.x() > 0) x = face;
                 }
-                framed.add(so.withPosition(new Vec3(x, so.halfHeight(), p.z() + v.z() * t)));
+                double z = p.z() + v.z() * t;
+                // ... or, on a pool table, within its cushions
+                for (SceneObject f : objects) {
+                    Vec3 c = f.position(), h = f.size().times(0.5);
+                    if (f.shape() != Shape.POOL_TABLE || Math.abs(p.x() - c.x()) > h.x() || Math.abs(p.z() - c.z()) > h.z() || p.y() < c.y()) continue;
+                    x = Math.clamp(x, c.x() - h.x(), c.x() + h.x());
+                    z = Math.clamp(z, c.z() - h.z(), c.z() + h.z());
+                }
+                framed.add(so.withPosition(new Vec3(x, so.halfHeight(), z)));
             }
         }
         int target = d.move != null && d.move.value() instanceof Draft.Move.Track t ? target(t, d.move.words(), items, ids) : -1;

@@ -104,6 +104,8 @@ class CollideOnATableTest {
         assertEquals(30, touching, "a triangle of five rows has 30 pairs of neighbours, each within a millimetre");
         assertTrue(rack.stream().anyMatch(o -> o.color().equals(dev.diorama.scene.Colors.named("black"))), "the 8 ball");
         assertTrue(s.physicsRate() >= 1920, "stepped at " + s.physicsRate());
+        // framed on the table: the cushions keep the cue ball on it, however fast it is sent
+        assertEquals(table.position().x(), s.camera().lookAt().x(), 0.2, "the camera looks at the table");
     }
 
     /** "a rack of ten billiard balls" on the floor: a triangle of touching balls, as on a table (pins stand 12 in apart instead). */
