@@ -1072,9 +1072,21 @@ final class Props {
             for (ObjectGroup c : struck) {
                 Vec3 size = Staging.size(c);
                 double reach = Math.max(size.x(), size.z()) / 2;
-                u.pieces.add(piece(c, size, new Vec3(round(x + STRIKE_GAP + reach), round(size.y() / 2), 0), null, null));
-                x += STRIKE_GAP + 2 * reach;
-                notes.add("\"" + c.words() + "\" stands just past the bottom of the swing, where the bob strikes it");
+                if (c.shape() == Shape.DOMINO && c.count() >= 2) {
+                    // "strikes a row of five dominoes": the chain, its first domino where the bob strikes
+                    Unit chain = chain(c, g);
+                    double first = chain.pieces.stream().mapToDouble(p -> p.position().x()).min().orElse(0);
+                    u.add(chain, new Vec3(round(x + STRIKE_GAP + size.x() / 2 - first), 0, 0));
+                    x += STRIKE_GAP + chain.pieces.getLast().position().x() - first + size.x();
+                } else {
+                    // each of the group in a row along the bob's path, the first where it strikes
+                    for (int k = 0; k < c.count(); k++) {
+                        u.pieces.add(piece(c, size, new Vec3(round(x + STRIKE_GAP + reach), round(size.y() / 2), 0), null, null));
+                        x += STRIKE_GAP + 2 * reach;
+                    }
+                }
+                notes.add("\"" + c.words() + "\" " + (c.count() > 1 ? "stand" : "stands") + " just past the bottom of the swing, where the bob strikes "
+                        + (c.count() > 1 ? "the first" : "it"));
             }
             return u;
         }

@@ -86,4 +86,22 @@ class KnockOverTest {
         assertNull(stands.objects().stream().filter(o -> o.velocity().length() > 0).findFirst().orElse(null),
                 "nothing is pushed: the ball starts at rest on the ramp");
     }
+
+    /**
+     * "a pendulum strikes a row of five dominoes", "... three white balls": every one of the group
+     * stands in the bob's path past the bottom of its swing, the first where the bob strikes; a
+     * group used to be one object.
+     */
+    @Test
+    void aPendulumStrikesEveryOneOfAGroup() {
+        Scene dominoes = scene("a pendulum strikes a row of five dominoes");
+        List<SceneObject> chain = of(dominoes, Shape.DOMINO);
+        assertEquals(5, chain.size());
+        double pitch = chain.get(0).size().x() + Arranging.DOMINO_SPACING * chain.get(0).size().y();
+        for (int k = 1; k < chain.size(); k++) assertEquals(pitch, chain.get(k).position().x() - chain.get(k - 1).position().x(), 1e-6);
+        Scene balls = scene("a pendulum strikes three white balls");
+        List<SceneObject> row = balls.objects().stream().filter(o -> o.id().startsWith("white")).toList();
+        assertEquals(3, row.size());
+        for (SceneObject o : row) assertEquals(o.size().y() / 2, o.position().y(), 1e-6, o.id() + " on the floor");
+    }
 }
