@@ -365,6 +365,9 @@ final class ActionWords {
                 act = r.draft.groups.get(g).shape() == Shape.BALL ? Act.ROLL : Act.PUSH;
                 r.draft.toward.put(i, end);
                 r.draft.knocks.add(i);
+                // "knocks over ten pins at 9 m/s": the speed said after what it knocks over is the mover's
+                int said = speed(i, t + 1);
+                if (said > t + 1) r.use(t + 1, said);
             }
         } else if (Set.of("across", "along", "away", "off", "forward", "forwards", "sideways").contains(r.w(end))
                 && act != Act.TOPPLE) {

@@ -819,8 +819,9 @@ final class PromptReader {
         if (mods.count != null) {
             count = mods.count;
         } else if (plural) {
-            count = Vocabulary.UNSPECIFIED_PLURAL;
-            notes.add("\"" + words + "\" gives no number; made " + Vocabulary.UNSPECIFIED_PLURAL
+            // "the pins": a full rack of ten; anything else, a few
+            count = shape == Shape.PIN ? 10 : Vocabulary.UNSPECIFIED_PLURAL;
+            notes.add("\"" + words + "\" gives no number; made " + (int) count
                     + " (say \"two " + w(head) + "\" for another number)");
         } else {
             count = 1;

@@ -94,4 +94,12 @@ class BowlingTest {
         assertTrue(s.objects().stream().noneMatch(o -> o.id().equals("pit-curtain")));
         for (SceneObject p : pins(s)) assertEquals(p.size().y() / 2, p.position().y(), 1e-6);
     }
+
+    /** "hits the pins": pins with no number are a full rack of ten, and a note says so. */
+    @Test
+    void pinsWithNoNumberAreAFullRack() {
+        PromptParser.Parse p = PromptParser.parse("a bowling ball rolls and hits the pins", PromptParser.Options.DEFAULTS);
+        assertEquals(10, pins(p.scene()).size());
+        assertTrue(p.notes().stream().anyMatch(n -> n.contains("made 10")), p.notes().toString());
+    }
 }

@@ -43,6 +43,8 @@ class KnockOverTest {
         assertEquals(blocks.getFirst().position().z(), ball.position().z(), 1e-6);
         // Outdoors, no curtain: only a lane has one.
         assertTrue(s.objects().stream().noneMatch(o -> o.id().equals("pit-curtain")));
+        // a speed said after what it knocks over is the mover's
+        assertEquals(3.0, Math.abs(ball(scene("a ball knocks over a tower of blocks at 3 m/s")).velocity().x()), 1e-9);
         // "cans", bare, are cans (only "can" needs a word before it to be one: "a ball can bounce")
         Scene cans = scene("a ball knocks over a pyramid of cans");
         assertEquals(3, of(cans, Shape.CYLINDER).size());
