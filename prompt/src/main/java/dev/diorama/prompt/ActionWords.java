@@ -341,9 +341,7 @@ final class ActionWords {
             // "a bowling ball knocks over ten pins", "a ball knocks down a tower of blocks": a thing
             // named before the verb is sent into the things named after it (a ball rolls, anything
             // else slides), fast enough to knock them down (Arranging.act).
-            int k = Set.of("a", "an", "the").contains(r.w(end)) ? end + 1 : end;
-            if (LAYOUT_NOUNS.containsKey(r.w(k)) && r.w(k + 1).equals("of")) k += 2;   // "knocks over a tower of blocks"
-            int g = Arranging.subject(r.draft.groups, i, false), t = r.shapeAhead(k);
+            int g = Arranging.subject(r.draft.groups, i, false), t = r.shapeAhead(pastLayout(end));   // "knocks over a tower of blocks"
             boolean knock = a.startsWith("knock") && g >= 0 && r.draft.groups.get(g).at() < i && t >= 0 && t <= end + 5;
             // "a ball rolls down a ramp and knocks over five dominoes": the ramp does not knock; the
             // ball's roll (down the ramp, Props) carries it into them, and the dominoes stand in its way.
@@ -456,8 +454,7 @@ final class ActionWords {
         else return i;
         int g = Arranging.subject(r.draft.groups, i, false);
         // "hits a rack of balls", "strikes a row of dominoes": the shape after the arrangement's noun
-        int k = Set.of("a", "an", "the").contains(r.w(end)) ? end + 1 : end;
-        int ahead = LAYOUT_NOUNS.containsKey(r.w(k)) && r.w(k + 1).equals("of") ? r.shapeAhead(k + 2) : r.shapeAhead(end);
+        int ahead = r.shapeAhead(pastLayout(end));
         if (g < 0 || ahead < 0 || ahead > end + 6) return i;
         if (r.draft.groups.get(g).noun().role() == Draft.Role.PENDULUM) {
             r.draft.strikes.add(i);
@@ -581,13 +578,17 @@ final class ActionWords {
      */
     private int headsFor(int at) {
         if (!TOWARD.contains(r.w(at))) return -1;
-        int k = at + 1;
-        if (Set.of("a", "an", "the").contains(r.w(k))) k++;
-        if (LAYOUT_NOUNS.containsKey(r.w(k)) && r.w(k + 1).equals("of")) k += 2;   // "into a row of dominoes"
+        int k = pastLayout(at + 1);   // "into a row of dominoes"
         int s = r.shapeAhead(k);
         if (s < 0 || s > k + 4) return -1;
         Shape target = Vocabulary.SHAPES.get(r.w(s));
         return r.w(at).equals("into") && target != null && HOLDERS.contains(target) ? -1 : s;
+    }
+
+    /** The index past an article and "row of", "tower of", "rack of" at {@code k} ("a row of dominoes": "dominoes"). */
+    private int pastLayout(int k) {
+        int n = Set.of("a", "an", "the").contains(r.w(k)) ? k + 1 : k;
+        return LAYOUT_NOUNS.containsKey(r.w(n)) && r.w(n + 1).equals("of") ? n + 2 : n;
     }
 
     /** What "into" puts a thing in or on rather than sends it at: cups, bowls, bottles, jugs, tanks, tables, shelves, stairs. */

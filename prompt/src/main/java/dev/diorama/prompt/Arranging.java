@@ -82,7 +82,7 @@ final class Arranging {
     }
 
     /** The group a mover's action heads for ("rolls into a row of dominoes"), or -1. */
-    private static int target(Draft d, ActionPhrase a, int g) {
+    static int target(Draft d, ActionPhrase a, int g) {
         Integer word = d.toward.get(a.at());
         if (g < 0 || word == null) return -1;
         int t = subject(d.groups, word, true);
@@ -205,37 +205,43 @@ final class Arranging {
         for (ActionPhrase a : List.copyOf(d.actions)) {
             if (a.act() != Act.TOPPLE) continue;
             int g = subject(d.groups, a.at(), false);
-            if (g < 0 || d.groups.get(g).shape() != Shape.DOMINO || d.groups.get(g).count() < 2) continue;
-            ObjectGroup dominoes = d.groups.get(g);
-            boolean arranged = d.arrangements.stream().anyMatch(r -> subject(d.groups, r.at(), r.leading()) == g);
-            if (!arranged) d.arrangements.add(new Arrangement(dominoes.at(), Draft.Layout.ROW, true, dominoes.words()));
+            if (g >= 0 && d.groups.get(g).shape() == Shape.DOMINO) arrangeIfUnsaid(d, g, Draft.Layout.ROW);
         }
         // "a ball rolls into five dominoes", "... and knocks over five dominoes": dominoes something is
         // sent at stand in a row, spaced to fall into each other, none leaning (the mover knocks them)
         for (ActionPhrase a : d.actions) {
-            Integer word = d.toward.get(a.at());
-            if (word == null) continue;
-            int t = subject(d.groups, word, true);
-            if (t < 0 || d.groups.get(t).shape() != Shape.DOMINO || d.groups.get(t).count() < 2) continue;
-            boolean arranged = d.arrangements.stream().anyMatch(r -> subject(d.groups, r.at(), r.leading()) == t);
-            if (!arranged) d.arrangements.add(new Arrangement(d.groups.get(t).at(), Draft.Layout.ROW, true, d.groups.get(t).words()));
+            int t = target(d, a, subject(d.groups, a.at(), false));
+            if (t >= 0 && d.groups.get(t).shape() == Shape.DOMINO) arrangeIfUnsaid(d, t, Draft.Layout.ROW);
         }
-        // "ten pins": bowling pins with no arrangement of their own stand racked, as on a lane
         for (int g = 0; g < d.groups.size(); g++) {
             ObjectGroup group = d.groups.get(g);
-            if (group.shape() != Shape.PIN || group.count() < 2) continue;
-            final int fg = g;
-            boolean arranged = d.arrangements.stream().anyMatch(r -> subject(d.groups, r.at(), r.leading()) == fg);
-            if (!arranged) d.arrangements.add(new Arrangement(group.at(), Draft.Layout.RACK, true, group.words()));
+            // "ten pins": bowling pins stand racked, as on a lane
+            if (group.shape() == Shape.PIN) arrangeIfUnsaid(d, g, Draft.Layout.RACK);
+            // "two balls 30 cm apart": a row at that spacing
+            if (d.apart.containsKey(group)) arrangeIfUnsaid(d, g, Draft.Layout.ROW);
         }
-        // "two balls 30 cm apart": a row at that spacing
-        for (int g = 0; g < d.groups.size(); g++) {
-            ObjectGroup group = d.groups.get(g);
-            if (!d.apart.containsKey(group) || group.count() < 2) continue;
-            final int fg = g;
-            boolean arranged = d.arrangements.stream().anyMatch(r -> subject(d.groups, r.at(), r.leading()) == fg);
-            if (!arranged) d.arrangements.add(new Arrangement(group.at(), Draft.Layout.ROW, true, group.words()));
-        }
+    }
+
+    /** Group {@code g} (two or more) laid out as {@code layout}, unless the words arranged it ({@link #arrangementOf}). */
+    private static void arrangeIfUnsaid(Draft d, int g, Draft.Layout layout) {
+        ObjectGroup group = d.groups.get(g);
+        if (group.count() >= 2 && arrangementOf(d, g) == null) d.arrangements.add(new Arrangement(group.at(), layout, true, group.words()));
+    }
+
+    /** The arrangement that speaks of group {@code g}, or null. */
+    static Arrangement arrangementOf(Draft d, int g) {
+        for (Arrangement r : d.arrangements) if (subject(d.groups, r.at(), r.leading()) == g) return r;
+        return null;
+    }
+
+    /**
+     * Where the q-th item of a triangle stands (a rack of pins or of pool balls): {row, place across}
+     * in pitches, rows of 1, 2, 3, ... from the apex, each place across measured from the row's middle.
+     */
+    static double[] triangle(int q) {
+        int row = 0;
+        while ((row + 1) * (row + 2) / 2 <= q) row++;
+        return new double[] {row, q - row * (row + 1) / 2 - row / 2.0};
     }
 
     /** Rows, stacks, pyramids, circles and scatters: new places for the groups' objects. */
@@ -325,16 +331,13 @@ final class Arranging {
                     int toward = count > 0 && others / count > cx ? 1 : -1;
                     double pitch = d.groups.get(g).shape() == Shape.PIN ? Math.max(PIN_SPACING, 2.5 * size.x()) : foot + 0.0005;
                     double row = pitch * Math.sqrt(3) / 2;
-                    int rows = 1;
-                    while (rows * (rows + 1) / 2 < n) rows++;
-                    int q = 0;
-                    for (int level = 0; level < rows && q < n; level++) {
-                        for (int c = 0; c <= level && q < n; c++, q++) {
-                            int k = ks.get(q);
-                            xz[k][0] = cx + toward * ((rows - 1) / 2.0 - level) * row;
-                            xz[k][1] = cz + (c - level / 2.0) * pitch;
-                            bottom[k] = base;
-                        }
+                    int rows = (int) triangle(n - 1)[0] + 1;
+                    for (int q = 0; q < n; q++) {
+                        int k = ks.get(q);
+                        double[] at = triangle(q);
+                        xz[k][0] = cx + toward * ((rows - 1) / 2.0 - at[0]) * row;
+                        xz[k][1] = cz + at[1] * pitch;
+                        bottom[k] = base;
                     }
                 }
                 case CIRCLE -> {
@@ -600,8 +603,8 @@ final class Arranging {
         for (int q = 0; q < km.size(); q++) {
             int k = km.get(q);
             double back = speed * KNOCK_LEAD + falling.get(k).footprint() / 2 + q * (falling.get(k).footprint() + 0.05);
-            xz[k][0] = Math.round((edge - way * back) * 1e6) / 1e6 + 0.0;
-            xz[k][1] = Math.round(z * 1e6) / 1e6 + 0.0;
+            xz[k][0] = Props.round(edge - way * back);
+            xz[k][1] = Props.round(z);
         }
     }
 

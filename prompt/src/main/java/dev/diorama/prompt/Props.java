@@ -130,6 +130,11 @@ final class Props {
             physicsRate = Math.max(physicsRate, u.physicsRate);
         }
 
+        /** The lowest x of its pieces' middles (a rack's apex, a chain's first domino). */
+        double firstX() {
+            return pieces.stream().mapToDouble(p -> p.position().x()).min().orElse(0);
+        }
+
         /** [minX, maxX, minZ, maxZ] of the pieces and ghosts. */
         double[] extents() {
             double[] e = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
@@ -246,10 +251,8 @@ final class Props {
         // "a cue ball hits a red ball on a pool table": what is sent at a thing on a surface goes on
         // that surface too (Builder#shotOn sets them up).
         for (ActionPhrase a : d.actions) {
-            Integer word = d.toward.get(a.at());
-            if (word == null) continue;
-            int si = Arranging.subject(groups, a.at(), false), ti = Arranging.subject(groups, word, true);
-            if (si < 0 || ti < 0 || si == ti) continue;
+            int si = Arranging.subject(groups, a.at(), false), ti = Arranging.target(d, a, si);
+            if (ti < 0) continue;
             ObjectGroup mover = groups.get(si), target = groups.get(ti), surface = parentOf.get(target);
             if (surface == null || surface.noun().role() != Role.SURFACE || surface.shape().hollow() || parentOf.containsKey(mover)
                     || mover.noun().role() != Role.PLAIN || mover.noun().fixed()) continue;
@@ -724,9 +727,9 @@ final class Props {
 
         /** Whether a group on surface {@code holder} stands racked: three balls or more on a pool table, or said to ("a rack of"). */
         private boolean racked(ObjectGroup c, ObjectGroup holder) {
-            boolean said = d.arrangements.stream().anyMatch(a -> a.layout() == Draft.Layout.RACK
-                    && Arranging.subject(d.groups, a.at(), a.leading()) >= 0 && d.groups.get(Arranging.subject(d.groups, a.at(), a.leading())) == c);
-            return c.shape() == Shape.BALL && c.count() >= 3 && (holder.shape() == Shape.POOL_TABLE || said);
+            Draft.Arrangement said = Arranging.arrangementOf(d, d.groups.indexOf(c));
+            return c.shape() == Shape.BALL && c.count() >= 3
+                    && (holder.shape() == Shape.POOL_TABLE || said != null && said.layout() == Draft.Layout.RACK);
         }
 
         /**
@@ -737,14 +740,12 @@ final class Props {
             Unit u = new Unit(c);
             Vec3 size = Staging.size(c);
             double pitch = size.x() + 0.0005, row = pitch * Math.sqrt(3) / 2;
-            int q = 0;
-            for (int level = 0; q < c.count(); level++) {
-                for (int k = 0; k <= level && q < c.count(); k++, q++) {
-                    Piece p = piece(c, size, new Vec3(round(level * row), size.y() / 2, round((k - level / 2.0) * pitch)), null, null);
-                    // Pool balls in their colours, unless the words gave one (the 8 in the middle of the third row).
-                    if (c.color() == null && material(c) == Material.RESIN) p = p.coloured(POOL_COLOURS[q % POOL_COLOURS.length]);
-                    u.pieces.add(p);
-                }
+            for (int q = 0; q < c.count(); q++) {
+                double[] at = Arranging.triangle(q);
+                Piece p = piece(c, size, new Vec3(round(at[0] * row), size.y() / 2, round(at[1] * pitch)), null, null);
+                // Pool balls in their colours, unless the words gave one (the 8 in the middle of the third row).
+                if (c.color() == null && material(c) == Material.RESIN) p = p.coloured(POOL_COLOURS[q % POOL_COLOURS.length]);
+                u.pieces.add(p);
             }
             // Balls that touch pass a hit on one by one only between steps (as the cradle's do).
             u.physicsRate = CRADLE_PHYSICS_RATE;
@@ -763,16 +764,14 @@ final class Props {
         }
 
         /**
-         * The thing sent at another on the same surface ("a cue ball hits a red ball on a pool table"),
-         * as {mover, target}; null when there is none.
+         * The roll or push that sends a thing at another on the same surface ("a cue ball hits a red
+         * ball on a pool table"); null when there is none.
          */
-        private ObjectGroup[] shot(List<ObjectGroup> of) {
+        private ActionPhrase shot(List<ObjectGroup> of) {
             for (ActionPhrase a : d.actions) {
-                Integer word = d.toward.get(a.at());
-                if (word == null || !Set.of(Act.ROLL, Act.PUSH).contains(a.act())) continue;
-                int si = Arranging.subject(d.groups, a.at(), false), ti = Arranging.subject(d.groups, word, true);
-                if (si < 0 || ti < 0 || si == ti) continue;
-                if (of.contains(d.groups.get(si)) && of.contains(d.groups.get(ti))) return new ObjectGroup[] {d.groups.get(si), d.groups.get(ti)};
+                if (!Set.of(Act.ROLL, Act.PUSH).contains(a.act())) continue;
+                int si = Arranging.subject(d.groups, a.at(), false), ti = Arranging.target(d, a, si);
+                if (ti >= 0 && of.contains(d.groups.get(si)) && of.contains(d.groups.get(ti))) return a;
             }
             return null;
         }
@@ -787,11 +786,9 @@ final class Props {
          */
         private void shotOn(Unit u, ObjectGroup g, List<Unit> things, List<ObjectGroup> of, double top, double x0,
                             double x1, double z0, double z1, double baseY) {
-            ObjectGroup[] shot = shot(of);
-            ActionPhrase action = null;
-            for (ActionPhrase a : d.actions) {
-                if (d.toward.containsKey(a.at()) && Arranging.subject(d.groups, a.at(), false) == d.groups.indexOf(shot[0])) action = a;
-            }
+            ActionPhrase action = shot(of);
+            int si = Arranging.subject(d.groups, action.at(), false);
+            ObjectGroup mover = d.groups.get(si), target = d.groups.get(Arranging.target(d, action, si));
             double speed = d.speeds.getOrDefault(action.at(), d.breaks.contains(action.at()) ? Arranging.BREAK_SPEED
                     : action.act() == Act.ROLL ? Arranging.ROLL_SPEED : Arranging.PUSH_SPEED) * d.mannerAt.getOrDefault(action.at(), 1.0);
             double length = x1 - x0, zc = round((z0 + z1) / 2), foot = x1 - length / 4, head = x0 + length / 4;
@@ -803,12 +800,11 @@ final class Props {
                 t.centre();
                 double[] e = t.extents();
                 double y = bottomOn(c, g, top, baseY);
-                if (c == shot[1]) {
+                if (c == target) {
                     // the middle of its first piece (a rack's apex) on the foot spot
-                    double first = t.pieces.stream().mapToDouble(p -> p.position().x()).min().orElse(0);
-                    u.add(t, new Vec3(round(t.pieces.size() > 1 ? foot - first : foot), y, zc));
+                    u.add(t, new Vec3(round(t.pieces.size() > 1 ? foot - t.firstX() : foot), y, zc));
                     foot += e[1] - e[0] + 0.02;
-                } else if (c == shot[0]) {
+                } else if (c == mover) {
                     u.add(pushed(t, new Vec3(speed, 0, 0)), new Vec3(round(head), y, zc));
                     head -= e[1] - e[0] + 0.02;
                     // it moves at most 40 % of its half-width a step (a break's cue ball would pass through the apex)
@@ -1075,7 +1071,7 @@ final class Props {
                 if (c.shape() == Shape.DOMINO && c.count() >= 2) {
                     // "strikes a row of five dominoes": the chain, its first domino where the bob strikes
                     Unit chain = chain(c, g);
-                    double first = chain.pieces.stream().mapToDouble(p -> p.position().x()).min().orElse(0);
+                    double first = chain.firstX();
                     u.add(chain, new Vec3(round(x + STRIKE_GAP + size.x() / 2 - first), 0, 0));
                     x += STRIKE_GAP + chain.pieces.getLast().position().x() - first + size.x();
                 } else {
@@ -1206,7 +1202,8 @@ final class Props {
         }
     }
 
-    private static double round(double v) {
+    /** To the micrometre (and never -0.0): scene files stay readable and the same on every machine. */
+    static double round(double v) {
         return Math.round(v * 1e6) / 1e6 + 0.0;
     }
 }

@@ -887,18 +887,14 @@ final class Staging {
         double start = head - way * Arranging.PIN_SPACING, length = Math.abs(back - start);
         Rgb black = dev.diorama.scene.Colors.named("black");
         add(objects, items, ids, new SceneObject("pit-curtain", Shape.PLANK, Material.CARPET, black,
-                new Vec3(t, height, apart + 2 * t), new Vec3(round(back + way * t / 2), height / 2, round(z)), Quat.IDENTITY, Vec3.ZERO, true, null),
+                new Vec3(t, height, apart + 2 * t), new Vec3(Props.round(back + way * t / 2), height / 2, Props.round(z)), Quat.IDENTITY, Vec3.ZERO, true, null),
                 "the pit's curtain");
         // The far side's only (+z): the camera looks across the lane from -z (Framing).
         add(objects, items, ids, new SceneObject("kickback", Shape.PLANK, Material.WOOD, black,
-                new Vec3(length, height, t), new Vec3(round((start + back) / 2), height / 2, round(z + (apart + t) / 2)),
+                new Vec3(length, height, t), new Vec3(Props.round((start + back) / 2), height / 2, Props.round(z + (apart + t) / 2)),
                 Quat.IDENTITY, Vec3.ZERO, true, null), "a kickback");
         notes.add("bowling pins: they stand in a lane's pit, its curtain " + PromptReader.metres(CURTAIN_BEHIND)
                 + " behind them and a kickback on the far side, which stop the ball and the pins (the near side's is left out, to see them)");
-    }
-
-    private static double round(double x) {
-        return Math.round(x * 1e6) / 1e6 + 0.0;
     }
 
     /** A fixed thing of the set (no words named it) joins the objects, with an item of its own. */
