@@ -387,4 +387,42 @@ class PromptPhysicsTest {
         }
         assertTrue(spread >= 10, "the break moved only " + spread + " of the 15 balls more than 10 cm");
     }
+
+    /**
+     * "the cue ball hits the 8 ball": struck from the head spot, the cue ball slides, rolls, and
+     * reaches the eight ball on the foot spot at over 1 m/s. The hit gives the eight ball (1 + e) / 2
+     * of the cue ball's speed v, and the cue ball keeps (1 - e) / 2 of it and its topspin. The balls'
+     * friction (mu = 0.06) slides for the whole hit, since the cue ball's front turns down at v. Its
+     * impulse, mu (1 + e) / 2 m v, takes 5/2 mu (1 + e) / 2 v / r of the cue ball's spin and gives the
+     * eight ball as much backspin. The cloth then brings each to rolling, keeping its angular momentum
+     * about the contact point. The eight ball rolls on at 5/7 (1 + e) / 2 (1 - mu) v, and the cue
+     * ball follows at (5 (1 - e) / 2 + 2 - 5 mu (1 + e) / 2) / 7 v. Both slow after that at the
+     * cloth's rolling resistance, measured on the cue ball's approach.
+     */
+    @Test
+    void theCueBallRollsIntoTheEightBallAndFollowsIt() {
+        Scene s = scene("the cue ball hits the 8 ball", 2);
+        Timeline tl = Simulator.run(s);
+        SceneObject cue = object(s, "cue-ball"), eight = object(s, "eight-ball");
+        int hit = -1;
+        for (int f = 1; f < tl.frames().size() && hit < 0; f++) {
+            if (at(tl, s, eight, f).x() - eight.position().x() > 0.001) hit = f;
+        }
+        assertTrue(hit > 10, "the cue ball reaches the eight ball");
+        double v = (at(tl, s, cue, hit - 2).x() - at(tl, s, cue, hit - 3).x()) * 24;
+        double early = (at(tl, s, cue, hit - 8).x() - at(tl, s, cue, hit - 9).x()) * 24;
+        double resistance = (early - v) / (6 / 24.0);
+        assertTrue(v > 1, "still rolling at over 1 m/s at the hit: " + v);
+        assertTrue(resistance > 0 && resistance < 0.3, "the cloth's rolling resistance, m/s^2: " + resistance);
+        // 0.3 s later the cloth has brought both to rolling; the eight ball has not reached the cushion
+        int after = hit + 7;
+        double since = (after - hit + 2.5) / 24;
+        double object = (at(tl, s, eight, after + 1).x() - at(tl, s, eight, after - 1).x()) * 12;
+        double follow = (at(tl, s, cue, after + 1).x() - at(tl, s, cue, after - 1).x()) * 12;
+        double e = 0.95, mu = 0.06;
+        assertEquals(5.0 / 7 * (1 + e) / 2 * (1 - mu) * v - resistance * since, object, 0.04,
+                "the eight ball rolls on at 5/7 (1 + e) / 2 (1 - mu) of " + v + " m/s");
+        assertEquals((5 * (1 - e) / 2 + 2 - 5 * mu * (1 + e) / 2) / 7 * v - resistance * since, follow, 0.04,
+                "the cue ball follows at (5 (1 - e) / 2 + 2 - 5 mu (1 + e) / 2) / 7 of " + v + " m/s");
+    }
 }

@@ -71,6 +71,16 @@ final class ActionWords {
         // A bowling alley: a hall of lanes, maple underfoot (lanes are maple where the ball lands and the pins stand).
         indoor("bowling alley", 20, 3.5, 30, Material.MAPLE, Material.CONCRETE);
         indoor("bowling lane", 20, 3.5, 30, Material.MAPLE, Material.CONCRETE);
+        // "rolls down the lane": a lane is a bowling lane (a country lane is "a road").
+        indoor("lane", 20, 3.5, 30, Material.MAPLE, Material.CONCRETE);
+        // A pool hall: a room of tables on a wooden floor.
+        indoor("pool hall", 10, 3, 12, Material.OAK, Material.STONE);
+        indoor("billiard hall", 10, 3, 12, Material.OAK, Material.STONE);
+        indoor("billiards hall", 10, 3, 12, Material.OAK, Material.STONE);
+        indoor("billiard room", 6, 3, 8, Material.OAK, Material.STONE);
+        indoor("billiards room", 6, 3, 8, Material.OAK, Material.STONE);
+        indoor("snooker hall", 10, 3, 12, Material.OAK, Material.STONE);
+        indoor("pub", 8, 2.8, 12, Material.OAK, Material.STONE);
         outdoor("lawn", Material.GRASS);
         outdoor("garden", Material.GRASS);
         outdoor("backyard", Material.GRASS);

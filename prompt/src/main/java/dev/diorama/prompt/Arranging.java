@@ -129,6 +129,13 @@ final class Arranging {
     static final double BOWLING_SPEED = 7.5;
     /** A break in pool, m/s: good players' cue balls leave at 8 to 11 m/s (18 to 25 mph). */
     static final double BREAK_SPEED = 9.0;
+    /**
+     * Any other shot in pool, m/s: a medium-speed stroke (players' shots run from about 0.5 m/s, a
+     * touch, to 4 m/s, a power shot, besides the break). Struck from the head spot, the cue ball
+     * reaches a ball on the foot spot, 1.27 m away, still rolling at well over 1 m/s; at a roll's
+     * 0.8 m/s it slid, lost 2/7 of its speed and stopped short on the cloth.
+     */
+    static final double SHOT_SPEED = 2.0;
     /** How fast a thing sent to knock something over goes when the words do not say, m/s (a firm roll or shove). */
     static final double KNOCK_SPEED = 2.0;
     /** A thing sent to knock something over starts this long (s) before it reaches it: it is seen coming. */

@@ -1,6 +1,8 @@
 package dev.diorama.prompt;
 
+import dev.diorama.scene.Material;
 import dev.diorama.scene.Scene;
+import dev.diorama.scene.Shape;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -85,7 +87,16 @@ public final class PromptParser {
         }
         List<String> parts = Storyboard.parts(prompt);
         if (parts.size() > 1) return storyboard(prompt, parts, options);
-        PromptReader.Reading reading = PromptReader.read(Token.split(parts.getFirst()));
+        List<Token> tokens = Token.split(parts.getFirst());
+        PromptReader.Reading reading = PromptReader.read(tokens);
+        if (poolWithoutTable(reading.draft()) && tokens.stream().noneMatch(t -> Vocabulary.FLOOR_NOUNS.contains(t.norm()))) {
+            // "the cue ball hits the eight ball": pool balls with nothing to stand on and no place are on a pool table
+            List<Token> onTable = new ArrayList<>(tokens);
+            onTable.addAll(Token.split("on a pool table"));
+            reading = PromptReader.read(onTable);
+            reading = new PromptReader.Reading(reading.draft(), reading.ignoredWords(), concat(reading.notes(),
+                    "pool balls: on a pool table, as nothing else was said to hold them (say \"on the floor\" or name a place for another)"));
+        }
         if (reading.draft().groups.isEmpty()) {
             List<String> hints = reading.notes().stream().limit(3).toList();
             String shown = prompt.strip();
@@ -99,6 +110,20 @@ public final class PromptParser {
         // After build: a turntable ("slowly turning") gives the camera a move of its own.
         boolean chosen = d.shot == null && d.angle == null && d.fov == null && d.move == null;
         return new Parse(scene, reading.ignoredWords(), List.copyOf(new LinkedHashSet<>(notes)), chosen);
+    }
+
+    /** Whether the prompt's things include pool balls and say nothing they stand on: no table, no floor, no place but a pool hall. */
+    private static boolean poolWithoutTable(Draft d) {
+        boolean poolVenue = d.venue != null && d.venue.value().name().matches(".*(pool|billiard|snooker).*");
+        return (d.kind == null && d.venue == null || poolVenue) && d.floor == null
+                && d.groups.stream().anyMatch(g -> g.noun().material() == Material.RESIN && g.shape() == Shape.BALL)
+                && d.groups.stream().noneMatch(g -> g.noun().role() != Draft.Role.PLAIN);
+    }
+
+    private static List<String> concat(List<String> a, String b) {
+        List<String> out = new ArrayList<>(a);
+        out.add(b);
+        return out;
     }
 
     /**

@@ -575,6 +575,7 @@ final class PromptReader {
         String a = w(j);
         if (length(j) != null) return j; // "20 cm balls": the number is a size
         if (degreesAt(j) != null) return j; // "30 degree ramps": the number is an angle
+        if (poolBallNumber(j)) return j;      // "8 ball": the ball's name
         if (a.equals("minus") || a.equals("negative") || (tok(j) != null && tok(j).isNumber())
                 || Vocabulary.NUMBER_WORDS.containsKey(a) || a.equals("pair") || a.equals("couple")) {
             Num n = signedNumber(j);
@@ -628,7 +629,7 @@ final class PromptReader {
             mods.add(Part.ARTICLE, j, j + 1);
             int k = j + 1;
             // "the three balls"
-            if (length(k) == null && tok(k) != null && (tok(k).isNumber() || Vocabulary.NUMBER_WORDS.containsKey(w(k)))) {
+            if (length(k) == null && !poolBallNumber(k) && tok(k) != null && (tok(k).isNumber() || Vocabulary.NUMBER_WORDS.containsKey(w(k)))) {
                 Num n = number(k);
                 if (n != null) {
                     mods.count = n.value;
@@ -639,6 +640,31 @@ final class PromptReader {
             return k;
         }
         return j;
+    }
+
+    /**
+     * True when the number at {@code j} names a pool ball rather than counts balls: "the eight ball",
+     * "the 3 ball" (a whole number from 1 to 15 before a singular "ball"), where the prompt speaks of
+     * pool ("cue", "pool", "billiard", "snooker") or the number is 8.
+     */
+    private boolean poolBallNumber(int j) {
+        Num n = number(j);
+        if (n == null || n.article || n.end != j + 1 || !w(j + 1).equals("ball")
+                || !Vocabulary.COMPOUNDS.containsKey(w(j) + " ball")) {
+            return false;
+        }
+        return n.value == 8 || speaksOfPool();
+    }
+
+    /** Whether the prompt speaks of pool: "cue", "billiard(s)", "snooker", or "pool" before "table", "ball" or "hall" (not a swimming pool). */
+    boolean speaksOfPool() {
+        for (int k = 0; k < tokens.size(); k++) {
+            if (Set.of("cue", "billiard", "billiards", "snooker").contains(w(k))
+                    || w(k).equals("pool") && Set.of("table", "tables", "ball", "balls", "hall", "cue").contains(w(k + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private int modifiers(int j, Modifiers mods) {
@@ -754,6 +780,7 @@ final class PromptReader {
     /** A word in no table at all: a typo, an adjective Diorama has no use for, a thing it cannot build. */
     private boolean isUnknown(int j) {
         Token t = tok(j);
+        if (t != null && t.isNumber() && poolBallNumber(j)) return true; // "the 8 ball": half of its name
         if (t == null || t.isNumber() || t.isClock() || t.isAsset()) return false;
         String x = t.norm();
         if (Vocabulary.COLOR_MODIFIERS.contains(x)) return true; // "a light ball": not a colour here
@@ -840,6 +867,8 @@ final class PromptReader {
         }
         boolean onSurface = surfacePreposition(i);
         Draft.Noun noun = nounAt(head, shape, mods);
+        // "a cue ball hits a red ball on a pool table": a plain ball where pool is played is a pool ball
+        if (noun.word().equals("ball") && speaksOfPool()) noun = Vocabulary.COMPOUNDS.get("pool ball");
         // a compound of a shape of its own ("a pool table" is no dining table)
         if (noun.shape() != shape && noun.shape() != Shape.MESH && shape != Shape.MESH) shape = noun.shape();
         if (!Double.isNaN(mods.rod)) {

@@ -752,16 +752,9 @@ final class Props {
             return u;
         }
 
-        /** Pool balls' colours in a rack's order: the solids 1-7 with the 8 (black) fifth, then the stripes' colours. */
-        private static final Rgb[] POOL_COLOURS = poolColours();
-
-        private static Rgb[] poolColours() {
-            String[] names = {"gold", "blue", "red", "purple", "black", "orange", "green", "maroon",
-                "gold", "blue", "red", "purple", "orange", "green", "maroon"};
-            Rgb[] out = new Rgb[names.length];
-            for (int i = 0; i < names.length; i++) out[i] = dev.diorama.scene.Colors.named(names[i]);
-            return out;
-        }
+        /** Pool balls' colours in a rack's order: the balls 1 to 7 with the 8 (black) fifth, then the stripes 9 to 15. */
+        private static final Rgb[] POOL_COLOURS = java.util.stream.IntStream.of(1, 2, 3, 4, 8, 5, 6, 7, 9, 10, 11, 12, 13, 14, 15)
+                .mapToObj(n -> dev.diorama.scene.Colors.named(Vocabulary.poolColour(n))).toArray(Rgb[]::new);
 
         /**
          * The roll or push that sends a thing at another on the same surface ("a cue ball hits a red
@@ -780,8 +773,8 @@ final class Props {
          * A shot on a surface ("a cue ball hits a rack of billiard balls on a pool table"): what is
          * sent at stands with its middle (a rack with its apex) a quarter of the surface's length (x0 to
          * x1: a pool table's cloth) from its +x end (the foot spot), the mover a quarter from its -x end (the head spot), in
-         * line, sent along +x at its speed (a roll's, a push's or the words'; a break's,
-         * {@link Arranging#BREAK_SPEED}); anything else on the surface stands in rows between them,
+         * line, sent along +x at its speed (the words'; a break's, {@link Arranging#BREAK_SPEED}; on a pool
+         * table a shot's, {@link Arranging#SHOT_SPEED}; else a roll's or a push's); anything else on the surface stands in rows between them,
          * behind the line.
          */
         private void shotOn(Unit u, ObjectGroup g, List<Unit> things, List<ObjectGroup> of, double top, double x0,
@@ -790,6 +783,7 @@ final class Props {
             int si = Arranging.subject(d.groups, action.at(), false);
             ObjectGroup mover = d.groups.get(si), target = d.groups.get(Arranging.target(d, action, si));
             double speed = d.speeds.getOrDefault(action.at(), d.breaks.contains(action.at()) ? Arranging.BREAK_SPEED
+                    : g.shape() == Shape.POOL_TABLE ? Arranging.SHOT_SPEED
                     : action.act() == Act.ROLL ? Arranging.ROLL_SPEED : Arranging.PUSH_SPEED) * d.mannerAt.getOrDefault(action.at(), 1.0);
             double length = x1 - x0, zc = round((z0 + z1) / 2), foot = x1 - length / 4, head = x0 + length / 4;
             List<Unit> rest = new ArrayList<>();

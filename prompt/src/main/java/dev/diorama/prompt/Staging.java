@@ -917,6 +917,12 @@ final class Staging {
             kind = venue.kind();
             notes.add("bowling pins: in a bowling alley, on a maple floor (say \"on grass\" or \"in a garage\" for another place)");
         }
+        // a pool table, with no place said, stands in a pool hall
+        if (d.kind == null && venue == null && d.floor == null && d.groups.stream().anyMatch(g -> g.shape() == Shape.POOL_TABLE)) {
+            venue = ActionWords.VENUES.get("pool hall");
+            kind = venue.kind();
+            notes.add("a pool table: in a pool hall, on a wooden floor (say \"in a garden\" or \"in a garage\" for another place)");
+        }
         boolean indoor = kind == Environment.Kind.INDOOR;
         // a hill outdoors stands in grass unless a ground is said
         boolean hill = !indoor && d.groups.stream().anyMatch(g -> g.noun().word().equals("hill"));

@@ -91,6 +91,15 @@ final class Vocabulary {
             "pingpong-ball", 0.00046, "beach-ball", 0.00015);
     /** Default colours of nouns, by noun ("a die" is white). */
     static final Map<String, String> NOUN_COLORS = new LinkedHashMap<>();
+    /** The pool balls' colours by number: the solids 1 to 8; ball n + 8 is striped in ball n's colour. */
+    private static final String[] POOL_BALL_COLOURS = {"gold", "blue", "red", "purple", "orange", "green", "maroon", "black"};
+    private static final String[] POOL_NUMBER_WORDS = {"", "one", "two", "three", "four", "five", "six", "seven", "eight",
+        "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen"};
+
+    /** Pool ball {@code n}'s colour (1 to 15). */
+    static String poolColour(int n) {
+        return POOL_BALL_COLOURS[n <= POOL_BALL_COLOURS.length ? n - 1 : n - 1 - POOL_BALL_COLOURS.length];
+    }
 
     /** How many objects "some balls", or plain "balls", makes. */
     static final int UNSPECIFIED_PLURAL = 3;
@@ -244,6 +253,14 @@ final class Vocabulary {
         compound("billiard ball", Shape.BALL, Material.RESIN, 0.057, null);
         compound("cue ball", Shape.BALL, Material.RESIN, 0.057, "white");
         compound("pool ball", Shape.BALL, Material.RESIN, 0.057, null);
+        // "the eight ball", "the 3 ball": a numbered pool ball in its colour (the stripes, 9 to 15, all in
+        // their stripe's colour). PromptReader reads a number before "ball" as its name, not a count, when
+        // the prompt speaks of pool (or the number is 8).
+        for (int n = 1; n <= POOL_BALL_COLOURS.length * 2 - 1; n++) {
+            String name = POOL_NUMBER_WORDS[n] + " ball";
+            compound(name, Shape.BALL, Material.RESIN, 0.057, poolColour(n));
+            COMPOUNDS.put(n + " ball", COMPOUNDS.get(name));
+        }
         compound("tennis ball", Shape.BALL, Material.RUBBER, 0.067, "greenyellow");
         compound("golf ball", Shape.BALL, Material.PLASTIC, 0.043, "white");
         compound("beach ball", Shape.BALL, Material.PLASTIC, 0.5, "deepskyblue");
@@ -313,6 +330,9 @@ final class Vocabulary {
             NOT_YET.put(w, motion);
         }
         NOT_YET.put("apart", "is not understood yet: objects are spaced about their own size apart");
+        for (String w : List.of("pocket", "pockets", "pocketed", "potted")) {
+            NOT_YET.put(w, "is not built yet: the pool table has cushions but no pockets, so the balls stay on the cloth");
+        }
         String object = "is not an object Diorama can build yet; the shapes are ball, cube, cylinder, plank, cone,"
                 + " pyramid, wedge, domino, brick, bowl, cup, glass, bottle, jug, bucket, tank, aquarium, puddle, pond, plate, table,"
                 + " shelf,"

@@ -108,10 +108,13 @@ class CollideOnATableTest {
         assertEquals(table.position().x(), s.camera().lookAt().x(), 0.2, "the camera looks at the table");
     }
 
-    /** "a rack of ten billiard balls" on the floor: a triangle of touching balls, as on a table (pins stand 12 in apart instead). */
+    /**
+     * "a rack of ten billiard balls on the floor": a triangle of touching balls, as on a table (pins
+     * stand 12 in apart instead). Said with no floor, pool balls stand on a pool table.
+     */
     @Test
     void aRackOfBallsOnTheFloorTouches() {
-        Scene s = scene("a rack of ten billiard balls");
+        Scene s = scene("a rack of ten billiard balls on the floor");
         List<SceneObject> balls = s.objects().stream().filter(o -> o.shape() == Shape.BALL).toList();
         assertEquals(10, balls.size());
         int touching = 0;
@@ -124,5 +127,48 @@ class CollideOnATableTest {
             assertEquals(balls.get(i).size().x() / 2, balls.get(i).position().y(), 1e-6, "on the floor");
         }
         assertEquals(18, touching, "a triangle of four rows has 18 pairs of neighbours");
+    }
+
+    /**
+     * "the cue ball hits the 8 ball": a number before a singular "ball" names a pool ball (in its
+     * colour, 57 mm of resin), pool balls with nothing said to hold them stand on a pool table, a
+     * pool table with no place said stands in a pool hall, and the shot goes at a pool stroke's 2 m/s
+     * from the head spot toward the ball on the foot spot. A plain ball where pool is spoken of is a
+     * pool ball; a number before "balls" still counts them.
+     */
+    @Test
+    void theEightBallIsOneBlackPoolBallOnAPoolTableInAPoolHall() {
+        for (String prompt : List.of("the cue ball hits the 8 ball", "the cue ball hits the eight-ball",
+                "a cue ball hits the eight ball on a pool table")) {
+            PromptParser.Parse p = PromptParser.parse(prompt, PromptParser.Options.DEFAULTS);
+            Scene s = p.scene();
+            SceneObject table = s.objects().stream().filter(o -> o.shape() == Shape.POOL_TABLE).findFirst().orElseThrow();
+            List<SceneObject> balls = s.objects().stream().filter(o -> o.shape() == Shape.BALL).toList();
+            assertEquals(2, balls.size(), prompt);
+            SceneObject eight = balls.stream().filter(o -> o.id().contains("eight-ball")).findFirst().orElseThrow();
+            SceneObject cue = balls.stream().filter(o -> o.id().contains("cue-ball")).findFirst().orElseThrow();
+            assertEquals(Material.RESIN, eight.material(), prompt);
+            assertEquals(0.057, eight.size().x(), 1e-9, prompt);
+            assertEquals(dev.diorama.scene.Colors.named("black"), eight.color(), prompt);
+            double[] bed = dev.diorama.scene.Solids.poolTable(table.size());
+            double length = bed[1] - bed[0], x0 = table.position().x() + bed[0];
+            assertEquals(x0 + length / 4, cue.position().x(), 1e-6, prompt + ": the cue ball on the head spot");
+            assertEquals(x0 + 3 * length / 4, eight.position().x(), 1e-6, prompt + ": the eight ball on the foot spot");
+            assertEquals(Arranging.SHOT_SPEED, cue.velocity().x(), 1e-9, prompt + ": a pool stroke, toward it");
+            assertEquals(dev.diorama.scene.Environment.Kind.INDOOR, s.environment().kind(), prompt + ": in a pool hall");
+            assertEquals(Material.OAK, s.environment().floor(), prompt);
+        }
+        Scene three = scene("the cue ball hits the 3 ball on a pool table");
+        SceneObject red = three.objects().stream().filter(o -> o.id().contains("three-ball")).findFirst().orElseThrow();
+        assertEquals(dev.diorama.scene.Colors.named("red"), red.color(), "the 3 is red");
+        Scene plain = scene("a white ball hits a black ball on a billiard table");
+        for (SceneObject o : plain.objects()) {
+            if (o.shape() == Shape.BALL) assertEquals(0.057, o.size().x(), 1e-9, o.id() + ": a pool ball");
+        }
+        assertEquals(8, scene("the eight balls drop on a pool table").objects().stream().filter(o -> o.shape() == Shape.BALL).count(),
+                "\"the eight balls\" counts them");
+        assertEquals(Material.RUBBER, scene("a ball falls onto the floor").objects().getFirst().material(), "no pool, no pool ball");
+        assertEquals(3, scene("three ball drop").objects().stream().filter(o -> o.shape() == Shape.BALL).count(),
+                "a number before a singular ball counts, where pool is not spoken of");
     }
 }
