@@ -24,6 +24,7 @@ record Panel(double span, double thickness) {
             case STONE, MARBLE, GRANITE, CLOTH -> new Panel(0.4, 0.03); // stone slab or thick tile (a pool table's slate)
             case CERAMIC, PORCELAIN -> new Panel(0.3, 0.01);  // floor tile on a bed of mortar
             case CONCRETE -> new Panel(3.0, 0.15);            // a cast slab between beams
+            case BRICK -> new Panel(0.4, 0.05);               // brick pavers on sand
             case STEEL, CHROME, IRON, COPPER, GOLD, ALUMINIUM -> new Panel(0.6, 0.006); // metal deck plate
             case GLASS -> new Panel(1.0, 0.019);      // structural glass floor panel
             case ICE -> new Panel(2.0, 0.1);          // a frozen sheet
@@ -38,7 +39,7 @@ record Panel(double span, double thickness) {
     /** A wall's panel, by material. */
     static Panel wall(Material m) {
         return switch (m) {
-            case STONE, MARBLE, GRANITE, CONCRETE, SAND, GRASS, CLAY, FRUIT, CLOTH -> new Panel(3.0, 0.2); // masonry span
+            case STONE, MARBLE, GRANITE, CONCRETE, BRICK, SAND, GRASS, CLAY, FRUIT, CLOTH -> new Panel(3.0, 0.2); // masonry span
             case CERAMIC, PORCELAIN -> new Panel(0.3, 0.01); // wall tile
             case WOOD, OAK, PINE, MAPLE -> new Panel(0.6, 0.012); // panelling on studs at 600 mm
             case STEEL, CHROME, IRON, COPPER, GOLD, ALUMINIUM -> new Panel(1.0, 0.003); // sheet-metal panel

@@ -90,7 +90,8 @@ public enum Surface {
             case WOOD, OAK, PINE, MAPLE -> WOOD_FLOOR;
             case GLASS -> PLATE_GLASS;
             case PLASTIC, RESIN -> PLASTIC;
-            case STONE, GRANITE -> STONE;
+            // The stone row is unglazed brick's (0.03 to 0.07).
+            case STONE, GRANITE, BRICK -> STONE;
             // Ice is as hard and smooth as polished stone: the marble row is the nearest measured.
             case MARBLE, ICE -> MARBLE;
             case CONCRETE -> CONCRETE;

@@ -162,9 +162,14 @@ final class ActionWords {
             Map.entry("stack", Layout.STACK), Map.entry("tower", Layout.STACK), Map.entry("pile", Layout.STACK),
             Map.entry("heap", Layout.STACK), Map.entry("column", Layout.STACK), Map.entry("pyramid", Layout.PYRAMID),
             Map.entry("circle", Layout.CIRCLE), Map.entry("ring", Layout.CIRCLE), Map.entry("rack", Layout.RACK),
-            Map.entry("triangle", Layout.RACK));
+            Map.entry("triangle", Layout.RACK), Map.entry("wall", Layout.WALL));
 
     private final PromptReader r;
+
+    /** The layout a noun names ("row", "tower", "wall"), or null. */
+    static Layout layoutNoun(String w) {
+        return LAYOUT_NOUNS.get(w);
+    }
 
     ActionWords(PromptReader reader) {
         this.r = reader;
@@ -197,7 +202,8 @@ final class ActionWords {
             int n = Set.of("a", "an", "the", "one").contains(b) ? i + 2 : i + 1;
             if (Set.of("straight", "neat", "long", "single", "perfect", "tidy", "tall").contains(r.w(n))) n++;
             Layout l = LAYOUT_NOUNS.get(r.w(n));
-            if (l != null && !(r.w(n + 1).equals("of") && r.shapeAhead(n + 2) >= 0)) return arranged(i, n + 1, l, false);
+            // ("into a wall", "on the wall": a wall said after a group is not its layout)
+            if (l != null && l != Layout.WALL && !(r.w(n + 1).equals("of") && r.shapeAhead(n + 2) >= 0)) return arranged(i, n + 1, l, false);
         }
         // "lined up", "side by side", "one after another", "on top of each other", "one on top of the other".
         if (a.equals("lined") && b.equals("up")) return arranged(i, i + 2, Layout.ROW, false);
@@ -450,6 +456,11 @@ final class ActionWords {
         return end;
     }
 
+    /** Verbs of hitting something hard enough to knock it down, with "into" or "through" or none. */
+    static final Set<String> SMASH_VERBS = Set.of("smash", "smashes", "smashed", "smashing", "demolish", "demolishes",
+            "demolished", "demolishing", "wreck", "wrecks", "wrecked", "ram", "rams", "rammed", "ramming",
+            "plough", "ploughs", "ploughed", "plow", "plows", "plowed");
+
     /**
      * "strikes a white ball", "hits a cube", "knocks into a ball": what a pendulum swings into (Props
      * puts the struck thing at the bottom of its swing), or what a thing that rolls, slides or is
@@ -459,8 +470,11 @@ final class ActionWords {
         String a = r.w(i);
         int end;
         boolean breaks = Set.of("breaks", "break", "breaking").contains(a);
+        // "smashes into a wall", "demolishes a tower", "rams the cube": sent into it hard enough to knock it down
+        boolean smashes = SMASH_VERBS.contains(a);
         if (Set.of("strikes", "strike", "striking", "hits", "hit", "hitting").contains(a) || breaks) end = i + 1;
         else if (Set.of("knocks", "bumps", "crashes", "slams").contains(a) && r.w(i + 1).equals("into")) end = i + 2;
+        else if (smashes) end = Set.of("into", "through").contains(r.w(i + 1)) ? i + 2 : i + 1;
         else return i;
         int g = Arranging.subject(r.draft.groups, i, false);
         // "hits a rack of balls", "strikes a row of dominoes": the shape after the arrangement's noun
@@ -483,6 +497,7 @@ final class ActionWords {
             r.draft.toward.put(mover.at(), i);
             // "a cue ball breaks a rack of fifteen balls": a break in pool, at a break's speed
             if (breaks) r.draft.breaks.add(mover.at());
+            if (smashes) r.draft.knocks.add(mover.at());
         }
         r.use(i, end);
         return end;

@@ -251,8 +251,84 @@ final class Arranging {
         return new double[] {row, q - row * (row + 1) / 2 - row / 2.0};
     }
 
-    /** Rows, stacks, pyramids, circles and scatters: new places for the groups' objects. */
-    static void arrange(Draft d, List<Item> falling, double[][] xz, double[] bottom, long seed, List<String> notes) {
+    /**
+     * A wall of {@code n} bricks of {@code size} (its length along x, as a brick lies): each turned a
+     * quarter about y so the wall runs along z, across the line things come along. Courses end to
+     * end, 2 mm between ends, each laid on the one below (a dry wall; with a gap the courses settle
+     * onto one another with a clatter of impacts), in a stretcher bond: b whole bricks in the first
+     * course and every other one, with b = sqrt(2 n h / l) (the wall about half as high as it is long);
+     * in the courses between, b - 1 whole bricks half a length along, so that every joint is bridged,
+     * and a half brick (a bat) at each end, so that every course is as long and every brick lies wholly
+     * on the course below. The last course is as full as n allows, whole bricks in its middle. Each is
+     * {x, bottom, z, 1 (turned a quarter), its length as a share of a whole brick's} about the wall's
+     * middle at its foot.
+     */
+    static double[][] wall(int n, Vec3 size) {
+        int across = Math.max(2, (int) Math.round(Math.sqrt(2 * n * size.y() / size.x())));
+        double pitch = size.x() + 0.002, bat = (size.x() / 2 - 0.001) / size.x();
+        double[][] out = new double[n][];
+        for (int q = 0, course = 0; q < n; course++) {
+            double bottom = course * size.y();
+            boolean bond = course % 2 == 1;
+            int pieces = bond ? across + 1 : across;
+            if (n - q < pieces) {
+                // the last course, short: whole bricks in the middle
+                int m = n - q;
+                for (int place = 0; place < m; place++, q++) out[q] = new double[] {0, bottom, (place - (m - 1) / 2.0) * pitch, 1, 1};
+                break;
+            }
+            if (bond) {
+                double end = across * pitch / 2 - pitch / 4;
+                out[q++] = new double[] {0, bottom, -end, 1, bat};
+                for (int place = 0; place < across - 1; place++, q++) out[q] = new double[] {0, bottom, (place - (across - 2) / 2.0) * pitch, 1, 1};
+                out[q++] = new double[] {0, bottom, end, 1, bat};
+            } else {
+                for (int place = 0; place < across; place++, q++) out[q] = new double[] {0, bottom, (place - (across - 1) / 2.0) * pitch, 1, 1};
+            }
+        }
+        return out;
+    }
+
+    /** The turn of a wall's bricks ({@link #wall}) and of a Jenga tower's crossed layers: a quarter about y. */
+    static final Quat QUARTER_TURN = Quat.axisAngle(new Vec3(0, 1, 0), Math.PI / 2);
+
+    /**
+     * A Jenga tower of {@code n} blocks of {@code size}: layers of three side by side, half a
+     * millimetre apart, each layer on the one below and across it (the odd ones turned a quarter about y).
+     * Each is {x, bottom, z, turned (1) or not (0)} about the tower's middle at its foot.
+     */
+    static double[][] jenga(int n, Vec3 size) {
+        double[][] out = new double[n][];
+        double pitch = size.z() + 0.0005;
+        for (int q = 0; q < n; q++) {
+            int layer = q / 3;
+            double off = (q % 3 - 1) * pitch;
+            boolean turned = layer % 2 == 1;
+            out[q] = new double[] {turned ? off : 0, layer * size.y(), turned ? 0 : off, turned ? 1 : 0};
+        }
+        return out;
+    }
+
+    /**
+     * A stack of {@code n} of group {@code g} (each {@code size}): Jenga blocks in crossed layers
+     * ({@link #jenga}), anything else one on another, touching (with a millimetre of air between,
+     * as before, a column of twelve cubes settled 11 mm with a clatter of impacts). Each is {x, bottom, z, turned a quarter (1) or not (0)} about
+     * the stack's middle at its foot.
+     */
+    static double[][] stack(ObjectGroup g, int n, Vec3 size) {
+        if (isJenga(g)) return jenga(n, size);
+        double[][] out = new double[n][];
+        for (int q = 0; q < n; q++) out[q] = new double[] {0, q * size.y(), 0, 0};
+        return out;
+    }
+
+    /** Whether a group is Jenga blocks, which stack in crossed layers ({@link #jenga}). */
+    static boolean isJenga(ObjectGroup g) {
+        return g.noun().word().startsWith("jenga-");
+    }
+
+    /** Rows, stacks, pyramids, circles, scatters and walls: new places (and turns) for the groups' objects. */
+    static void arrange(Draft d, List<Item> falling, double[][] xz, double[] bottom, Quat[] rotation, long seed, List<String> notes) {
         for (Arrangement a : d.arrangements) {
             int g = subject(d.groups, a.at(), a.leading());
             if (g < 0) continue;
@@ -298,13 +374,13 @@ final class Arranging {
                     }
                 }
                 case STACK -> {
-                    double y = base;
-                    for (int k : ks) {
-                        xz[k][0] = cx;
-                        xz[k][1] = cz;
-                        bottom[k] = y;
-                        // A millimetre of air between layers: they settle at once, without overlapping.
-                        y += falling.get(k).size().y() + 0.001;
+                    double[][] at = stack(d.groups.get(g), n, size);
+                    for (int q = 0; q < n; q++) {
+                        int k = ks.get(q);
+                        xz[k][0] = cx + at[q][0];
+                        xz[k][1] = cz + at[q][2];
+                        bottom[k] = base + at[q][1];
+                        if (at[q][3] == 1) rotation[k] = QUARTER_TURN;
                     }
                 }
                 case PYRAMID -> {
@@ -345,6 +421,18 @@ final class Arranging {
                         xz[k][0] = cx + toward * ((rows - 1) / 2.0 - at[0]) * row;
                         xz[k][1] = cz + at[1] * pitch;
                         bottom[k] = base;
+                    }
+                }
+                case WALL -> {
+                    double[][] at = wall(n, size);
+                    for (int q = 0; q < n; q++) {
+                        int k = ks.get(q);
+                        xz[k][0] = cx;
+                        xz[k][1] = cz + at[q][2];
+                        bottom[k] = base + at[q][1];
+                        rotation[k] = QUARTER_TURN;
+                        // the bats at the ends of the bonding courses: half bricks
+                        if (at[q][4] != 1) falling.set(k, falling.get(k).withSize(new Vec3(size.x() * at[q][4], size.y(), size.z())));
                     }
                 }
                 case CIRCLE -> {

@@ -256,7 +256,12 @@ final class Draft {
     /** How a group is laid out. */
     enum Layout { ROW, STACK, PYRAMID, CIRCLE, SCATTERED,
         /** A triangle pointing at the mover: bowling pins set up (12 in apart), pool balls racked (touching): Arranging, Props. */
-        RACK }
+        RACK,
+        /**
+         * "a wall of bricks": courses of bricks laid end to end across the line things come along
+         * (along z), each course half a brick along from the one below (a stretcher bond): Arranging.
+         */
+        WALL }
 
     /**
      * "a row of", "stacked", "in a circle".

@@ -85,6 +85,17 @@ final class Framing {
      */
     static Camera frame(List<SceneObject> framed, SceneObject subject, double aspect, Shot shot, Angle angle,
                         double fov, boolean exact, double pitchDown) {
+        return frame(framed, subject, aspect, shot, angle, fov, exact, pitchDown, 0);
+    }
+
+    /**
+     * As {@link #frame(List, SceneObject, double, Shot, Angle, double, boolean, double)}, the eye
+     * turned {@code yawDegrees} about the vertical from looking south, toward the east (+x): a
+     * three-quarter view of a wall that runs north to south ({@link Arranging#wall}). The low angle
+     * keeps looking south.
+     */
+    static Camera frame(List<SceneObject> framed, SceneObject subject, double aspect, Shot shot, Angle angle,
+                        double fov, boolean exact, double pitchDown, double yawDegrees) {
         double f = Double.isNaN(fov) ? NORMAL_FOV : fov;
         double fill = shot == Shot.CLOSE ? CLOSE_FILL : MEDIUM_FILL;
         List<Vec3> points = new ArrayList<>();
@@ -120,7 +131,8 @@ final class Framing {
                     case TOP -> TOP_PITCH_DOWN;
                     case LOW -> throw new IllegalStateException();
                 };
-        Vec3 forward = new Vec3(0, -Math.sin(Math.toRadians(down)), Math.cos(Math.toRadians(down)));
+        double yaw = Math.toRadians(yawDegrees), level = Math.cos(Math.toRadians(down));
+        Vec3 forward = new Vec3(Math.sin(yaw) * level, -Math.sin(Math.toRadians(down)), Math.cos(yaw) * level);
         double d = fitAlong(points, forward, c, tanX, tanY) * factor;
         return new Camera(c.minus(forward.times(d)), c, f);
     }

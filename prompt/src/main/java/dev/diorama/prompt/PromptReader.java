@@ -72,14 +72,35 @@ final class PromptReader {
     }
 
     static Reading read(List<Token> tokens) {
-        PromptReader r = new PromptReader(tokens);
+        PromptReader r = new PromptReader(idioms(tokens));
         int i = 0;
-        while (i < tokens.size()) {
+        while (i < r.tokens.size()) {
             int next = r.used[i] ? i + 1 : r.match(i);
             i = next > i ? next : i + 1;
         }
         r.liquids.finish();
         return r.leftOvers();
+    }
+
+    /**
+     * Names of things said in two words that the reader takes apart: "a brick wall" is a wall of
+     * bricks and "a jenga tower" a tower of Jenga blocks (a layout of a group, Arranging).
+     */
+    private static List<Token> idioms(List<Token> tokens) {
+        List<Token> out = new ArrayList<>();
+        for (int k = 0; k < tokens.size(); k++) {
+            String a = tokens.get(k).norm(), b = k + 1 < tokens.size() ? tokens.get(k + 1).norm() : "";
+            if (a.equals("brick") && b.equals("wall")) {
+                out.addAll(Token.split("wall of bricks"));
+                k++;
+            } else if (a.equals("jenga") && b.equals("tower")) {
+                out.addAll(Token.split("tower of jenga blocks"));
+                k++;
+            } else {
+                out.add(tokens.get(k));
+            }
+        }
+        return out;
     }
 
     private int match(int i) {
@@ -846,8 +867,12 @@ final class PromptReader {
         if (mods.count != null) {
             count = mods.count;
         } else if (plural) {
-            // "the pins": a full rack of ten; anything else, a few
-            count = shape == Shape.PIN ? 10 : Vocabulary.UNSPECIFIED_PLURAL;
+            // "the pins": a full rack of ten; "a wall of bricks", "a jenga tower": a wall's or a tower's
+            // worth; anything else, a few
+            Draft.Layout layout = w(i - 1).equals("of") ? ActionWords.layoutNoun(w(i - 2)) : null;
+            boolean jenga = w(head - 1).equals("jenga");
+            count = shape == Shape.PIN ? 10 : layout == Draft.Layout.WALL ? WALL_BRICKS
+                    : jenga && layout == Draft.Layout.STACK ? JENGA_BLOCKS : Vocabulary.UNSPECIFIED_PLURAL;
             notes.add("\"" + words + "\" gives no number; made " + (int) count
                     + " (say \"two " + w(head) + "\" for another number)");
         } else {
@@ -959,6 +984,11 @@ final class PromptReader {
         use(head, end);
         return end;
     }
+
+    /** How many bricks "a wall of bricks" lays: 12 courses of 8 (Arranging.wall). */
+    static final int WALL_BRICKS = 96;
+    /** How many blocks "a jenga tower" stands: 18 layers of 3, as the game's box holds. */
+    static final int JENGA_BLOCKS = 54;
 
     /** How many dominoes "a domino chain" sets up. */
     static final int DOMINO_CHAIN = 20;

@@ -59,6 +59,14 @@ final class Props {
      * so the collisions must pass ball to ball between steps (the sim's cradle test runs 1920).
      */
     static final int CRADLE_PHYSICS_RATE = 1920;
+    /**
+     * Steps per second a rack of balls needs, for the same reason: the hit must pass on through
+     * many touching balls. Measured on breaks at 7, 9 and 11 m/s (3 s, the balls that travel more
+     * than 10 cm): at 1920 steps a second 8 of 15 balls, and a different 8 to 10 when the scene
+     * merely gained a room's walls far away (the order of simultaneous contacts decides); at 3840,
+     * 13 of 15 in each, with or without the room, and 9 of a rack of 10.
+     */
+    static final int RACK_PHYSICS_RATE = 3840;
     /** A ramp's default slope, degrees. */
     static final double RAMP_DEGREES = 25;
     /** Speed of a nudge off the top step, or of a push along a table top, m/s. */
@@ -566,6 +574,13 @@ final class Props {
                     of.add(c);
                     continue;
                 }
+                Draft.Arrangement said = Arranging.arrangementOf(d, d.groups.indexOf(c));
+                if (c.count() >= 2 && said != null && (said.layout() == Draft.Layout.WALL || said.layout() == Draft.Layout.STACK)) {
+                    // "a wall of bricks on a table", "a jenga tower on a table": laid and stacked as on the floor
+                    things.add(said.layout() == Draft.Layout.WALL ? wall(c) : stack(c));
+                    of.add(c);
+                    continue;
+                }
                 if (c.shape() == Shape.DOMINO && c.count() >= 2) {
                     // Dominoes on a table stand in a chain, as on the floor; the first leans if they are to fall.
                     things.add(chain(c, g));
@@ -683,6 +698,29 @@ final class Props {
          * on a floor at y = 0; the first (lowest x) leaning {@link Arranging#TOPPLE_TILT_DEGREES} towards
          * the next when the words knock them over.
          */
+        /** A wall of a group's bricks ({@link Arranging#wall}): its middle at x = z = 0, its foot at 0, running along z. */
+        private Unit wall(ObjectGroup c) {
+            Vec3 size = Staging.size(c);
+            return laid(c, size, Arranging.wall(c.count(), size));
+        }
+
+        /** A stack of a group's things ({@link Arranging#stack}): its middle at x = z = 0, its foot at 0. */
+        private Unit stack(ObjectGroup c) {
+            Vec3 size = Staging.size(c);
+            return laid(c, size, Arranging.stack(c, c.count(), size));
+        }
+
+        /** A group's things at {x, bottom, z, turned a quarter about y (1) or not[, length as a share of the whole]}. */
+        private Unit laid(ObjectGroup c, Vec3 size, double[][] at) {
+            Unit u = new Unit(c);
+            for (double[] b : at) {
+                Vec3 cut = b.length > 4 ? new Vec3(size.x() * b[4], size.y(), size.z()) : size;   // a wall's bats
+                u.pieces.add(piece(c, cut, new Vec3(round(b[0]), round(b[1] + size.y() / 2), round(b[2])),
+                        b[3] == 1 ? Arranging.QUARTER_TURN : null, null));
+            }
+            return u;
+        }
+
         private Unit chain(ObjectGroup c, ObjectGroup holder) {
             Unit u = new Unit(c);
             Vec3 size = Staging.size(c);
@@ -748,7 +786,7 @@ final class Props {
                 u.pieces.add(p);
             }
             // Balls that touch pass a hit on one by one only between steps (as the cradle's do).
-            u.physicsRate = CRADLE_PHYSICS_RATE;
+            u.physicsRate = RACK_PHYSICS_RATE;
             return u;
         }
 
@@ -1037,7 +1075,8 @@ final class Props {
          */
         Unit pendulum(ObjectGroup g, List<ObjectGroup> struck) {
             Unit u = new Unit(g);
-            double length = Double.isNaN(g.length()) ? PENDULUM_LENGTH * g.scale() : g.length();
+            boolean wrecking = g.noun().word().equals("wrecking-ball");
+            double length = !Double.isNaN(g.length()) ? g.length() : (wrecking ? WRECKING_CABLE : PENDULUM_LENGTH) * g.scale();
             if (length > Staging.MAX_SIZE / 2) {
                 throw new PromptException(g.words(), "asks for a pendulum " + PromptReader.metres(length) + " long; expected"
                         + " at most " + PromptReader.metres(Staging.MAX_SIZE / 2));
@@ -1046,9 +1085,14 @@ final class Props {
             double r = bob / 2;
             // the angle said with the noun ("released at 45 degrees") or with the swing ("swings from 41 degrees")
             double said = !Double.isNaN(g.degrees()) ? g.degrees() : d.swingDegrees.getOrDefault(g.at(), Double.NaN);
-            double theta = Math.toRadians(Double.isNaN(said) ? PENDULUM_DEGREES : said);
-            // With something to strike on the floor, the bob skims 2 cm above the floor at the bottom of its swing.
-            double pivotY = round(length + r + (struck.isEmpty() ? Math.max(0.15, 0.25 * length) : STRIKE_CLEARANCE));
+            double theta = Math.toRadians(Double.isNaN(said) ? wrecking ? WRECKING_DEGREES : PENDULUM_DEGREES : said);
+            // With something to strike on the floor, the bob skims 2 cm above the floor at the bottom of
+            // its swing; a wall it strikes at half its height.
+            double wallHigh = 0;
+            for (ObjectGroup c : struck) {
+                if (walled(c)) wallHigh = Math.max(wallHigh, Arranging.wall(c.count(), Staging.size(c))[c.count() - 1][1] + Staging.size(c).y());
+            }
+            double pivotY = round(length + (struck.isEmpty() ? r + Math.max(0.15, 0.25 * length) : Math.max(r + STRIKE_CLEARANCE, wallHigh / 2)));
             double half = round(length * Math.sin(Math.min(theta, Math.PI / 2)) + r + 0.1);
             int bar = frame(u, g, pivotY, half, false);
             Vec3 pivot = new Vec3(0, pivotY, 0);
@@ -1062,7 +1106,11 @@ final class Props {
             for (ObjectGroup c : struck) {
                 Vec3 size = Staging.size(c);
                 double reach = Math.max(size.x(), size.z()) / 2;
-                if (c.shape() == Shape.DOMINO && c.count() >= 2) {
+                if (walled(c)) {
+                    // "smashes into a wall of bricks": the wall across the bob's path, its near face where the bob strikes
+                    u.add(wall(c), new Vec3(round(x + STRIKE_GAP + size.z() / 2), 0, 0));
+                    x += STRIKE_GAP + size.z();
+                } else if (c.shape() == Shape.DOMINO && c.count() >= 2) {
                     // "strikes a row of five dominoes": the chain, its first domino where the bob strikes
                     Unit chain = chain(c, g);
                     double first = chain.firstX();
@@ -1080,6 +1128,15 @@ final class Props {
             }
             return u;
         }
+
+        /** Whether a group stands as a wall ("a wall of bricks"). */
+        private boolean walled(ObjectGroup c) {
+            Draft.Arrangement a = Arranging.arrangementOf(d, d.groups.indexOf(c));
+            return a != null && a.layout() == Draft.Layout.WALL && c.count() >= 2;
+        }
+
+        /** A wrecking ball's cable, metres, and how far out it is let go, degrees, when the words do not say. */
+        static final double WRECKING_CABLE = 3.0, WRECKING_DEGREES = 45;
 
         /** How far above the floor a bob that strikes something on the floor passes at the bottom of its swing, metres. */
         static final double STRIKE_CLEARANCE = 0.02;

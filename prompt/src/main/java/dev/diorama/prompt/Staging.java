@@ -137,7 +137,13 @@ final class Staging {
         }
 
         double footprint() { return unit != null ? unit.footprint() : 2 * boundingRadius(size, group.shape()); }
+
+        /** The same item cut to {@code s} (a half brick at the end of a wall's course). */
+        Item withSize(Vec3 s) { return new Item(group, material, s, bottom, heightWords, unit); }
     }
+
+    /** How far round from a wall's end the camera looks at it, degrees (Framing). */
+    static final double WALL_YAW = 50;
 
     static Scene build(Draft d, PromptParser.Options o, List<String> notes) {
         return build(d, List.of(), o, notes);
@@ -220,7 +226,7 @@ final class Staging {
         }
         Motion motion = new Motion(falling.size());
         Arranging.chains(d);
-        Arranging.arrange(d, falling, fallXz, fallBottom, o.seed(), notes);
+        Arranging.arrange(d, falling, fallXz, fallBottom, motion.rotation, o.seed(), notes);
         Arranging.relate(d, falling, fallXz, notes);
         Arranging.act(d, falling, fallXz, fallBottom, motion, plan.consumed(), plan::member, notes);
 
@@ -284,8 +290,10 @@ final class Staging {
         }
         // In slow motion the physics steps a whole number of times for each frame the camera takes.
         int capture = captureFps(d, o.fps());
-        int physicsRate = plan.physicsRate() <= Scene.defaultPhysicsRate(capture) ? 0
-                : capture * (int) Math.ceil((double) plan.physicsRate() / capture);
+        // A tall stack (a Jenga tower, a column of blocks) steps as often as it needs to stand (Stacks).
+        int rate = Math.max(plan.physicsRate(), dev.diorama.scene.Stacks.depth(objects) >= dev.diorama.scene.Stacks.TALL
+                ? dev.diorama.scene.Stacks.TALL_RATE : 0);
+        int physicsRate = rate <= Scene.defaultPhysicsRate(capture) ? 0 : capture * (int) Math.ceil((double) rate / capture);
         double slow = (double) capture / o.fps();
         if (env.room() != null && env.floor() == Material.MAPLE) pit(objects, items, ids, notes);
         turntable(d, plan, objects, items, notes);
@@ -544,13 +552,17 @@ final class Staging {
         // rather than the general framing's box of at least 1 m.
         boolean tight = objects.stream().anyMatch(so -> so.fixed() || so.shape().hollow() || so.shape() == Shape.DOMINO
                 || so.shape() == Shape.MESH);
+        // A wall runs north to south, across the line things come along: seen from three quarters, not end on.
+        boolean walls = d.arrangements.stream().anyMatch(a -> a.layout() == Draft.Layout.WALL);
+        tight |= walls;
         // An angle the liquids chose (rain is seen from above) frames as tightly as none.
         boolean implied = d.angle != null && d.angleImplied;
         if (d.shot == null && (d.angle == null || implied) && d.fov == null && tight) {
             List<SceneObject> onDisplay = onDisplay(objects);
             if (onDisplay != null) framed = onDisplay;
             camera = Framing.frame(framed, objects.getFirst(), aspect, null, implied ? d.angle.value() : null, Double.NaN, true,
-                    implied ? d.impliedPitchDown : Double.NaN);
+                    implied ? d.impliedPitchDown : Double.NaN, walls ? WALL_YAW : 0);
+            if (walls) notes.add("a wall: seen from three quarters (" + PromptReader.number(WALL_YAW) + " degrees round from its end), to see its face");
             if (room != null) camera = insideRoom(camera, room);
             camera = widenToFit(camera, framed, aspect, true);
         } else if (d.shot == null && d.angle == null && d.fov == null) {

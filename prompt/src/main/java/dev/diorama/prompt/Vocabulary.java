@@ -117,7 +117,7 @@ final class Vocabulary {
                 "birch", "beech", "bamboo");
         material(Material.GLASS, "glass", "crystal");
         material(Material.PLASTIC, "plastic", "acrylic", "vinyl", "lego");
-        material(Material.STONE, "stone", "slate", "brick", "rock", "limestone", "sandstone", "cobblestone",
+        material(Material.STONE, "stone", "slate", "rock", "limestone", "sandstone", "cobblestone",
                 "cobbled", "flagstone", "flagstones");
         material(Material.IRON, "iron", "cast-iron");
         material(Material.COPPER, "copper", "brass", "bronze");
@@ -132,6 +132,7 @@ final class Vocabulary {
         material(Material.MARBLE, "marble");
         material(Material.GRANITE, "granite");
         material(Material.CONCRETE, "concrete", "cement", "asphalt", "tarmac", "pavement");
+        material(Material.BRICK, "brick", "brickwork");
         material(Material.CERAMIC, "ceramic", "ceramics", "stoneware", "earthenware", "terracotta", "tile",
                 "tiled", "tiles");
         material(Material.PORCELAIN, "porcelain", "china");
@@ -175,7 +176,7 @@ final class Vocabulary {
         noun("can", Shape.CYLINDER, Material.ALUMINIUM, 0, null, "can", "cans", "tin", "tins");
         noun("log", Shape.CYLINDER, Material.WOOD, 0, null, "log", "logs");
         noun("domino", Shape.DOMINO, Material.WOOD, 0, "ivory", "domino", "dominoes", "dominos");
-        noun("brick", Shape.BRICK, Material.STONE, 0, "firebrick", "brick", "bricks");
+        noun("brick", Shape.BRICK, Material.BRICK, 0, "firebrick", "brick", "bricks");
         // A slab standing on its edge, as the exam's occluder (eval Suite): 40 cm wide, 50 cm tall, 8 cm thick.
         noun("slab", Shape.CUBE, Material.STONE, 0, null, "slab", "slabs");
         noun("basketball", Shape.BALL, Material.RUBBER, 0.24, "darkorange", "basketball", "basketballs");
@@ -249,6 +250,11 @@ final class Vocabulary {
         propCompound("see saw", Shape.PLANK, Material.WOOD, Draft.Role.SEESAW);
         propCompound("teeter totter", Shape.PLANK, Material.WOOD, Draft.Role.SEESAW);
 
+        // A wrecking ball: a steel ball on a long cable, swung into what it knocks down (Props.pendulum).
+        propCompound("wrecking ball", Shape.BALL, Material.STEEL, Draft.Role.PENDULUM);
+        // A Jenga block: 7.5 x 1.5 x 2.5 cm of wood; a tower of them stands in crossed layers of three (Arranging).
+        compound("jenga block", Shape.PLANK, Material.WOOD, 0, "burlywood");
+        compound("jenga brick", Shape.PLANK, Material.WOOD, 0, "burlywood");
         compound("snooker ball", Shape.BALL, Material.RESIN, 0.0525, "red");
         compound("billiard ball", Shape.BALL, Material.RESIN, 0.057, null);
         compound("cue ball", Shape.BALL, Material.RESIN, 0.057, "white");
@@ -430,6 +436,9 @@ final class Vocabulary {
             case "plate" -> new Vec3(0.26, 0.015, 0.26);
             // A pendulum's bob, 10 cm; a cradle's balls, 5 cm; a seesaw's plank, 2 m.
             case "pendulum" -> new Vec3(0.1, 0.1, 0.1);
+            // A wrecking ball of half a metre: 514 kg of steel (crane balls weigh 450 to 5,400 kg).
+            case "wrecking-ball" -> new Vec3(0.5, 0.5, 0.5);
+            case "jenga-block", "jenga-brick" -> new Vec3(0.075, 0.015, 0.025);
             case "cradle" -> new Vec3(0.05, 0.05, 0.05);
             case "seesaw" -> new Vec3(2, 0.05, 0.3);
             default -> size > 0 ? new dev.diorama.scene.Vec3(size, size, size) : Staging.defaultSize(s);

@@ -75,7 +75,7 @@ class CollideOnATableTest {
      * "a cue ball breaks a rack of fifteen billiard balls on a pool table": the balls racked in a
      * triangle of touching balls (rows of 1 to 5, in pool's colours, the 8 black), its apex on the
      * foot spot (a quarter of the cloth's length from its end) and the cue ball on the head spot in
-     * line with it, struck at a break's 9 m/s; the physics stepped often enough (1920 a second) for
+     * line with it, struck at a break's 9 m/s; the physics stepped often enough (3840 a second) for
      * the hit to pass ball to ball and for the cue ball not to pass through the apex.
      */
     @Test
@@ -103,7 +103,7 @@ class CollideOnATableTest {
         }
         assertEquals(30, touching, "a triangle of five rows has 30 pairs of neighbours, each within a millimetre");
         assertTrue(rack.stream().anyMatch(o -> o.color().equals(dev.diorama.scene.Colors.named("black"))), "the 8 ball");
-        assertTrue(s.physicsRate() >= 1920, "stepped at " + s.physicsRate());
+        assertTrue(s.physicsRate() >= Props.RACK_PHYSICS_RATE, "stepped at " + s.physicsRate());
         // framed on the table: the cushions keep the cue ball on it, however fast it is sent
         assertEquals(table.position().x(), s.camera().lookAt().x(), 0.2, "the camera looks at the table");
     }

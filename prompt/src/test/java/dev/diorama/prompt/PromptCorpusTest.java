@@ -306,6 +306,12 @@ class PromptCorpusTest {
                 }
                 yield !sameZ && onFloor ? null : "expected objects scattered over the floor, not in one row";
             }
+            case "wall" -> {
+                // one x, several z, several courses, the lowest on the floor
+                boolean oneX = os.stream().allMatch(o -> Math.abs(o.position().x() - os.getFirst().position().x()) < eps);
+                boolean footed = os.stream().anyMatch(o -> Math.abs(o.position().y() - o.halfHeight()) < 1e-3);
+                yield oneX && !sameZ && levels >= 2 && footed ? null : "expected courses across z at one x, the lowest on the floor";
+            }
             default -> "unknown arrangement " + kind;
         };
     }
