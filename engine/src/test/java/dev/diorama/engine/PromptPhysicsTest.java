@@ -300,9 +300,13 @@ class PromptPhysicsTest {
     }
 
     private static void chainFalls(String prompt, double notBefore) {
+        chainFalls(prompt, notBefore, Shape.DOMINO);
+    }
+
+    private static void chainFalls(String prompt, double notBefore, Shape shape) {
         Scene s = scene(prompt, 4);
         Timeline tl = Simulator.run(s);
-        List<SceneObject> dominoes = s.objects().stream().filter(o -> o.shape() == Shape.DOMINO).toList();
+        List<SceneObject> dominoes = s.objects().stream().filter(o -> o.shape() == shape).toList();
         assertEquals(5, dominoes.size(), prompt);
         double last = 0;
         for (SceneObject d : dominoes) {
@@ -489,5 +493,25 @@ class PromptPhysicsTest {
             assertTrue(most < bound, prompt + ": something moved " + most + " m");
             assertEquals(List.of(), tl.events(), prompt + ": nothing strikes anything");
         }
+    }
+
+    /**
+     * "a row of five books topples like dominoes": books, which lie flat, stand on end to topple, and
+     * fall one after another as dominoes do; "a brick wall falls over": the wall, leaned past its
+     * tipping point, falls over as one and ends lying on the floor (no brick's centre above 30 cm,
+     * where the wall stood 85 cm high).
+     */
+    @Test
+    void booksToppleInARowAndAWallFallsOver() {
+        chainFalls("a row of five books topples like dominoes", -1, Shape.CUBE);
+        Scene s = scene("a brick wall falls over", 3);
+        Timeline tl = Simulator.run(s);
+        double high = 0, start = 0;
+        for (SceneObject o : s.objects()) {
+            start = Math.max(start, o.position().y());
+            high = Math.max(high, tl.frames().getLast().poses().get(s.indexOf(o.id())).position().y());
+        }
+        assertTrue(start > 0.7, "the wall stood " + start + " m high");
+        assertTrue(high < 0.3, "it lies on the floor: its highest brick's centre is " + high + " m up");
     }
 }

@@ -343,6 +343,11 @@ final class ActionWords {
             } else if (a.equals("domino") && Set.of("effect", "chain").contains(r.w(i + 1))) {
                 act = Act.TOPPLE;
                 end = i + 2;
+            } else if (Set.of("fall", "falls", "fell", "falling").contains(a) && r.w(i + 1).equals("over")
+                    && r.shapeAhead(i + 2) < 0 && !Set.of("the", "a", "an", "its", "their", "edge").contains(r.w(i + 2))) {
+                // "ten books in a row fall over": they topple ("falls over the edge" is a fall)
+                act = Act.TOPPLE;
+                end = i + 2;
             } else if (a.equals("chain") && r.w(i + 1).equals("reaction")) {
                 act = Act.TOPPLE;
                 end = i + 2;

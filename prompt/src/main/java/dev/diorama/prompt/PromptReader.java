@@ -84,7 +84,8 @@ final class PromptReader {
 
     /**
      * Names of things said in two words that the reader takes apart: "a brick wall" is a wall of
-     * bricks and "a jenga tower" a tower of Jenga blocks (a layout of a group, Arranging).
+     * bricks and "a jenga tower" a tower of Jenga blocks (a layout of a group, Arranging); "a flight
+     * of stairs" is stairs.
      */
     private static List<Token> idioms(List<Token> tokens) {
         List<Token> out = new ArrayList<>();
@@ -96,6 +97,11 @@ final class PromptReader {
             } else if (a.equals("jenga") && b.equals("tower")) {
                 out.addAll(Token.split("tower of jenga blocks"));
                 k++;
+            } else if (Set.of("flight", "flights").contains(a) && b.equals("of") && k + 2 < tokens.size()
+                    && Set.of("stairs", "steps").contains(tokens.get(k + 2).norm())) {
+                // "down a flight of stairs": the stairs
+                out.add(tokens.get(k + 2));
+                k += 2;
             } else {
                 out.add(tokens.get(k));
             }
@@ -113,6 +119,7 @@ final class PromptReader {
         if ((e = height(i)) > i) return e;
         if ((e = actions.match(i)) > i) return e;
         if ((e = placeWord(i)) > i) return e;
+        if ((e = simile(i)) > i) return e;
         if ((e = nounPhrase(i)) > i) return e;
         if (Vocabulary.DROP_VERBS.contains(w(i))) {
             draft.drops.add(i);
@@ -120,6 +127,19 @@ final class PromptReader {
             return i + 1;
         }
         return i;
+    }
+
+    /**
+     * "topples like dominoes", "falls like a stone": a comparison, not more things; the words are
+     * understood and make nothing.
+     */
+    private int simile(int i) {
+        if (!w(i).equals("like")) return i;
+        int head = shapeAhead(i + 1);
+        if (head < 0 || head > i + 3) return i;
+        use(i, head + 1);
+        notes.add("\"" + text(i, head + 1) + "\": a comparison; it adds nothing to the scene");
+        return head + 1;
     }
 
     // ---- numbers and measures ----
@@ -573,6 +593,8 @@ final class PromptReader {
             setMaterial(mods, Vocabulary.MATERIALS.get(h), j, j + 1);
             return floorPhrase(i, j, mods);
         }
+        // "a basketball court", "a pool hall": a place whose name begins with a thing's
+        if (shape != null && ActionWords.VENUES.containsKey(h + " " + w(j + 1)) && !Vocabulary.SHAPES.containsKey(w(j + 1))) shape = null;
         if (shape != null) return objectPhrase(i, j, shape, mods);
         Draft.Venue venue = venueAt(j, mods);
         if (venue != null) return venuePhrase(i, j, venue, mods);

@@ -187,7 +187,7 @@ final class Staging {
                 }
                 continue;
             }
-            Vec3 size = size(g);
+            Vec3 size = standing(d, g, size(g), notes);
             // Something a lone object lands "onto" only rests when something else falls onto it.
             boolean rests = g.onSurface() && anyFalling;
             HeightPhrase h = rests ? null : heightFor(g, d.heights);
@@ -917,6 +917,23 @@ final class Staging {
         objects.add(o);
         items.add(new Item(g, o.material(), o.size(), 0, null));
         ids.add(o.id());
+    }
+
+    /**
+     * The size of group {@code g}'s things as they stand: flat boxes that are to topple in a row
+     * ("a row of books topples") stand on end, as dominoes do (their thickness along the row, their
+     * length upright), since lying flat nothing falls; anything else as {@code size}.
+     */
+    private static Vec3 standing(Draft d, ObjectGroup g, Vec3 size, List<String> notes) {
+        boolean box = g.shape() == Shape.CUBE || g.shape() == Shape.PLANK || g.shape() == Shape.BRICK;
+        if (!box || g.count() < 2 || !(size.y() < size.x()) || !(size.y() <= size.z())) return size;
+        int gi = d.groups.indexOf(g);
+        Draft.Arrangement laid = Arranging.arrangementOf(d, gi);
+        if (laid != null && (laid.layout() == Draft.Layout.WALL || laid.layout() == Draft.Layout.STACK)) return size;
+        boolean topples = d.actions.stream().anyMatch(a -> a.act() == Draft.Act.TOPPLE && Arranging.subject(d.groups, a.at(), false) == gi);
+        if (!topples) return size;
+        notes.add("\"" + g.words() + "\": standing on end, as dominoes do, so that they can topple");
+        return new Vec3(size.y(), size.x(), size.z());
     }
 
     /** The place: indoors or out, its floor and room, where on Earth and on what date. */

@@ -153,6 +153,9 @@ final class Vocabulary {
         noun("stone", Shape.BALL, Material.STONE, 0.07, null, "stone", "stones");
         noun("rock", Shape.BALL, Material.STONE, 0.15, null, "rock", "rocks");
         noun("boulder", Shape.BALL, Material.STONE, 0.8, null, "boulder", "boulders");
+        // A cannonball: a 12-pounder's cast iron ball, 117 mm across (6 kg of iron).
+        noun("cannonball", Shape.BALL, Material.IRON, 0.117, null, "cannonball", "cannonballs");
+        compound("cannon ball", Shape.BALL, Material.IRON, 0.117, null);
         noun("orb", Shape.BALL, null, 0, null, "orb", "orbs");
         // Fruit, drawn round (no fruit's own shape yet), of fruit flesh that floats and thuds.
         noun("apple", Shape.BALL, Material.FRUIT, 0.08, "firebrick", "apple", "apples");
@@ -336,6 +339,10 @@ final class Vocabulary {
             NOT_YET.put(w, motion);
         }
         NOT_YET.put("apart", "is not understood yet: objects are spaced about their own size apart");
+        for (String w : List.of("sea", "seas", "ocean", "oceans", "lake", "lakes", "river", "rivers", "harbour", "harbor")) {
+            NOT_YET.put(w, "is not built yet: open water is too large for the liquid solver; water in a tank, a bathtub, a pond"
+                    + " or a puddle is (\"a cannonball falls into a tank of water\")");
+        }
         for (String w : List.of("pocket", "pockets", "pocketed", "potted")) {
             NOT_YET.put(w, "is not built yet: the pool table has cushions but no pockets, so the balls stay on the cloth");
         }
