@@ -116,7 +116,8 @@ final class ActionWords {
         outdoor("frozen lake", Material.ICE);
 
         verbs(Act.THROW, "throw", "throws", "thrown", "threw", "throwing", "toss", "tosses", "tossed", "tossing",
-                "lob", "lobs", "lobbed", "hurl", "hurls", "hurled", "fling", "flings", "flung");
+                "lob", "lobs", "lobbed", "hurl", "hurls", "hurled", "fling", "flings", "flung", "launch", "launches",
+                "launched", "launching", "projected");
         verbs(Act.ROLL, "roll", "rolls", "rolled", "rolling", "race", "races", "raced", "racing");
         verbs(Act.PUSH, "push", "pushes", "pushed", "pushing", "slide", "slides", "slid", "sliding", "shove",
                 "shoves", "shoved", "nudge", "nudges", "nudged", "kick", "kicks", "kicked", "flick", "flicks",
@@ -426,6 +427,11 @@ final class ActionWords {
                 end++;
             } else if (act == Act.THROW && Set.of("up", "upward", "upwards").contains(r.w(end))) {
                 end++;   // "is tossed up": straight up (Arranging.act)
+            } else if (act == Act.THROW && Set.of("straight", "directly", "vertically").contains(r.w(end))
+                    && Set.of("up", "upward", "upwards").contains(r.w(end + 1))) {
+                end += 2;   // "is thrown straight up", "vertically upwards"
+            } else if (act == Act.THROW && r.w(end).equals("vertically")) {
+                end++;      // "is thrown vertically": up
             }
             end = speed(i, end);
             if (act == Act.THROW) end = speed(i, elevation(i, end));

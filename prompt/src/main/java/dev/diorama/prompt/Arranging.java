@@ -573,7 +573,7 @@ final class Arranging {
             switch (a.act()) {
                 case THROW -> {
                     crossing = true;
-                    boolean up = words(a).stream().anyMatch(java.util.Set.of("up", "upward", "upwards")::contains);
+                    boolean up = words(a).stream().anyMatch(java.util.Set.of("up", "upward", "upwards", "vertically")::contains);
                     int way = heading(d, a, g, falling, xz);
                     // "is tossed up": straight up; else across the picture and up; "at 5 m/s": that fast, the same way;
                     // "at 45 degrees", "horizontally": at that angle above the horizontal

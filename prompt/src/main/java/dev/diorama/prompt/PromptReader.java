@@ -85,7 +85,7 @@ final class PromptReader {
     /**
      * Names of things said in two words that the reader takes apart: "a brick wall" is a wall of
      * bricks and "a jenga tower" a tower of Jenga blocks (a layout of a group, Arranging); "a flight
-     * of stairs" is stairs.
+     * of stairs" is stairs, and "an inclined plane" a ramp.
      */
     private static List<Token> idioms(List<Token> tokens) {
         List<Token> out = new ArrayList<>();
@@ -96,6 +96,10 @@ final class PromptReader {
                 k++;
             } else if (a.equals("jenga") && b.equals("tower")) {
                 out.addAll(Token.split("tower of jenga blocks"));
+                k++;
+            } else if (a.equals("inclined") && Set.of("plane", "planes").contains(b)) {
+                // "an inclined plane": a ramp
+                out.addAll(Token.split(b.equals("plane") ? "ramp" : "ramps"));
                 k++;
             } else if (Set.of("flight", "flights").contains(a) && b.equals("of") && k + 2 < tokens.size()
                     && Set.of("stairs", "steps").contains(tokens.get(k + 2).norm())) {
@@ -493,7 +497,7 @@ final class PromptReader {
 
     // ---- noun phrases ----
 
-    private enum Part { ARTICLE, COUNT, COLOR, MATERIAL, SIZE, LENGTH, INNER, ANGLE, GLOW, TILT, STILL, SIDE, SPACING, ROD, HOLLOW }
+    private enum Part { ARTICLE, COUNT, COLOR, MATERIAL, SIZE, LENGTH, INNER, ANGLE, GLOW, TILT, STILL, SIDE, SPACING, ROD, HOLLOW, PERIOD }
 
     /** What a ball hangs on to make a pendulum: "a ball on a 0.8 m rod", "a ball on a string". */
     static final Set<String> ROD_WORDS = Set.of("rod", "string", "wire", "cord", "thread");
@@ -530,6 +534,8 @@ final class PromptReader {
         double apart = Double.NaN;
         /** The rod a ball hangs on ("on a 0.8 m rod"), metres; {@link #NO_LENGTH} for one without a length; NaN: none. */
         double rod = Double.NaN;
+        /** "with a period of 2 seconds": a pendulum's period, s. */
+        double period = Double.NaN;
         /** With {@link Part#HOLLOW}: "hollow" (true) or "solid" (false). */
         boolean hollow;
         /**
@@ -1002,6 +1008,15 @@ final class PromptReader {
         if (mods.has(Part.STILL)) draft.still.add(group);
         if (mods.has(Part.SIDE)) draft.onSide.add(group);
         if (!Double.isNaN(mods.apart)) draft.apart.put(group, mods.apart);
+        if (!Double.isNaN(mods.period)) {
+            if (noun.role() != Draft.Role.PENDULUM) {
+                notes.add("\"" + words + "\": a period is a pendulum's (its length follows from it), not a " + noun.word() + "'s");
+            } else if (!Double.isNaN(mods.length)) {
+                throw new PromptException(words, "gives a pendulum both a length and a period; expected one (the other follows from it)");
+            } else {
+                draft.periods.put(group, mods.period);
+            }
+        }
         useAll(mods);
         use(head, end);
         return end;
@@ -1081,6 +1096,8 @@ final class PromptReader {
                 k = e;
             } else if (Double.isNaN(mods.apart) && apartAfterNoun(k, mods) > k) {
                 k = apartAfterNoun(k, mods);
+            } else if (Double.isNaN(mods.period) && periodAfterNoun(k, mods) > k) {
+                k = periodAfterNoun(k, mods);
             } else if (Double.isNaN(mods.rod) && (x.equals("on") || x.equals("hanging") || x.equals("hung")) && rodAfterNoun(k, mods) > k) {
                 k = rodAfterNoun(k, mods);
             } else if ((x.equals("lying") || x.equals("laid") || x.equals("on")) && sideAfterNoun(k) > k) {
@@ -1143,6 +1160,44 @@ final class PromptReader {
         mods.rod = len == null ? PromptReader.NO_LENGTH : len.metres;
         mods.add(Part.ROD, k, e + 1);
         return e + 1;
+    }
+
+    /**
+     * "with a period of 2 seconds", "with a 2 second period", "whose period is 1.5 s", "of period
+     * 2 s" after a noun: the period into {@code mods} (a pendulum's, Props); the index after it, or k.
+     */
+    private int periodAfterNoun(int k, Modifiers mods) {
+        int j = k;
+        Num n;
+        int e;
+        if (w(j).equals("with") && Set.of("a", "an").contains(w(j + 1)) && w(j + 2).equals("period") && w(j + 3).equals("of")) {
+            j += 4;
+        } else if (w(j).equals("whose") && w(j + 1).equals("period") && w(j + 2).equals("is")) {
+            j += 3;
+        } else if (w(j).equals("of") && w(j + 1).equals("period")) {
+            j += 2;
+        } else if (w(j).equals("with") && Set.of("a", "an").contains(w(j + 1))) {
+            // "with a 2 second period", "with a 2-second period"
+            n = number(j + 2);
+            if (n == null || n.article || !Vocabulary.TIME_UNITS.containsKey(w(n.end)) || !w(n.end + 1).equals("period")) return k;
+            e = n.end + 2;
+            return setPeriod(mods, n.value * Vocabulary.TIME_UNITS.get(w(n.end)), k, e);
+        } else {
+            return k;
+        }
+        n = number(j);
+        if (n == null || n.article || !Vocabulary.TIME_UNITS.containsKey(w(n.end))) return k;
+        return setPeriod(mods, n.value * Vocabulary.TIME_UNITS.get(w(n.end)), k, n.end + 1);
+    }
+
+    private int setPeriod(Modifiers mods, double seconds, int from, int to) {
+        if (!(seconds > 0) || seconds > Staging.MAX_PERIOD) {
+            throw new PromptException(text(from, to), "gives a period of " + number(seconds) + " s; expected more than 0"
+                    + " and at most " + number(Staging.MAX_PERIOD) + " s");
+        }
+        mods.period = seconds;
+        mods.add(Part.PERIOD, from, to);
+        return to;
     }
 
     /** A rod said without its length ("a ball on a string"). */

@@ -1077,15 +1077,27 @@ final class Props {
             Unit u = new Unit(g);
             boolean wrecking = g.noun().word().equals("wrecking-ball");
             double length = !Double.isNaN(g.length()) ? g.length() : (wrecking ? WRECKING_CABLE : PENDULUM_LENGTH) * g.scale();
+            // the angle said with the noun ("released at 45 degrees") or with the swing ("swings from 41 degrees")
+            double said = !Double.isNaN(g.degrees()) ? g.degrees() : d.swingDegrees.getOrDefault(g.at(), Double.NaN);
+            double theta = Math.toRadians(Double.isNaN(said) ? wrecking ? WRECKING_DEGREES : PENDULUM_DEGREES : said);
+            Double period = d.periods.get(g);
+            if (period != null) {
+                // "with a period of 2 seconds": the length whose swing from theta takes that long in this world's gravity
+                length = lengthForPeriod(period, theta, Staging.gravity(d));
+                if (!(length > 0)) {
+                    throw new PromptException(g.words(), "asks for a period of " + PromptReader.number(period) + " s where nothing falls"
+                            + " (no gravity); expected a pendulum with a length, or a world with gravity");
+                }
+                notes.add("\"" + g.words() + "\": a period of " + PromptReader.number(period) + " s from " + PromptReader.number(
+                        Math.round(Math.toDegrees(theta))) + " degrees is a pendulum " + PromptReader.metres(Math.round(length * 1000) / 1000.0)
+                        + " long (T = 2 pi sqrt(L / g), lengthened for the swing's amplitude)");
+            }
             if (length > Staging.MAX_SIZE / 2) {
                 throw new PromptException(g.words(), "asks for a pendulum " + PromptReader.metres(length) + " long; expected"
                         + " at most " + PromptReader.metres(Staging.MAX_SIZE / 2));
             }
             double bob = Math.min(g.noun().size().x() * g.scale(), 0.5 * length);
             double r = bob / 2;
-            // the angle said with the noun ("released at 45 degrees") or with the swing ("swings from 41 degrees")
-            double said = !Double.isNaN(g.degrees()) ? g.degrees() : d.swingDegrees.getOrDefault(g.at(), Double.NaN);
-            double theta = Math.toRadians(Double.isNaN(said) ? wrecking ? WRECKING_DEGREES : PENDULUM_DEGREES : said);
             // With something to strike on the floor, the bob skims 2 cm above the floor at the bottom of
             // its swing; a wall it strikes at half its height.
             double wallHigh = 0;
@@ -1127,6 +1139,19 @@ final class Props {
                         + (c.count() > 1 ? "the first" : "it"));
             }
             return u;
+        }
+
+        /**
+         * The length of a simple pendulum whose swing from {@code theta} (rad) out lasts {@code period}
+         * s in gravity {@code g}: T = 2 pi sqrt(L / g) K(theta), with the amplitude's factor K = 1 +
+         * theta^2 / 16 + 11 theta^4 / 3072 + 173 theta^6 / 737280 (the series of the complete elliptic
+         * integral; within 0.01 % of it to 60 degrees); 0 without gravity.
+         */
+        static double lengthForPeriod(double period, double theta, double g) {
+            double t2 = theta * theta;
+            double k = 1 + t2 / 16 + 11 * t2 * t2 / 3072 + 173 * t2 * t2 * t2 / 737280;
+            double w = period / (2 * Math.PI * k);
+            return g * w * w;
         }
 
         /** Whether a group stands as a wall ("a wall of bricks"). */

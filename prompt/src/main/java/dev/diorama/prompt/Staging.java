@@ -48,6 +48,8 @@ final class Staging {
     static final double MESH_SIZE = 0.3;
     /** Largest object extent a prompt may ask for, m. */
     static final double MAX_SIZE = 10;
+    /** The longest pendulum period a prompt may ask for, s (a 5 m pendulum swings in 4.5 s on Earth). */
+    static final double MAX_PERIOD = 60;
     /** Highest drop a prompt may ask for, m. */
     static final double MAX_DROP_HEIGHT = 100;
     /** Where the bottoms of falling objects start when the prompt gives no height, m. */

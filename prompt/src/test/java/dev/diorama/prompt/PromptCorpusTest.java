@@ -586,6 +586,8 @@ class PromptCorpusTest {
             case "drop" -> os.stream().allMatch(o -> o.velocity().equals(Vec3.ZERO))
                     && os.stream().anyMatch(o -> o.position().y() - o.halfHeight() > 0.05) ? null : "expected objects at rest, above the floor";
             case "throw" -> os.stream().anyMatch(o -> o.velocity().y() > 0 && o.velocity().x() != 0) ? null : "expected an object thrown up and across";
+            case "throw-up" -> os.stream().anyMatch(o -> o.velocity().y() > 0 && o.velocity().x() == 0 && o.velocity().z() == 0)
+                    ? null : "expected an object thrown straight up";
             case "roll", "push" -> os.stream().anyMatch(o -> o.velocity().y() == 0 && o.velocity().x() != 0
                     && Math.abs(o.position().y() - o.halfHeight()) < 1e-3) ? null : "expected an object moving along the floor";
             case "collide" -> os.stream().anyMatch(o -> o.velocity().x() > 0) && os.stream().anyMatch(o -> o.velocity().x() < 0)
