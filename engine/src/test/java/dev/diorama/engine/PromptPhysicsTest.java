@@ -207,6 +207,29 @@ class PromptPhysicsTest {
         assertEquals(0, drift, 1e-3, "straight up and down");
     }
 
+    /**
+     * "two balls of different mass fall at the same time": a steel ball and a wooden one, as large,
+     * let go together from 1 m, land together (Galileo): within a physics step (4.2 ms, the event's
+     * timing) of each other and of sqrt(2 h / g) (the air holds the wooden ball back by well under a
+     * millisecond over 1 m).
+     */
+    @Test
+    void twoBallsOfDifferentMassLandTogether() {
+        Scene s = scene("two balls of different mass fall at the same time", 2);
+        SceneObject steel = object(s, "steel-ball"), wood = object(s, "wood-ball");
+        assertTrue(steel.mass() > 5 * wood.mass(), "of different mass: " + steel.mass() + " and " + wood.mass() + " kg");
+        assertEquals(steel.position().y(), wood.position().y(), 1e-9, "let go at one height");
+        Timeline tl = Simulator.run(s);
+        double h = steel.position().y() - steel.size().y() / 2;
+        double[] landed = new double[2];
+        for (int b = 0; b < 2; b++) {
+            String id = (b == 0 ? steel : wood).id();
+            landed[b] = tl.events().stream().filter(e -> e.a().equals(id) && e.b().equals(Scene.FLOOR_ID)).mapToDouble(ContactEvent::t).min().orElseThrow();
+            assertEquals(Math.sqrt(2 * h / s.gravity()), landed[b], 1.0 / s.physicsRate(), id + " lands at sqrt(2 h / g)");
+        }
+        assertEquals(landed[0], landed[1], 1.0 / s.physicsRate(), "together");
+    }
+
     @Test
     void newtonsCradleSendsTheLastBallOut() {
         Scene s = scene("newton's cradle", 0.75);

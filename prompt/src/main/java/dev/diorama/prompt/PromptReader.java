@@ -497,7 +497,8 @@ final class PromptReader {
 
     // ---- noun phrases ----
 
-    private enum Part { ARTICLE, COUNT, COLOR, MATERIAL, SIZE, LENGTH, INNER, ANGLE, GLOW, TILT, STILL, SIDE, SPACING, ROD, HOLLOW, PERIOD }
+    private enum Part { ARTICLE, COUNT, COLOR, MATERIAL, SIZE, LENGTH, INNER, ANGLE, GLOW, TILT, STILL, SIDE, SPACING, ROD, HOLLOW, PERIOD,
+        WEIGHT, VARIED }
 
     /** What a ball hangs on to make a pendulum: "a ball on a 0.8 m rod", "a ball on a string". */
     static final Set<String> ROD_WORDS = Set.of("rod", "string", "wire", "cord", "thread");
@@ -538,6 +539,8 @@ final class PromptReader {
         double period = Double.NaN;
         /** With {@link Part#HOLLOW}: "hollow" (true) or "solid" (false). */
         boolean hollow;
+        /** With {@link Part#WEIGHT}: "heavy" (true) or "light" (false). */
+        boolean heavy;
         /**
          * A contradiction among the modifiers ("a steel wooden ball"), thrown only once the phrase is
          * known to name something: a phrase that turns out to name nothing must not fail the prompt.
@@ -761,6 +764,11 @@ final class PromptReader {
                 j++;
             } else if (STILL_WORDS.contains(x) && shapeAhead(j + 1) >= 0) {
                 mods.add(Part.STILL, j, j + 1);
+                j++;
+            } else if ((x.equals("heavy") || x.equals("light")) && shapeAhead(j + 1) >= 0) {
+                // "a heavy ball", "a light ball" (not "light blue": a shade, above)
+                mods.heavy = x.equals("heavy");
+                mods.add(Part.WEIGHT, j, j + 1);
                 j++;
             } else if ((x.equals("hollow") || x.equals("solid")) && shapeAhead(j + 1) >= 0) {
                 // "a hollow ball", "a solid steel ball": a shell, or solid through (a basketball is hollow unless said solid)
@@ -999,6 +1007,15 @@ final class PromptReader {
         if ((noun.material() == Material.BALLOON || noun.material() == Material.HELIUM) && mods.material == Material.RUBBER) {
             mods.material = null;
         }
+        if (mods.has(Part.WEIGHT)) {
+            // "a heavy ball" is steel, "a light ball" wood, unless a material is said: then that is its weight
+            if (mods.material == null) {
+                mods.material = mods.heavy ? Material.STEEL : Material.WOOD;
+                notes.add("\"" + words + "\": " + (mods.heavy ? "heavy: steel" : "light: wood") + " (say a material for another)");
+            } else {
+                notes.add("\"" + words + "\": its material, " + mods.material.jsonName() + ", gives its weight");
+            }
+        }
         ObjectGroup group = new ObjectGroup(i, words, shape, (int) count, mods.material, color, colorName,
                 mods.scale, mods.length, mods.across, onSurface, noun, end, prep, mods.degrees);
         draft.groups.add(group);
@@ -1008,6 +1025,13 @@ final class PromptReader {
         if (mods.has(Part.STILL)) draft.still.add(group);
         if (mods.has(Part.SIDE)) draft.onSide.add(group);
         if (!Double.isNaN(mods.apart)) draft.apart.put(group, mods.apart);
+        if (mods.has(Part.VARIED)) {
+            if (count < 2 || mods.material != null) {
+                notes.add("\"" + words + "\": " + (count < 2 ? "one thing has one mass" : "one material said for all of them gives them one mass"));
+            } else {
+                draft.varied.add(group);
+            }
+        }
         if (!Double.isNaN(mods.period)) {
             if (noun.role() != Draft.Role.PENDULUM) {
                 notes.add("\"" + words + "\": a period is a pendulum's (its length follows from it), not a " + noun.word() + "'s");
@@ -1096,6 +1120,12 @@ final class PromptReader {
                 k = e;
             } else if (Double.isNaN(mods.apart) && apartAfterNoun(k, mods) > k) {
                 k = apartAfterNoun(k, mods);
+            } else if (x.equals("of") && Set.of("different", "differing", "varying", "various", "unequal").contains(w(k + 1))
+                    && Set.of("mass", "masses", "weight", "weights", "material", "materials", "density", "densities").contains(w(k + 2))
+                    && !mods.has(Part.VARIED)) {
+                // "two balls of different mass": each of another material, the heaviest first
+                mods.add(Part.VARIED, k, k + 3);
+                k += 3;
             } else if (Double.isNaN(mods.period) && periodAfterNoun(k, mods) > k) {
                 k = periodAfterNoun(k, mods);
             } else if (Double.isNaN(mods.rod) && (x.equals("on") || x.equals("hanging") || x.equals("hung")) && rodAfterNoun(k, mods) > k) {

@@ -144,6 +144,10 @@ final class Staging {
         Item withSize(Vec3 s) { return new Item(group, material, s, bottom, heightWords, unit); }
     }
 
+    /** The materials of a group "of different mass", the heaviest first. */
+    private static final Material[] VARIED = {Material.STEEL, Material.WOOD, Material.RUBBER, Material.PLASTIC, Material.GLASS,
+        Material.CORK};
+
     /** How far round from a wall's end the camera looks at it, degrees (Framing). */
     static final double WALL_YAW = 50;
 
@@ -195,8 +199,15 @@ final class Staging {
             HeightPhrase h = rests ? null : heightFor(g, d.heights);
             double bottom = h == null ? (rests ? 0 : DEFAULT_DROP_HEIGHT) : h.metres();
             for (int k = 0; k < g.count(); k++) {
-                Item it = new Item(g, m, size, bottom, h == null ? null : h.words());
+                // "two balls of different mass": steel, then wood, rubber, plastic, ... (the heaviest first)
+                Material mk = d.varied.contains(g) ? VARIED[k % VARIED.length] : m;
+                Item it = new Item(g, mk, size, bottom, h == null ? null : h.words());
                 (rests ? resting : falling).add(it);
+            }
+            if (d.varied.contains(g)) {
+                StringBuilder which = new StringBuilder();
+                for (int k = 0; k < g.count(); k++) which.append(k == 0 ? "" : k == g.count() - 1 ? " and " : ", ").append(VARIED[k % VARIED.length].jsonName());
+                notes.add("\"" + g.words() + "\": " + which + ", each as large as the others");
             }
         }
         for (HeightPhrase h : d.heights) {
