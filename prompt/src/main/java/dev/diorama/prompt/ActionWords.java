@@ -118,7 +118,8 @@ final class ActionWords {
         verbs(Act.THROW, "throw", "throws", "thrown", "threw", "throwing", "toss", "tosses", "tossed", "tossing",
                 "lob", "lobs", "lobbed", "hurl", "hurls", "hurled", "fling", "flings", "flung", "launch", "launches",
                 "launched", "launching", "projected");
-        verbs(Act.ROLL, "roll", "rolls", "rolled", "rolling", "race", "races", "raced", "racing");
+        verbs(Act.ROLL, "roll", "rolls", "rolled", "rolling", "race", "races", "raced", "racing", "tumble", "tumbles",
+                "tumbled", "tumbling");
         verbs(Act.PUSH, "push", "pushes", "pushed", "pushing", "slide", "slides", "slid", "sliding", "shove",
                 "shoves", "shoved", "nudge", "nudges", "nudged", "kick", "kicks", "kicked", "flick", "flicks",
                 "flicked", "glide", "glides", "gliding", "skid", "skids", "skidding");

@@ -622,7 +622,10 @@ final class Arranging {
                 case TOPPLE -> {
                     Arrangement laid = arrangementOf(d, g);
                     if (laid != null && (laid.layout() == Draft.Layout.WALL || laid.layout() == Draft.Layout.STACK)) {
-                        leanOver(ks, falling, xz, bottom, motion.rotation);
+                        if (!leanOver(ks, falling, xz, bottom, motion.rotation)) {
+                            notes.add("\"" + a.words() + "\": \"" + d.groups.get(g).words() + "\" is wider than it is tall and stands;"
+                                    + " only a tall stack or a wall falls over");
+                        }
                         continue;
                     }
                     // The first of the row (lowest x) leans toward the others and falls onto them.
@@ -759,9 +762,10 @@ final class Arranging {
     /**
      * "a brick wall falls over", "the tower of blocks topples": the whole wall or stack (items
      * {@code ks}) turned as one about its foot's +x edge, {@link #PAST_TIPPING_DEGREES} past its
-     * tipping point, so it falls over toward +x.
+     * tipping point, so it falls over toward +x; false, and left standing, when it is wider than it
+     * is tall (a stack of plates), which nothing knocks over by tipping it.
      */
-    private static void leanOver(List<Integer> ks, List<Item> falling, double[][] xz, double[] bottom, Quat[] rotation) {
+    private static boolean leanOver(List<Integer> ks, List<Item> falling, double[][] xz, double[] bottom, Quat[] rotation) {
         double edge = Double.NEGATIVE_INFINITY, back = Double.POSITIVE_INFINITY, foot = Double.POSITIVE_INFINITY,
                 top = Double.NEGATIVE_INFINITY;
         for (int k : ks) {
@@ -774,6 +778,7 @@ final class Arranging {
             top = Math.max(top, bottom[k] + 2 * halfHeight(it.size(), it.group().shape(), r));
         }
         double tipping = Math.toDegrees(Math.atan2(edge - back, top - foot));
+        if (tipping > 45) return false;
         Quat lean = Quat.axisAngle(new Vec3(0, 0, 1), -Math.toRadians(tipping + PAST_TIPPING_DEGREES));
         for (int k : ks) {
             Item it = falling.get(k);
@@ -785,6 +790,7 @@ final class Arranging {
             xz[k][0] = Math.round(moved.x() * 1e6) / 1e6;
             bottom[k] = moved.y() - halfHeight(it.size(), it.group().shape(), turned);
         }
+        return true;
     }
 
     private static dev.diorama.scene.SceneObject probe(Vec3 size, Shape shape, Quat q) {

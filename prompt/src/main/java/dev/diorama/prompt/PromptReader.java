@@ -128,6 +128,14 @@ final class PromptReader {
         if (Vocabulary.DROP_VERBS.contains(w(i))) {
             draft.drops.add(i);
             use(i, i + 1);
+            // "bounces three times": as often as its material and the floor let it, which the words do not set
+            Num n = number(i + 1);
+            if (w(i).startsWith("bounc") && n != null && !n.article && Set.of("times", "time").contains(w(n.end))) {
+                use(i + 1, n.end + 1);
+                notes.add("\"" + text(i, n.end + 1) + "\": it bounces as often as its material and the floor let it;"
+                        + " the words do not set it (say another material or floor for more or fewer bounces)");
+                return n.end + 1;
+            }
             return i + 1;
         }
         return i;
@@ -928,6 +936,8 @@ final class PromptReader {
         }
         boolean onSurface = surfacePreposition(i);
         Draft.Noun noun = nounAt(head, shape, mods);
+        // "a stack of plates", "three plates fall": plates, more than one, are loose things, not a fixed plate to land on
+        if (noun.word().equals("plate") && count >= 2) noun = new Draft.Noun("plate", noun.shape(), noun.material(), noun.size());
         // "a cue ball hits a red ball on a pool table": a plain ball where pool is played is a pool ball
         if (noun.word().equals("ball") && speaksOfPool()) noun = Vocabulary.COMPOUNDS.get("pool ball");
         // a compound of a shape of its own ("a pool table" is no dining table)
