@@ -372,10 +372,14 @@ class PromptPhysicsTest {
     }
 
     private static void chainFalls(String prompt, double notBefore, Shape shape) {
-        Scene s = scene(prompt, 4);
+        chainFalls(prompt, notBefore, shape, 5, 4);
+    }
+
+    private static void chainFalls(String prompt, double notBefore, Shape shape, int count, double seconds) {
+        Scene s = scene(prompt, seconds);
         Timeline tl = Simulator.run(s);
         List<SceneObject> dominoes = s.objects().stream().filter(o -> o.shape() == shape).toList();
-        assertEquals(5, dominoes.size(), prompt);
+        assertEquals(count, dominoes.size(), prompt);
         double last = 0;
         for (SceneObject d : dominoes) {
             int i = s.indexOf(d.id());
@@ -561,6 +565,17 @@ class PromptPhysicsTest {
             assertTrue(most < bound, prompt + ": something moved " + most + " m");
             assertEquals(List.of(), tl.events(), prompt + ": nothing strikes anything");
         }
+    }
+
+    /**
+     * "twenty dominoes in a circle topple", "forty dominoes in a spiral topple": dominoes on a curve,
+     * each turned to face along it a chain's spacing from the last, fall one after another all the
+     * way round, as in a row.
+     */
+    @Test
+    void dominoesOnACircleAndASpiralFallAllTheWayRound() {
+        chainFalls("twenty dominoes in a circle topple", -1, Shape.DOMINO, 20, 3);
+        chainFalls("forty dominoes in a spiral topple", -1, Shape.DOMINO, 40, 4);
     }
 
     /**

@@ -164,7 +164,8 @@ final class ActionWords {
             Map.entry("stack", Layout.STACK), Map.entry("tower", Layout.STACK), Map.entry("pile", Layout.STACK),
             Map.entry("heap", Layout.STACK), Map.entry("column", Layout.STACK), Map.entry("pyramid", Layout.PYRAMID),
             Map.entry("circle", Layout.CIRCLE), Map.entry("ring", Layout.CIRCLE), Map.entry("rack", Layout.RACK),
-            Map.entry("triangle", Layout.RACK), Map.entry("wall", Layout.WALL));
+            Map.entry("triangle", Layout.RACK), Map.entry("wall", Layout.WALL), Map.entry("spiral", Layout.SPIRAL),
+            Map.entry("swirl", Layout.SPIRAL));
 
     private final PromptReader r;
 

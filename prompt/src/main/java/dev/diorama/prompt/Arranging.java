@@ -328,6 +328,40 @@ final class Arranging {
         return out;
     }
 
+    /**
+     * {@code n} things of {@code size} along a circle, or an Archimedean spiral from the inside out,
+     * a chain's spacing apart along it ({@link #DOMINO_SPACING} of a domino's height past its
+     * thickness; anything not thin, a footprint and a gap), each turned about y so that its face
+     * (its local x) looks along the curve: {x, z, the turn about y (rad)} about the curve's centre.
+     * A circle is as large as its things need; a spiral's turns lie two heights apart, so a domino
+     * falling along one does not reach the next turn, and it starts three pitches out.
+     */
+    static double[][] curve(int n, Vec3 size, boolean thin, boolean spiral) {
+        double foot = Math.max(size.x(), size.z());
+        double pitch = thin ? size.x() + DOMINO_SPACING * size.y() : foot + Staging.gap(foot, foot);
+        double[][] out = new double[n][];
+        if (!spiral) {
+            double radius = Math.max(n * pitch / (2 * Math.PI), 1.5 * foot);
+            for (int q = 0; q < n; q++) {
+                double phi = 2 * Math.PI * q / n;
+                // anticlockwise seen from above: the way along is (-sin, cos); the face along it
+                out[q] = new double[] {radius * Math.cos(phi), radius * Math.sin(phi), Math.atan2(-Math.cos(phi), -Math.sin(phi))};
+            }
+            return out;
+        }
+        double b = 2 * Math.max(size.y(), foot) / (2 * Math.PI), r = 3 * pitch, phi = r / b;
+        for (int q = 0; q < n; q++) {
+            double x = r * Math.cos(phi), z = r * Math.sin(phi);
+            // the way along r = b phi: d/dphi (r cos, r sin) = (b cos - r sin, b sin + r cos)
+            double tx = b * Math.cos(phi) - r * Math.sin(phi), tz = b * Math.sin(phi) + r * Math.cos(phi);
+            out[q] = new double[] {x, z, Math.atan2(-tz, tx)};
+            // the next one a pitch further along: dphi = pitch / |d/dphi|
+            phi += pitch / Math.hypot(tx, tz);
+            r = b * phi;
+        }
+        return out;
+    }
+
     /** Whether a group is Jenga blocks, which stack in crossed layers ({@link #jenga}). */
     static boolean isJenga(ObjectGroup g) {
         return g.noun().word().startsWith("jenga-");
@@ -441,7 +475,20 @@ final class Arranging {
                         if (at[q][4] != 1) falling.set(k, falling.get(k).withSize(new Vec3(size.x() * at[q][4], size.y(), size.z())));
                     }
                 }
-                case CIRCLE -> {
+                case CIRCLE, SPIRAL -> {
+                    boolean thin = size.y() > 2 * size.x();
+                    if (thin || a.layout() == Draft.Layout.SPIRAL) {
+                        // dominoes on a curve: a chain's spacing along it, each turned to face along it
+                        double[][] at = curve(n, size, thin, a.layout() == Draft.Layout.SPIRAL);
+                        for (int q = 0; q < n; q++) {
+                            int k = ks.get(q);
+                            xz[k][0] = cx + at[q][0];
+                            xz[k][1] = cz + at[q][1];
+                            bottom[k] = base;
+                            rotation[k] = Quat.axisAngle(new Vec3(0, 1, 0), at[q][2]);
+                        }
+                        break;
+                    }
                     double pitch = foot + Staging.gap(foot, foot);
                     double radius = Math.max(n * pitch / (2 * Math.PI), pitch);
                     for (int q = 0; q < n; q++) {
@@ -628,14 +675,18 @@ final class Arranging {
                         }
                         continue;
                     }
-                    // The first of the row (lowest x) leans toward the others and falls onto them.
+                    // The first of the row (lowest x), or of a curve (where it starts), leans along its
+                    // face toward the others and falls onto them.
+                    boolean curve = laid != null && (laid.layout() == Draft.Layout.CIRCLE || laid.layout() == Draft.Layout.SPIRAL)
+                            && motion.rotation[ks.getFirst()] != null;
                     int first = ks.getFirst();
-                    for (int k : ks) if (xz[k][0] < xz[first][0]) first = k;
+                    if (!curve) for (int k : ks) if (xz[k][0] < xz[first][0]) first = k;
                     if (!heightSaid) bottom[first] = 0;
                     Item it = falling.get(first);
                     double tilt = d.filled.contains(it.group()) ? vesselToppleTilt(it.size()) : TOPPLE_TILT_DEGREES;
-                    motion.rotation[first] = Quat.axisAngle(new Vec3(0, 0, 1), -Math.toRadians(tilt));
-                    motion.velocity[first] = new Vec3(0.2, 0, 0);
+                    Quat facing = motion.rotation[first] == null ? Quat.IDENTITY : motion.rotation[first];
+                    motion.rotation[first] = Quat.axisAngle(facing.rotate(new Vec3(0, 0, 1)), -Math.toRadians(tilt)).times(facing);
+                    motion.velocity[first] = facing.rotate(new Vec3(0.2, 0, 0));
                 }
                 case SPIN -> {
                     // About the vertical, anticlockwise seen from above: two turns a second, half a

@@ -265,7 +265,9 @@ final class Draft {
          * "a wall of bricks": courses of bricks laid end to end across the line things come along
          * (along z), each course half a brick along from the one below (a stretcher bond): Arranging.
          */
-        WALL }
+        WALL,
+        /** "dominoes in a spiral": along an Archimedean spiral from the inside out, each facing along it: Arranging. */
+        SPIRAL }
 
     /**
      * "a row of", "stacked", "in a circle".

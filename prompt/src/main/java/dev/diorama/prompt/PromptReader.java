@@ -126,6 +126,14 @@ final class PromptReader {
         if ((e = simile(i)) > i) return e;
         if ((e = nounPhrase(i)) > i) return e;
         if (Vocabulary.DROP_VERBS.contains(w(i))) {
+            // "dominoes falling in a spiral": standing dominoes that fall, topple
+            int g = Arranging.subject(draft.groups, i, false);
+            if (g >= 0 && draft.groups.get(g).shape() == Shape.DOMINO && draft.groups.get(g).count() >= 2
+                    && Set.of("fall", "falls", "fell", "falling", "fallen").contains(w(i))) {
+                draft.actions.add(new Draft.ActionPhrase(i, Draft.Act.TOPPLE, text(i, i + 1)));
+                use(i, i + 1);
+                return i + 1;
+            }
             draft.drops.add(i);
             use(i, i + 1);
             // "bounces three times": as often as its material and the floor let it, which the words do not set
@@ -912,11 +920,12 @@ final class PromptReader {
             count = mods.count;
         } else if (plural) {
             // "the pins": a full rack of ten; "a wall of bricks", "a jenga tower": a wall's or a tower's
-            // worth; anything else, a few
+            // worth; "dominoes": a chain's; anything else, a few
             Draft.Layout layout = w(i - 1).equals("of") ? ActionWords.layoutNoun(w(i - 2)) : null;
             boolean jenga = w(head - 1).equals("jenga");
             count = shape == Shape.PIN ? 10 : layout == Draft.Layout.WALL ? WALL_BRICKS
-                    : jenga && layout == Draft.Layout.STACK ? JENGA_BLOCKS : Vocabulary.UNSPECIFIED_PLURAL;
+                    : jenga && layout == Draft.Layout.STACK ? JENGA_BLOCKS : shape == Shape.DOMINO ? DOMINO_CHAIN
+                    : Vocabulary.UNSPECIFIED_PLURAL;
             notes.add("\"" + words + "\" gives no number; made " + (int) count
                     + " (say \"two " + w(head) + "\" for another number)");
         } else {
