@@ -292,13 +292,21 @@ final class Props {
             boolean root = g.noun().role() != Role.PLAIN || children.containsKey(g) || d.fixedGroups.contains(g);
             if (!root) continue;
             List<Unit> copies = new ArrayList<>();
+            // "three balls race down three ramps": as many things as props, one on each
+            boolean shared = g.count() > 1 && !isRig(g) && children.containsKey(g)
+                    && children.get(g).stream().allMatch(c -> c.count() == g.count());
             for (int k = 0; k < g.count(); k++) {
-                Unit u = b.unit(g, 0, k == 0);
+                b.share = shared ? k : -1;
+                b.shares = g.count();
+                Unit u = b.unit(g, 0, shared || k == 0);
                 u.centre();
                 copies.add(u);
                 rate = Math.max(rate, u.physicsRate);
             }
-            if (g.count() > 1 && children.containsKey(g) && !isRig(g)) {
+            b.share = -1;
+            if (shared) {
+                notes.add("\"" + g.words() + "\": one of what is put on them on each");
+            } else if (g.count() > 1 && children.containsKey(g) && !isRig(g)) {
                 notes.add("\"" + g.words() + "\": what is put on them goes on the first");
             }
             units.put(g, copies);
@@ -412,6 +420,15 @@ final class Props {
         }
 
         /** One object of group {@code g} with what it holds, its bottom at {@code baseY} above the floor. */
+        /** While one of several props is built: which (0, 1, ...) and of how many; -1: no sharing. */
+        int share = -1, shares;
+
+        /** The members of held group {@code c} to place: one, when as many things as props are shared out, else all. */
+        List<Integer> members(ObjectGroup c) {
+            if (share >= 0 && c.count() == shares) return List.of(share);
+            return java.util.stream.IntStream.range(0, c.count()).boxed().toList();
+        }
+
         Unit unit(ObjectGroup g, double baseY, boolean withChildren) {
             List<ObjectGroup> held = withChildren ? children.getOrDefault(g, List.of()) : List.of();
             return switch (g.noun().role()) {
@@ -587,7 +604,7 @@ final class Props {
                     of.add(c);
                     continue;
                 }
-                for (int k = 0; k < c.count(); k++) {
+                for (int k : members(c)) {
                     double bottom = bottomOn(c, g, top, baseY);
                     Unit cu = unit(c, baseY + bottom, k == 0);
                     things.add(cu);
@@ -988,7 +1005,7 @@ final class Props {
                 double bottom = y + (falls ? wet ? DROP_INTO_LIQUID : Math.max(DROP_ONTO, 0.02) : 0.01);
                 double said = heightSaid(c, g);
                 if (!Double.isNaN(said) && said != Double.POSITIVE_INFINITY && said - baseY > bottom) bottom = said - baseY;
-                for (int k = 0; k < c.count(); k++) {
+                for (int k : members(c)) {
                     double half = c.shape() == Shape.BALL ? cs.x() / 2 : cs.y() / 2;
                     u.pieces.add(piece(c, cs, new Vec3(0, round(bottom + half), 0), null, null));
                     // A small thing falling fast onto a thin floor must not pass through it between two
@@ -1025,7 +1042,7 @@ final class Props {
             List<ObjectGroup> of = new ArrayList<>();
             double lane = 0;
             for (ObjectGroup c : held) {
-                for (int k = 0; k < c.count(); k++) {
+                for (int k : members(c)) {
                     Vec3 cs = Staging.size(c);
                     sizes.add(cs);
                     of.add(c);
