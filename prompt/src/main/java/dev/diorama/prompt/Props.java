@@ -9,6 +9,7 @@ import dev.diorama.scene.Material;
 import dev.diorama.scene.Quat;
 import dev.diorama.scene.Rgb;
 import dev.diorama.scene.Room;
+import dev.diorama.scene.SceneObject;
 import dev.diorama.scene.Shape;
 import dev.diorama.scene.Solids;
 import dev.diorama.scene.Vec3;
@@ -88,7 +89,7 @@ final class Props {
                     asset);
         }
 
-        double boundingRadius() { return Staging.boundingRadius(size, shape); }
+        double boundingRadius() { return SceneObject.boundingRadius(shape, size); }
 
         Piece coloured(Rgb c) {
             return new Piece(group, base, shape, material, c, size, position, rotation, velocity, fixed, asset);
@@ -981,7 +982,7 @@ final class Props {
             for (ObjectGroup c : held) {
                 Vec3 cs = Staging.size(c);
                 // (A vessel goes in upright: its width must pass the opening; anything else, turned any way.)
-                double across = c.shape().hollow() ? Math.hypot(cs.x(), cs.z()) : 2 * Staging.boundingRadius(cs, c.shape());
+                double across = c.shape().hollow() ? Math.hypot(cs.x(), cs.z()) : 2 * SceneObject.boundingRadius(c.shape(), cs);
                 boolean sized = !Double.isNaN(c.length()) || c.scale() != 1;
                 // (A vessel is not made small: it floats, or fills and sinks, rather than splashing.)
                 boolean splashes = wet && !sized && c.noun().role() == Role.PLAIN && !c.shape().hollow();
@@ -1046,7 +1047,7 @@ final class Props {
                     Vec3 cs = Staging.size(c);
                     sizes.add(cs);
                     of.add(c);
-                    lane = Math.max(lane, 2 * Staging.boundingRadius(cs, c.shape()));
+                    lane = Math.max(lane, 2 * SceneObject.boundingRadius(c.shape(), cs));
                 }
             }
             double gap = Math.max(0.02, 0.25 * lane);

@@ -138,7 +138,7 @@ final class Staging {
             this(group, material, size, bottom, heightWords, null);
         }
 
-        double footprint() { return unit != null ? unit.footprint() : 2 * boundingRadius(size, group.shape()); }
+        double footprint() { return unit != null ? unit.footprint() : 2 * SceneObject.boundingRadius(group.shape(), size); }
 
         /** The same item cut to {@code s} (a half brick at the end of a wall's course). */
         Item withSize(Vec3 s) { return new Item(group, material, s, bottom, heightWords, unit); }
@@ -228,7 +228,7 @@ final class Staging {
             if (it.unit() != null) continue;
             double bottom = it.bottom();
             if (bottom == Double.POSITIVE_INFINITY) {
-                bottom = room.size().y() - ROOM_MARGIN - it.size().y() / 2 - boundingRadius(it.size(), it.group().shape());
+                bottom = room.size().y() - ROOM_MARGIN - it.size().y() / 2 - SceneObject.boundingRadius(it.group().shape(), it.size());
             }
             if (!resting.isEmpty() && bottom < restTop + 0.01) {
                 notes.add("\"" + it.group().words() + "\" starts " + PromptReader.metres(restTop + 0.01)
@@ -1354,14 +1354,6 @@ final class Staging {
                     + " seconds (" + PromptReader.number(Scene.MAX_SECONDS / 60) + " minutes)");
         }
         return s;
-    }
-
-    static double boundingRadius(Vec3 size, Shape shape) {
-        return switch (shape) {
-            case BALL -> size.x() / 2;
-            case CYLINDER, CONE, BOWL, CUP, BOTTLE, JUG, PIN -> Math.hypot(size.x() / 2, size.y() / 2);
-            case CUBE, PLANK, PYRAMID, WEDGE, DOMINO, BRICK, TABLE, POOL_TABLE, SHELF, STAIRS, TANK, MESH -> size.length() / 2;
-        };
     }
 
     private static String roomWords(Room room) {

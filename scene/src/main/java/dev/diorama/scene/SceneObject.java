@@ -254,6 +254,11 @@ public record SceneObject(String id, Shape shape, Material material, Rgb color, 
 
     /** Radius of the smallest sphere about the centre that holds the object. */
     public double boundingRadius() {
+        return boundingRadius(shape, size);
+    }
+
+    /** Radius of the smallest sphere about its box's centre that holds a {@code shape} of {@code size}. */
+    public static double boundingRadius(Shape shape, Vec3 size) {
         return switch (shape) {
             case BALL -> size.x() / 2;
             // Round shapes reach furthest at the rim of their base or top.
