@@ -230,6 +230,33 @@ class PromptPhysicsTest {
         assertEquals(landed[0], landed[1], 1.0 / s.physicsRate(), "together");
     }
 
+    /**
+     * "a rubber ball bounces off a wall": thrown at the room's east wall from 1.2 m at 4 m/s, it
+     * strikes the wall in the air (its centre a radius from it, above the floor) and comes back off
+     * it: half a second later it is more than half a metre back.
+     */
+    @Test
+    void aBallThrownAtTheWallBouncesBackOffIt() {
+        Scene s = scene("a rubber ball bounces off a wall", 3);
+        SceneObject ball = object(s, "rubber-ball");
+        double wall = s.environment().room().size().x() / 2, r = ball.size().x() / 2;
+        assertEquals(wall - 1.2 - r, ball.position().x(), 1e-6, "1.2 m from the wall");
+        assertTrue(ball.velocity().x() > 0, "sent at it");
+        Timeline tl = Simulator.run(s);
+        double furthest = Double.NEGATIVE_INFINITY;
+        int at = 0;
+        for (int f = 0; f < tl.frames().size(); f++) {
+            double x = at(tl, s, ball, f).x();
+            if (x > furthest) {
+                furthest = x;
+                at = f;
+            }
+        }
+        assertEquals(wall - r, furthest, 0.01, "it reaches the wall");
+        assertTrue(at(tl, s, ball, at).y() > r + 0.05, "in the air: " + at(tl, s, ball, at).y());
+        assertTrue(at(tl, s, ball, at + 12).x() < furthest - 0.5, "and comes back off it: " + at(tl, s, ball, at + 12).x());
+    }
+
     @Test
     void newtonsCradleSendsTheLastBallOut() {
         Scene s = scene("newton's cradle", 0.75);

@@ -446,9 +446,20 @@ final class ActionWords {
                 end++;
             }
         }
+        // "rolls into the wall", "is thrown against a wall": at the room's wall (the wall's own words make the room)
+        if ((act == Act.ROLL || act == Act.PUSH || act == Act.THROW) && atWall(end)) {
+            r.draft.atWall.add(i);
+            end++;
+        }
         r.draft.actions.add(new ActionPhrase(i, act, r.text(i, end)));
         r.use(i, end);
         return end;
+    }
+
+    /** "off the wall", "against a wall", "into the wall", "at the wall" at {@code j} (a room's wall, not a wall of bricks). */
+    boolean atWall(int j) {
+        return Set.of("off", "against", "into", "at", "toward", "towards").contains(r.w(j)) && Set.of("the", "a").contains(r.w(j + 1))
+                && r.w(j + 2).equals("wall") && !r.w(j + 3).equals("of");
     }
 
     /**

@@ -60,6 +60,7 @@ final class Arranging {
      * right (-x).
      */
     private static int heading(Draft d, ActionPhrase a, int g, List<Item> falling, double[][] xz) {
+        if (d.atWall.contains(a.at())) return 1;   // "bounces off the wall": toward the east wall (Staging)
         int said = across(a);
         if (said != 0) return said;
         // "is pushed to the left and rolls across the floor": the way said of the same thing
@@ -144,6 +145,11 @@ final class Arranging {
      * the start, degrees.
      */
     static final double PAST_TIPPING_DEGREES = 5;
+    /**
+     * A throw at a room's wall, m/s across and up: from 1.2 m away it strikes the wall in the air,
+     * about 0.3 s later and 0.4 m lower than it was let go (Staging#FROM_THE_WALL).
+     */
+    static final double AT_WALL_ACROSS = 4, AT_WALL_UP = 1;
     /** A thing sent to knock something over starts this long (s) before it reaches it: it is seen coming. */
     static final double KNOCK_LEAD = 0.5;
     /** Dominoes stand this fraction of their height apart: each one reaches the next as it falls. */
@@ -624,7 +630,9 @@ final class Arranging {
                     int way = heading(d, a, g, falling, xz);
                     // "is tossed up": straight up; else across the picture and up; "at 5 m/s": that fast, the same way;
                     // "at 45 degrees", "horizontally": at that angle above the horizontal
-                    Vec3 v = new Vec3(up ? 0 : way * THROW_ACROSS, THROW_UP, 0);
+                    // "a ball bounces off the wall": thrown hard at it, to strike it in the air
+                    Vec3 v = d.atWall.contains(a.at()) ? new Vec3(way * AT_WALL_ACROSS, AT_WALL_UP, 0)
+                            : new Vec3(up ? 0 : way * THROW_ACROSS, THROW_UP, 0);
                     Double deg = d.throwDegrees.get(a.at());
                     if (deg != null) {
                         double th = Math.toRadians(deg), speed = d.speeds.getOrDefault(a.at(), v.length());
@@ -644,6 +652,14 @@ final class Arranging {
                     int way = heading(d, a, g, falling, xz);
                     double v = way * d.speeds.getOrDefault(a.at(), usual) * d.mannerAt.getOrDefault(a.at(), 1.0);
                     if (knock) knockFrom(d, a, g, falling, xz, way, Math.abs(v));
+                    Arrangement aimed = t0 < 0 ? null : arrangementOf(d, t0);
+                    if (!knock && aimed != null && aimed.layout() == Draft.Layout.WALL) {
+                        // "a ball rolls into a wall of bricks": in line with the wall's middle, which runs across its way
+                        List<Integer> kt = itemsOf(falling, d.groups.get(t0));
+                        double z = 0;
+                        for (int k : kt) z += xz[k][1] / kt.size();
+                        for (int k : ks) xz[k][1] = Props.round(z);
+                    }
                     for (int k : ks) {
                         Item it = falling.get(k);
                         if (!heightSaid) bottom[k] = 0;

@@ -30,6 +30,8 @@ final class Draft {
     final List<ObjectGroup> onSide = new ArrayList<>();
     /** Centre-to-centre spacing of a group's row, metres ("dominoes 11 cm apart"). */
     final java.util.Map<ObjectGroup, Double> apart = new java.util.HashMap<>();
+    /** "a ball bounces off the wall", "rolls into the wall": the tokens of actions sent at the room's east wall (Staging). */
+    final java.util.Set<Integer> atWall = new java.util.HashSet<>();
     /** "two balls of different mass": groups whose members are each of another material (Staging). */
     final java.util.Set<ObjectGroup> varied = new java.util.HashSet<>();
     /** "a pendulum with a period of 2 seconds": the period said for a pendulum group, s (Props). */

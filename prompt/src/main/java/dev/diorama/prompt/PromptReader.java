@@ -134,6 +134,13 @@ final class PromptReader {
                 use(i, i + 1);
                 return i + 1;
             }
+            // "a ball bounces off the wall": thrown at the room's wall (Staging), the wall's words making the room
+            if (w(i).startsWith("bounc") && actions.atWall(i + 1)) {
+                draft.actions.add(new Draft.ActionPhrase(i, Draft.Act.THROW, text(i, i + 2)));
+                draft.atWall.add(i);
+                use(i, i + 2);
+                return i + 2;
+            }
             draft.drops.add(i);
             use(i, i + 1);
             // "bounces three times": as often as its material and the floor let it, which the words do not set

@@ -144,6 +144,29 @@ final class Staging {
         Item withSize(Vec3 s) { return new Item(group, material, s, bottom, heightWords, unit); }
     }
 
+    /** How far from the room's east wall a thing sent at it starts, metres (its nearest point). */
+    static final double FROM_THE_WALL = 1.2;
+
+    /**
+     * "a ball bounces off the wall", "rolls into the wall": what is sent at the wall starts
+     * {@link #FROM_THE_WALL} from the room's east wall (+x), moving toward it (Arranging.heading).
+     */
+    private static void toTheWall(Draft d, List<Item> falling, double[][] xz, Room room, List<String> notes) {
+        for (Draft.ActionPhrase a : d.actions) {
+            if (!d.atWall.contains(a.at())) continue;
+            int g = Arranging.subject(d.groups, a.at(), false);
+            if (g < 0 || room == null) continue;
+            double x = room.size().x() / 2 - FROM_THE_WALL;
+            for (int k = 0; k < falling.size(); k++) {
+                Item it = falling.get(k);
+                if (it.group() != d.groups.get(g) || it.unit() != null) continue;
+                xz[k][0] = Math.round((x - it.footprint() / 2) * 1e6) / 1e6;
+                x -= it.footprint() + 0.1;
+            }
+            notes.add("\"" + a.words() + "\": it starts " + PromptReader.metres(FROM_THE_WALL) + " from the room's east wall, sent at it");
+        }
+    }
+
     /** The materials of a group "of different mass", the heaviest first. */
     private static final Material[] VARIED = {Material.STEEL, Material.WOOD, Material.RUBBER, Material.PLASTIC, Material.GLASS,
         Material.CORK};
@@ -242,6 +265,7 @@ final class Staging {
         Arranging.arrange(d, falling, fallXz, fallBottom, motion.rotation, o.seed(), notes);
         Arranging.relate(d, falling, fallXz, notes);
         Arranging.act(d, falling, fallXz, fallBottom, motion, plan.consumed(), plan::member, notes);
+        toTheWall(d, falling, fallXz, room, notes);
 
         // Every object with its id's stem; the pieces of units moved to their places in the row.
         List<SceneObject> unnamed = new ArrayList<>();
