@@ -257,6 +257,23 @@ class PromptPhysicsTest {
         assertTrue(at(tl, s, ball, at + 12).x() < furthest - 0.5, "and comes back off it: " + at(tl, s, ball, at + 12).x());
     }
 
+    /**
+     * "a feather and a steel ball are dropped in a vacuum chamber": with the chamber's air pumped
+     * out, the feather falls as the ball does and both land at sqrt(2 h / g), within a step.
+     */
+    @Test
+    void aFeatherAndABallLandTogetherInAVacuumChamber() {
+        Scene s = scene("a feather and a steel ball are dropped in a vacuum chamber", 2);
+        assertEquals(0, s.environment().airDensity(), 0);
+        Timeline tl = Simulator.run(s);
+        for (SceneObject o : s.objects()) {
+            double h = o.position().y() - o.halfHeight();
+            double landed = tl.events().stream().filter(e -> e.a().equals(o.id()) && e.b().equals(Scene.FLOOR_ID))
+                    .mapToDouble(ContactEvent::t).min().orElseThrow();
+            assertEquals(Math.sqrt(2 * h / s.gravity()), landed, 1.0 / s.physicsRate(), o.id() + " lands at sqrt(2 h / g)");
+        }
+    }
+
     @Test
     void newtonsCradleSendsTheLastBallOut() {
         Scene s = scene("newton's cradle", 0.75);

@@ -85,7 +85,8 @@ final class PromptReader {
     /**
      * Names of things said in two words that the reader takes apart: "a brick wall" is a wall of
      * bricks and "a jenga tower" a tower of Jenga blocks (a layout of a group, Arranging); "a flight
-     * of stairs" is stairs, and "an inclined plane" a ramp.
+     * of stairs" is stairs, "an inclined plane" a ramp, "in a vacuum" without air resistance and "a
+     * vacuum chamber" a chamber (a room) without it.
      */
     private static List<Token> idioms(List<Token> tokens) {
         List<Token> out = new ArrayList<>();
@@ -97,6 +98,16 @@ final class PromptReader {
             } else if (a.equals("jenga") && b.equals("tower")) {
                 out.addAll(Token.split("tower of jenga blocks"));
                 k++;
+            } else if (a.equals("vacuum") && Set.of("chamber", "tube", "jar", "room").contains(b)) {
+                // "in a vacuum chamber": a room whose air is pumped out
+                out.addAll(Token.split("chamber without air resistance"));
+                k++;
+            } else if (a.equals("in") && (b.equals("vacuum") || Set.of("a", "the").contains(b) && k + 2 < tokens.size()
+                    && tokens.get(k + 2).norm().equals("vacuum") && !(k + 3 < tokens.size()
+                    && Set.of("chamber", "tube", "jar", "room").contains(tokens.get(k + 3).norm())))) {
+                // "in a vacuum": no air to hold things up or slow them
+                out.addAll(Token.split("without air resistance"));
+                k += b.equals("vacuum") ? 1 : 2;
             } else if (a.equals("inclined") && Set.of("plane", "planes").contains(b)) {
                 // "an inclined plane": a ramp
                 out.addAll(Token.split(b.equals("plane") ? "ramp" : "ramps"));
