@@ -290,6 +290,30 @@ class PromptPhysicsTest {
         assertTrue(middleOut < 0.1 * firstOut, "the middle ball stays: " + middleOut);
     }
 
+    /**
+     * "newton's cradle with two balls pulled back": two balls let go together send two out on the
+     * other side (momentum and energy both kept ask for as many), and the middle one stays.
+     */
+    @Test
+    void newtonsCradleWithTwoPulledBackSendsTwoOut() {
+        Scene s = scene("newton's cradle with two balls pulled back", 0.75);
+        Timeline tl = Simulator.run(s);
+        SceneObject first = object(s, "cradle-1"), second = object(s, "cradle-2"), middle = object(s, "cradle-3");
+        assertEquals(first.position().y(), second.position().y(), 1e-9, "the first two pulled back together");
+        double pulled = object(s, "cradle-4").position().x() - second.position().x() - 2 * (first.size().x() + 0.0005);
+        double middleOut = 0;
+        double[] out = new double[2];
+        for (int f = 0; f < tl.frames().size(); f++) {
+            for (int b = 0; b < 2; b++) {
+                SceneObject o = object(s, "cradle-" + (4 + b));
+                out[b] = Math.max(out[b], at(tl, s, o, f).x() - o.position().x());
+            }
+            middleOut = Math.max(middleOut, Math.abs(at(tl, s, middle, f).x() - middle.position().x()));
+        }
+        for (int b = 0; b < 2; b++) assertTrue(out[b] > 0.5 * pulled, "ball " + (4 + b) + " swings out " + out[b] + " of " + pulled);
+        assertTrue(middleOut < 0.2 * pulled, "the middle ball stays: " + middleOut);
+    }
+
     @Test
     void everyDominoOfAChainFalls() {
         Scene s = scene("a domino chain", 4);

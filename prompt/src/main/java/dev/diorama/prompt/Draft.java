@@ -34,6 +34,8 @@ final class Draft {
     final java.util.Set<Integer> atWall = new java.util.HashSet<>();
     /** "two balls of different mass": groups whose members are each of another material (Staging). */
     final java.util.Set<ObjectGroup> varied = new java.util.HashSet<>();
+    /** "Newton's cradle with two balls pulled back": how many balls are let go together (Props). */
+    final java.util.Map<ObjectGroup, Integer> pulled = new java.util.HashMap<>();
     /** "a pendulum with a period of 2 seconds": the period said for a pendulum group, s (Props). */
     final java.util.Map<ObjectGroup, Double> periods = new java.util.HashMap<>();
     /** "off-centre", "a glancing blow": a mover meets what it heads for off its centre. */

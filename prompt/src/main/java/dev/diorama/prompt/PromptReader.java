@@ -532,7 +532,7 @@ final class PromptReader {
     // ---- noun phrases ----
 
     private enum Part { ARTICLE, COUNT, COLOR, MATERIAL, SIZE, LENGTH, INNER, ANGLE, GLOW, TILT, STILL, SIDE, SPACING, ROD, HOLLOW, PERIOD,
-        WEIGHT, VARIED }
+        WEIGHT, VARIED, PULLED }
 
     /** What a ball hangs on to make a pendulum: "a ball on a 0.8 m rod", "a ball on a string". */
     static final Set<String> ROD_WORDS = Set.of("rod", "string", "wire", "cord", "thread");
@@ -571,6 +571,8 @@ final class PromptReader {
         double rod = Double.NaN;
         /** "with a period of 2 seconds": a pendulum's period, s. */
         double period = Double.NaN;
+        /** "with two balls pulled back": how many of a cradle's balls are let go together. */
+        double pulled = Double.NaN;
         /** With {@link Part#HOLLOW}: "hollow" (true) or "solid" (false). */
         boolean hollow;
         /** With {@link Part#WEIGHT}: "heavy" (true) or "light" (false). */
@@ -1069,6 +1071,16 @@ final class PromptReader {
                 draft.varied.add(group);
             }
         }
+        if (!Double.isNaN(mods.pulled)) {
+            if (noun.role() != Draft.Role.CRADLE) {
+                notes.add("\"" + words + "\": balls pulled back are a Newton's cradle's, not a " + noun.word() + "'s");
+            } else if (mods.pulled != Math.rint(mods.pulled) || mods.pulled < 1 || mods.pulled > Props.CRADLE_BALLS - 1) {
+                throw new PromptException(words, "pulls back " + number(mods.pulled) + " balls; expected 1 to "
+                        + (Props.CRADLE_BALLS - 1) + " of the cradle's " + Props.CRADLE_BALLS);
+            } else {
+                draft.pulled.put(group, (int) mods.pulled);
+            }
+        }
         if (!Double.isNaN(mods.period)) {
             if (noun.role() != Draft.Role.PENDULUM) {
                 notes.add("\"" + words + "\": a period is a pendulum's (its length follows from it), not a " + noun.word() + "'s");
@@ -1163,6 +1175,8 @@ final class PromptReader {
                 // "two balls of different mass": each of another material, the heaviest first
                 mods.add(Part.VARIED, k, k + 3);
                 k += 3;
+            } else if (x.equals("with") && pulledAfterNoun(k, mods) > k) {
+                k = pulledAfterNoun(k, mods);
             } else if (Double.isNaN(mods.period) && periodAfterNoun(k, mods) > k) {
                 k = periodAfterNoun(k, mods);
             } else if (Double.isNaN(mods.rod) && (x.equals("on") || x.equals("hanging") || x.equals("hung")) && rodAfterNoun(k, mods) > k) {
@@ -1227,6 +1241,22 @@ final class PromptReader {
         mods.rod = len == null ? PromptReader.NO_LENGTH : len.metres;
         mods.add(Part.ROD, k, e + 1);
         return e + 1;
+    }
+
+    /**
+     * "with two balls pulled back", "with three balls lifted" after a noun (Newton's cradle): how many
+     * of its balls are let go together into {@code mods}; the index after it, or k.
+     */
+    private int pulledAfterNoun(int k, Modifiers mods) {
+        Num n = number(k + 1);
+        if (n == null || n.article || !Set.of("ball", "balls").contains(w(n.end))) return k;
+        int e = n.end + 1;
+        if (!Set.of("pulled", "lifted", "raised", "released", "swung", "drawn", "held").contains(w(e))) return k;
+        e++;
+        if (Set.of("back", "out", "up", "aside").contains(w(e))) e++;
+        mods.pulled = n.value;
+        mods.add(Part.PULLED, k, e);
+        return e;
     }
 
     /**

@@ -1247,10 +1247,12 @@ final class Props {
             double reach = 2 * (d + gap) + length * Math.sin(theta) + r;
             double half = round(reach + 0.04 * scale + FRAME_ROD / 2);
             int bar = frame(u, g, pivotY, half, false);
+            // "with two balls pulled back": the first n, let go together (touching, as they hang)
+            int pulled = this.d.pulled.getOrDefault(g, 1);
             for (int k = 0; k < CRADLE_BALLS; k++) {
                 double x = (k - (CRADLE_BALLS - 1) / 2.0) * (d + gap);
                 Vec3 pivot = new Vec3(round(x), pivotY, 0);
-                Vec3 at = k == 0 ? new Vec3(round(x - length * Math.sin(theta)), round(pivotY - length * Math.cos(theta)), 0)
+                Vec3 at = k < pulled ? new Vec3(round(x - length * Math.sin(theta)), round(pivotY - length * Math.cos(theta)), 0)
                         : new Vec3(round(x), round(pivotY - length), 0);
                 hang(u, g, bar, pivot, at, d, WIRE * scale);
             }

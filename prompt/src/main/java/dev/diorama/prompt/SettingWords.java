@@ -427,6 +427,10 @@ final class SettingWords {
         // Solstices and equinoxes by season: "the summer solstice" is in December in the south
         Seasons season = SEASONS.get(a);
         if (season != null && a.equals("fall") && !preposition) season = null;  // "balls fall": a verb
+        // "a ball on a spring": the coil ("on a spring morning" is the season)
+        if (season != null && a.startsWith("spring") && (r.w(j - 1).equals("a") || r.w(j - 1).equals("the")
+                && Set.of("on", "onto", "off", "from").contains(r.w(j - 2)))
+                && !Set.of("day", "morning", "afternoon", "evening", "night").contains(r.w(j + 1))) season = null;
         if (season != null) {
             int k = j + 1;
             if (r.w(k).equals("solstice") && (season == Seasons.SUMMER || season == Seasons.WINTER)) k++;
