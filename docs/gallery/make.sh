@@ -91,6 +91,7 @@ still wall-falls     0.6 "a brick wall falls over"
 still jenga          1 "a jenga tower on a table"
 still books-topple   0.35 "a row of five books topples like dominoes"
 still domino-spiral  1.2 "forty dominoes in a spiral topple"
+still double-pendulum 1.4 "a double pendulum swings" --motion-blur
 # Liquids (each simulates its film up to T: a few minutes apiece on two cores)
 still tank-of-water 1.5 "a wooden block falls into a tank of water"
 still pour          2.5 "water pours from a jug into a glass"

@@ -994,7 +994,7 @@ final class PromptReader {
         if (!Double.isNaN(mods.degrees)) {
             boolean angled = noun.role() == Draft.Role.RAMP || noun.role() == Draft.Role.PENDULUM
                     || noun.role() == Draft.Role.CRADLE;
-            double max = noun.role() == Draft.Role.RAMP ? 60 : 90;
+            double max = noun.role() == Draft.Role.RAMP ? 60 : noun.word().equals("double-pendulum") ? 180 : 90;
             if (!angled) {
                 notes.add("\"" + words + "\": an angle is used for ramps (their slope) and pendulums (how far they are"
                         + " pulled back), not for a " + noun.word());

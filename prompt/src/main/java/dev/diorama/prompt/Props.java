@@ -1097,7 +1097,8 @@ final class Props {
             double length = !Double.isNaN(g.length()) ? g.length() : (wrecking ? WRECKING_CABLE : PENDULUM_LENGTH) * g.scale();
             // the angle said with the noun ("released at 45 degrees") or with the swing ("swings from 41 degrees")
             double said = !Double.isNaN(g.degrees()) ? g.degrees() : d.swingDegrees.getOrDefault(g.at(), Double.NaN);
-            double theta = Math.toRadians(Double.isNaN(said) ? wrecking ? WRECKING_DEGREES : PENDULUM_DEGREES : said);
+            double theta = Math.toRadians(Double.isNaN(said) ? wrecking ? WRECKING_DEGREES
+                    : g.noun().word().equals("double-pendulum") ? DOUBLE_DEGREES : PENDULUM_DEGREES : said);
             Double period = d.periods.get(g);
             if (period != null) {
                 // "with a period of 2 seconds": the length whose swing from theta takes that long in this world's gravity
@@ -1124,6 +1125,7 @@ final class Props {
             }
             double pivotY = round(length + (struck.isEmpty() ? r + Math.max(0.15, 0.25 * length) : Math.max(r + STRIKE_CLEARANCE, wallHigh / 2)));
             double half = round(length * Math.sin(Math.min(theta, Math.PI / 2)) + r + 0.1);
+            if (g.noun().word().equals("double-pendulum")) return doublePendulum(u, g, length, bob, theta, pivotY);
             int bar = frame(u, g, pivotY, half, false);
             Vec3 pivot = new Vec3(0, pivotY, 0);
             Vec3 at = new Vec3(round(-length * Math.sin(theta)), round(pivotY - length * Math.cos(theta)), 0);
@@ -1172,6 +1174,41 @@ final class Props {
             return g * w * w;
         }
 
+        /**
+         * "a double pendulum": a second bob hung by a rod of half the length from the first, itself
+         * hung by a rod of half the length from the frame (so its reach is a pendulum's), both arms
+         * let go in one straight line {@code theta} out: a motion that a hair's change of its start
+         * sends elsewhere (chaos). The frame is an axle along z on two posts beside the arms' plane, high
+         * enough for the arms to swing through below it.
+         */
+        private Unit doublePendulum(Unit u, ObjectGroup g, double length, double bob, double theta, double pivotY) {
+            double arm = length / 2;
+            double high = round(pivotY + arm);    // the arms may swing over the top: room for them below the bar's posts' tops
+            // the bar an axle along z, its posts 20 cm either side of the arms' plane: level arms would lie along a bar along x
+            int bar = frame(u, g, high, 0.2, true);
+            Vec3 pivot = new Vec3(0, high, 0), out = new Vec3(-Math.sin(theta), -Math.cos(theta), 0);
+            Vec3 first = pivot.plus(out.times(arm)), second = first.plus(out.times(arm));
+            first = new Vec3(round(first.x()), round(first.y()), 0);
+            second = new Vec3(round(second.x()), round(second.y()), 0);
+            hang(u, g, bar, pivot, first, bob, ROD * Math.max(0.5, g.scale()));
+            int upper = u.pieces.size() - 2;
+            hang(u, g, upper, first, second, bob, ROD * Math.max(0.5, g.scale()), bob / 2 + 0.002);
+            // where it may go: anywhere within its reach of the pivot
+            for (Vec3 to : List.of(new Vec3(-length, 0, 0), new Vec3(length, 0, 0), new Vec3(0, -length, 0), new Vec3(0, length, 0))) {
+                u.ghosts.add(u.pieces.get(u.pieces.size() - 2).moved(pivot.plus(to).minus(second)));
+            }
+            notes.add("\"" + g.words() + "\": a double pendulum, two arms of " + PromptReader.metres(arm) + ", let go in one line "
+                    + PromptReader.number(Math.round(Math.toDegrees(theta))) + " degrees out; its motion is chaotic: the least change"
+                    + " of its start sends it elsewhere after a few swings");
+            return u;
+        }
+
+        /**
+         * How far out a double pendulum's arms are let go when the words do not say, degrees: 45 above
+         * level, where two starts 0.01 degree apart part eighty-fold in 6 s (from level, threefold).
+         */
+        static final double DOUBLE_DEGREES = 135;
+
         /** Whether a group stands as a wall ("a wall of bricks"). */
         private boolean walled(ObjectGroup c) {
             Draft.Arrangement a = Arranging.arrangementOf(d, d.groups.indexOf(c));
@@ -1195,9 +1232,14 @@ final class Props {
          * ball, then the rod.
          */
         private void hang(Unit u, ObjectGroup g, int bar, Vec3 pivot, Vec3 centre, double d, double thick) {
+            hang(u, g, bar, pivot, centre, d, thick, FRAME_ROD / 2 + 0.01);
+        }
+
+        /** As {@link #hang(Unit, ObjectGroup, int, Vec3, Vec3, double, double)}, the rod starting {@code start} from the pivot. */
+        private void hang(Unit u, ObjectGroup g, int bar, Vec3 pivot, Vec3 centre, double d, double thick, double start) {
             double r = d / 2;
             Vec3 dir = centre.minus(pivot).normalized();
-            Vec3 top = pivot.plus(dir.times(FRAME_ROD / 2 + 0.01)), bottom = centre.minus(dir.times(r + 0.002));
+            Vec3 top = pivot.plus(dir.times(start)), bottom = centre.minus(dir.times(r + 0.002));
             Vec3 mid = top.plus(bottom).times(0.5);
             double len = bottom.minus(top).length();
             Vec3 y = new Vec3(0, 1, 0);

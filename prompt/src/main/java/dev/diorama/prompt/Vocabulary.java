@@ -255,6 +255,9 @@ final class Vocabulary {
         propCompound("see saw", Shape.PLANK, Material.WOOD, Draft.Role.SEESAW);
         propCompound("teeter totter", Shape.PLANK, Material.WOOD, Draft.Role.SEESAW);
 
+        // A double pendulum: a second bob hung from the first (Props.doublePendulum).
+        COMPOUNDS.put("double pendulum", new Draft.Noun("double-pendulum", Shape.BALL, Material.STEEL,
+                nounSize("pendulum", Shape.BALL, 0), Draft.Role.PENDULUM, null));
         // A wrecking ball: a steel ball on a long cable, swung into what it knocks down (Props.pendulum).
         propCompound("wrecking ball", Shape.BALL, Material.STEEL, Draft.Role.PENDULUM);
         // A Jenga block: 7.5 x 1.5 x 2.5 cm of wood; a tower of them stands in crossed layers of three (Arranging).
