@@ -272,8 +272,7 @@ final class Arranging {
      * in the courses between, b - 1 whole bricks half a length along, so that every joint is bridged,
      * and a half brick (a bat) at each end, so that every course is as long and every brick lies wholly
      * on the course below. The last course is as full as n allows, whole bricks in its middle. Each is
-     * {x, bottom, z, 1 (turned a quarter), its length as a share of a whole brick's} about the wall's
-     * middle at its foot.
+     * a {@link #place} row, turned a quarter, with its length as a share of a whole brick's.
      */
     static double[][] wall(int n, Vec3 size) {
         int across = Math.max(2, (int) Math.round(Math.sqrt(2 * n * size.y() / size.x())));
@@ -286,28 +285,50 @@ final class Arranging {
             if (n - q < pieces) {
                 // the last course, short: whole bricks in the middle
                 int m = n - q;
-                for (int place = 0; place < m; place++, q++) out[q] = new double[] {0, bottom, (place - (m - 1) / 2.0) * pitch, 1, 1};
+                for (int place = 0; place < m; place++, q++) out[q] = new double[] {0, bottom, (place - (m - 1) / 2.0) * pitch, QUARTER, 1};
                 break;
             }
             if (bond) {
                 double end = across * pitch / 2 - pitch / 4;
-                out[q++] = new double[] {0, bottom, -end, 1, bat};
-                for (int place = 0; place < across - 1; place++, q++) out[q] = new double[] {0, bottom, (place - (across - 2) / 2.0) * pitch, 1, 1};
-                out[q++] = new double[] {0, bottom, end, 1, bat};
+                out[q++] = new double[] {0, bottom, -end, QUARTER, bat};
+                for (int place = 0; place < across - 1; place++, q++) out[q] = new double[] {0, bottom, (place - (across - 2) / 2.0) * pitch, QUARTER, 1};
+                out[q++] = new double[] {0, bottom, end, QUARTER, bat};
             } else {
-                for (int place = 0; place < across; place++, q++) out[q] = new double[] {0, bottom, (place - (across - 1) / 2.0) * pitch, 1, 1};
+                for (int place = 0; place < across; place++, q++) out[q] = new double[] {0, bottom, (place - (across - 1) / 2.0) * pitch, QUARTER, 1};
             }
         }
         return out;
     }
 
-    /** The turn of a wall's bricks ({@link #wall}) and of a Jenga tower's crossed layers: a quarter about y. */
-    static final Quat QUARTER_TURN = Quat.axisAngle(new Vec3(0, 1, 0), Math.PI / 2);
+    /** The turn of a wall's bricks ({@link #wall}) and of a Jenga tower's crossed layers about y: a quarter, rad. */
+    static final double QUARTER = Math.PI / 2;
+
+    /**
+     * Items {@code ks} of a layout at its rows {x, bottom, z, a turn about y (rad; 0: none)[, a share of
+     * their length]}, about ({@code cx}, {@code base}, {@code cz}): places, turns and (a wall's half
+     * bricks) lengths of {@code size}'s things.
+     */
+    private static void place(List<Integer> ks, double[][] at, double cx, double base, double cz, Vec3 size,
+                              List<Item> falling, double[][] xz, double[] bottom, Quat[] rotation) {
+        for (int q = 0; q < ks.size(); q++) {
+            int k = ks.get(q);
+            xz[k][0] = cx + at[q][0];
+            xz[k][1] = cz + at[q][2];
+            bottom[k] = base + at[q][1];
+            if (at[q][3] != 0) rotation[k] = turn(at[q][3]);
+            if (at[q].length > 4 && at[q][4] != 1) falling.set(k, falling.get(k).withSize(new Vec3(size.x() * at[q][4], size.y(), size.z())));
+        }
+    }
+
+    /** A turn of {@code yaw} rad about y. */
+    static Quat turn(double yaw) {
+        return Quat.axisAngle(new Vec3(0, 1, 0), yaw);
+    }
 
     /**
      * A Jenga tower of {@code n} blocks of {@code size}: layers of three side by side, half a
      * millimetre apart, each layer on the one below and across it (the odd ones turned a quarter about y).
-     * Each is {x, bottom, z, turned (1) or not (0)} about the tower's middle at its foot.
+     * Each is a {@link #place} row about the tower's middle at its foot.
      */
     static double[][] jenga(int n, Vec3 size) {
         double[][] out = new double[n][];
@@ -316,7 +337,7 @@ final class Arranging {
             int layer = q / 3;
             double off = (q % 3 - 1) * pitch;
             boolean turned = layer % 2 == 1;
-            out[q] = new double[] {turned ? off : 0, layer * size.y(), turned ? 0 : off, turned ? 1 : 0};
+            out[q] = new double[] {turned ? off : 0, layer * size.y(), turned ? 0 : off, turned ? QUARTER : 0};
         }
         return out;
     }
@@ -324,8 +345,8 @@ final class Arranging {
     /**
      * A stack of {@code n} of group {@code g} (each {@code size}): Jenga blocks in crossed layers
      * ({@link #jenga}), anything else one on another, touching (with a millimetre of air between,
-     * as before, a column of twelve cubes settled 11 mm with a clatter of impacts). Each is {x, bottom, z, turned a quarter (1) or not (0)} about
-     * the stack's middle at its foot.
+     * as before, a column of twelve cubes settled 11 mm with a clatter of impacts). Each is a
+     * {@link #place} row about the stack's middle at its foot.
      */
     static double[][] stack(ObjectGroup g, int n, Vec3 size) {
         if (isJenga(g)) return jenga(n, size);
@@ -338,7 +359,7 @@ final class Arranging {
      * {@code n} things of {@code size} along a circle, or an Archimedean spiral from the inside out,
      * a chain's spacing apart along it ({@link #DOMINO_SPACING} of a domino's height past its
      * thickness; anything not thin, a footprint and a gap), each turned about y so that its face
-     * (its local x) looks along the curve: {x, z, the turn about y (rad)} about the curve's centre.
+     * (its local x) looks along the curve: {@link #place} rows about the curve's centre.
      * A circle is as large as its things need; a spiral's turns lie two heights apart, so a domino
      * falling along one does not reach the next turn, and it starts three pitches out.
      */
@@ -351,7 +372,7 @@ final class Arranging {
             for (int q = 0; q < n; q++) {
                 double phi = 2 * Math.PI * q / n;
                 // anticlockwise seen from above: the way along is (-sin, cos); the face along it
-                out[q] = new double[] {radius * Math.cos(phi), radius * Math.sin(phi), Math.atan2(-Math.cos(phi), -Math.sin(phi))};
+                out[q] = new double[] {radius * Math.cos(phi), 0, radius * Math.sin(phi), Math.atan2(-Math.cos(phi), -Math.sin(phi))};
             }
             return out;
         }
@@ -360,7 +381,7 @@ final class Arranging {
             double x = r * Math.cos(phi), z = r * Math.sin(phi);
             // the way along r = b phi: d/dphi (r cos, r sin) = (b cos - r sin, b sin + r cos)
             double tx = b * Math.cos(phi) - r * Math.sin(phi), tz = b * Math.sin(phi) + r * Math.cos(phi);
-            out[q] = new double[] {x, z, Math.atan2(-tz, tx)};
+            out[q] = new double[] {x, 0, z, Math.atan2(-tz, tx)};
             // the next one a pitch further along: dphi = pitch / |d/dphi|
             phi += pitch / Math.hypot(tx, tz);
             r = b * phi;
@@ -419,16 +440,7 @@ final class Arranging {
                         bottom[ks.get(q)] = base;
                     }
                 }
-                case STACK -> {
-                    double[][] at = stack(d.groups.get(g), n, size);
-                    for (int q = 0; q < n; q++) {
-                        int k = ks.get(q);
-                        xz[k][0] = cx + at[q][0];
-                        xz[k][1] = cz + at[q][2];
-                        bottom[k] = base + at[q][1];
-                        if (at[q][3] == 1) rotation[k] = QUARTER_TURN;
-                    }
-                }
+                case STACK -> place(ks, stack(d.groups.get(g), n, size), cx, base, cz, size, falling, xz, bottom, rotation);
                 case PYRAMID -> {
                     int b = 1;
                     while (b * (b + 1) / 2 < n) b++;
@@ -469,30 +481,12 @@ final class Arranging {
                         bottom[k] = base;
                     }
                 }
-                case WALL -> {
-                    double[][] at = wall(n, size);
-                    for (int q = 0; q < n; q++) {
-                        int k = ks.get(q);
-                        xz[k][0] = cx;
-                        xz[k][1] = cz + at[q][2];
-                        bottom[k] = base + at[q][1];
-                        rotation[k] = QUARTER_TURN;
-                        // the bats at the ends of the bonding courses: half bricks
-                        if (at[q][4] != 1) falling.set(k, falling.get(k).withSize(new Vec3(size.x() * at[q][4], size.y(), size.z())));
-                    }
-                }
+                case WALL -> place(ks, wall(n, size), cx, base, cz, size, falling, xz, bottom, rotation);
                 case CIRCLE, SPIRAL -> {
                     boolean thin = size.y() > 2 * size.x();
                     if (thin || a.layout() == Draft.Layout.SPIRAL) {
                         // dominoes on a curve: a chain's spacing along it, each turned to face along it
-                        double[][] at = curve(n, size, thin, a.layout() == Draft.Layout.SPIRAL);
-                        for (int q = 0; q < n; q++) {
-                            int k = ks.get(q);
-                            xz[k][0] = cx + at[q][0];
-                            xz[k][1] = cz + at[q][1];
-                            bottom[k] = base;
-                            rotation[k] = Quat.axisAngle(new Vec3(0, 1, 0), at[q][2]);
-                        }
+                        place(ks, curve(n, size, thin, a.layout() == Draft.Layout.SPIRAL), cx, base, cz, size, falling, xz, bottom, rotation);
                         break;
                     }
                     double pitch = foot + Staging.gap(foot, foot);
@@ -825,7 +819,6 @@ final class Arranging {
         }
     }
 
-    /** Half the vertical extent of an object of {@code size} and {@code shape} turned by {@code q}. */
     /**
      * "a brick wall falls over", "the tower of blocks topples": the whole wall or stack (items
      * {@code ks}) turned as one about its foot's +x edge, {@link #PAST_TIPPING_DEGREES} past its
@@ -864,6 +857,7 @@ final class Arranging {
         return new dev.diorama.scene.SceneObject("probe", shape, dev.diorama.scene.Material.WOOD, null, size, Vec3.ZERO, q, null);
     }
 
+    /** Half the vertical extent of an object of {@code size} and {@code shape} turned by {@code q}. */
     static double halfHeight(Vec3 size, Shape shape, Quat q) {
         return probe(size, shape, q).halfHeight();
     }

@@ -88,6 +88,9 @@ final class PromptReader {
      * of stairs" is stairs, "an inclined plane" a ramp, "in a vacuum" without air resistance and "a
      * vacuum chamber" a chamber (a room) without it.
      */
+    /** What "a vacuum ..." names: a room with its air pumped out. */
+    private static final Set<String> VACUUM_VESSELS = Set.of("chamber", "tube", "jar", "room");
+
     private static List<Token> idioms(List<Token> tokens) {
         List<Token> out = new ArrayList<>();
         for (int k = 0; k < tokens.size(); k++) {
@@ -98,13 +101,13 @@ final class PromptReader {
             } else if (a.equals("jenga") && b.equals("tower")) {
                 out.addAll(Token.split("tower of jenga blocks"));
                 k++;
-            } else if (a.equals("vacuum") && Set.of("chamber", "tube", "jar", "room").contains(b)) {
+            } else if (a.equals("vacuum") && VACUUM_VESSELS.contains(b)) {
                 // "in a vacuum chamber": a room whose air is pumped out
                 out.addAll(Token.split("chamber without air resistance"));
                 k++;
             } else if (a.equals("in") && (b.equals("vacuum") || Set.of("a", "the").contains(b) && k + 2 < tokens.size()
                     && tokens.get(k + 2).norm().equals("vacuum") && !(k + 3 < tokens.size()
-                    && Set.of("chamber", "tube", "jar", "room").contains(tokens.get(k + 3).norm())))) {
+                    && VACUUM_VESSELS.contains(tokens.get(k + 3).norm())))) {
                 // "in a vacuum": no air to hold things up or slow them
                 out.addAll(Token.split("without air resistance"));
                 k += b.equals("vacuum") ? 1 : 2;
@@ -136,35 +139,38 @@ final class PromptReader {
         if ((e = placeWord(i)) > i) return e;
         if ((e = simile(i)) > i) return e;
         if ((e = nounPhrase(i)) > i) return e;
-        if (Vocabulary.DROP_VERBS.contains(w(i))) {
-            // "dominoes falling in a spiral": standing dominoes that fall, topple
-            int g = Arranging.subject(draft.groups, i, false);
-            if (g >= 0 && draft.groups.get(g).shape() == Shape.DOMINO && draft.groups.get(g).count() >= 2
-                    && Set.of("fall", "falls", "fell", "falling", "fallen").contains(w(i))) {
-                draft.actions.add(new Draft.ActionPhrase(i, Draft.Act.TOPPLE, text(i, i + 1)));
-                use(i, i + 1);
-                return i + 1;
-            }
-            // "a ball bounces off the wall": thrown at the room's wall (Staging), the wall's words making the room
-            if (w(i).startsWith("bounc") && actions.atWall(i + 1)) {
-                draft.actions.add(new Draft.ActionPhrase(i, Draft.Act.THROW, text(i, i + 2)));
-                draft.atWall.add(i);
-                use(i, i + 2);
-                return i + 2;
-            }
-            draft.drops.add(i);
+        if (Vocabulary.DROP_VERBS.contains(w(i))) return dropVerb(i);
+        return i;
+    }
+
+    /** A verb of falling at {@code i} ("drops", "falls", "bounces", "hits"): the index after what it took. */
+    private int dropVerb(int i) {
+        // "dominoes falling in a spiral": standing dominoes that fall, topple
+        int g = Arranging.subject(draft.groups, i, false);
+        if (g >= 0 && draft.groups.get(g).shape() == Shape.DOMINO && draft.groups.get(g).count() >= 2
+                && Set.of("fall", "falls", "fell", "falling", "fallen").contains(w(i))) {
+            draft.actions.add(new Draft.ActionPhrase(i, Draft.Act.TOPPLE, text(i, i + 1)));
             use(i, i + 1);
-            // "bounces three times": as often as its material and the floor let it, which the words do not set
-            Num n = number(i + 1);
-            if (w(i).startsWith("bounc") && n != null && !n.article && Set.of("times", "time").contains(w(n.end))) {
-                use(i + 1, n.end + 1);
-                notes.add("\"" + text(i, n.end + 1) + "\": it bounces as often as its material and the floor let it;"
-                        + " the words do not set it (say another material or floor for more or fewer bounces)");
-                return n.end + 1;
-            }
             return i + 1;
         }
-        return i;
+        // "a ball bounces off the wall": thrown at the room's wall (Staging), the wall's words making the room
+        if (w(i).startsWith("bounc") && actions.atWall(i + 1)) {
+            draft.actions.add(new Draft.ActionPhrase(i, Draft.Act.THROW, text(i, i + 2)));
+            draft.atWall.add(i);
+            use(i, i + 2);
+            return i + 2;
+        }
+        draft.drops.add(i);
+        use(i, i + 1);
+        // "bounces three times": as often as its material and the floor let it, which the words do not set
+        Num n = number(i + 1);
+        if (w(i).startsWith("bounc") && n != null && !n.article && Set.of("times", "time").contains(w(n.end))) {
+            use(i + 1, n.end + 1);
+            notes.add("\"" + text(i, n.end + 1) + "\": it bounces as often as its material and the floor let it;"
+                    + " the words do not set it (say another material or floor for more or fewer bounces)");
+            return n.end + 1;
+        }
+        return i + 1;
     }
 
     /**

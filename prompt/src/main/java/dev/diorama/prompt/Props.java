@@ -728,13 +728,13 @@ final class Props {
             return laid(c, size, Arranging.stack(c, c.count(), size));
         }
 
-        /** A group's things at {x, bottom, z, turned a quarter about y (1) or not[, length as a share of the whole]}. */
+        /** A group's things at a layout's rows ({@link Arranging#place}): {x, bottom, z, a turn about y[, a share of their length]}. */
         private Unit laid(ObjectGroup c, Vec3 size, double[][] at) {
             Unit u = new Unit(c);
             for (double[] b : at) {
                 Vec3 cut = b.length > 4 ? new Vec3(size.x() * b[4], size.y(), size.z()) : size;   // a wall's bats
                 u.pieces.add(piece(c, cut, new Vec3(round(b[0]), round(b[1] + size.y() / 2), round(b[2])),
-                        b[3] == 1 ? Arranging.QUARTER_TURN : null, null));
+                        b[3] != 0 ? Arranging.turn(b[3]) : null, null));
             }
             return u;
         }
@@ -1183,7 +1183,7 @@ final class Props {
          */
         private Unit doublePendulum(Unit u, ObjectGroup g, double length, double bob, double theta, double pivotY) {
             double arm = length / 2;
-            double high = round(pivotY + arm);    // the arms may swing over the top: room for them below the bar's posts' tops
+            double high = round(pivotY + arm);    // half an arm above a pendulum's pivot: the lower bob passes well clear of the floor
             // the bar an axle along z, its posts 20 cm either side of the arms' plane: level arms would lie along a bar along x
             int bar = frame(u, g, high, 0.2, true);
             Vec3 pivot = new Vec3(0, high, 0), out = new Vec3(-Math.sin(theta), -Math.cos(theta), 0);

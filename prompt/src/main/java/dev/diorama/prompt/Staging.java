@@ -17,6 +17,7 @@ import dev.diorama.scene.SceneException;
 import dev.diorama.scene.SceneObject;
 import dev.diorama.scene.Shot;
 import dev.diorama.scene.Shape;
+import dev.diorama.scene.Stacks;
 import dev.diorama.scene.SolarPosition;
 import dev.diorama.scene.TimeLapse;
 import dev.diorama.scene.Vec3;
@@ -328,8 +329,7 @@ final class Staging {
         // In slow motion the physics steps a whole number of times for each frame the camera takes.
         int capture = captureFps(d, o.fps());
         // A tall stack (a Jenga tower, a column of blocks) steps as often as it needs to stand (Stacks).
-        int rate = Math.max(plan.physicsRate(), dev.diorama.scene.Stacks.depth(objects) >= dev.diorama.scene.Stacks.TALL
-                ? dev.diorama.scene.Stacks.TALL_RATE : 0);
+        int rate = Math.max(plan.physicsRate(), Stacks.depth(objects) >= Stacks.TALL ? Stacks.TALL_RATE : 0);
         int physicsRate = rate <= Scene.defaultPhysicsRate(capture) ? 0 : capture * (int) Math.ceil((double) rate / capture);
         double slow = (double) capture / o.fps();
         if (env.room() != null && env.floor() == Material.MAPLE) pit(objects, items, ids, notes);
@@ -973,21 +973,24 @@ final class Staging {
         return new Vec3(size.y(), size.x(), size.z());
     }
 
+    /** A thing that, with no place said, stands where it belongs (a venue of ActionWords), with the note that says so. */
+    private record Home(Shape shape, String venue, String note) {}
+
+    private static final List<Home> HOMES = List.of(
+        new Home(Shape.PIN, "bowling alley", "bowling pins: in a bowling alley, on a maple floor (say \"on grass\" or \"in a garage\" for another place)"),
+        new Home(Shape.POOL_TABLE, "pool hall", "a pool table: in a pool hall, on a wooden floor (say \"in a garden\" or \"in a garage\" for another place)"));
+
     /** The place: indoors or out, its floor and room, where on Earth and on what date. */
     private static Environment placed(Draft d, List<String> notes) {
         Environment.Kind kind = d.kind != null ? d.kind.value() : Environment.Kind.OUTDOOR;
         Draft.Venue venue = d.venue == null ? null : d.venue.value();
-        // bowling pins, with no place said, stand in a bowling alley
-        if (d.kind == null && venue == null && d.floor == null && d.groups.stream().anyMatch(g -> g.shape() == Shape.PIN)) {
-            venue = ActionWords.VENUES.get("bowling alley");
-            kind = venue.kind();
-            notes.add("bowling pins: in a bowling alley, on a maple floor (say \"on grass\" or \"in a garage\" for another place)");
-        }
-        // a pool table, with no place said, stands in a pool hall
-        if (d.kind == null && venue == null && d.floor == null && d.groups.stream().anyMatch(g -> g.shape() == Shape.POOL_TABLE)) {
-            venue = ActionWords.VENUES.get("pool hall");
-            kind = venue.kind();
-            notes.add("a pool table: in a pool hall, on a wooden floor (say \"in a garden\" or \"in a garage\" for another place)");
+        // bowling pins, with no place said, stand in a bowling alley, and a pool table in a pool hall
+        for (Home home : HOMES) {
+            if (d.kind == null && venue == null && d.floor == null && d.groups.stream().anyMatch(g -> g.shape() == home.shape())) {
+                venue = ActionWords.VENUES.get(home.venue());
+                kind = venue.kind();
+                notes.add(home.note());
+            }
         }
         boolean indoor = kind == Environment.Kind.INDOOR;
         // a hill outdoors stands in grass unless a ground is said
