@@ -1205,7 +1205,8 @@ final class Props {
 
         /**
          * How far out a double pendulum's arms are let go when the words do not say, degrees: 45 above
-         * level, where two starts 0.01 degree apart part eighty-fold in 6 s (from level, threefold).
+         * level, where two starts 0.01 degree apart part from 0.26 mm to 21 mm in 6 s (let go level,
+         * they parted to only 0.7 mm).
          */
         static final double DOUBLE_DEGREES = 135;
 
