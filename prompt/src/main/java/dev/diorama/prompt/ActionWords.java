@@ -427,10 +427,10 @@ final class ActionWords {
                 end += 3;
             } else if (ACROSS.contains(r.w(end)) && !r.w(end + 1).equals("of")) {
                 end++;
-            } else if (act == Act.THROW && Set.of("up", "upward", "upwards").contains(r.w(end))) {
+            } else if (act == Act.THROW && UP.contains(r.w(end))) {
                 end++;   // "is tossed up": straight up (Arranging.act)
             } else if (act == Act.THROW && Set.of("straight", "directly", "vertically").contains(r.w(end))
-                    && Set.of("up", "upward", "upwards").contains(r.w(end + 1))) {
+                    && UP.contains(r.w(end + 1))) {
                 end += 2;   // "is thrown straight up", "vertically upwards"
             } else if (act == Act.THROW && r.w(end).equals("vertically")) {
                 end++;      // "is thrown vertically": up
@@ -479,6 +479,9 @@ final class ActionWords {
         r.use(i, end);
         return end;
     }
+
+    /** "up", said of a throw ("is tossed up", "at 45 degrees upwards"). */
+    static final Set<String> UP = Set.of("up", "upward", "upwards");
 
     /** Verbs of hitting something hard enough to knock it down, with "into" or "through" or none. */
     static final Set<String> SMASH_VERBS = Set.of("smash", "smashes", "smashed", "smashing", "demolish", "demolishes",
@@ -603,7 +606,7 @@ final class ActionWords {
         if (Set.of("above", "to", "from").contains(r.w(e)) && r.w(e + 1).equals("the")
                 && Set.of("horizontal", "ground", "floor").contains(r.w(e + 2))) {
             e += 3;
-        } else if (Set.of("up", "upward", "upwards").contains(r.w(e))) {
+        } else if (UP.contains(r.w(e))) {
             e++;
         }
         if (!(n.value() >= 0 && n.value() <= 90)) {
