@@ -693,7 +693,7 @@ final class Arranging {
                     if (!curve) for (int k : ks) if (xz[k][0] < xz[first][0]) first = k;
                     if (!heightSaid) bottom[first] = 0;
                     Item it = falling.get(first);
-                    double tilt = d.filled.contains(it.group()) ? vesselToppleTilt(it.size()) : TOPPLE_TILT_DEGREES;
+                    double tilt = d.filled.containsKey(it.group()) ? vesselToppleTilt(it.size()) : TOPPLE_TILT_DEGREES;
                     Quat facing = motion.rotation[first] == null ? Quat.IDENTITY : motion.rotation[first];
                     motion.rotation[first] = Quat.axisAngle(facing.rotate(new Vec3(0, 0, 1)), -Math.toRadians(tilt)).times(facing);
                     motion.velocity[first] = facing.rotate(new Vec3(0.2, 0, 0));

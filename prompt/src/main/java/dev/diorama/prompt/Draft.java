@@ -138,8 +138,15 @@ final class Draft {
      */
     final java.util.Set<ObjectGroup> fixedGroups = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     final java.util.Map<ObjectGroup, ObjectGroup> pourInto = new java.util.IdentityHashMap<>();
-    /** Set by {@link Liquids#resolve}: the groups that hold a liquid from the start. */
-    final java.util.Set<ObjectGroup> filled = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /** Set by {@link Liquids#resolve}: the groups that hold a liquid from the start, each with its fill. */
+    final java.util.Map<ObjectGroup, Liquids.Fill> filled = new java.util.IdentityHashMap<>();
+    /** How a thing is said to be in a liquid: "floats in", "bobs in", "sinks in" ({@link LiquidWords}). */
+    enum Afloat { FLOAT, BOB, SINK }
+
+    /** "a cork bobs in a bucket of water": the verb's index, the vessel's noun's index and what the verb says. */
+    record AfloatVerb(int verb, int vessel, Afloat how) {}
+
+    final List<AfloatVerb> afloat = new ArrayList<>();
     /** Set by {@link Liquids#resolve}: the pours whose stream falls onto or into a group (source may be null). */
     final List<Liquids.PourPlan> pours = new ArrayList<>();
 

@@ -116,33 +116,43 @@ final class LiquidWords {
     }
 
     /** Verbs of a thing in a liquid: "floats in a tank of water", "bobs in a bucket", "sinks into a bowl of honey". */
-    static final Set<String> FLOAT_VERBS = Set.of("float", "floats", "floating", "bob", "bobs", "bobbing", "sink", "sinks",
-            "sinking");
+    static final Map<String, Draft.Afloat> FLOAT_VERBS = new LinkedHashMap<>();
+    /** Words of manner between a float verb and its vessel ("sinks slowly in honey"): understood, no effect (the liquid sets the pace). */
+    private static final Set<String> FLOAT_MANNER = Set.of("slowly", "gently", "calmly", "quietly", "lazily", "gradually",
+            "steadily", "peacefully", "quickly", "fast", "straight", "down", "up", "about", "around");
+
+    static {
+        for (String w : List.of("float", "floats", "floating", "floated")) FLOAT_VERBS.put(w, Draft.Afloat.FLOAT);
+        for (String w : List.of("bob", "bobs", "bobbing", "bobbed")) FLOAT_VERBS.put(w, Draft.Afloat.BOB);
+        for (String w : List.of("sink", "sinks", "sinking", "sank", "sunk")) FLOAT_VERBS.put(w, Draft.Afloat.SINK);
+    }
 
     /**
-     * "floats in", "bobs in", "sinks into" + a vessel: the thing goes into it (placed as things that go
-     * into a vessel are) and the liquid decides whether it floats or sinks. A vessel said to hold no
-     * liquid gets water ({@link #finish}): nothing floats or sinks in an empty tank. Elsewhere ("a
-     * balloon floats") the verb stays not understood.
+     * "floats in", "bobs in", "sinks (slowly) into" + a vessel: the thing goes into it and the liquid
+     * decides whether it floats or sinks; it starts at the liquid's surface ({@link Props}), where
+     * "falls into" drops it from above. A vessel said to hold no liquid gets water ({@link #finish}):
+     * nothing floats or sinks in an empty tank. Elsewhere ("a balloon floats") the verb stays not
+     * understood.
      */
     private int floats(int i) {
-        if (!FLOAT_VERBS.contains(r.w(i))) return i;
+        Draft.Afloat how = FLOAT_VERBS.get(r.w(i));
+        if (how == null) return i;
+        int p = i + 1;
+        while (p < i + 3 && FLOAT_MANNER.contains(r.w(p)) && !r.used(p)) p++;
         // "sinks to the bottom of a tank": into it, as "sinks into" (the reader places what follows "the bottom of" in it)
-        boolean bottom = r.w(i + 1).equals("to") && r.w(i + 2).equals("the") && r.w(i + 3).equals("bottom") && r.w(i + 4).equals("of");
-        if (!bottom && !Set.of("in", "into", "inside").contains(r.w(i + 1))) return i;
-        int k = bottom ? i + 5 : i + 2;
+        boolean bottom = r.w(p).equals("to") && r.w(p + 1).equals("the") && r.w(p + 2).equals("bottom") && r.w(p + 3).equals("of");
+        if (!bottom && !Set.of("in", "into", "inside").contains(r.w(p))) return i;
+        int k = bottom ? p + 4 : p + 1;
         if (Set.of("a", "an", "the").contains(r.w(k))) k++;
         while (Set.of("empty", "dry", "half", "full", "filled", "nearly", "almost").contains(r.w(k))) k++;   // "in an empty glass"
         int noun = r.shapeAhead(k);
         dev.diorama.scene.Shape shape = noun < 0 ? null : Vocabulary.SHAPES.get(r.w(noun));   // ("one" refers back: no shape)
         if (shape == null || !shape.hollow()) return i;
-        floatsIn.add(new int[] {i, noun});
-        r.use(i, bottom ? i + 4 : i + 1);
-        return bottom ? i + 4 : i + 1;
+        r.draft.afloat.add(new Draft.AfloatVerb(i, noun, how));
+        int end = bottom ? p + 3 : p;
+        r.use(i, end);
+        return end;
     }
-
-    /** Each float verb's index and its vessel's noun's ({@link #floats}). */
-    private final List<int[]> floatsIn = new java.util.ArrayList<>();
 
     /**
      * How full the words before a holder's noun say it is ("a half-filled bottle", "a full glass", "a
@@ -634,11 +644,11 @@ final class LiquidWords {
             // released (a dam break) into the scene, which may fill it as it comes (rain adds too
             // little: "... in a tank while it rains" still gets its water)
             if (said || liquidComes) continue;
-            for (int[] f : floatsIn) {
-                if (f[1] < g.at() || f[1] >= g.end()) continue;
+            for (Draft.AfloatVerb f : r.draft.afloat) {
+                if (f.vessel() < g.at() || f.vessel() >= g.end()) continue;
                 r.draft.liquids.add(new LiquidSaid(g.at(), g.end(), LiquidUse.FILL, "water", Double.NaN, g.at(), g.words()));
                 String noun = g.noun().word();
-                r.notes.add("\"" + r.text(f[0], g.at()) + " " + g.words() + "\": the " + noun + " holds water (no liquid was"
+                r.notes.add("\"" + r.text(f.verb(), g.at()) + " " + g.words() + "\": the " + noun + " holds water (no liquid was"
                         + " named for it; say \"a " + noun + " of oil\" or \"of honey\" for another)");
                 break;
             }

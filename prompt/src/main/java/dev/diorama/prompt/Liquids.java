@@ -45,8 +45,9 @@ import java.util.Set;
  *
  * <p>The particle spacing keeps every film's liquid to about {@value #TARGET_PARTICLES} particles:
  * the cube root of the volume over that number, rounded up to the millimetre, and no finer than
- * {@value #FINEST_SPACING} m. With 60,000 a 4 s film of "a wooden block falls into a tank of water"
- * took about 20 minutes to simulate on this 2-core machine (305 s per simulated second, shared); the
+ * {@value #FINEST_SPACING} m ({@value #FINEST_FOR_SMALL_THINGS} m where small things are in it:
+ * {@link #finest}). With 60,000 a 4 s film of "a wooden block falls into a tank of water" took
+ * about 20 minutes to simulate on this 2-core machine (305 s per simulated second, shared); the
  * solver's cost grows with the particle count, so 20,000 brings it to a few minutes, at about a
  * centimetre's detail in a 60 cm tank (the dam-break test's resolution, a/20, is converged).
  */
@@ -54,7 +55,7 @@ final class Liquids {
     /** The long tank of a dam break when the words give no size: 80 x 50 x 20 cm. */
     static final Vec3 DAM_TANK = new Vec3(0.8, 0.5, 0.2);
     static final int TARGET_PARTICLES = 20_000;
-    static final double FINEST_SPACING = 0.005;
+    static final double FINEST_SPACING = 0.005, FINEST_FOR_SMALL_THINGS = 0.003;
     /** How much of the target's inside a pour fills. */
     static final double POUR_SHARE = 0.6;
     static final double MAX_POUR_SECONDS = 8;
@@ -247,7 +248,7 @@ final class Liquids {
         d.pours.clear();
         d.pours.addAll(pours);
         d.filled.clear();
-        for (Fill f : fills) d.filled.add(f.holder());
+        for (Fill f : fills) d.filled.put(f.holder(), f);
         return new Plan(fills, pours, dams, rains);
     }
 
@@ -296,9 +297,11 @@ final class Liquids {
 
     /**
      * A thing a little lighter than the liquid it goes into ("an ice cube floats in a glass of
-     * water": ice is 917 kg/m^3) floats with most of it under, and the solver's buoyancy falls short
-     * by several per cent at a film's spacing (fluid/README.md, Known gaps 2): a 1.6 cm ice cube in
-     * a glass at 5 mm hovered 1.2 cm under the surface. A note says so.
+     * water": ice is 917 kg/m^3) floats with most of it under, and the solver's buoyancy is a few
+     * per cent off at a film's spacing (fluid/README.md, Known gaps 2), which decides where such a
+     * thing floats: a 1.6 cm ice cube dropped into a glass at 5 mm hovered 1.2 cm under the surface
+     * or sank to the bottom; three placed afloat at 3 mm ({@link #finest}) ended 3 to 8 mm higher
+     * than Archimedes' depth after 3 s. A note says so.
      */
     private static void nearlyAsDense(Draft d, List<Fill> fills, List<String> notes) {
         for (ObjectGroup g : d.groups) {
@@ -310,8 +313,8 @@ final class Liquids {
                 if (ratio <= NEARLY_AS_DENSE || ratio >= 1) continue;
                 notes.add("\"" + g.words() + "\" (" + m.jsonName() + ", " + Math.round(m.density) + " kg/m^3) is only "
                         + Math.round(100 * (1 - ratio)) + " % lighter than the " + f.kind() + ": at the film's particle"
-                        + " spacing the liquid's buoyancy falls short by several per cent, so it may hover under the"
-                        + " surface instead of floating");
+                        + " spacing the liquid's buoyancy is a few per cent off, so it may hover under the surface or"
+                        + " ride higher than it should");
                 return;
             }
         }
@@ -493,6 +496,12 @@ final class Liquids {
 
     // ---- volumes ----
 
+    /** The depth a vessel filled to {@code fraction} of its inside's depth holds, m above the inside of its floor, to the millimetre. */
+    static double level(Shape shape, Vec3 size, double fraction) {
+        double depth = Solids.cavityDepth(shape, size);
+        return Math.max(0.002, Math.min(Math.round(fraction * depth * 1000), Math.floor(depth * 1000)) / 1000);
+    }
+
     /** The inside's volume of a hollow object up to {@code level} above the inside of its floor, m^3. */
     static double cavityVolume(Shape shape, Vec3 size, double level) {
         if (shape == Shape.TANK) {
@@ -539,11 +548,39 @@ final class Liquids {
         return spacing(volume, TARGET_PARTICLES);
     }
 
-    /** The spacing that keeps {@code volume} m^3 of liquid to about {@code particles} particles. */
+    /** The spacing that keeps {@code volume} m^3 of liquid to about {@code particles} particles, no finer than {@value #FINEST_SPACING} m. */
     static double spacing(double volume, double particles) {
+        return spacing(volume, particles, FINEST_SPACING);
+    }
+
+    /** The spacing that keeps {@code volume} m^3 of liquid to about {@code particles} particles, no finer than {@code finest} m. */
+    static double spacing(double volume, double particles, double finest) {
         double s = Math.cbrt(volume / particles);
         s = Math.ceil(s * 1000 - 1e-9) / 1000;
-        return Math.clamp(s, FINEST_SPACING, Liquid.MAX_SPACING);
+        return Math.clamp(s, finest, Liquid.MAX_SPACING);
+    }
+
+    /**
+     * The finest spacing the liquids in {@code holders} (ids; null for a pour) may have: {@value
+     * #FINEST_SPACING} m, or finer, to {@value #FINEST_FOR_SMALL_THINGS} m, where a loose thing over a
+     * holder is less than five of those across at its thinnest, so that the liquid can hold it up.
+     * An ice cube of 1.6 cm in a glass of water at 5 mm, three particles across, was pushed through
+     * the glass's wall by the liquid's forces; at 3 mm it floats.
+     */
+    static double finest(List<String> holders, List<SceneObject> objects) {
+        double smallest = Double.POSITIVE_INFINITY;
+        for (SceneObject h : objects) {
+            if (!holders.contains(h.id())) continue;
+            for (SceneObject o : objects) {
+                if (o.fixed() || Math.abs(o.position().x() - h.position().x()) > h.size().x() / 2
+                        || Math.abs(o.position().z() - h.position().z()) > h.size().z() / 2) {
+                    continue;
+                }
+                smallest = Math.min(smallest, Math.min(o.size().x(), Math.min(o.size().y(), o.size().z())));
+            }
+        }
+        double wanted = Math.floor(smallest / 5 * 1000) / 1000;
+        return Math.clamp(wanted, FINEST_FOR_SMALL_THINGS, FINEST_SPACING);
     }
 
     // ---- the scene's liquids ----
@@ -564,7 +601,7 @@ final class Liquids {
                 SceneObject o = objects.get(n);
                 if (groups.get(n) != f.holder() || o.shape() != f.holder().shape()) continue;
                 double depth = Solids.cavityDepth(o.shape(), o.size());
-                double level = Math.max(0.002, Math.min(Math.round(f.fraction() * depth * 1000), Math.floor(depth * 1000)) / 1000);
+                double level = level(o.shape(), o.size(), f.fraction());
                 double volume = cavityVolume(o.shape(), o.size(), level);
                 boolean puddle = puddle(f.holder());
                 String what = "a " + (puddle ? o.material().jsonName() + " tray " + cm(o.size().x()) + " x " + cm(o.size().z())
@@ -651,7 +688,8 @@ final class Liquids {
         double total = 0;
         for (Made m : made) total += m.volume();
         // The drops count in the budget: the standing liquid is made coarser when the rain brings many.
-        double spacing = spacing(total, Math.max(TARGET_PARTICLES / 2.0, TARGET_PARTICLES - drops));
+        double spacing = spacing(total, Math.max(TARGET_PARTICLES / 2.0, TARGET_PARTICLES - drops), finest(made.stream()
+                .map(Made::in).toList(), objects));
         // The scene counts a filled object's particles by its box (x z level): too much liquid for the
         // coarsest spacing is refused here, in the words' terms.
         double bound = 0;

@@ -88,7 +88,33 @@ public final class PromptParser {
         List<String> parts = Storyboard.parts(prompt);
         if (parts.size() > 1) return storyboard(prompt, parts, options);
         List<Token> tokens = Token.split(parts.getFirst());
+        String medium = null;
+        int bare = bareLiquid(tokens);
+        if (bare >= 0) {
+            // "a wooden block floats on water", "a ball falls into honey": the liquid in a tank of it
+            medium = tokens.get(bare).text();
+            int from = bare;
+            while (MEDIUM_WORDS.contains(tokens.get(from - 1).norm())) from--;
+            String prep = switch (tokens.get(from - 1).norm()) {
+                case "on" -> "in";
+                case "onto" -> "into";
+                default -> tokens.get(from - 1).text();
+            };
+            // A tank about six times as long as the largest thing going in, 20 to 60 cm: a marble's
+            // honey is then a small tank's, with particles fine enough for it.
+            double largest = 0;
+            for (Draft.ObjectGroup g : PromptReader.read(replaced(tokens, from - 1, bare, prep + " a tank of")).draft().groups) {
+                if (g.shape() != Shape.TANK) largest = Math.max(largest, Staging.size(g).x());
+            }
+            long cm = Math.round(100 * Math.min(0.6, Math.max(0.2, 6 * largest)));
+            tokens = replaced(tokens, from - 1, bare, prep + " a " + cm + " cm tank of");
+        }
         PromptReader.Reading reading = PromptReader.read(tokens);
+        if (medium != null) {
+            reading = new PromptReader.Reading(reading.draft(), reading.ignoredWords(), concat(reading.notes(), "\"" + medium
+                    + "\": a tank of " + medium.toLowerCase(java.util.Locale.ROOT) + ", as nothing was said to hold it (say \"a bowl of "
+                    + medium.toLowerCase(java.util.Locale.ROOT) + "\", \"a bucket\", \"a bathtub\" or \"a pond\" for another)"));
+        }
         if (poolWithoutTable(reading.draft()) && tokens.stream().noneMatch(t -> Vocabulary.FLOOR_NOUNS.contains(t.norm()))) {
             // "the cue ball hits the eight ball": pool balls with nothing to stand on and no place are on a pool table
             List<Token> onTable = new ArrayList<>(tokens);
@@ -110,6 +136,47 @@ public final class PromptParser {
         // After build: a turntable ("slowly turning") gives the camera a move of its own.
         boolean chosen = d.shot == null && d.angle == null && d.fov == null && d.move == null;
         return new Parse(scene, reading.ignoredWords(), List.copyOf(new LinkedHashSet<>(notes)), chosen);
+    }
+
+    /** The tokens with those from {@code from} up to (not including) {@code to} replaced by the words {@code by}. */
+    private static List<Token> replaced(List<Token> tokens, int from, int to, String by) {
+        List<Token> out = new ArrayList<>(tokens.subList(0, from));
+        out.addAll(Token.split(by));
+        out.addAll(tokens.subList(to, tokens.size()));
+        return out;
+    }
+
+    /** Prepositions before a liquid that is the medium things are in: "floats on water", "falls into honey". */
+    private static final java.util.Set<String> MEDIUM_PREPS = java.util.Set.of("in", "into", "on", "onto", "under",
+            "beneath", "underneath", "below", "through");
+    /** Words between such a preposition and the liquid: "into the water", "in still water", "on calm water". */
+    private static final java.util.Set<String> MEDIUM_WORDS = java.util.Set.of("the", "some", "still", "calm", "deep",
+            "clear", "clean", "cold", "fresh", "tap", "plain", "thick", "runny", "golden", "olive", "cooking");
+
+    /**
+     * The index of a liquid ("water", "oil", "honey") that the words speak of as a medium, after a
+     * preposition ("floats on water", "a ball falls into the water", "sinks in honey"), where nothing
+     * in the prompt could hold it (no vessel, pond or puddle) and no liquid is poured; -1 otherwise.
+     */
+    private static int bareLiquid(List<Token> tokens) {
+        int found = -1;
+        for (int k = 0; k < tokens.size(); k++) {
+            String w = tokens.get(k).norm();
+            Shape shape = Vocabulary.SHAPES.get(w);
+            // ("a glass marble": glass the material, not a vessel)
+            boolean material = k + 1 < tokens.size() && Vocabulary.SHAPES.containsKey(tokens.get(k + 1).norm());
+            if (shape != null && shape.hollow() && !material || LiquidWords.POUR_VERBS.contains(w) || LiquidWords.RAIN_NOUNS.containsKey(w)
+                    || w.equals("dam") || w.startsWith("fill")) {
+                return -1;
+            }
+            if (found >= 0 || !LiquidWords.KINDS.containsKey(w)) continue;
+            int p = k - 1;
+            while (p >= 0 && MEDIUM_WORDS.contains(tokens.get(p).norm())) p--;
+            boolean after = k + 1 < tokens.size() && (Vocabulary.SHAPES.containsKey(tokens.get(k + 1).norm())
+                    || LiquidWords.POUR_VERBS.contains(tokens.get(k + 1).norm()));
+            if (p >= 0 && MEDIUM_PREPS.contains(tokens.get(p).norm()) && !after) found = k;
+        }
+        return found;
     }
 
     /** Whether the prompt's things include pool balls and say nothing they stand on: no table, no floor, no place but a pool hall. */

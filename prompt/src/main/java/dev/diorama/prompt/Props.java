@@ -81,6 +81,24 @@ final class Props {
 
     private Props() {}
 
+    /**
+     * How deep a thing {@code share} as dense as a liquid floats in it, by Archimedes: a ball to the
+     * cap that holds that share of the ball's volume, anything else upright as placed, to that share
+     * of its height (exact for a box or an upright cylinder). 0 when it is not lighter than the liquid.
+     */
+    static double floatingDepth(Shape shape, Vec3 size, double share) {
+        if (!(share < 1)) return 0;
+        if (shape != Shape.BALL) return share * size.y();
+        // A cap of height h holds h^2 (3r - h) / (4 r^3) of the ball's volume.
+        double r = size.x() / 2, lo = 0, hi = 2 * r;
+        for (int k = 0; k < 60; k++) {
+            double h = (lo + hi) / 2;
+            if (h * h * (3 * r - h) / (4 * r * r * r) < share) lo = h;
+            else hi = h;
+        }
+        return (lo + hi) / 2;
+    }
+
     /** One object of a unit, in the unit's frame. {@code base} is its id before numbering. */
     record Piece(ObjectGroup group, String base, Shape shape, Material material, Rgb color, Vec3 size, Vec3 position,
                  Quat rotation, Vec3 velocity, boolean fixed, String asset) {
@@ -978,7 +996,11 @@ final class Props {
             double y = size.y();
             // Into a liquid: things a size of their own said nothing of are made small beside the opening
             // and start lower, so that the splash stays in the container.
-            boolean wet = d.filled.contains(g);
+            boolean wet = d.filled.containsKey(g);
+            // "floats in", "bobs in", "sinks in": side by side at the liquid's surface, from the middle
+            // out, as many as fit; the rest go in from above as the others do
+            double surface = wet ? floor + Liquids.level(g.shape(), size, d.filled.get(g).fraction()) : Double.NaN;
+            List<Piece> afloat = new ArrayList<>();
             for (ObjectGroup c : held) {
                 Vec3 cs = Staging.size(c);
                 // (A vessel goes in upright: its width must pass the opening; anything else, turned any way.)
@@ -1002,11 +1024,32 @@ final class Props {
                     notes.add("\"" + c.words() + "\" is made " + PromptReader.metres(largest) + (round ? " across" : " at its longest")
                             + " to fit into the " + PromptReader.metres(opening) + " opening of the " + g.noun().word());
                 }
+                List<Integer> members = members(c);
+                int from = 0;
+                Draft.Afloat how = wet && !c.shape().hollow() ? afloat(c, g) : null;
+                if (how != null) {
+                    String kind = d.filled.get(g).kind();
+                    double rho = dev.diorama.scene.Liquid.density(kind), density = Staging.meanDensity(c, d, material(c), cs);
+                    if (how == Draft.Afloat.FLOAT && density >= rho) {
+                        notes.add("\"" + c.words() + "\" (" + material(c).jsonName() + ", " + Math.round(density) + " kg/m^3) is"
+                                + " denser than " + kind + " (" + Math.round(rho) + " kg/m^3), so it sinks; it starts at the surface");
+                    }
+                    double sunk = how == Draft.Afloat.FLOAT ? floatingDepth(c.shape(), cs, density / rho) : 0;
+                    double half = c.shape() == Shape.BALL ? cs.x() / 2 : cs.y() / 2;
+                    // (on the bottom of a vessel too shallow for it to float)
+                    double low = Math.max(surface - sunk, floor + 0.001);
+                    for (Vec3 at : afloatSpots(g, size, floor, low, low + 2 * half, c.shape(), cs, members.size(), afloat)) {
+                        Piece p = piece(c, cs, new Vec3(at.x(), round(low + half), at.z()), null, null);
+                        afloat.add(p);
+                        u.pieces.add(p);
+                        from++;
+                    }
+                }
                 boolean falls = falls(c, g);
                 double bottom = y + (falls ? wet ? DROP_INTO_LIQUID : Math.max(DROP_ONTO, 0.02) : 0.01);
                 double said = heightSaid(c, g);
                 if (!Double.isNaN(said) && said != Double.POSITIVE_INFINITY && said - baseY > bottom) bottom = said - baseY;
-                for (int k : members(c)) {
+                for (int k = from; k < members.size(); k++) {
                     double half = c.shape() == Shape.BALL ? cs.x() / 2 : cs.y() / 2;
                     u.pieces.add(piece(c, cs, new Vec3(0, round(bottom + half), 0), null, null));
                     // A small thing falling fast onto a thin floor must not pass through it between two
@@ -1016,8 +1059,89 @@ final class Props {
                     u.physicsRate = Math.max(u.physicsRate, (int) Math.ceil(speed / (0.4 * reach)));
                     bottom += 2 * half + 0.02;
                 }
-                y = bottom;
+                if (from < members.size()) y = bottom;
             }
+        }
+
+        /**
+         * Up to {@code count} places for things of {@code shape} and {@code cs} whose bottoms are at
+         * {@code bottom} and tops at {@code top} in a vessel whose inside's floor is at {@code floor}.
+         * First about its middle as the smallest regular polygon that keeps them 5 mm apart (one in
+         * the middle, two side by side along x, three in a triangle, ... six); where that does not
+         * fit, on a lattice (hexagonal for round things, square for boxes) their width and a quarter
+         * (at least 5 mm) apart, nearest the middle first. Each must lie a margin (5 mm, or a tenth
+         * of its width) inside the vessel at its bottom and top (a tank's inside, a round vessel's
+         * radius there) and clear of the things already {@code placed}: an ice cube placed 0.6 mm
+         * from a glass's wall, a film of water between, was thrown out of the glass.
+         */
+        private List<Vec3> afloatSpots(ObjectGroup g, Vec3 size, double floor, double bottom, double top, Shape shape, Vec3 cs,
+                                       int count, List<Piece> placed) {
+            boolean round = roundInPlan(shape);
+            double width = Math.max(cs.x(), cs.z()), reach = round ? width : Math.hypot(cs.x(), cs.z());
+            double pitch = reach + Math.max(0.005, 0.25 * width);
+            double margin = Math.max(0.005, 0.1 * width), t = g.shape() == Shape.TANK ? Solids.tankWall(size) : 0;
+            double hx = (size.x() - 2 * t) / 2 - margin, hz = (size.z() - 2 * t) / 2 - margin;
+            double depth = Solids.cavityDepth(g.shape(), size);
+            double radius = g.shape() == Shape.TANK ? Double.NaN : Math.min(
+                    Solids.cavityRadius(g.shape(), size, Math.max(bottom, floor)),
+                    Solids.cavityRadius(g.shape(), size, Math.min(top, floor + depth))) - margin;
+            List<Vec3> out = new ArrayList<>();
+            // Inside the vessel, and 5 mm clear of what is placed: round things by their circles, others by their boxes.
+            java.util.function.BiPredicate<Vec3, List<Vec3>> fits = (v, more) -> {
+                boolean ok = g.shape() == Shape.TANK ? Math.abs(v.x()) + cs.x() / 2 <= hx && Math.abs(v.z()) + cs.z() / 2 <= hz
+                        : round ? Math.hypot(v.x(), v.z()) + width / 2 <= radius
+                        : Math.hypot(Math.abs(v.x()) + cs.x() / 2, Math.abs(v.z()) + cs.z() / 2) <= radius;
+                for (Piece p : placed) ok &= apart(p.position(), p.size(), roundInPlan(p.shape()), v, cs, round);
+                for (Vec3 o : more) ok &= apart(o, cs, round, v, cs, round);
+                return ok;
+            };
+            // The polygon as small as keeps its corners apart (by the millimetre).
+            for (double rho = 0; count <= 6 && rho <= pitch; rho += 0.001) {
+                List<Vec3> ring = new ArrayList<>();
+                for (int k = 0; k < count; k++) {
+                    double a = Math.PI + 2 * Math.PI * k / count;
+                    Vec3 v = new Vec3(round(rho * Math.cos(a)), 0, round(rho * Math.sin(a)));
+                    if (fits.test(v, ring)) ring.add(v);
+                }
+                if (ring.size() == count) return ring;
+            }
+            // A hexagonal lattice for round things, a square one for boxes.
+            int n = (int) Math.ceil(Math.max(size.x(), size.z()) / pitch) + 1;
+            List<Vec3> lattice = new ArrayList<>();
+            for (int i = -n; i <= n; i++) {
+                for (int k = -n; k <= n; k++) {
+                    lattice.add(round ? new Vec3(round((i + 0.5 * Math.abs(k % 2)) * pitch), 0, round(k * pitch * Math.sqrt(3) / 2))
+                            : new Vec3(round(i * pitch), 0, round(k * pitch)));
+                }
+            }
+            lattice.sort(java.util.Comparator.comparingDouble((Vec3 v) -> Math.round(1e6 * Math.hypot(v.x(), v.z())))
+                    .thenComparingDouble(v -> Math.abs(v.z())).thenComparingDouble(Vec3::x).thenComparingDouble(Vec3::z));
+            for (Vec3 v : lattice) {
+                if (out.size() == count) break;
+                if (fits.test(v, out)) out.add(v);
+            }
+            return out;
+        }
+
+        /** Whether a thing standing as placed is round seen from above: a ball, or an upright cylinder, cone or vessel. */
+        private static boolean roundInPlan(Shape shape) {
+            return shape == Shape.BALL || shape.round();
+        }
+
+        /** Whether two things standing at {@code a} and {@code b} are 5 mm apart seen from above: circles if both are round, else boxes. */
+        private static boolean apart(Vec3 a, Vec3 as, boolean ar, Vec3 b, Vec3 bs, boolean br) {
+            if (ar && br) return Math.hypot(a.x() - b.x(), a.z() - b.z()) >= (as.x() + bs.x()) / 2 + 0.005;
+            return Math.abs(a.x() - b.x()) >= (as.x() + bs.x()) / 2 + 0.005 || Math.abs(a.z() - b.z()) >= (as.z() + bs.z()) / 2 + 0.005;
+        }
+
+        /** How {@code child} is said to be in {@code vessel}'s liquid ("a cork bobs in a bucket of water"), or null. */
+        Draft.Afloat afloat(ObjectGroup child, ObjectGroup vessel) {
+            for (Draft.AfloatVerb a : d.afloat) {
+                if (a.vessel() >= vessel.at() && a.vessel() < vessel.end() && a.verb() > child.at() && a.verb() < vessel.at()) {
+                    return a.how();
+                }
+            }
+            return null;
         }
 
         // ---- ramps ----

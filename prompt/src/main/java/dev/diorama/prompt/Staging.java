@@ -1228,11 +1228,25 @@ final class Staging {
             if (Boolean.TRUE.equals(said) && !notes.contains(note)) notes.add(note);
             return so;
         }
-        if (Boolean.FALSE.equals(said)) return so;
-        Double own = Vocabulary.WALLS.get(g.noun().word());
-        double wall = own != null ? own * (so.size().x() / g.noun().size().x())
-                : Boolean.TRUE.equals(said) ? HOLLOW_WALL * so.size().x() : 0;
+        double wall = wall(g, d, so.size().x());
         return wall > 0 ? so.withWall(wall) : so;
+    }
+
+    /** The shell of a ball of {@code g} made {@code diameter} across, m ({@link #shell}); 0 for a solid one or another shape. */
+    static double wall(ObjectGroup g, Draft d, double diameter) {
+        if (g.shape() != Shape.BALL) return 0;
+        Boolean said = d.hollow.get(g);
+        if (Boolean.FALSE.equals(said)) return 0;
+        Double own = Vocabulary.WALLS.get(g.noun().word());
+        return own != null ? own * (diameter / g.noun().size().x()) : Boolean.TRUE.equals(said) ? HOLLOW_WALL * diameter : 0;
+    }
+
+    /** The mean density of a thing of {@code g} of {@code size}, kg/m^3: its material's, or a hollow ball's shell and air over its volume. */
+    static double meanDensity(ObjectGroup g, Draft d, Material material, Vec3 size) {
+        double wall = wall(g, d, size.x());
+        if (wall <= 0) return material.density;
+        double air = Math.pow((size.x() - 2 * wall) / size.x(), 3);
+        return material.density * (1 - air) + dev.diorama.scene.Environment.EARTH_AIR_DENSITY * air;
     }
 
     private static SceneObject object(String id, Item it, double[] xz, double bottom, Room room, Quat rotation,

@@ -323,7 +323,10 @@ final class Vocabulary {
 
         DROP_VERBS.addAll(List.of("drop", "drops", "dropped", "dropping", "fall", "falls", "fell", "falling",
                 "fallen", "bounce", "bounces", "bounced", "bouncing", "land", "lands", "landed", "landing", "hit",
-                "hits", "hitting", "released", "release", "releases", "let", "go"));
+                "hits", "hitting", "released", "release", "releases", "let", "go",
+                // into a liquid: "a red ball splashes into a tank of water"
+                "splash", "splashes", "splashed", "splashing", "plunge", "plunges", "plunged", "plunging", "plop", "plops",
+                "plopped"));
 
         String floor = "is not a floor material yet; a floor can be any material of an object, or sand, grass or carpet";
         for (String w : List.of("dirt", "mud", "muddy", "snow", "snowy", "soil", "gravel", "earth")) {
@@ -348,6 +351,8 @@ final class Vocabulary {
             NOT_YET.put(w, "is not built yet: open water is too large for the liquid solver; water in a tank, a bathtub, a pond"
                     + " or a puddle is (\"a cannonball falls into a tank of water\")");
         }
+        NOT_YET.put("swimming", "(a swimming pool) is not built yet: it is too large for the liquid solver; water in a tank,"
+                + " a bathtub, a pond or a puddle is (\"a tennis ball drops into a tank of water\")");
         for (String w : List.of("pocket", "pockets", "pocketed", "potted")) {
             NOT_YET.put(w, "is not built yet: the pool table has cushions but no pockets, so the balls stay on the cloth");
         }

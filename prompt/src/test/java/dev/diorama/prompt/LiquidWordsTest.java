@@ -289,4 +289,131 @@ class LiquidWordsTest {
             assertNotNull(fill.scene().liquids().getFirst().pour(), pair[0] + " pours");
         }
     }
+
+    /** The height of the liquid's surface in the vessel {@code id} of {@code s}, world metres. */
+    private static double surface(Scene s, String id) {
+        SceneObject v = s.object(id);
+        return v.position().y() + v.size().y() / 2 - Solids.cavityDepth(v.shape(), v.size()) + liquidIn(s, id).level();
+    }
+
+    /**
+     * "floats in", "bobs in", "sinks in" a vessel's liquid: the thing starts at the surface, where
+     * "falls into" drops it from above. Floating, it starts at Archimedes' depth, its weight that of
+     * the liquid it puts aside: a box upright to its density's share of its height, a ball to the cap
+     * that holds that share of its volume (a tennis ball by its shell and air); bobbing or sinking,
+     * its bottom on the surface.
+     */
+    @Test
+    void whatFloatsStartsAtArchimedesDepthAndWhatSinksOnTheSurface() {
+        Scene block = parse("a wooden block floats in a tank of water").scene();
+        SceneObject b = block.object("wood-cube");
+        double share = b.material().density / Liquid.density("water");
+        double bottom = b.position().y() - b.size().y() / 2;
+        assertEquals(surface(block, "glass-tank") - share * b.size().y(), bottom, 0.001, "the block's bottom");
+
+        // A tennis ball: 57 g of rubber shell and air in 6.7 cm, a tenth of it under water.
+        Scene ball = parse("a tennis ball floats in a tank of water").scene();
+        SceneObject t = ball.object("rubber-tennis-ball");
+        assertTrue(t.wall() > 0, "hollow");
+        double r = t.size().x() / 2, h = surface(ball, "glass-tank") - (t.position().y() - r);
+        double displaced = Math.PI * h * h * (3 * r - h) / 3 * Liquid.density("water");
+        assertEquals(t.mass(), displaced, 0.01 * t.mass(), "the cap under water weighs what the ball does (h = " + h + ")");
+
+        for (String prompt : List.of("a cork bobs in a bucket of water", "a coin sinks in a glass of water",
+                "a glass marble sinks slowly in a glass of honey", "a stone sinks to the bottom of a tank of water")) {
+            PromptParser.Parse p = parse(prompt);
+            assertTrue(p.ignoredWords().isEmpty(), prompt + ": ignored " + p.ignoredWords());
+            Scene s = p.scene();
+            SceneObject thing = s.objects().stream().filter(o -> !o.fixed()).findFirst().orElseThrow();
+            double low = thing.position().y() - (thing.shape() == Shape.BALL ? thing.size().x() : thing.size().y()) / 2;
+            assertEquals(surface(s, s.liquids().getFirst().in()), low, 0.0011, prompt + ": its bottom on the surface");
+            assertEquals(Vec3.ZERO, thing.velocity(), prompt);
+        }
+        // Denser than the liquid, "floats" is what it cannot do: said, and it starts on the surface.
+        PromptParser.Parse steel = parse("a steel ball floats in a tank of water");
+        assertTrue(steel.notes().stream().anyMatch(n -> n.contains("is denser than water") && n.contains("so it sinks")),
+                steel.notes().toString());
+        // "falls into" still drops it from above the rim
+        Scene falls = parse("a wooden block falls into a tank of water").scene();
+        SceneObject tank = falls.object("glass-tank");
+        assertTrue(falls.object("wood-cube").position().y() - falls.object("wood-cube").size().y() / 2
+                > tank.position().y() + tank.size().y() / 2, "from above the rim");
+    }
+
+    /**
+     * Several things afloat lie side by side at the surface: a regular polygon about the middle
+     * while it fits (three ice cubes in a triangle in a glass), else a lattice, each at least 5 mm
+     * from the others and from the vessel's wall (an ice cube 0.6 mm from a glass's wall was
+     * thrown out of it), the rest dropped in from above. Small things make the liquid finer: five
+     * particles across the ice cube's 1.6 cm, at most 3 mm apart.
+     */
+    @Test
+    void thingsAfloatLieApartAtTheSurfaceAndTheLiquidIsFineEnoughForThem() {
+        Scene s = parse("ice cubes float in a glass of water").scene();
+        SceneObject glass = s.object("glass");
+        List<SceneObject> cubes = s.objects().stream().filter(o -> !o.fixed()).toList();
+        assertEquals(3, cubes.size());
+        double level = surface(s, "glass");
+        for (SceneObject c : cubes) {
+            assertEquals(cubes.getFirst().position().y(), c.position().y(), 1e-12, "all at one height");
+            assertTrue(c.position().y() - c.size().y() / 2 < level && c.position().y() + c.size().y() / 2 > level, "across the surface");
+            double bottom = c.position().y() - c.size().y() / 2 - (glass.position().y() - glass.size().y() / 2);
+            double corner = Math.hypot(Math.abs(c.position().x()) + c.size().x() / 2, Math.abs(c.position().z()) + c.size().z() / 2);
+            assertTrue(corner <= Solids.cavityRadius(glass.shape(), glass.size(), bottom) - 0.005,
+                    c.id() + " 5 mm inside the glass: " + corner);
+            for (SceneObject o : cubes) {
+                if (o == c) continue;
+                assertTrue(Math.abs(o.position().x() - c.position().x()) >= c.size().x() + 0.005 - 1e-9
+                        || Math.abs(o.position().z() - c.position().z()) >= c.size().z() + 0.005 - 1e-9, c.id() + " and " + o.id());
+            }
+        }
+        assertEquals(0.003, s.liquids().getFirst().spacing(), 1e-12, "five particles across a 1.6 cm cube, 3 mm at the finest");
+        // A big thing changes nothing: a tank's water keeps its 12 mm.
+        assertEquals(0.012, parse("a wooden block floats in a tank of water").scene().liquids().getFirst().spacing(), 1e-12);
+        // Twenty corks: as many as fit at the surface of a bowl, the rest from above.
+        Scene corks = parse("twenty corks float in a bowl of water").scene();
+        double top = surface(corks, "ceramic-bowl");
+        long afloat = corks.objects().stream().filter(o -> !o.fixed() && o.position().y() - o.size().y() / 2 < top).count();
+        assertTrue(afloat >= 7 && afloat < 20, afloat + " afloat");
+    }
+
+    /**
+     * A liquid said as the medium, with nothing to hold it ("a wooden block floats on water", "a
+     * ball falls into water", "a marble sinks in honey"): a glass tank of it, about six times as
+     * long as the largest thing going in (20 to 60 cm), with a note. Before, the liquid's word was
+     * not understood and the ball fell onto the floor.
+     */
+    @Test
+    void aLiquidWithNothingToHoldItIsATankOfIt() {
+        for (String[] c : new String[][] {
+                {"a wooden block floats on water", "water", "0.6"},
+                {"a ball falls into the water", "water", "0.6"},
+                {"a glass marble sinks slowly in honey", "honey", "0.2"},
+                {"a tennis ball drops into calm water", "water", "0.4"},
+                {"a red ball splashes into oil", "oil", "0.6"}}) {
+            PromptParser.Parse p = parse(c[0]);
+            assertTrue(p.ignoredWords().isEmpty(), c[0] + ": ignored " + p.ignoredWords());
+            Scene s = p.scene();
+            assertEquals(1, s.liquids().size(), c[0]);
+            Liquid l = s.liquids().getFirst();
+            assertEquals(c[1], l.kind(), c[0]);
+            SceneObject tank = s.object(l.in());
+            assertEquals(Shape.TANK, tank.shape(), c[0]);
+            assertEquals(Double.parseDouble(c[2]), tank.size().x(), 1e-9, c[0]);
+            SceneObject thing = s.objects().stream().filter(o -> !o.fixed()).findFirst().orElseThrow();
+            assertTrue(Math.abs(thing.position().x() - tank.position().x()) < tank.size().x() / 2, c[0] + ": over the tank");
+            assertTrue(p.notes().stream().anyMatch(n -> n.contains("a tank of " + c[1] + ", as nothing was said to hold it")),
+                    c[0] + ": " + p.notes());
+        }
+        // "splashes into", "plunges into": dropped in, as "falls into"
+        assertEquals(SceneJson.write(parse("a red ball falls into a tank of water").scene()),
+                SceneJson.write(parse("a red ball splashes into a tank of water").scene()));
+        // Something that holds it, a pour or the words of a fill keep their meaning.
+        assertTrue(parse("a glass of water and a ball").scene().objects().stream().noneMatch(o -> o.shape() == Shape.TANK));
+        assertEquals("glass", parse("a ball falls into water in a glass").scene().liquids().getFirst().in());
+        assertTrue(parse("water pours onto a plate").scene().liquids().getFirst().pour() != null);
+        // Open water is said not to be built.
+        PromptParser.Parse pool = parse("a tennis ball is dropped into a swimming pool");
+        assertTrue(pool.notes().stream().anyMatch(n -> n.contains("a swimming pool") && n.contains("not built yet")), pool.notes().toString());
+    }
 }
