@@ -45,6 +45,13 @@ public final class SolidMeshes {
                 b.quad(p.get(0), p.get(1), p.get(2), p.get(3));
                 for (int i = 0; i < 4; i++) b.flat(p.get((i + 1) % 4), p.get(i), p.get(4));
             }
+            case BOAT -> {
+                // Each face of the hull flat, as a fan from its first corner (the faces are convex).
+                List<Vec3> p = Solids.hull(shape, size);
+                for (int[] f : Solids.faces(shape, size)) {
+                    for (int k = 1; k + 1 < f.length; k++) b.flat(p.get(f[0]), p.get(f[k]), p.get(f[k + 1]));
+                }
+            }
             case CONE -> b.lathe(new double[][] {{0, 0}, {1, 0}, {0, 1}}, size);
             case CYLINDER -> b.lathe(new double[][] {{0, 0}, {1, 0}, {1, 1}, {0, 1}}, size);
             case BALL -> b.sphere(size.x() / 2);

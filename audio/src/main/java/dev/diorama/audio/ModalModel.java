@@ -122,7 +122,7 @@ final class ModalModel {
                 yield new Geometry(f, Math.PI * d * d / 2 + Math.PI * d * len, d / 2);
             }
             // Solid blocks ring as the box that holds them.
-            case CUBE, PLANK, DOMINO, BRICK, WEDGE, PYRAMID, MESH -> box(m, s);
+            case CUBE, PLANK, DOMINO, BRICK, WEDGE, PYRAMID, BOAT, MESH -> box(m, s);
             // A compound rings mostly through its largest board (a table's top, a shelf's side, a step).
             case TABLE, POOL_TABLE, SHELF, STAIRS, TANK -> {
                 dev.diorama.scene.Solids.Box big = null;

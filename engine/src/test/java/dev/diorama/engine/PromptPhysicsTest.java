@@ -727,4 +727,26 @@ class PromptPhysicsTest {
                     cube.id() + " floats across the surface at " + surface + " m: its centre at " + end.y());
         }
     }
+
+    /**
+     * "a toy boat floats in a tank of water": a pine hull 30 cm long (a convex polyhedron, sampled
+     * for the liquid from its faces) set at its Archimedes draft floats upright for 2 s: its deck
+     * above the water, its bottom below, heeled and trimmed less than 10 degrees, inside the tank.
+     */
+    @Test
+    void aToyBoatFloatsUpright() {
+        Scene s = scene("a toy boat floats in a tank of water", 2);
+        SceneObject tank = object(s, "tank"), boat = object(s, "boat");
+        double t = Solids.tankWall(tank.size()), surface = tank.position().y() - tank.size().y() / 2 + t + s.liquids().getFirst().level();
+        Timeline tl = Simulator.run(s);
+        for (int f = 0; f < tl.frames().size(); f += 6) {
+            var pose = tl.frames().get(f).poses().get(s.indexOf(boat.id()));
+            Vec3 c = pose.position();
+            assertTrue(tilt(pose.rotation()) < 10, "upright at frame " + f + ": " + tilt(pose.rotation()) + " degrees");
+            assertTrue(c.y() - boat.size().y() / 2 < surface && c.y() + boat.size().y() / 2 > surface,
+                    "afloat at frame " + f + ": its middle at " + c.y() + ", the water at " + surface);
+            assertTrue(Math.abs(c.x()) + boat.size().x() / 2 < tank.size().x() / 2 - t
+                    && Math.abs(c.z()) + boat.size().z() / 2 < tank.size().z() / 2 - t, "in the tank: " + c);
+        }
+    }
 }

@@ -1622,6 +1622,7 @@ final class PromptReader {
             case WEDGE -> "wedges";
             case DOMINO -> "dominoes";
             case BRICK -> "bricks";
+            case BOAT -> "boats";
             case BOWL -> "bowls";
             case CUP -> "cups";
             case BOTTLE -> "bottles";

@@ -83,11 +83,21 @@ final class Props {
 
     /**
      * How deep a thing {@code share} as dense as a liquid floats in it, by Archimedes: a ball to the
-     * cap that holds that share of the ball's volume, anything else upright as placed, to that share
-     * of its height (exact for a box or an upright cylinder). 0 when it is not lighter than the liquid.
+     * cap that holds that share of the ball's volume, a boat's hull to the depth below which that
+     * share of its volume lies, anything else upright as placed, to that share of its height (exact
+     * for a box or an upright cylinder). 0 when it is not lighter than the liquid.
      */
     static double floatingDepth(Shape shape, Vec3 size, double share) {
         if (!(share < 1)) return 0;
+        if (shape == Shape.BOAT) {
+            double whole = Solids.boatVolumeBelow(size, size.y()), lo = 0, hi = size.y();
+            for (int k = 0; k < 60; k++) {
+                double h = (lo + hi) / 2;
+                if (Solids.boatVolumeBelow(size, h) < share * whole) lo = h;
+                else hi = h;
+            }
+            return (lo + hi) / 2;
+        }
         if (shape != Shape.BALL) return share * size.y();
         // A cap of height h holds h^2 (3r - h) / (4 r^3) of the ball's volume.
         double r = size.x() / 2, lo = 0, hi = 2 * r;
@@ -1008,7 +1018,12 @@ final class Props {
                 boolean sized = !Double.isNaN(c.length()) || c.scale() != 1;
                 // (A vessel is not made small: it floats, or fills and sinks, rather than splashing.)
                 boolean splashes = wet && !sized && c.noun().role() == Role.PLAIN && !c.shape().hollow();
-                if (across > 0.9 * opening || splashes && across > INTO_LIQUID * 1.5 * opening) {
+                Draft.Afloat how = wet && !c.shape().hollow() ? afloat(c, g) : null;
+                // (Afloat in a tank, a bath: set on the surface, not dropped through the opening, they keep
+                // their size where all of them lie on it, as a toy boat 30 cm long does in a tank.)
+                boolean lies = how != null && g.shape() == Shape.TANK
+                        && afloatSpots(g, size, floor, surface, c, cs, how, members(c).size(), afloat).size() == members(c).size();
+                if (!lies && (across > 0.9 * opening || splashes && across > INTO_LIQUID * 1.5 * opening)) {
                     if (across > 0.9 * opening && (sized || c.noun().role() != Role.PLAIN)) {
                         throw new PromptException(c.words() + " ... " + g.words(), "makes something "
                                 + PromptReader.metres(across) + " across that cannot go into a " + g.noun().word()
@@ -1026,7 +1041,6 @@ final class Props {
                 }
                 List<Integer> members = members(c);
                 int from = 0;
-                Draft.Afloat how = wet && !c.shape().hollow() ? afloat(c, g) : null;
                 if (how != null) {
                     String kind = d.filled.get(g).kind();
                     double rho = dev.diorama.scene.Liquid.density(kind), density = Staging.meanDensity(c, d, material(c), cs);
@@ -1034,12 +1048,8 @@ final class Props {
                         notes.add("\"" + c.words() + "\" (" + material(c).jsonName() + ", " + Math.round(density) + " kg/m^3) is"
                                 + " denser than " + kind + " (" + Math.round(rho) + " kg/m^3), so it sinks; it starts at the surface");
                     }
-                    double sunk = how == Draft.Afloat.FLOAT ? floatingDepth(c.shape(), cs, density / rho) : 0;
-                    double half = c.shape() == Shape.BALL ? cs.x() / 2 : cs.y() / 2;
-                    // (on the bottom of a vessel too shallow for it to float)
-                    double low = Math.max(surface - sunk, floor + 0.001);
-                    for (Vec3 at : afloatSpots(g, size, floor, low, low + 2 * half, c.shape(), cs, members.size(), afloat)) {
-                        Piece p = piece(c, cs, new Vec3(at.x(), round(low + half), at.z()), null, null);
+                    for (Vec3 at : afloatSpots(g, size, floor, surface, c, cs, how, members.size(), afloat)) {
+                        Piece p = piece(c, cs, at, null, null);
                         afloat.add(p);
                         u.pieces.add(p);
                         from++;
@@ -1064,22 +1074,30 @@ final class Props {
         }
 
         /**
-         * Up to {@code count} places for things of {@code shape} and {@code cs} whose bottoms are at
-         * {@code bottom} and tops at {@code top} in a vessel whose inside's floor is at {@code floor}.
-         * First about its middle as the smallest regular polygon that keeps them 5 mm apart (one in
-         * the middle, two side by side along x, three in a triangle, ... six); where that does not
-         * fit, on a lattice (hexagonal for round things, square for boxes) their width and a quarter
-         * (at least 5 mm) apart, nearest the middle first. Each must lie a margin (5 mm, or a tenth
-         * of its width) inside the vessel at its bottom and top (a tank's inside, a round vessel's
-         * radius there) and clear of the things already {@code placed}: an ice cube placed 0.6 mm
-         * from a glass's wall, a film of water between, was thrown out of the glass.
+         * Up to {@code count} places (centres, the vessel's frame) for things of {@code c} of size
+         * {@code cs} that are {@code how} in the liquid whose surface is at {@code surface} in a
+         * vessel whose inside's floor is at {@code floor}: floating at {@link #floatingDepth}, bobbing
+         * or sinking with their bottoms on the surface, on the floor where it is too shallow. First
+         * about its middle as the smallest regular polygon that keeps them 5 mm apart (one in the
+         * middle, two side by side along x or else z, three in a triangle, ... six); where that does
+         * not fit, on a lattice (hexagonal for round things, square for boxes) their width and a
+         * quarter (at least 5 mm) apart, nearest the middle first. Each must lie a margin (5 mm, or a
+         * tenth of its narrower width) inside the vessel at its bottom and top (a tank's inside, a
+         * round vessel's radius there) and clear of the things already {@code placed}: an ice cube
+         * placed 0.6 mm from a glass's wall, a film of water between, was thrown out of the glass.
          */
-        private List<Vec3> afloatSpots(ObjectGroup g, Vec3 size, double floor, double bottom, double top, Shape shape, Vec3 cs,
-                                       int count, List<Piece> placed) {
+        private List<Vec3> afloatSpots(ObjectGroup g, Vec3 size, double floor, double surface, ObjectGroup c, Vec3 cs,
+                                       Draft.Afloat how, int count, List<Piece> placed) {
+            Shape shape = c.shape();
+            double share = Staging.meanDensity(c, d, material(c), cs) / dev.diorama.scene.Liquid.density(d.filled.get(g).kind());
+            double sunk = how == Draft.Afloat.FLOAT ? floatingDepth(shape, cs, share) : 0;
+            double half = shape == Shape.BALL ? cs.x() / 2 : cs.y() / 2;
+            // (on the bottom of a vessel too shallow for it to float)
+            double bottom = Math.max(surface - sunk, floor + 0.001), top = bottom + 2 * half, y = round(bottom + half);
             boolean round = roundInPlan(shape);
             double width = Math.max(cs.x(), cs.z()), reach = round ? width : Math.hypot(cs.x(), cs.z());
             double pitch = reach + Math.max(0.005, 0.25 * width);
-            double margin = Math.max(0.005, 0.1 * width), t = g.shape() == Shape.TANK ? Solids.tankWall(size) : 0;
+            double margin = Math.max(0.005, 0.1 * Math.min(cs.x(), cs.z())), t = g.shape() == Shape.TANK ? Solids.tankWall(size) : 0;
             double hx = (size.x() - 2 * t) / 2 - margin, hz = (size.z() - 2 * t) / 2 - margin;
             double depth = Solids.cavityDepth(g.shape(), size);
             double radius = g.shape() == Shape.TANK ? Double.NaN : Math.min(
@@ -1095,23 +1113,26 @@ final class Props {
                 for (Vec3 o : more) ok &= apart(o, cs, round, v, cs, round);
                 return ok;
             };
-            // The polygon as small as keeps its corners apart (by the millimetre).
+            // The polygon as small as keeps its corners apart (by the millimetre), its first corner
+            // towards -x, else towards -z (two long boats side by side across a tank).
             for (double rho = 0; count <= 6 && rho <= pitch; rho += 0.001) {
-                List<Vec3> ring = new ArrayList<>();
-                for (int k = 0; k < count; k++) {
-                    double a = Math.PI + 2 * Math.PI * k / count;
-                    Vec3 v = new Vec3(round(rho * Math.cos(a)), 0, round(rho * Math.sin(a)));
-                    if (fits.test(v, ring)) ring.add(v);
+                for (double start : new double[] {Math.PI, -Math.PI / 2}) {
+                    List<Vec3> ring = new ArrayList<>();
+                    for (int k = 0; k < count; k++) {
+                        double a = start + 2 * Math.PI * k / count;
+                        Vec3 v = new Vec3(round(rho * Math.cos(a)), y, round(rho * Math.sin(a)));
+                        if (fits.test(v, ring)) ring.add(v);
+                    }
+                    if (ring.size() == count) return ring;
                 }
-                if (ring.size() == count) return ring;
             }
             // A hexagonal lattice for round things, a square one for boxes.
             int n = (int) Math.ceil(Math.max(size.x(), size.z()) / pitch) + 1;
             List<Vec3> lattice = new ArrayList<>();
             for (int i = -n; i <= n; i++) {
                 for (int k = -n; k <= n; k++) {
-                    lattice.add(round ? new Vec3(round((i + 0.5 * Math.abs(k % 2)) * pitch), 0, round(k * pitch * Math.sqrt(3) / 2))
-                            : new Vec3(round(i * pitch), 0, round(k * pitch)));
+                    lattice.add(round ? new Vec3(round((i + 0.5 * Math.abs(k % 2)) * pitch), y, round(k * pitch * Math.sqrt(3) / 2))
+                            : new Vec3(round(i * pitch), y, round(k * pitch)));
                 }
             }
             lattice.sort(java.util.Comparator.comparingDouble((Vec3 v) -> Math.round(1e6 * Math.hypot(v.x(), v.z())))

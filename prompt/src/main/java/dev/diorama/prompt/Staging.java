@@ -101,6 +101,7 @@ final class Staging {
             case WEDGE, STAIRS -> s.proportions(1.0);
             case DOMINO -> s.proportions(0.048);
             case BRICK -> s.proportions(0.215);
+            case BOAT -> s.proportions(0.3);
             case BOWL -> s.proportions(0.18);
             case CUP -> s.proportions(0.1);
             case BOTTLE -> s.proportions(0.3);
@@ -121,6 +122,7 @@ final class Staging {
             case CYLINDER -> Material.STEEL;
             case PLANK -> Material.WOOD;
             case CONE, WEDGE, TABLE, SHELF, STAIRS -> Material.WOOD;
+            case BOAT -> Material.PINE;
             case DOMINO, MESH -> Material.PLASTIC;
             case PYRAMID, BRICK, BOWL, CUP, JUG -> Material.STONE;  // stone stands in for brick and ceramic
             case BOTTLE, TANK -> Material.GLASS;
@@ -1106,8 +1108,8 @@ final class Staging {
                 case BALL, CUBE -> new Vec3(l, l, l);
                 case CYLINDER -> g.across() ? new Vec3(l, l / 0.6, l) : new Vec3(0.6 * l, l, 0.6 * l);
                 case PLANK -> new Vec3(l, l / 20, l / 5);
-                case CONE, PYRAMID, WEDGE, DOMINO, BRICK, BOWL, CUP, BOTTLE, JUG, PIN, TABLE, POOL_TABLE, SHELF, STAIRS, TANK, MESH
-                        -> g.shape().proportions(l);
+                case CONE, PYRAMID, WEDGE, DOMINO, BRICK, BOAT, BOWL, CUP, BOTTLE, JUG, PIN, TABLE, POOL_TABLE, SHELF, STAIRS, TANK,
+                     MESH -> g.shape().proportions(l);
             };
         }
         double largest = Math.max(s.x(), Math.max(s.y(), s.z()));

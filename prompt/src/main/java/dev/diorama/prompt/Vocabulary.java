@@ -189,6 +189,10 @@ final class Vocabulary {
         noun("volleyball", Shape.BALL, Material.RUBBER, 0.21, "white", "volleyball", "volleyballs");
         noun("baseball", Shape.BALL, Material.PLASTIC, 0.074, "white", "baseball", "baseballs");
         noun("snooker-ball", Shape.BALL, Material.RESIN, 0.0525, null, "snookerball");
+        // A toy boat: a solid pine hull 30 cm long with a flat deck (Shape.BOAT), painted red; it floats
+        // half under. (No sail, no cabin, not open: "a sailboat", "a rowboat" are not it.)
+        noun("boat", Shape.BOAT, Material.PINE, 0, "firebrick", "boat", "boats");
+        compound("toy boat", Shape.BOAT, Material.PINE, 0, "firebrick");
         // Things and vessels: the shapes of Shape with the sizes and materials of the everyday object.
         noun("cone", Shape.CONE, Material.PLASTIC, 0, null, "cone", "cones");
         noun("pyramid", Shape.PYRAMID, Material.STONE, 0, null, "pyramid", "pyramids");
@@ -351,13 +355,17 @@ final class Vocabulary {
             NOT_YET.put(w, "is not built yet: open water is too large for the liquid solver; water in a tank, a bathtub, a pond"
                     + " or a puddle is (\"a cannonball falls into a tank of water\")");
         }
+        for (String w : List.of("waterfall", "waterfalls", "fountain", "fountains", "wave", "waves", "surf", "tide")) {
+            NOT_YET.put(w, "is not built yet: the liquids are water, oil and honey in a vessel, a tank, a pond or a puddle,"
+                    + " poured (\"water pours from a jug into a glass\"), a dam break or rain");
+        }
         NOT_YET.put("swimming", "(a swimming pool) is not built yet: it is too large for the liquid solver; water in a tank,"
                 + " a bathtub, a pond or a puddle is (\"a tennis ball drops into a tank of water\")");
         for (String w : List.of("pocket", "pockets", "pocketed", "potted")) {
             NOT_YET.put(w, "is not built yet: the pool table has cushions but no pockets, so the balls stay on the cloth");
         }
         String object = "is not an object Diorama can build yet; the shapes are ball, cube, cylinder, plank, cone,"
-                + " pyramid, wedge, domino, brick, bowl, cup, glass, bottle, jug, bucket, tank, aquarium, puddle, pond, plate, table,"
+                + " pyramid, wedge, domino, brick, boat, bowl, cup, glass, bottle, jug, bucket, tank, aquarium, puddle, pond, plate, table,"
                 + " shelf,"
                 + " stairs, ramp, pedestal,"
                 + " pendulum, Newton's cradle, seesaw and models (.glb, .gltf, .obj files)";

@@ -319,6 +319,17 @@ class LiquidWordsTest {
         double displaced = Math.PI * h * h * (3 * r - h) / 3 * Liquid.density("water");
         assertEquals(t.mass(), displaced, 0.01 * t.mass(), "the cap under water weighs what the ball does (h = " + h + ")");
 
+        // A toy boat: a pine hull 30 cm long, as long as said in a tank (not made small to pass the
+        // opening), drawing the depth below which its weight's water lies.
+        PromptParser.Parse boatWords = parse("a toy boat floats in a tank of water");
+        assertTrue(boatWords.ignoredWords().isEmpty(), "ignored: " + boatWords.ignoredWords());
+        Scene boat = boatWords.scene();
+        SceneObject hull = boat.objects().stream().filter(o -> o.shape() == Shape.BOAT).findFirst().orElseThrow();
+        assertEquals(0.3, hull.size().x(), 1e-9);
+        double draft = surface(boat, "glass-tank") - (hull.position().y() - hull.size().y() / 2);
+        assertEquals(hull.mass(), Solids.boatVolumeBelow(hull.size(), draft) * Liquid.density("water"), 0.01 * hull.mass(),
+                "the water under the boat's waterline weighs what the boat does (draft " + draft + ")");
+
         for (String prompt : List.of("a cork bobs in a bucket of water", "a coin sinks in a glass of water",
                 "a glass marble sinks slowly in a glass of honey", "a stone sinks to the bottom of a tank of water")) {
             PromptParser.Parse p = parse(prompt);

@@ -516,6 +516,14 @@ class PromptCorpusTest {
         if (Double.isNaN(opening)) return vessel.id() + " is no vessel";
         double off = Math.hypot(in.position().x() - vessel.position().x(), in.position().z() - vessel.position().z());
         boolean fits = off + in.boundingRadius() < opening;
+        if (vessel.shape() == dev.diorama.scene.Shape.TANK) {
+            // A tank's opening is a rectangle: the thing's reach along x and z within its inside (a
+            // 20 cm block set afloat in a 60 x 30 cm tank lies there, though its corners' sphere is wider
+            // than the tank's narrow side).
+            double t = dev.diorama.scene.Solids.tankWall(vessel.size());
+            fits = Math.abs(in.position().x() - vessel.position().x()) + in.halfExtent(new Vec3(1, 0, 0)) < vessel.size().x() / 2 - t
+                    && Math.abs(in.position().z() - vessel.position().z()) + in.halfExtent(new Vec3(0, 0, 1)) < vessel.size().z() / 2 - t;
+        }
         boolean above = bottom(in) > vessel.position().y() - vessel.size().y() / 2;
         return fits && above ? null : in.id() + " does not start over the opening of " + vessel.id();
     }

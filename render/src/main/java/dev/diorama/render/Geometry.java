@@ -113,12 +113,12 @@ final class Geometry {
                 case BALL -> BALL;
                 case CUBE, PLANK, DOMINO, BRICK -> BOX;
                 case CYLINDER -> CYLINDER;
-                case CONE, PYRAMID, WEDGE, BOWL, CUP, BOTTLE, JUG, PIN, TABLE, POOL_TABLE, SHELF, STAIRS, TANK, MESH -> TRIANGLES;
+                case CONE, PYRAMID, WEDGE, BOAT, BOWL, CUP, BOTTLE, JUG, PIN, TABLE, POOL_TABLE, SHELF, STAIRS, TANK, MESH -> TRIANGLES;
             };
             if (shape[i] == TRIANGLES) mesh[i] = ShapeMeshes.of(o.shape(), s, o.asset());
             if (o.shape() == dev.diorama.scene.Shape.MESH) look[i] = mesh[i].look();
             convex[i] = switch (o.shape()) {
-                case BALL, CUBE, PLANK, DOMINO, BRICK, CYLINDER, CONE, PYRAMID, WEDGE -> true;
+                case BALL, CUBE, PLANK, DOMINO, BRICK, CYLINDER, CONE, PYRAMID, WEDGE, BOAT -> true;
                 default -> false;
             };
             bound[i] = o.boundingRadius() * (1 + 1e-9);

@@ -265,7 +265,7 @@ public record SceneObject(String id, Shape shape, Material material, Rgb color, 
             case CYLINDER, CONE, BOWL, CUP, BOTTLE, JUG, PIN -> Math.hypot(size.x() / 2, size.y() / 2);
             // Every other shape has a corner of its bounding box on it (a mesh is scaled to touch
             // its box; the furthest of its points is no further than the box's corner).
-            case CUBE, PLANK, DOMINO, BRICK, PYRAMID, WEDGE, TABLE, POOL_TABLE, SHELF, STAIRS, TANK, MESH -> size.length() / 2;
+            case CUBE, PLANK, DOMINO, BRICK, PYRAMID, WEDGE, BOAT, TABLE, POOL_TABLE, SHELF, STAIRS, TANK, MESH -> size.length() / 2;
         };
     }
 

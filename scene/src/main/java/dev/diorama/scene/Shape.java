@@ -19,6 +19,9 @@ import java.util.Locale;
  *       x = -size.x/2, the bottom at y = -size.y/2, and the slope falls from the top edge at
  *       (-x/2, +y/2) to the toe at (+x/2, -y/2): something released at the top runs towards +x.
  *       Its angle is atan(size.y / size.x).</li>
+ *   <li>{@code BOAT}: a toy boat's solid hull, its bow towards +x: a flat deck (size.x long,
+ *       size.z across), the sides and the transom drawn in to a bottom 0.6 of the beam, the stem
+ *       raked; a convex polyhedron ({@link Solids#hull}, {@link Solids#faces}).</li>
  *   <li>{@code BOWL}, {@code CUP}, {@code BOTTLE}, {@code JUG}: hollow surfaces of revolution about
  *       y (lathe profiles with walls of finite thickness), open at the top, diameter x = z.</li>
  *   <li>{@code PIN}: a tenpin bowling pin, a solid of revolution about y (the regulation contour,
@@ -35,7 +38,7 @@ import java.util.Locale;
  */
 public enum Shape {
     BALL, CUBE, CYLINDER, PLANK,
-    CONE, PYRAMID, WEDGE, DOMINO, BRICK,
+    CONE, PYRAMID, WEDGE, DOMINO, BRICK, BOAT,
     BOWL, CUP, BOTTLE, JUG, PIN,
     TABLE, POOL_TABLE, SHELF, STAIRS,
     TANK,
@@ -52,7 +55,7 @@ public enum Shape {
     public boolean round() {
         return switch (this) {
             case CYLINDER, CONE, BOWL, CUP, BOTTLE, JUG, PIN -> true;
-            case BALL, CUBE, PLANK, PYRAMID, WEDGE, DOMINO, BRICK, TABLE, POOL_TABLE, SHELF, STAIRS, TANK, MESH -> false;
+            case BALL, CUBE, PLANK, PYRAMID, WEDGE, DOMINO, BRICK, BOAT, TABLE, POOL_TABLE, SHELF, STAIRS, TANK, MESH -> false;
         };
     }
 
@@ -60,7 +63,7 @@ public enum Shape {
     public boolean hollow() {
         return switch (this) {
             case BOWL, CUP, BOTTLE, JUG, TANK -> true;
-            case BALL, CUBE, CYLINDER, PLANK, CONE, PYRAMID, WEDGE, DOMINO, BRICK, PIN, TABLE, POOL_TABLE, SHELF, STAIRS, MESH -> false;
+            case BALL, CUBE, CYLINDER, PLANK, CONE, PYRAMID, WEDGE, DOMINO, BRICK, BOAT, PIN, TABLE, POOL_TABLE, SHELF, STAIRS, MESH -> false;
         };
     }
 
@@ -79,6 +82,7 @@ public enum Shape {
             case WEDGE -> new Vec3(d, d / 2, d / 2);
             case DOMINO -> new Vec3(d * 24 / 48, d, d * 7.5 / 48);
             case BRICK -> new Vec3(d, d * 65 / 215, d * 102.5 / 215);
+            case BOAT -> new Vec3(d, d * 0.25, d * 0.42);          // a toy boat's hull: long, low and broad
             case BOWL -> new Vec3(d, d * 0.45, d);
             case CUP -> new Vec3(d * 0.8, d, d * 0.8);
             case BOTTLE -> new Vec3(d * 0.27, d, d * 0.27);

@@ -90,7 +90,7 @@ public final class Solids {
             case CUP -> CUP;
             case BOTTLE -> BOTTLE;
             case JUG -> JUG;
-            case BALL, CUBE, CYLINDER, PLANK, CONE, PYRAMID, WEDGE, DOMINO, BRICK, PIN, TABLE, POOL_TABLE, SHELF, STAIRS, TANK, MESH -> null;
+            case BALL, CUBE, CYLINDER, PLANK, CONE, PYRAMID, WEDGE, DOMINO, BRICK, BOAT, PIN, TABLE, POOL_TABLE, SHELF, STAIRS, TANK, MESH -> null;
         };
     }
 
@@ -252,15 +252,22 @@ public final class Solids {
                             new Vec3(run / 2, h / 2, sz / 2)));
                 }
             }
-            case BALL, CYLINDER, CONE, PYRAMID, WEDGE, BOWL, CUP, BOTTLE, JUG, PIN, MESH -> { }
+            case BALL, CYLINDER, CONE, PYRAMID, WEDGE, BOAT, BOWL, CUP, BOTTLE, JUG, PIN, MESH -> { }
         }
         return b;
     }
 
-    /** The corners of a wedge or pyramid (convex polyhedra), object space; empty for other shapes. */
+    /** The corners of a wedge, pyramid or boat (convex polyhedra), object space; empty for other shapes. */
     public static List<Vec3> hull(Shape shape, Vec3 size) {
         double a = size.x() / 2, b = size.y() / 2, c = size.z() / 2;
         return switch (shape) {
+            // A toy boat's hull, its bow towards +x: the deck a pentagon (the transom at -x, the sides
+            // straight to a quarter of the length forward, then in to the stem); the bottom the same
+            // pentagon drawn in (0.6 of the beam, the transom raked in by a tenth of the half length),
+            // every bottom edge parallel to the deck's above it, so that each side is a flat face.
+            case BOAT -> List.of(new Vec3(-a, b, -c), new Vec3(0.25 * a, b, -c), new Vec3(a, b, 0), new Vec3(0.25 * a, b, c),
+                    new Vec3(-a, b, c), new Vec3(-0.9 * a, -b, -0.6 * c), new Vec3(0.2 * a, -b, -0.6 * c),
+                    new Vec3(0.65 * a, -b, 0), new Vec3(0.2 * a, -b, 0.6 * c), new Vec3(-0.9 * a, -b, 0.6 * c));
             case WEDGE -> List.of(new Vec3(-a, -b, -c), new Vec3(a, -b, -c), new Vec3(-a, b, -c),
                     new Vec3(-a, -b, c), new Vec3(a, -b, c), new Vec3(-a, b, c));
             case PYRAMID -> List.of(new Vec3(-a, -b, -c), new Vec3(a, -b, -c), new Vec3(a, -b, c),
@@ -268,6 +275,93 @@ public final class Solids {
             case BALL, CUBE, CYLINDER, PLANK, CONE, DOMINO, BRICK, BOWL, CUP, BOTTLE, JUG, PIN, TABLE, POOL_TABLE, SHELF, STAIRS, TANK, MESH
                     -> List.of();
         };
+    }
+
+    /**
+     * The faces of a convex polyhedron's {@link #hull} (a wedge, pyramid or boat), each its corners'
+     * indices in order round it, counter-clockwise seen from outside; empty for other shapes.
+     */
+    public static List<int[]> faces(Shape shape, Vec3 size) {
+        List<int[]> raw = switch (shape) {
+            case WEDGE -> List.of(new int[] {0, 1, 4, 3}, new int[] {0, 3, 5, 2}, new int[] {1, 2, 5, 4}, new int[] {0, 2, 1},
+                    new int[] {3, 4, 5});
+            case PYRAMID -> List.of(new int[] {0, 1, 2, 3}, new int[] {0, 1, 4}, new int[] {1, 2, 4}, new int[] {2, 3, 4},
+                    new int[] {3, 0, 4});
+            case BOAT -> {
+                List<int[]> f = new ArrayList<>(List.of(new int[] {0, 1, 2, 3, 4}, new int[] {5, 6, 7, 8, 9}));
+                for (int k = 0; k < 5; k++) f.add(new int[] {k, (k + 1) % 5, 5 + (k + 1) % 5, 5 + k});
+                yield f;
+            }
+            case BALL, CUBE, CYLINDER, PLANK, CONE, DOMINO, BRICK, BOWL, CUP, BOTTLE, JUG, PIN, TABLE, POOL_TABLE, SHELF, STAIRS, TANK, MESH
+                    -> List.of();
+        };
+        // Turned outward: a face's normal points away from the middle of the corners.
+        List<Vec3> p = hull(shape, size);
+        Vec3 mid = Vec3.ZERO;
+        for (Vec3 v : p) mid = mid.plus(v.times(1.0 / p.size()));
+        List<int[]> out = new ArrayList<>();
+        for (int[] f : raw) {
+            Vec3 n = p.get(f[1]).minus(p.get(f[0])).cross(p.get(f[2]).minus(p.get(f[0])));
+            if (n.dot(p.get(f[0]).minus(mid)) >= 0) {
+                out.add(f.clone());
+            } else {
+                int[] r = new int[f.length];
+                for (int k = 0; k < f.length; k++) r[k] = f[f.length - 1 - k];
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The volume of a boat's hull (upright, as placed) below {@code depth} m over its bottom, m^3:
+     * its section at a share t of the height is the pentagon between the bottom's and the deck's
+     * corners at t (its sides are flat and their edges parallel), integrated in 400 slices.
+     */
+    public static double boatVolumeBelow(Vec3 size, double depth) {
+        List<Vec3> p = hull(Shape.BOAT, size);
+        double top = Math.clamp(depth / size.y(), 0, 1), v = 0;
+        int n = 400;
+        for (int k = 0; k < n; k++) {
+            double t = (k + 0.5) / n * top, area = 0;
+            for (int i = 0; i < 5; i++) {
+                Vec3 a = p.get(5 + i).times(1 - t).plus(p.get(i).times(t));
+                Vec3 b = p.get(5 + (i + 1) % 5).times(1 - t).plus(p.get((i + 1) % 5).times(t));
+                area += a.x() * b.z() - b.x() * a.z();
+            }
+            v += Math.abs(area) / 2 * top * size.y() / n;
+        }
+        return v;
+    }
+
+    /**
+     * A convex polyhedron's volume, centroid and principal second moments about its centroid along
+     * the axes, per unit density: {V, cx, cy, cz, Ixx, Iyy, Izz} (m^3, m, m^5), from the tetrahedra
+     * its faces' fans make with the origin (exact, the divergence theorem over flat faces; products
+     * of inertia left out).
+     */
+    static double[] polyhedron(List<Vec3> p, List<int[]> faces) {
+        double v = 0, mx = 0, my = 0, mz = 0, xx = 0, yy = 0, zz = 0;
+        for (int[] f : faces) {
+            for (int k = 1; k + 1 < f.length; k++) {
+                Vec3 a = p.get(f[0]), b = p.get(f[k]), c = p.get(f[k + 1]);
+                double dv = a.dot(b.cross(c)) / 6;
+                v += dv;
+                mx += dv * (a.x() + b.x() + c.x()) / 4;
+                my += dv * (a.y() + b.y() + c.y()) / 4;
+                mz += dv * (a.z() + b.z() + c.z()) / 4;
+                // Over a tetrahedron with a corner at the origin, the integral of x^2 is V/10 times the
+                // sum of the other corners' x squared and of their pairwise products.
+                xx += dv / 10 * (a.x() * a.x() + b.x() * b.x() + c.x() * c.x() + a.x() * b.x() + a.x() * c.x() + b.x() * c.x());
+                yy += dv / 10 * (a.y() * a.y() + b.y() * b.y() + c.y() * c.y() + a.y() * b.y() + a.y() * c.y() + b.y() * c.y());
+                zz += dv / 10 * (a.z() * a.z() + b.z() * b.z() + c.z() * c.z() + a.z() * b.z() + a.z() * c.z() + b.z() * c.z());
+            }
+        }
+        double cx = mx / v, cy = my / v, cz = mz / v;
+        xx -= v * cx * cx;
+        yy -= v * cy * cy;
+        zz -= v * cz * cz;
+        return new double[] {v, cx, cy, cz, yy + zz, xx + zz, xx + yy};
     }
 
     /**
@@ -282,6 +376,7 @@ public final class Solids {
             case CONE -> Math.PI / 12 * sx * sz * sy;
             case PYRAMID -> sx * sy * sz / 3;
             case WEDGE -> sx * sy * sz / 2;
+            case BOAT -> polyhedron(hull(shape, size), faces(shape, size))[0];
             case CUBE, PLANK, DOMINO, BRICK, TABLE, POOL_TABLE, SHELF, STAIRS, TANK -> {
                 double v = 0;
                 for (Box b : boxes(shape, size)) v += b.volume();
@@ -311,6 +406,10 @@ public final class Solids {
             case BALL, CUBE, CYLINDER, PLANK, DOMINO, BRICK -> Vec3.ZERO;
             case CONE, PYRAMID -> new Vec3(0, -sy / 4, 0);
             case WEDGE -> new Vec3(-sx / 6, -sy / 6, 0);
+            case BOAT -> {
+                double[] q = polyhedron(hull(shape, size), faces(shape, size));
+                yield new Vec3(q[1], q[2], q[3]);
+            }
             case TABLE, POOL_TABLE, SHELF, STAIRS, TANK -> {
                 Vec3 m = Vec3.ZERO;
                 double v = 0;
@@ -350,6 +449,10 @@ public final class Solids {
                     m * (sx * sx / 20 + 3 * sy * sy / 80));
             case WEDGE -> new Vec3(m * (sy * sy / 18 + sz * sz / 12), m * (sx * sx / 18 + sz * sz / 12),
                     m * (sx * sx + sy * sy) / 18);
+            case BOAT -> {
+                double[] q = polyhedron(hull(shape, size), faces(shape, size));
+                yield new Vec3(q[4], q[5], q[6]);
+            }
             case MESH -> new Vec3(m * (sy * sy + sz * sz) / 12, m * (sx * sx + sz * sz) / 12, m * (sx * sx + sy * sy) / 12);
             case CUBE, PLANK, DOMINO, BRICK, TABLE, POOL_TABLE, SHELF, STAIRS, TANK -> {
                 Vec3 c = centreOfMass(shape, size);

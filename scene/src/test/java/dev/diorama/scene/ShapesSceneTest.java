@@ -173,4 +173,72 @@ class ShapesSceneTest {
         Scene less = s.withObjects(List.of(s.object("ramp"), s.object("bob")));
         assertEquals(1, less.joints().size());
     }
+
+    /**
+     * A toy boat's hull is a convex polyhedron: its faces close and turn outward, and its volume,
+     * centre of mass and moments come from the divergence theorem over them. That routine gives the
+     * wedge's and the pyramid's closed forms exactly, and the boat's numbers match a count of the
+     * points of a fine grid that lie inside every face's plane; its volume below the deck by slices
+     * is its volume.
+     */
+    @Test
+    void aBoatsHullIsAClosedConvexPolyhedronWithItsMassProperties() {
+        Vec3 s = new Vec3(0.3, 0.4, 0.5);
+        for (Shape shape : new Shape[] {Shape.WEDGE, Shape.PYRAMID}) {
+            double[] q = Solids.polyhedron(Solids.hull(shape, s), Solids.faces(shape, s));
+            double v = Solids.volume(shape, s, null);
+            assertEquals(v, q[0], 1e-15, shape + " volume");
+            Vec3 c = Solids.centreOfMass(shape, s);
+            assertEquals(c.x(), q[1], 1e-15, shape + " centre x");
+            assertEquals(c.y(), q[2], 1e-15, shape + " centre y");
+            Vec3 i = Solids.inertia(shape, s, null);
+            assertEquals(i.x(), q[4], 1e-15, shape + " Ixx");
+            assertEquals(i.y(), q[5], 1e-15, shape + " Iyy");
+            assertEquals(i.z(), q[6], 1e-15, shape + " Izz");
+        }
+        Vec3 b = Shape.BOAT.proportions(0.3);
+        List<Vec3> p = Solids.hull(Shape.BOAT, b);
+        List<int[]> faces = Solids.faces(Shape.BOAT, b);
+        // Closed and outward: the faces' area vectors sum to zero, and each points away from the middle.
+        Vec3 sum = Vec3.ZERO;
+        for (int[] f : faces) {
+            for (int k = 1; k + 1 < f.length; k++) {
+                Vec3 n = p.get(f[k]).minus(p.get(f[0])).cross(p.get(f[k + 1]).minus(p.get(f[0])));
+                sum = sum.plus(n);
+                assertTrue(n.dot(p.get(f[0])) > 0, "outward");
+            }
+        }
+        assertEquals(0, sum.length(), 1e-15);
+        // A grid of 120 x 30 x 50 cells' centres: those inside every face's plane.
+        int nx = 120, ny = 30, nz = 50, in = 0;
+        double mx = 0, my = 0, ixx = 0;
+        for (int i = 0; i < nx; i++) {
+            for (int j = 0; j < ny; j++) {
+                for (int k = 0; k < nz; k++) {
+                    Vec3 x = new Vec3((i + 0.5) / nx - 0.5, (j + 0.5) / ny - 0.5, (k + 0.5) / nz - 0.5);
+                    x = new Vec3(x.x() * b.x(), x.y() * b.y(), x.z() * b.z());
+                    boolean inside = true;
+                    for (int[] f : faces) {
+                        Vec3 n = p.get(f[1]).minus(p.get(f[0])).cross(p.get(f[2]).minus(p.get(f[0])));
+                        inside &= n.dot(x.minus(p.get(f[0]))) <= 0;
+                    }
+                    if (!inside) continue;
+                    in++;
+                    mx += x.x();
+                    my += x.y();
+                    ixx += x.y() * x.y() + x.z() * x.z();
+                }
+            }
+        }
+        double cell = b.x() * b.y() * b.z() / (nx * ny * nz), volume = Solids.volume(Shape.BOAT, b, null);
+        assertEquals(in * cell, volume, 0.01 * volume, "volume");
+        Vec3 c = Solids.centreOfMass(Shape.BOAT, b);
+        assertEquals(mx / in, c.x(), 0.002 * b.x(), "centre of mass x");
+        assertEquals(my / in, c.y(), 0.002 * b.y(), "centre of mass y");
+        assertTrue(c.y() > 0 && c.x() < 0, "above the middle (the deck is wider than the bottom) and aft (the bow is pointed): " + c);
+        double iOrigin = Solids.inertia(Shape.BOAT, b, null).x() + volume * c.y() * c.y();
+        assertEquals(ixx * cell, iOrigin, 0.02 * iOrigin, "Ixx");
+        assertEquals(volume, Solids.boatVolumeBelow(b, b.y()), 1e-5 * volume, "by slices");
+        assertTrue(Solids.boatVolumeBelow(b, b.y() / 2) < volume / 2, "narrower below");
+    }
 }

@@ -505,7 +505,8 @@ final class LiquidWorld implements AutoCloseable {
 
     /**
      * Whether a point in an object's frame lies within {@code clear} of its material: exact for
-     * balls, cylinders, cones and compounds of boxes (a tank's glass included); a vessel's wall
+     * balls, cylinders, cones, convex polyhedra (a wedge, a pyramid, a boat; within {@code clear} of
+     * every face's plane) and compounds of boxes (a tank's glass included); a vessel's wall
      * counts by its profile (outside the cavity but inside the outer surface); other shapes by their
      * bounding box.
      */
@@ -526,6 +527,15 @@ final class LiquidWorld implements AutoCloseable {
                             && Math.abs(q.z() - c.z()) <= h.z() + clear) return true;
                 }
                 return false;
+            }
+            case WEDGE, PYRAMID, BOAT -> {
+                // Convex: inside every face's plane
+                List<Vec3> p = Solids.hull(o.shape(), s);
+                for (int[] f : Solids.faces(o.shape(), s)) {
+                    Vec3 n = p.get(f[1]).minus(p.get(f[0])).cross(p.get(f[2]).minus(p.get(f[0]))).normalized();
+                    if (n.dot(q.minus(p.get(f[0]))) > clear) return false;
+                }
+                return true;
             }
             case PIN -> {
                 double height = q.y() + hy;

@@ -732,7 +732,7 @@ public final class Simulator {
                 c.addChildShape(margin(new ConeCollisionShape(half.x, (float) s.y(), PhysicsSpace.AXIS_Y), hullMargin(minHalf)), shift);
                 yield c;
             }
-            case WEDGE, PYRAMID -> hull(Solids.hull(o.shape(), s), com, hullMargin(minHalf));
+            case WEDGE, PYRAMID, BOAT -> hull(Solids.hull(o.shape(), s), com, hullMargin(minHalf));
             case TABLE, POOL_TABLE, SHELF, STAIRS, TANK -> {
                 List<Solids.Box> boxes = Solids.boxes(o.shape(), s);
                 CompoundCollisionShape c = new CompoundCollisionShape(boxes.size());
