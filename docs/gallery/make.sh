@@ -92,10 +92,13 @@ still jenga          1 "a jenga tower on a table"
 still books-topple   0.35 "a row of five books topples like dominoes"
 still domino-spiral  1.2 "forty dominoes in a spiral topple"
 still double-pendulum 1.4 "a double pendulum swings" --motion-blur
+still spinning-top  1 "a close-up of a spinning top on a wooden floor"
 # Liquids (each simulates its film up to T: a few minutes apiece on two cores)
 still tank-of-water 1.5 "a wooden block falls into a tank of water"
 still pour          2.5 "water pours from a jug into a glass"
 still dam-break     0.4 "a dam breaks in a glass box"
+still toy-boat      1.5 "a toy boat floats on water"
+still ice-cubes     1.5 "ice cubes float in a glass of water"
 
 # Light and materials, from scene files (scenes/*.json; the map scenes/studio.hdr is made by
 # scenes/studio.py). Run from the repository root so that the map's relative path resolves.

@@ -13,6 +13,7 @@ import dev.diorama.scene.Shape;
 import dev.diorama.scene.Vec3;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -699,6 +700,7 @@ final class Arranging {
                     motion.velocity[first] = facing.rotate(new Vec3(0.2, 0, 0));
                 }
                 case SPIN -> {
+                    if (isTop(d.groups.get(g))) continue;   // a top spins about its own axis (tops)
                     // About the vertical, anticlockwise seen from above: two turns a second, half a
                     // turn "slowly", five "fast" (a spinning top does 10 to 50, too fast for 24 fps).
                     java.util.List<String> said = java.util.List.of(a.words().toLowerCase(java.util.Locale.ROOT).split("\\s+"));
@@ -860,5 +862,61 @@ final class Arranging {
     /** Half the vertical extent of an object of {@code size} and {@code shape} turned by {@code q}. */
     static double halfHeight(Vec3 size, Shape shape, Quat q) {
         return probe(size, shape, q).halfHeight();
+    }
+
+    /** A spinning top's tilt off the vertical as it is set down, degrees: a hand never sets it upright. */
+    static final double TOP_TILT_DEGREES = 15;
+    /** A spinning top's spin, turns a second: a toy top spun by hand does 20 to 50; "slowly" 20, "fast" 50. */
+    static final double TOP_TURNS = 40, TOP_SLOW = 20, TOP_FAST = 50;
+
+    /** Whether a group is a spinning top ("a spinning top", "a toy top"). */
+    static boolean isTop(ObjectGroup g) {
+        return g.noun().word().equals("spinning-top");
+    }
+
+    /**
+     * Spinning tops: each set down on its point on what it stands on (unless a height is said),
+     * its axis {@value #TOP_TILT_DEGREES} degrees off the vertical towards -x, spinning about that
+     * axis {@value #TOP_TURNS} turns a second ({@value #TOP_SLOW} "slowly", {@value #TOP_FAST}
+     * "fast"), anticlockwise seen from above. Gravity's torque about the point then turns the axis
+     * about the vertical: it precesses at about m g l / (I w), l the point's distance from the centre
+     * of mass (3/4 of a cone's height) and I w the spin's angular momentum (I = 3/10 m r^2), and
+     * nutates, until friction at the point brings it down.
+     */
+    static void tops(Draft d, List<Item> falling, double[] bottom, Staging.Motion motion, List<String> notes) {
+        for (int k = 0; k < falling.size(); k++) {
+            Item it = falling.get(k);
+            if (it.unit() != null || !isTop(it.group())) continue;
+            motion.rotation[k] = TOP_SET_DOWN;
+            motion.spin[k] = topSpin(d, it.group(), it.size(), notes);
+            motion.velocity[k] = null;
+            if (it.heightWords() == null) bottom[k] = 0;
+        }
+    }
+
+    /** How a top is set down: point down (a cone's apex is its +y), then tipped about z. */
+    static final Quat TOP_SET_DOWN = Quat.axisAngle(new Vec3(0, 0, 1), Math.toRadians(TOP_TILT_DEGREES))
+            .times(Quat.axisAngle(new Vec3(1, 0, 0), Math.PI));
+
+    /**
+     * A top's spin as it is set down ({@link #TOP_SET_DOWN}), rad/s about world axes: about its axis,
+     * from its point to its crown, as fast as the words say; with a note of the precession to expect.
+     */
+    static Vec3 topSpin(Draft d, ObjectGroup top, Vec3 size, List<String> notes) {
+        double turns = TOP_TURNS;
+        for (ActionPhrase a : d.actions) {
+            int g = subject(d.groups, a.at(), false);
+            if (a.act() != Act.SPIN || g < 0 || d.groups.get(g) != top) continue;
+            List<String> said = List.of(a.words().toLowerCase(java.util.Locale.ROOT).split("\\s+"));
+            if (said.stream().anyMatch(Set.of("slowly", "gently", "lazily")::contains)) turns = TOP_SLOW;
+            if (said.stream().anyMatch(Set.of("fast", "quickly", "rapidly")::contains)) turns = TOP_FAST;
+        }
+        double w = 2 * Math.PI * turns, r = size.x() / 2;
+        double precession = Staging.gravity(d) * 0.75 * size.y() / (0.3 * r * r * w);
+        notes.add(String.format(java.util.Locale.ROOT, "\"%s\": set down on its point, its axis %s degrees off the vertical,"
+                        + " spinning %s turns a second: it precesses about the vertical at about %.1f turns a second"
+                        + " (m g l / I w) and nutates, until friction at its point brings it down",
+                top.words(), PromptReader.number(TOP_TILT_DEGREES), PromptReader.number(turns), precession / (2 * Math.PI)));
+        return TOP_SET_DOWN.rotate(new Vec3(0, -1, 0)).times(w);
     }
 }

@@ -91,6 +91,24 @@ final class PromptReader {
     /** What "a vacuum ..." names: a room with its air pumped out. */
     private static final Set<String> VACUUM_VESSELS = Set.of("chamber", "tube", "jar", "room");
 
+    /** Verbs after "top" that make it a spinning top ("the top spins"). */
+    private static final Set<String> SPIN_AFTER_TOP = Set.of("spins", "spin", "spinning", "spun", "twirls", "twirling",
+            "wobbles", "wobbling", "precesses", "precessing");
+
+    /**
+     * Whether a top starts at {@code k}: "spinning top(s)", "toy top(s)", or "top(s)" followed by a
+     * verb of spinning and not after "on", "at", "from", "of", "to" (with or without "the"): "the top
+     * of the stairs spins" is not one, "a top spins" is.
+     */
+    private static boolean topAt(List<Token> tokens, int k) {
+        String a = tokens.get(k).norm(), b = k + 1 < tokens.size() ? tokens.get(k + 1).norm() : "";
+        if (Set.of("spinning", "toy").contains(a) && Set.of("top", "tops").contains(b)) return true;
+        if (!Set.of("top", "tops").contains(a) || !SPIN_AFTER_TOP.contains(b)) return false;
+        int before = k - 1;
+        if (before >= 0 && tokens.get(before).norm().equals("the")) before--;
+        return before < 0 || !Set.of("on", "at", "from", "of", "to").contains(tokens.get(before).norm());
+    }
+
     private static List<Token> idioms(List<Token> tokens) {
         List<Token> out = new ArrayList<>();
         for (int k = 0; k < tokens.size(); k++) {
@@ -111,6 +129,13 @@ final class PromptReader {
                 // "in a vacuum": no air to hold things up or slow them
                 out.addAll(Token.split("without air resistance"));
                 k += b.equals("vacuum") ? 1 : 2;
+            } else if (topAt(tokens, k)) {
+                // "a spinning top", "a toy top", "the top spins": a top (a noun of its own, never "on top of")
+                boolean pair = !Set.of("top", "tops").contains(a);
+                Token t = tokens.get(k);
+                String text = pair ? t.text() + " " + tokens.get(k + 1).text() : t.text();
+                out.add(new Token(text, (pair ? b : a).equals("tops") ? "spintops" : "spintop", Double.NaN, -1));
+                if (pair) k++;
             } else if (a.equals("inclined") && Set.of("plane", "planes").contains(b)) {
                 // "an inclined plane": a ramp
                 out.addAll(Token.split(b.equals("plane") ? "ramp" : "ramps"));

@@ -268,6 +268,7 @@ final class Staging {
         Arranging.arrange(d, falling, fallXz, fallBottom, motion.rotation, o.seed(), notes);
         Arranging.relate(d, falling, fallXz, notes);
         Arranging.act(d, falling, fallXz, fallBottom, motion, plan.consumed(), plan::member, notes);
+        Arranging.tops(d, falling, fallBottom, motion, notes);
         toTheWall(d, falling, fallXz, room, notes);
 
         // Every object with its id's stem; the pieces of units moved to their places in the row.
@@ -316,6 +317,15 @@ final class Staging {
             items.add(resting.get(k));
             bases.add(baseId(resting.get(k).group(), resting.get(k).material()));
         }
+        // A top on a table (a piece of the table's unit) is set down spinning where it stands, as one on the floor is (Arranging.tops).
+        for (int n = 0; n < unnamed.size(); n++) {
+            SceneObject so = unnamed.get(n);
+            if (so.fixed() || !so.spin().equals(Vec3.ZERO) || !Arranging.isTop(items.get(n).group())) continue;
+            double bottom = so.position().y() - so.halfHeight();
+            SceneObject turned = so.withPose(so.position(), Arranging.TOP_SET_DOWN);
+            unnamed.set(n, turned.withPosition(new Vec3(so.position().x(), Math.ceil((bottom + turned.halfHeight()) * 1e6 - 1e-6) / 1e6,
+                    so.position().z())).withSpin(Arranging.topSpin(d, items.get(n).group(), so.size(), notes)));
+        }
         List<String> ids = ids(bases);
         List<SceneObject> objects = new ArrayList<>();
         for (int n = 0; n < unnamed.size(); n++) {
@@ -332,6 +342,8 @@ final class Staging {
         int capture = captureFps(d, o.fps());
         // A tall stack (a Jenga tower, a column of blocks) steps as often as it needs to stand (Stacks).
         int rate = Math.max(plan.physicsRate(), Stacks.depth(objects) >= Stacks.TALL ? Stacks.TALL_RATE : 0);
+        // A fast spin (a top) turns at most SPIN_STEP radians a step: Bullet's gyroscopic term is then right.
+        for (SceneObject so : objects) rate = Math.max(rate, (int) Math.ceil(so.spin().length() / SPIN_STEP));
         int physicsRate = rate <= Scene.defaultPhysicsRate(capture) ? 0 : capture * (int) Math.ceil((double) rate / capture);
         double slow = (double) capture / o.fps();
         if (env.room() != null && env.floor() == Material.MAPLE) pit(objects, items, ids, notes);
@@ -1214,6 +1226,14 @@ final class Staging {
         }
         return xz;
     }
+
+    /**
+     * The most a body may turn in one step of the physics, radians: a spinning top at 40 turns a
+     * second steps 3,600 times a second. Splitting the gyroscopic term from Bullet's step errs by the
+     * step: at 936 steps a second a top's tilt grew from 15 to 28 degrees in 2 s, at 3,600 to 17.6,
+     * as the heavy top's equations give (sim/README.md, "Spinning bodies").
+     */
+    static final double SPIN_STEP = 0.07;
 
     /** A ball said "hollow" without a shell of its own: its wall is this part of its diameter (a tenth of its radius). */
     static final double HOLLOW_WALL = 0.05;

@@ -193,6 +193,9 @@ final class Vocabulary {
         // half under. (No sail, no cabin, not open: "a sailboat", "a rowboat" are not it.)
         noun("boat", Shape.BOAT, Material.PINE, 0, "firebrick", "boat", "boats");
         compound("toy boat", Shape.BOAT, Material.PINE, 0, "firebrick");
+        // A spinning top: a wooden cone 6 cm across and 4 cm tall set on its point, spinning (Arranging.tops).
+        // The reader's idioms make "spinning top", "toy top" and "a top spins" this word.
+        noun("spinning-top", Shape.CONE, Material.WOOD, 0.06, "crimson", "spintop", "spintops");
         // Things and vessels: the shapes of Shape with the sizes and materials of the everyday object.
         noun("cone", Shape.CONE, Material.PLASTIC, 0, null, "cone", "cones");
         noun("pyramid", Shape.PYRAMID, Material.STONE, 0, null, "pyramid", "pyramids");
@@ -443,6 +446,8 @@ final class Vocabulary {
             case "cone" -> s.proportions(0.3);
             case "wedge" -> s.proportions(0.3);
             case "traffic-cone" -> new Vec3(0.35, 0.5, 0.35);
+            // A squat top: a tall one (6 x 6 cm) barely spins fast enough at 40 turns a second to stay up.
+            case "spinning-top" -> new Vec3(0.06, 0.04, 0.06);
             case "wine-glass" -> new Vec3(0.08, 0.2, 0.08);
             // A ramp 1.2 m long and 40 cm wide at 25 degrees (its height follows from the angle: Props).
             case "ramp" -> new Vec3(1.2, 1.2 * Math.tan(Math.toRadians(25)), 0.4);

@@ -664,4 +664,35 @@ class PromptParserTest {
         assertTrue(two.getMessage().contains("names two winds"), two.getMessage());
         assertTrue(SceneJson.write(parse("a balloon floats outdoors in a breeze").scene()).contains("\"wind\""));
     }
+
+    /**
+     * "a spinning top", "a toy top", "a top spins": a wooden cone 6 cm across and 4 cm tall set down
+     * on its point, its axis 15 degrees off the vertical, spinning about that axis 40 turns a second
+     * (20 "slowly", 50 "fast"), on the floor or on a table alike, and stepped so that it turns at
+     * most 0.07 rad a step. "on top of", "the top of the stairs" stay what they were.
+     */
+    @Test
+    void aSpinningTopIsSetDownOnItsPointSpinningAboutItsAxis() {
+        for (String[] c : new String[][] {{"a spinning top", "40", "0"}, {"a toy top spins slowly", "20", "0"},
+                {"a top spins fast on a wooden floor", "50", "0"}, {"a spinning top on a table", "40", "0.75"}}) {
+            PromptParser.Parse p = PromptParser.parse(c[0], PromptParser.Options.DEFAULTS);
+            assertTrue(p.ignoredWords().isEmpty(), c[0] + ": ignored " + p.ignoredWords());
+            Scene s = p.scene();
+            SceneObject top = s.objects().stream().filter(o -> o.shape() == Shape.CONE).findFirst().orElseThrow();
+            assertEquals(new Vec3(0.06, 0.04, 0.06), top.size(), c[0]);
+            Vec3 axis = top.rotation().rotate(new Vec3(0, -1, 0));   // from the point to the crown
+            assertEquals(15, Math.toDegrees(Math.acos(axis.y())), 1e-9, c[0] + ": tilt");
+            Vec3 point = top.position().minus(axis.times(top.size().y() / 2));
+            // (on the floor to the micrometre; on a table a tenth of a millimetre above it, as anything set on one)
+            assertEquals(Double.parseDouble(c[2]), point.y(), 1.1e-4, c[0] + ": its point on what it stands on");
+            assertEquals(2 * Math.PI * Double.parseDouble(c[1]), top.spin().dot(axis), 1e-9, c[0] + ": spin about its axis");
+            assertEquals(0, top.spin().cross(axis).length(), 1e-9, c[0] + ": and about it alone");
+            assertTrue(s.physicsRate() * 0.07 >= top.spin().length(), c[0] + ": " + s.physicsRate() + " steps a second");
+            assertTrue(p.notes().stream().anyMatch(n -> n.contains("precesses about the vertical")), c[0] + ": " + p.notes());
+        }
+        for (String prompt : List.of("a ball on top of the table", "a ball rolls down from the top of the stairs")) {
+            assertTrue(PromptParser.parse(prompt, PromptParser.Options.DEFAULTS).scene().objects().stream()
+                    .noneMatch(o -> o.shape() == Shape.CONE), prompt);
+        }
+    }
 }

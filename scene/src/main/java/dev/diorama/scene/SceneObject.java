@@ -146,9 +146,11 @@ public record SceneObject(String id, Shape shape, Material material, Rgb color, 
         Vec3 ax = rotation.rotate(new Vec3(size.x() / 2, 0, 0)), ay = rotation.rotate(new Vec3(0, size.y() / 2, 0)),
                 az = rotation.rotate(new Vec3(0, 0, size.z() / 2));
         if (shape == Shape.PIN) return turnedReach(-ay.y() / (size.y() / 2), false);
-        if (shape == Shape.CYLINDER) {
-            // A cylinder's round section reaches down by its radius times the sine of its axis's tilt.
+        if (shape == Shape.CYLINDER || shape == Shape.CONE) {
+            // A cylinder's round section reaches down by its radius times the sine of its axis's tilt;
+            // a cone's, at its base only, or its apex (+y in its own frame) does (a top on its point).
             double tilt = Math.sqrt(Math.max(0, 1 - ay.y() * ay.y() / (size.y() * size.y() / 4)));
+            if (shape == Shape.CONE) return Math.max(-ay.y(), ay.y() + size.x() / 2 * tilt);
             return Math.abs(ay.y()) + size.x() / 2 * tilt;
         }
         return Math.abs(ax.y()) + Math.abs(ay.y()) + Math.abs(az.y());
@@ -267,6 +269,11 @@ public record SceneObject(String id, Shape shape, Material material, Rgb color, 
             // its box; the furthest of its points is no further than the box's corner).
             case CUBE, PLANK, DOMINO, BRICK, PYRAMID, WEDGE, BOAT, TABLE, POOL_TABLE, SHELF, STAIRS, TANK, MESH -> size.length() / 2;
         };
+    }
+
+    /** The same object elsewhere at the start, turned by {@code q}. */
+    public SceneObject withPose(Vec3 p, Quat q) {
+        return new SceneObject(id, shape, material, color, size, p, q, velocity, fixed, asset, enters, emission, spin, wall);
     }
 
     /** The same object elsewhere at the start. */

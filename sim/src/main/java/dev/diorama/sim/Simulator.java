@@ -278,6 +278,14 @@ public final class Simulator {
                 mass[i] = objects.get(i).mass();
                 volume[i] = objects.get(i).enclosedVolume();
             }
+            // The principal moments of the bodies whose moments differ (Gyroscopic; null: a ball, a cube, fixed).
+            Vec3[] moments = new Vec3[bodies.length];
+            for (int i = 0; i < bodies.length; i++) {
+                SceneObject o = objects.get(i);
+                if (fixedPose[i] != null || o.shape() == dev.diorama.scene.Shape.BALL) continue;
+                Vec3 m = Solids.inertia(o.shape(), o.size(), o.asset()).times(o.material().density);
+                if (Gyroscopic.anisotropic(m)) moments[i] = m;
+            }
             long step = 0;
             for (int f = 1; f < frames; f++) {
                 for (int s = 0; s < stepsPerFrame; s++, step++) {
@@ -307,6 +315,17 @@ public final class Simulator {
                             bodies[i].setGravity(new Vector3f((float) (airForce[0] / mass[i]),
                                     (float) (airForce[1] / mass[i] - scene.gravity()), (float) (airForce[2] / mass[i])));
                         }
+                    }
+                    for (int i = 0; i < bodies.length; i++) {
+                        if (moments[i] == null || !inWorld[i] || !bodies[i].isActive()) continue;
+                        Vec3 w0 = new Vec3(angVel[i].x, angVel[i].y, angVel[i].z);
+                        // A body turning slower than Gyroscopic.SLOWEST is left alone: Libbulletjme wakes a body
+                        // whose angular velocity is set, and a standing slab, kept awake, shook.
+                        if (w0.length() < Gyroscopic.SLOWEST) continue;
+                        Vec3 w = Gyroscopic.advance(w0,
+                                new Quat(rotation[i].getX(), rotation[i].getY(), rotation[i].getZ(), rotation[i].getW()),
+                                moments[i], dt);
+                        bodies[i].setAngularVelocity(new Vector3f((float) w.x(), (float) w.y(), (float) w.z()));
                     }
                     int eventsBefore = events.size();
                     if (wet != null) {
