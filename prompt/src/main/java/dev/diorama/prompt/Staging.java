@@ -342,8 +342,14 @@ final class Staging {
         int capture = captureFps(d, o.fps());
         // A tall stack (a Jenga tower, a column of blocks) steps as often as it needs to stand (Stacks).
         int rate = Math.max(plan.physicsRate(), Stacks.depth(objects) >= Stacks.TALL ? Stacks.TALL_RATE : 0);
-        // A fast spin (a top) turns at most SPIN_STEP radians a step: Bullet's gyroscopic term is then right.
-        for (SceneObject so : objects) rate = Math.max(rate, (int) Math.ceil(so.spin().length() / SPIN_STEP));
+        // A fast spin (a top) turns at most SPIN_STEP radians a step, where the gyroscopic term acts: not
+        // a rolling ball's, nor a cube's (equal moments).
+        for (SceneObject so : objects) {
+            if (so.shape() == Shape.BALL || so.spin().equals(Vec3.ZERO)) continue;
+            Vec3 m = dev.diorama.scene.Solids.inertia(so.shape(), so.size(), so.asset());
+            double lo = Math.min(m.x(), Math.min(m.y(), m.z())), hi = Math.max(m.x(), Math.max(m.y(), m.z()));
+            if (hi - lo > 1e-9 * hi) rate = Math.max(rate, (int) Math.ceil(so.spin().length() / SPIN_STEP));
+        }
         int physicsRate = rate <= Scene.defaultPhysicsRate(capture) ? 0 : capture * (int) Math.ceil((double) rate / capture);
         double slow = (double) capture / o.fps();
         if (env.room() != null && env.floor() == Material.MAPLE) pit(objects, items, ids, notes);
@@ -1228,8 +1234,8 @@ final class Staging {
     }
 
     /**
-     * The most a body may turn in one step of the physics, radians: a spinning top at 40 turns a
-     * second steps 3,600 times a second. Splitting the gyroscopic term from Bullet's step errs by the
+     * The most a body with unequal moments (not a ball, not a cube) may turn in one step of the
+     * physics, radians: a spinning top at 40 turns a second steps 3,600 times a second. Splitting the gyroscopic term from Bullet's step errs by the
      * step: at 936 steps a second a top's tilt grew from 15 to 28 degrees in 2 s, at 3,600 to 17.6,
      * as the heavy top's equations give (sim/README.md, "Spinning bodies").
      */
