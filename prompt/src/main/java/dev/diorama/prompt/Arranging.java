@@ -703,9 +703,8 @@ final class Arranging {
                     if (isTop(d.groups.get(g))) continue;   // a top spins about its own axis (tops)
                     // About the vertical, anticlockwise seen from above: two turns a second, half a
                     // turn "slowly", five "fast" (a spinning top does 10 to 50, too fast for 24 fps).
-                    java.util.List<String> said = java.util.List.of(a.words().toLowerCase(java.util.Locale.ROOT).split("\\s+"));
-                    double turns = said.stream().anyMatch(java.util.Set.of("slowly", "gently", "lazily")::contains) ? 0.5
-                            : said.stream().anyMatch(java.util.Set.of("fast", "quickly", "rapidly")::contains) ? 5 : 2;
+                    int manner = spinManner(a);
+                    double turns = manner < 0 ? 0.5 : manner > 0 ? 5 : 2;
                     for (int k : ks) motion.spin[k] = new Vec3(0, 2 * Math.PI * turns, 0);
                     notes.add("\"" + a.words() + "\": spinning about the vertical at " + PromptReader.number(turns)
                             + " turn" + (turns == 1 ? "" : "s") + " a second");
@@ -864,6 +863,13 @@ final class Arranging {
         return probe(size, shape, q).halfHeight();
     }
 
+    /** How a spin is said: -1 "slowly" ("gently", "lazily"), 1 "fast" ("quickly", "rapidly"), 0 neither (slow wins if both). */
+    static int spinManner(ActionPhrase a) {
+        List<String> said = List.of(a.words().toLowerCase(java.util.Locale.ROOT).split("\\s+"));
+        if (said.stream().anyMatch(Set.of("slowly", "gently", "lazily")::contains)) return -1;
+        return said.stream().anyMatch(Set.of("fast", "quickly", "rapidly")::contains) ? 1 : 0;
+    }
+
     /** A spinning top's tilt off the vertical as it is set down, degrees: a hand never sets it upright. */
     static final double TOP_TILT_DEGREES = 15;
     /** A spinning top's spin, turns a second: a toy top spun by hand does 20 to 50; "slowly" 20, "fast" 50. */
@@ -907,9 +913,8 @@ final class Arranging {
         for (ActionPhrase a : d.actions) {
             int g = subject(d.groups, a.at(), false);
             if (a.act() != Act.SPIN || g < 0 || d.groups.get(g) != top) continue;
-            List<String> said = List.of(a.words().toLowerCase(java.util.Locale.ROOT).split("\\s+"));
-            if (said.stream().anyMatch(Set.of("slowly", "gently", "lazily")::contains)) turns = TOP_SLOW;
-            if (said.stream().anyMatch(Set.of("fast", "quickly", "rapidly")::contains)) turns = TOP_FAST;
+            int manner = spinManner(a);
+            if (manner != 0) turns = manner < 0 ? TOP_SLOW : TOP_FAST;
         }
         double w = 2 * Math.PI * turns, r = size.x() / 2;
         double precession = Staging.gravity(d) * 0.75 * size.y() / (0.3 * r * r * w);

@@ -90,20 +90,21 @@ final class Props {
     static double floatingDepth(Shape shape, Vec3 size, double share) {
         if (!(share < 1)) return 0;
         if (shape == Shape.BOAT) {
-            double whole = Solids.boatVolumeBelow(size, size.y()), lo = 0, hi = size.y();
-            for (int k = 0; k < 60; k++) {
-                double h = (lo + hi) / 2;
-                if (Solids.boatVolumeBelow(size, h) < share * whole) lo = h;
-                else hi = h;
-            }
-            return (lo + hi) / 2;
+            double whole = Solids.boatVolumeBelow(size, size.y());
+            return depthHolding(h -> Solids.boatVolumeBelow(size, h) / whole, share, size.y());
         }
         if (shape != Shape.BALL) return share * size.y();
         // A cap of height h holds h^2 (3r - h) / (4 r^3) of the ball's volume.
-        double r = size.x() / 2, lo = 0, hi = 2 * r;
+        double r = size.x() / 2;
+        return depthHolding(h -> h * h * (3 * r - h) / (4 * r * r * r), share, 2 * r);
+    }
+
+    /** The depth in [0, height] below which {@code below} (rising with the depth) reaches {@code share}, by bisection. */
+    private static double depthHolding(java.util.function.DoubleUnaryOperator below, double share, double height) {
+        double lo = 0, hi = height;
         for (int k = 0; k < 60; k++) {
             double h = (lo + hi) / 2;
-            if (h * h * (3 * r - h) / (4 * r * r * r) < share) lo = h;
+            if (below.applyAsDouble(h) < share) lo = h;
             else hi = h;
         }
         return (lo + hi) / 2;

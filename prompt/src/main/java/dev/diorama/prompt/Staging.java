@@ -323,7 +323,7 @@ final class Staging {
             if (so.fixed() || !so.spin().equals(Vec3.ZERO) || !Arranging.isTop(items.get(n).group())) continue;
             double bottom = so.position().y() - so.halfHeight();
             SceneObject turned = so.withPose(so.position(), Arranging.TOP_SET_DOWN);
-            unnamed.set(n, turned.withPosition(new Vec3(so.position().x(), Math.ceil((bottom + turned.halfHeight()) * 1e6 - 1e-6) / 1e6,
+            unnamed.set(n, turned.withPosition(new Vec3(so.position().x(), upToMicrometre(bottom + turned.halfHeight()),
                     so.position().z())).withSpin(Arranging.topSpin(d, items.get(n).group(), so.size(), notes)));
         }
         List<String> ids = ids(bases);
@@ -346,9 +346,9 @@ final class Staging {
         // a rolling ball's, nor a cube's (equal moments).
         for (SceneObject so : objects) {
             if (so.shape() == Shape.BALL || so.spin().equals(Vec3.ZERO)) continue;
-            Vec3 m = dev.diorama.scene.Solids.inertia(so.shape(), so.size(), so.asset());
-            double lo = Math.min(m.x(), Math.min(m.y(), m.z())), hi = Math.max(m.x(), Math.max(m.y(), m.z()));
-            if (hi - lo > 1e-9 * hi) rate = Math.max(rate, (int) Math.ceil(so.spin().length() / SPIN_STEP));
+            if (dev.diorama.scene.Solids.unequalMoments(dev.diorama.scene.Solids.inertia(so.shape(), so.size(), so.asset()))) {
+                rate = Math.max(rate, (int) Math.ceil(so.spin().length() / SPIN_STEP));
+            }
         }
         int physicsRate = rate <= Scene.defaultPhysicsRate(capture) ? 0 : capture * (int) Math.ceil((double) rate / capture);
         double slow = (double) capture / o.fps();
@@ -1277,12 +1277,16 @@ final class Staging {
         return material.density * (1 - air) + dev.diorama.scene.Environment.EARTH_AIR_DENSITY * air;
     }
 
+    /** A centre's height up to the micrometre, never down: a turned object must not start below what it stands on. */
+    private static double upToMicrometre(double y) {
+        return Math.ceil(y * 1e6 - 1e-6) / 1e6;
+    }
+
     private static SceneObject object(String id, Item it, double[] xz, double bottom, Room room, Quat rotation,
                                      Vec3 velocity) {
         Vec3 size = it.size();
         double half = rotation == null ? size.y() / 2 : Arranging.halfHeight(size, it.group().shape(), rotation);
-        // Up to the micrometre, never down: a turned object must not start below the floor.
-        Vec3 position = new Vec3(xz[0], Math.ceil((bottom + half) * 1e6 - 1e-6) / 1e6, xz[1]);
+        Vec3 position = new Vec3(xz[0], upToMicrometre(bottom + half), xz[1]);
         Rgb color = it.group().color() != null ? it.group().color() : it.material().color;
         SceneObject so = new SceneObject(id, it.group().shape(), it.material(), color, size, position, rotation,
                 velocity, false, it.group().noun().asset());

@@ -314,6 +314,16 @@ public final class Solids {
     }
 
     /**
+     * Whether principal moments {@code m} differ (not a ball's or a cube's): the bodies whose
+     * spin the gyroscopic term changes (sim's Gyroscopic), and whose fast spin a prompt's scene
+     * steps finely for (prompt's Staging).
+     */
+    public static boolean unequalMoments(Vec3 m) {
+        double lo = Math.min(m.x(), Math.min(m.y(), m.z())), hi = Math.max(m.x(), Math.max(m.y(), m.z()));
+        return hi - lo > 1e-9 * hi;
+    }
+
+    /**
      * The volume of a boat's hull (upright, as placed) below {@code depth} m over its bottom, m^3:
      * its section at a share t of the height is the pentagon between the bottom's and the deck's
      * corners at t (its sides are flat and their edges parallel), integrated in 400 slices.

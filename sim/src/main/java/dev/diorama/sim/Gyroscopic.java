@@ -27,12 +27,6 @@ import dev.diorama.scene.Vec3;
 final class Gyroscopic {
     private Gyroscopic() {}
 
-    /** Whether principal moments {@code i} differ enough for the term to matter (not a ball or a cube). */
-    static boolean anisotropic(Vec3 i) {
-        double lo = Math.min(i.x(), Math.min(i.y(), i.z())), hi = Math.max(i.x(), Math.max(i.y(), i.z()));
-        return hi - lo > 1e-9 * hi;
-    }
-
     /**
      * The world angular velocity {@code w} of a body of principal moments {@code inertia} (its own
      * axes) turned by {@code q}, advanced by the gyroscopic term over {@code h} seconds.

@@ -284,7 +284,7 @@ public final class Simulator {
                 SceneObject o = objects.get(i);
                 if (fixedPose[i] != null || o.shape() == dev.diorama.scene.Shape.BALL) continue;
                 Vec3 m = Solids.inertia(o.shape(), o.size(), o.asset()).times(o.material().density);
-                if (Gyroscopic.anisotropic(m)) moments[i] = m;
+                if (Solids.unequalMoments(m)) moments[i] = m;
             }
             long step = 0;
             for (int f = 1; f < frames; f++) {
